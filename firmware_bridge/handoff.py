@@ -1,0 +1,70 @@
+"""The bounded hand-off from the pump to the framer: the pump never waits on it.
+
+If the framer falls behind by more than the bound, the pump drops its copy (the printer still gets every
+byte) and counts what it dropped; the count travels with the next chunk so the job is flagged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    data: bytes
+    at: datetime  # when the pump read it
+    lost_before: int = 0  # bytes dropped from the copy just before this chunk
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfStream:
+    """The POS connection ended (``eof``) or the bridge is stopping (``shutdown``)."""
+
+    reason: str
+    at: datetime
+
+
+Item = Chunk | EndOfStream
+
+
+class Handoff:
+    def __init__(self, max_items: int = 256) -> None:
+        self._q: queue.Queue[Item] = queue.Queue(max_items)
+        self._lock = threading.Lock()
+        self._pending_loss = 0
+        self.dropped_bytes = 0
+        self.dropped_chunks = 0
+
+    def offer(self, data: bytes, at: datetime) -> None:
+        """Never blocks."""
+        item = Chunk(data, at, self._pending_loss)
+        try:
+            self._q.put_nowait(item)
+        except queue.Full:
+            with self._lock:
+                self._pending_loss += len(data)
+                self.dropped_bytes += len(data)
+                self.dropped_chunks += 1
+            return
+        if item.lost_before:
+            with self._lock:
+                self._pending_loss -= item.lost_before
+
+    def end(self, reason: str, at: datetime) -> None:
+        # An end marker matters more than a copy: if full, it waits briefly for room (the pump is between
+        # sessions then, not forwarding).
+        with contextlib.suppress(queue.Full):
+            self._q.put(EndOfStream(reason, at), timeout=1.0)
+
+    def take(self, timeout: float | None) -> Item | None:
+        try:
+            return self._q.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def depth(self) -> int:
+        return self._q.qsize()

@@ -1,0 +1,237 @@
+"""The spool: a directory of finished jobs, the hand-over from the bridge to the agent.
+
+While a job is being received its bytes are appended to ``<id>.part`` (no fsync: this is only for a crash
+of the bridge itself). When it ends, ``<id>.job`` is written whole (temporary file, fsync, rename, fsync of
+the directory) and the part file removed. A ``.job`` file is therefore complete or absent. Consumers take
+``.job`` files in name order (ids sort by start time) and delete one only after they have stored it.
+
+File format of a ``.job``: ``TBJ1``, a 4-byte big-endian length, that many bytes of JSON metadata, then the
+job's raw bytes exactly as the POS sent them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import struct
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from firmware_bridge.framer import Boundary
+
+MAGIC = b"TBJ1"
+JOB_SUFFIX = ".job"
+PART_SUFFIX = ".part"
+_HEAD = struct.Struct(">4sI")
+
+
+class SpoolError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class JobMeta:
+    id: str
+    started_at: str  # ISO 8601, UTC
+    ended_at: str
+    boundary: str
+    size: int
+    has_content: bool
+    stream_start: int  # offset of the job's first byte in the bridge's POS stream (this bridge run)
+    split_part: int = 0  # >0: part N of a job split at the size cap
+    continues: str | None = None  # id of the previous part of a split job
+    lost_bytes: int = 0  # bytes that reached the printer but not the spool (hand-off overflow)
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SpoolJob:
+    meta: JobMeta
+    data: bytes
+    path: Path = field(compare=False)
+
+
+def new_job_id(now: datetime) -> str:
+    # Sorts by start time across restarts; the random tail keeps two bridges (or a clock step) apart.
+    return now.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(3)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_job_file(directory: Path, meta: JobMeta, data: bytes) -> Path:
+    """Atomically publish one job: complete on disk, or not there at all."""
+    body = json.dumps(asdict(meta), sort_keys=True, separators=(",", ":")).encode()
+    final = directory / f"{meta.id}{JOB_SUFFIX}"
+    tmp = directory / f".{meta.id}.tmp"
+    with open(tmp, "wb") as f:
+        f.write(_HEAD.pack(MAGIC, len(body)))
+        f.write(body)
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, final)
+    _fsync_dir(directory)
+    return final
+
+
+def read_job(path: Path) -> SpoolJob:
+    raw = path.read_bytes()
+    if len(raw) < _HEAD.size:
+        raise SpoolError(f"{path}: too short to be a spool job")
+    magic, n = _HEAD.unpack_from(raw)
+    if magic != MAGIC or _HEAD.size + n > len(raw):
+        raise SpoolError(f"{path}: not a tillbox spool job")
+    try:
+        meta = JobMeta(**json.loads(raw[_HEAD.size : _HEAD.size + n]))
+    except (ValueError, TypeError) as e:
+        raise SpoolError(f"{path}: bad metadata: {e}") from e
+    data = raw[_HEAD.size + n :]
+    if len(data) != meta.size:
+        raise SpoolError(f"{path}: {len(data)} bytes, metadata says {meta.size}")
+    return SpoolJob(meta, data, path)
+
+
+def list_jobs(directory: Path) -> list[Path]:
+    """Finished jobs, oldest first."""
+    return sorted(p for p in directory.glob(f"*{JOB_SUFFIX}") if not p.name.startswith("."))
+
+
+def iter_jobs(directory: Path) -> Iterator[SpoolJob]:
+    for p in list_jobs(directory):
+        with contextlib.suppress(FileNotFoundError):  # taken by another consumer meanwhile
+            yield read_job(p)
+
+
+def _iso(t: datetime) -> str:
+    return t.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+class SpoolWriter:
+    """Writes the framer's pieces as jobs. Used by one thread (the bridge's framer thread)."""
+
+    def __init__(self, directory: Path, source: str = "") -> None:
+        self.directory = directory
+        self.source = source
+        directory.mkdir(parents=True, exist_ok=True)
+        if not os.access(directory, os.W_OK):
+            raise SpoolError(f"spool directory {directory} is not writable")
+        self._part: Path | None = None
+        self._fh: BinaryIO | None = None
+        self._job_id = ""
+        self._started = datetime.now(UTC)
+        self._stream_start = 0
+        self._size = 0
+        self._split_part = 0
+        self._continues: str | None = None
+        self._lost = 0
+        self.jobs_written = 0
+
+    def recover(self) -> list[Path]:
+        """Publish part files a crashed bridge left behind, so no printed byte is lost."""
+        done: list[Path] = []
+        for part in sorted(self.directory.glob(f"*{PART_SUFFIX}")):
+            data = part.read_bytes()
+            job_id = part.name[: -len(PART_SUFFIX)]
+            started = _parse_id_time(job_id) or datetime.fromtimestamp(part.stat().st_mtime, UTC)
+            ended = datetime.fromtimestamp(part.stat().st_mtime, UTC)
+            if data:
+                meta = JobMeta(
+                    id=job_id,
+                    started_at=_iso(started),
+                    ended_at=_iso(ended),
+                    boundary=Boundary.RECOVERED,
+                    size=len(data),
+                    has_content=True,
+                    stream_start=-1,
+                    source=self.source,
+                )
+                done.append(write_job_file(self.directory, meta, data))
+            part.unlink()
+        return done
+
+    @property
+    def in_job(self) -> bool:
+        return self._part is not None
+
+    def append(self, data: bytes, stream_offset: int, now: datetime) -> None:
+        if self._part is None:
+            self._begin(stream_offset, now)
+        assert self._fh is not None
+        if data:
+            # Unbuffered: if the bridge dies, what it received is in the page cache for recover().
+            self._fh.write(data)
+            self._size += len(data)
+
+    def note_lost(self, n: int) -> None:
+        self._lost += n
+
+    def finish(self, boundary: Boundary, has_content: bool, now: datetime) -> Path | None:
+        if self._part is None or self._fh is None:
+            return None
+        self._fh.close()
+        self._fh = None
+        data = self._part.read_bytes() if self._size else b""
+        meta = JobMeta(
+            id=self._job_id,
+            started_at=_iso(self._started),
+            ended_at=_iso(now),
+            boundary=boundary,
+            size=len(data),
+            has_content=has_content,
+            stream_start=self._stream_start,
+            split_part=self._split_part,
+            continues=self._continues,
+            lost_bytes=self._lost,
+            source=self.source,
+        )
+        path = write_job_file(self.directory, meta, data)
+        self._part.unlink()
+        self.jobs_written += 1
+        if boundary == Boundary.SIZE_CAP:
+            self._split_part += 1
+            self._continues = self._job_id
+        else:
+            self._split_part = 0
+            self._continues = None
+        self._part = None
+        self._size = 0
+        self._lost = 0
+        return path
+
+    def abandon(self) -> None:
+        """Give up the current job after a write error (the printer has its bytes; the capture does not)."""
+        if self._fh is not None:
+            with contextlib.suppress(OSError):
+                self._fh.close()
+        if self._part is not None:
+            with contextlib.suppress(OSError):
+                self._part.unlink()
+        self._fh = None
+        self._part = None
+        self._size = 0
+        self._lost = 0
+
+    def _begin(self, stream_offset: int, now: datetime) -> None:
+        self._job_id = new_job_id(now)
+        self._started = now
+        self._stream_start = stream_offset
+        self._part = self.directory / f"{self._job_id}{PART_SUFFIX}"
+        self._fh = open(self._part, "wb", buffering=0)  # noqa: SIM115 (held open for the job's life)
+
+
+def _parse_id_time(job_id: str) -> datetime | None:
+    try:
+        return datetime.strptime(job_id.split("-")[0], "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None

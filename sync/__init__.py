@@ -1,0 +1,1 @@
+"""sync: the wire between box and cloud (envelope, topics, publisher, subscriber). Not built yet."""
