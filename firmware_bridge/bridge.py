@@ -70,6 +70,10 @@ class Bridge:
         self.pos = pos
         self.config = config or BridgeConfig()
         self.stop = threading.Event()
+        self.ready = threading.Event()  # the POS side is open (or listening): we are in the line
+        self.draining = threading.Event()  # no new POS sessions; the current one may finish
+        self._drain_deadline = 0.0
+        self._in_session = False
         self.printer = PrinterPort(
             printer, self.stop, self.config.backoff_initial_s, self.config.backoff_max_s
         )
@@ -88,16 +92,28 @@ class Bridge:
 
     # -- public ----------------------------------------------------------------------------------------
 
+    def shutdown(self, drain_s: float = 10.0) -> None:
+        """Stop the way systemd asks us to. A network POS first finishes the job it is sending (until it
+        closes the connection, goes quiet for a moment, or ``drain_s`` passes), since bytes it has sent
+        into a closed connection would be lost. A serial POS stops at once: its next bytes wait in the
+        line for the next bridge."""
+        self._drain_deadline = time.monotonic() + drain_s
+        self.draining.set()
+        if not (self.pos.per_connection and self._in_session):
+            self.stop.set()
+
     def run(self) -> None:
         """Pump until ``stop`` is set. Raises LinkError if the POS side cannot be opened at all."""
         self._start_framer()
         first = True
         try:
-            while not self.stop.is_set():
+            while not self.draining.is_set():
+                if self.pos.per_connection:
+                    self.ready.set()  # listening; each POS connection is a session
                 try:
-                    pos_link = self.pos.open(self.stop)
+                    pos_link = self.pos.open(self.draining)
                 except LinkError:
-                    if self.stop.is_set():
+                    if self.draining.is_set():
                         break
                     if first and not self.pos.per_connection:
                         raise  # a serial POS port that is not there at start is a configuration error
@@ -105,18 +121,22 @@ class Bridge:
                     self.stop.wait(1.0)
                     continue
                 first = False
+                self.ready.set()
                 self._stats.pos_sessions += 1
+                self._in_session = True
                 try:
                     self._session(pos_link)
                 except Stopped:
                     pass
                 finally:
+                    self._in_session = False
                     pos_link.close()
                     if self.pos.per_connection:
                         self.handoff.end(Boundary.EOF, datetime.now(UTC))
                     if self.printer.endpoint.per_connection:
                         self.printer.disconnect()
         finally:
+            self.draining.set()
             self.stop.set()
             self.printer.disconnect()
             self.pos.close()
@@ -176,8 +196,11 @@ class Bridge:
         forward = self._forward_injecting if self.injection else None
         scanner = Tokenizer() if self.injection else None
         held = b""
+        last_data = time.monotonic()
         while not self.stop.is_set() and not ended.is_set():
             self._tick("downstream")
+            if self.draining.is_set() and self._drained(last_data):
+                break
             try:
                 data = pos_link.read(read_size)
             except LinkClosed:
@@ -194,6 +217,16 @@ class Bridge:
             else:
                 held = forward(scanner, held, data)
             self.handoff.offer(data, datetime.now(UTC))
+            last_data = time.monotonic()
+        if held:
+            self.printer.write(held)
+            self._stats.bytes_to_printer += len(held)
+
+    def _drained(self, last_data: float) -> bool:
+        if not self.pos.per_connection:
+            return True
+        now = time.monotonic()
+        return now - last_data >= 0.5 or now >= self._drain_deadline
 
     def _forward_injecting(self, scanner: Tokenizer, held: bytes, data: bytes) -> bytes:
         """Forward ``held + data``, asking the injector before each cut; returns the bytes to hold back
@@ -283,6 +316,9 @@ class Bridge:
                 if framer.has_content and time.monotonic() - last_data >= idle_gap:
                     self._write_pieces(spool, framer, framer.idle(), now)
                 continue
+            if item.lost_before:
+                framer.gap(item.lost_before)
+                spool.note_lost(item.lost_before)
             if isinstance(item, EndOfStream):
                 boundary = Boundary(item.reason)
                 self._write_pieces(spool, framer, framer.end(boundary), item.at)
@@ -291,9 +327,6 @@ class Bridge:
                 continue
             assert isinstance(item, Chunk)
             last_data = time.monotonic()
-            if item.lost_before:
-                framer.gap(item.lost_before)
-                spool.note_lost(item.lost_before)
             offset = framer.offset
             self._write_pieces(spool, framer, framer.feed(item.data), item.at, offset)
 

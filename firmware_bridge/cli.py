@@ -17,8 +17,8 @@ from types import FrameType
 from firmware_bridge.bridge import Bridge, BridgeConfig
 from firmware_bridge.injection import Injector, UnixSocketInjector
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
-from firmware_bridge.sd_notify import Notifier
 from firmware_bridge.spool import SpoolError
+from firmware_bridge.systemd import Notifier
 
 log = logging.getLogger("tillbox.bridge")
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        bridge.stop.set()
+        bridge.shutdown()
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
@@ -123,6 +123,11 @@ def supervise(bridge: Bridge, pump: threading.Thread, spool: Path | None) -> Non
     """Tell systemd we are ready, ping the watchdog only while the pumps turn, publish counters."""
     notifier = Notifier()
     interval = notifier.watchdog_interval()
+    while pump.is_alive() and not bridge.ready.wait(0.2):
+        if interval:
+            notifier.notify("WATCHDOG=1")  # starting up (waiting for a serial POS port) is not hung
+    if not pump.is_alive():
+        return
     notifier.notify("READY=1", f"STATUS=pumping {bridge.pos.url} -> {bridge.printer.endpoint.url}")
     last_status = 0.0
     while pump.is_alive():

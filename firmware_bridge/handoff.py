@@ -6,7 +6,6 @@ byte) and counts what it dropped; the count travels with the next chunk so the j
 
 from __future__ import annotations
 
-import contextlib
 import queue
 import threading
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ class EndOfStream:
 
     reason: str
     at: datetime
+    lost_before: int = 0
 
 
 Item = Chunk | EndOfStream
@@ -55,10 +55,15 @@ class Handoff:
                 self._pending_loss -= item.lost_before
 
     def end(self, reason: str, at: datetime) -> None:
-        # An end marker matters more than a copy: if full, it waits briefly for room (the pump is between
-        # sessions then, not forwarding).
-        with contextlib.suppress(queue.Full):
-            self._q.put(EndOfStream(reason, at), timeout=1.0)
+        # An end marker matters more than a copy: if full, it waits for room (the pump is between sessions
+        # then, not forwarding). Bounded, so a hung framer cannot hang the pump.
+        with self._lock:
+            lost, self._pending_loss = self._pending_loss, 0
+        try:
+            self._q.put(EndOfStream(reason, at, lost), timeout=5.0)
+        except queue.Full:
+            with self._lock:
+                self._pending_loss += lost
 
     def take(self, timeout: float | None) -> Item | None:
         try:

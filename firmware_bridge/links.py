@@ -24,6 +24,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import serial
 
+from firmware_bridge.systemd import inherited_listener
+
 READ_TIMEOUT = 0.2  # how often a blocked read comes up to look at the stop flag
 
 
@@ -211,6 +213,24 @@ class SerialLink(Link):
         return _SerialModem(self._port)
 
 
+class _KeepInputSerial(serial.Serial):
+    """pyserial empties the input queue when it opens a port. After a restart of the bridge that queue
+    holds what the POS sent meanwhile, which must reach the printer, so opening keeps it."""
+
+    _opening = False
+
+    def open(self) -> None:
+        self._opening = True
+        try:
+            super().open()
+        finally:
+            self._opening = False
+
+    def _reset_input_buffer(self) -> None:
+        if not self._opening:
+            super()._reset_input_buffer()  # type: ignore[misc]  # private in the stubs, real in pyserial
+
+
 class SerialEndpoint(Endpoint):
     """A serial port: a real UART, a USB adapter, a pseudo-terminal, or one of pyserial's URLs."""
 
@@ -225,21 +245,23 @@ class SerialEndpoint(Endpoint):
     def open(self, stop: threading.Event) -> Link:
         s = self.settings
         hw = s.rtscts and not self.mirror_flow
+        settings: dict[str, Any] = {
+            "baudrate": s.baud,
+            "bytesize": s.bytesize,
+            "parity": s.parity,
+            "stopbits": s.stopbits,
+            "rtscts": hw,
+            "xonxoff": s.xonxoff,
+            "dsrdtr": s.dsrdtr and not self.mirror_flow,
+            "timeout": READ_TIMEOUT,
+            "write_timeout": None,
+        }
         try:
-            port = serial.serial_for_url(
-                self.target,
-                do_not_open=True,
-                baudrate=s.baud,
-                bytesize=s.bytesize,
-                parity=s.parity,
-                stopbits=s.stopbits,
-                rtscts=hw,
-                xonxoff=s.xonxoff,
-                dsrdtr=s.dsrdtr and not self.mirror_flow,
-                timeout=READ_TIMEOUT,
-                write_timeout=None,
-                exclusive=True,
-            )
+            if "://" in self.target:
+                port: serial.Serial = serial.serial_for_url(self.target, do_not_open=True, **settings)
+            else:
+                port = _KeepInputSerial(exclusive=True, **settings)
+                port.port = self.target
             port.open()
         except (serial.SerialException, OSError, ValueError) as e:
             raise LinkError(f"cannot open {self.url}: {_short(e)}") from e
@@ -324,10 +346,12 @@ class TcpListenEndpoint(Endpoint):
     def bind(self) -> None:
         if self._server is not None:
             return
-        try:
-            srv = socket.create_server((self.host, self.port), reuse_port=False, backlog=8)
-        except OSError as e:
-            raise LinkError(f"cannot listen on {self.url}: {_short(e)}") from e
+        srv = inherited_listener(self.port)
+        if srv is None:
+            try:
+                srv = socket.create_server((self.host, self.port), reuse_port=False, backlog=8)
+            except OSError as e:
+                raise LinkError(f"cannot listen on {self.url}: {_short(e)}") from e
         srv.settimeout(READ_TIMEOUT)
         self._server = srv
 

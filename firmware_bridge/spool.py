@@ -56,9 +56,10 @@ class SpoolJob:
     path: Path = field(compare=False)
 
 
-def new_job_id(now: datetime) -> str:
-    # Sorts by start time across restarts; the random tail keeps two bridges (or a clock step) apart.
-    return now.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(3)
+def new_job_id(now: datetime, seq: int) -> str:
+    # Sorts by start time across restarts, and by ``seq`` among jobs that began in the same read (they
+    # share a timestamp); the random tail keeps two bridges, or a clock step back, apart.
+    return f"{now.astimezone(UTC).strftime('%Y%m%dT%H%M%S.%fZ')}-{seq:08d}-{secrets.token_hex(3)}"
 
 
 def _fsync_dir(path: Path) -> None:
@@ -136,6 +137,7 @@ class SpoolWriter:
         self._continues: str | None = None
         self._lost = 0
         self.jobs_written = 0
+        self._seq = 0
 
     def recover(self) -> list[Path]:
         """Publish part files a crashed bridge left behind, so no printed byte is lost."""
@@ -223,7 +225,8 @@ class SpoolWriter:
         self._lost = 0
 
     def _begin(self, stream_offset: int, now: datetime) -> None:
-        self._job_id = new_job_id(now)
+        self._seq += 1
+        self._job_id = new_job_id(now, self._seq)
         self._started = now
         self._stream_start = stream_offset
         self._part = self.directory / f"{self._job_id}{PART_SUFFIX}"
