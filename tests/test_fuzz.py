@@ -3,6 +3,7 @@ pump delivers exactly what it was given, with injected blocks only before real c
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +32,7 @@ cut_points = st.lists(st.integers(min_value=0, max_value=2000), max_size=12)
 
 def chunks(data: bytes, cuts: list[int]) -> list[bytes]:
     points = sorted({0, len(data), *(c % (len(data) + 1) for c in cuts)})
-    return [data[a:b] for a, b in zip(points, points[1:], strict=False)]
+    return [data[a:b] for a, b in itertools.pairwise(points)]
 
 
 @given(escpos_bytes, cut_points)
