@@ -126,8 +126,8 @@ def supervise(bridge: Bridge, pump: threading.Thread, spool: Path | None) -> Non
     while pump.is_alive() and not bridge.ready.wait(0.2):
         if interval:
             notifier.notify("WATCHDOG=1")  # starting up (waiting for a serial POS port) is not hung
-    if not pump.is_alive():
-        return
+    if not bridge.ready.is_set():
+        return  # it failed to start; run() prints the one-line reason
     notifier.notify("READY=1", f"STATUS=pumping {bridge.pos.url} -> {bridge.printer.endpoint.url}")
     last_status = 0.0
     while pump.is_alive():

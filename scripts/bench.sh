@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the benchmarks whose figures are in BENCHMARKS.md. Sets everything up first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+exec .venv/bin/python -m bench.bridge_latency "$@"

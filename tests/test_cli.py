@@ -1,0 +1,50 @@
+"""The command line: one clear line for bad input, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tillbox(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "edge", *args], cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (["bridge", "--pos", "ttyS0", "--printer", "tcp://127.0.0.1:9100"], "bad link URL 'ttyS0'"),
+        (["bridge", "--pos", "serial:///dev/nope-tty", "--printer", "tcp://127.0.0.1:9"], "/dev/nope-tty"),
+        (["bridge", "--pos", "tcp-listen://127.0.0.1:1", "--printer", "bogus://x"], "unknown scheme 'bogus'"),
+        (["pos-sim", "--to", "tcp://127.0.0.1:9", "/nonexistent.bin"], "/nonexistent.bin"),
+        (["printer-sim", "--listen", "serial://dev/x", "--out", "/tmp/x"], "three slashes"),
+    ],
+)
+def test_bad_input_gives_one_line(args: list[str], expect: str) -> None:
+    r = tillbox(*args)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    assert expect in r.stderr.strip().splitlines()[-1]
+
+
+def test_bad_size_is_rejected_by_argparse() -> None:
+    r = tillbox("bridge", "--pos", "loop://", "--printer", "loop://", "--max-job-bytes", "lots")
+    assert r.returncode == 2 and "not a size" in r.stderr
+
+
+def test_help_lists_the_box_commands() -> None:
+    r = tillbox("--help")
+    for cmd in ("bridge", "pos-sim", "printer-sim"):
+        assert cmd in r.stdout
+
+
+def test_cloud_placeholder_says_so() -> None:
+    r = subprocess.run([sys.executable, "-m", "cloud_api.cli"], cwd=REPO, capture_output=True, text=True)
+    assert r.returncode == 2 and "not built yet" in r.stderr
