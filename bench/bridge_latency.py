@@ -81,8 +81,20 @@ def socat_pair(tmp: Path, name: str) -> Iterator[tuple[str, str]]:
 @contextmanager
 def bridge_process(pos_url: str, printer_url: str, spool: Path) -> Iterator[None]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "edge", "bridge", "--pos", pos_url, "--printer", printer_url,
-         "--spool", str(spool), "--log-level", "WARNING"],
+        [
+            sys.executable,
+            "-m",
+            "edge",
+            "bridge",
+            "--pos",
+            pos_url,
+            "--printer",
+            printer_url,
+            "--spool",
+            str(spool),
+            "--log-level",
+            "WARNING",
+        ],
         stderr=subprocess.DEVNULL,
     )
     time.sleep(1.0)
@@ -212,35 +224,56 @@ def run(chunks: int, sizes: list[int], throughput_mb: dict[str, int]) -> dict[st
                 with wire(transport, through, spool) as w:
                     for size in sizes:
                         ms = measure_latency(w, size, chunks, 0.002)
-                        lat.append(LatencyResult(transport, path, size, round(statistics.median(ms), 3),
-                                                 round(pct(ms, 99), 3), round(max(ms), 3)))
+                        lat.append(
+                            LatencyResult(
+                                transport,
+                                path,
+                                size,
+                                round(statistics.median(ms), 3),
+                                round(pct(ms, 99), 3),
+                                round(max(ms), 3),
+                            )
+                        )
                     bps = measure_throughput(w, throughput_mb[transport] << 20)
                     thr.append(ThroughputResult(transport, path, round(bps)))
     return {"latency": [asdict(r) for r in lat], "throughput": [asdict(r) for r in thr]}
+
+
+def _three(r: dict[str, float]) -> str:
+    return f"{r['p50_ms']:.3f} / {r['p99_ms']:.3f} / {r['max_ms']:.3f}"
 
 
 def report(results: dict[str, object]) -> str:
     lat = results["latency"]
     thr = results["throughput"]
     assert isinstance(lat, list) and isinstance(thr, list)
-    lines = ["| transport | chunk (B) | direct p50/p99/max ms | bridge p50/p99/max ms | added p50 / p99 ms | "
-             "p99 ratio |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| transport | chunk (B) | direct p50/p99/max ms | bridge p50/p99/max ms | added p50 / p99 ms | "
+        "p99 ratio |",
+        "|---|---|---|---|---|---|",
+    ]
     for d in (r for r in lat if r["path"] == "direct"):
-        b = next(r for r in lat if r["path"] == "bridge" and r["transport"] == d["transport"]
-                 and r["chunk"] == d["chunk"])
+        b = next(
+            r
+            for r in lat
+            if r["path"] == "bridge" and r["transport"] == d["transport"] and r["chunk"] == d["chunk"]
+        )
         lines.append(
-            f"| {d['transport']} | {d['chunk']} | {d['p50_ms']:.3f} / {d['p99_ms']:.3f} / {d['max_ms']:.3f} | "
-            f"{b['p50_ms']:.3f} / {b['p99_ms']:.3f} / {b['max_ms']:.3f} | "
+            f"| {d['transport']} | {d['chunk']} | {_three(d)} | {_three(b)} | "
             f"{b['p50_ms'] - d['p50_ms']:.3f} / {b['p99_ms'] - d['p99_ms']:.3f} | "
             f"{b['p99_ms'] / d['p99_ms']:.2f}x |"
         )
-    lines += ["", "| transport | direct (B/s) | bridge (B/s) | bridge/direct | bridge / 115,200-baud line |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| transport | direct (B/s) | bridge (B/s) | bridge/direct | bridge / 115,200-baud line |",
+        "|---|---|---|---|---|",
+    ]
     for d in (r for r in thr if r["path"] == "direct"):
         b = next(r for r in thr if r["path"] == "bridge" and r["transport"] == d["transport"])
         lines.append(
             f"| {d['transport']} | {d['bytes_per_s']:,} | {b['bytes_per_s']:,} | "
-            f"{b['bytes_per_s'] / d['bytes_per_s']:.2f} | {b['bytes_per_s'] / BAUD_115200_BYTES_PER_S:,.0f}x |"
+            f"{b['bytes_per_s'] / d['bytes_per_s']:.2f} | "
+            f"{b['bytes_per_s'] / BAUD_115200_BYTES_PER_S:,.0f}x |"
         )
     return "\n".join(lines)
 
@@ -265,5 +298,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-

@@ -159,13 +159,15 @@ class Bridge:
         return s
 
     def healthy(self, max_silence_s: float = 10.0) -> bool:
-        """For the watchdog: every pump thread alive and turning (or held by the printer's flow control)."""
+        """For the watchdog: every pump thread alive and turning. Waiting on the printer (a write it holds
+        back with flow control, or reconnecting to it) is turning; so is waiting for a POS to connect."""
         now = time.monotonic()
         if self._framer_thread is not None and not self._framer_thread.is_alive():
             return False
-        held = self.printer.in_write_since is not None
+        waiting_on_printer = self.printer.in_write_since is not None or self.printer.connecting
         return all(
-            now - t < max_silence_s or (name == "downstream" and held) for name, t in self._ticks.items()
+            now - t < max_silence_s or (name == "downstream" and waiting_on_printer)
+            for name, t in list(self._ticks.items())
         )
 
     # -- the pump --------------------------------------------------------------------------------------
@@ -189,6 +191,7 @@ class Bridge:
             if mirror:
                 mirror.join(timeout=1)
             self._ticks.pop("upstream", None)
+            self._ticks.pop("downstream", None)
             log.info("POS session ended: %s", pos_link.url)
 
     def _downstream(self, pos_link: Link, ended: threading.Event) -> None:

@@ -38,9 +38,9 @@ class PrinterPort:
         self._connect_lock = threading.Lock()
         self.reconnects = 0
         self.connected_once = False
-        self.in_write_since: float | None = (
-            None  # monotonic; the watchdog forgives a write held by the printer
-        )
+        # The watchdog forgives a pump that waits on the printer: a write it holds back, or reconnecting.
+        self.in_write_since: float | None = None
+        self.connecting = False
 
     @property
     def connected(self) -> bool:
@@ -54,27 +54,35 @@ class PrinterPort:
         with self._connect_lock:
             if self._link is not None:
                 return self._link
-            delay = self.backoff_initial
-            attempt = 0
-            while not self.stop.is_set():
-                try:
-                    link = self.endpoint.open(self.stop)
-                except LinkError as e:
-                    attempt += 1
-                    if attempt == 1 or attempt % 20 == 0:
-                        log.warning("printer unreachable (attempt %d), retrying: %s", attempt, e)
-                    self.stop.wait(delay * random.uniform(0.8, 1.2))
-                    delay = min(delay * 2, self.backoff_max)
-                    continue
-                if self.connected_once:
-                    self.reconnects += 1
-                    log.info("printer link back after %d attempt(s): %s", attempt + 1, self.endpoint.url)
-                self.connected_once = True
-                with self._cond:
-                    self._link = link
-                    self._cond.notify_all()
-                return link
-            raise Stopped
+            self.connecting = True
+            try:
+                link = self._connect_with_backoff()
+            finally:
+                self.connecting = False
+            with self._cond:
+                self._link = link
+                self._cond.notify_all()
+            return link
+
+    def _connect_with_backoff(self) -> Link:
+        delay = self.backoff_initial
+        attempt = 0
+        while not self.stop.is_set():
+            attempt += 1
+            try:
+                link = self.endpoint.open(self.stop)
+            except LinkError as e:
+                if attempt == 1 or attempt % 20 == 0:
+                    log.warning("printer unreachable (attempt %d), retrying: %s", attempt, e)
+                self.stop.wait(delay * random.uniform(0.8, 1.2))
+                delay = min(delay * 2, self.backoff_max)
+                continue
+            if self.connected_once:
+                self.reconnects += 1
+                log.info("printer link back after %d attempt(s): %s", attempt, self.endpoint.url)
+            self.connected_once = True
+            return link
+        raise Stopped
 
     def write(self, data: bytes) -> None:
         """Deliver all of ``data``, reconnecting as often as it takes. Raises Stopped on stop."""

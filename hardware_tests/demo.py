@@ -49,11 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0).start()
     log = open(args.out / "bridge.log", "wb")  # noqa: SIM115 (open for the bridge's whole life)
     bridge = subprocess.Popen(
-        [sys.executable, "-m", "edge", "bridge", "--pos", f"tcp-listen://127.0.0.1:{bridge_port}",
-         "--printer", f"tcp://127.0.0.1:{printer_port}", "--spool", str(args.out / "spool"), "--idle-gap", "1"],
-        stderr=log, stdout=log,
+        [
+            sys.executable,
+            "-m",
+            "edge",
+            "bridge",
+            "--pos",
+            f"tcp-listen://127.0.0.1:{bridge_port}",
+            "--printer",
+            f"tcp://127.0.0.1:{printer_port}",
+            "--spool",
+            str(args.out / "spool"),
+            "--idle-gap",
+            "1",
+        ],
+        stderr=log,
+        stdout=log,
     )
-    print(f"printer simulator on 127.0.0.1:{printer_port}, bridge on 127.0.0.1:{bridge_port} (as the printer)")
+    print(
+        f"printer simulator on 127.0.0.1:{printer_port}, bridge on 127.0.0.1:{bridge_port} (as the printer)"
+    )
     print(f"printed paper -> {args.out / 'printed'}   captured jobs -> {args.out / 'spool'}")
     captures = sorted((REPO.parent / "shared" / "captures" / "real").glob("*.bin"))
     captures.sort(key=lambda p: "retail" in p.name)  # its lying image length swallows what follows
@@ -63,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def progress() -> str:
         spooled = len(list_jobs(args.out / "spool"))
-        return (f"\rreceipts sent {pos.report.receipts}/{len(till_receipts)}  printed {len(printer.jobs)}  "
-                f"captured {spooled}  status replies {len(pos.report.replies) - pos.report.poll_timeouts}")
+        return (
+            f"\rreceipts sent {pos.report.receipts}/{len(till_receipts)}  printed {len(printer.jobs)}  "
+            f"captured {spooled}  status replies {len(pos.report.replies) - pos.report.poll_timeouts}"
+        )
 
     try:
         time.sleep(1.0)
@@ -82,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         printer.stop()
         log.close()
     same = bytes(printer.received) == bytes(pos.sent)
-    print(f"bytes from the till: {len(pos.sent):,}; bytes at the printer: {len(printer.received):,}; "
-          f"identical: {same}")
+    print(
+        f"bytes from the till: {len(pos.sent):,}; bytes at the printer: {len(printer.received):,}; "
+        f"identical: {same}"
+    )
     return 130 if interrupted else (0 if same else 1)
 
 

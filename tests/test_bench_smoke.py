@@ -1,4 +1,4 @@
-"""The benchmark command runs and reports every figure (no timing is asserted: figures go to BENCHMARKS.md)."""
+"""The benchmark command runs and reports every figure (timings are not asserted: see BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,18 @@ def test_bridge_benchmark_runs(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     r = subprocess.run(
         [sys.executable, "-m", "bench.bridge_latency", "--quick", "--json", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text())
     assert {(x["transport"], x["path"]) for x in data["throughput"]} == {
-        ("tcp", "direct"), ("tcp", "bridge"), ("pty", "direct"), ("pty", "bridge"),
+        ("tcp", "direct"),
+        ("tcp", "bridge"),
+        ("pty", "direct"),
+        ("pty", "bridge"),
     }
     assert all(x["bytes_per_s"] > 0 for x in data["throughput"])
     assert len(data["latency"]) == 8 and all(x["p99_ms"] >= x["p50_ms"] > 0 for x in data["latency"])

@@ -120,3 +120,25 @@ def test_health_turns_false_when_a_pump_stops_turning() -> None:
     t.join(5)
     conn.close()
     printer.close()
+
+
+def test_health_stays_true_while_waiting_for_a_pos_or_an_absent_printer() -> None:
+    pos = TcpListenEndpoint("tcp-listen://127.0.0.1:0", "127.0.0.1", 0)
+    pos.bind()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]  # nothing listens here: the printer is switched off
+    bridge = Bridge(pos, TcpConnectEndpoint(f"tcp://127.0.0.1:{dead}", "127.0.0.1", dead))
+    t = threading.Thread(target=bridge.run, daemon=True)
+    t.start()
+    time.sleep(0.8)
+    assert bridge.healthy(max_silence_s=0.5)  # no POS yet
+    till = socket.create_connection(("127.0.0.1", pos.bound_port))
+    time.sleep(1.2)
+    assert bridge.printer.connecting
+    assert bridge.healthy(max_silence_s=0.5)  # reconnecting to the printer is not hung
+    till.close()
+    bridge.stop.set()
+    bridge.shutdown()
+    t.join(5)
+    assert not t.is_alive()
