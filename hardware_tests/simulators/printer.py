@@ -109,6 +109,10 @@ class PrinterSimulator:
             self._thread.join(timeout=5)
         self._save(self._framer.end(Boundary.SHUTDOWN))
 
+    @property
+    def busy(self) -> bool:
+        return self._busy.is_set()
+
     def set_busy(self, busy: bool) -> None:
         """Busy: stop reading (the link's buffers fill and flow control holds the sender) and drop RTS."""
         if busy:

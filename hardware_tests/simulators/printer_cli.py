@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         done.set()
 
     def on_busy(signum: int, frame: FrameType | None) -> None:
-        sim.set_busy(not sim._busy.is_set())
+        sim.set_busy(not sim.busy)
 
     def on_cover(signum: int, frame: FrameType | None) -> None:
         sim.set_cover_open(not sim.state.cover_open)
