@@ -1,0 +1,92 @@
+"""Character tables: ESC t code pages, ESC R international variants, and the double-byte encodings of
+Chinese, Japanese and Korean printers. Everything maps to Python codecs where one exists."""
+
+from __future__ import annotations
+
+import codecs
+
+# ESC t n -> codec. Numbers per Epson's ESC/POS table; the ones Python has no codec for are absent and
+# fall back to the previous page, with a warning from the decoder.
+CODE_PAGES: dict[int, str] = {
+    0: "cp437",
+    1: "katakana",
+    2: "cp850",
+    3: "cp860",
+    4: "cp863",
+    5: "cp865",
+    13: "cp857",
+    14: "cp737",
+    15: "iso8859_7",
+    16: "cp1252",
+    17: "cp866",
+    18: "cp852",
+    19: "cp858",
+    33: "cp775",
+    34: "cp855",
+    35: "cp861",
+    36: "cp862",
+    37: "cp864",
+    38: "cp869",
+    39: "iso8859_2",
+    40: "iso8859_15",
+    45: "cp1250",
+    46: "cp1251",
+    47: "cp1253",
+    48: "cp1254",
+    49: "cp1255",
+    50: "cp1256",
+    51: "cp1257",
+    52: "cp1258",
+    53: "kz1048",
+}
+
+DOUBLE_BYTE = {"gb18030", "big5", "shift_jis", "cp949", "euc_kr", "gbk", "gb2312"}
+
+# ESC R n: the ASCII positions some countries print differently.
+INTERNATIONAL: dict[int, dict[str, str]] = {
+    1: dict(zip("@[\\]{|}~", "à°ç§éùè¨", strict=True)),  # France
+    2: dict(zip("@[\\]{|}~", "§ÄÖÜäöüß", strict=True)),  # Germany
+    3: {"#": "£"},  # UK
+    4: dict(zip("[\\]{|}", "ÆØÅæøå", strict=True)),  # Denmark I
+    5: dict(zip("$@[\\]^`{|}~", "¤ÉÄÖÅÜéäöåü", strict=True)),  # Sweden
+    6: dict(zip("[]`{|}~", "°éùàòèì", strict=True)),  # Italy
+    7: dict(zip("#[\\]{|", "₧¡Ñ¿¨ñ", strict=True)),  # Spain I
+    8: {"\\": "¥"},  # Japan: the yen sign Japanese printers print for 0x5C
+    9: dict(zip("$@[\\]^`{|}~", "¤ÉÆØÅÜéæøåü", strict=True)),  # Norway
+    10: dict(zip("@[\\]^`{|}~", "ÉÆØÅÜéæøåü", strict=True)),  # Denmark II
+    11: dict(zip("@[\\]^{|}~", "á¡Ñ¿éíñóú", strict=True)),  # Spain II
+    12: dict(zip("@[\\]^`{|}~", "á¡Ñ¿éüíñóú", strict=True)),  # Latin America
+    13: {"\\": "₩"},  # Korea
+}
+
+
+def _katakana(data: bytes) -> str:
+    # JIS X 0201: ASCII below 0x80, half-width katakana at 0xA1-0xDF.
+    out = []
+    for b in data:
+        if b < 0x80:
+            out.append(chr(b))
+        elif 0xA1 <= b <= 0xDF:
+            out.append(chr(0xFF61 + b - 0xA1))
+        else:
+            out.append("\ufffd")
+    return "".join(out)
+
+
+def decode_text(data: bytes, encoding: str, international: int = 0) -> tuple[str, bool]:
+    """Text bytes to str; the flag says whether any byte could not be decoded (shown as U+FFFD)."""
+    text = _katakana(data) if encoding == "katakana" else data.decode(encoding, errors="replace")
+    table = INTERNATIONAL.get(international)
+    if table:
+        text = "".join(table.get(c, c) for c in text)
+    return text, "\ufffd" in text
+
+
+def known_encoding(name: str) -> bool:
+    if name == "katakana":
+        return True
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True

@@ -1,0 +1,360 @@
+"""ESC/POS bytes -> Document. The printer's state (code page, modes, styles) is followed command by
+command, using the framer's tokenizer so the two never disagree on where a command ends.
+
+Never raises on input: unknown commands become ``Opaque`` blocks, undecodable text is kept with U+FFFD
+and a warning, and an image is only as large as the bytes actually present (a header claiming 65535 x
+65535 dots allocates nothing it cannot fill).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from edge.escpos.charsets import CODE_PAGES, decode_text
+from edge.escpos.document import (
+    Align,
+    Barcode,
+    Block,
+    Code2D,
+    Cut,
+    Document,
+    Feed,
+    Image,
+    NvImage,
+    Opaque,
+    Run,
+    Style,
+    TextLine,
+)
+from edge.escpos.printer_profile import GENERIC, PrinterProfile
+from firmware_bridge.escpos_commands import Role
+from firmware_bridge.tokenizer import Token, Tokenizer
+
+MAX_IMAGE_DOTS_WIDE = 4096  # wider than any receipt paper: a header claiming more is not an image
+_ALIGN: dict[int, Align] = {0: "left", 48: "left", 1: "center", 49: "center", 2: "right", 50: "right"}
+_BARCODES_A = {0: "UPC-A", 1: "UPC-E", 2: "EAN13", 3: "EAN8", 4: "CODE39", 5: "ITF", 6: "CODABAR"}
+_BARCODES_B = {
+    65: "UPC-A",
+    66: "UPC-E",
+    67: "EAN13",
+    68: "EAN8",
+    69: "CODE39",
+    70: "ITF",
+    71: "CODABAR",
+    72: "CODE93",
+    73: "CODE128",
+    74: "GS1-128",
+    75: "GS1-DATABAR",
+}
+_2D_KINDS = {
+    48: "pdf417",
+    49: "qr",
+    50: "maxicode",
+    51: "gs1-databar",
+    52: "composite",
+    53: "aztec",
+    54: "datamatrix",
+}
+
+
+@dataclass
+class _State:
+    profile: PrinterProfile
+    code_page: str = "cp437"
+    international: int = 0
+    kanji: bool = False
+    kanji_jis: bool = False  # FS C 0: JIS code system rather than Shift JIS
+    style: Style = field(default_factory=Style)
+    align: Align = "left"
+    hri: bool = False
+    qr_size: int = 3
+    stored_2d: dict[int, bytes] = field(default_factory=dict)
+    stored_graphic: Image | None = None
+
+    @classmethod
+    def fresh(cls, profile: PrinterProfile) -> _State:
+        return cls(profile, code_page=profile.code_page, kanji=profile.multibyte_default_on)
+
+
+class Decoder:
+    def __init__(self, profile: PrinterProfile = GENERIC) -> None:
+        self.profile = profile
+
+    def decode(self, data: bytes) -> Document:
+        doc = Document()
+        st = _State.fresh(self.profile)
+        line: list[Run] = []
+        tokens = tokenize(data, doc)
+
+        def flush_line(force: bool = False) -> None:
+            if line or force:
+                doc.blocks.append(TextLine(list(line), st.align))
+                line.clear()
+
+        def emit(block: Block) -> None:
+            flush_line()
+            doc.blocks.append(block)
+
+        for t in tokens:
+            raw = data[t.start : t.end]
+            role = t.role
+            if role == Role.TEXT:
+                text = self._text(raw, st, doc)
+                if line and line[-1].style == st.style:
+                    line[-1] = Run(line[-1].text + text, st.style)
+                else:
+                    line.append(Run(text, st.style))
+            elif role == Role.CONTROL:
+                if t.name in ("LF", "FF"):
+                    flush_line(force=True)
+                elif t.name == "HT":
+                    col = sum(len(r.text) for r in line)
+                    line.append(Run(" " * (8 - col % 8), st.style))
+            elif role == Role.INIT:
+                line.clear()  # ESC @ empties the print buffer: a line not yet printed never is
+                st = _State.fresh(self.profile)
+            elif role == Role.CUT:
+                emit(Cut(partial=self._partial(raw)))
+            elif role in (Role.UNKNOWN, Role.TRUNCATED):
+                emit(Opaque(t.name, raw))
+                if role == Role.TRUNCATED:
+                    doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
+            elif role == Role.REALTIME:
+                continue  # status queries: nothing on paper
+            else:
+                block = self._command(t.name, raw, st, doc)
+                if isinstance(block, Feed):
+                    flush_line()
+                    if block.lines or block.dots:
+                        doc.blocks.append(block)
+                elif block is not None:
+                    emit(block)
+        flush_line()
+        return doc
+
+    # -- text ----------------------------------------------------------------------------------------
+
+    def _text(self, raw: bytes, st: _State, doc: Document) -> str:
+        mb = st.profile.multibyte
+        if st.kanji and mb:
+            if st.kanji_jis and mb == "shift_jis":
+                # JIS code system: two 7-bit bytes per character; EUC-JP is the same with the high bits set.
+                text, bad = decode_text(bytes(b | 0x80 for b in raw), "euc_jp", st.international)
+            else:
+                text, bad = decode_text(raw, mb, st.international)
+        else:
+            text, bad = decode_text(raw, st.code_page, st.international)
+        if bad:
+            doc.warnings.append(
+                f"undecodable bytes in text {raw[:16]!r} ({st.code_page if not st.kanji else mb})"
+            )
+        return text
+
+    # -- commands -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _partial(raw: bytes) -> bool:
+        if raw[:2] in (b"\x1bi", b"\x1bm"):
+            return True
+        return len(raw) > 2 and raw[2] in (1, 49, 66, 98, 104)
+
+    def _command(self, name: str, raw: bytes, st: _State, doc: Document) -> Block | None:
+        n = raw[2] if len(raw) > 2 else 0
+        s = st.style
+        if name == "ESC !":
+            st.style = replace(
+                s,
+                font="B" if n & 1 else "A",
+                bold=bool(n & 8),
+                height=2 if n & 16 else 1,
+                width=2 if n & 32 else 1,
+                underline=1 if n & 128 else 0,
+            )
+        elif name == "GS !":
+            st.style = replace(s, width=(n >> 4) % 8 + 1, height=(n & 0x0F) % 8 + 1)
+        elif name in ("ESC E", "ESC G"):
+            st.style = replace(s, bold=bool(n & 1))
+        elif name == "ESC -":
+            st.style = replace(s, underline={0: 0, 48: 0, 1: 1, 49: 1, 2: 2, 50: 2}.get(n, 0))
+        elif name == "GS B":
+            st.style = replace(s, inverse=bool(n & 1))
+        elif name == "ESC M":
+            st.style = replace(s, font="B" if n in (1, 49) else "A")
+        elif name == "ESC a":
+            st.align = _ALIGN.get(n, "left")
+        elif name == "ESC t":
+            page = CODE_PAGES.get(n)
+            if page is None:
+                doc.warnings.append(f"ESC t {n}: code page not known, keeping {st.code_page}")
+            else:
+                st.code_page = page
+        elif name == "ESC R":
+            st.international = n
+        elif name == "FS &":
+            st.kanji = True
+        elif name == "FS .":
+            st.kanji = False
+        elif name == "FS C":
+            st.kanji_jis = n in (0, 48)
+        elif name == "ESC d":
+            return Feed(lines=n)
+        elif name == "ESC J":
+            return Feed(dots=n)
+        elif name == "GS H":
+            st.hri = n in (1, 2, 3, 49, 50, 51)
+        elif name == "GS k":
+            return self._barcode(raw, st)
+        elif name == "GS ( k":
+            return self._code2d(raw, st)
+        elif name == "GS v":
+            return self._raster(raw, st, doc)
+        elif name == "ESC *":
+            return self._columns(raw, st, doc)
+        elif name in ("GS ( L", "GS 8"):
+            return self._graphics(raw, st, doc)
+        elif name == "FS p":
+            return NvImage(f"fs-p:{n}", st.align)
+        elif name == "ESC 0x81":  # Daruma QR: size and error level, then the data
+            return Code2D("qr", raw[6:].decode("utf-8", "replace"), st.align)
+        elif name in ("ESC FF", "GS /", "FS q", "GS *", "FS 2", "ESC &", "GS ( A", "GS ( E"):
+            return Opaque(name, raw)
+        return None
+
+    def _barcode(self, raw: bytes, st: _State) -> Block:
+        m = raw[2]
+        if m < 65:
+            data = raw[3:].rstrip(b"\x00")
+            if m == 11 and b"," in data[:4]:  # Elgin/Vox QR: "MA,<data>"
+                return Code2D("qr", data.split(b",", 1)[1].decode("utf-8", "replace"), st.align)
+            return Barcode(_BARCODES_A.get(m, f"m{m}"), data.decode("latin-1"), st.hri, st.align)
+        if m == 81:  # Bematech QR: four parameters, a 16-bit length, the data
+            return Code2D("qr", raw[9:].decode("utf-8", "replace"), st.align)
+        data = raw[4:]
+        symbology = _BARCODES_B.get(m, f"m{m}")
+        if symbology == "CODE128" and data[:1] == b"{":
+            # Code set selectors ({A {B {C) and escapes ({{) are not part of the data.
+            data = data.replace(b"{{", b"\x00").replace(b"{A", b"").replace(b"{B", b"").replace(b"{C", b"")
+            data = data.replace(b"\x00", b"{")
+        return Barcode(symbology, data.decode("latin-1"), st.hri, st.align)
+
+    def _code2d(self, raw: bytes, st: _State) -> Block | None:
+        if len(raw) < 8:
+            return None
+        cn, fn = raw[5], raw[6]
+        if cn == 49 and fn == 67:  # QR module size
+            st.qr_size = raw[7]
+        elif fn == 80:  # store the symbol's data
+            st.stored_2d[cn] = raw[8:]
+        elif fn == 81:  # print the stored symbol
+            data = st.stored_2d.get(cn, b"")
+            return Code2D(_2D_KINDS.get(cn, f"cn{cn}"), data.decode("utf-8", "replace"), st.align, st.qr_size)
+        return None
+
+    @staticmethod
+    def _image(
+        width_bytes: int, declared_rows: int, data: bytes, st: _State, doc: Document, source: str
+    ) -> Block:
+        width = width_bytes * 8
+        if width == 0 or width > MAX_IMAGE_DOTS_WIDE:
+            doc.warnings.append(f"{source}: {width} dots wide is not an image; kept as opaque")
+            return Opaque(source, b"")
+        rows = min(declared_rows, len(data) // width_bytes)
+        if rows < declared_rows:
+            doc.warnings.append(f"{source}: declared {declared_rows} rows, {rows} present")
+        return Image(width, rows, bytes(data[: rows * width_bytes]), st.align, source)
+
+    def _raster(self, raw: bytes, st: _State, doc: Document) -> Block:
+        if len(raw) < 8:
+            return Opaque("GS v", raw)
+        xb = raw[4] | raw[5] << 8
+        rows = raw[6] | raw[7] << 8
+        return self._image(xb, rows, raw[8:], st, doc, "GS v 0")
+
+    def _columns(self, raw: bytes, st: _State, doc: Document) -> Block:
+        # ESC * m nL nH: n columns, each 1 byte (8-dot modes) or 3 bytes (24-dot), top bit first.
+        if len(raw) < 5:
+            return Opaque("ESC *", raw)
+        m, n = raw[2], raw[3] | raw[4] << 8
+        per_col = 3 if m in (32, 33) else 1
+        data = raw[5:]
+        n = min(n, len(data) // per_col)
+        if n == 0 or n > MAX_IMAGE_DOTS_WIDE:
+            return Opaque("ESC *", b"")
+        height = per_col * 8
+        width_bytes = (n + 7) // 8
+        out = bytearray(width_bytes * height)
+        for x in range(n):
+            col = data[x * per_col : (x + 1) * per_col]
+            for byte_i, b in enumerate(col):
+                if not b:
+                    continue
+                for bit in range(8):
+                    if b & (0x80 >> bit):
+                        y = byte_i * 8 + bit
+                        out[y * width_bytes + x // 8] |= 0x80 >> (x % 8)
+        return Image(width_bytes * 8, height, bytes(out), st.align, "ESC *")
+
+    def _graphics(self, raw: bytes, st: _State, doc: Document) -> Block | None:
+        # GS ( L pL pH m fn ... / GS 8 L p1 p2 p3 p4 m fn ...
+        head = 5 if raw[1:3] == b"(L" else 7
+        if len(raw) < head + 2:
+            return None
+        fn = raw[head + 1]
+        body = raw[head + 2 :]
+        if fn in (0x70, 112) and len(body) >= 8:  # store raster graphics: a bx by c xL xH yL yH d...
+            x = body[4] | body[5] << 8
+            y = body[6] | body[7] << 8
+            image = self._image((x + 7) // 8, y, body[8:], st, doc, "GS ( L")
+            st.stored_graphic = image if isinstance(image, Image) else None
+            return None
+        if fn in (0x32, 50, 2):  # print what was stored
+            g = st.stored_graphic
+            return replace(g, align=st.align) if g is not None else None
+        if fn in (0x45, 69) and len(body) >= 2:  # print NV graphic kc1 kc2
+            return NvImage(body[:2].decode("latin-1"), st.align)
+        return None
+
+
+_DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8}  # name -> header bytes
+_MAX_RESYNC_CANDIDATES = 256
+
+
+def tokenize(data: bytes, doc: Document) -> list[Token]:
+    """The tokenizer's view of a whole job, with one repair: a data command whose declared length runs
+    past the end of the job (the US retail capture declares 19,347 image bytes where 19,167 remain) would
+    swallow the barcode and cut after it. Its data is capped where the rest of the job reads as clean
+    commands ending in a cut or printed content; the bytes are all still there, only read differently."""
+    tok = Tokenizer()
+    tokens = tok.feed(data) + tok.flush()
+    if not tokens or tokens[-1].role != Role.TRUNCATED or tokens[-1].name not in _DATA_COMMANDS:
+        return tokens
+    last = tokens[-1]
+    begin = last.start + _DATA_COMMANDS[last.name]
+    tried = 0
+    for i in range(begin, len(data)):
+        if data[i] not in (0x1B, 0x1D, 0x1C):
+            continue
+        tried += 1
+        if tried > _MAX_RESYNC_CANDIDATES:
+            break
+        t = Tokenizer(i)
+        tail = t.feed(data[i:]) + t.flush()
+        if _clean_tail(tail):
+            doc.warnings.append(
+                f"{last.name} at byte {last.start} declares more data than the job holds; "
+                f"read as {i - last.start} bytes, the rest as commands"
+            )
+            return [*tokens[:-1], Token(Role.CONTENT, last.name, last.start, i), *tail]
+    return tokens
+
+
+def _clean_tail(tail: list[Token]) -> bool:
+    if len(tail) < 3 or tail[-1].role not in (Role.CUT, Role.CONTENT, Role.CONTROL, Role.TEXT):
+        return False
+    if any(t.role in (Role.UNKNOWN, Role.TRUNCATED) for t in tail):
+        return False
+    return any(t.role == Role.CUT for t in tail)
+
+
+def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
+    return Decoder(profile).decode(data)

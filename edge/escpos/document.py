@@ -1,0 +1,107 @@
+"""The document model: what a receipt looks like on paper, independent of the bytes that made it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    bold: bool = False
+    underline: int = 0  # 0 none, 1 thin, 2 thick
+    width: int = 1  # character width multiplier, 1..8
+    height: int = 1
+    font: str = "A"
+    inverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    style: Style
+
+
+@dataclass(slots=True)
+class TextLine:
+    runs: list[Run]
+    align: Align = "left"
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A 1-bit picture: ``rows`` of ``width_bytes`` bytes, MSB first, 1 = a black dot."""
+
+    width: int  # dots
+    height: int
+    data: bytes
+    align: Align = "left"
+    source: str = ""  # the command that made it
+
+    @property
+    def width_bytes(self) -> int:
+        return (self.width + 7) // 8
+
+
+@dataclass(frozen=True, slots=True)
+class NvImage:
+    """A logo stored in the printer (NV memory), printed by reference: we never see its pixels."""
+
+    key: str
+    align: Align = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Barcode:
+    symbology: str
+    data: str
+    hri: bool = False  # human-readable text printed with it
+    align: Align = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Code2D:
+    kind: str  # qr, pdf417, datamatrix, aztec, maxicode, ...
+    data: str
+    align: Align = "left"
+    size: int = 3  # module size in dots
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    lines: int = 0
+    dots: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    partial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Opaque:
+    """A command we do not interpret, kept so nothing is silently dropped."""
+
+    name: str
+    raw: bytes
+
+
+Block = TextLine | Image | NvImage | Barcode | Code2D | Feed | Cut | Opaque
+
+
+@dataclass(slots=True)
+class Document:
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def text_lines(self) -> list[TextLine]:
+        return [b for b in self.blocks if isinstance(b, TextLine)]
+
+    def codes(self) -> list[Barcode | Code2D]:
+        return [b for b in self.blocks if isinstance(b, Barcode | Code2D)]

@@ -1,0 +1,1 @@
+"""Document -> transaction: the generic parser, POS profiles, reconciliation, evaluation."""

@@ -1,0 +1,269 @@
+"""The generic parser: a decoded receipt -> a Transaction, with no configuration, for the common shapes
+of Chinese, English, German and Japanese receipts. A POS profile (profiles.py) can add words and
+patterns. The result always goes through reconciliation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from edge.escpos.document import Document
+from edge.parsing.items import parse_items
+from edge.parsing.lines import (
+    PHONE_MASKED,
+    SEPARATOR,
+    Line,
+    document_lines,
+    find_datetime,
+    find_label,
+    value_after,
+)
+from edge.parsing.model import Adjustment, Kind, Method, Payment, Tax, Transaction
+from edge.parsing.money import DecimalMark, detect_decimal_mark, find_amounts
+from edge.parsing.reconcile import reconcile
+from edge.parsing.vocabulary import DEFAULT, Vocabulary
+
+_RATE = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+@dataclass
+class ParseOptions:
+    vocabulary: Vocabulary = DEFAULT
+    currency: str | None = None
+    decimal_mark: DecimalMark | None = None
+    profile_name: str | None = None
+
+
+def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
+    opts = options or ParseOptions()
+    lines = document_lines(doc)
+    return reconcile(parse_lines(lines, opts, has_codes=bool(doc.codes())))
+
+
+def parse_lines(lines: list[Line], opts: ParseOptions, has_codes: bool = False) -> Transaction:
+    vocab = opts.vocabulary
+    texts = [ln.text for ln in lines]
+    mark = opts.decimal_mark or detect_decimal_mark(texts)
+    fractions = any(re.search(r"\d[.,]\d{2}(?!\d)", t) for t in texts)
+    tx = Transaction(profile=opts.profile_name)
+    tx.datetime, date_lines = find_datetime(lines)
+
+    summary_start = _summary_start(lines, vocab, mark)
+    header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
+    _header_fields(tx, lines[: max(header_end, 1)] + lines[summary_start:], vocab)
+    tx.store_name = _store_name(lines[:header_end] or lines[:3], date_lines)
+
+    region = [ln for ln in lines[header_end:summary_start] if ln.index not in date_lines]
+    parsed = parse_items(region, mark, vocab, fractions)
+    tx.items = parsed.items
+    for text in parsed.unparsed:
+        tx.issues.append(f"line with an amount not understood: {text!r}")
+    _summary(tx, lines[summary_start:], vocab, mark)
+    tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
+    if tx.kind == "non_sale":
+        tx.issues = [i for i in tx.issues if not i.startswith("line with an amount")]
+    tx.currency = opts.currency or _currency(texts)
+    return tx
+
+
+def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> int:
+    for line in lines:
+        labelled = (
+            find_label(line, vocab.subtotal)
+            or find_label(line, vocab.total)
+            or _tender(line, vocab)
+            or find_label(line, vocab.change)
+        )
+        if labelled and find_amounts(line.text, mark):
+            return line.index
+    return len(lines)
+
+
+def _header_end(
+    lines: list[Line], stop: int, date_lines: set[int], vocab: Vocabulary, mark: DecimalMark, fractions: bool
+) -> int:
+    """Index of the first item line: what comes before is the header (store, address, numbers, date)."""
+    header_words = (
+        vocab.receipt_no
+        + vocab.cashier
+        + vocab.member
+        + (
+            "TEL",
+            "电话",
+            "地址",
+            "PHONE",
+            "AUTH",
+            "대표",
+            "주소",
+            "住所",
+            "ADDRESS",
+            "ADRESSE",
+            "STR.",
+            "USt-IdNr",
+        )
+    )
+    for line in lines[:stop]:
+        text = line.text.strip()
+        if (
+            not text
+            or line.index in date_lines
+            or SEPARATOR.match(text)
+            or find_label(line, header_words)
+            or PHONE_MASKED.search(text)
+            or _PHONE.search(text)
+        ):
+            continue
+        amounts = find_amounts(text, mark)
+        if amounts and _LETTERS.search(text) and (not fractions or re.search(r"\d[.,]\d{2}(?!\d)", text)):
+            return line.index
+    return stop
+
+
+_PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _tender(line: Line, vocab: Vocabulary) -> Method | None:
+    for method, words in vocab.tender.items():
+        if find_label(line, words):
+            return method  # type: ignore[return-value]
+    return None
+
+
+def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
+    amounts = find_amounts(line.text, mark)
+    return amounts[-1][0] if amounts else None
+
+
+def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> None:
+    for line in lines:
+        amount = _last_amount(line, mark)
+        if amount is None or find_label(line, vocab.ignore):
+            continue
+        if find_label(line, vocab.change):
+            tx.change = amount
+        elif find_label(line, vocab.subtotal):
+            tx.subtotal = amount
+        elif find_label(line, vocab.tax):
+            rate = _RATE.search(line.text)
+            included = any(m in line.upper for m in vocab.tax_included_markers)
+            value = amount
+            if rate and len(find_amounts(line.text, mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
+                continue  # only a rate, no amount
+            tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
+        elif find_label(line, vocab.discount):
+            tx.discounts.append(
+                Adjustment(
+                    line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip() or "discount",
+                    -abs(amount),
+                )
+            )
+        elif find_label(line, vocab.total):
+            if tx.total is None:
+                tx.total = amount
+        else:
+            method = _tender(line, vocab)
+            if method is not None:
+                tx.payments.append(Payment(method, amount))
+
+
+def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
+    for line in lines:
+        if tx.receipt_no is None:
+            label = find_label(line, vocab.receipt_no)
+            if label:
+                value = value_after(line, label)
+                m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-/#]*", value or "")
+                if m and re.search(r"\d", m.group(0)) and not find_datetime([line])[0]:
+                    tx.receipt_no = m.group(0)
+        if tx.cashier is None:
+            label = find_label(line, vocab.cashier)
+            if label:
+                value = value_after(line, label)
+                if value:
+                    tx.cashier = re.split(r"\s{2,}", value)[0][:40]
+        if tx.member_id is None:
+            label = find_label(line, vocab.member)
+            if label:
+                m = re.search(r"[0-9*Xx]{4,}", value_after(line, label) or "")
+                if m and not PHONE_MASKED.fullmatch(m.group(0)):
+                    tx.member_id = m.group(0)
+        if tx.phone_masked is None:
+            m = PHONE_MASKED.search(line.text)
+            if m:
+                tx.phone_masked = m.group(0)
+
+
+def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:
+    candidates = [
+        ln
+        for ln in lines[:6]
+        if ln.index not in date_lines
+        and not SEPARATOR.match(ln.text.strip() or "---")
+        and len(re.findall(r"[^\W\d_]", ln.text)) >= 2
+        and not _PHONE.search(ln.text)
+        and not re.match(r"\s*\d", ln.text)  # an address line, not the name
+    ]
+    if not candidates:
+        return None
+    best = next((ln for ln in candidates if ln.big or ln.style.bold), candidates[0])
+    return best.text.strip()
+
+
+def _is_title(line: Line) -> bool:
+    # A word that classifies the receipt stands alone or large ("REFUND", "*** 退货 ***"); inside a
+    # sentence ("no refund without receipt", "교환/환불시 ...") it is policy text, not a kind.
+    return line.big or line.style.bold or len(re.sub(r"[\W_]", "", line.compact)) <= 12
+
+
+def _kind(lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMark) -> tuple[Kind, bool]:
+    reprint = any(find_label(ln, vocab.reprint) and _is_title(ln) for ln in lines)
+    if any(find_label(ln, vocab.void) and _is_title(ln) for ln in lines):
+        return "void", reprint
+    if any(find_label(ln, vocab.refund) and _is_title(ln) for ln in lines) or (
+        tx.total is not None and tx.total < 0
+    ):
+        return "refund", reprint
+    # Kitchen tickets, reports, test prints: named as such, or no money printed on them at all. A receipt
+    # with money on it and no total we could read stays a sale, and is flagged.
+    named = any(find_label(ln, vocab.non_sale) for ln in lines)
+    if (
+        tx.total is None
+        and not tx.payments
+        and (named or not any(_money_like(ln.text, mark) for ln in lines))
+    ):
+        return "non_sale", reprint
+    return "sale", reprint
+
+
+def _money_like(text: str, mark: DecimalMark) -> bool:
+    return bool(
+        re.search(r"\d[.,]\d{2}(?!\d)", text)
+        or re.search(r"\d[,.]\d{3}(?!\d)", text)
+        or re.search(r"[$€£¥₩]\s?\d|\d\s?(?:元|円|원|EUR)", text)
+    )
+
+
+def _currency(texts: list[str]) -> str | None:
+    joined = "\n".join(texts)
+    if "€" in joined or re.search(r"\bEUR\b", joined):
+        return "EUR"
+    if "₩" in joined or "원" in joined or _HANGUL.search(joined):
+        return "KRW"
+    if "¥" in joined or "円" in joined or "元" in joined or "RMB" in joined:
+        if _KANA.search(joined) or "円" in joined:
+            return "JPY"
+        return "CNY"
+    if _KANA.search(joined):
+        return "JPY"
+    if _HAN.search(joined):
+        return "CNY"
+    if "$" in joined or re.search(r"\bUSD\b", joined):
+        return "USD"
+    if re.search(r"\b(MWST|SUMME|BAR|RÜCKGELD)\b", joined.upper()):
+        return "EUR"
+    return None

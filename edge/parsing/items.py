@@ -1,0 +1,146 @@
+"""Item lines: one-line items, two-line items (name then quantity/price, or quantity/price then name),
+column layouts, weighed goods, per-item discounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from edge.parsing.lines import SEPARATOR, Line, find_label
+from edge.parsing.model import Item
+from edge.parsing.money import DecimalMark, find_amounts, parse_amount
+from edge.parsing.vocabulary import Vocabulary
+
+_NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
+QTY_PRICE = re.compile(
+    rf"(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
+    rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
+)
+ITEM_CODE = re.compile(r"^(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
+TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
+LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@dataclass
+class ItemParse:
+    items: list[Item]
+    unparsed: list[str]
+
+
+def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | None:
+    """The amount that ends the line (a tax-class letter or currency may follow), and where it starts."""
+    amounts = find_amounts(line.text, mark)
+    if not amounts:
+        return None
+    value, start, end = amounts[-1]
+    if not TRAILER.match(line.text[end:]):
+        return None
+    return value, start
+
+
+def _clean_name(text: str) -> tuple[str, str | None]:
+    name = text.strip(" .:-*")
+    m = ITEM_CODE.match(name)
+    if m:
+        return m.group("rest").strip(" .:-*"), m.group("code")
+    return name, None
+
+
+def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | None, str | None]:
+    qty = Decimal(m.group("qty").replace(",", "."))
+    price = parse_amount(m.group("price"), mark)
+    unit = m.group("unit") or m.group("punit")
+    return qty, price, unit.lower() if unit else None
+
+
+def parse_items(region: list[Line], mark: DecimalMark, vocab: Vocabulary, fractions: bool) -> ItemParse:
+    items: list[Item] = []
+    unparsed: list[str] = []
+    pending_name: str | None = None
+    pending_qp: tuple[Decimal, Decimal | None, str | None] | None = None
+
+    def money_ok(value_text: str) -> bool:
+        has_frac = re.search(r"\d[.,]\d{2}(?!\d)", value_text) is not None
+        return has_frac if fractions else True
+
+    for line in region:
+        text = line.text.strip()
+        if not text or SEPARATOR.match(text):
+            pending_name = None
+            continue
+        tail = _trailing_amount(line, mark)
+        qp_match = QTY_PRICE.search(text)
+        if find_label(line, vocab.discount) and tail and tail[0] < 0:
+            if items:
+                last = items[-1]
+                last.discount = (last.discount or Decimal(0)) + tail[0]
+            else:
+                unparsed.append(text)
+            continue
+        if tail is None or not money_ok(line.text[tail[1] :]):
+            if qp_match and not LETTERS.search(text[: qp_match.start()]):
+                pending_qp = _qty_price(qp_match, mark)  # "1 x 7,80" before its name line
+            elif LETTERS.search(text):
+                pending_name = text  # a name whose numbers are on the next line
+            continue
+        amount, amount_start = tail
+        head = line.text[:amount_start]
+        if qp_match and qp_match.end() <= amount_start + 1:
+            qty, price, unit = _qty_price(qp_match, mark)
+            name, code = _clean_name(line.text[: qp_match.start()])
+            if not LETTERS.search(name):
+                name, code = _clean_name(pending_name or "")
+            if not name:
+                unparsed.append(text)
+                continue
+            items.append(Item(name, amount, qty, unit, price, code))
+            pending_name = pending_qp = None
+            continue
+        if qp_match and qp_match.end() > amount_start:
+            # "2 x 1,19" with no amount of its own: the quantity line of a two-line item.
+            if pending_name:
+                qty, price, unit = _qty_price(qp_match, mark)
+                name, code = _clean_name(pending_name)
+                if price is not None:
+                    items.append(Item(name, (qty * price).quantize(price), qty, unit, price, code))
+                    pending_name = None
+                    continue
+            pending_qp = _qty_price(qp_match, mark)
+            continue
+        name_part, code = _clean_name(head)
+        # Numbers set off by two or more spaces are columns (unit price, quantity); one space is the name's
+        # ("PAT. ROSE No. 2").
+        columns = re.search(r"(?:\s{2,}[-−]?[\d.,']+)+\s*$", name_part)
+        numbers = find_amounts(name_part[columns.start() :], mark) if columns else []
+        name = name_part[: columns.start()].strip() if columns else name_part.strip()
+        if not LETTERS.search(name):
+            if pending_name and len(numbers) >= 1:
+                name, code = _clean_name(pending_name)
+            else:
+                unparsed.append(text)
+                continue
+        qty, price, unit = Decimal(1), None, None
+        if len(numbers) >= 2:
+            # Column layouts: name, unit price, quantity, amount (or name, quantity, unit price, amount).
+            a, b = numbers[-2][0], numbers[-1][0]
+            if a * b == amount:
+                qty, price = (b, a) if _looks_like_qty(b) and not _looks_like_qty(a) else (a, b)
+                if not _looks_like_qty(qty):
+                    qty, price = price, qty
+        elif len(numbers) == 1:
+            a = numbers[0][0]
+            if _looks_like_qty(a) and a != 0 and (amount / a) == (amount / a).quantize(Decimal("0.01")):
+                qty, price = a, amount / a
+        if pending_qp is not None:
+            pq, pp, pu = pending_qp
+            if pp is not None and (pq * pp).quantize(Decimal("0.01")) == amount.quantize(Decimal("0.01")):
+                qty, price, unit = pq, pp, pu
+            pending_qp = None
+        items.append(Item(name, amount, qty, unit, price, code))
+        pending_name = None
+    return ItemParse(items, unparsed)
+
+
+def _looks_like_qty(v: Decimal) -> bool:
+    return v == v.to_integral_value() and 0 < v < 1000

@@ -1,0 +1,118 @@
+"""Receipt lines prepared for parsing: normalised text (full-width forms folded by NFKC), the style, and
+the helpers that find labels, dates, numbers in them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from edge.escpos.document import Document, Style, TextLine
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    text: str  # NFKC-normalised, right-stripped
+    upper: str
+    compact: str  # without white space: "합          계" (spaced to align) reads as "합계"
+    style: Style
+    align: str
+
+    @property
+    def big(self) -> bool:
+        return self.style.width > 1 or self.style.height > 1
+
+
+def document_lines(doc: Document) -> list[Line]:
+    out = []
+    for i, b in enumerate(doc.text_lines()):
+        text = unicodedata.normalize("NFKC", b.text).replace("\t", " ").rstrip()
+        upper = text.upper()
+        out.append(Line(i, text, upper, re.sub(r"\s+", "", upper), _dominant_style(b), b.align))
+    return out
+
+
+def _dominant_style(line: TextLine) -> Style:
+    best: tuple[int, Style] | None = None
+    for r in line.runs:
+        n = len(r.text.strip())
+        if best is None or n > best[0]:
+            best = (n, r.style)
+    return best[1] if best else Style()
+
+
+_ASCII_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
+
+
+def find_label(line: Line, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` that labels this line. Latin words must stand as words ("BAR" is not in
+    "BARCODE"); CJK words may touch what follows (合计:12.00)."""
+    for w in words:
+        if _ASCII_WORD.match(w):
+            if re.search(rf"(?<![A-Z]){re.escape(w)}(?![A-Z])", line.upper):
+                return w
+        elif w in line.compact or w.upper() in line.compact:
+            return w
+    return None
+
+
+SEPARATOR = re.compile(r"^[\s\-=_*.~+#]{3,}$")
+
+DATE_PATTERNS = [
+    # 2026-11-22 10:00:05, 2026/11/22 10:00, 2026.11.22
+    re.compile(r"(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"),
+    # 22.11.2026 (German), 22.11.26
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:20)?\d{2})(?!\d)"),
+    # 11/22/2026 or 03/29/12 (US order)
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})(?!\d)"),
+]
+TIME_PATTERN = re.compile(r"(?<!\d)(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)")
+
+
+def find_datetime(lines: list[Line]) -> tuple[str | None, set[int]]:
+    """The receipt's date and time as printed (ISO 8601, local, no zone) and the lines that held them."""
+    date: tuple[int, int, int] | None = None
+    time_: tuple[int, int, int] | None = None
+    used: set[int] = set()
+    for line in lines:
+        if date is None:
+            for pat in DATE_PATTERNS:
+                m = pat.search(line.text)
+                if m:
+                    y = int(m.group("y"))
+                    y = y + 2000 if y < 100 else y
+                    mo, d = int(m.group("m")), int(m.group("d"))
+                    if 1 <= mo <= 12 and 1 <= d <= 31:
+                        date = (y, mo, d)
+                        used.add(line.index)
+                        break
+        if time_ is None:
+            t = TIME_PATTERN.search(line.text)
+            if t and (
+                date is not None or line.index in used or not re.search(r"\d[.,]\d{2}(?!\d)", line.text)
+            ):
+                time_ = (int(t.group("H")), int(t.group("M")), int(t.group("S") or 0))
+                used.add(line.index)
+        if date and time_:
+            break
+    if date is None:
+        return None, used
+    y, mo, d = date
+    if time_ is None:
+        return f"{y:04d}-{mo:02d}-{d:02d}", used
+    return f"{y:04d}-{mo:02d}-{d:02d}T{time_[0]:02d}:{time_[1]:02d}:{time_[2]:02d}", used
+
+
+PHONE_MASKED = re.compile(r"(?<!\d)(1[3-9]\d[*xX]{4}\d{4}|\d{2,4}[- ]?[*xX]{3,4}[- ]?\d{4})(?!\d)")
+
+
+def value_after(line: Line, label: str) -> str | None:
+    """What follows a label: "单号: 20261122-0001" -> "20261122-0001"."""
+    pos = line.upper.find(label.upper())
+    if pos < 0:
+        pos = line.text.find(label)
+    if pos < 0:
+        return None
+    rest = line.text[pos + len(label) :].strip(" :：#.\t")
+    return rest or None

@@ -1,0 +1,113 @@
+"""The transaction: the contract the agent, sync and the cloud build on. Money is Decimal inside and a
+decimal string on the wire; the date and time are the till's, as printed (ISO 8601 local, no zone)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+Kind = Literal["sale", "refund", "void", "non_sale"]
+Method = Literal["cash", "card", "wechat", "alipay", "unionpay", "other"]
+
+
+def _m(v: Decimal | None) -> str | None:
+    return None if v is None else format(v, "f")
+
+
+@dataclass
+class Item:
+    name: str
+    amount: Decimal
+    quantity: Decimal = Decimal(1)
+    unit: str | None = None
+    unit_price: Decimal | None = None
+    code: str | None = None
+    discount: Decimal | None = None  # negative: what came off this line
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "code": self.code,
+            "quantity": _m(self.quantity),
+            "unit": self.unit,
+            "unit_price": _m(self.unit_price),
+            "amount": _m(self.amount),
+            "discount": _m(self.discount),
+        }
+
+
+@dataclass
+class Adjustment:
+    label: str
+    amount: Decimal  # discounts negative
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "amount": _m(self.amount)}
+
+
+@dataclass
+class Tax:
+    amount: Decimal
+    rate: Decimal | None = None  # percent
+    included: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rate": _m(self.rate), "amount": _m(self.amount), "included": self.included}
+
+
+@dataclass
+class Payment:
+    method: Method
+    amount: Decimal
+    ref: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"method": self.method, "amount": _m(self.amount), "ref": self.ref}
+
+
+@dataclass
+class Transaction:
+    kind: Kind = "sale"
+    reprint: bool = False
+    currency: str | None = None
+    store_name: str | None = None
+    receipt_no: str | None = None
+    datetime: str | None = None
+    cashier: str | None = None
+    items: list[Item] = field(default_factory=list)
+    subtotal: Decimal | None = None
+    discounts: list[Adjustment] = field(default_factory=list)
+    taxes: list[Tax] = field(default_factory=list)
+    total: Decimal | None = None
+    payments: list[Payment] = field(default_factory=list)
+    change: Decimal | None = None
+    member_id: str | None = None
+    phone_masked: str | None = None
+    status: Literal["ok", "needs_review"] = "needs_review"
+    issues: list[str] = field(default_factory=list)
+    profile: str | None = None  # the POS profile that read it, if any
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "kind": self.kind,
+            "reprint": self.reprint,
+            "currency": self.currency,
+            "store": {"name": self.store_name},
+            "receipt_no": self.receipt_no,
+            "datetime": self.datetime,
+            "cashier": self.cashier,
+            "items": [i.to_json() for i in self.items],
+            "subtotal": _m(self.subtotal),
+            "discounts": [d.to_json() for d in self.discounts],
+            "taxes": [t.to_json() for t in self.taxes],
+            "total": _m(self.total),
+            "payments": [p.to_json() for p in self.payments],
+            "change": _m(self.change),
+            "member_id": self.member_id,
+            "phone_masked": self.phone_masked,
+            "status": self.status,
+            "issues": list(self.issues),
+        }

@@ -1,0 +1,77 @@
+"""Amounts as printed -> Decimal. Decimal comma or point, thousand separators, currency signs, signs
+before or after (``-5.00``, ``5.00-``), never a float."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+DecimalMark = Literal[",", "."]
+
+_CURRENCY = r"(?:[$€£¥￥₩]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|Fr\.|元|円|원)"
+# A number with optional thousand groups and an optional 1-3 digit fraction.
+AMOUNT_RE = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
+    r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
+    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_])(?![\w.,]*\d)"
+)
+
+
+def detect_decimal_mark(lines: list[str]) -> DecimalMark:
+    """Which mark separates cents on this receipt: the one seen before exactly two final digits."""
+    comma = point = 0
+    for line in lines:
+        for m in re.finditer(r"\d([.,])(\d{2})(?!\d)", line):
+            if m.group(1) == ",":
+                comma += 1
+            else:
+                point += 1
+    return "," if comma > point else "."
+
+
+def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
+    """One printed number -> Decimal, or None if it is not a plain amount."""
+    m = AMOUNT_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    return _to_decimal(m, mark)
+
+
+def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
+    num = m.group("num")
+    group = "." if mark == "," else ","
+    # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
+    # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
+    cleaned = num.replace(" ", "").replace("'", "")
+    if mark == ",":
+        cleaned = cleaned.replace(group, "")
+        cleaned = cleaned.replace(",", ".")
+    else:
+        cleaned = cleaned.replace(group, "")
+    if cleaned.count(".") > 1:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    negative = bool(m.group("sign") or m.group("sign2") or m.group("trail"))
+    return -value if negative else value
+
+
+def find_amounts(line: str, mark: DecimalMark) -> list[tuple[Decimal, int, int]]:
+    """Every amount in a line with its span, left to right."""
+    out = []
+    for m in AMOUNT_RE.finditer(line):
+        value = _to_decimal(m, mark)
+        if value is not None:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+def has_fraction(text: str, mark: DecimalMark) -> bool:
+    return re.search(rf"\d{re.escape(mark)}\d{{2}}(?!\d)", text) is not None
+
+
+def money_str(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")

@@ -1,0 +1,63 @@
+"""Do the numbers add up? Every transaction is checked; ``ok`` only when every number present reconciles
+and a sale has what a sale must have (items and a total). Anything else is ``needs_review`` with reasons,
+so a receipt the parser misread is flagged instead of passed off as right."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from edge.parsing.model import Transaction
+
+
+def _close(a: Decimal, b: Decimal, tolerance: Decimal = Decimal(0)) -> bool:
+    return abs(a - b) <= tolerance
+
+
+def _line_matches(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
+    exact = qty * price
+    exponent = amount.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else -2)
+    # Tills round weighed goods half-up or half-even; either is the till's rounding, not an error.
+    candidates = {
+        exact.quantize(step, rounding=ROUND_HALF_UP),
+        exact.quantize(step, rounding=ROUND_HALF_EVEN),
+    }
+    return abs(amount) in {abs(c) for c in candidates}
+
+
+def reconcile(tx: Transaction) -> Transaction:
+    issues = tx.issues
+    if tx.kind == "non_sale":
+        tx.status = "needs_review" if issues else "ok"
+        return tx
+    if tx.total is None:
+        issues.append("no total found")
+    if not tx.items:
+        issues.append("no items found")
+    for i, item in enumerate(tx.items, 1):
+        if item.unit_price is not None and not _line_matches(item.quantity, item.unit_price, item.amount):
+            issues.append(f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}")
+    items_sum = sum((it.amount + (it.discount or 0) for it in tx.items), Decimal(0))
+    if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal):
+        issues.append(f"items add to {items_sum}, subtotal says {tx.subtotal}")
+    base = tx.subtotal if tx.subtotal is not None else items_sum
+    discounts = sum((d.amount for d in tx.discounts), Decimal(0))
+    if tx.total is not None and (tx.items or tx.subtotal is not None):
+        added = sum((t.amount for t in tx.taxes if not t.included), Decimal(0))
+        expected = base + discounts + added
+        if not _close(expected, tx.total):
+            # The one ambiguity receipts leave open: a tax line that is in fact included.
+            if tx.taxes and _close(base + discounts, tx.total):
+                for t in tx.taxes:
+                    t.included = True
+            else:
+                issues.append(f"subtotal {base} + adjustments {discounts} + tax {added} != total {tx.total}")
+    if tx.total is not None and tx.payments:
+        paid = sum((p.amount for p in tx.payments), Decimal(0))
+        change = tx.change or Decimal(0)
+        if not _close(paid - change, tx.total):
+            issues.append(f"tendered {paid} - change {change} != total {tx.total}")
+    elif tx.change is not None and not tx.payments:
+        issues.append("change printed but no tender found")
+    tx.status = "needs_review" if issues else "ok"
+    return tx

@@ -1,0 +1,245 @@
+"""The words receipts use, per field, in the languages the generic parser reads without configuration:
+Chinese, English, German, Japanese (and the Korean of the shared capture). A POS profile adds its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    total: tuple[str, ...] = (
+        "合计",
+        "总计",
+        "应收",
+        "应付",
+        "合計",
+        "総計",
+        "お買上計",
+        "TOTAL",
+        "GESAMT",
+        "SUMME",
+        "ZU ZAHLEN",
+        "BETRAG",
+        "AMOUNT DUE",
+        "BALANCE DUE",
+        "합계",
+        "받을금액",
+    )
+    subtotal: tuple[str, ...] = (
+        "小计",
+        "小計",
+        "SUBTOTAL",
+        "SUB TOTAL",
+        "SUB-TOTAL",
+        "ZWISCHENSUMME",
+        "ZW-SUMME",
+    )
+    change: tuple[str, ...] = (
+        "找零",
+        "找赎",
+        "お釣り",
+        "お釣",
+        "おつり",
+        "釣銭",
+        "CHANGE",
+        "RÜCKGELD",
+        "RUECKGELD",
+        "WECHSELGELD",
+        "거스름",
+    )
+    # Informational sums that are none of the above (net of tax, taxable base): read past, never a total.
+    ignore: tuple[str, ...] = (
+        "과세합계",
+        "UMSATZ",
+        "NETTO",
+        "NET AMOUNT",
+        "税抜",
+        "対象",
+        "EXKL",
+        "ITEMS SOLD",
+        "件数",
+        "点数",
+        "SAVED",
+    )
+    discount: tuple[str, ...] = (
+        "优惠",
+        "折扣",
+        "折让",
+        "减免",
+        "値引",
+        "割引",
+        "DISCOUNT",
+        "COUPON",
+        "RABATT",
+        "NACHLASS",
+        "SAVINGS",
+        "할인",
+    )
+    tax: tuple[str, ...] = (
+        "MWST",
+        "MWST.",
+        "UST",
+        "消費税",
+        "内消費税",
+        "外税",
+        "内税",
+        "税额",
+        "税金",
+        "TAX",
+        "VAT",
+        "GST",
+        "부가세",
+    )
+    tax_included_markers: tuple[str, ...] = ("内", "INKL", "INCL", "ENTH", "含")
+    tender: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "wechat": ("微信", "WECHAT", "WEIXIN"),
+            "alipay": ("支付宝", "ALIPAY"),
+            "unionpay": ("银联", "云闪付", "UNIONPAY"),
+            "card": (
+                "刷卡",
+                "银行卡",
+                "信用卡",
+                "クレジット",
+                "カード",
+                "VISA",
+                "MASTERCARD",
+                "MASTER CARD",
+                "AMEX",
+                "CARD",
+                "DEBIT",
+                "CREDIT",
+                "EC-KARTE",
+                "EC KARTE",
+                "GIROCARD",
+                "KARTE",
+                "카드",
+            ),
+            "cash": (
+                "现金",
+                "實收",
+                "实收",
+                "收款",
+                "お預り",
+                "お預かり",
+                "預り",
+                "現金",
+                "CASH",
+                "BAR",
+                "GEGEBEN",
+                "TENDERED",
+                "현금",
+            ),
+            "other": ("GUTSCHEIN", "GIFT CARD", "VOUCHER", "储值卡", "购物卡", "商品券"),
+        }
+    )
+    member: tuple[str, ...] = (
+        "会员号",
+        "会员卡",
+        "会员",
+        "會員",
+        "会員",
+        "MEMBER",
+        "KUNDENNR",
+        "KUNDEN-NR",
+        "KUNDENKARTE",
+        "LOYALTY",
+        "회원",
+    )
+    receipt_no: tuple[str, ...] = (
+        "单号",
+        "流水号",
+        "小票号",
+        "票号",
+        "单据号",
+        "レシート",
+        "伝票",
+        "RECEIPT NO",
+        "RECEIPT #",
+        "TR#",
+        "TRANS#",
+        "BELEG-NR",
+        "BELEGNR",
+        "BON-NR",
+        "BON NR",
+        "BON",
+        "NO.",
+        "영수증번호",
+    )
+    cashier: tuple[str, ...] = (
+        "收银员",
+        "收银",
+        "操作员",
+        "担当",
+        "レジ担当",
+        "CASHIER",
+        "SALES ASSOCIATE",
+        "OPERATOR",
+        "KASSIERER",
+        "BEDIENER",
+        "BEDIENUNG",
+        "캐셔",
+    )
+    refund: tuple[str, ...] = (
+        "退货",
+        "退款",
+        "返品",
+        "返金",
+        "REFUND",
+        "RETURN",
+        "STORNO",
+        "RÜCKGABE",
+        "RETOURE",
+        "환불",
+    )
+    void: tuple[str, ...] = ("作废", "取消交易", "VOID", "CANCELLED", "ABBRUCH", "取消")
+    reprint: tuple[str, ...] = (
+        "重打印",
+        "重印",
+        "补打",
+        "再発行",
+        "REPRINT",
+        "COPY",
+        "DUPLICATE",
+        "KOPIE",
+        "DUPLIKAT",
+        "재발행",
+    )
+    non_sale: tuple[str, ...] = (
+        "X-REPORT",
+        "X REPORT",
+        "Z-REPORT",
+        "Z REPORT",
+        "Z-BERICHT",
+        "X-BERICHT",
+        "TAGESABSCHLUSS",
+        "日结",
+        "交班",
+        "厨房",
+        "KITCHEN",
+        "KÜCHE",
+        "TEST PRINT",
+        "SELF TEST",
+        "测试页",
+        "点菜单",
+        "GETRÄNKE",
+        "TISCH",
+        "精算",
+        "点検",
+    )
+
+    def extend(self, **words: tuple[str, ...]) -> Vocabulary:
+        """A copy with more words for some fields (a profile's own vocabulary comes first)."""
+        changes: dict[str, object] = {}
+        for name, extra in words.items():
+            if name == "tender":
+                continue
+            current = getattr(self, name)
+            changes[name] = tuple(extra) + tuple(w for w in current if w not in extra)
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT = Vocabulary()

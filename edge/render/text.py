@@ -1,0 +1,66 @@
+"""The paper as it reads, column-faithful: a double-width or full-width (CJK) character takes two columns,
+alignment pads to the paper's column count, images and codes are shown as bracketed placeholders."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from edge.escpos.document import Align, Barcode, Code2D, Cut, Document, Feed, Image, NvImage, TextLine
+
+DOTS_PER_TEXT_LINE = 30  # the default line spacing of ESC/POS printers (1/6 inch at 180 dpi)
+
+
+def char_columns(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_columns(text: str) -> int:
+    return sum(char_columns(c) for c in text)
+
+
+def line_text(line: TextLine) -> tuple[str, int]:
+    """The line's characters (double-width runs spaced out as the paper shows them) and its width."""
+    parts: list[str] = []
+    width = 0
+    for run in line.runs:
+        factor = run.style.width
+        for ch in run.text:
+            cols = char_columns(ch)
+            parts.append(ch + " " * (cols * (factor - 1)))
+            width += cols * factor
+    return "".join(parts), width
+
+
+def _place(text: str, width: int, align: Align, columns: int) -> str:
+    if align == "center" and width < columns:
+        text = " " * ((columns - width) // 2) + text
+    elif align == "right" and width < columns:
+        text = " " * (columns - width) + text
+    return text.rstrip()
+
+
+def render_text(doc: Document, columns: int = 48) -> str:
+    out: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, TextLine):
+            text, width = line_text(b)
+            out.append(_place(text, width, b.align, columns))
+        elif isinstance(b, Feed):
+            out.extend([""] * (b.lines + b.dots // DOTS_PER_TEXT_LINE))
+        elif isinstance(b, Image):
+            label = f"[image {b.width}x{b.height}]"
+            out.append(_place(label, len(label), b.align, columns))
+        elif isinstance(b, NvImage):
+            label = f"[logo {b.key}]"
+            out.append(_place(label, len(label), b.align, columns))
+        elif isinstance(b, Barcode):
+            label = f"[{b.symbology} {b.data}]"
+            out.append(_place(label, len(label), b.align, columns))
+        elif isinstance(b, Code2D):
+            label = f"[{b.kind.upper()} {b.data}]"
+            out.append(_place(label, text_columns(label), b.align, columns))
+        elif isinstance(b, Cut):
+            out.append("-" * 8 + (" partial cut " if b.partial else " cut ") + "-" * 8)
+    return "\n".join(out) + "\n"
