@@ -86,10 +86,13 @@ class Decoder:
         line: list[Run] = []
         tokens = tokenize(data, doc)
 
+        line_align: list[Align] = []  # ESC a takes effect at the start of a line only
+
         def flush_line(force: bool = False) -> None:
             if line or force:
-                doc.blocks.append(TextLine(list(line), st.align))
+                doc.blocks.append(TextLine(list(line), line_align[0] if line_align else st.align))
                 line.clear()
+            line_align.clear()
 
         def emit(block: Block) -> None:
             flush_line()
@@ -99,6 +102,8 @@ class Decoder:
             raw = data[t.start : t.end]
             role = t.role
             if role == Role.TEXT:
+                if not line:
+                    line_align[:] = [st.align]
                 text = self._text(raw, st, doc)
                 if line and line[-1].style == st.style:
                     line[-1] = Run(line[-1].text + text, st.style)
@@ -115,6 +120,12 @@ class Decoder:
                 st = _State.fresh(self.profile)
             elif role == Role.CUT:
                 emit(Cut(partial=self._partial(raw)))
+            elif role == Role.TRUNCATED and t.name in _DATA_COMMANDS:
+                # An image cut short is still an image, as far as its bytes go.
+                doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
+                block = self._command(t.name, raw, st, doc)
+                if block is not None:
+                    emit(block)
             elif role in (Role.UNKNOWN, Role.TRUNCATED):
                 emit(Opaque(t.name, raw))
                 if role == Role.TRUNCATED:
@@ -136,6 +147,10 @@ class Decoder:
 
     def _text(self, raw: bytes, st: _State, doc: Document) -> str:
         mb = st.profile.multibyte
+        if st.kanji and mb is None:
+            # FS & on a printer whose profile names no double-byte set: Chinese printers are by far the
+            # most common kind that honours FS &, and GB18030 covers GBK and GB2312.
+            mb = "gb18030"
         if st.kanji and mb:
             if st.kanji_jis and mb == "shift_jis":
                 # JIS code system: two 7-bit bytes per character; EUC-JP is the same with the high bits set.

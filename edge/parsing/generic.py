@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from edge.escpos.document import Document
-from edge.parsing.items import parse_items
+from edge.escpos.document import Document, Image
+from edge.parsing.items import QTY_PRICE, parse_items
 from edge.parsing.lines import (
+    DATE_PATTERNS,
     PHONE_MASKED,
     SEPARATOR,
     Line,
@@ -36,15 +37,25 @@ class ParseOptions:
     currency: str | None = None
     decimal_mark: DecimalMark | None = None
     profile_name: str | None = None
+    item_pattern: re.Pattern[str] | None = None  # a POS profile's own item line
+    skip: tuple[re.Pattern[str], ...] = ()  # lines that are never items
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
     opts = options or ParseOptions()
     lines = document_lines(doc)
-    return reconcile(parse_lines(lines, opts, has_codes=bool(doc.codes())))
+    return reconcile(parse_lines(lines, opts, image_only=_image_only(doc, lines)))
 
 
-def parse_lines(lines: list[Line], opts: ParseOptions, has_codes: bool = False) -> Transaction:
+def _image_only(doc: Document, lines: list[Line]) -> bool:
+    """Windows drivers print whole receipts as pictures; without OCR there is nothing to read, and saying
+    so beats calling it a kitchen ticket."""
+    pixels = sum(b.width * b.height for b in doc.blocks if isinstance(b, Image))
+    readable = sum(1 for ln in lines if len(re.findall(r"[^\W_]", ln.text)) >= 3)
+    return pixels >= 200_000 and readable < 3
+
+
+def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
     vocab = opts.vocabulary
     texts = [ln.text for ln in lines]
     mark = opts.decimal_mark or detect_decimal_mark(texts)
@@ -55,17 +66,34 @@ def parse_lines(lines: list[Line], opts: ParseOptions, has_codes: bool = False) 
     summary_start = _summary_start(lines, vocab, mark)
     header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
     _header_fields(tx, lines[: max(header_end, 1)] + lines[summary_start:], vocab)
-    tx.store_name = _store_name(lines[:header_end] or lines[:3], date_lines)
+    tx.store_name = _store_name(
+        [ln for ln in lines[:header_end] or lines[:3] if not find_label(ln, vocab.non_sale)], date_lines
+    )
 
-    region = [ln for ln in lines[header_end:summary_start] if ln.index not in date_lines]
-    parsed = parse_items(region, mark, vocab, fractions)
+    region = [
+        ln
+        for ln in lines[header_end:summary_start]
+        if ln.index not in date_lines and not any(p.search(ln.text) for p in opts.skip)
+    ]
+    parsed = parse_items(region, mark, vocab, fractions, opts.item_pattern)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.issues.append(f"line with an amount not understood: {text!r}")
     _summary(tx, lines[summary_start:], vocab, mark)
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
+    if image_only:
+        tx.kind = "sale"
+        tx.issues.append("printed as an image: no text to read")
     if tx.kind == "non_sale":
+        # Kitchen tickets and reports carry no sale: what looked like items or money on them is not.
         tx.issues = [i for i in tx.issues if not i.startswith("line with an amount")]
+        tx.items, tx.discounts, tx.taxes = [], [], []
+        if tx.store_name and find_label(
+            next(ln for ln in lines if ln.text.strip() == tx.store_name), vocab.non_sale
+        ):
+            tx.store_name = None
+        tx.currency = opts.currency
+        return tx
     tx.currency = opts.currency or _currency(texts)
     return tx
 
@@ -118,7 +146,14 @@ def _header_end(
         ):
             continue
         amounts = find_amounts(text, mark)
-        if amounts and _LETTERS.search(text) and (not fractions or re.search(r"\d[.,]\d{2}(?!\d)", text)):
+        if amounts and (not fractions or re.search(r"\d[.,]\d{2}(?!\d)", text)):
+            qp = QTY_PRICE.search(text)
+            if not qp or _LETTERS.search(text[: qp.start()]):
+                return line.index
+            # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above.
+            prev = lines[line.index - 1] if line.index > 0 else None
+            if prev is not None and _LETTERS.search(prev.text) and not find_amounts(prev.text, mark):
+                return prev.index
             return line.index
     return stop
 
@@ -178,14 +213,19 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
             if label:
                 value = value_after(line, label)
                 m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-/#]*", value or "")
-                if m and re.search(r"\d", m.group(0)) and not find_datetime([line])[0]:
+                if (
+                    m
+                    and re.search(r"\d", m.group(0))
+                    and not any(p.search(m.group(0)) for p in DATE_PATTERNS)
+                ):
                     tx.receipt_no = m.group(0)
         if tx.cashier is None:
             label = find_label(line, vocab.cashier)
             if label:
                 value = value_after(line, label)
-                if value:
-                    tx.cashier = re.split(r"\s{2,}", value)[0][:40]
+                name = re.split(r"\s{2,}", value)[0][:40] if value else ""
+                if name and not re.fullmatch(r"[Vv]?\d+(\.\d+)+", name):  # "华信收银 V3.2" is a program
+                    tx.cashier = name
         if tx.member_id is None:
             label = find_label(line, vocab.member)
             if label:
@@ -214,19 +254,21 @@ def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:
     return best.text.strip()
 
 
-def _is_title(line: Line) -> bool:
-    # A word that classifies the receipt stands alone or large ("REFUND", "*** 退货 ***"); inside a
-    # sentence ("no refund without receipt", "교환/환불시 ...") it is policy text, not a kind.
-    return line.big or line.style.bold or len(re.sub(r"[\W_]", "", line.compact)) <= 12
+def _is_title(line: Line, words: tuple[str, ...]) -> bool:
+    """A word that classifies the receipt stands alone or large ("REFUND", "*** 退货 ***"); inside a
+    sentence ("no refund without receipt", "교환/환불시 더욱 편리합니다") it is policy text, not a kind."""
+    word = find_label(line, words)
+    if word is None:
+        return False
+    rest = re.sub(r"[\W_]", "", line.compact.replace(word.upper(), "", 1).replace(word, "", 1))
+    return line.big or line.style.bold or len(rest) <= 8
 
 
 def _kind(lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMark) -> tuple[Kind, bool]:
-    reprint = any(find_label(ln, vocab.reprint) and _is_title(ln) for ln in lines)
-    if any(find_label(ln, vocab.void) and _is_title(ln) for ln in lines):
+    reprint = any(_is_title(ln, vocab.reprint) for ln in lines)
+    if any(_is_title(ln, vocab.void) for ln in lines):
         return "void", reprint
-    if any(find_label(ln, vocab.refund) and _is_title(ln) for ln in lines) or (
-        tx.total is not None and tx.total < 0
-    ):
+    if any(_is_title(ln, vocab.refund) for ln in lines) or (tx.total is not None and tx.total < 0):
         return "refund", reprint
     # Kitchen tickets, reports, test prints: named as such, or no money printed on them at all. A receipt
     # with money on it and no total we could read stays a sale, and is flagged.

@@ -17,6 +17,7 @@ QTY_PRICE = re.compile(
     rf"(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
 )
+COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
 ITEM_CODE = re.compile(r"^(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -54,7 +55,24 @@ def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | 
     return qty, price, unit.lower() if unit else None
 
 
-def parse_items(region: list[Line], mark: DecimalMark, vocab: Vocabulary, fractions: bool) -> ItemParse:
+def _profile_item(m: re.Match[str], mark: DecimalMark) -> Item | None:
+    amount = parse_amount(m.group("amount"), mark)
+    if amount is None:
+        return None
+    groups = m.groupdict()
+    qty = Decimal(groups["qty"].replace(",", ".")) if groups.get("qty") else Decimal(1)
+    price = parse_amount(groups["price"], mark) if groups.get("price") else None
+    name, code = _clean_name(m.group("name"))
+    return Item(name, amount, qty, None, price, code)
+
+
+def parse_items(
+    region: list[Line],
+    mark: DecimalMark,
+    vocab: Vocabulary,
+    fractions: bool,
+    pattern: re.Pattern[str] | None = None,
+) -> ItemParse:
     items: list[Item] = []
     unparsed: list[str] = []
     pending_name: str | None = None
@@ -69,6 +87,13 @@ def parse_items(region: list[Line], mark: DecimalMark, vocab: Vocabulary, fracti
         if not text or SEPARATOR.match(text):
             pending_name = None
             continue
+        if pattern is not None:
+            m = pattern.search(text)
+            item = _profile_item(m, mark) if m else None
+            if item is not None:
+                items.append(item)
+                pending_name = pending_qp = None
+                continue
         tail = _trailing_amount(line, mark)
         qp_match = QTY_PRICE.search(text)
         if find_label(line, vocab.discount) and tail and tail[0] < 0:
@@ -111,8 +136,10 @@ def parse_items(region: list[Line], mark: DecimalMark, vocab: Vocabulary, fracti
         name_part, code = _clean_name(head)
         # Numbers set off by two or more spaces are columns (unit price, quantity); one space is the name's
         # ("PAT. ROSE No. 2").
-        columns = re.search(r"(?:\s{2,}[-−]?[\d.,']+)+\s*$", name_part)
-        numbers = find_amounts(name_part[columns.start() :], mark) if columns else []
+        columns = re.search(rf"(?:\s{{2,}}[-−]?[\d.,']+{COUNT_UNIT}?)+\s*$", name_part)
+        col_text = name_part[columns.start() :] if columns else ""
+        counted = re.search(rf"(\d+)\s*{COUNT_UNIT}", col_text)
+        numbers = find_amounts(col_text, mark) if columns and not counted else []
         name = name_part[: columns.start()].strip() if columns else name_part.strip()
         if not LETTERS.search(name):
             if pending_name and len(numbers) >= 1:
@@ -121,7 +148,11 @@ def parse_items(region: list[Line], mark: DecimalMark, vocab: Vocabulary, fracti
                 unparsed.append(text)
                 continue
         qty, price, unit = Decimal(1), None, None
-        if len(numbers) >= 2:
+        if counted:  # "1份 41.36": a count with its unit, then the amount
+            qty = Decimal(counted.group(1))
+            if qty and (amount / qty) == (amount / qty).quantize(amount):
+                price = (amount / qty).quantize(amount)
+        elif len(numbers) >= 2:
             # Column layouts: name, unit price, quantity, amount (or name, quantity, unit price, amount).
             a, b = numbers[-2][0], numbers[-1][0]
             if a * b == amount:

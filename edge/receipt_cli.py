@@ -1,0 +1,119 @@
+"""`tillbox render`, `tillbox parse`, `tillbox split`: the receipt tools, on files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from edge.escpos.decoder import decode
+from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.parsing.generic import ParseOptions
+from edge.parsing.pipeline import parse_bytes
+
+
+def _printer_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--printer-profile",
+        default="generic-80mm",
+        choices=sorted(PROFILES),
+        help="what the printer does that the bytes do not say (code page, CJK mode, paper width)",
+    )
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    r = sub.add_parser("render", help="show an ESC/POS capture as text, HTML or PNG")
+    r.add_argument("file", type=Path)
+    out = r.add_mutually_exclusive_group(required=True)
+    out.add_argument("--text", action="store_true", help="the paper as it reads, to stdout")
+    out.add_argument("--html", type=Path, metavar="OUT", help="a self-contained HTML fragment")
+    out.add_argument("--png", type=Path, metavar="OUT", help="the paper as pixels (203 dpi)")
+    _printer_arg(r)
+    r.set_defaults(func=run_render)
+
+    p = sub.add_parser("parse", help="read ESC/POS captures into transactions (JSON)")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true", help="JSON only (one object per line with several files)")
+    p.add_argument("--profile", help="a POS profile (TOML file or the name of a bundled one)")
+    _printer_arg(p)
+    p.set_defaults(func=run_parse)
+
+    s = sub.add_parser("split", help="cut a continuous capture into one file per receipt")
+    s.add_argument("stream", type=Path)
+    s.add_argument("--out", type=Path, required=True)
+    s.set_defaults(func=run_split)
+
+
+def _read(path: Path, command: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        print(f"tillbox {command}: cannot read {path}: {e.strerror}", file=sys.stderr)
+        return None
+
+
+def run_render(args: argparse.Namespace) -> int:
+    data = _read(args.file, "render")
+    if data is None:
+        return 1
+    printer: PrinterProfile = PROFILES[args.printer_profile]
+    doc = decode(data, printer)
+    if args.text:
+        from edge.render.text import render_text
+
+        sys.stdout.write(render_text(doc, printer.columns))
+    elif args.html:
+        from edge.render.html import render_html
+
+        args.html.write_text(render_html(doc, printer.columns), encoding="utf-8")
+    else:
+        from edge.render.png import render_png
+
+        render_png(doc, printer.dots).save(args.png)
+    return 0
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    options = ParseOptions()
+    if args.profile:
+        from edge.parsing.profiles import ProfileError, load_profile
+
+        try:
+            options = load_profile(args.profile).options()
+        except ProfileError as e:
+            print(f"tillbox parse: {e}", file=sys.stderr)
+            return 2
+    printer = PROFILES[args.printer_profile]
+    status = 0
+    for path in args.files:
+        data = _read(path, "parse")
+        if data is None:
+            status = 1
+            continue
+        tx = parse_bytes(data, printer, options).to_json()
+        if len(args.files) > 1 or args.json:
+            print(json.dumps(tx, ensure_ascii=False, separators=(",", ":") if len(args.files) > 1 else None))
+        else:
+            print(json.dumps(tx, ensure_ascii=False, indent=2))
+    return status
+
+
+def run_split(args: argparse.Namespace) -> int:
+    from firmware_bridge.framer import Boundary, JobFramer
+
+    data = _read(args.stream, "split")
+    if data is None:
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    framer = JobFramer()
+    job = bytearray()
+    n = 0
+    for piece in framer.feed(data) + framer.end(Boundary.EOF):
+        job += piece.data
+        if piece.ends is not None:
+            n += 1
+            (args.out / f"job-{n:05d}.bin").write_bytes(bytes(job))
+            print(f"job-{n:05d}.bin  {len(job):>8} bytes  ended by {piece.ends}")
+            job.clear()
+    return 0

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from edge.escpos.decoder import decode
+from edge.escpos.printer_profile import CHINESE_80MM
+from edge.render.html import render_html
+from edge.render.png import render_png
+from edge.render.text import render_text
+
+ESC, GS, FS = b"\x1b", b"\x1d", b"\x1c"
+
+
+def test_text_is_column_faithful() -> None:
+    doc = decode(ESC + b"a\x01" + b"HI\n" + ESC + b"a\x02" + b"R\n" + GS + b"!\x10" + b"AB\n", CHINESE_80MM)
+    out = render_text(doc, 32).splitlines()
+    assert out[0] == " " * 15 + "HI"
+    assert out[1] == " " * 31 + "R"
+    assert out[2] == " " * 28 + "A B"  # still right-aligned; double width: each character takes two columns
+    wide = render_text(decode(FS + b"&" + "合计".encode("gb18030") + ESC + b"a\x02\n"), 32)
+    assert wide.splitlines()[0] == "合计"  # full-width: two columns each
+    assert render_text(decode(ESC + b"a\x02" + FS + b"&" + "合计".encode("gb18030") + b"\n"), 32).startswith(
+        " " * 28
+    )
+
+
+def test_html_escapes_and_embeds() -> None:
+    doc = decode(
+        b"<script>alert(1)</script>\n"
+        + GS
+        + b"(k\x07\x001P0abcd"
+        + GS
+        + b"(k\x03\x001Q0"
+        + GS
+        + b"v0\x00\x01\x00\x01\x00\x80"
+    )
+    html = render_html(doc)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("data:image/png;base64,") == 2  # the QR code and the raster image
+
+
+def test_png_is_the_paper_width_and_draws_the_qr() -> None:
+    import zxingcpp
+
+    doc = decode(b"hello\n" + GS + b"(k\x1e\x001P0https://r.example.com/r/Ab3" + GS + b"(k\x03\x001Q0")
+    for dots in (384, 576):
+        img = render_png(doc, dots)
+        assert img.width == dots
+        found = zxingcpp.read_barcodes(img.convert("L"))
+        assert [r.text for r in found] == ["https://r.example.com/r/Ab3"]
