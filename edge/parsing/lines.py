@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from edge.escpos.document import Document, Style, TextLine
 
@@ -18,6 +19,8 @@ class Line:
     compact: str  # without white space: "합          계" (spaced to align) reads as "합계"
     style: Style
     align: str
+    # find_label's answers for this line, by word list: the parser asks the same questions several times.
+    labels: dict[int, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def big(self) -> bool:
@@ -45,16 +48,37 @@ def _dominant_style(line: TextLine) -> Style:
 _ASCII_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
 
 
+@lru_cache(maxsize=256)
+def _matchers(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One regular expression for the Latin words (matched as words in the upper-cased line) and one for
+    the rest (matched anywhere in the line without its spaces), longest words first."""
+    latin = sorted((w for w in words if _ASCII_WORD.match(w)), key=len, reverse=True)
+    other = sorted((w.upper() for w in words if not _ASCII_WORD.match(w)), key=len, reverse=True)
+    latin_re = (
+        re.compile(r"(?<![A-Z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Z])") if latin else None
+    )
+    other_re = re.compile("|".join(map(re.escape, other))) if other else None
+    return latin_re, other_re
+
+
 def find_label(line: Line, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` that labels this line. Latin words must stand as words ("BAR" is not in
-    "BARCODE"); CJK words may touch what follows (合计:12.00)."""
-    for w in words:
-        if _ASCII_WORD.match(w):
-            if re.search(rf"(?<![A-Z]){re.escape(w)}(?![A-Z])", line.upper):
-                return w
-        elif w in line.compact or w.upper() in line.compact:
-            return w
-    return None
+    """Which of ``words`` labels this line, if any. Latin words must stand as words ("BAR" is not in
+    "BARCODE"); CJK words may touch what follows (合计:12.00) and may be spaced out ("합    계")."""
+    key = id(words)
+    if key in line.labels:
+        return line.labels[key]
+    latin_re, other_re = _matchers(words)
+    found: str | None = None
+    if latin_re is not None:
+        m = latin_re.search(line.upper)
+        if m:
+            found = m.group(0)
+    if found is None and other_re is not None:
+        m = other_re.search(line.compact)
+        if m:
+            found = m.group(0)
+    line.labels[key] = found
+    return found
 
 
 SEPARATOR = re.compile(r"^[\s\-=_*.~+#]{3,}$")

@@ -1,0 +1,63 @@
+"""Decode + parse throughput on one core, over the corpus's typical receipts (tests/corpus/generated).
+
+    .venv/bin/python -m bench.parse_throughput [--seconds 5]
+
+Reports receipts per second and MB per second for decode alone and for decode + parse (the whole
+bytes -> transaction path, profile detection and reconciliation included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from edge.escpos.decoder import decode
+from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.parsing.pipeline import parse_bytes
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "generated"
+
+
+def load() -> list[tuple[bytes, PrinterProfile]]:
+    out = []
+    for path in sorted(CORPUS.glob("*.bin")):
+        truth = json.loads(path.with_suffix(".json").read_text())
+        out.append((path.read_bytes(), PROFILES[truth.get("printer_profile", "generic-80mm")]))
+    return out
+
+
+def rate(
+    fn: Callable[[bytes, PrinterProfile], object], data: list[tuple[bytes, PrinterProfile]], seconds: float
+) -> tuple[float, float]:
+    for d, p in data:  # warm caches (profiles, compiled patterns)
+        fn(d, p)
+    n = nbytes = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for d, p in data:
+            fn(d, p)
+            n += 1
+            nbytes += len(d)
+    elapsed = time.perf_counter() - t0
+    return n / elapsed, nbytes / elapsed / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args(argv)
+    data = load()
+    avg = sum(len(d) for d, _ in data) / len(data)
+    print(f"{len(data)} receipts, {avg:,.0f} bytes on average")
+    print("| path | receipts/s | MB/s |\n|---|---|---|")
+    for name, fn in (("decode", decode), ("decode + parse", parse_bytes)):
+        r, mb = rate(fn, data, args.seconds)
+        print(f"| {name} | {r:,.0f} | {mb:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
