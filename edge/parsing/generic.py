@@ -18,13 +18,29 @@ from edge.parsing.lines import (
     document_lines,
     find_datetime,
     find_label,
+    index_words,
     value_after,
 )
 from edge.parsing.model import Adjustment, Kind, Method, Payment, Tax, Transaction
-from edge.parsing.money import DecimalMark, detect_decimal_mark, find_amounts
+from edge.parsing.money import FRACTION, DecimalMark, detect_decimal_mark
 from edge.parsing.reconcile import reconcile
 from edge.parsing.vocabulary import DEFAULT, Vocabulary
 
+# Labels of header lines that are not fields of the transaction (address, phone, card authorisation).
+HEADER_WORDS = (
+    "TEL",
+    "电话",
+    "地址",
+    "PHONE",
+    "AUTH",
+    "대표",
+    "주소",
+    "住所",
+    "ADDRESS",
+    "ADRESSE",
+    "STR.",
+    "UST-IDNR",
+)
 _RATE = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -57,9 +73,10 @@ def _image_only(doc: Document, lines: list[Line]) -> bool:
 
 def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
     vocab = opts.vocabulary
+    index_words(lines, vocab.all_words() + HEADER_WORDS)
     texts = [ln.text for ln in lines]
     mark = opts.decimal_mark or detect_decimal_mark(texts)
-    fractions = any(re.search(r"\d[.,]\d{2}(?!\d)", t) for t in texts)
+    fractions = any(FRACTION.search(t) for t in texts)
     tx = Transaction(profile=opts.profile_name)
     tx.datetime, date_lines = find_datetime(lines)
 
@@ -88,10 +105,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         # Kitchen tickets and reports carry no sale: what looked like items or money on them is not.
         tx.issues = [i for i in tx.issues if not i.startswith("line with an amount")]
         tx.items, tx.discounts, tx.taxes = [], [], []
-        if tx.store_name and find_label(
-            next(ln for ln in lines if ln.text.strip() == tx.store_name), vocab.non_sale
-        ):
-            tx.store_name = None
+        tx.store_name = None  # a ticket's first line is its title or its first order, not the shop
         tx.currency = opts.currency
         return tx
     tx.currency = opts.currency or _currency(texts)
@@ -105,8 +119,10 @@ def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> i
             or find_label(line, vocab.total)
             or _tender(line, vocab)
             or find_label(line, vocab.change)
+            or find_label(line, vocab.tax)
+            or find_label(line, vocab.ignore)
         )
-        if labelled and find_amounts(line.text, mark):
+        if labelled and line.amounts(mark):
             return line.index
     return len(lines)
 
@@ -115,25 +131,7 @@ def _header_end(
     lines: list[Line], stop: int, date_lines: set[int], vocab: Vocabulary, mark: DecimalMark, fractions: bool
 ) -> int:
     """Index of the first item line: what comes before is the header (store, address, numbers, date)."""
-    header_words = (
-        vocab.receipt_no
-        + vocab.cashier
-        + vocab.member
-        + (
-            "TEL",
-            "电话",
-            "地址",
-            "PHONE",
-            "AUTH",
-            "대표",
-            "주소",
-            "住所",
-            "ADDRESS",
-            "ADRESSE",
-            "STR.",
-            "USt-IdNr",
-        )
-    )
+    header_words = vocab.receipt_no + vocab.cashier + vocab.member + HEADER_WORDS
     for line in lines[:stop]:
         text = line.text.strip()
         if (
@@ -145,14 +143,14 @@ def _header_end(
             or _PHONE.search(text)
         ):
             continue
-        amounts = find_amounts(text, mark)
-        if amounts and (not fractions or re.search(r"\d[.,]\d{2}(?!\d)", text)):
+        amounts = line.amounts(mark)
+        if amounts and (not fractions or FRACTION.search(text)):
             qp = QTY_PRICE.search(text)
             if not qp or _LETTERS.search(text[: qp.start()]):
                 return line.index
             # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above.
             prev = lines[line.index - 1] if line.index > 0 else None
-            if prev is not None and _LETTERS.search(prev.text) and not find_amounts(prev.text, mark):
+            if prev is not None and _LETTERS.search(prev.text) and not prev.amounts(mark):
                 return prev.index
             return line.index
     return stop
@@ -170,7 +168,7 @@ def _tender(line: Line, vocab: Vocabulary) -> Method | None:
 
 
 def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
-    amounts = find_amounts(line.text, mark)
+    amounts = line.amounts(mark)
     return amounts[-1][0] if amounts else None
 
 
@@ -187,7 +185,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
             value = amount
-            if rate and len(find_amounts(line.text, mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
+            if rate and len(line.amounts(mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
         elif find_label(line, vocab.discount):
@@ -284,7 +282,7 @@ def _kind(lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMa
 
 def _money_like(text: str, mark: DecimalMark) -> bool:
     return bool(
-        re.search(r"\d[.,]\d{2}(?!\d)", text)
+        FRACTION.search(text)
         or re.search(r"\d[,.]\d{3}(?!\d)", text)
         or re.search(r"[$€£¥₩]\s?\d|\d\s?(?:元|円|원|EUR)", text)
     )

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from edge.parsing.lines import SEPARATOR, Line, find_label
 from edge.parsing.model import Item
-from edge.parsing.money import DecimalMark, find_amounts, parse_amount
+from edge.parsing.money import FRACTION, DecimalMark, find_amounts, parse_amount
 from edge.parsing.vocabulary import Vocabulary
 
 _NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
@@ -31,7 +31,7 @@ class ItemParse:
 
 def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | None:
     """The amount that ends the line (a tax-class letter or currency may follow), and where it starts."""
-    amounts = find_amounts(line.text, mark)
+    amounts = line.amounts(mark)
     if not amounts:
         return None
     value, start, end = amounts[-1]
@@ -79,7 +79,7 @@ def parse_items(
     pending_qp: tuple[Decimal, Decimal | None, str | None] | None = None
 
     def money_ok(value_text: str) -> bool:
-        has_frac = re.search(r"\d[.,]\d{2}(?!\d)", value_text) is not None
+        has_frac = FRACTION.search(value_text) is not None
         return has_frac if fractions else True
 
     for line in region:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from edge.escpos.document import Document, Style, TextLine
+from edge.parsing.money import FRACTION, DecimalMark, find_amounts
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
     index: int
     text: str  # NFKC-normalised, right-stripped
@@ -19,8 +21,19 @@ class Line:
     compact: str  # without white space: "합          계" (spaced to align) reads as "합계"
     style: Style
     align: str
-    # find_label's answers for this line, by word list: the parser asks the same questions several times.
-    labels: dict[int, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # Every vocabulary word found in this line, filled once by index_words(): the parser asks each line
+    # about a dozen fields, and one pass answers them all.
+    found: set[str] | None = field(default=None, compare=False, repr=False)
+    _amounts: dict[str, tuple[tuple[Decimal, int, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def amounts(self, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:
+        """The amounts in this line (asked for several times per parse, so kept)."""
+        got = self._amounts.get(mark)
+        if got is None:
+            got = self._amounts[mark] = find_amounts(self.text, mark)
+        return got
 
     @property
     def big(self) -> bool:
@@ -61,24 +74,42 @@ def _matchers(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Patter
     return latin_re, other_re
 
 
+def index_words(lines: list[Line], words: tuple[str, ...]) -> None:
+    """Find every one of ``words`` in every line, two regular-expression passes a line (see find_label
+    for the rules). Longest words win where two overlap ("内消費税" over "消費税")."""
+    latin_re, other_re = _matchers(words)
+    for line in lines:
+        found: set[str] = set()
+        if latin_re is not None:
+            found.update(m.group(0) for m in latin_re.finditer(line.upper))
+        if other_re is not None:
+            found.update(m.group(0) for m in other_re.finditer(line.compact))
+        line.found = found
+
+
+@lru_cache(maxsize=256)
+def _upper_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.upper() for w in words)
+
+
 def find_label(line: Line, words: tuple[str, ...]) -> str | None:
     """Which of ``words`` labels this line, if any. Latin words must stand as words ("BAR" is not in
     "BARCODE"); CJK words may touch what follows (合计:12.00) and may be spaced out ("합    계")."""
-    key = id(words)
-    if key in line.labels:
-        return line.labels[key]
+    if line.found is not None:
+        if not line.found:
+            return None  # most lines label nothing
+        wanted = _upper_set(words)
+        return next((w for w in line.found if w in wanted), None)
     latin_re, other_re = _matchers(words)
-    found: str | None = None
     if latin_re is not None:
         m = latin_re.search(line.upper)
         if m:
-            found = m.group(0)
-    if found is None and other_re is not None:
+            return m.group(0)
+    if other_re is not None:
         m = other_re.search(line.compact)
         if m:
-            found = m.group(0)
-    line.labels[key] = found
-    return found
+            return m.group(0)
+    return None
 
 
 SEPARATOR = re.compile(r"^[\s\-=_*.~+#]{3,}$")
@@ -113,9 +144,7 @@ def find_datetime(lines: list[Line]) -> tuple[str | None, set[int]]:
                         break
         if time_ is None:
             t = TIME_PATTERN.search(line.text)
-            if t and (
-                date is not None or line.index in used or not re.search(r"\d[.,]\d{2}(?!\d)", line.text)
-            ):
+            if t and (date is not None or line.index in used or not FRACTION.search(line.text)):
                 time_ = (int(t.group("H")), int(t.group("M")), int(t.group("S") or 0))
                 used.add(line.index)
         if date and time_:

@@ -59,14 +59,17 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     return -value if negative else value
 
 
-def find_amounts(line: str, mark: DecimalMark) -> list[tuple[Decimal, int, int]]:
+FRACTION = re.compile(r"\d[.,]\d{2}(?!\d)")  # a number with cents: "3.49", "7,80"
+
+
+def find_amounts(line: str, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:
     """Every amount in a line with its span, left to right."""
     out = []
     for m in AMOUNT_RE.finditer(line):
         value = _to_decimal(m, mark)
         if value is not None:
             out.append((value, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def has_fraction(text: str, mark: DecimalMark) -> bool:

@@ -235,6 +235,16 @@ class Vocabulary:
         "点検",
     )
 
+    def all_words(self) -> tuple[str, ...]:
+        words: list[str] = []
+        for name, value in self.__dict__.items():
+            if name == "tender":
+                for method_words in value.values():
+                    words.extend(method_words)
+            elif isinstance(value, tuple):
+                words.extend(value)
+        return tuple(words)
+
     def extend(self, **words: tuple[str, ...]) -> Vocabulary:
         """A copy with more words for some fields (a profile's own vocabulary comes first)."""
         changes: dict[str, object] = {}
