@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from edge.escpos.printer_profile import GENERIC
 from firmware_bridge.links import open_endpoint
 from firmware_bridge.spool import list_jobs
 from hardware_tests.receipts import receipts
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     printer_port, bridge_port = free_port(), free_port()
     printer_ep = open_endpoint(f"tcp-listen://127.0.0.1:{printer_port}")
     printer_ep.bind()  # type: ignore[attr-defined]
-    printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0).start()
+    printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0, paper=GENERIC).start()
     log = open(args.out / "bridge.log", "wb")  # noqa: SIM115 (open for the bridge's whole life)
     bridge = subprocess.Popen(
         [

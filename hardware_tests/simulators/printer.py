@@ -10,6 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from edge.escpos.decoder import decode
+from edge.escpos.printer_profile import PrinterProfile
+from edge.render.png import render_png
 from firmware_bridge.escpos_commands import DLE, GS, Role
 from firmware_bridge.framer import Boundary, JobFramer, Piece
 from firmware_bridge.links import Endpoint, Link, LinkError
@@ -73,9 +76,17 @@ _ANSWERED = {(DLE, 0x04), (GS, ord("a")), (GS, ord("I")), (GS, ord("r"))}
 
 
 class PrinterSimulator:
-    def __init__(self, endpoint: Endpoint, out_dir: Path | None = None, idle_gap_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        out_dir: Path | None = None,
+        idle_gap_s: float = 2.0,
+        paper: PrinterProfile | None = None,
+    ) -> None:
         self.endpoint = endpoint
         self.out_dir = out_dir
+        # With a printer profile, each job is also saved as a PNG of the paper (its width, its code pages).
+        self.paper = paper
         self.idle_gap_s = idle_gap_s
         self.state = PaperState()
         self.received = bytearray()
@@ -218,4 +229,6 @@ class PrinterSimulator:
             if self.out_dir is not None:
                 path = self.out_dir / f"job-{len(self.jobs):05d}.bin"
                 path.write_bytes(job)
+                if self.paper is not None:
+                    render_png(decode(job, self.paper), self.paper.dots).save(path.with_suffix(".png"))
                 log.info("printed %s (%d bytes, ended by %s)", path.name, len(job), p.ends)

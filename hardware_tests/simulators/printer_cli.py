@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from types import FrameType
 
+from edge.escpos.printer_profile import PROFILES
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
 from hardware_tests.simulators.printer import PrinterSimulator
 
@@ -22,6 +23,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--listen", required=True, help="link URL to serve, e.g. tcp-listen://127.0.0.1:9100")
     p.add_argument("--out", type=Path, required=True, help="directory for the printed jobs")
     p.add_argument("--idle-gap", type=float, default=2.0)
+    p.add_argument(
+        "--paper",
+        default="generic-80mm",
+        choices=sorted(PROFILES),
+        help="printer profile for the PNG of each job (paper width, code pages)",
+    )
+    p.add_argument("--no-png", action="store_true", help="save the bytes only")
     p.set_defaults(func=run)
 
 
@@ -34,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     except (LinkConfigError, LinkError) as e:
         print(f"tillbox printer-sim: {e}", file=sys.stderr)
         return 2
-    sim = PrinterSimulator(endpoint, args.out, args.idle_gap).start()
+    paper = None if args.no_png else PROFILES[args.paper]
+    sim = PrinterSimulator(endpoint, args.out, args.idle_gap, paper).start()
     done = threading.Event()
 
     def on_stop(signum: int, frame: FrameType | None) -> None:
