@@ -67,8 +67,9 @@ def _image_only(doc: Document, lines: list[Line]) -> bool:
     """Windows drivers print whole receipts as pictures; without OCR there is nothing to read, and saying
     so beats calling it a kitchen ticket."""
     pixels = sum(b.width * b.height for b in doc.blocks if isinstance(b, Image))
-    readable = sum(1 for ln in lines if len(re.findall(r"[^\W_]", ln.text)) >= 3)
-    return pixels >= 200_000 and readable < 3
+    if pixels < 200_000:
+        return False
+    return sum(1 for ln in lines if len(re.findall(r"[^\W_]", ln.text)) >= 3) < 3
 
 
 def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
