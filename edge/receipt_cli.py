@@ -80,7 +80,7 @@ def run_parse(args: argparse.Namespace) -> int:
         from edge.parsing.profiles import ProfileError, load_profile
 
         try:
-            options = load_profile(args.profile).options()
+            options = load_profile(args.profile).options
         except ProfileError as e:
             print(f"tillbox parse: {e}", file=sys.stderr)
             return 2

@@ -164,7 +164,7 @@ def test_profile_words_are_used(tmp_path: Path) -> None:
     profile = parse_profile(
         {"name": "x", "words": {"total": ["GRAND AMOUNT"]}, "tender": {"other": ["CHEQUE"]}}, "test"
     )
-    tx = parse_bytes(data, options=profile.options())
+    tx = parse_bytes(data, options=profile.options)
     assert tx.status == "ok" and tx.total == Decimal("5.00") and tx.payments[0].method == "other"
 
 

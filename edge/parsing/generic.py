@@ -74,7 +74,7 @@ def _image_only(doc: Document, lines: list[Line]) -> bool:
 
 def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
     vocab = opts.vocabulary
-    index_words(lines, vocab.all_words() + HEADER_WORDS)
+    index_words(lines, vocab.all_words)
     texts = [ln.text for ln in lines]
     mark = opts.decimal_mark or detect_decimal_mark(texts)
     fractions = any(FRACTION.search(t) for t in texts)
@@ -132,7 +132,7 @@ def _header_end(
     lines: list[Line], stop: int, date_lines: set[int], vocab: Vocabulary, mark: DecimalMark, fractions: bool
 ) -> int:
     """Index of the first item line: what comes before is the header (store, address, numbers, date)."""
-    header_words = vocab.receipt_no + vocab.cashier + vocab.member + HEADER_WORDS
+    header_words = vocab.header_words
     for line in lines[:stop]:
         text = line.text.strip()
         if (

@@ -17,7 +17,7 @@ def parse_bytes(
     doc = decode(data, printer)
     if options is None:
         found = detect_profile([b.text for b in doc.text_lines()[:40]], bundled_profiles())
-        options = found.options() if found else None
+        options = found.options if found else None
     return parse_document(doc, options)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ class PosProfile:
     item_pattern: re.Pattern[str] | None = None
     skip: tuple[re.Pattern[str], ...] = ()
 
+    @cached_property
     def vocabulary(self) -> Vocabulary:
         vocab = DEFAULT.extend(**self.words)
         if self.tender:
@@ -75,9 +76,11 @@ class PosProfile:
             vocab = replace(vocab, tender=merged)
         return vocab
 
+    @cached_property
     def options(self) -> ParseOptions:
+        """Built once per profile, so the compiled word index is shared by every receipt it reads."""
         return ParseOptions(
-            vocabulary=self.vocabulary(),
+            vocabulary=self.vocabulary,
             currency=self.currency,
             decimal_mark=self.decimal_mark,  # type: ignore[arg-type]
             profile_name=self.name,

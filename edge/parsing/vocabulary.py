@@ -4,6 +4,7 @@ Chinese, English, German, Japanese (and the Korean of the shared capture). A POS
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
 
@@ -235,7 +236,29 @@ class Vocabulary:
         "点検",
     )
 
+    # Labels of header lines that are not fields of the transaction (address, phone, card authorisation).
+    header: tuple[str, ...] = (
+        "TEL",
+        "电话",
+        "地址",
+        "PHONE",
+        "AUTH",
+        "대표",
+        "주소",
+        "住所",
+        "ADDRESS",
+        "ADRESSE",
+        "STR.",
+        "UST-IDNR",
+    )
+
+    @cached_property
+    def header_words(self) -> tuple[str, ...]:
+        return self.receipt_no + self.cashier + self.member + self.header
+
+    @cached_property
     def all_words(self) -> tuple[str, ...]:
+        """Every word of every field, for the one-pass line index (computed once per vocabulary)."""
         words: list[str] = []
         for name, value in self.__dict__.items():
             if name == "tender":
