@@ -43,7 +43,8 @@ class Line:
 def document_lines(doc: Document) -> list[Line]:
     out = []
     for i, b in enumerate(doc.text_lines()):
-        text = unicodedata.normalize("NFKC", b.text).replace("\t", " ").rstrip()
+        text = b.text if b.text.isascii() else unicodedata.normalize("NFKC", b.text)
+        text = text.replace("\t", " ").rstrip()
         upper = text.upper()
         out.append(Line(i, text, upper, re.sub(r"\s+", "", upper), _dominant_style(b), b.align))
     return out
@@ -87,9 +88,7 @@ def index_words(lines: list[Line], words: tuple[str, ...]) -> None:
         line.found = found
 
 
-@lru_cache(maxsize=256)
-def _upper_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.upper() for w in words)
+_WANTED: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
 def find_label(line: Line, words: tuple[str, ...]) -> str | None:
@@ -98,8 +97,14 @@ def find_label(line: Line, words: tuple[str, ...]) -> str | None:
     if line.found is not None:
         if not line.found:
             return None  # most lines label nothing
-        wanted = _upper_set(words)
-        return next((w for w in line.found if w in wanted), None)
+        entry = _WANTED.get(id(words))
+        if entry is None or entry[0] is not words:  # keyed by identity: the vocabulary's tuples live on
+            entry = _WANTED[id(words)] = (words, frozenset(w.upper() for w in words))
+        wanted = entry[1]
+        for w in line.found:
+            if w in wanted:
+                return w
+        return None
     latin_re, other_re = _matchers(words)
     if latin_re is not None:
         m = latin_re.search(line.upper)

@@ -59,11 +59,14 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     return -value if negative else value
 
 
+_DIGIT = re.compile(r"\d")
 FRACTION = re.compile(r"\d[.,]\d{2}(?!\d)")  # a number with cents: "3.49", "7,80"
 
 
 def find_amounts(line: str, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:
     """Every amount in a line with its span, left to right."""
+    if not _DIGIT.search(line):
+        return ()
     out = []
     for m in AMOUNT_RE.finditer(line):
         value = _to_decimal(m, mark)
