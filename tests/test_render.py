@@ -46,3 +46,32 @@ def test_png_is_the_paper_width_and_draws_the_qr() -> None:
         assert img.width == dots
         found = zxingcpp.read_barcodes(img.convert("L"))
         assert [r.text for r in found] == ["https://r.example.com/r/Ab3"]
+
+
+def test_left_margin_and_print_area() -> None:
+    doc = decode(
+        GS
+        + b"L\x30\x00"
+        + GS
+        + b"W\x20\x01"
+        + ESC
+        + b"a\x02"
+        + b"R\n"
+        + GS
+        + b"L\x00\x00"
+        + GS
+        + b"W\x00\x00"
+        + ESC
+        + b"a\x00"
+        + b"L\n"
+    )
+    first, second = doc.text_lines()
+    assert (first.margin, first.width, second.margin, second.width) == (48, 288, 0, None)
+    out = render_text(doc, 48).splitlines()
+    assert out[0] == " " * 4 + " " * 23 + "R"  # 4 cells of margin, right edge of a 24-cell area
+    assert out[1] == "L"
+    from PIL import ImageOps
+
+    img = render_png(doc, 576)
+    box = ImageOps.invert(img.crop((0, 0, 576, 24)).convert("L")).getbbox()
+    assert box is not None and 48 + 288 - 24 <= box[2] <= 48 + 288  # the R ends at the area's right edge

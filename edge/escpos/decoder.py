@@ -66,6 +66,8 @@ class _State:
     kanji_jis: bool = False  # FS C 0: JIS code system rather than Shift JIS
     style: Style = field(default_factory=Style)
     align: Align = "left"
+    margin: int = 0
+    print_width: int | None = None
     hri: bool = False
     qr_size: int = 3
     stored_2d: dict[int, bytes] = field(default_factory=dict)
@@ -86,13 +88,18 @@ class Decoder:
         line: list[Run] = []
         tokens = tokenize(data, doc)
 
-        line_align: list[Align] = []  # ESC a takes effect at the start of a line only
+        # ESC a, GS L and GS W take effect at the start of a line only: what a line keeps is what held when
+        # its first character arrived.
+        line_layout: list[tuple[Align, int, int | None]] = []
 
         def flush_line(force: bool = False) -> None:
             if line or force:
-                doc.blocks.append(TextLine(list(line), line_align[0] if line_align else st.align))
+                align, margin, width = (
+                    line_layout[0] if line_layout else (st.align, st.margin, st.print_width)
+                )
+                doc.blocks.append(TextLine(list(line), align, margin, width))
                 line.clear()
-            line_align.clear()
+            line_layout.clear()
 
         def emit(block: Block) -> None:
             flush_line()
@@ -103,7 +110,7 @@ class Decoder:
             role = t.role
             if role == Role.TEXT:
                 if not line:
-                    line_align[:] = [st.align]
+                    line_layout[:] = [(st.align, st.margin, st.print_width)]
                 text = self._text(raw, st, doc)
                 if line and line[-1].style == st.style:
                     line[-1] = Run(line[-1].text + text, st.style)
@@ -197,6 +204,10 @@ class Decoder:
             st.style = replace(s, font="B" if n in (1, 49) else "A")
         elif name == "ESC a":
             st.align = _ALIGN.get(n, "left")
+        elif name == "GS L" and len(raw) >= 4:
+            st.margin = raw[2] | raw[3] << 8
+        elif name == "GS W" and len(raw) >= 4:
+            st.print_width = (raw[2] | raw[3] << 8) or None
         elif name == "ESC t":
             page = CODE_PAGES.get(n)
             if page is None:

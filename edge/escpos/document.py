@@ -28,6 +28,8 @@ class Run:
 class TextLine:
     runs: list[Run]
     align: Align = "left"
+    margin: int = 0  # GS L: left margin in dots
+    width: int | None = None  # GS W: print area width in dots (None: the paper's)
 
     @property
     def text(self) -> str:

@@ -57,12 +57,21 @@ def _text_line(line: TextLine, dots: int) -> PILImage.Image:
         for ch in run.text:
             g = _glyph(ch, s.font, s.bold)
             g = g.resize((g.width * s.width, g.height * s.height)) if s.width > 1 or s.height > 1 else g
-            if x + g.width > dots and rows[-1]:
+            if x + g.width > min(dots - line.margin, line.width or dots) and rows[-1]:
                 rows.append([])
                 x = 0
             rows[-1].append((g, s.inverse, s.underline))
             x += g.width
-    images = [_row(r, line.align, dots) for r in rows]
+    margin = min(line.margin, dots - 1)
+    area = min(dots - margin, line.width) if line.width else dots - margin
+    images = [_row(r, line.align, area) for r in rows]
+    if margin:
+        shifted = []
+        for img in images:
+            row = PILImage.new("1", (dots, img.height), 1)
+            row.paste(img, (margin, 0))
+            shifted.append(row)
+        images = shifted
     out = PILImage.new("1", (dots, sum(i.height for i in images) or CELL_H), 1)
     y = 0
     for i in images:

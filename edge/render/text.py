@@ -46,7 +46,14 @@ def render_text(doc: Document, columns: int = 48) -> str:
     for b in doc.blocks:
         if isinstance(b, TextLine):
             text, width = line_text(b)
-            out.append(_place(text, width, b.align, columns))
+            # GS L / GS W in font A cells (12 dots): the line lives in its print area.
+            indent = min(b.margin // 12, columns - 1)
+            area = min(columns - indent, b.width // 12) if b.width else columns - indent
+            out.append(
+                " " * indent + _place(text, width, b.align, max(area, 1))
+                if indent
+                else _place(text, width, b.align, max(area, 1))
+            )
         elif isinstance(b, Feed):
             out.extend([""] * (b.lines + b.dots // DOTS_PER_TEXT_LINE))
         elif isinstance(b, Image):
