@@ -115,6 +115,8 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
 
 def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> int:
     for line in lines:
+        if not line.found:
+            continue
         labelled = (
             find_label(line, vocab.subtotal)
             or find_label(line, vocab.total)
@@ -162,6 +164,8 @@ _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _tender(line: Line, vocab: Vocabulary) -> Method | None:
+    if not line.found:
+        return None
     for method, words in vocab.tender.items():
         if find_label(line, words):
             return method  # type: ignore[return-value]
@@ -263,7 +267,8 @@ def _is_title(line: Line, words: tuple[str, ...]) -> bool:
     return line.big or line.style.bold or len(rest) <= 8
 
 
-def _kind(lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMark) -> tuple[Kind, bool]:
+def _kind(all_lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMark) -> tuple[Kind, bool]:
+    lines = [ln for ln in all_lines if ln.found]  # only a labelled line can name the kind
     reprint = any(_is_title(ln, vocab.reprint) for ln in lines)
     if any(_is_title(ln, vocab.void) for ln in lines):
         return "void", reprint
@@ -275,7 +280,7 @@ def _kind(lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMa
     if (
         tx.total is None
         and not tx.payments
-        and (named or not any(_money_like(ln.text, mark) for ln in lines))
+        and (named or not any(_money_like(ln.text, mark) for ln in all_lines))
     ):
         return "non_sale", reprint
     return "sale", reprint

@@ -14,7 +14,8 @@ from edge.parsing.vocabulary import Vocabulary
 
 _NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
 QTY_PRICE = re.compile(
-    rf"(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
+    # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits
+    rf"(?<![\d.,])(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
 )
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
@@ -38,6 +39,21 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
     if not TRAILER.match(line.text[end:]):
         return None
     return value, start
+
+
+COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
+COUNTED = re.compile(rf"(\d+)\s*{COUNT_UNIT}")
+_GAP = re.compile(r"\s{2,}")
+
+
+def _split_columns(text: str) -> tuple[str, str]:
+    """Split trailing number columns off a name: numbers set off by two or more spaces are columns (unit
+    price, quantity); after one space they are the name's ("PAT. ROSE No. 2")."""
+    parts = _GAP.split(text.strip())
+    cut = len(parts)
+    while cut > 1 and COLUMN.fullmatch(parts[cut - 1]):
+        cut -= 1
+    return "  ".join(parts[:cut]).strip(), "  " + "  ".join(parts[cut:]) if cut < len(parts) else ""
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
@@ -134,13 +150,9 @@ def parse_items(
             pending_qp = _qty_price(qp_match, mark)
             continue
         name_part, code = _clean_name(head)
-        # Numbers set off by two or more spaces are columns (unit price, quantity); one space is the name's
-        # ("PAT. ROSE No. 2").
-        columns = re.search(rf"(?:\s{{2,}}[-−]?[\d.,']+{COUNT_UNIT}?)+\s*$", name_part)
-        col_text = name_part[columns.start() :] if columns else ""
-        counted = re.search(rf"(\d+)\s*{COUNT_UNIT}", col_text)
-        numbers = find_amounts(col_text, mark) if columns and not counted else []
-        name = name_part[: columns.start()].strip() if columns else name_part.strip()
+        name, col_text = _split_columns(name_part)
+        counted = COUNTED.search(col_text) if col_text else None
+        numbers = find_amounts(col_text, mark) if col_text and not counted else ()
         if not LETTERS.search(name):
             if pending_name and len(numbers) >= 1:
                 name, code = _clean_name(pending_name)

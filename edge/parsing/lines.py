@@ -44,14 +44,17 @@ class Line:
 def document_lines(doc: Document) -> list[Line]:
     out = []
     for i, b in enumerate(doc.text_lines()):
-        text = b.text if b.text.isascii() else unicodedata.normalize("NFKC", b.text)
+        raw = b.text
+        text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
         text = text.replace("\t", " ").rstrip()
         upper = text.upper()
-        out.append(Line(i, text, upper, re.sub(r"\s+", "", upper), _dominant_style(b), b.align))
+        out.append(Line(i, text, upper, "".join(upper.split()), _dominant_style(b), b.align))
     return out
 
 
 def _dominant_style(line: TextLine) -> Style:
+    if len(line.runs) == 1:
+        return line.runs[0].style
     best: tuple[int, Style] | None = None
     for r in line.runs:
         n = len(r.text.strip())
@@ -167,6 +170,8 @@ def find_datetime(lines: list[Line]) -> tuple[str | None, set[int]]:
     time_: tuple[int, int, int] | None = None
     used: set[int] = set()
     for line in lines:
+        if not _DATEISH.search(line.text):
+            continue  # one cheap test instead of four patterns on lines with no date or time
         if date is None:
             for pat in DATE_PATTERNS:
                 m = pat.search(line.text)
@@ -193,6 +198,7 @@ def find_datetime(lines: list[Line]) -> tuple[str | None, set[int]]:
     return f"{y:04d}-{mo:02d}-{d:02d}T{time_[0]:02d}:{time_[1]:02d}:{time_[2]:02d}", used
 
 
+_DATEISH = re.compile(r"\d\s?[-/.年:]\s?\d")
 PHONE_MASKED = re.compile(r"(?<!\d)(1[3-9]\d[*xX]{4}\d{4}|\d{2,4}[- ]?[*xX]{3,4}[- ]?\d{4})(?!\d)")
 
 

@@ -23,14 +23,8 @@ AMOUNT_RE = re.compile(
 
 def detect_decimal_mark(lines: list[str]) -> DecimalMark:
     """Which mark separates cents on this receipt: the one seen before exactly two final digits."""
-    comma = point = 0
-    for line in lines:
-        for m in re.finditer(r"\d([.,])(\d{2})(?!\d)", line):
-            if m.group(1) == ",":
-                comma += 1
-            else:
-                point += 1
-    return "," if comma > point else "."
+    marks = _CENTS_MARK.findall("\n".join(lines))
+    return "," if marks.count(",") > marks.count(".") else "."
 
 
 def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
@@ -62,6 +56,7 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     return -value if negative else value
 
 
+_CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d)")
 _DIGIT = re.compile(r"\d")
 FRACTION = re.compile(r"\d[.,]\d{2}(?!\d)")  # a number with cents: "3.49", "7,80"
 
