@@ -98,6 +98,12 @@ class Tokenizer:
                     out.append(Token(Role.TEXT, "text", base + pos, base + end))
                     pos = end
                 elif b in _INTRODUCERS:
+                    # Fast path: a fixed-length command wholly inside this chunk (most settings are).
+                    fixed = _FIXED.get(b << 8 | data[pos + 1]) if pos + 1 < n else None
+                    if fixed is not None and pos + fixed[0] <= n:
+                        out.append(Token(fixed[2], fixed[1], base + pos, base + pos + fixed[0]))
+                        pos += fixed[0]
+                        continue
                     self._pending = _Pending(base + pos, INTRODUCER_NAMES[b], Role.UNKNOWN)
                     self._header = bytearray((b,))
                     self._spec = None
@@ -258,6 +264,15 @@ class Tokenizer:
         else:
             out.append(Token(Role.CONTROL, _CONTROL_NAMES.get(b, f"0x{b:02X}"), pos_abs, end))
 
+
+# (introducer << 8 | function) -> (length, name, role), for the commands whose length the first two bytes
+# decide; the header state machine handles the rest, and any command split across chunks.
+_FIXED: dict[int, tuple[int, str, Role]] = {
+    intro << 8 | fn: (spec.length, spec.name, spec.role)
+    for intro, table in TABLES.items()
+    for fn, spec in table.items()
+    if isinstance(spec.length, int) and spec.parts == Parts.NONE and not spec.nul_terminated_max
+}
 
 _CONTROL_NAMES = {
     0x00: "NUL",

@@ -60,6 +60,9 @@ INTERNATIONAL: dict[int, dict[str, str]] = {
 }
 
 
+_TRANSLATE = {n: str.maketrans(t) for n, t in INTERNATIONAL.items()}
+
+
 def _katakana(data: bytes) -> str:
     # JIS X 0201: ASCII below 0x80, half-width katakana at 0xA1-0xDF.
     out = []
@@ -76,9 +79,9 @@ def _katakana(data: bytes) -> str:
 def decode_text(data: bytes, encoding: str, international: int = 0) -> tuple[str, bool]:
     """Text bytes to str; the flag says whether any byte could not be decoded (shown as U+FFFD)."""
     text = _katakana(data) if encoding == "katakana" else data.decode(encoding, errors="replace")
-    table = INTERNATIONAL.get(international)
+    table = _TRANSLATE.get(international)
     if table:
-        text = "".join(table.get(c, c) for c in text)
+        text = text.translate(table)
     return text, "\ufffd" in text
 
 
