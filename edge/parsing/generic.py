@@ -211,6 +211,12 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
     for line in lines:
+        if tx.phone_masked is None:
+            m = PHONE_MASKED.search(line.text)
+            if m:
+                tx.phone_masked = m.group(0)
+        if not line.found:
+            continue
         if tx.receipt_no is None:
             label = find_label(line, vocab.receipt_no)
             if label:
@@ -235,10 +241,6 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                 m = re.search(r"[0-9*Xx]{4,}", value_after(line, label) or "")
                 if m and not PHONE_MASKED.fullmatch(m.group(0)):
                     tx.member_id = m.group(0)
-        if tx.phone_masked is None:
-            m = PHONE_MASKED.search(line.text)
-            if m:
-                tx.phone_masked = m.group(0)
 
 
 def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:

@@ -14,7 +14,7 @@ from edge.escpos.document import Document, Style, TextLine
 from edge.parsing.money import FRACTION, DecimalMark, find_amounts
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     index: int
     text: str  # NFKC-normalised, right-stripped

@@ -40,20 +40,20 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     group = "." if mark == "," else ","
     # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
     # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
-    cleaned = num.replace(" ", "").replace("'", "")
-    if mark == ",":
-        cleaned = cleaned.replace(group, "")
-        cleaned = cleaned.replace(",", ".")
+    if num.isdigit():  # the common case, no separators at all
+        cleaned = num
     else:
-        cleaned = cleaned.replace(group, "")
-    if cleaned.count(".") > 1:
-        return None
+        cleaned = num.replace(" ", "").replace("'", "").replace(group, "")
+        if mark == ",":
+            cleaned = cleaned.replace(",", ".")
+        if cleaned.count(".") > 1:
+            return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    negative = bool(m.group("sign") or m.group("sign2") or m.group("trail"))
-    return -value if negative else value
+    sign, sign2, trail = m.group("sign", "sign2", "trail")
+    return -value if (sign or sign2 or trail) else value
 
 
 _CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d)")
