@@ -111,7 +111,8 @@ def parse_items(
                 pending_name = pending_qp = None
                 continue
         tail = _trailing_amount(line, mark)
-        qp_match = QTY_PRICE.search(text)
+        # Every quantity line has one of these; most lines have none, and the test is cheaper than the search.
+        qp_match = QTY_PRICE.search(text) if any(c in text for c in "xX×*@") else None
         if find_label(line, vocab.discount) and tail and tail[0] < 0:
             if items:
                 last = items[-1]
