@@ -84,70 +84,67 @@ class Decoder:
 
     def decode(self, data: bytes) -> Document:
         doc = Document()
+        blocks = doc.blocks
         st = _State.fresh(self.profile)
         line: list[Run] = []
-        tokens = tokenize(data, doc)
+        # ESC a, GS L and GS W take effect at the start of a line only: a line keeps what held when its
+        # first character arrived.
+        layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
 
-        # ESC a, GS L and GS W take effect at the start of a line only: what a line keeps is what held when
-        # its first character arrived.
-        line_layout: list[tuple[Align, int, int | None]] = []
-
-        def flush_line(force: bool = False) -> None:
-            if line or force:
-                align, margin, width = (
-                    line_layout[0] if line_layout else (st.align, st.margin, st.print_width)
-                )
-                doc.blocks.append(TextLine(list(line), align, margin, width))
-                line.clear()
-            line_layout.clear()
-
-        def emit(block: Block) -> None:
-            flush_line()
-            doc.blocks.append(block)
-
-        for t in tokens:
-            raw = data[t.start : t.end]
+        for t in tokenize(data, doc):
             role = t.role
             if role == Role.TEXT:
                 if not line:
-                    line_layout[:] = [(st.align, st.margin, st.print_width)]
-                text = self._text(raw, st, doc)
-                if line and line[-1].style == st.style:
-                    line[-1] = Run(line[-1].text + text, st.style)
+                    layout = (st.align, st.margin, st.print_width)
+                text = self._text(data[t.start : t.end], st, doc)
+                style = st.style
+                if line and line[-1].style == style:
+                    line[-1] = Run(line[-1].text + text, style)
                 else:
-                    line.append(Run(text, st.style))
-            elif role == Role.CONTROL:
-                if t.name in ("LF", "FF"):
-                    flush_line(force=True)
+                    line.append(Run(text, style))
+                continue
+            if role == Role.CONTROL:
+                if t.name in _LINE_ENDS:
+                    blocks.append(
+                        TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
+                    )
+                    line = []
                 elif t.name == "HT":
                     col = sum(len(r.text) for r in line)
                     line.append(Run(" " * (8 - col % 8), st.style))
-            elif role == Role.INIT:
-                line.clear()  # ESC @ empties the print buffer: a line not yet printed never is
+                continue
+            if role == Role.REALTIME:
+                continue  # status queries: nothing on paper
+            if role == Role.INIT:
+                line = []  # ESC @ empties the print buffer: a line not yet printed never is
                 st = _State.fresh(self.profile)
-            elif role == Role.CUT:
-                emit(Cut(partial=self._partial(raw)))
+                continue
+            raw = data[t.start : t.end]
+            block: Block | None
+            if role == Role.CUT:
+                block = Cut(partial=self._partial(raw))
             elif role == Role.TRUNCATED and t.name in _DATA_COMMANDS:
                 # An image cut short is still an image, as far as its bytes go.
                 doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
                 block = self._command(t.name, raw, st, doc)
-                if block is not None:
-                    emit(block)
             elif role in (Role.UNKNOWN, Role.TRUNCATED):
-                emit(Opaque(t.name, raw))
                 if role == Role.TRUNCATED:
                     doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
-            elif role == Role.REALTIME:
-                continue  # status queries: nothing on paper
+                block = Opaque(t.name, raw)
             else:
                 block = self._command(t.name, raw, st, doc)
-                if isinstance(block, Feed):
-                    flush_line()
-                    if block.lines or block.dots:
-                        doc.blocks.append(block)
-                elif block is not None:
-                    emit(block)
-        flush_line()
+                if isinstance(block, Feed) and not (block.lines or block.dots):
+                    block = None
+                    if line:  # a zero feed still prints the line
+                        blocks.append(TextLine(line, *layout))
+                        line = []
+            if block is not None:
+                if line:  # whatever prints next prints the pending line first
+                    blocks.append(TextLine(line, *layout))
+                    line = []
+                blocks.append(block)
+        if line:
+            blocks.append(TextLine(line, *layout))
         return doc
 
     # -- text ----------------------------------------------------------------------------------------
@@ -341,6 +338,7 @@ class Decoder:
         return None
 
 
+_LINE_ENDS = frozenset(("LF", "FF"))
 _DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8}  # name -> header bytes
 _MAX_RESYNC_CANDIDATES = 256
 
