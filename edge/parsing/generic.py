@@ -161,6 +161,7 @@ def _header_end(
 
 _PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 
 
 def _tender(line: Line, vocab: Vocabulary) -> Method | None:
@@ -249,7 +250,7 @@ def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:
         for ln in lines[:6]
         if ln.index not in date_lines
         and not SEPARATOR.match(ln.text.strip() or "---")
-        and len(re.findall(r"[^\W\d_]", ln.text)) >= 2
+        and _TWO_LETTERS.search(ln.text)
         and not _PHONE.search(ln.text)
         and not re.match(r"\s*\d", ln.text)  # an address line, not the name
     ]
@@ -298,20 +299,24 @@ def _money_like(text: str, mark: DecimalMark) -> bool:
 
 def _currency(texts: list[str]) -> str | None:
     joined = "\n".join(texts)
-    if "€" in joined or re.search(r"\bEUR\b", joined):
+    if "€" in joined or _EUR.search(joined):
         return "EUR"
     if "₩" in joined or "원" in joined or _HANGUL.search(joined):
         return "KRW"
+    kana = _KANA.search(joined)
     if "¥" in joined or "円" in joined or "元" in joined or "RMB" in joined:
-        if _KANA.search(joined) or "円" in joined:
-            return "JPY"
-        return "CNY"
-    if _KANA.search(joined):
+        return "JPY" if kana or "円" in joined else "CNY"
+    if kana:
         return "JPY"
     if _HAN.search(joined):
         return "CNY"
-    if "$" in joined or re.search(r"\bUSD\b", joined):
+    if "$" in joined or _USD.search(joined):
         return "USD"
-    if re.search(r"\b(MWST|SUMME|BAR|RÜCKGELD)\b", joined.upper()):
+    if _GERMAN.search(joined.upper()):
         return "EUR"
     return None
+
+
+_EUR = re.compile(r"\bEUR\b")
+_USD = re.compile(r"\bUSD\b")
+_GERMAN = re.compile(r"\b(?:MWST|SUMME|BAR|RÜCKGELD)\b")

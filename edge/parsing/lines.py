@@ -70,8 +70,10 @@ _ASCII_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
 def _matchers(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """One regular expression for the Latin words (matched as words in the upper-cased line) and one for
     the rest (matched anywhere in the line without its spaces), longest words first."""
-    latin = sorted((w for w in words if _ASCII_WORD.match(w)), key=len, reverse=True)
-    other = sorted((w.upper() for w in words if not _ASCII_WORD.match(w)), key=len, reverse=True)
+    # Classified by their upper case, so "Total" from a profile is a Latin word like "TOTAL"; what is left
+    # has a character outside ASCII, which lets ASCII lines skip that search.
+    latin = sorted({w.upper() for w in words if _ASCII_WORD.match(w.upper())}, key=len, reverse=True)
+    other = sorted({w.upper() for w in words if not _ASCII_WORD.match(w.upper())}, key=len, reverse=True)
     latin_re = (
         re.compile(_first_chars(latin) + r"(?<![A-Z])" + trie_pattern(latin) + r"(?![A-Z])")
         if latin
@@ -117,7 +119,7 @@ def index_words(lines: list[Line], words: tuple[str, ...]) -> None:
         found: set[str] = set()
         if latin_re is not None:
             found.update(m.group(0) for m in latin_re.finditer(line.upper))
-        if other_re is not None:
+        if other_re is not None and not line.compact.isascii():
             found.update(m.group(0) for m in other_re.finditer(line.compact))
         line.found = found
 
