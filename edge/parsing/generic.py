@@ -24,7 +24,7 @@ from edge.parsing.lines import (
 from edge.parsing.model import Adjustment, Kind, Method, Payment, Tax, Transaction
 from edge.parsing.money import FRACTION, DecimalMark, detect_decimal_mark
 from edge.parsing.reconcile import reconcile
-from edge.parsing.vocabulary import DEFAULT, Vocabulary
+from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 
 # Labels of header lines that are not fields of the transaction (address, phone, card authorisation).
 HEADER_WORDS = (
@@ -75,6 +75,8 @@ def _image_only(doc: Document, lines: list[Line]) -> bool:
 def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
     vocab = opts.vocabulary
     index_words(lines, vocab.all_words)
+    for ln in lines:
+        ln.fields = vocab.fields_of(ln.found or set())
     texts = [ln.text for ln in lines]
     mark = opts.decimal_mark or detect_decimal_mark(texts)
     fractions = any(FRACTION.search(t) for t in texts)
@@ -113,19 +115,16 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     return tx
 
 
+_SUMMARY_FIELDS = frozenset(
+    ("subtotal", "total", "change", "tax", "ignore", *(f"tender:{m}" for m in PAYMENT_METHODS))
+)
+
+
 def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> int:
     for line in lines:
         if not line.found:
             continue
-        labelled = (
-            find_label(line, vocab.subtotal)
-            or find_label(line, vocab.total)
-            or _tender(line, vocab)
-            or find_label(line, vocab.change)
-            or find_label(line, vocab.tax)
-            or find_label(line, vocab.ignore)
-        )
-        if labelled and line.amounts(mark):
+        if not line.fields.isdisjoint(_SUMMARY_FIELDS) and line.amounts(mark):
             return line.index
     return len(lines)
 
@@ -165,10 +164,11 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 
 
 def _tender(line: Line, vocab: Vocabulary) -> Method | None:
-    if not line.found:
+    fields = line.fields
+    if not fields:
         return None
-    for method, words in vocab.tender.items():
-        if find_label(line, words):
+    for method in vocab.tender:  # in the vocabulary's order: wallets and cards before cash
+        if f"tender:{method}" in fields:
             return method  # type: ignore[return-value]
     return None
 
@@ -181,27 +181,28 @@ def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
 def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> None:
     for line in lines:
         amount = _last_amount(line, mark)
-        if amount is None or find_label(line, vocab.ignore):
+        fields = line.fields
+        if amount is None or "ignore" in fields:
             continue
-        if find_label(line, vocab.change):
+        if "change" in fields:
             tx.change = amount
-        elif find_label(line, vocab.subtotal):
+        elif "subtotal" in fields:
             tx.subtotal = amount
-        elif find_label(line, vocab.tax):
+        elif "tax" in fields:
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
             value = amount
             if rate and len(line.amounts(mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
-        elif find_label(line, vocab.discount):
+        elif "discount" in fields:
             tx.discounts.append(
                 Adjustment(
                     line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip() or "discount",
                     -abs(amount),
                 )
             )
-        elif find_label(line, vocab.total):
+        elif "total" in fields:
             if tx.total is None:
                 tx.total = amount
         else:
@@ -218,7 +219,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                 tx.phone_masked = m.group(0)
         if not line.found:
             continue
-        if tx.receipt_no is None:
+        if tx.receipt_no is None and "receipt_no" in line.fields:
             label = find_label(line, vocab.receipt_no)
             if label:
                 value = value_after(line, label)
@@ -229,14 +230,14 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                     and not any(p.search(m.group(0)) for p in DATE_PATTERNS)
                 ):
                     tx.receipt_no = m.group(0)
-        if tx.cashier is None:
+        if tx.cashier is None and "cashier" in line.fields:
             label = find_label(line, vocab.cashier)
             if label:
                 value = value_after(line, label)
                 name = re.split(r"\s{2,}", value)[0][:40] if value else ""
                 if name and not re.fullmatch(r"[Vv]?\d+(\.\d+)+", name):  # "华信收银 V3.2" is a program
                     tx.cashier = name
-        if tx.member_id is None:
+        if tx.member_id is None and "member" in line.fields:
             label = find_label(line, vocab.member)
             if label:
                 m = re.search(r"[0-9*Xx]{4,}", value_after(line, label) or "")
@@ -260,9 +261,11 @@ def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:
     return best.text.strip()
 
 
-def _is_title(line: Line, words: tuple[str, ...]) -> bool:
+def _is_title(line: Line, words: tuple[str, ...], field: str) -> bool:
     """A word that classifies the receipt stands alone or large ("REFUND", "*** 退货 ***"); inside a
     sentence ("no refund without receipt", "교환/환불시 더욱 편리합니다") it is policy text, not a kind."""
+    if field not in line.fields:
+        return False
     word = find_label(line, words)
     if word is None:
         return False
@@ -272,14 +275,14 @@ def _is_title(line: Line, words: tuple[str, ...]) -> bool:
 
 def _kind(all_lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: DecimalMark) -> tuple[Kind, bool]:
     lines = [ln for ln in all_lines if ln.found]  # only a labelled line can name the kind
-    reprint = any(_is_title(ln, vocab.reprint) for ln in lines)
-    if any(_is_title(ln, vocab.void) for ln in lines):
+    reprint = any(_is_title(ln, vocab.reprint, "reprint") for ln in lines)
+    if any(_is_title(ln, vocab.void, "void") for ln in lines):
         return "void", reprint
-    if any(_is_title(ln, vocab.refund) for ln in lines) or (tx.total is not None and tx.total < 0):
+    if any(_is_title(ln, vocab.refund, "refund") for ln in lines) or (tx.total is not None and tx.total < 0):
         return "refund", reprint
     # Kitchen tickets, reports, test prints: named as such, or no money printed on them at all. A receipt
     # with money on it and no total we could read stays a sale, and is flagged.
-    named = any(find_label(ln, vocab.non_sale) for ln in lines)
+    named = any("non_sale" in ln.fields for ln in lines)
     if (
         tx.total is None
         and not tx.payments

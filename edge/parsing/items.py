@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from edge.parsing.lines import SEPARATOR, Line, find_label
+from edge.parsing.lines import SEPARATOR, Line
 from edge.parsing.model import Item
 from edge.parsing.money import FRACTION, DecimalMark, find_amounts, parse_amount
 from edge.parsing.vocabulary import Vocabulary
@@ -113,7 +113,7 @@ def parse_items(
         tail = _trailing_amount(line, mark)
         # Every quantity line has one of these; most lines have none, and the test is cheaper than the search.
         qp_match = QTY_PRICE.search(text) if any(c in text for c in "xX×*@") else None
-        if find_label(line, vocab.discount) and tail and tail[0] < 0:
+        if "discount" in line.fields and tail and tail[0] < 0:
             if items:
                 last = items[-1]
                 last.discount = (last.discount or Decimal(0)) + tail[0]

@@ -25,6 +25,7 @@ class Line:
     # Every vocabulary word found in this line, filled once by index_words(): the parser asks each line
     # about a dozen fields, and one pass answers them all.
     found: set[str] | None = field(default=None, compare=False, repr=False)
+    fields: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # what found labels
     _amounts: dict[str, tuple[tuple[Decimal, int, int], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )

@@ -72,7 +72,9 @@ class PosProfile:
     def vocabulary(self) -> Vocabulary:
         vocab = DEFAULT.extend(**self.words)
         if self.tender:
-            merged = {m: tuple(self.tender.get(m, ())) + DEFAULT.tender.get(m, ()) for m in PAYMENT_METHODS}
+            # In the generic order (wallets and cards before cash: "实收(微信)" is a WeChat payment).
+            order = list(DEFAULT.tender) + [m for m in PAYMENT_METHODS if m not in DEFAULT.tender]
+            merged = {m: tuple(self.tender.get(m, ())) + DEFAULT.tender.get(m, ()) for m in order}
             vocab = replace(vocab, tender=merged)
         return vocab
 

@@ -257,6 +257,30 @@ class Vocabulary:
         return self.receipt_no + self.cashier + self.member + self.header
 
     @cached_property
+    def word_fields(self) -> dict[str, frozenset[str]]:
+        """Upper-cased word -> the fields it labels ("tender:cash" for tender words)."""
+        out: dict[str, set[str]] = {}
+        for name, value in self.__dict__.items():
+            if name == "tender":
+                for method, words in value.items():
+                    for w in words:
+                        out.setdefault(w.upper(), set()).add(f"tender:{method}")
+            elif isinstance(value, tuple):
+                for w in value:
+                    out.setdefault(w.upper(), set()).add(name)
+        return {w: frozenset(f) for w, f in out.items()}
+
+    def fields_of(self, found: set[str]) -> frozenset[str]:
+        """Every field the words found in a line label."""
+        if not found:
+            return _NO_FIELDS
+        table = self.word_fields
+        fields: set[str] = set()
+        for w in found:
+            fields |= table.get(w, _NO_FIELDS)
+        return frozenset(fields)
+
+    @cached_property
     def all_words(self) -> tuple[str, ...]:
         """Every word of every field, for the one-pass line index (computed once per vocabulary)."""
         words: list[str] = []
@@ -279,4 +303,5 @@ class Vocabulary:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+_NO_FIELDS: frozenset[str] = frozenset()
 DEFAULT = Vocabulary()
