@@ -141,8 +141,8 @@ def _header_end(
             or line.index in date_lines
             or SEPARATOR.match(text)
             or find_label(line, header_words)
-            or PHONE_MASKED.search(text)
-            or _PHONE.search(text)
+            or _masked_phone(text)
+            or _phone(text)
         ):
             continue
         amounts = line.amounts(mark)
@@ -160,6 +160,17 @@ def _header_end(
 
 _PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _masked_phone(text: str) -> re.Match[str] | None:
+    # A masked phone has its mask characters; most lines have none, and that test is cheaper than the search.
+    return PHONE_MASKED.search(text) if ("*" in text or "x" in text or "X" in text) else None
+
+
+def _phone(text: str) -> re.Match[str] | None:
+    return _PHONE.search(text) if ("-" in text or "(" in text) else None
+
+
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 
 
@@ -214,7 +225,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
     for line in lines:
         if tx.phone_masked is None:
-            m = PHONE_MASKED.search(line.text)
+            m = _masked_phone(line.text)
             if m:
                 tx.phone_masked = m.group(0)
         if not line.found:
@@ -252,7 +263,7 @@ def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:
         if ln.index not in date_lines
         and not SEPARATOR.match(ln.text.strip() or "---")
         and _TWO_LETTERS.search(ln.text)
-        and not _PHONE.search(ln.text)
+        and not _phone(ln.text)
         and not re.match(r"\s*\d", ln.text)  # an address line, not the name
     ]
     if not candidates:
@@ -302,6 +313,12 @@ def _money_like(text: str, mark: DecimalMark) -> bool:
 
 def _currency(texts: list[str]) -> str | None:
     joined = "\n".join(texts)
+    if joined.isascii():  # no symbols, kana, hangul or han to look for
+        if _EUR.search(joined):
+            return "EUR"
+        if "$" in joined or _USD.search(joined):
+            return "USD"
+        return "EUR" if _GERMAN.search(joined.upper()) else None
     if "€" in joined or _EUR.search(joined):
         return "EUR"
     if "₩" in joined or "원" in joined or _HANGUL.search(joined):

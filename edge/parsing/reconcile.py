@@ -15,6 +15,8 @@ def _close(a: Decimal, b: Decimal, tolerance: Decimal = Decimal(0)) -> bool:
 
 def _line_matches(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
     exact = qty * price
+    if exact == amount or -exact == amount:
+        return True  # most lines: no rounding involved
     exponent = amount.as_tuple().exponent
     step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else -2)
     # Tills round weighed goods half-up or half-even; either is the till's rounding, not an error.
