@@ -183,3 +183,29 @@ def test_corpus_every_receipt_parsed_right_or_flagged() -> None:
     assert all("total" not in r.wrong for r in ok)
     # the deliberately misprinted receipts come out needs_review
     assert {r.name for r in results if r.name.endswith("-07") and r.status == "ok"} == set()
+
+
+def test_vocabulary_prefix_tree_matches_like_the_flat_alternation() -> None:
+    import re
+
+    from edge.parsing.lines import trie_pattern
+
+    words = [
+        "TOTAL",
+        "SUB TOTAL",
+        "SUBTOTAL",
+        "TAX",
+        "T",
+        "合计",
+        "合計",
+        "お釣り",
+        "お釣",
+        "内消費税",
+        "消費税",
+    ]
+    ordered = sorted(words, key=len, reverse=True)
+    tree = re.compile(trie_pattern(ordered))
+    flat = re.compile("|".join(map(re.escape, ordered)))
+    for text in ["SUBTOTAL 12.00", "SUB TOTAL", "TAX T TOTAL", "お釣り 100", "(内消費税等 8%)", "合计合計"]:
+        assert tree.findall(text) == flat.findall(text), text
+    assert all(tree.fullmatch(w) for w in words)

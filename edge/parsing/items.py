@@ -18,6 +18,7 @@ QTY_PRICE = re.compile(
     rf"(?<![\d.,])(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
 )
+_QP_HINT = re.compile(r"[xX×*@]")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
 ITEM_CODE = re.compile(r"^(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
@@ -112,7 +113,7 @@ def parse_items(
                 continue
         tail = _trailing_amount(line, mark)
         # Every quantity line has one of these; most lines have none, and the test is cheaper than the search.
-        qp_match = QTY_PRICE.search(text) if any(c in text for c in "xX×*@") else None
+        qp_match = QTY_PRICE.search(text) if _QP_HINT.search(text) else None
         if "discount" in line.fields and tail and tail[0] < 0:
             if items:
                 last = items[-1]

@@ -117,11 +117,10 @@ def index_words(lines: list[Line], words: tuple[str, ...]) -> None:
     for the rules). Longest words win where two overlap ("内消費税" over "消費税")."""
     latin_re, other_re = _matchers(words)
     for line in lines:
-        found: set[str] = set()
-        if latin_re is not None:
-            found.update(m.group(0) for m in latin_re.finditer(line.upper))
+        # findall: the patterns have no capturing groups, so it returns the words themselves
+        found: set[str] = set(latin_re.findall(line.upper)) if latin_re is not None else set()
         if other_re is not None and not line.compact.isascii():
-            found.update(m.group(0) for m in other_re.finditer(line.compact))
+            found.update(other_re.findall(line.compact))
         line.found = found
 
 

@@ -36,14 +36,13 @@ def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
 
 
 def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
-    num = m.group("num")
-    group = "." if mark == "," else ","
+    num, sign, sign2, trail = m.group("num", "sign", "sign2", "trail")
     # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
     # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
     if num.isdigit():  # the common case, no separators at all
         cleaned = num
     else:
-        cleaned = num.replace(" ", "").replace("'", "").replace(group, "")
+        cleaned = num.replace(" ", "").replace("'", "").replace("." if mark == "," else ",", "")
         if mark == ",":
             cleaned = cleaned.replace(",", ".")
         if cleaned.count(".") > 1:
@@ -52,7 +51,6 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    sign, sign2, trail = m.group("sign", "sign2", "trail")
     return -value if (sign or sign2 or trail) else value
 
 
