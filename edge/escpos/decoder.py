@@ -98,7 +98,7 @@ class Decoder:
                     layout = (st.align, st.margin, st.print_width)
                 text = self._text(data[t.start : t.end], st, doc)
                 style = st.style
-                if line and line[-1].style == style:
+                if line and line[-1].style is style:  # same style object: the run goes on
                     line[-1] = Run(line[-1].text + text, style)
                 else:
                     line.append(Run(text, style))

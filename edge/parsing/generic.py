@@ -115,6 +115,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     return tx
 
 
+_HEADER_FIELDS = frozenset(("receipt_no", "cashier", "member", "header"))
 _SUMMARY_FIELDS = frozenset(
     ("subtotal", "total", "change", "tax", "ignore", *(f"tender:{m}" for m in PAYMENT_METHODS))
 )
@@ -133,14 +134,13 @@ def _header_end(
     lines: list[Line], stop: int, date_lines: set[int], vocab: Vocabulary, mark: DecimalMark, fractions: bool
 ) -> int:
     """Index of the first item line: what comes before is the header (store, address, numbers, date)."""
-    header_words = vocab.header_words
     for line in lines[:stop]:
         text = line.text.strip()
         if (
             not text
             or line.index in date_lines
             or SEPARATOR.match(text)
-            or find_label(line, header_words)
+            or not line.fields.isdisjoint(_HEADER_FIELDS)
             or _masked_phone(text)
             or _phone(text)
         ):

@@ -253,10 +253,6 @@ class Vocabulary:
     )
 
     @cached_property
-    def header_words(self) -> tuple[str, ...]:
-        return self.receipt_no + self.cashier + self.member + self.header
-
-    @cached_property
     def word_fields(self) -> dict[str, frozenset[str]]:
         """Upper-cased word -> the fields it labels ("tender:cash" for tender words)."""
         out: dict[str, set[str]] = {}
