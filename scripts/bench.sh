@@ -3,4 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-exec .venv/bin/python -m bench.bridge_latency "$@"
+echo "== bridge: added latency and throughput"
+.venv/bin/python -m bench.bridge_latency
+echo "== receipts: decode + parse throughput"
+.venv/bin/python -m bench.parse_throughput

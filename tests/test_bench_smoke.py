@@ -30,3 +30,15 @@ def test_bridge_benchmark_runs(tmp_path: Path) -> None:
     assert all(x["bytes_per_s"] > 0 for x in data["throughput"])
     assert len(data["latency"]) == 8 and all(x["p99_ms"] >= x["p50_ms"] > 0 for x in data["latency"])
     assert "| tcp | 256 |" in r.stdout
+
+
+def test_parse_benchmark_runs() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "bench.parse_throughput", "--seconds", "0.2"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "| decode + parse |" in r.stdout and "60 receipts" in r.stdout
