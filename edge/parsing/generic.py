@@ -26,21 +26,6 @@ from edge.parsing.money import FRACTION, DecimalMark, detect_decimal_mark
 from edge.parsing.reconcile import reconcile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 
-# Labels of header lines that are not fields of the transaction (address, phone, card authorisation).
-HEADER_WORDS = (
-    "TEL",
-    "电话",
-    "地址",
-    "PHONE",
-    "AUTH",
-    "대표",
-    "주소",
-    "住所",
-    "ADDRESS",
-    "ADRESSE",
-    "STR.",
-    "UST-IDNR",
-)
 _RATE = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
+from PIL import Image as PILImage
+
 from edge.escpos.document import Barcode, Code2D, Cut, Document, Feed, Image, NvImage, TextLine
 from edge.render.codes import barcode_image, bitmap, png_bytes, qr_image
 
@@ -26,6 +28,17 @@ def _data_uri(png: bytes) -> str:
 
 def _align_class(align: str) -> str:
     return {"center": " tb-center", "right": " tb-right"}.get(align, "")
+
+
+def _code_block(img: PILImage.Image | None, text: str) -> str:
+    """A code drawn from its data, its data as the alt text; the data alone where it cannot be drawn."""
+    label = escape(text)
+    if img is None:
+        return f'<div class="tb-code">[{label}]</div>'
+    return (
+        f'<div class="tb-code"><img class="tb-img" style="margin:0 auto" alt="{label}" '
+        f'src="{_data_uri(png_bytes(img))}"></div>'
+    )
 
 
 def render_html(doc: Document, columns: int = 48) -> str:
@@ -57,25 +70,9 @@ def render_html(doc: Document, columns: int = 48) -> str:
                 f'src="{_data_uri(png_bytes(bitmap(b)))}" width="{b.width // 2}"></div>'
             )
         elif isinstance(b, Code2D):
-            img = qr_image(b, module=4)
-            label = escape(f"{b.kind.upper()}: {b.data}")
-            if img is not None:
-                out.append(
-                    f'<div class="tb-code"><img class="tb-img" style="margin:0 auto" alt="{label}" '
-                    f'src="{_data_uri(png_bytes(img))}"></div>'
-                )
-            else:
-                out.append(f'<div class="tb-code">[{label}]</div>')
+            out.append(_code_block(qr_image(b, module=4), f"{b.kind.upper()}: {b.data}"))
         elif isinstance(b, Barcode):
-            img = barcode_image(b)
-            label = escape(f"{b.symbology} {b.data}")
-            if img is not None:
-                out.append(
-                    f'<div class="tb-code"><img class="tb-img" style="margin:0 auto" alt="{label}" '
-                    f'src="{_data_uri(png_bytes(img))}"></div>'
-                )
-            else:
-                out.append(f'<div class="tb-code">[{label}]</div>')
+            out.append(_code_block(barcode_image(b), f"{b.symbology} {b.data}"))
         elif isinstance(b, NvImage):
             out.append('<div class="tb-line tb-center">[logo]</div>')
         elif isinstance(b, Cut):

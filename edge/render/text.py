@@ -41,6 +41,17 @@ def _place(text: str, width: int, align: Align, columns: int) -> str:
     return text.rstrip()
 
 
+def _placeholder(b: Image | NvImage | Barcode | Code2D) -> str:
+    """What stands on the text paper for something that is not text."""
+    if isinstance(b, Image):
+        return f"[image {b.width}x{b.height}]"
+    if isinstance(b, NvImage):
+        return f"[logo {b.key}]"
+    if isinstance(b, Barcode):
+        return f"[{b.symbology} {b.data}]"
+    return f"[{b.kind.upper()} {b.data}]"
+
+
 def render_text(doc: Document, columns: int = 48) -> str:
     out: list[str] = []
     for b in doc.blocks:
@@ -49,24 +60,11 @@ def render_text(doc: Document, columns: int = 48) -> str:
             # GS L / GS W in font A cells (12 dots): the line lives in its print area.
             indent = min(b.margin // 12, columns - 1)
             area = min(columns - indent, b.width // 12) if b.width else columns - indent
-            out.append(
-                " " * indent + _place(text, width, b.align, max(area, 1))
-                if indent
-                else _place(text, width, b.align, max(area, 1))
-            )
+            out.append((" " * indent + _place(text, width, b.align, max(area, 1))).rstrip())
         elif isinstance(b, Feed):
             out.extend([""] * (b.lines + b.dots // DOTS_PER_TEXT_LINE))
-        elif isinstance(b, Image):
-            label = f"[image {b.width}x{b.height}]"
-            out.append(_place(label, len(label), b.align, columns))
-        elif isinstance(b, NvImage):
-            label = f"[logo {b.key}]"
-            out.append(_place(label, len(label), b.align, columns))
-        elif isinstance(b, Barcode):
-            label = f"[{b.symbology} {b.data}]"
-            out.append(_place(label, len(label), b.align, columns))
-        elif isinstance(b, Code2D):
-            label = f"[{b.kind.upper()} {b.data}]"
+        elif isinstance(b, Image | NvImage | Barcode | Code2D):
+            label = _placeholder(b)
             out.append(_place(label, text_columns(label), b.align, columns))
         elif isinstance(b, Cut):
             out.append("-" * 8 + (" partial cut " if b.partial else " cut ") + "-" * 8)
