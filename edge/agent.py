@@ -1,0 +1,66 @@
+"""The agent's main loop (so far: spool -> store). It takes what the bridge spooled, as fast as it
+comes, and never touches the print path: if it stops, receipts still print and wait in the spool."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.store.database import open_store
+from edge.store.ingest import ingest_spool
+
+log = logging.getLogger("tillbox.agent")
+
+
+def run_agent(
+    spool: Path, db: Path, printer: PrinterProfile, stop: threading.Event, poll_s: float = 0.2
+) -> None:
+    sessions = open_store(db)
+    while not stop.is_set():
+        result = ingest_spool(spool, sessions, printer, limit=100)
+        if result.stored or result.bad:
+            log.info(
+                "stored %d, duplicates %d, empty %d, bad %d",
+                result.stored,
+                result.duplicates,
+                result.skipped,
+                result.bad,
+            )
+        if not (result.stored or result.duplicates or result.skipped):
+            stop.wait(poll_s)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("agent", help="store the bridge's spooled receipts (capture, transaction, outbox)")
+    p.add_argument("--spool", type=Path, required=True)
+    p.add_argument("--db", type=Path, required=True, help="the box's SQLite store")
+    p.add_argument("--printer-profile", default="generic-80mm", choices=sorted(PROFILES))
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if not args.spool.is_dir():
+        print(f"tillbox agent: spool directory {args.spool} does not exist", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        run_agent(args.spool, args.db, PROFILES[args.printer_profile], stop)
+    except RuntimeError as e:  # a store this agent cannot use
+        print(f"tillbox agent: {e}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,63 @@
+"""Tables of the box's store (SQLAlchemy 2.x typed ORM).
+
+captures      the raw bytes of every job the bridge spooled, kept for re-parsing (invariant 3)
+transactions  what the parser read from a capture, as the transaction JSON, with its status
+outbox        what sync must deliver, numbered per device by a strictly increasing sequence
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Capture(Base):
+    __tablename__ = "captures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str] = mapped_column(
+        String(64), unique=True
+    )  # the spool's id: taking a job twice is a no-op
+    started_at: Mapped[str] = mapped_column(String(40))
+    ended_at: Mapped[str] = mapped_column(String(40))
+    boundary: Mapped[str] = mapped_column(String(16))
+    has_content: Mapped[bool]
+    lost_bytes: Mapped[int] = mapped_column(default=0)
+    size: Mapped[int]
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)  # None once retention has removed it
+    stored_at: Mapped[datetime]
+
+    transaction: Mapped[TransactionRow | None] = relationship(back_populates="capture", uselist=False)
+
+
+class TransactionRow(Base):
+    __tablename__ = "transactions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    capture_id: Mapped[int] = mapped_column(ForeignKey("captures.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    total: Mapped[str | None] = mapped_column(String(32))  # decimal string, as on the wire
+    body: Mapped[str] = mapped_column(Text)  # the transaction JSON
+    parsed_at: Mapped[datetime]
+    parser: Mapped[str] = mapped_column(String(64))  # parser version / profile that read it
+
+    capture: Mapped[Capture] = relationship(back_populates="transaction")
+
+
+class OutboxEntry(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_undelivered", "delivered_at", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # per device, strictly increasing
+    kind: Mapped[str] = mapped_column(String(16))  # transaction | correction
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    delivered_at: Mapped[datetime | None]
