@@ -13,6 +13,7 @@ Threads, and why each exists:
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from firmware_bridge.escpos_commands import Role
 from firmware_bridge.framer import DEFAULT_MAX_JOB_BYTES, Boundary, JobFramer, Piece
-from firmware_bridge.handoff import Chunk, EndOfStream, Handoff
+from firmware_bridge.handoff import Chunk, EndOfStream, Handoff, Note
 from firmware_bridge.injection import CutRequest, InjectionPoint, Injector
 from firmware_bridge.links import Endpoint, Link, LinkClosed, LinkError, ModemControl, SerialEndpoint
 from firmware_bridge.printer_port import PrinterPort, Stopped
@@ -70,6 +71,8 @@ class Bridge:
         self.pos = pos
         self.config = config or BridgeConfig()
         self.stop = threading.Event()
+        self.run_id = secrets.token_hex(4)  # names this run's stream offsets in jobs and cut requests
+        self._pos_bytes = 0  # POS bytes read this run: the stream offset the framer counts too
         self.ready = threading.Event()  # the POS side is open (or listening): we are in the line
         self.draining = threading.Event()  # no new POS sessions; the current one may finish
         self._drain_deadline = 0.0
@@ -85,7 +88,7 @@ class Bridge:
         self._ticks: dict[str, float] = {}
         self._spool: SpoolWriter | None = None
         if self.config.spool_dir is not None:
-            self._spool = SpoolWriter(self.config.spool_dir, source=pos.url)
+            self._spool = SpoolWriter(self.config.spool_dir, source=pos.url, run=self.run_id)
             recovered = self._spool.recover()
             if recovered:
                 log.warning("recovered %d unfinished job(s) left by an earlier run", len(recovered))
@@ -197,7 +200,8 @@ class Bridge:
     def _downstream(self, pos_link: Link, ended: threading.Event) -> None:
         read_size = self.config.read_size
         forward = self._forward_injecting if self.injection else None
-        scanner = Tokenizer() if self.injection else None
+        # Offsets continue across POS sessions, as the framer's do, so a cut and its job agree on them.
+        scanner = Tokenizer(self._pos_bytes) if self.injection else None
         held = b""
         last_data = time.monotonic()
         while not self.stop.is_set() and not ended.is_set():
@@ -214,6 +218,7 @@ class Bridge:
                     self._stats.bytes_to_printer += len(held)
                     held = b""
                 continue
+            self._pos_bytes += len(data)
             if forward is None or scanner is None:
                 self.printer.write(data)
                 self._stats.bytes_to_printer += len(data)
@@ -246,8 +251,10 @@ class Bridge:
                 continue
             if cs > pos:
                 self.printer.write(buf[pos:cs])
-            block = self.injection.ask(CutRequest(tok.start, buf[cs:ce]))
-            self.printer.write(block + buf[cs:ce])
+            injection = self.injection.ask(CutRequest(tok.start, buf[cs:ce], self.run_id))
+            if injection.label:
+                self.handoff.note(injection.label, tok.start)  # before this chunk: it labels this job
+            self.printer.write(injection.block + buf[cs:ce])
             pos = ce
         keep_from = len(buf)
         if scanner.pending_may_be_cut():
@@ -318,6 +325,9 @@ class Bridge:
             if item is None:
                 if framer.has_content and time.monotonic() - last_data >= idle_gap:
                     self._write_pieces(spool, framer, framer.idle(), now)
+                continue
+            if isinstance(item, Note):
+                spool.note_label(item.label, item.stream_offset)
                 continue
             if item.lost_before:
                 framer.gap(item.lost_before)

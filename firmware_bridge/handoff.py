@@ -28,7 +28,16 @@ class EndOfStream:
     lost_before: int = 0
 
 
-Item = Chunk | EndOfStream
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A label for the job that holds ``stream_offset`` (the injected QR block's token)."""
+
+    label: str
+    stream_offset: int
+    lost_before: int = 0
+
+
+Item = Chunk | EndOfStream | Note
 
 
 class Handoff:
@@ -38,6 +47,7 @@ class Handoff:
         self._pending_loss = 0
         self.dropped_bytes = 0
         self.dropped_chunks = 0
+        self.dropped_notes = 0
 
     def offer(self, data: bytes, at: datetime) -> None:
         """Never blocks."""
@@ -53,6 +63,14 @@ class Handoff:
         if item.lost_before:
             with self._lock:
                 self._pending_loss -= item.lost_before
+
+    def note(self, label: str, stream_offset: int) -> None:
+        """Never blocks; a note that does not fit is counted like a dropped copy."""
+        try:
+            self._q.put_nowait(Note(label, stream_offset))
+        except queue.Full:
+            with self._lock:
+                self.dropped_notes += 1
 
     def end(self, reason: str, at: datetime) -> None:
         # An end marker matters more than a copy: if full, it waits for room (the pump is between sessions

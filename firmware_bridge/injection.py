@@ -19,16 +19,30 @@ from typing import Protocol
 log = logging.getLogger(__name__)
 
 MAX_BLOCK_BYTES = 256 * 1024  # a QR block is a few KB; anything near this is a bug on the other side
+MAX_LABEL = 64
 
 
 @dataclass(frozen=True, slots=True)
 class CutRequest:
     stream_offset: int  # where the cut starts in the POS stream of this bridge run
     cut: bytes  # the cut command itself, e.g. GS V 66 0
+    run: str = ""  # the bridge run; with stream_offset it names the job (JobMeta.run, stream_start)
+
+
+@dataclass(frozen=True, slots=True)
+class Injection:
+    """Bytes to print before a cut, and a label the bridge records with the job (the agent's QR token):
+    whatever the paper shows, the spooled job says, with no race against a crash of either process."""
+
+    block: bytes = b""
+    label: str = ""
+
+
+NOTHING = Injection()
 
 
 class Injector(Protocol):
-    def block_before_cut(self, request: CutRequest) -> bytes: ...
+    def block_before_cut(self, request: CutRequest) -> Injection: ...
 
 
 @dataclass
@@ -46,32 +60,34 @@ class InjectionPoint:
         self.deadline_s = deadline_s
         self.stats = InjectionStats()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="injector")
-        self._busy: Future[bytes] | None = None
+        self._busy: Future[Injection] | None = None
 
-    def ask(self, request: CutRequest) -> bytes:
-        """The bytes to print before the cut; b"" when there are none in time."""
+    def ask(self, request: CutRequest) -> Injection:
+        """What to print before the cut; nothing when there is nothing in time."""
         self.stats.asked += 1
         if self._busy is not None and not self._busy.done():
             self.stats.skipped_busy += 1
-            return b""
+            return NOTHING
         fut = self._pool.submit(self.injector.block_before_cut, request)
         self._busy = fut
         try:
-            block = fut.result(timeout=self.deadline_s)
+            injection = fut.result(timeout=self.deadline_s)
         except FutureTimeout:
             self.stats.timeouts += 1
-            return b""
+            return NOTHING
         except Exception as e:  # an injector bug must never stop a receipt
             self.stats.errors += 1
             log.warning("injector failed, cut forwarded alone: %s", e)
-            return b""
-        if len(block) > MAX_BLOCK_BYTES:
+            return NOTHING
+        if len(injection.block) > MAX_BLOCK_BYTES or len(injection.label) > MAX_LABEL:
             self.stats.errors += 1
-            log.warning("injector returned %d bytes, more than %d; ignored", len(block), MAX_BLOCK_BYTES)
-            return b""
-        if block:
+            log.warning(
+                "injector returned %d bytes, more than %d; ignored", len(injection.block), MAX_BLOCK_BYTES
+            )
+            return NOTHING
+        if injection.block:
             self.stats.injected += 1
-        return block
+        return injection
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -83,12 +99,13 @@ class StaticInjector:
     def __init__(self, block: bytes) -> None:
         self.block = block
 
-    def block_before_cut(self, request: CutRequest) -> bytes:
-        return self.block
+    def block_before_cut(self, request: CutRequest) -> Injection:
+        return Injection(self.block)
 
 
 class UnixSocketInjector:
-    """Asks the agent over a Unix socket: one JSON line out, a 4-byte length and the block back.
+    """Asks the agent over a Unix socket: one JSON line out; back a 4-byte length, the block, a 1-byte
+    length and the label.
 
     A new connection per cut keeps the protocol stateless; the agent may restart at any time.
     """
@@ -99,17 +116,24 @@ class UnixSocketInjector:
         self.path = path
         self.timeout_s = timeout_s
 
-    def block_before_cut(self, request: CutRequest) -> bytes:
-        msg = {"stream_offset": request.stream_offset, "cut": request.cut.hex()}
+    def block_before_cut(self, request: CutRequest) -> Injection:
+        msg = {"run": request.run, "stream_offset": request.stream_offset, "cut": request.cut.hex()}
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
             s.settimeout(self.timeout_s)
             s.connect(self.path)
             s.sendall(json.dumps(msg).encode() + b"\n")
-            head = _recv_exact(s, self._LEN.size)
-            (n,) = self._LEN.unpack(head)
+            (n,) = self._LEN.unpack(_recv_exact(s, self._LEN.size))
             if n > MAX_BLOCK_BYTES:
                 raise ValueError(f"injector announced {n} bytes")
-            return _recv_exact(s, n)
+            block = _recv_exact(s, n)
+            label = _recv_exact(s, _recv_exact(s, 1)[0]).decode("ascii")
+            return Injection(block, label)
+
+
+def encode_reply(injection: Injection) -> bytes:
+    """The agent's side of the protocol."""
+    label = injection.label.encode("ascii")
+    return struct.pack(">I", len(injection.block)) + injection.block + bytes([len(label)]) + label
 
 
 def _recv_exact(s: socket.socket, n: int) -> bytes:

@@ -47,6 +47,8 @@ class JobMeta:
     continues: str | None = None  # id of the previous part of a split job
     lost_bytes: int = 0  # bytes that reached the printer but not the spool (hand-off overflow)
     source: str = ""
+    run: str = ""  # the bridge run that wrote it: stream offsets count from 0 in each run
+    label: str = ""  # what the injector printed before the cut (the QR token), if anything
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +123,10 @@ def _iso(t: datetime) -> str:
 class SpoolWriter:
     """Writes the framer's pieces as jobs. Used by one thread (the bridge's framer thread)."""
 
-    def __init__(self, directory: Path, source: str = "") -> None:
+    def __init__(self, directory: Path, source: str = "", run: str = "") -> None:
         self.directory = directory
         self.source = source
+        self.run = run
         directory.mkdir(parents=True, exist_ok=True)
         if not os.access(directory, os.W_OK):
             raise SpoolError(f"spool directory {directory} is not writable")
@@ -138,6 +141,7 @@ class SpoolWriter:
         self._lost = 0
         self.jobs_written = 0
         self._seq = 0
+        self._labels: list[tuple[int, str]] = []  # (stream offset of the cut, label), not yet placed
 
     def recover(self) -> list[Path]:
         """Publish part files a crashed bridge left behind, so no printed byte is lost."""
@@ -175,6 +179,9 @@ class SpoolWriter:
             self._fh.write(data)
             self._size += len(data)
 
+    def note_label(self, label: str, stream_offset: int) -> None:
+        self._labels.append((stream_offset, label))
+
     def note_lost(self, n: int) -> None:
         self._lost += n
 
@@ -184,6 +191,9 @@ class SpoolWriter:
         self._fh.close()
         self._fh = None
         data = self._part.read_bytes() if self._size else b""
+        end = self._stream_start + len(data)
+        mine = [lab for off, lab in self._labels if self._stream_start <= off < end]
+        self._labels = [(off, lab) for off, lab in self._labels if off >= end]
         meta = JobMeta(
             id=self._job_id,
             started_at=_iso(self._started),
@@ -196,6 +206,8 @@ class SpoolWriter:
             continues=self._continues,
             lost_bytes=self._lost,
             source=self.source,
+            run=self.run,
+            label=mine[-1] if mine else "",
         )
         path = write_job_file(self.directory, meta, data)
         self._part.unlink()

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from firmware_bridge.bridge import BridgeConfig
-from firmware_bridge.injection import CutRequest, StaticInjector
+from firmware_bridge.injection import CutRequest, Injection, StaticInjector
 from firmware_bridge.spool import iter_jobs
 from hardware_tests.receipts import FEED_CUT, receipts
 from tests.bridge_harness import recv_exactly, tcp_rig
@@ -51,9 +51,9 @@ class RecordingInjector:
     def __init__(self) -> None:
         self.requests: list[CutRequest] = []
 
-    def block_before_cut(self, request: CutRequest) -> bytes:
+    def block_before_cut(self, request: CutRequest) -> Injection:
         self.requests.append(request)
-        return b""
+        return Injection()
 
 
 def test_injector_learns_where_each_cut_is() -> None:
@@ -98,3 +98,25 @@ def test_overflowing_copy_is_counted_and_printing_goes_on(tmp_path: Path) -> Non
     assert sum(j.meta.lost_bytes for j in jobs) == stats.copy_dropped_bytes
     # ~3,000 reads at 10 ms each would take 30 s if the pump waited on the spool
     assert elapsed < 5
+
+
+class LabellingInjector:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def block_before_cut(self, request: CutRequest) -> Injection:
+        self.n += 1
+        return Injection(b"[QR]", f"token-{self.n}")
+
+
+def test_each_job_records_the_label_printed_before_its_cut(tmp_path: Path) -> None:
+    rs = receipts(5)
+    with tcp_rig(BridgeConfig(spool_dir=tmp_path), LabellingInjector()) as rig:
+        rig.pos.sendall(b"".join(rs))
+        recv_exactly(rig.printer, sum(map(len, rs)) + 4 * len(rs))
+        deadline = time.monotonic() + 5
+        while len(list(iter_jobs(tmp_path))) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    jobs = list(iter_jobs(tmp_path))
+    assert [j.meta.label for j in jobs] == [f"token-{i}" for i in range(1, 6)]
+    assert [j.data for j in jobs] == rs
