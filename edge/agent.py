@@ -12,28 +12,47 @@ from pathlib import Path
 from types import FrameType
 
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
-from edge.store.database import open_store
-from edge.store.ingest import ingest_spool
 
 log = logging.getLogger("tillbox.agent")
 
 
 def run_agent(
-    spool: Path, db: Path, printer: PrinterProfile, stop: threading.Event, poll_s: float = 0.2
+    spool: Path,
+    db: Path,
+    printer: PrinterProfile,
+    stop: threading.Event,
+    poll_s: float = 0.2,
+    inject_socket: Path | None = None,
+    qr_url: str | None = None,
 ) -> None:
+    # Imported here: `tillbox bridge` shares this command line and must start in a blink.
+    from edge.store.database import open_store
+    from edge.store.ingest import ingest_spool
+
     sessions = open_store(db)
-    while not stop.is_set():
-        result = ingest_spool(spool, sessions, printer, limit=100)
-        if result.stored or result.bad:
-            log.info(
-                "stored %d, duplicates %d, empty %d, bad %d",
-                result.stored,
-                result.duplicates,
-                result.skipped,
-                result.bad,
-            )
-        if not (result.stored or result.duplicates or result.skipped):
-            stop.wait(poll_s)
+    server = None
+    if inject_socket and qr_url:
+        from edge.qr.injector import QrInjector, serve
+
+        server = serve(inject_socket, QrInjector(spool, printer, qr_url))
+    try:
+        while not stop.is_set():
+            result = ingest_spool(spool, sessions, printer, limit=100)
+            if result.stored or result.bad:
+                log.info(
+                    "stored %d, duplicates %d, empty %d, bad %d",
+                    result.stored,
+                    result.duplicates,
+                    result.skipped,
+                    result.bad,
+                )
+            if not (result.stored or result.duplicates or result.skipped):
+                stop.wait(poll_s)
+    finally:
+        if server is not None and inject_socket is not None:
+            server.shutdown()
+            server.server_close()
+            inject_socket.unlink(missing_ok=True)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +60,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--spool", type=Path, required=True)
     p.add_argument("--db", type=Path, required=True, help="the box's SQLite store")
     p.add_argument("--printer-profile", default="generic-80mm", choices=sorted(PROFILES))
+    p.add_argument("--inject-socket", type=Path, help="answer the bridge's injection requests here")
+    p.add_argument("--qr-url", help="e-receipt URL template, e.g. https://r.example.com/r/{token}")
     p.set_defaults(func=run)
 
 
@@ -59,8 +80,17 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        run_agent(args.spool, args.db, PROFILES[args.printer_profile], stop)
-    except RuntimeError as e:  # a store this agent cannot use
+        if bool(args.inject_socket) != bool(args.qr_url):
+            raise ValueError("--inject-socket and --qr-url go together")
+        run_agent(
+            args.spool,
+            args.db,
+            PROFILES[args.printer_profile],
+            stop,
+            inject_socket=args.inject_socket,
+            qr_url=args.qr_url,
+        )
+    except (RuntimeError, ValueError) as e:  # a store or settings this agent cannot use
         print(f"tillbox agent: {e}", file=sys.stderr)
         return 2
     return 0

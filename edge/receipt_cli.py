@@ -7,10 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from edge.escpos.decoder import decode
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
-from edge.parsing.generic import ParseOptions
-from edge.parsing.pipeline import parse_bytes
 
 
 def _printer_arg(p: argparse.ArgumentParser) -> None:
@@ -57,6 +54,8 @@ def run_render(args: argparse.Namespace) -> int:
     data = _read(args.file, "render")
     if data is None:
         return 1
+    from edge.escpos.decoder import decode
+
     printer: PrinterProfile = PROFILES[args.printer_profile]
     doc = decode(data, printer)
     if args.text:
@@ -75,6 +74,9 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from edge.parsing.generic import ParseOptions
+    from edge.parsing.pipeline import parse_bytes
+
     options = ParseOptions()
     if args.profile:
         from edge.parsing.profiles import ProfileError, load_profile

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 MAX_BLOCK_BYTES = 256 * 1024  # a QR block is a few KB; anything near this is a bug on the other side
 MAX_LABEL = 64
+MAX_HEAD = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class CutRequest:
     stream_offset: int  # where the cut starts in the POS stream of this bridge run
     cut: bytes  # the cut command itself, e.g. GS V 66 0
     run: str = ""  # the bridge run; with stream_offset it names the job (JobMeta.run, stream_start)
+    # The bytes of the read that holds the cut, up to it: they are not in the spool's part file yet (the
+    # copy goes to the framer after the pump has forwarded the read), and the injector needs the receipt.
+    head: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +121,17 @@ class UnixSocketInjector:
         self.timeout_s = timeout_s
 
     def block_before_cut(self, request: CutRequest) -> Injection:
-        msg = {"run": request.run, "stream_offset": request.stream_offset, "cut": request.cut.hex()}
+        head = request.head[-MAX_HEAD:]
+        msg = {
+            "run": request.run,
+            "stream_offset": request.stream_offset,
+            "cut": request.cut.hex(),
+            "head_len": len(head),
+        }
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
             s.settimeout(self.timeout_s)
             s.connect(self.path)
-            s.sendall(json.dumps(msg).encode() + b"\n")
+            s.sendall(json.dumps(msg).encode() + b"\n" + head)
             (n,) = self._LEN.unpack(_recv_exact(s, self._LEN.size))
             if n > MAX_BLOCK_BYTES:
                 raise ValueError(f"injector announced {n} bytes")

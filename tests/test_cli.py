@@ -48,3 +48,13 @@ def test_help_lists_the_box_commands() -> None:
 def test_cloud_placeholder_says_so() -> None:
     r = subprocess.run([sys.executable, "-m", "cloud_api.cli"], cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 2 and "not built yet" in r.stderr
+
+
+def test_the_bridge_command_loads_no_heavy_libraries() -> None:
+    # The bridge restarts in the line of a till; the agent's libraries must not slow its start.
+    code = (
+        "import sys; from edge.cli import build_parser; build_parser();"
+        "print([m for m in ('PIL', 'sqlalchemy', 'escpos', 'qrcode', 'barcode') if m in sys.modules])"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "[]", r.stdout + r.stderr

@@ -101,7 +101,7 @@ def test_agent_killed_at_random_points_loses_and_duplicates_nothing(tmp_path: Pa
     deadline = time.monotonic() + 240
     while (producer.is_alive() or list_jobs(spool)) and time.monotonic() < deadline:
         proc = subprocess.Popen(cmd, cwd=REPO, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.0))  # start-up takes most of this; some jobs get stored
+        time.sleep(rng.uniform(0.4, 1.2))  # start-up takes most of this; some jobs get stored
         proc.send_signal(signal.SIGKILL)  # anywhere: mid-parse, mid-commit, between commit and unlink
         proc.wait()
         kills += 1

@@ -81,6 +81,7 @@ class _State:
 class Decoder:
     def __init__(self, profile: PrinterProfile = GENERIC) -> None:
         self.profile = profile
+        self.final_state: _State | None = None  # the printer's state after the last decode
 
     def decode(self, data: bytes) -> Document:
         doc = Document()
@@ -145,6 +146,7 @@ class Decoder:
                 blocks.append(block)
         if line:
             blocks.append(TextLine(line, *layout))
+        self.final_state = st
         return doc
 
     # -- text ----------------------------------------------------------------------------------------

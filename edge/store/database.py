@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Base
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Steps from each version to the next; a new store is created at SCHEMA_VERSION directly.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        "ALTER TABLE captures ADD COLUMN qr_token VARCHAR(32)",
+        "CREATE UNIQUE INDEX ix_captures_qr_token ON captures (qr_token)",
+    ],
+}
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -43,8 +50,12 @@ def migrate(engine: Engine) -> None:
                 f"store schema {version} is newer than this agent ({SCHEMA_VERSION}); upgrade it"
             )
         if version == 0:
-            fresh = not inspect(conn).get_table_names()
-            Base.metadata.create_all(conn)
-            if not fresh:
+            if inspect(conn).get_table_names():
                 raise RuntimeError("store has tables but no schema version: not a tillbox store")
+            Base.metadata.create_all(conn)
+            version = SCHEMA_VERSION
+        while version < SCHEMA_VERSION:
+            for statement in MIGRATIONS[version]:
+                conn.execute(text(statement))
+            version += 1
         conn.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))

@@ -50,6 +50,7 @@ def store_job(session: Session, job: SpoolJob, printer: PrinterProfile = GENERIC
         size=m.size,
         raw=job.data,
         stored_at=now,
+        qr_token=m.label or None,
     )
     session.add(capture)
     if not m.has_content:

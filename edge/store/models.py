@@ -31,6 +31,7 @@ class Capture(Base):
     lost_bytes: Mapped[int] = mapped_column(default=0)
     size: Mapped[int]
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)  # None once retention has removed it
+    qr_token: Mapped[str | None] = mapped_column(String(32), unique=True)  # the token printed on it
     stored_at: Mapped[datetime]
 
     transaction: Mapped[TransactionRow | None] = relationship(back_populates="capture", uselist=False)

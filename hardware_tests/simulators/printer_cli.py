@@ -15,7 +15,6 @@ from types import FrameType
 
 from edge.escpos.printer_profile import PROFILES
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
-from hardware_tests.simulators.printer import PrinterSimulator
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     except (LinkConfigError, LinkError) as e:
         print(f"tillbox printer-sim: {e}", file=sys.stderr)
         return 2
+    from hardware_tests.simulators.printer import PrinterSimulator  # Pillow and the renderer: only when run
+
     paper = None if args.no_png else PROFILES[args.paper]
     sim = PrinterSimulator(endpoint, args.out, args.idle_gap, paper).start()
     done = threading.Event()

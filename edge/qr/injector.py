@@ -1,0 +1,123 @@
+"""The agent's answer to the bridge's "a cut is coming": the QR block for this receipt, or nothing.
+
+The symbol for the next token is rendered ahead of time, so a cut costs a classification of the job so
+far (read from the bridge's in-progress spool file) and a few bytes of framing, well inside the bridge's
+deadline. Kitchen tickets, reports and test prints get no QR. The token travels back to the bridge as the
+injection's label and is recorded with the spooled job, so the paper and the store always agree.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import socket
+import socketserver
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from edge.escpos.decoder import Decoder
+from edge.escpos.printer_profile import PrinterProfile
+from edge.parsing.generic import parse_document
+from edge.qr.block import PrinterState, qr_block, qr_symbol
+from edge.qr.token import new_token, receipt_url
+from firmware_bridge.injection import MAX_HEAD, NOTHING, Injection, encode_reply
+from firmware_bridge.spool import PART_SUFFIX
+
+log = logging.getLogger(__name__)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+def language_of(text: str, currency: str | None) -> str:
+    if _KANA.search(text) or currency == "JPY":
+        return "ja"
+    if _HANGUL.search(text) or currency == "KRW":
+        return "ko"
+    if _HAN.search(text) or currency == "CNY":
+        return "zh"
+    if currency == "EUR" and re.search(r"(?i)\b(summe|mwst|bar|danke)\b", text):
+        return "de"
+    return "en"
+
+
+class QrInjector:
+    def __init__(
+        self,
+        spool: Path,
+        printer: PrinterProfile,
+        url_template: str,
+        skip_kinds: frozenset[str] = frozenset({"non_sale"}),
+    ) -> None:
+        receipt_url(url_template, "x" * 16)  # a bad template fails at start, not at the first cut
+        self.spool = spool
+        self.printer = printer
+        self.url_template = url_template
+        self.skip_kinds = skip_kinds
+        self._lock = threading.Lock()
+        self._next: tuple[str, bytes] = self._prepare()
+
+    def _prepare(self) -> tuple[str, bytes]:
+        token = new_token()
+        return token, qr_symbol(receipt_url(self.url_template, token), self.printer)
+
+    def _job_so_far(self) -> bytes:
+        parts = sorted(self.spool.glob(f"*{PART_SUFFIX}"))
+        return parts[-1].read_bytes() if parts else b""
+
+    def answer(self, request: dict[str, object], head: bytes = b"") -> Injection:
+        data = self._job_so_far() + head
+        decoder = Decoder(self.printer)
+        doc = decoder.decode(data)
+        tx = parse_document(doc)
+        if tx.kind in self.skip_kinds:
+            return NOTHING
+        st = decoder.final_state
+        state = PrinterState(st.align, st.style, st.kanji) if st else PrinterState()
+        text = "\n".join(b.text for b in doc.text_lines())
+        with self._lock:
+            token, symbol = self._next
+            self._next = self._prepare()  # the next receipt's symbol, while this one prints
+        return Injection(qr_block(symbol, language_of(text, tx.currency), self.printer, state), token)
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    server: _Server
+
+    def handle(self) -> None:
+        try:
+            request = json.loads(self.rfile.readline(4096))
+            size = int(request.get("head_len", 0))
+            if not 0 <= size <= MAX_HEAD:
+                raise ValueError(f"head_len {size}")
+            injection = self.server.answer(request, self.rfile.read(size))
+        except Exception as e:  # a bad request or an agent bug: the bridge prints the cut alone
+            log.warning("injection request failed: %s", e)
+            injection = NOTHING
+        self.wfile.write(encode_reply(injection))
+
+
+class _Server(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+
+    def __init__(self, path: str, answer: Callable[[dict[str, object], bytes], Injection]) -> None:
+        self.answer = answer
+        super().__init__(path, _Handler)
+
+
+def serve(path: Path, injector: QrInjector) -> _Server:
+    """Listen on ``path`` (replacing a stale socket file) in a background thread."""
+    if path.exists() or path.is_symlink():
+        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            probe.connect(str(path))
+        except OSError:
+            path.unlink()  # left by an agent that died
+        else:
+            probe.close()
+            raise RuntimeError(f"another agent is answering on {path}")
+    server = _Server(str(path), injector.answer)
+    threading.Thread(target=server.serve_forever, name="injector", daemon=True).start()
+    return server
