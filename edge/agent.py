@@ -35,8 +35,13 @@ def run_agent(
         from edge.qr.injector import QrInjector, serve
 
         server = serve(inject_socket, QrInjector(spool, printer, qr_url))
+    from firmware_bridge.systemd import Notifier
+
+    notifier = Notifier()
+    notifier.notify("READY=1", f"STATUS=storing {spool} into {db}")
     try:
         while not stop.is_set():
+            notifier.notify("WATCHDOG=1")  # each turn of the loop: a hung store stops the pings
             result = ingest_spool(spool, sessions, printer, limit=100)
             if result.stored or result.bad:
                 log.info(
@@ -49,6 +54,7 @@ def run_agent(
             if not (result.stored or result.duplicates or result.skipped):
                 stop.wait(poll_s)
     finally:
+        notifier.notify("STOPPING=1")
         if server is not None and inject_socket is not None:
             server.shutdown()
             server.server_close()
@@ -57,18 +63,59 @@ def run_agent(
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("agent", help="store the bridge's spooled receipts (capture, transaction, outbox)")
-    p.add_argument("--spool", type=Path, required=True)
-    p.add_argument("--db", type=Path, required=True, help="the box's SQLite store")
+    p.add_argument("--config", type=Path, help="the box's configuration (/etc/tillbox/box.toml)")
+    p.add_argument("--spool", type=Path, help="(without --config) the bridge's spool directory")
+    p.add_argument("--db", type=Path, help="(without --config) the box's SQLite store")
     p.add_argument("--printer-profile", default="generic-80mm", choices=sorted(PROFILES))
     p.add_argument("--inject-socket", type=Path, help="answer the bridge's injection requests here")
     p.add_argument("--qr-url", help="e-receipt URL template, e.g. https://r.example.com/r/{token}")
     p.set_defaults(func=run)
+    c = sub.add_parser("check-config", help="check the box's configuration; one line per problem")
+    c.add_argument("--config", type=Path, default=Path("/etc/tillbox/box.toml"))
+    c.set_defaults(func=run_check_config)
+
+
+def run_check_config(args: argparse.Namespace) -> int:
+    from edge.config import ConfigError, load_config
+
+    try:
+        cfg = load_config(args.config)
+    except ConfigError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    print(
+        f"{args.config}: ok (device {cfg.device_id}, store {cfg.store_id}, printer {cfg.printer.name}, "
+        f"{cfg.printer.dots} dots, QR {'on' if cfg.qr_url else 'off'})"
+    )
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if args.config is not None:
+        from edge.config import ConfigError, load_config
+
+        try:
+            cfg = load_config(args.config)
+        except ConfigError as e:
+            for problem in e.problems:
+                print(problem, file=sys.stderr)
+            return 2
+        args.spool, args.db, args.inject_socket, args.qr_url = (
+            cfg.spool,
+            cfg.db,
+            cfg.inject_socket,
+            cfg.qr_url,
+        )
+        printer = cfg.printer
+    elif args.spool is None or args.db is None:
+        print("tillbox agent: give --config, or --spool and --db", file=sys.stderr)
+        return 2
+    else:
+        printer = PROFILES[args.printer_profile]
     if not args.spool.is_dir():
         print(f"tillbox agent: spool directory {args.spool} does not exist", file=sys.stderr)
         return 2
@@ -85,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         run_agent(
             args.spool,
             args.db,
-            PROFILES[args.printer_profile],
+            printer,
             stop,
             inject_socket=args.inject_socket,
             qr_url=args.qr_url,

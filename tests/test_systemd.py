@@ -23,11 +23,14 @@ UNITS = REPO / "systemd"
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed here")
 def test_units_verify_clean(tmp_path: Path) -> None:
     tillbox = Path(sys.executable).with_name("tillbox")
-    for unit in ("tillbox-bridge.service", "tillbox-bridge.socket"):
+    for unit in ("tillbox-bridge.service", "tillbox-bridge.socket", "tillbox-agent.service"):
         text = (UNITS / unit).read_text()
         # verify insists the ExecStart binary exists: point it at this checkout's
         (tmp_path / unit).write_text(text.replace("/opt/tillbox/venv/bin/tillbox", str(tillbox)))
-    units = [str(tmp_path / u) for u in ("tillbox-bridge.service", "tillbox-bridge.socket")]
+    units = [
+        str(tmp_path / u)
+        for u in ("tillbox-bridge.service", "tillbox-bridge.socket", "tillbox-agent.service")
+    ]
     r = subprocess.run(["systemd-analyze", "verify", "--man=no", *units], capture_output=True, text=True)
     ours = [line for line in (r.stdout + r.stderr).splitlines() if str(tmp_path) in line]
     assert r.returncode == 0 and not ours, r.stdout + r.stderr
@@ -142,3 +145,10 @@ def test_health_stays_true_while_waiting_for_a_pos_or_an_absent_printer() -> Non
     bridge.shutdown()
     t.join(5)
     assert not t.is_alive()
+
+
+def test_agent_unit_is_ordered_after_the_bridge_but_not_required_by_it() -> None:
+    agent = (UNITS / "tillbox-agent.service").read_text()
+    bridge = (UNITS / "tillbox-bridge.service").read_text()
+    assert "After=tillbox-bridge.service" in agent and "Type=notify" in agent and "WatchdogSec=" in agent
+    assert "tillbox-agent" not in bridge  # the bridge runs alone if the agent fails

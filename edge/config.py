@@ -1,0 +1,201 @@
+"""The box's one configuration file, /etc/tillbox/box.toml, read and checked in one place.
+
+    [box]
+    device_id = "store12-till1"         # letters, digits, - and _
+    store_id = "store12"
+    till_id = "till1"
+
+    [links]                             # what the bridge is started with (systemd/tillbox-bridge.service)
+    pos = "serial:///dev/ttyUSB0?baud=19200&rtscts=1"
+    printer = "serial:///dev/ttyUSB1?baud=19200&rtscts=1"
+
+    [printer]
+    profile = "chinese-80mm"            # a built-in printer profile (edge/escpos/printer_profile.py)
+    native_qr = true                    # optional overrides of the profile
+    dots = 576
+
+    [parser]
+    profile = "huaxin-pos"              # optional POS profile: bundled name or a .toml path
+
+    [qr]
+    url_template = "https://r.example.com/r/{token}"
+    enabled = true
+
+    [paths]
+    spool = "/var/spool/tillbox"
+    db = "/var/lib/tillbox/box.db"
+    inject_socket = "/run/tillbox/inject.sock"
+
+    [cloud]
+    broker = "mqtts://mqtt.example.com:8883"
+    api = "https://api.example.com"
+
+    [retention]
+    days = 30
+
+Every problem is reported, one line each, naming the key; nothing starts on a bad file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from edge.escpos.printer_profile import PROFILES, PrinterProfile
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+SECTIONS: dict[str, set[str]] = {
+    "box": {"device_id", "store_id", "till_id"},
+    "links": {"pos", "printer"},
+    "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte"},
+    "parser": {"profile"},
+    "qr": {"url_template", "enabled"},
+    "paths": {"spool", "db", "inject_socket"},
+    "cloud": {"broker", "api"},
+    "retention": {"days"},
+}
+
+
+class ConfigError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BoxConfig:
+    device_id: str
+    store_id: str
+    till_id: str
+    pos_url: str
+    printer_url: str
+    printer: PrinterProfile
+    pos_profile: str | None
+    qr_url: str | None
+    spool: Path
+    db: Path
+    inject_socket: Path
+    broker: str | None
+    api: str | None
+    retention_days: int = 30
+    source: Path = field(default=Path("box.toml"), compare=False)
+
+
+def load_config(path: Path) -> BoxConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError([f"{path}: cannot read: {e.strerror}"]) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError([f"{path}: not valid TOML: {e}"]) from None
+    return parse_config(data, path)
+
+
+def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
+    problems: list[str] = []
+
+    def bad(key: str, why: str) -> None:
+        problems.append(f"{path}: {key}: {why}")
+
+    for section, value in data.items():
+        if section not in SECTIONS:
+            bad(section, f"unknown section (known: {', '.join(SECTIONS)})")
+        elif not isinstance(value, dict):
+            bad(section, "must be a table")
+        else:
+            for key in value:
+                if key not in SECTIONS[section]:
+                    bad(f"{section}.{key}", f"unknown key (known: {', '.join(sorted(SECTIONS[section]))})")
+
+    def get(section: str, key: str, default: Any = None) -> Any:
+        table = data.get(section)
+        return table.get(key, default) if isinstance(table, dict) else default
+
+    ids = {}
+    for key in ("device_id", "store_id", "till_id"):
+        value = get("box", key)
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            bad(f"box.{key}", "required: letters, digits, '-' or '_' (up to 64)")
+        ids[key] = value if isinstance(value, str) else ""
+
+    links = {}
+    for key in ("pos", "printer"):
+        value = get("links", key)
+        if not isinstance(value, str):
+            bad(f"links.{key}", "required: a link URL such as serial:///dev/ttyUSB0?baud=19200")
+            value = ""
+        else:
+            from firmware_bridge.links import LinkConfigError, open_endpoint
+
+            try:
+                open_endpoint(value)
+            except LinkConfigError as e:
+                bad(f"links.{key}", str(e))
+        links[key] = value
+
+    printer = PROFILES["generic-80mm"]
+    name = get("printer", "profile", "generic-80mm")
+    if name not in PROFILES:
+        bad("printer.profile", f"unknown profile {name!r} (known: {', '.join(sorted(PROFILES))})")
+    else:
+        printer = PROFILES[name]
+    overrides = {k: get("printer", k) for k in ("native_qr", "dots", "columns", "code_page", "multibyte")}
+    try:
+        printer = replace(printer, **{k: v for k, v in overrides.items() if v is not None})
+    except (ValueError, TypeError) as e:
+        bad("printer", str(e))
+
+    pos_profile = get("parser", "profile")
+    if pos_profile is not None:
+        from edge.parsing.profiles import ProfileError, load_profile
+
+        try:
+            load_profile(pos_profile)
+        except ProfileError as e:
+            bad("parser.profile", str(e))
+
+    qr_url = get("qr", "url_template")
+    if get("qr", "enabled", True) is False:
+        qr_url = None
+    elif (
+        not isinstance(qr_url, str)
+        or "{token}" not in qr_url
+        or urlsplit(qr_url).scheme not in ("http", "https")
+    ):
+        bad("qr.url_template", "required: an http(s) URL with {token}, e.g. https://r.example.com/r/{token}")
+        qr_url = None
+
+    for key in ("broker", "api"):
+        value = get("cloud", key)
+        schemes = ("mqtt", "mqtts") if key == "broker" else ("http", "https")
+        if value is not None and (not isinstance(value, str) or urlsplit(value).scheme not in schemes):
+            bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)} URL")
+
+    days = get("retention", "days", 30)
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 3650:
+        bad("retention.days", "a whole number of days from 1 to 3650")
+        days = 30
+
+    if problems:
+        raise ConfigError(problems)
+    return BoxConfig(
+        device_id=ids["device_id"],
+        store_id=ids["store_id"],
+        till_id=ids["till_id"],
+        pos_url=links["pos"],
+        printer_url=links["printer"],
+        printer=printer,
+        pos_profile=pos_profile,
+        qr_url=qr_url,
+        spool=Path(get("paths", "spool", "/var/spool/tillbox")),
+        db=Path(get("paths", "db", "/var/lib/tillbox/box.db")),
+        inject_socket=Path(get("paths", "inject_socket", "/run/tillbox/inject.sock")),
+        broker=get("cloud", "broker"),
+        api=get("cloud", "api"),
+        retention_days=days,
+        source=path,
+    )
