@@ -223,8 +223,8 @@ class PrinterSimulator:
                 continue
             job = bytes(self._job)
             self._job.clear()
-            if not job:
-                continue
+            if not job or not p.has_content:
+                continue  # status polls and set-up bytes alone put nothing on paper
             self.jobs.append(job)
             if self.out_dir is not None:
                 path = self.out_dir / f"job-{len(self.jobs):05d}.bin"
