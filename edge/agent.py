@@ -10,8 +10,12 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
+
+if TYPE_CHECKING:
+    from edge.config import BoxConfig
 
 log = logging.getLogger("tillbox.agent")
 
@@ -75,14 +79,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     c.set_defaults(func=run_check_config)
 
 
-def run_check_config(args: argparse.Namespace) -> int:
+def _load_config(path: Path) -> BoxConfig | None:
+    """The configuration, or None after printing each of its problems on a line of its own."""
     from edge.config import ConfigError, load_config
 
     try:
-        cfg = load_config(args.config)
+        return load_config(path)
     except ConfigError as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
+        return None
+
+
+def run_check_config(args: argparse.Namespace) -> int:
+    cfg = _load_config(args.config)
+    if cfg is None:
         return 2
     print(
         f"{args.config}: ok (device {cfg.device_id}, store {cfg.store_id}, printer {cfg.printer.name}, "
@@ -96,13 +107,8 @@ def run(args: argparse.Namespace) -> int:
         level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     if args.config is not None:
-        from edge.config import ConfigError, load_config
-
-        try:
-            cfg = load_config(args.config)
-        except ConfigError as e:
-            for problem in e.problems:
-                print(problem, file=sys.stderr)
+        cfg = _load_config(args.config)
+        if cfg is None:
             return 2
         args.spool, args.db, args.inject_socket, args.qr_url = (
             cfg.spool,

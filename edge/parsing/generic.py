@@ -80,7 +80,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         for ln in lines[header_end:summary_start]
         if ln.index not in date_lines and not any(p.search(ln.text) for p in opts.skip)
     ]
-    parsed = parse_items(region, mark, vocab, fractions, opts.item_pattern)
+    parsed = parse_items(region, mark, fractions, opts.item_pattern)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.issues.append(f"line with an amount not understood: {text!r}")

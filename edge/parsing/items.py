@@ -10,7 +10,6 @@ from decimal import Decimal
 from edge.parsing.lines import SEPARATOR, Line
 from edge.parsing.model import Item
 from edge.parsing.money import FRACTION, DecimalMark, find_amounts, parse_amount
-from edge.parsing.vocabulary import Vocabulary
 
 _NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
 QTY_PRICE = re.compile(
@@ -86,7 +85,6 @@ def _profile_item(m: re.Match[str], mark: DecimalMark) -> Item | None:
 def parse_items(
     region: list[Line],
     mark: DecimalMark,
-    vocab: Vocabulary,
     fractions: bool,
     pattern: re.Pattern[str] | None = None,
 ) -> ItemParse:
