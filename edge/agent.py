@@ -1,52 +1,121 @@
-"""The agent's main loop (so far: spool -> store). It takes what the bridge spooled, as fast as it
-comes, and never touches the print path: if it stops, receipts still print and wait in the spool."""
+"""The agent's main loop: spool -> store, QR blocks for the bridge, retention, health. It takes what the
+bridge spooled as fast as it comes and never touches the print path: if it stops, receipts still print
+and wait in the spool."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
+import shutil
 import signal
 import sys
 import threading
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
 
 if TYPE_CHECKING:
     from edge.config import BoxConfig
+    from edge.store.records import ParseSettings
 
 log = logging.getLogger("tillbox.agent")
 
 
+@dataclass(frozen=True)
+class AgentSettings:
+    spool: Path
+    db: Path
+    key: Path
+    parse: ParseSettings  # without its key: the agent loads (or makes) that at start
+    inject_socket: Path | None = None
+    qr_url: str | None = None
+    retention_days: int = 30
+    min_free_bytes: int = 200 * 1024 * 1024
+    status: Path | None = None
+    metrics_port: int = 0
+    broker: str | None = None
+    poll_s: float = 0.2
+    housekeeping_s: float = 600.0  # retention pass
+    health_s: float = 2.0  # status file and metrics
+
+
+@dataclass
+class Conditions:
+    disk_low: bool = False
+    disk_full: bool = False
+
+    def report(self, name: str, now_on: bool, detail: str) -> None:
+        if getattr(self, name) != now_on:
+            setattr(self, name, now_on)
+            if now_on:
+                log.warning("%s: %s", name, detail, extra={"condition": name, "on": True})
+            else:
+                log.info("%s cleared", name, extra={"condition": name, "on": False})
+
+
+def _write_status(path: Path, status: dict[str, Any]) -> None:
+    # Atomic, so `tillbox status` never reads half a file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(status, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
 def run_agent(
-    spool: Path,
-    db: Path,
-    printer: PrinterProfile,
+    settings: AgentSettings,
     stop: threading.Event,
-    poll_s: float = 0.2,
-    inject_socket: Path | None = None,
-    qr_url: str | None = None,
+    printer: PrinterProfile | None = None,
 ) -> None:
     # Imported here: `tillbox bridge` shares this command line and must start in a blink.
+    from edge.health import collect
+    from edge.metrics import AgentMetrics
     from edge.store.database import open_store
     from edge.store.ingest import ingest_spool
-
-    sessions = open_store(db)
-    server = None
-    if inject_socket and qr_url:
-        from edge.qr.injector import QrInjector, serve
-
-        server = serve(inject_socket, QrInjector(spool, printer, qr_url))
+    from edge.store.retention import prune
+    from edge.store.sealing import load_or_create_key
     from firmware_bridge.systemd import Notifier
 
+    s = settings
+    parse = replace(s.parse, key=load_or_create_key(s.key))
+    sessions = open_store(s.db)
+    metrics = AgentMetrics()
+    if s.metrics_port:
+        metrics.serve(s.metrics_port)
+    server = None
+    if s.inject_socket and s.qr_url:
+        from edge.qr.injector import QrInjector, serve
+
+        server = serve(s.inject_socket, QrInjector(s.spool, printer or parse.printer, s.qr_url))
     notifier = Notifier()
-    notifier.notify("READY=1", f"STATUS=storing {spool} into {db}")
+    notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
+    conditions = Conditions()
+    started = datetime.now(UTC).isoformat()
+    next_prune = next_health = 0.0
     try:
         while not stop.is_set():
             notifier.notify("WATCHDOG=1")  # each turn of the loop: a hung store stops the pings
-            result = ingest_spool(spool, sessions, printer, limit=100)
+            free = shutil.disk_usage(s.db.parent).free
+            conditions.report(
+                "disk_low",
+                free < s.min_free_bytes,
+                f"{free // 2**20} MB free: captures are stored without raster images",
+            )
+            result = ingest_spool(s.spool, sessions, parse, limit=100, lean=conditions.disk_low)
+            conditions.report(
+                "disk_full",
+                result.disk_full,
+                "the store cannot write: receipts print and wait in the spool",
+            )
+            for name in ("stored", "duplicates", "skipped", "bad", "images_dropped"):
+                if getattr(result, name):
+                    metrics.jobs.labels(name).inc(getattr(result, name))
             if result.stored or result.bad:
                 log.info(
                     "stored %d, duplicates %d, empty %d, bad %d",
@@ -54,15 +123,50 @@ def run_agent(
                     result.duplicates,
                     result.skipped,
                     result.bad,
+                    extra={"stored": result.stored, "bad": result.bad},
                 )
-            if not (result.stored or result.duplicates or result.skipped):
-                stop.wait(poll_s)
+            now = time.monotonic()
+            if now >= next_prune:
+                next_prune = now + s.housekeeping_s
+                pruned = prune(sessions, s.retention_days)
+                metrics.pruned.inc(pruned.captures)
+                if pruned.captures or pruned.outbox_rows:
+                    log.info(
+                        "retention removed %d captures, %d delivered outbox rows",
+                        pruned.captures,
+                        pruned.outbox_rows,
+                    )
+            if now >= next_health:
+                next_health = now + s.health_s
+                health = collect(sessions, s.spool, s.db.parent)
+                metrics.update(health)
+                metrics.disk_low.set(conditions.disk_low)
+                metrics.disk_full.set(conditions.disk_full)
+                if s.status is not None:
+                    _write_status(
+                        s.status,
+                        {
+                            "pid": os.getpid(),
+                            "started_at": started,
+                            "updated_at": datetime.now(UTC).isoformat(),
+                            "conditions": {
+                                "disk_low": conditions.disk_low,
+                                "disk_full": conditions.disk_full,
+                            },
+                            "broker": {"url": s.broker, "connected": None},
+                            "health": health.to_json(),
+                        },
+                    )
+            if result.disk_full:
+                stop.wait(5.0)  # the spool holds the jobs; try again when there may be room
+            elif not (result.stored or result.duplicates or result.skipped):
+                stop.wait(s.poll_s)
     finally:
         notifier.notify("STOPPING=1")
-        if server is not None and inject_socket is not None:
+        if server is not None and s.inject_socket is not None:
             server.shutdown()
             server.server_close()
-            inject_socket.unlink(missing_ok=True)
+            s.inject_socket.unlink(missing_ok=True)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,16 +174,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--config", type=Path, help="the box's configuration (/etc/tillbox/box.toml)")
     p.add_argument("--spool", type=Path, help="(without --config) the bridge's spool directory")
     p.add_argument("--db", type=Path, help="(without --config) the box's SQLite store")
+    p.add_argument("--key", type=Path, help="(without --config) key file; default: box.key beside --db")
     p.add_argument("--printer-profile", default="generic-80mm", choices=sorted(PROFILES))
     p.add_argument("--inject-socket", type=Path, help="answer the bridge's injection requests here")
     p.add_argument("--qr-url", help="e-receipt URL template, e.g. https://r.example.com/r/{token}")
+    p.add_argument("--metrics-port", type=int, default=0, help="(without --config) 0 is off")
+    p.add_argument("--log-format", choices=("auto", "json", "text"), default="auto")
     p.set_defaults(func=run)
     c = sub.add_parser("check-config", help="check the box's configuration; one line per problem")
     c.add_argument("--config", type=Path, default=Path("/etc/tillbox/box.toml"))
     c.set_defaults(func=run_check_config)
 
 
-def _load_config(path: Path) -> BoxConfig | None:
+def load_config_or_report(path: Path) -> BoxConfig | None:
     """The configuration, or None after printing each of its problems on a line of its own."""
     from edge.config import ConfigError, load_config
 
@@ -91,39 +198,76 @@ def _load_config(path: Path) -> BoxConfig | None:
         return None
 
 
+def parse_settings(cfg: BoxConfig) -> ParseSettings:
+    from edge.parsing.profiles import load_profile
+    from edge.store.records import ParseSettings
+    from edge.tags.tagger import BoxIds
+
+    return ParseSettings(
+        printer=cfg.printer,
+        pos_profile=load_profile(cfg.pos_profile) if cfg.pos_profile else None,
+        box=BoxIds(cfg.device_id, cfg.store_id, cfg.till_id),
+        rules=cfg.tag_rules,
+    )
+
+
+def settings_from_config(cfg: BoxConfig) -> AgentSettings:
+    return AgentSettings(
+        spool=cfg.spool,
+        db=cfg.db,
+        key=cfg.key,
+        parse=parse_settings(cfg),
+        inject_socket=cfg.inject_socket if cfg.qr_url else None,
+        qr_url=cfg.qr_url,
+        retention_days=cfg.retention_days,
+        min_free_bytes=cfg.min_free_mb * 2**20,
+        status=cfg.status,
+        metrics_port=cfg.metrics_port,
+        broker=cfg.broker,
+    )
+
+
 def run_check_config(args: argparse.Namespace) -> int:
-    cfg = _load_config(args.config)
+    cfg = load_config_or_report(args.config)
     if cfg is None:
         return 2
     print(
         f"{args.config}: ok (device {cfg.device_id}, store {cfg.store_id}, printer {cfg.printer.name}, "
-        f"{cfg.printer.dots} dots, QR {'on' if cfg.qr_url else 'off'})"
+        f"{cfg.printer.dots} dots, QR {'on' if cfg.qr_url else 'off'}, {len(cfg.tag_rules)} tag rules)"
     )
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(
-        level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    from edge.logs import setup_logging
+
+    setup_logging(args.log_format)
     if args.config is not None:
-        cfg = _load_config(args.config)
+        cfg = load_config_or_report(args.config)
         if cfg is None:
             return 2
-        args.spool, args.db, args.inject_socket, args.qr_url = (
-            cfg.spool,
-            cfg.db,
-            cfg.inject_socket,
-            cfg.qr_url,
-        )
-        printer = cfg.printer
+        settings = settings_from_config(cfg)
     elif args.spool is None or args.db is None:
         print("tillbox agent: give --config, or --spool and --db", file=sys.stderr)
         return 2
+    elif bool(args.inject_socket) != bool(args.qr_url):
+        print("tillbox agent: --inject-socket and --qr-url go together", file=sys.stderr)
+        return 2
     else:
-        printer = PROFILES[args.printer_profile]
-    if not args.spool.is_dir():
-        print(f"tillbox agent: spool directory {args.spool} does not exist", file=sys.stderr)
+        from edge.store.records import ParseSettings
+
+        settings = AgentSettings(
+            spool=args.spool,
+            db=args.db,
+            key=args.key or args.db.parent / "box.key",
+            parse=ParseSettings(printer=PROFILES[args.printer_profile]),
+            inject_socket=args.inject_socket,
+            qr_url=args.qr_url,
+            status=args.db.parent / "agent-status.json",
+            metrics_port=args.metrics_port,
+        )
+    if not settings.spool.is_dir():
+        print(f"tillbox agent: spool directory {settings.spool} does not exist", file=sys.stderr)
         return 2
     stop = threading.Event()
 
@@ -133,17 +277,8 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        if bool(args.inject_socket) != bool(args.qr_url):
-            raise ValueError("--inject-socket and --qr-url go together")
-        run_agent(
-            args.spool,
-            args.db,
-            printer,
-            stop,
-            inject_socket=args.inject_socket,
-            qr_url=args.qr_url,
-        )
-    except (RuntimeError, ValueError) as e:  # a store or settings this agent cannot use
+        run_agent(settings, stop)
+    except (RuntimeError, ValueError, OSError) as e:  # a store, key or port this agent cannot use
         print(f"tillbox agent: {e}", file=sys.stderr)
         return 2
     return 0

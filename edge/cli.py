@@ -20,10 +20,11 @@ def build_parser() -> argparse.ArgumentParser:
     from firmware_bridge import cli as bridge_cli
 
     bridge_cli.add_parser(sub)
-    from edge import agent, receipt_cli
+    from edge import agent, receipt_cli, store_cli
 
     receipt_cli.add_parsers(sub)
     agent.add_parser(sub)
+    store_cli.add_parsers(sub)
     for ep in sorted(entry_points(group="tillbox.commands"), key=lambda e: e.name):
         ep.load()(sub)
     return parser

@@ -21,17 +21,26 @@
     url_template = "https://r.example.com/r/{token}"
     enabled = true
 
+    [tags]
+    rules = "/etc/tillbox/tags.toml"    # optional: item-name patterns -> tags (edge/tags/rules.py)
+
     [paths]
     spool = "/var/spool/tillbox"
     db = "/var/lib/tillbox/box.db"
+    key = "/var/lib/tillbox/box.key"    # AES key sealing customer data at rest; made (0600) at first start
     inject_socket = "/run/tillbox/inject.sock"
+    status = "/run/tillbox/agent-status.json"
 
     [cloud]
     broker = "mqtts://mqtt.example.com:8883"
     api = "https://api.example.com"
 
     [retention]
-    days = 30
+    days = 30                           # captures kept this long, and removed only once synced
+    min_free_mb = 200                   # below this, captures are stored without raster images
+
+    [metrics]
+    port = 9464                         # Prometheus endpoint on 127.0.0.1; 0 turns it off
 
 Every problem is reported, one line each, naming the key; nothing starts on a bad file.
 """
@@ -46,6 +55,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.tags.rules import TagRule, TagRulesError, load_rules
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 SECTIONS: dict[str, set[str]] = {
@@ -54,9 +64,11 @@ SECTIONS: dict[str, set[str]] = {
     "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte"},
     "parser": {"profile"},
     "qr": {"url_template", "enabled"},
-    "paths": {"spool", "db", "inject_socket"},
+    "tags": {"rules"},
+    "paths": {"spool", "db", "key", "inject_socket", "status"},
     "cloud": {"broker", "api"},
-    "retention": {"days"},
+    "retention": {"days", "min_free_mb"},
+    "metrics": {"port"},
 }
 
 
@@ -82,6 +94,11 @@ class BoxConfig:
     broker: str | None
     api: str | None
     retention_days: int = 30
+    min_free_mb: int = 200
+    key: Path = Path("/var/lib/tillbox/box.key")
+    status: Path = Path("/run/tillbox/agent-status.json")
+    tag_rules: tuple[TagRule, ...] = ()
+    metrics_port: int = 9464
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -180,6 +197,41 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         bad("retention.days", "a whole number of days from 1 to 3650")
         days = 30
 
+    def whole(section: str, key: str, default: int, low: int, high: int, unit: str) -> int:
+        value = get(section, key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            bad(f"{section}.{key}", f"a whole number of {unit} from {low} to {high}")
+            return default
+        return value
+
+    min_free_mb = whole("retention", "min_free_mb", 200, 0, 1_000_000, "megabytes")
+    metrics_port = whole("metrics", "port", 9464, 0, 65535, "(a TCP port; 0 is off)")
+
+    rules: tuple[TagRule, ...] = ()
+    rules_path = get("tags", "rules")
+    if rules_path is not None:
+        if not isinstance(rules_path, str):
+            bad("tags.rules", "a path to a TOML rules file")
+        else:
+            try:
+                rules = load_rules(Path(rules_path))
+            except TagRulesError as e:
+                problems.extend(f"{path}: tags.rules: {p}" for p in e.problems)
+
+    paths = {}
+    for key, default in (
+        ("spool", "/var/spool/tillbox"),
+        ("db", "/var/lib/tillbox/box.db"),
+        ("key", "/var/lib/tillbox/box.key"),
+        ("inject_socket", "/run/tillbox/inject.sock"),
+        ("status", "/run/tillbox/agent-status.json"),
+    ):
+        value = get("paths", key, default)
+        if not isinstance(value, str) or not value.startswith("/"):
+            bad(f"paths.{key}", "an absolute path")
+            value = default
+        paths[key] = Path(value)
+
     if problems:
         raise ConfigError(problems)
     return BoxConfig(
@@ -191,11 +243,16 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         printer=printer,
         pos_profile=pos_profile,
         qr_url=qr_url,
-        spool=Path(get("paths", "spool", "/var/spool/tillbox")),
-        db=Path(get("paths", "db", "/var/lib/tillbox/box.db")),
-        inject_socket=Path(get("paths", "inject_socket", "/run/tillbox/inject.sock")),
+        spool=paths["spool"],
+        db=paths["db"],
+        inject_socket=paths["inject_socket"],
         broker=get("cloud", "broker"),
         api=get("cloud", "api"),
         retention_days=days,
+        min_free_mb=min_free_mb,
+        key=paths["key"],
+        status=paths["status"],
+        tag_rules=rules,
+        metrics_port=metrics_port,
         source=path,
     )

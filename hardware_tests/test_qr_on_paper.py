@@ -13,10 +13,11 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from edge.agent import run_agent
+from edge.agent import AgentSettings, run_agent
 from edge.escpos.printer_profile import PrinterProfile
 from edge.store.database import open_store
 from edge.store.models import Capture
+from edge.store.records import ParseSettings
 from firmware_bridge.links import open_endpoint
 from hardware_tests.conftest import BridgeProcess, free_port
 from hardware_tests.simulators.pos import PosSimulator
@@ -41,12 +42,16 @@ def test_printed_qr_scans_to_the_receipts_token(tmp_path: Path, paper: PrinterPr
     spool, db, sock = tmp_path / "spool", tmp_path / "box.db", tmp_path / "inject.sock"
     spool.mkdir()
     stop = threading.Event()
-    agent = threading.Thread(
-        target=run_agent,
-        args=(spool, db, paper, stop),
-        kwargs={"poll_s": 0.05, "inject_socket": sock, "qr_url": TEMPLATE},
-        daemon=True,
+    settings = AgentSettings(
+        spool=spool,
+        db=db,
+        key=tmp_path / "box.key",
+        parse=ParseSettings(printer=paper),
+        inject_socket=sock,
+        qr_url=TEMPLATE,
+        poll_s=0.05,
     )
+    agent = threading.Thread(target=run_agent, args=(settings, stop), daemon=True)
     agent.start()
     printer_port, pos_port = free_port(), free_port()
     ep = open_endpoint(f"tcp-listen://127.0.0.1:{printer_port}")

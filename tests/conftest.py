@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,3 +23,26 @@ def captures() -> dict[str, bytes]:
     if not files:
         pytest.fail(f"no ESC/POS captures under {root}; set TILLBOX_CAPTURES to the shared/captures folder")
     return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in files}
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[str, int], Path]]:
+    """A real small filesystem (tmpfs of a given size) to fill up; needs root to mount."""
+    mounted: list[Path] = []
+
+    def make(name: str, kib: int) -> Path:
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("a full-disk test mounts a small tmpfs, which needs root")
+        path = tmp_path / name
+        path.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(path)], capture_output=True
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        mounted.append(path)
+        return path
+
+    yield make
+    for path in mounted:
+        subprocess.run(["umount", "-l", str(path)], check=False)

@@ -14,12 +14,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Base
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Steps from each version to the next; a new store is created at SCHEMA_VERSION directly.
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         "ALTER TABLE captures ADD COLUMN qr_token VARCHAR(32)",
         "CREATE UNIQUE INDEX ix_captures_qr_token ON captures (qr_token)",
+    ],
+    2: [
+        "ALTER TABLE captures ADD COLUMN sealed BOOLEAN NOT NULL DEFAULT 0",
+        "ALTER TABLE captures ADD COLUMN images_dropped BOOLEAN NOT NULL DEFAULT 0",
+        "ALTER TABLE transactions ADD COLUMN tags TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE transactions ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX ix_outbox_transaction_id ON outbox (transaction_id)",
+        "CREATE TABLE counters (name VARCHAR(32) NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (name))",
+        "INSERT INTO counters (name, value) SELECT 'outbox_seq', COALESCE(MAX(seq), 0) FROM outbox",
     ],
 }
 
@@ -53,9 +62,22 @@ def migrate(engine: Engine) -> None:
             if inspect(conn).get_table_names():
                 raise RuntimeError("store has tables but no schema version: not a tillbox store")
             Base.metadata.create_all(conn)
+            conn.execute(text("INSERT INTO counters (name, value) VALUES ('outbox_seq', 0)"))
             version = SCHEMA_VERSION
         while version < SCHEMA_VERSION:
             for statement in MIGRATIONS[version]:
                 conn.execute(text(statement))
             version += 1
         conn.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
+
+
+def open_store_readonly(path: Path) -> sessionmaker[Session]:
+    """For readers such as `tillbox status`: never creates, migrates or writes the store."""
+    if not path.exists():
+        raise RuntimeError(f"no store at {path} (has the agent run yet?)")
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with engine.connect() as conn:
+        version = conn.execute(text("PRAGMA user_version")).scalar_one()
+    if version != SCHEMA_VERSION:
+        raise RuntimeError(f"store schema {version}, this tillbox reads {SCHEMA_VERSION}: start the agent")
+    return sessionmaker(engine)

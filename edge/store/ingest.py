@@ -1,24 +1,27 @@
 """Taking a job from the spool: capture, transaction and outbox row in one database transaction, and only
 then is the spool file removed. A crash before the commit leaves the file (taken again next time); a
 crash after it leaves a file whose job id is already stored (the file is removed, nothing is added). So
-every job is stored exactly once, whenever the power goes."""
+every job is stored exactly once, whenever the power goes.
+
+A full disk never corrupts the store (SQLite rolls the transaction back) and never loses a job: it
+stays in the spool and is taken when there is room again, first without its raster images."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from edge.escpos.printer_profile import GENERIC, PrinterProfile
-from edge.parsing.pipeline import parse_bytes
-from edge.store.models import Capture, OutboxEntry, TransactionRow
+from edge.store.images import without_images
+from edge.store.models import Capture, Counter, OutboxEntry, TransactionRow
+from edge.store.records import ParseSettings, canonical, parse_capture, parse_time, record
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
 
-PARSER_VERSION = "tillbox-parser/1"
+OUTBOX_SEQ = "outbox_seq"
 
 
 @dataclass
@@ -27,19 +30,52 @@ class IngestResult:
     duplicates: int = 0
     skipped: int = 0  # jobs that printed nothing (status polls between receipts)
     bad: int = 0  # spool files that are not jobs (kept aside, never deleted silently)
+    images_dropped: int = 0  # stored without raster images because the disk is low
+    disk_full: bool = False  # the store refused a write; the job waits in the spool
+
+
+def is_disk_full(e: OperationalError) -> bool:
+    return "full" in str(e.orig).lower()  # SQLITE_FULL: "database or disk is full"
 
 
 def next_seq(session: Session) -> int:
-    current = session.scalar(select(func.max(OutboxEntry.seq)))
-    return (current or 0) + 1
+    """The next outbox sequence number; the counter outlives pruned rows, so a number is never reused."""
+    counter = session.get(Counter, OUTBOX_SEQ, with_for_update=True)
+    if counter is None:
+        counter = Counter(name=OUTBOX_SEQ, value=0)
+        session.add(counter)
+    counter.value += 1
+    return counter.value
 
 
-def store_job(session: Session, job: SpoolJob, printer: PrinterProfile = GENERIC) -> bool:
-    """Add one job; False when its id is already stored. The caller commits."""
+def add_outbox(session: Session, kind: str, capture: Capture, row: TransactionRow, now: datetime) -> None:
+    session.flush()
+    session.add(
+        OutboxEntry(
+            seq=next_seq(session),
+            kind=kind,
+            transaction_id=row.id,
+            body=canonical(record(capture, row)),
+            created_at=now,
+            delivered_at=None,
+        )
+    )
+
+
+def store_job(
+    session: Session, job: SpoolJob, settings: ParseSettings | None = None, lean: bool = False
+) -> Capture | None:
+    """Add one job; None when its id is already stored. The caller commits. `lean` stores the capture
+    without raster images (the transaction is parsed from the whole job either way)."""
+    settings = settings or ParseSettings()
     if session.scalar(select(Capture.id).where(Capture.job_id == job.meta.id)) is not None:
-        return False
+        return None
     now = datetime.now(UTC)
     m = job.meta
+    raw = job.data
+    dropped = 0
+    if lean:
+        raw, dropped = without_images(raw)
     capture = Capture(
         job_id=m.id,
         started_at=m.started_at,
@@ -48,45 +84,68 @@ def store_job(session: Session, job: SpoolJob, printer: PrinterProfile = GENERIC
         has_content=m.has_content,
         lost_bytes=m.lost_bytes,
         size=m.size,
-        raw=job.data,
+        raw=settings.key.seal(raw, "capture") if settings.key else raw,
+        sealed=settings.key is not None,
+        images_dropped=dropped > 0,
         stored_at=now,
         qr_token=m.label or None,
     )
     session.add(capture)
     if not m.has_content:
-        return True
-    tx = parse_bytes(job.data, printer)
-    body = tx.to_json()
-    if m.lost_bytes:
-        body["issues"].append(f"{m.lost_bytes} bytes of this job never reached the box; the paper has them")
-        body["status"] = "needs_review"
-    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return capture
+    parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes)
     row = TransactionRow(
         capture=capture,
-        kind=body["kind"],
-        status=body["status"],
-        total=body["total"],
-        body=text,
+        kind=parsed.body["kind"],
+        status=parsed.body["status"],
+        total=parsed.body["total"],
+        body=canonical(parsed.body),
+        tags=canonical(parsed.tags),
+        revision=1,
         parsed_at=now,
-        parser=tx.profile or PARSER_VERSION,
+        parser=parsed.parser,
     )
     session.add(row)
-    session.flush()
-    session.add(
-        OutboxEntry(
-            seq=next_seq(session),
-            kind="transaction",
-            transaction_id=row.id,
-            body=text,
-            created_at=now,
-            delivered_at=None,
-        )
-    )
-    return True
+    add_outbox(session, "transaction", capture, row, now)
+    return capture
+
+
+def _checkpoint(sessions: sessionmaker[Session]) -> bool:
+    """Fold the WAL into the database and truncate it: on a nearly full disk the WAL, which only
+    checkpoints itself every 4 MB, holds the space a receipt needs."""
+    try:
+        with sessions() as session:
+            session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        return True
+    except OperationalError:
+        return False
+
+
+def _store_with_room(
+    sessions: sessionmaker[Session], job: SpoolJob, settings: ParseSettings | None, lean: bool
+) -> tuple[bool, Capture | None]:
+    """(committed, capture). On SQLITE_FULL: once more after a checkpoint, then without the images."""
+    checkpointed = False
+    for lean_now in dict.fromkeys((lean, True)):
+        while True:
+            try:
+                with sessions.begin() as session:
+                    return True, store_job(session, job, settings, lean=lean_now)
+            except OperationalError as e:
+                if not is_disk_full(e):
+                    raise
+            if checkpointed or not _checkpoint(sessions):
+                break
+            checkpointed = True
+    return False, None
 
 
 def ingest_spool(
-    spool: Path, sessions: sessionmaker[Session], printer: PrinterProfile = GENERIC, limit: int | None = None
+    spool: Path,
+    sessions: sessionmaker[Session],
+    settings: ParseSettings | None = None,
+    limit: int | None = None,
+    lean: bool = False,
 ) -> IngestResult:
     """Store every finished job in the spool, oldest first, each in its own database transaction."""
     result = IngestResult()
@@ -99,14 +158,17 @@ def ingest_spool(
             result.bad += 1
             path.rename(path.with_suffix(".bad"))
             continue
-        with sessions.begin() as session:
-            added = store_job(session, job, printer)
+        committed, added = _store_with_room(sessions, job, settings, lean)
+        if not committed:
+            result.disk_full = True  # even without images there is no room: the job waits in the spool
+            break
         # Committed (synchronous=FULL): only now may the bridge's copy go.
         path.unlink(missing_ok=True)
-        if not added:
+        if added is None:
             result.duplicates += 1
         elif job.meta.has_content:
             result.stored += 1
+            result.images_dropped += added.images_dropped
         else:
             result.skipped += 1
     return result

@@ -3,6 +3,7 @@
 captures      the raw bytes of every job the bridge spooled, kept for re-parsing (invariant 3)
 transactions  what the parser read from a capture, as the transaction JSON, with its status
 outbox        what sync must deliver, numbered per device by a strictly increasing sequence
+counters      the outbox's last sequence number, kept apart so pruning delivered rows never reuses one
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ class Capture(Base):
     has_content: Mapped[bool]
     lost_bytes: Mapped[int] = mapped_column(default=0)
     size: Mapped[int]
-    raw: Mapped[bytes | None] = mapped_column(LargeBinary)  # None once retention has removed it
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sealed: Mapped[bool] = mapped_column(default=False)  # raw is AES-GCM sealed with the box's key
+    images_dropped: Mapped[bool] = mapped_column(default=False)  # stored without raster images (low disk)
     qr_token: Mapped[str | None] = mapped_column(String(32), unique=True)  # the token printed on it
     stored_at: Mapped[datetime]
 
@@ -48,6 +51,8 @@ class TransactionRow(Base):
     body: Mapped[str] = mapped_column(Text)  # the transaction JSON
     parsed_at: Mapped[datetime]
     parser: Mapped[str] = mapped_column(String(64))  # parser version / profile that read it
+    tags: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    revision: Mapped[int] = mapped_column(default=1)  # 2, 3, ... after each re-parse that changed it
 
     capture: Mapped[Capture] = relationship(back_populates="transaction")
 
@@ -58,7 +63,14 @@ class OutboxEntry(Base):
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # per device, strictly increasing
     kind: Mapped[str] = mapped_column(String(16))  # transaction | correction
-    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"))
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), index=True)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int]

@@ -1,0 +1,80 @@
+"""How the box is doing, read from the store, the spool and the disk: what `tillbox status` prints, what
+the metrics endpoint exports and what the heartbeat will carry."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from edge.store.models import Capture, OutboxEntry, TransactionRow
+from firmware_bridge.spool import list_jobs
+
+FAILURE_WINDOW = timedelta(hours=24)
+
+
+@dataclass
+class Health:
+    last_receipt_at: str | None  # when the box stored it (UTC)
+    last_receipt_status: str | None  # ok | needs_review
+    last_receipt_total: str | None
+    receipts_stored: int
+    spool_depth: int  # finished jobs the agent has not taken yet
+    spool_bad: int  # files set aside as not jobs
+    outbox_depth: int  # not yet confirmed stored by the cloud
+    oldest_unsent_age_s: float | None
+    parse_failure_rate: float | None  # needs_review share of the last 24 h; None without receipts
+    disk_free_bytes: int
+    disk_total_bytes: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def disk_used_share(self) -> float:
+        return 1 - self.disk_free_bytes / self.disk_total_bytes if self.disk_total_bytes else 0.0
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands datetimes back without their zone; the store writes only UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def collect(sessions: sessionmaker[Session], spool: Path, disk: Path, now: datetime | None = None) -> Health:
+    now = now or datetime.now(UTC)
+    with sessions() as s:
+        last = s.execute(
+            select(Capture.stored_at, TransactionRow.status, TransactionRow.total)
+            .join(TransactionRow, TransactionRow.capture_id == Capture.id)
+            .order_by(Capture.id.desc())
+            .limit(1)
+        ).first()
+        stored = s.scalar(select(func.count(TransactionRow.id))) or 0
+        depth = s.scalar(select(func.count(OutboxEntry.seq)).where(OutboxEntry.delivered_at.is_(None)))
+        oldest = s.scalar(select(func.min(OutboxEntry.created_at)).where(OutboxEntry.delivered_at.is_(None)))
+        since = now - FAILURE_WINDOW
+        recent = s.scalar(select(func.count(TransactionRow.id)).where(TransactionRow.parsed_at >= since))
+        failed = s.scalar(
+            select(func.count(TransactionRow.id)).where(
+                TransactionRow.parsed_at >= since, TransactionRow.status != "ok"
+            )
+        )
+    usage = shutil.disk_usage(disk)
+    return Health(
+        last_receipt_at=_aware(last[0]).isoformat() if last else None,
+        last_receipt_status=last[1] if last else None,
+        last_receipt_total=last[2] if last else None,
+        receipts_stored=stored,
+        spool_depth=len(list_jobs(spool)) if spool.is_dir() else 0,
+        spool_bad=len(list(spool.glob("*.bad"))) if spool.is_dir() else 0,
+        outbox_depth=depth or 0,
+        oldest_unsent_age_s=(now - _aware(oldest)).total_seconds() if oldest else None,
+        parse_failure_rate=(failed or 0) / recent if recent else None,
+        disk_free_bytes=usage.free,
+        disk_total_bytes=usage.total,
+    )

@@ -1,0 +1,150 @@
+"""Commands that read or rework the box's store: `tillbox status` and `tillbox reparse`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+from edge.agent import load_config_or_report, parse_settings
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    s = sub.add_parser("status", help="last receipt, spool and outbox depth, broker, parse failures, disk")
+    s.add_argument("--config", type=Path, default=Path("/etc/tillbox/box.toml"))
+    s.add_argument("--json", action="store_true", help="one JSON object instead of lines for people")
+    s.set_defaults(func=run_status)
+    r = sub.add_parser("reparse", help="parse stored captures again; changed ones are sent as corrections")
+    r.add_argument("--config", type=Path, default=Path("/etc/tillbox/box.toml"))
+    r.add_argument("--since", required=True, help="a date (2026-11-01) or an ISO time; UTC")
+    r.add_argument("--profile", help="POS profile to read them with (bundled name or .toml path)")
+    r.set_defaults(func=run_reparse)
+
+
+def _since(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--since {text!r}: not a date (2026-11-01) or ISO time") from None
+    if len(text) <= 10:
+        value = datetime.combine(value.date(), time(), UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def run_reparse(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from edge.parsing.profiles import ProfileError, load_profile
+    from edge.store.database import open_store
+    from edge.store.reparse import reparse
+    from edge.store.sealing import load_or_create_key
+
+    cfg = load_config_or_report(args.config)
+    if cfg is None:
+        return 2
+    try:
+        since = _since(args.since)
+        settings = parse_settings(cfg)
+        if args.profile:
+            settings = replace(settings, pos_profile=load_profile(args.profile))
+        if not cfg.db.exists():
+            raise ValueError(f"no store at {cfg.db}")
+        settings = replace(settings, key=load_or_create_key(cfg.key))
+        result = reparse(open_store(cfg.db), since, settings)
+    except (ValueError, ProfileError, RuntimeError) as e:
+        print(f"tillbox reparse: {e}", file=sys.stderr)
+        return 2
+    print(
+        f"read {result.read} captures since {since.isoformat()}: {result.corrected} corrected "
+        f"(queued for sync), {result.unchanged} unchanged, {result.unavailable} without their bytes"
+    )
+    return 0
+
+
+def gather_status(cfg_path: Path) -> dict[str, Any] | None:
+    from edge.health import collect
+    from edge.store.database import open_store_readonly
+
+    cfg = load_config_or_report(cfg_path)
+    if cfg is None:
+        return None
+    agent: dict[str, Any] = {}
+    with contextlib.suppress(OSError, ValueError):  # no agent has written one yet
+        agent = json.loads(cfg.status.read_text(encoding="utf-8"))
+    health = collect(open_store_readonly(cfg.db), cfg.spool, cfg.db.parent)
+    return {
+        "device_id": cfg.device_id,
+        "agent": {
+            "running": bool(agent) and _alive(agent.get("pid")),
+            "updated_at": agent.get("updated_at"),
+            "conditions": agent.get("conditions", {}),
+        },
+        "broker": {"url": cfg.broker, "connected": agent.get("broker", {}).get("connected")},
+        **health.to_json(),
+    }
+
+
+def _alive(pid: Any) -> bool:
+    if not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def run_status(args: argparse.Namespace) -> int:
+    try:
+        st = gather_status(args.config)
+    except RuntimeError as e:
+        print(f"tillbox status: {e}", file=sys.stderr)
+        return 2
+    if st is None:
+        return 2
+    if args.json:
+        print(json.dumps(st, indent=1))
+        return 0
+    a = st["agent"]
+    on = [name for name, value in a["conditions"].items() if value]
+    broker = st["broker"]
+    if broker["url"] is None:
+        link = "not configured"
+    elif broker["connected"] is None:
+        link = f"{broker['url']}: no publisher running in the agent"
+    else:
+        link = f"{broker['url']}: {'connected' if broker['connected'] else 'NOT connected'}"
+    oldest = st["oldest_unsent_age_s"]
+    rate = st["parse_failure_rate"]
+    lines = [
+        f"device         {st['device_id']}",
+        f"agent          {'running' if a['running'] else 'NOT running'}"
+        + (f" (as of {a['updated_at']})" if a["updated_at"] else ""),
+        f"conditions     {', '.join(on) if on else 'none'}",
+        "last receipt   "
+        + (
+            f"{st['last_receipt_at']}  total {st['last_receipt_total']}  {st['last_receipt_status']}"
+            if st["last_receipt_at"]
+            else "none yet"
+        ),
+        f"spool          {st['spool_depth']} waiting"
+        + (f", {st['spool_bad']} set aside" if st["spool_bad"] else ""),
+        f"outbox         {st['outbox_depth']} unsent"
+        + (f", oldest {oldest:,.0f} s" if oldest is not None else ""),
+        f"broker         {link}",
+        "parse failures " + (f"{rate:.1%} of the last 24 h" if rate is not None else "no receipts in 24 h"),
+        f"disk free      {_mb(st['disk_free_bytes'])} of {_mb(st['disk_total_bytes'])}",
+    ]
+    print("\n".join(lines))
+    return 0
