@@ -21,6 +21,8 @@ class Notifier:
         self._sock: socket.socket | None = None
         if addr:
             self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            # Never wait on systemd: a listener that stops reading must not stall the print path.
+            self._sock.setblocking(False)
 
     @property
     def enabled(self) -> bool:
