@@ -37,6 +37,11 @@ def qr_symbol(url: str, printer: PrinterProfile) -> bytes:
     """The QR code alone: the native GS ( k command where the printer has it, a raster image otherwise,
     sized to about a third of the paper; error correction M."""
     p = Dummy()
+    # The paper's width in dots, on this instance only (the library shares profile data between
+    # printers): without it python-escpos prints a warning to stdout, into the agent's JSON log.
+    data = dict(p.profile.profile_data)
+    data["media"] = {**data.get("media", {}), "width": {"pixels": printer.dots}}
+    p.profile.profile_data = data
     if printer.native_qr:
         p.qr(url, ec=QR_ECLEVEL_M, size=6 if printer.dots >= 576 else 4, native=True)
     else:

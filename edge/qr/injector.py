@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import re
 import socket
 import socketserver
@@ -26,6 +27,8 @@ from firmware_bridge.injection import MAX_HEAD, NOTHING, Injection, encode_reply
 from firmware_bridge.spool import PART_SUFFIX
 
 log = logging.getLogger(__name__)
+READY_SYMBOLS = 4
+REFILL_DELAY_S = 0.1
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -56,12 +59,38 @@ class QrInjector:
         self.printer = printer
         self.url_template = url_template
         self.skip_kinds = skip_kinds
-        self._lock = threading.Lock()
-        self._next: tuple[str, bytes] = self._prepare()
+        # Symbols for the next few receipts, rendered by a worker while receipts print: a cut only takes
+        # one. A burst of cuts faster than the worker renders falls back to rendering in the request.
+        self._ready: queue.Queue[tuple[str, bytes]] = queue.Queue(maxsize=READY_SYMBOLS)
+        self._closed = threading.Event()
+        self._ready.put(self._prepare())
+        threading.Thread(target=self._fill, name="qr-symbols", daemon=True).start()
 
     def _prepare(self) -> tuple[str, bytes]:
         token = new_token()
         return token, qr_symbol(receipt_url(self.url_template, token), self.printer)
+
+    def _fill(self) -> None:
+        item = self._prepare()
+        while not self._closed.is_set():
+            try:
+                self._ready.put(item, timeout=0.5)
+            except queue.Full:
+                continue
+            # A slot just freed means a cut is being answered right now: render the next symbol a
+            # moment later, so its CPU time (a raster QR is ~10 ms of Python) does not delay the answer.
+            if self._closed.wait(REFILL_DELAY_S):
+                return
+            item = self._prepare()
+
+    def _take(self) -> tuple[str, bytes]:
+        try:
+            return self._ready.get_nowait()
+        except queue.Empty:
+            return self._prepare()
+
+    def close(self) -> None:
+        self._closed.set()
 
     def _job_so_far(self) -> bytes:
         parts = sorted(self.spool.glob(f"*{PART_SUFFIX}"))
@@ -77,9 +106,7 @@ class QrInjector:
         st = decoder.final_state
         state = PrinterState(st.align, st.style, st.kanji) if st else PrinterState()
         text = "\n".join(b.text for b in doc.text_lines())
-        with self._lock:
-            token, symbol = self._next
-            self._next = self._prepare()  # the next receipt's symbol, while this one prints
+        token, symbol = self._take()
         return Injection(qr_block(symbol, language_of(text, tx.currency), self.printer, state), token)
 
 
