@@ -88,19 +88,23 @@ def run_agent(
     metrics = AgentMetrics()
     if s.metrics_port:
         metrics.serve(s.metrics_port)
-    server = None
+    server = injector = None
     if s.inject_socket and s.qr_url:
         from edge.qr.injector import QrInjector, serve
 
-        server = serve(s.inject_socket, QrInjector(s.spool, printer or parse.printer, s.qr_url))
+        injector = QrInjector(s.spool, printer or parse.printer, s.qr_url)
+        server = serve(s.inject_socket, injector)
     notifier = Notifier()
     notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
     conditions = Conditions()
     started = datetime.now(UTC).isoformat()
-    next_prune = next_health = 0.0
+    next_prune = next_health = next_ping = 0.0
+    ping_every = notifier.watchdog_interval() or 1.0
     try:
         while not stop.is_set():
-            notifier.notify("WATCHDOG=1")  # each turn of the loop: a hung store stops the pings
+            if time.monotonic() >= next_ping:  # from the loop itself: a hung store stops the pings
+                notifier.notify("WATCHDOG=1")
+                next_ping = time.monotonic() + ping_every
             free = shutil.disk_usage(s.db.parent).free
             conditions.report(
                 "disk_low",
@@ -167,6 +171,8 @@ def run_agent(
             server.shutdown()
             server.server_close()
             s.inject_socket.unlink(missing_ok=True)
+        if injector is not None:
+            injector.close()
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -34,11 +34,15 @@ MIGRATIONS: dict[int, list[str]] = {
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own BEGIN is deferred; ours (below) is IMMEDIATE, so two writers (the agent and a
+    # `tillbox reparse`) queue on busy_timeout instead of one failing on a stale read of the sequence.
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-512")  # 512 KiB: the agent's memory budget is 60 MB; reads are few
     cur.close()
 
 
@@ -46,6 +50,7 @@ def open_store(path: Path) -> sessionmaker[Session]:
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     migrate(engine)
     return sessionmaker(engine, expire_on_commit=False)
 

@@ -22,6 +22,7 @@ from edge.store.records import ParseSettings, canonical, parse_capture, parse_ti
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
 
 OUTBOX_SEQ = "outbox_seq"
+BATCH = 20
 
 
 @dataclass
@@ -40,7 +41,7 @@ def is_disk_full(e: OperationalError) -> bool:
 
 def next_seq(session: Session) -> int:
     """The next outbox sequence number; the counter outlives pruned rows, so a number is never reused."""
-    counter = session.get(Counter, OUTBOX_SEQ, with_for_update=True)
+    counter = session.get(Counter, OUTBOX_SEQ)
     if counter is None:
         counter = Counter(name=OUTBOX_SEQ, value=0)
         session.add(counter)
@@ -49,12 +50,11 @@ def next_seq(session: Session) -> int:
 
 
 def add_outbox(session: Session, kind: str, capture: Capture, row: TransactionRow, now: datetime) -> None:
-    session.flush()
     session.add(
         OutboxEntry(
             seq=next_seq(session),
             kind=kind,
-            transaction_id=row.id,
+            transaction=row,
             body=canonical(record(capture, row)),
             created_at=now,
             delivered_at=None,
@@ -68,8 +68,9 @@ def store_job(
     """Add one job; None when its id is already stored. The caller commits. `lean` stores the capture
     without raster images (the transaction is parsed from the whole job either way)."""
     settings = settings or ParseSettings()
-    if session.scalar(select(Capture.id).where(Capture.job_id == job.meta.id)) is not None:
-        return None
+    with session.no_autoflush:  # one flush per batch, not per job
+        if session.scalar(select(Capture.id).where(Capture.job_id == job.meta.id)) is not None:
+            return None
     now = datetime.now(UTC)
     m = job.meta
     raw = job.data
@@ -146,29 +147,49 @@ def ingest_spool(
     settings: ParseSettings | None = None,
     limit: int | None = None,
     lean: bool = False,
+    batch: int = BATCH,
 ) -> IngestResult:
-    """Store every finished job in the spool, oldest first, each in its own database transaction."""
+    """Store the finished jobs in the spool, oldest first. Jobs waiting together share one database
+    transaction (one fsync) of up to `batch`; a job that prints alone is committed alone, at once."""
     result = IngestResult()
-    for path in list_jobs(spool)[:limit]:
+    paths = list_jobs(spool)[:limit]
+    for start in range(0, len(paths), batch):
+        chunk: list[tuple[Path, SpoolJob]] = []
+        for path in paths[start : start + batch]:
+            try:
+                chunk.append((path, read_job(path)))
+            except FileNotFoundError:
+                continue
+            except SpoolError:
+                result.bad += 1
+                path.rename(path.with_suffix(".bad"))
         try:
-            job = read_job(path)
-        except FileNotFoundError:
+            with sessions.begin() as session:
+                added = [store_job(session, job, settings, lean=lean) for _, job in chunk]
+        except OperationalError as e:
+            if not is_disk_full(e):
+                raise
+            added = []  # no room for them all: one at a time, each with the full-disk fallbacks
+        if added or not chunk:
+            for (path, job), capture in zip(chunk, added, strict=True):
+                _taken(path, job, capture, result)
             continue
-        except SpoolError:
-            result.bad += 1
-            path.rename(path.with_suffix(".bad"))
-            continue
-        committed, added = _store_with_room(sessions, job, settings, lean)
-        if not committed:
-            result.disk_full = True  # even without images there is no room: the job waits in the spool
-            break
-        # Committed (synchronous=FULL): only now may the bridge's copy go.
-        path.unlink(missing_ok=True)
-        if added is None:
-            result.duplicates += 1
-        elif job.meta.has_content:
-            result.stored += 1
-            result.images_dropped += added.images_dropped
-        else:
-            result.skipped += 1
+        for path, job in chunk:
+            committed, capture = _store_with_room(sessions, job, settings, lean)
+            if not committed:
+                result.disk_full = True  # even without images there is no room: the job waits
+                return result
+            _taken(path, job, capture, result)
     return result
+
+
+def _taken(path: Path, job: SpoolJob, capture: Capture | None, result: IngestResult) -> None:
+    # Committed (synchronous=FULL): only now may the bridge's copy go.
+    path.unlink(missing_ok=True)
+    if capture is None:
+        result.duplicates += 1
+    elif job.meta.has_content:
+        result.stored += 1
+        result.images_dropped += capture.images_dropped
+    else:
+        result.skipped += 1

@@ -64,6 +64,7 @@ class OutboxEntry(Base):
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # per device, strictly increasing
     kind: Mapped[str] = mapped_column(String(16))  # transaction | correction
     transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), index=True)
+    transaction: Mapped[TransactionRow] = relationship()
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
