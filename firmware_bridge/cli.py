@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 
+from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.bridge import Bridge, BridgeConfig
 from firmware_bridge.injection import Injector, UnixSocketInjector
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
@@ -50,9 +51,12 @@ def positive_float(text: str) -> float:
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("bridge", help="run the line tap between the POS and the printer")
     p.add_argument(
-        "--pos", required=True, help="link URL of the POS side, e.g. serial:///dev/ttyS0?baud=19200"
+        "--config",
+        type=Path,
+        help="read links, spool and the agent's socket from the box's box.toml (flags override it)",
     )
-    p.add_argument("--printer", required=True, help="link URL of the printer, e.g. tcp://192.0.2.10:9100")
+    p.add_argument("--pos", help="link URL of the POS side, e.g. serial:///dev/ttyS0?baud=19200")
+    p.add_argument("--printer", help="link URL of the printer, e.g. tcp://192.0.2.10:9100")
     p.add_argument("--spool", type=Path, help="directory for finished jobs (no capture without it)")
     p.add_argument("--idle-gap", type=positive_float, default=2.0, help="seconds of silence that end a job")
     p.add_argument("--max-job-bytes", type=parse_size, default=8 * 1024 * 1024, help="split jobs above this")
@@ -75,6 +79,19 @@ def run(args: argparse.Namespace) -> int:
     )
     # The pump thread must get the GIL back quickly when bytes arrive, whatever the framer is doing.
     sys.setswitchinterval(0.0005)
+    if args.config is not None:
+        try:
+            box = read_box_file(args.config)
+        except BoxFileError as e:
+            print(f"tillbox bridge: {e}", file=sys.stderr)
+            return 2
+        args.pos = args.pos or box.pos
+        args.printer = args.printer or box.printer
+        args.spool = args.spool or box.spool
+        args.inject = args.inject or box.inject
+    if not args.pos or not args.printer:
+        print("tillbox bridge: give --config, or --pos and --printer", file=sys.stderr)
+        return 2
     try:
         pos = open_endpoint(args.pos, mirror_flow=args.mirror_flow)
         printer = open_endpoint(args.printer)
