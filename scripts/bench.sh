@@ -7,3 +7,7 @@ echo "== bridge: added latency and throughput"
 .venv/bin/python -m bench.bridge_latency
 echo "== receipts: decode + parse throughput"
 .venv/bin/python -m bench.parse_throughput
+echo "== agent: spool -> outbox throughput and peak RSS"
+.venv/bin/python -m bench.agent_ingest
+echo "== agent: QR block latency at the cut"
+.venv/bin/python -m bench.qr_injection

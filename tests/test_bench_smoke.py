@@ -42,3 +42,25 @@ def test_parse_benchmark_runs() -> None:
     )
     assert r.returncode == 0, r.stderr
     assert "| decode + parse |" in r.stdout and "60 receipts" in r.stdout
+
+
+def test_agent_benchmarks_run() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "bench.agent_ingest", "--jobs", "60"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "| store only | 60 of" in r.stdout and "| as deployed" in r.stdout
+    q = subprocess.run(
+        [sys.executable, "-m", "bench.qr_injection", "--cuts", "5"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert q.returncode == 0, q.stderr
+    assert q.stdout.count("| native |") == 2 and q.stdout.count("| raster |") == 2
+    assert "media.width" not in q.stdout + q.stderr  # nothing from python-escpos on the agent's stdout
