@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 # System tools the tests and the demo use (real pty pairs need socat).
 need_pkgs=()
 command -v socat >/dev/null 2>&1 || need_pkgs+=(socat)
+# A real MQTT broker for the sync tests and the demo.
+{ command -v mosquitto || [ -x /usr/sbin/mosquitto ]; } >/dev/null 2>&1 || need_pkgs+=(mosquitto)
 # Fonts for the PNG renderer: a monospaced Latin face and one with Chinese, Japanese and Korean glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || need_pkgs+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_pkgs+=(fonts-wqy-microhei)
