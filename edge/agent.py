@@ -41,6 +41,7 @@ class AgentSettings:
     status: Path | None = None
     metrics_port: int = 0
     broker: str | None = None
+    qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
     poll_s: float = 0.2
     housekeeping_s: float = 600.0  # retention pass
     health_s: float = 2.0  # status file and metrics
@@ -92,7 +93,7 @@ def run_agent(
     if s.inject_socket and s.qr_url:
         from edge.qr.injector import QrInjector, serve
 
-        injector = QrInjector(s.spool, printer or parse.printer, s.qr_url)
+        injector = QrInjector(s.spool, printer or parse.printer, s.qr_url, s.qr_skip_kinds)
         server = serve(s.inject_socket, injector)
     notifier = Notifier()
     notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
@@ -230,6 +231,7 @@ def settings_from_config(cfg: BoxConfig) -> AgentSettings:
         status=cfg.status,
         metrics_port=cfg.metrics_port,
         broker=cfg.broker,
+        qr_skip_kinds=cfg.qr_skip_kinds,
     )
 
 

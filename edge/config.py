@@ -20,6 +20,8 @@
     [qr]
     url_template = "https://r.example.com/r/{token}"
     enabled = true
+    skip_kinds = ["non_sale"]           # no QR on these: kitchen tickets, reports, test prints (non_sale);
+                                        # add "void" or "refund" if those should get none either
 
     [tags]
     rules = "/etc/tillbox/tags.toml"    # optional: item-name patterns -> tags (edge/tags/rules.py)
@@ -63,7 +65,7 @@ SECTIONS: dict[str, set[str]] = {
     "links": {"pos", "printer"},
     "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte"},
     "parser": {"profile"},
-    "qr": {"url_template", "enabled"},
+    "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
     "paths": {"spool", "db", "key", "inject_socket", "status"},
     "cloud": {"broker", "api"},
@@ -99,6 +101,7 @@ class BoxConfig:
     status: Path = Path("/run/tillbox/agent-status.json")
     tag_rules: tuple[TagRule, ...] = ()
     metrics_port: int = 9464
+    qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -186,6 +189,12 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         bad("qr.url_template", "required: an http(s) URL with {token}, e.g. https://r.example.com/r/{token}")
         qr_url = None
 
+    skip = get("qr", "skip_kinds", ["non_sale"])
+    kinds = {"sale", "refund", "void", "non_sale"}
+    if not isinstance(skip, list) or not all(k in kinds for k in skip):
+        bad("qr.skip_kinds", f"a list of transaction kinds ({', '.join(sorted(kinds))})")
+        skip = ["non_sale"]
+
     for key in ("broker", "api"):
         value = get("cloud", key)
         schemes = ("mqtt", "mqtts") if key == "broker" else ("http", "https")
@@ -254,5 +263,6 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         status=paths["status"],
         tag_rules=rules,
         metrics_port=metrics_port,
+        qr_skip_kinds=frozenset(skip),
         source=path,
     )

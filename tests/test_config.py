@@ -56,9 +56,11 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         GOOD.replace('"store12-till1"', '"store 12"')
         .replace("tcp://192.0.2.10:9100", "lpt1")
         .replace("/r/{token}", "/r/")
-        .replace("days = 45", "days = 0")
         .replace('"huaxin-pos"', '"nope"')
-        + "[colour]\nx = 1\n"
+        .replace("[qr]\n", '[qr]\nskip_kinds = ["kitchen"]\n')
+        .replace("days = 45", "days = 0\nmin_free_mb = -1")
+        .replace('db = "DB"', 'db = "DB"\nkey = "relative.key"')
+        + '[colour]\nx = 1\n[metrics]\nport = 70000\n[tags]\nrules = "/nonexistent/tags.toml"\n'
     )
     with pytest.raises(ConfigError) as e:
         load_config(write(tmp_path, bad))
@@ -69,7 +71,12 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         "links.printer",
         "parser.profile",
         "qr.url_template",
+        "qr.skip_kinds",
         "retention.days",
+        "retention.min_free_mb",
+        "metrics.port",
+        "tags.rules",
+        "paths.key",
     ]
     assert all("\n" not in p for p in e.value.problems)
 
@@ -91,3 +98,19 @@ def test_check_config_command(tmp_path: Path) -> None:
         timeout=60,
     )
     assert bad.returncode == 2 and "cannot read" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_agent_takes_its_settings_from_the_file(tmp_path: Path) -> None:
+    from edge.agent import settings_from_config
+
+    text = GOOD.replace("[qr]\n", '[qr]\nskip_kinds = ["non_sale", "void"]\n') + "[retention.extra]\n"
+    with pytest.raises(ConfigError):  # an unknown key inside a known section is a problem too
+        load_config(write(tmp_path, text))
+    s = settings_from_config(load_config(write(tmp_path, text.replace("[retention.extra]\n", ""))))
+    assert s.qr_skip_kinds == frozenset({"non_sale", "void"})
+    assert (
+        s.retention_days == 45
+        and s.parse.pos_profile is not None
+        and s.parse.pos_profile.name == "huaxin-pos"
+    )
+    assert s.parse.box.device_id == "store12-till1" and s.metrics_port == 9464
