@@ -96,6 +96,9 @@ def test_bridge_keeps_printing_when_the_spool_disk_is_full(small_disk: SmallDisk
             rig.pos.sendall(job)
         got = recv_exactly(rig.printer, sum(map(len, jobs)))
         assert got == b"".join(jobs)  # every byte printed, in order, untouched
+        deadline = time.monotonic() + 10  # the copy reaches the spool after the print, in its own thread
+        while rig.bridge.stats().spool_errors == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert rig.bridge.stats().spool_errors > 0
         assert rig.bridge.healthy()
 
