@@ -17,6 +17,7 @@ import paho.mqtt.client as mqtt
 import pytest
 
 from sync.broker_config import BrokerFiles, write_broker
+from tests.helpers import free_port
 
 
 def mosquitto_binary() -> str:
@@ -26,13 +27,6 @@ def mosquitto_binary() -> str:
     if found is None:
         pytest.fail("mosquitto is not installed: run ./scripts/setup.sh (apt-get install -y mosquitto)")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @dataclass

@@ -10,7 +10,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -23,11 +22,11 @@ from edge.store.ingest import ingest_spool
 from edge.store.models import Capture, OutboxEntry
 from edge.store.records import ParseSettings
 from firmware_bridge.bridge import BridgeConfig
-from firmware_bridge.framer import Boundary
-from firmware_bridge.spool import SpoolWriter, list_jobs
+from firmware_bridge.spool import list_jobs
 from firmware_bridge.tokenizer import Tokenizer
 from hardware_tests.receipts import raster_logo, receipts
 from tests.bridge_harness import recv_exactly, tcp_rig
+from tests.helpers import spool_jobs
 
 SmallDisk = Callable[[str, int], Path]
 
@@ -36,13 +35,6 @@ def logo_receipts(n: int) -> list[bytes]:
     rng = random.Random(3)
     # A 576-dot-wide, 400-row logo (28.8 kB) on top of each receipt: most of its bytes.
     return [b"\x1b@" + raster_logo(rng, 72, 400) + r for r in receipts(n)]
-
-
-def spool_jobs(spool: Path, jobs: list[bytes]) -> None:
-    w = SpoolWriter(spool)
-    for i, job in enumerate(jobs):
-        w.append(job, i, datetime.now(UTC))
-        w.finish(Boundary.CUT, True, datetime.now(UTC))
 
 
 def test_images_are_cut_exactly_even_when_their_bytes_look_like_commands() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,10 @@ from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import OutboxEntry, TransactionRow
 from edge.store.sealing import RECORD_FIELDS, load_or_create_key, open_fields
-from firmware_bridge.framer import Boundary
-from firmware_bridge.spool import SpoolWriter
 from tests.box_config import write_box_toml
+from tests.helpers import corpus, spool_jobs
 
-CORPUS = Path(__file__).parent / "corpus" / "generated"
 HUAXIN = [f"zh-huaxin-{i:02d}" for i in range(4)]
-
-
-def spool_corpus(spool: Path, names: list[str]) -> None:
-    w = SpoolWriter(spool)
-    for name in names:
-        w.append((CORPUS / f"{name}.bin").read_bytes(), 0, datetime.now(UTC))
-        w.finish(Boundary.CUT, True, datetime.now(UTC))
 
 
 def test_a_profile_upgrade_sends_corrections_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -38,7 +28,7 @@ def test_a_profile_upgrade_sends_corrections_once(tmp_path: Path, capsys: pytest
     bare.write_text('name = "bare"\n')  # the generic parser only: misreads this POS's receipts
     cfg_path = write_box_toml(tmp_path, parser_profile=str(bare))
     cfg = load_config(cfg_path)
-    spool_corpus(cfg.spool, HUAXIN)
+    spool_jobs(cfg.spool, map(corpus, HUAXIN))
     sessions = open_store(cfg.db)
     settings = parse_settings(cfg)
     key = load_or_create_key(cfg.key)
@@ -78,7 +68,7 @@ def test_new_tag_rules_correct_only_what_they_change(
 ) -> None:
     cfg_path = write_box_toml(tmp_path)
     cfg = load_config(cfg_path)
-    spool_corpus(cfg.spool, ["zh-supermarket-00", "de-baeckerei-00"])
+    spool_jobs(cfg.spool, map(corpus, ["zh-supermarket-00", "de-baeckerei-00"]))
     sessions = open_store(cfg.db)
     ingest_spool(cfg.spool, sessions, replace(parse_settings(cfg), key=load_or_create_key(cfg.key)))
     rules = tmp_path / "tags.toml"

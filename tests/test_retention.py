@@ -13,17 +13,13 @@ from edge.store.database import SCHEMA_VERSION, open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from edge.store.retention import prune
-from firmware_bridge.framer import Boundary
-from firmware_bridge.spool import SpoolWriter
 from hardware_tests.receipts import receipts
+from tests.helpers import spool_jobs
 
 
 def fill(tmp_path: Path, n: int) -> Path:
     spool = tmp_path / "spool"
-    w = SpoolWriter(spool)
-    for i, r in enumerate(receipts(n)):
-        w.append(r, i, datetime.now(UTC))
-        w.finish(Boundary.CUT, True, datetime.now(UTC))
+    spool_jobs(spool, receipts(n))
     return spool
 
 

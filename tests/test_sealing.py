@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,10 +22,8 @@ from edge.store.sealing import (
     load_or_create_key,
     open_fields,
 )
-from firmware_bridge.framer import Boundary
-from firmware_bridge.spool import SpoolWriter
+from tests.helpers import CORPUS, spool_jobs
 
-CORPUS = Path(__file__).parent / "corpus" / "generated"
 MEMBER_RECEIPT = "zh-supermarket-00"  # prints member 8800852669 and phone 137****4716
 
 
@@ -67,9 +64,7 @@ def test_the_store_file_holds_no_member_number_or_phone_in_clear(tmp_path: Path)
     member, phone = truth["member_id"], truth["phone_masked"]
     assert member.encode() in raw  # the paper carries it, so the capture would too
     spool = tmp_path / "spool"
-    w = SpoolWriter(spool)
-    w.append(raw, 0, datetime.now(UTC))
-    w.finish(Boundary.CUT, True, datetime.now(UTC))
+    spool_jobs(spool, [raw])
     key = load_or_create_key(tmp_path / "box.key")
     sessions = open_store(tmp_path / "box.db")
     assert ingest_spool(spool, sessions, ParseSettings(key=key)).stored == 1

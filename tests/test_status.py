@@ -16,19 +16,12 @@ from pathlib import Path
 import pytest
 
 from edge.cli import main
-from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter
 from hardware_tests.receipts import receipts
 from tests.box_config import write_box_toml
+from tests.helpers import free_port, spool_jobs
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def test_status_metrics_and_json_logs_of_a_running_agent(
@@ -43,11 +36,10 @@ def test_status_metrics_and_json_logs_of_a_running_agent(
     cfg_path = tmp_path / "box.toml"
     cfg_path.write_text(cfg)
     spool = tmp_path / "spool"
-    w = SpoolWriter(spool)
-    for i, r in enumerate(receipts(5)):
-        w.append(r, i, datetime.now(UTC))
-        w.finish(Boundary.CUT, True, datetime.now(UTC))
-    w.append(b"not finished", 0, datetime.now(UTC))  # a receipt still printing: not counted, not taken
+    spool_jobs(spool, receipts(5))
+    SpoolWriter(spool).append(
+        b"not finished", 0, datetime.now(UTC)
+    )  # a receipt still printing: not counted, not taken
     (spool / "junk.job").write_bytes(b"garbage")  # not a job: set aside, reported
 
     log = tmp_path / "agent.out"

@@ -21,20 +21,14 @@ from edge.store.models import Capture, OutboxEntry, TransactionRow
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter, list_jobs
 from hardware_tests.receipts import receipts
+from tests.helpers import spool_jobs
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def spool_receipts(spool: Path, rs: list[bytes]) -> None:
-    writer = SpoolWriter(spool)
-    for i, r in enumerate(rs):
-        writer.append(r, i, datetime.now(UTC))
-        writer.finish(Boundary.CUT, True, datetime.now(UTC))
-
-
 def test_a_job_becomes_capture_transaction_and_outbox_row(tmp_path: Path) -> None:
     spool = tmp_path / "spool"
-    spool_receipts(spool, receipts(3))
+    spool_jobs(spool, receipts(3))
     SpoolWriter(spool).append(b"\x10\x04\x01", 0, datetime.now(UTC))  # an unfinished job stays
     sessions = open_store(tmp_path / "box.db")
     result = ingest_spool(spool, sessions)
@@ -54,7 +48,7 @@ def test_a_job_becomes_capture_transaction_and_outbox_row(tmp_path: Path) -> Non
 
 def test_a_job_taken_twice_is_stored_once(tmp_path: Path) -> None:
     spool = tmp_path / "spool"
-    spool_receipts(spool, receipts(1))
+    spool_jobs(spool, receipts(1))
     path = list_jobs(spool)[0]
     copy = path.read_bytes()
     sessions = open_store(tmp_path / "box.db")

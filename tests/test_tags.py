@@ -15,10 +15,8 @@ from edge.store.models import TransactionRow
 from edge.store.records import ParseSettings
 from edge.tags.rules import TagRulesError, load_rules, parse_rules
 from edge.tags.tagger import BoxIds, tags_for
-from firmware_bridge.framer import Boundary
-from firmware_bridge.spool import SpoolWriter
+from tests.helpers import CORPUS, corpus, spool_jobs
 
-CORPUS = Path(__file__).parent / "corpus" / "generated"
 RULES = """
 [[rule]]
 tag = "drinks"
@@ -87,10 +85,7 @@ def test_stored_transactions_carry_their_tags(tmp_path: Path) -> None:
     path = tmp_path / "tags.toml"
     path.write_text(RULES, encoding="utf-8")
     spool = tmp_path / "spool"
-    w = SpoolWriter(spool)
-    for name in ("zh-supermarket-00", "de-baeckerei-00"):
-        w.append((CORPUS / f"{name}.bin").read_bytes(), 0, datetime.now(UTC))
-        w.finish(Boundary.CUT, True, datetime.now(UTC))
+    spool_jobs(spool, map(corpus, ("zh-supermarket-00", "de-baeckerei-00")))
     sessions = open_store(tmp_path / "box.db")
     settings = ParseSettings(box=BoxIds("s12-t1", "s12", "t1"), rules=load_rules(path))
     assert ingest_spool(spool, sessions, settings).stored == 2

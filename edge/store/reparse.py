@@ -5,7 +5,6 @@ so running it twice sends nothing the second time."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -36,7 +35,6 @@ def reparse(
     sessions: sessionmaker[Session],
     since: datetime,
     settings: ParseSettings,
-    progress: Callable[[ReparseResult], None] | None = None,
     batch: int = 200,
 ) -> ReparseResult:
     result = ReparseResult()
@@ -83,5 +81,3 @@ def reparse(
                 row.revision += 1
                 add_outbox(s, "correction", capture, row, now)
                 result.corrected += 1
-        if progress is not None:
-            progress(result)

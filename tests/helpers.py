@@ -1,0 +1,33 @@
+"""Small helpers the store, agent and sync tests share."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from firmware_bridge.framer import Boundary
+from firmware_bridge.spool import SpoolWriter
+
+CORPUS = Path(__file__).parent / "corpus" / "generated"
+
+
+def corpus(name: str) -> bytes:
+    """A generated corpus receipt's bytes (tests/corpus/generated/NAME.bin)."""
+    return (CORPUS / f"{name}.bin").read_bytes()
+
+
+def spool_jobs(spool: Path, jobs: Iterable[bytes]) -> None:
+    """Each of `jobs` as a finished job in the spool, as the bridge writes them."""
+    w = SpoolWriter(spool)
+    for i, job in enumerate(jobs):
+        w.append(job, i, datetime.now(UTC))
+        w.finish(Boundary.CUT, True, datetime.now(UTC))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
