@@ -13,13 +13,13 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.escpos.printer_profile import PROFILES
 
 if TYPE_CHECKING:
     from edge.config import BoxConfig
@@ -69,11 +69,7 @@ def _write_status(path: Path, status: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-def run_agent(
-    settings: AgentSettings,
-    stop: threading.Event,
-    printer: PrinterProfile | None = None,
-) -> None:
+def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     # Imported here: `tillbox bridge` shares this command line and must start in a blink.
     from edge.health import collect
     from edge.metrics import AgentMetrics
@@ -93,7 +89,7 @@ def run_agent(
     if s.inject_socket and s.qr_url:
         from edge.qr.injector import QrInjector, serve
 
-        injector = QrInjector(s.spool, printer or parse.printer, s.qr_url, s.qr_skip_kinds)
+        injector = QrInjector(s.spool, parse.printer, s.qr_url, s.qr_skip_kinds)
         server = serve(s.inject_socket, injector)
     notifier = Notifier()
     notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
@@ -154,10 +150,7 @@ def run_agent(
                             "pid": os.getpid(),
                             "started_at": started,
                             "updated_at": datetime.now(UTC).isoformat(),
-                            "conditions": {
-                                "disk_low": conditions.disk_low,
-                                "disk_full": conditions.disk_full,
-                            },
+                            "conditions": asdict(conditions),
                             "broker": {"url": s.broker, "connected": None},
                             "health": health.to_json(),
                         },

@@ -201,11 +201,6 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         if value is not None and (not isinstance(value, str) or urlsplit(value).scheme not in schemes):
             bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)} URL")
 
-    days = get("retention", "days", 30)
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 3650:
-        bad("retention.days", "a whole number of days from 1 to 3650")
-        days = 30
-
     def whole(section: str, key: str, default: int, low: int, high: int, unit: str) -> int:
         value = get(section, key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -213,6 +208,7 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
             return default
         return value
 
+    days = whole("retention", "days", 30, 1, 3650, "days")
     min_free_mb = whole("retention", "min_free_mb", 200, 0, 1_000_000, "megabytes")
     metrics_port = whole("metrics", "port", 9464, 0, 65535, "(a TCP port; 0 is off)")
 

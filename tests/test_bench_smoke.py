@@ -10,16 +10,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def run_bench(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bench.<args>`, which must succeed."""
+    r = subprocess.run([sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return r
+
+
 def test_bridge_benchmark_runs(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    r = subprocess.run(
-        [sys.executable, "-m", "bench.bridge_latency", "--quick", "--json", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert r.returncode == 0, r.stderr
+    r = run_bench("bench.bridge_latency", "--quick", "--json", str(out))
     data = json.loads(out.read_text())
     assert {(x["transport"], x["path"]) for x in data["throughput"]} == {
         ("tcp", "direct"),
@@ -33,34 +33,13 @@ def test_bridge_benchmark_runs(tmp_path: Path) -> None:
 
 
 def test_parse_benchmark_runs() -> None:
-    r = subprocess.run(
-        [sys.executable, "-m", "bench.parse_throughput", "--seconds", "0.2"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert r.returncode == 0, r.stderr
+    r = run_bench("bench.parse_throughput", "--seconds", "0.2")
     assert "| decode + parse |" in r.stdout and "60 receipts" in r.stdout
 
 
 def test_agent_benchmarks_run() -> None:
-    r = subprocess.run(
-        [sys.executable, "-m", "bench.agent_ingest", "--jobs", "60"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert r.returncode == 0, r.stderr
+    r = run_bench("bench.agent_ingest", "--jobs", "60")
     assert "| store only | 60 of" in r.stdout and "| as deployed" in r.stdout
-    q = subprocess.run(
-        [sys.executable, "-m", "bench.qr_injection", "--cuts", "5"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert q.returncode == 0, q.stderr
+    q = run_bench("bench.qr_injection", "--cuts", "5")
     assert q.stdout.count("| native |") == 2 and q.stdout.count("| raster |") == 2
     assert "media.width" not in q.stdout + q.stderr  # nothing from python-escpos on the agent's stdout

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.images import without_images
 from edge.store.models import Capture, Counter, OutboxEntry, TransactionRow
-from edge.store.records import ParseSettings, canonical, parse_capture, parse_time, record
+from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time, record
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
 
 OUTBOX_SEQ = "outbox_seq"
@@ -95,17 +95,8 @@ def store_job(
     if not m.has_content:
         return capture
     parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes)
-    row = TransactionRow(
-        capture=capture,
-        kind=parsed.body["kind"],
-        status=parsed.body["status"],
-        total=parsed.body["total"],
-        body=canonical(parsed.body),
-        tags=canonical(parsed.tags),
-        revision=1,
-        parsed_at=now,
-        parser=parsed.parser,
-    )
+    row = TransactionRow(capture=capture, revision=1)
+    fill_row(row, parsed, now)
     session.add(row)
     add_outbox(session, "transaction", capture, row, now)
     return capture
@@ -122,23 +113,29 @@ def _checkpoint(sessions: sessionmaker[Session]) -> bool:
         return False
 
 
+def _try_store(
+    sessions: sessionmaker[Session], job: SpoolJob, settings: ParseSettings | None, lean: bool
+) -> tuple[bool, Capture | None]:
+    """(committed, capture); not committed only on SQLITE_FULL (rolled back, nothing written)."""
+    try:
+        with sessions.begin() as session:
+            return True, store_job(session, job, settings, lean=lean)
+    except OperationalError as e:
+        if not is_disk_full(e):
+            raise
+        return False, None
+
+
 def _store_with_room(
     sessions: sessionmaker[Session], job: SpoolJob, settings: ParseSettings | None, lean: bool
 ) -> tuple[bool, Capture | None]:
-    """(committed, capture). On SQLITE_FULL: once more after a checkpoint, then without the images."""
-    checkpointed = False
-    for lean_now in dict.fromkeys((lean, True)):
-        while True:
-            try:
-                with sessions.begin() as session:
-                    return True, store_job(session, job, settings, lean=lean_now)
-            except OperationalError as e:
-                if not is_disk_full(e):
-                    raise
-            if checkpointed or not _checkpoint(sessions):
-                break
-            checkpointed = True
-    return False, None
+    """On SQLITE_FULL: once more after folding the WAL back, then without the images."""
+    committed, capture = _try_store(sessions, job, settings, lean)
+    if not committed and _checkpoint(sessions):
+        committed, capture = _try_store(sessions, job, settings, lean)
+    if not committed and not lean:
+        committed, capture = _try_store(sessions, job, settings, lean=True)
+    return committed, capture
 
 
 def ingest_spool(
@@ -163,14 +160,15 @@ def ingest_spool(
             except SpoolError:
                 result.bad += 1
                 path.rename(path.with_suffix(".bad"))
+        added: list[Capture | None] | None
         try:
             with sessions.begin() as session:
                 added = [store_job(session, job, settings, lean=lean) for _, job in chunk]
         except OperationalError as e:
             if not is_disk_full(e):
                 raise
-            added = []  # no room for them all: one at a time, each with the full-disk fallbacks
-        if added or not chunk:
+            added = None  # no room for them all: one at a time, each with the full-disk fallbacks
+        if added is not None:
             for (path, job), capture in zip(chunk, added, strict=True):
                 _taken(path, job, capture, result)
             continue

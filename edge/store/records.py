@@ -12,7 +12,7 @@ from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from edge.parsing.pipeline import parse_bytes
 from edge.parsing.profiles import PosProfile
 from edge.store.models import Capture, TransactionRow
-from edge.store.sealing import TRANSACTION_FIELDS, BoxKey, seal_fields
+from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fields
 from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 
@@ -62,8 +62,19 @@ def parse_capture(
     tags = tags_for(body, settings.box, settings.rules, started_at)
     if settings.key is not None:
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
-        seal_fields(tags, settings.key, (("member_id",),))
+        seal_fields(tags, settings.key, TAGS_FIELDS)
     return Parsed(body, tags, tx.profile or PARSER_VERSION)
+
+
+def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
+    """Write a parse into a transaction row (a new one, or one being re-parsed)."""
+    row.kind = parsed.body["kind"]
+    row.status = parsed.body["status"]
+    row.total = parsed.body["total"]
+    row.body = canonical(parsed.body)
+    row.tags = canonical(parsed.tags)
+    row.parser = parsed.parser
+    row.parsed_at = now
 
 
 def record(capture: Capture, row: TransactionRow) -> dict[str, Any]:

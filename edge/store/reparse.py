@@ -7,14 +7,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.ingest import add_outbox
 from edge.store.models import Capture
-from edge.store.records import ParseSettings, canonical, parse_capture, parse_time
-from edge.store.sealing import TRANSACTION_FIELDS, BoxKey, open_fields
+from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time
+from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, open_fields
 
 
 @dataclass
@@ -25,10 +26,13 @@ class ReparseResult:
     unavailable: int = 0  # captures whose bytes retention removed or whose images were dropped
 
 
-def _clear(text: str, key: BoxKey | None, fields: tuple[tuple[str, ...], ...]) -> dict[str, object]:
-    # Sealed values differ on every sealing (fresh nonce), so compare what they hold.
-    body = json.loads(text)
-    return open_fields(body, key, fields) if key is not None else body
+def _held(body: str, tags: str, key: BoxKey | None) -> tuple[Any, Any]:
+    """What a transaction's JSON and tags say. Sealed values differ on every sealing (a fresh nonce),
+    so two parses are compared by what their sealed fields hold."""
+    b, t = json.loads(body), json.loads(tags)
+    if key is None:
+        return b, t
+    return open_fields(b, key, TRANSACTION_FIELDS), open_fields(t, key, TAGS_FIELDS)
 
 
 def reparse(
@@ -62,22 +66,13 @@ def reparse(
                         raise RuntimeError("the captures are sealed: re-parse needs the box's key")
                     raw = settings.key.open(raw, "capture")
                 parsed = parse_capture(raw, settings, parse_time(capture.started_at), capture.lost_bytes)
-                same = _clear(row.body, settings.key, TRANSACTION_FIELDS) == _clear(
-                    canonical(parsed.body), settings.key, TRANSACTION_FIELDS
-                ) and _clear(row.tags, settings.key, (("member_id",),)) == _clear(
-                    canonical(parsed.tags), settings.key, (("member_id",),)
-                )
-                if same:
+                if _held(row.body, row.tags, settings.key) == _held(
+                    canonical(parsed.body), canonical(parsed.tags), settings.key
+                ):
                     result.unchanged += 1
                     continue
                 now = datetime.now(UTC)
-                row.body = canonical(parsed.body)
-                row.tags = canonical(parsed.tags)
-                row.kind = parsed.body["kind"]
-                row.status = parsed.body["status"]
-                row.total = parsed.body["total"]
-                row.parser = parsed.parser
-                row.parsed_at = now
+                fill_row(row, parsed, now)
                 row.revision += 1
                 add_outbox(s, "correction", capture, row, now)
                 result.corrected += 1

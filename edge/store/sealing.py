@@ -28,6 +28,7 @@ FIELD_PREFIX = "sealed:v1:"
 Fields = tuple[tuple[str, ...], ...]
 # The customer fields of a transaction JSON, and of the record the outbox holds for the cloud.
 TRANSACTION_FIELDS: Fields = (("member_id",), ("phone_masked",))
+TAGS_FIELDS: Fields = (("member_id",),)
 RECORD_FIELDS: Fields = (
     ("transaction", "member_id"),
     ("transaction", "phone_masked"),
