@@ -60,7 +60,8 @@ class SpoolJob:
 
 def new_job_id(now: datetime, seq: int) -> str:
     # Sorts by start time across restarts, and by ``seq`` among jobs that began in the same read (they
-    # share a timestamp); the random tail keeps two bridges, or a clock step back, apart.
+    # share a timestamp); the random tail keeps two bridges apart. Within one writer, `now` never goes
+    # back (SpoolWriter._begin), so names sort in the order jobs began.
     return f"{now.astimezone(UTC).strftime('%Y%m%dT%H%M%S.%fZ')}-{seq:08d}-{secrets.token_hex(3)}"
 
 
@@ -141,6 +142,7 @@ class SpoolWriter:
         self._lost = 0
         self.jobs_written = 0
         self._seq = 0
+        self._last_stamp = datetime.min.replace(tzinfo=UTC)  # no job id may sort before the last one
         self._labels: list[tuple[int, str]] = []  # (stream offset of the cut, label), not yet placed
 
     def recover(self) -> list[Path]:
@@ -238,7 +240,11 @@ class SpoolWriter:
 
     def _begin(self, stream_offset: int, now: datetime) -> None:
         self._seq += 1
-        self._job_id = new_job_id(now, self._seq)
+        # A job begun at an idle gap is stamped when the gap was noticed, one begun by a read when the
+        # read was made (earlier, if the framer lags); the clock may also step back. Only the name is
+        # held back, so consumers still take jobs in the order they began; started_at stays true.
+        self._last_stamp = max(now, self._last_stamp)
+        self._job_id = new_job_id(self._last_stamp, self._seq)
         self._started = now
         self._stream_start = stream_offset
         self._part = self.directory / f"{self._job_id}{PART_SUFFIX}"

@@ -61,3 +61,18 @@ def test_unwritable_spool_is_a_clear_error(tmp_path: Path) -> None:
     f.write_text("")
     with pytest.raises((SpoolError, OSError)):
         SpoolWriter(f / "spool")
+
+
+def test_jobs_list_in_the_order_they_began_even_when_their_times_do_not(tmp_path: Path) -> None:
+    # The framer stamps a job begun at an idle gap with the time it noticed the gap, and a job begun by
+    # a read with the time of the read, which under load can be earlier; the wall clock can also step
+    # back. Neither may reorder the spool: consumers take jobs in name order.
+    w = SpoolWriter(tmp_path)
+    later = datetime(2026, 11, 22, 10, 0, 1, tzinfo=UTC)
+    earlier = datetime(2026, 11, 22, 10, 0, 0, 500000, tzinfo=UTC)
+    w.append(b"\x10\x04\x01", 0, later)
+    first = w.finish(Boundary.IDLE, False, later)
+    w.append(b"\x1b@receipt\n\x1dV\x00", 3, earlier)
+    second = w.finish(Boundary.CUT, True, earlier)
+    assert list_jobs(tmp_path) == [first, second]
+    assert read_job(second).meta.started_at.startswith("2026-11-22T10:00:00.5")  # the times stay true
