@@ -210,7 +210,12 @@ def test_bridge_killed_mid_stream_recovers_its_unfinished_job(line: Line) -> Non
     pos = line.pos(baud=230400, poll=False)
     try:
         t, _ = run_in_thread(pos.run, rs)
-        time.sleep(1.2)
+        # Kill while a receipt is being captured: wait for one (a loaded machine starts the till late),
+        # then for a few more kilobytes, so the kill lands mid-stream.
+        spool = line.tmp / "spool"
+        wait_for(
+            lambda: len(printer.received) > 4096 and any(spool.glob("*.part")), 30, "a receipt in progress"
+        )
         bridge.signal(signal.SIGKILL)
         assert list((line.tmp / "spool").glob("*.part")), "no receipt was in progress at the kill"
         bridge = line.bridge()
