@@ -1,0 +1,114 @@
+"""The cloud's record of what each box has delivered: one row per (device id, seq), under a unique
+constraint, written in the same database transaction as whatever the message stored. So a message sent
+again (after a reconnect, a restart, a lost acknowledgement) is stored once, and a sequence number seen
+again with *different* content is flagged instead of overwriting the first.
+
+Tables live in their own SQLAlchemy metadata; the cloud service creates them with its own (Alembic).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+
+from sqlalchemy import Integer, MetaData, String, UniqueConstraint, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from sync.canonical import canonical_bytes
+from sync.envelope import Envelope
+
+BEYOND_LIMIT = 1000  # stored seqs past a gap reported in one acknowledgement
+
+
+class LedgerBase(DeclarativeBase):
+    metadata = MetaData()
+
+
+class Received(LedgerBase):
+    __tablename__ = "sync_received"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_sync_received_device_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int]
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of the signed envelope's canonical bytes
+    kind: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime]
+
+
+class Mark(LedgerBase):
+    """Each device's contiguous high-water mark: every seq up to it is stored."""
+
+    __tablename__ = "sync_marks"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    contiguous: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Outcome(Enum):
+    NEW = "new"
+    DUPLICATE = "duplicate"  # same seq, same content: already stored
+    CONFLICT = "conflict"  # same seq, different content: flagged, the first one stands
+
+
+def digest(e: Envelope) -> str:
+    return hashlib.sha256(canonical_bytes(e.to_json())).hexdigest()
+
+
+def record(session: Session, e: Envelope) -> Outcome:
+    """Claim (device, seq) for this envelope in the caller's transaction."""
+    if e.seq is None:
+        raise ValueError("only sequenced envelopes (transactions, corrections) go in the ledger")
+    found = session.scalar(select(Received).where(Received.device_id == e.device_id, Received.seq == e.seq))
+    if found is not None:
+        return Outcome.DUPLICATE if found.digest == digest(e) else Outcome.CONFLICT
+    session.add(
+        Received(
+            device_id=e.device_id, seq=e.seq, digest=digest(e), kind=e.kind, received_at=datetime.now(UTC)
+        )
+    )
+    session.flush()  # the unique constraint speaks now, inside the transaction, if another worker won
+    return Outcome.NEW
+
+
+@dataclass(frozen=True)
+class Ack:
+    contiguous: int  # every seq up to here is stored
+    beyond: tuple[int, ...]  # stored seqs past the first gap
+
+    def to_json(self) -> dict[str, object]:
+        return {"contiguous": self.contiguous, "beyond": list(self.beyond)}
+
+
+def advance(session: Session, device_id: str) -> Ack:
+    """Move the device's contiguous mark over what is stored and say where it stands."""
+    mark = session.get(Mark, device_id)
+    if mark is None:
+        mark = Mark(device_id=device_id, contiguous=0)
+        session.add(mark)
+    later = session.scalars(
+        select(Received.seq)
+        .where(Received.device_id == device_id, Received.seq > mark.contiguous)
+        .order_by(Received.seq)
+        .limit(BEYOND_LIMIT * 10)
+    ).all()
+    beyond: list[int] = []
+    for seq in later:
+        if seq == mark.contiguous + 1 and not beyond:
+            mark.contiguous = seq
+        else:
+            beyond.append(seq)
+    return Ack(mark.contiguous, tuple(beyond[:BEYOND_LIMIT]))
+
+
+def gaps(session: Session, device_id: str) -> list[int]:
+    """Sequence numbers missing below the highest one stored (what HQ must hear about if they stay)."""
+    mark = session.get(Mark, device_id)
+    low = mark.contiguous if mark else 0
+    stored = session.scalars(
+        select(Received.seq).where(Received.device_id == device_id, Received.seq > low).order_by(Received.seq)
+    ).all()
+    have = set(stored)
+    return [s for s in range(low + 1, max(stored, default=low)) if s not in have]

@@ -1,0 +1,112 @@
+"""The cloud's subscriber helper: verified, stored once, acknowledged only after the commit; everything
+else refused and counted. First the decision alone, then through a real Mosquitto with the shipped ACL."""
+
+from __future__ import annotations
+
+import json
+import queue
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.envelope import Envelope, encode_message
+from sync.ledger import LedgerBase, Received, gaps
+from sync.subscriber import Subscriber
+from sync.topics import DeviceTopics
+from tests.mqtt_broker import running_broker
+
+BOX = DeviceTopics("acme", "s12", "s12-t1")
+KEY = Ed25519PrivateKey.generate()
+NOW = datetime.now(UTC)
+
+
+def env(seq: int, total: str = "1.00", key: Ed25519PrivateKey = KEY, device: str = "s12-t1") -> Envelope:
+    return Envelope(device, seq, "transaction", NOW, {"job_id": f"j{seq}", "total": total}).signed_by(key)
+
+
+def setup(
+    tmp_path: Path,
+) -> tuple[Subscriber, list[tuple[int | None, dict[str, Any]]], sessionmaker[Session]]:
+    engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}")
+    LedgerBase.metadata.create_all(engine)
+    sessions = sessionmaker(engine)
+    stored: list[tuple[int | None, dict[str, Any]]] = []
+
+    def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
+        return KEY.public_key() if d == BOX else None
+
+    return Subscriber(sessions, registry, lambda s, e: stored.append((e.seq, e.body))), stored, sessions
+
+
+def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(tmp_path: Path) -> None:
+    sub, stored, sessions = setup(tmp_path)
+    h = sub.handle(BOX.tx, encode_message([env(1), env(2)]))
+    assert h.ack is not None and h.ack.to_json() == {"contiguous": 2, "beyond": []}
+    again = sub.handle(BOX.tx, encode_message([env(1), env(2)]))  # resent after a lost ack
+    assert again.ack == h.ack and len(stored) == 2 and sub.counts["duplicate"] == 2
+    gap = sub.handle(BOX.tx, encode_message([env(4)]))
+    assert gap.ack is not None and gap.ack.to_json() == {"contiguous": 2, "beyond": [4]}
+    with sessions() as s:
+        assert gaps(s, "s12-t1") == [3]
+    filled = sub.handle(BOX.tx, encode_message([env(3)])).ack
+    assert filled is not None and filled.to_json() == {"contiguous": 4, "beyond": []}
+    sub.handle(BOX.tx, encode_message([env(2, total="9.99")]))  # seq 2 again, other content
+    assert sub.counts["conflict"] == 1 and [b["total"] for _, b in stored] == ["1.00"] * 4
+    assert [seq for seq, _ in stored] == [1, 2, 4, 3]  # each handed over exactly once
+
+
+def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:
+    sub, stored, sessions = setup(tmp_path)
+    other = DeviceTopics("acme", "s13", "s13-t1")
+    assert sub.handle(BOX.tx, encode_message([env(1, key=Ed25519PrivateKey.generate())])).ack is None
+    assert sub.handle(other.tx, encode_message([env(1, device="s13-t1")])).ack is None
+    assert sub.handle(BOX.tx, encode_message([env(1, device="s13-t1")])).ack is None
+    assert sub.handle(BOX.tx, b"\xff\x00garbage").ack is None
+    assert sub.handle(BOX.tx, encode_message([env(1)])[:40]).ack is None
+    assert sub.handle("tillbox/acme/s12", b"{}").ack is None
+    hb = Envelope("s12-t1", None, "heartbeat", NOW, {}).signed_by(KEY)
+    assert sub.handle(BOX.tx, encode_message([hb])).ack is None  # a heartbeat on the tx topic
+    assert dict(sub.counts) == {
+        "bad_signature": 1,
+        "unknown_device": 1,
+        "wrong_device": 1,
+        "malformed": 3,
+        "bad_topic": 1,
+    }
+    assert stored == []
+    with sessions() as s:
+        assert s.scalar(select(func.count(Received.id))) == 0
+    sub.handle(BOX.hb, encode_message([hb]))
+    assert sub.counts["heartbeat"] == 1
+
+
+def test_through_mosquitto_the_box_hears_what_was_stored(tmp_path: Path) -> None:
+    sub, stored, _ = setup(tmp_path)
+    with running_broker(tmp_path / "broker") as broker:
+        worker = broker.client("cloud-ingest", manual_ack=True)
+        sub.attach(worker)
+        subscribed: queue.Queue[Any] = queue.Queue()
+        worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
+        worker.connect("127.0.0.1", broker.port)
+        worker.loop_start()
+        assert not any(rc.is_failure for rc in subscribed.get(timeout=10))
+
+        box = broker.client("s12-t1")
+        acks: queue.Queue[dict[str, Any]] = queue.Queue()
+        box.on_message = lambda c, u, msg: acks.put(json.loads(msg.payload))
+        connected: queue.Queue[Any] = queue.Queue()
+        box.on_connect = lambda c, u, f, rc, p: connected.put(rc)
+        box.connect("127.0.0.1", broker.port)
+        box.loop_start()
+        connected.get(timeout=10)
+        box.subscribe(BOX.ack, qos=1)
+        box.publish(BOX.tx, encode_message([env(1), env(2), env(3)]), qos=1).wait_for_publish(10)
+        assert acks.get(timeout=10) == {"contiguous": 3, "beyond": []}
+        assert [seq for seq, _ in stored] == [1, 2, 3]
+        for c in (box, worker):
+            c.loop_stop()
+            c.disconnect()
