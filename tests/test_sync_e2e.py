@@ -1,0 +1,186 @@
+"""Box outbox -> real Mosquitto (TLS, ACL) -> cloud subscriber -> acknowledgement -> delivered, and the
+same after the broker is SIGKILLed mid-drain (persistence off: it forgets everything in flight) and
+after the box's publisher is thrown away mid-drain and a new one starts: the cloud ends with exactly
+the box's transactions, each stored once, and the box's outbox is all delivered."""
+
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from edge.store.database import open_store
+from edge.store.ingest import ingest_spool
+from edge.store.models import OutboxEntry
+from edge.store.outbox_port import StoreOutbox
+from edge.store.records import ParseSettings
+from edge.store.sealing import load_or_create_key
+from sync.envelope import Envelope
+from sync.ledger import LedgerBase, Received
+from sync.publisher import Publisher, PublisherSettings
+from sync.subscriber import Subscriber
+from sync.topics import DeviceTopics
+from tests.helpers import corpus, spool_jobs
+from tests.mqtt_broker import Broker, running_broker
+
+BOX = DeviceTopics("acme", "s12", "s12-t1")
+SIGNING = Ed25519PrivateKey.generate()
+
+
+@dataclass
+class World:
+    broker: Broker
+    box_sessions: sessionmaker[Session]
+    outbox: StoreOutbox
+    cloud_sessions: sessionmaker[Session]
+    stored: list[Envelope]
+
+    def publisher(self) -> Publisher:
+        client = self.broker.client("s12-t1")
+        pub = Publisher(client, BOX, SIGNING, self.outbox, PublisherSettings(resend_after_s=3.0, batch=50))
+        pub.connect("127.0.0.1", self.broker.port)
+        return pub
+
+    def undelivered(self) -> int:
+        with self.box_sessions() as s:
+            return (
+                s.scalar(select(func.count(OutboxEntry.seq)).where(OutboxEntry.delivered_at.is_(None))) or 0
+            )
+
+    def box_seqs(self) -> list[int]:
+        with self.box_sessions() as s:
+            return list(s.scalars(select(OutboxEntry.seq).order_by(OutboxEntry.seq)))
+
+    def cloud_seqs(self) -> list[int]:
+        with self.cloud_sessions() as s:
+            return list(
+                s.scalars(select(Received.seq).where(Received.device_id == "s12-t1").order_by(Received.seq))
+            )
+
+
+def wait(cond: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if cond():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@contextmanager
+def world(tmp_path: Path, receipts: int) -> Iterator[World]:
+    spool = tmp_path / "spool"
+    names = ["zh-supermarket-00", "de-baeckerei-00", "en-grocery-00", "ja-conbini-00"]
+    spool_jobs(spool, [corpus(names[i % len(names)]) for i in range(receipts)])
+    box_sessions = open_store(tmp_path / "box.db")
+    key = load_or_create_key(tmp_path / "box.key")
+    assert ingest_spool(spool, box_sessions, ParseSettings(key=key)).stored == receipts
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}", connect_args={"check_same_thread": False})
+    LedgerBase.metadata.create_all(engine)
+    cloud_sessions = sessionmaker(engine)
+    stored: list[Envelope] = []
+
+    def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
+        return SIGNING.public_key() if d == BOX else None
+
+    sub = Subscriber(cloud_sessions, registry, lambda s, e: stored.append(e))
+    with running_broker(tmp_path / "broker") as broker:
+        worker = broker.client("cloud-ingest", manual_ack=True)
+        sub.attach(worker)
+        subscribed: queue.Queue[Any] = queue.Queue()
+        worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
+        worker.connect("127.0.0.1", broker.port)
+        worker.loop_start()
+        subscribed.get(timeout=10)
+        try:
+            yield World(broker, box_sessions, StoreOutbox(box_sessions, key), cloud_sessions, stored)
+        finally:
+            worker.loop_stop()
+            worker.disconnect()
+
+
+def run(pub: Publisher) -> tuple[threading.Event, threading.Thread]:
+    stop = threading.Event()
+    t = threading.Thread(target=pub.run, args=(stop,), daemon=True)
+    t.start()
+    return stop, t
+
+
+def test_the_outbox_drains_into_the_cloud_once_with_customer_fields_in_the_clear(tmp_path: Path) -> None:
+    with world(tmp_path, 200) as w:
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait(lambda: w.undelivered() == 0, 60, "every row delivered")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 201))
+        assert len(w.stored) == 200 and len({e.seq for e in w.stored}) == 200
+        member = json.loads((Path(__file__).parent / "corpus/generated/zh-supermarket-00.json").read_text())
+        first = next(e for e in w.stored if e.seq == 1)
+        assert first.body["transaction"]["member_id"] == member["member_id"]  # opened for the TLS link
+        assert pub.stats.messages < 200  # the backlog went in batches
+
+
+@pytest.mark.parametrize("persistence", [False, True], ids=["persistence-off", "persistence-on"])
+def test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing(tmp_path: Path, persistence: bool) -> None:
+    with world(tmp_path, 600) as w:
+        if persistence:
+            w.broker.kill(signal.SIGTERM)
+            w.broker.files.conf.write_text(
+                w.broker.files.conf.read_text().replace("persistence false", "persistence true")
+            )
+            w.broker.start()
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait(lambda: 0 < w.undelivered() < 600, 60, "the drain to start")
+            w.broker.kill(signal.SIGKILL)
+            time.sleep(1.0)
+            w.broker.start()
+            wait(lambda: w.undelivered() == 0, 120, "every row delivered after the broker came back")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
+        assert len(w.stored) == 600  # each handed to the cloud's store exactly once
+        assert pub.stats.connects >= 2
+
+
+def test_publisher_thrown_away_mid_drain_and_started_again(tmp_path: Path) -> None:
+    with world(tmp_path, 400) as w:
+        first = w.publisher()
+        stop, t = run(first)
+        wait(lambda: w.undelivered() < 400, 60, "the drain to start")
+        stop.set()
+        t.join(10)
+        first.client.loop_stop()  # as a SIGKILL would: no DISCONNECT, in-flight state gone with it
+        sock = first.client.socket()
+        if sock is not None:
+            sock.close()
+        again = w.publisher()
+        stop2, t2 = run(again)
+        try:
+            wait(lambda: w.undelivered() == 0, 120, "every row delivered by the new publisher")
+        finally:
+            stop2.set()
+            t2.join(10)
+            again.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 401))
+        assert len(w.stored) == 400
