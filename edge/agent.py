@@ -24,6 +24,7 @@ from edge.escpos.printer_profile import PROFILES
 if TYPE_CHECKING:
     from edge.config import BoxConfig
     from edge.store.records import ParseSettings
+    from edge.uplink import UplinkSettings
 
 log = logging.getLogger("tillbox.agent")
 
@@ -42,13 +43,18 @@ class AgentSettings:
     metrics_port: int = 0
     broker: str | None = None
     qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
+    uplink: UplinkSettings | None = None  # None: no broker configured, the outbox only fills
     poll_s: float = 0.2
     housekeeping_s: float = 600.0  # retention pass
     health_s: float = 2.0  # status file and metrics
 
 
+DISK_ALARM_SHARE = 0.8  # used share of the store's disk at which HQ hears about it
+
+
 @dataclass
 class Conditions:
+    disk_alarm: bool = False  # 80 % used: nothing is dropped yet, but someone should look
     disk_low: bool = False
     disk_full: bool = False
 
@@ -59,6 +65,15 @@ class Conditions:
                 log.warning("%s: %s", name, detail, extra={"condition": name, "on": True})
             else:
                 log.info("%s cleared", name, extra={"condition": name, "on": False})
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tillbox")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _write_status(path: Path, status: dict[str, Any]) -> None:
@@ -82,6 +97,7 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     s = settings
     parse = replace(s.parse, key=load_or_create_key(s.key))
     sessions = open_store(s.db)
+
     metrics = AgentMetrics()
     if s.metrics_port:
         metrics.serve(s.metrics_port)
@@ -97,12 +113,25 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     started = datetime.now(UTC).isoformat()
     next_prune = next_health = next_ping = 0.0
     ping_every = notifier.watchdog_interval() or 1.0
+    uplink = None
+    next_heartbeat = 0.0
+    if s.uplink is not None and parse.key is not None:
+        from edge.uplink import Uplink
+
+        uplink = Uplink(s.uplink, sessions, parse.key)
+        uplink.start()  # its own thread: storing never waits on the network
     try:
         while not stop.is_set():
             if time.monotonic() >= next_ping:  # from the loop itself: a hung store stops the pings
                 notifier.notify("WATCHDOG=1")
                 next_ping = time.monotonic() + ping_every
-            free = shutil.disk_usage(s.db.parent).free
+            usage = shutil.disk_usage(s.db.parent)
+            free = usage.free
+            conditions.report(
+                "disk_alarm",
+                usage.used >= DISK_ALARM_SHARE * usage.total,
+                f"{usage.used / usage.total:.0%} of the store's disk used",
+            )
             conditions.report(
                 "disk_low",
                 free < s.min_free_bytes,
@@ -140,6 +169,14 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
             if now >= next_health:
                 next_health = now + s.health_s
                 health = collect(sessions, s.spool, s.db.parent)
+                if uplink is not None and s.uplink is not None and now >= next_heartbeat:
+                    next_heartbeat = now + s.uplink.heartbeat_s
+                    try:
+                        uplink.publisher.heartbeat(
+                            {**health.heartbeat_body(), "conditions": asdict(conditions)}
+                        )
+                    except ValueError:  # a heartbeat that cannot be sent must not stop the store
+                        log.exception("heartbeat not sent")
                 metrics.update(health)
                 metrics.disk_low.set(conditions.disk_low)
                 metrics.disk_full.set(conditions.disk_full)
@@ -151,7 +188,10 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                             "started_at": started,
                             "updated_at": datetime.now(UTC).isoformat(),
                             "conditions": asdict(conditions),
-                            "broker": {"url": s.broker, "connected": None},
+                            "broker": {
+                                "url": s.broker,
+                                "connected": uplink.publisher.connected if uplink else None,
+                            },
                             "health": health.to_json(),
                         },
                     )
@@ -167,6 +207,8 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
             s.inject_socket.unlink(missing_ok=True)
         if injector is not None:
             injector.close()
+        if uplink is not None:
+            uplink.stop()
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -225,6 +267,21 @@ def settings_from_config(cfg: BoxConfig) -> AgentSettings:
         metrics_port=cfg.metrics_port,
         broker=cfg.broker,
         qr_skip_kinds=cfg.qr_skip_kinds,
+        uplink=uplink_settings(cfg),
+    )
+
+
+def uplink_settings(cfg: BoxConfig) -> UplinkSettings | None:
+    if cfg.broker is None or cfg.retailer is None:
+        return None
+    from edge.uplink import UplinkSettings
+    from sync.topics import DeviceTopics
+
+    return UplinkSettings(
+        broker=cfg.broker,
+        topics=DeviceTopics(cfg.retailer, cfg.store_id, cfg.device_id),
+        signing_key=cfg.signing_key,
+        tls=cfg.broker_tls,
     )
 
 

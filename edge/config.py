@@ -30,11 +30,16 @@
     spool = "/var/spool/tillbox"
     db = "/var/lib/tillbox/box.db"
     key = "/var/lib/tillbox/box.key"    # AES key sealing customer data at rest; made (0600) at first start
+    signing_key = "/var/lib/tillbox/signing.key"  # Ed25519 key signing what the box sends; made likewise
     inject_socket = "/run/tillbox/inject.sock"
     status = "/run/tillbox/agent-status.json"
 
     [cloud]
-    broker = "mqtts://mqtt.example.com:8883"
+    broker = "mqtts://mqtt.example.com:8883"  # off when absent: receipts stay in the outbox
+    retailer = "acme"                   # the first level of the box's MQTT topics
+    ca = "/etc/tillbox/tls/ca.crt"      # the retailer's CA: the only one the broker's certificate may have
+    cert = "/etc/tillbox/tls/box.crt"   # this box's client certificate (common name = device_id)
+    tls_key = "/etc/tillbox/tls/box.key"
     api = "https://api.example.com"
 
     [retention]
@@ -67,8 +72,8 @@ SECTIONS: dict[str, set[str]] = {
     "parser": {"profile"},
     "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
-    "paths": {"spool", "db", "key", "inject_socket", "status"},
-    "cloud": {"broker", "api"},
+    "paths": {"spool", "db", "key", "signing_key", "inject_socket", "status"},
+    "cloud": {"broker", "api", "retailer", "ca", "cert", "tls_key"},
     "retention": {"days", "min_free_mb"},
     "metrics": {"port"},
 }
@@ -102,6 +107,9 @@ class BoxConfig:
     tag_rules: tuple[TagRule, ...] = ()
     metrics_port: int = 9464
     qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
+    signing_key: Path = Path("/var/lib/tillbox/signing.key")
+    retailer: str | None = None
+    broker_tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key) for mqtts
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -201,6 +209,21 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         if value is not None and (not isinstance(value, str) or urlsplit(value).scheme not in schemes):
             bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)} URL")
 
+    broker = get("cloud", "broker")
+    retailer = get("cloud", "retailer")
+    tls: tuple[Path, Path, Path] | None = None
+    if isinstance(broker, str):
+        if not isinstance(retailer, str) or not _ID.fullmatch(retailer):
+            bad("cloud.retailer", "required with a broker: letters, digits, '-' or '_' (up to 64)")
+        if urlsplit(broker).scheme == "mqtts":
+            files = []
+            for key in ("ca", "cert", "tls_key"):
+                value = get("cloud", key)
+                if not isinstance(value, str) or not Path(value).is_file():
+                    bad(f"cloud.{key}", "required with an mqtts:// broker: the path of an existing PEM file")
+                files.append(Path(value) if isinstance(value, str) else Path())
+            tls = (files[0], files[1], files[2])
+
     def whole(section: str, key: str, default: int, low: int, high: int, unit: str) -> int:
         value = get(section, key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -228,6 +251,7 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         ("spool", "/var/spool/tillbox"),
         ("db", "/var/lib/tillbox/box.db"),
         ("key", "/var/lib/tillbox/box.key"),
+        ("signing_key", "/var/lib/tillbox/signing.key"),
         ("inject_socket", "/run/tillbox/inject.sock"),
         ("status", "/run/tillbox/agent-status.json"),
     ):
@@ -260,5 +284,8 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         tag_rules=rules,
         metrics_port=metrics_port,
         qr_skip_kinds=frozenset(skip),
+        signing_key=paths["signing_key"],
+        retailer=retailer,
+        broker_tls=tls,
         source=path,
     )

@@ -35,6 +35,15 @@ class Health:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def heartbeat_body(self) -> dict[str, Any]:
+        """For the wire, which carries no floats: whole seconds, the rate as a decimal string."""
+        body = self.to_json()
+        age, rate = self.oldest_unsent_age_s, self.parse_failure_rate
+        body["oldest_unsent_age_s"] = None if age is None else int(age)
+        body["parse_failure_rate"] = None if rate is None else f"{rate:.3f}"
+        body["disk_used_share"] = f"{self.disk_used_share:.3f}"
+        return body
+
     @property
     def disk_used_share(self) -> float:
         return 1 - self.disk_free_bytes / self.disk_total_bytes if self.disk_total_bytes else 0.0

@@ -28,7 +28,8 @@ url_template = "https://r.example.com/r/{token}"
 spool = "SPOOL"
 db = "DB"
 [cloud]
-broker = "mqtts://mqtt.example.com:8883"
+broker = "mqtt://127.0.0.1:1883"
+retailer = "acme"
 [retention]
 days = 45
 """
@@ -60,6 +61,7 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         .replace("[qr]\n", '[qr]\nskip_kinds = ["kitchen"]\n')
         .replace("days = 45", "days = 0\nmin_free_mb = -1")
         .replace('db = "DB"', 'db = "DB"\nkey = "relative.key"')
+        .replace('broker = "mqtt://127.0.0.1:1883"\nretailer = "acme"', 'broker = "mqtts://mqtt.example.com"')
         + '[colour]\nx = 1\n[metrics]\nport = 70000\n[tags]\nrules = "/nonexistent/tags.toml"\n'
     )
     with pytest.raises(ConfigError) as e:
@@ -72,6 +74,10 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         "parser.profile",
         "qr.url_template",
         "qr.skip_kinds",
+        "cloud.retailer",
+        "cloud.ca",
+        "cloud.cert",
+        "cloud.tls_key",
         "retention.days",
         "retention.min_free_mb",
         "metrics.port",

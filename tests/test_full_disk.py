@@ -122,7 +122,40 @@ def test_agent_reports_a_low_disk_and_stores_without_images(tmp_path: Path) -> N
         time.sleep(0.05)
     stop.set()
     t.join(10)
-    assert state["conditions"] == {"disk_low": True, "disk_full": False}
+    conditions = state["conditions"]
+    assert isinstance(conditions, dict) and (conditions["disk_low"], conditions["disk_full"]) == (True, False)
     sessions = open_store(tmp_path / "box.db")
     with sessions() as s:
         assert s.scalar(select(func.count(Capture.id)).where(Capture.images_dropped)) == 3
+
+
+def test_agent_raises_the_alarm_at_80_percent_used(tmp_path: Path, small_disk: SmallDisk) -> None:
+    disk = small_disk("store", 4096)
+    (disk / "ballast").write_bytes(b"\0" * int(shutil.disk_usage(disk).total * 0.85))
+    spool = tmp_path / "spool"
+    spool_jobs(spool, receipts(2))
+    status = tmp_path / "agent-status.json"
+    settings = AgentSettings(
+        spool=spool,
+        db=disk / "box.db",
+        key=tmp_path / "box.key",
+        parse=ParseSettings(),
+        min_free_bytes=0,
+        status=status,
+        poll_s=0.05,
+        health_s=0.05,
+    )
+    stop = threading.Event()
+    t = threading.Thread(target=run_agent, args=(settings, stop), daemon=True)
+    t.start()
+    deadline = time.monotonic() + 15
+    state: dict[str, object] = {}
+    while time.monotonic() < deadline:
+        if status.exists():
+            state = json.loads(status.read_text())
+            if state["health"]["receipts_stored"] == 2:  # type: ignore[index]
+                break
+        time.sleep(0.05)
+    stop.set()
+    t.join(10)
+    assert state["conditions"] == {"disk_alarm": True, "disk_low": False, "disk_full": False}

@@ -74,8 +74,9 @@ class BoxKey:
         return self.open(blob, what).decode()
 
 
-def load_or_create_key(path: Path) -> BoxKey:
-    """The box's key; made (0600, O_EXCL so two starting processes cannot make two) when absent."""
+def secret_file(path: Path, size: int) -> bytes:
+    """`size` random bytes kept in `path`: made (0600, O_EXCL so two starting processes cannot make two)
+    when absent, refused when others can read it or it is not `size` bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -83,7 +84,7 @@ def load_or_create_key(path: Path) -> BoxKey:
         pass
     else:
         try:
-            os.write(fd, os.urandom(KEY_BYTES))
+            os.write(fd, os.urandom(size))
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -92,10 +93,15 @@ def load_or_create_key(path: Path) -> BoxKey:
         raise KeyFileError(
             f"key file {path} is readable by others (mode {stat.filemode(mode)}); chmod 600 it"
         )
-    key = path.read_bytes()
-    if len(key) != KEY_BYTES:
-        raise KeyFileError(f"key file {path} holds {len(key)} bytes, not {KEY_BYTES}: damaged or not a key")
-    return BoxKey(key)
+    data = path.read_bytes()
+    if len(data) != size:
+        raise KeyFileError(f"key file {path} holds {len(data)} bytes, not {size}: damaged or not a key")
+    return data
+
+
+def load_or_create_key(path: Path) -> BoxKey:
+    """The box's sealing key."""
+    return BoxKey(secret_file(path, KEY_BYTES))
 
 
 def _walk(body: dict[str, Any], where: tuple[str, ...]) -> tuple[dict[str, Any], str] | None:

@@ -1,0 +1,95 @@
+"""The agent as systemd runs it, with a broker in its box.toml: receipts spooled by the bridge reach the
+cloud's subscriber over TLS, signed with the box's key, are acknowledged, and the box's outbox empties;
+`tillbox status` shows the broker connected and heartbeats arrive."""
+
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+
+from edge.cli import main
+from edge.signing import load_or_create_signing_key
+from hardware_tests.receipts import receipts
+from sync.envelope import Envelope
+from sync.ledger import LedgerBase
+from sync.subscriber import Subscriber
+from sync.topics import DeviceTopics
+from tests.box_config import write_box_toml
+from tests.helpers import spool_jobs
+from tests.mqtt_broker import running_broker
+
+REPO = Path(__file__).resolve().parents[1]
+BOX = DeviceTopics("acme", "s12", "s12-t1")
+
+
+def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    signing = load_or_create_signing_key(tmp_path / "signing.key")  # as enrolment would read it
+    engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}", connect_args={"check_same_thread": False})
+    LedgerBase.metadata.create_all(engine)
+    stored: list[Envelope] = []
+    beats: list[Envelope] = []
+
+    def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
+        return signing.public_key() if d == BOX else None
+
+    sub = Subscriber(sessionmaker(engine), registry, lambda s, e: stored.append(e), beats.append)
+    with running_broker(tmp_path / "broker") as broker:
+        worker = broker.client("cloud-ingest", manual_ack=True)
+        sub.attach(worker)
+        subscribed: queue.Queue[Any] = queue.Queue()
+        worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
+        worker.connect("127.0.0.1", broker.port)
+        worker.loop_start()
+        subscribed.get(timeout=10)
+
+        tls_key, cert = broker.files.client("s12-t1")
+        cloud = (
+            f'[cloud]\nbroker = "mqtts://localhost:{broker.port}"\nretailer = "acme"\n'
+            f'ca = "{broker.files.ca_path}"\ncert = "{cert}"\ntls_key = "{tls_key}"\n'
+        )
+        cfg = write_box_toml(tmp_path, extra=cloud)
+        cfg.write_text(
+            cfg.read_text().replace("[paths]\n", f'[paths]\nsigning_key = "{tmp_path / "signing.key"}"\n')
+        )
+        spool_jobs(tmp_path / "spool", receipts(20))
+        log = tmp_path / "agent.out"
+        with open(log, "wb") as out:
+            agent = subprocess.Popen(
+                [sys.executable, "-m", "edge", "agent", "--config", str(cfg)],
+                stdout=out,
+                stderr=out,
+                cwd=REPO,
+            )
+        try:
+            deadline = time.monotonic() + 30
+            status: dict[str, Any] = {}
+            while time.monotonic() < deadline:
+                capsys.readouterr()
+                if main(["status", "--config", str(cfg), "--json"]) == 0:
+                    status = json.loads(capsys.readouterr().out)
+                    if status["receipts_stored"] == 20 and status["outbox_depth"] == 0 and beats:
+                        break
+                time.sleep(0.2)
+            else:
+                raise AssertionError(f"{status}\n{log.read_text()}")
+        finally:
+            agent.send_signal(signal.SIGTERM)
+            agent.wait(15)
+            worker.loop_stop()
+            worker.disconnect()
+    assert agent.returncode == 0, log.read_text()
+    assert status["broker"]["connected"] is True
+    assert sorted(e.seq for e in stored if e.seq is not None) == list(range(1, 21))
+    assert all(e.device_id == "s12-t1" for e in stored) and sub.counts["new"] == 20
+    assert beats and "outbox_depth" in beats[0].body
