@@ -58,10 +58,12 @@ class Broker:
         path = self.files.directory / "data" / "mosquitto.log"
         return path.read_text() if path.exists() else ""
 
-    def client(self, name: str, **kw: object) -> mqtt.Client:
-        """A connected MQTT 5 client with `name`'s certificate (not yet looping)."""
+    def client(self, name: str, client_id: str | None = None, **kw: object) -> mqtt.Client:
+        """An MQTT 5 client with a certificate for `name` (its user name), not yet connected."""
         key, cert = self.files.client(name)
-        c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=name, protocol=mqtt.MQTTv5, **kw)  # type: ignore[arg-type]
+        c = mqtt.Client(
+            mqtt.CallbackAPIVersion.VERSION2, client_id=client_id or name, protocol=mqtt.MQTTv5, **kw
+        )  # type: ignore[arg-type]
         c.tls_set(
             ca_certs=str(self.files.ca_path),
             certfile=str(cert),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import paho.mqtt.client as mqtt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import create_engine, func, select
@@ -34,6 +35,7 @@ from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.helpers import corpus, spool_jobs
 from tests.mqtt_broker import Broker, running_broker
+from tests.tcp_proxy import Proxy
 
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 SIGNING = Ed25519PrivateKey.generate()
@@ -46,12 +48,24 @@ class World:
     outbox: StoreOutbox
     cloud_sessions: sessionmaker[Session]
     stored: list[Envelope]
+    subscriber: Subscriber
 
-    def publisher(self) -> Publisher:
+    def publisher(self, port: int | None = None) -> Publisher:
         client = self.broker.client("s12-t1")
         pub = Publisher(client, BOX, SIGNING, self.outbox, PublisherSettings(resend_after_s=3.0, batch=50))
-        pub.connect("127.0.0.1", self.broker.port)
+        pub.connect("127.0.0.1", port or self.broker.port)
         return pub
+
+    def worker(self, client_id: str = "ingest-1") -> mqtt.Client:
+        """A cloud ingest worker on the shared subscription, subscribed when this returns."""
+        worker = self.broker.client("cloud-ingest", client_id=client_id, manual_ack=True)
+        self.subscriber.attach(worker)
+        subscribed: queue.Queue[Any] = queue.Queue()
+        worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
+        worker.connect("127.0.0.1", self.broker.port)
+        worker.loop_start()
+        subscribed.get(timeout=10)
+        return worker
 
     def undelivered(self) -> int:
         with self.box_sessions() as s:
@@ -98,18 +112,21 @@ def world(tmp_path: Path, receipts: int) -> Iterator[World]:
 
     sub = Subscriber(cloud_sessions, registry, lambda s, e: stored.append(e))
     with running_broker(tmp_path / "broker") as broker:
-        worker = broker.client("cloud-ingest", manual_ack=True)
-        sub.attach(worker)
-        subscribed: queue.Queue[Any] = queue.Queue()
-        worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
-        worker.connect("127.0.0.1", broker.port)
-        worker.loop_start()
-        subscribed.get(timeout=10)
+        w = World(broker, box_sessions, StoreOutbox(box_sessions, key), cloud_sessions, stored, sub)
+        worker = w.worker()
         try:
-            yield World(broker, box_sessions, StoreOutbox(box_sessions, key), cloud_sessions, stored)
+            yield w
         finally:
             worker.loop_stop()
             worker.disconnect()
+
+
+def kill_client(client: mqtt.Client) -> None:
+    """As a SIGKILL would: no DISCONNECT, whatever was in flight gone with it."""
+    client.loop_stop()
+    sock = client.socket()
+    if sock is not None:
+        sock.close()
 
 
 def run(pub: Publisher) -> tuple[threading.Event, threading.Thread]:
@@ -170,10 +187,7 @@ def test_publisher_thrown_away_mid_drain_and_started_again(tmp_path: Path) -> No
         wait(lambda: w.undelivered() < 400, 60, "the drain to start")
         stop.set()
         t.join(10)
-        first.client.loop_stop()  # as a SIGKILL would: no DISCONNECT, in-flight state gone with it
-        sock = first.client.socket()
-        if sock is not None:
-            sock.close()
+        kill_client(first.client)
         again = w.publisher()
         stop2, t2 = run(again)
         try:
@@ -184,3 +198,46 @@ def test_publisher_thrown_away_mid_drain_and_started_again(tmp_path: Path) -> No
             again.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 401))
         assert len(w.stored) == 400
+
+
+def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
+    with world(tmp_path, 600) as w:
+        proxy = Proxy(w.broker.port)
+        pub = w.publisher(proxy.port)
+        stop, t = run(pub)
+        try:
+            wait(lambda: w.undelivered() < 550, 60, "the drain to start")
+            proxy.cut()  # the router reboots
+            wait(lambda: w.undelivered() < 400, 60, "the drain to resume")
+            proxy.stalled.set()  # bytes stop moving, the connection stays up
+            time.sleep(2)
+            proxy.stalled.clear()
+            proxy.refusing.set()  # and then no connection at all for a while
+            proxy.cut()
+            time.sleep(2)
+            proxy.refusing.clear()
+            wait(lambda: w.undelivered() == 0, 120, "every row delivered after the outages")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+            proxy.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
+        assert len(w.stored) == 600 and pub.stats.connects >= 2
+
+
+def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path) -> None:
+    with world(tmp_path, 600) as w:
+        second = w.worker("ingest-2")  # two workers share the subscription
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait(lambda: w.undelivered() < 500, 60, "the drain to start")
+            kill_client(second)
+            wait(lambda: w.undelivered() == 0, 120, "every row delivered by the surviving worker")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
+        assert len(w.stored) == 600
