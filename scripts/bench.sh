@@ -11,3 +11,5 @@ echo "== agent: spool -> outbox throughput and peak RSS"
 .venv/bin/python -m bench.agent_ingest
 echo "== agent: QR block latency at the cut"
 .venv/bin/python -m bench.qr_injection
+echo "== sync: a 50,000-transaction backlog through Mosquitto, against a bare paho loop"
+.venv/bin/python -m bench.sync_drain

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from sync.canonical import NotCanonical, canonical_bytes, loads_strict
+from sync.canonical import NotCanonical, canonical_bytes, dumps_checked, loads_strict
 
 VERSION = 1
 Kind = Literal["transaction", "correction", "heartbeat"]
@@ -66,8 +66,9 @@ class Envelope:
         return {**self.unsigned(), "sig": self.sig}
 
     def verify(self, key: Ed25519PublicKey) -> None:
+        """For a decoded envelope (loads_strict has refused any float)."""
         try:
-            key.verify(_unb64(self.sig), canonical_bytes(self.unsigned()))
+            key.verify(_unb64(self.sig), dumps_checked(self.unsigned()))
         except (InvalidSignature, ValueError):
             raise BadEnvelope("bad_signature", f"{self.device_id} seq {self.seq}") from None
 
@@ -81,7 +82,8 @@ def _unb64(text: str) -> bytes:
 
 
 def encode_message(envelopes: list[Envelope]) -> bytes:
-    data = canonical_bytes({"v": VERSION, "envelopes": [e.to_json() for e in envelopes]})
+    # Each envelope's body was checked when it was signed.
+    data = dumps_checked({"v": VERSION, "envelopes": [e.to_json() for e in envelopes]})
     if len(data) > MAX_MESSAGE_BYTES:
         raise ValueError(f"message of {len(data)} bytes is over {MAX_MESSAGE_BYTES}: send a smaller batch")
     return data

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 
-from sqlalchemy import Integer, MetaData, String, UniqueConstraint, select
+from sqlalchemy import Integer, MetaData, String, UniqueConstraint, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from sync.canonical import canonical_bytes
 from sync.envelope import Envelope
 
 BEYOND_LIMIT = 1000  # stored seqs past a gap reported in one acknowledgement
@@ -33,7 +32,7 @@ class Received(LedgerBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     device_id: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int]
-    digest: Mapped[str] = mapped_column(String(64))  # sha256 of the signed envelope's canonical bytes
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of the envelope's signature
     kind: Mapped[str] = mapped_column(String(16))
     received_at: Mapped[datetime]
 
@@ -54,23 +53,36 @@ class Outcome(Enum):
 
 
 def digest(e: Envelope) -> str:
-    return hashlib.sha256(canonical_bytes(e.to_json())).hexdigest()
+    # Ed25519 signatures are deterministic: under one device key, same content <=> same signature.
+    return hashlib.sha256(e.sig.encode()).hexdigest()
 
 
-def record(session: Session, e: Envelope) -> Outcome:
-    """Claim (device, seq) for this envelope in the caller's transaction."""
-    if e.seq is None:
+def record(session: Session, envelopes: list[Envelope]) -> list[Outcome]:
+    """Claim (device, seq) for each envelope of one device's message, in the caller's transaction: one
+    query for what is already there, one insert for the rest."""
+    seqs = [e.seq for e in envelopes if e.seq is not None]
+    if len(seqs) != len(envelopes):
         raise ValueError("only sequenced envelopes (transactions, corrections) go in the ledger")
-    found = session.scalar(select(Received).where(Received.device_id == e.device_id, Received.seq == e.seq))
-    if found is not None:
-        return Outcome.DUPLICATE if found.digest == digest(e) else Outcome.CONFLICT
-    session.add(
-        Received(
-            device_id=e.device_id, seq=e.seq, digest=digest(e), kind=e.kind, received_at=datetime.now(UTC)
-        )
+    device = envelopes[0].device_id
+    rows = session.execute(
+        select(Received.seq, Received.digest).where(Received.device_id == device, Received.seq.in_(seqs))
     )
-    session.flush()  # the unique constraint speaks now, inside the transaction, if another worker won
-    return Outcome.NEW
+    known: dict[int, str] = {seq: d for seq, d in rows}
+    outcomes = []
+    new: list[dict[str, object]] = []
+    now = datetime.now(UTC)
+    for e, seq in zip(envelopes, seqs, strict=True):
+        d = digest(e)
+        if seq in known:
+            outcomes.append(Outcome.DUPLICATE if known[seq] == d else Outcome.CONFLICT)
+            continue
+        known[seq] = d  # the same seq twice in one message counts once
+        new.append({"device_id": e.device_id, "seq": seq, "digest": d, "kind": e.kind, "received_at": now})
+        outcomes.append(Outcome.NEW)
+    if new:
+        # Inserted now, inside the transaction: the unique constraint speaks here if another worker won.
+        session.execute(insert(Received), new)
+    return outcomes
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,10 @@ class Outbox(Protocol):
 class PublisherSettings:
     batch: int = 100  # envelopes per message while a backlog drains
     live: int = 10  # newest rows looked at first each turn
-    max_inflight: int = 20  # messages published and not yet PUBACKed
+    max_inflight: int = 20  # messages published and not yet PUBACKed by the broker
+    # Envelopes sent and not yet acknowledged by the cloud. The broker PUBACKs on receipt, so only this
+    # keeps the backlog from queueing at the broker in front of a live sale.
+    max_unacked: int = 2000
     resend_after_s: float = 30.0  # sent, not acknowledged by the cloud: send again
     session_expiry_s: int = 24 * 3600
     poll_s: float = 0.05
@@ -160,9 +163,11 @@ class Publisher:
         self.stats.envelopes += len(rows)
         return True
 
-    def _room(self) -> bool:
+    def _room(self, backlog: bool = True) -> bool:
         with self._lock:
-            return len(self._inflight) < self.settings.max_inflight
+            if len(self._inflight) >= self.settings.max_inflight:
+                return False
+            return not backlog or len(self._sent) < self.settings.max_unacked
 
     def step(self) -> int:
         """Send what is due; returns the number of envelopes sent."""
@@ -177,13 +182,17 @@ class Publisher:
                 for seq in [q for q, t in self._sent.items() if now - t > s.resend_after_s]:
                     del self._sent[seq]
         sent = 0
-        # Live first: the newest rows not yet sent, ahead of any backlog.
-        live = [
-            r for r in self.outbox.pending(self._cursor, s.live, newest_first=True) if r.seq not in self._sent
-        ]
-        if live and self._room() and self._send(sorted(live, key=lambda r: r.seq)):
-            sent += len(live)
-        while self._room():
+        while True:
+            # Live first, before every backlog batch: the newest rows not yet sent.
+            live = [
+                r
+                for r in self.outbox.pending(self._cursor, s.live, newest_first=True)
+                if r.seq not in self._sent
+            ]
+            if live and self._room(backlog=False) and self._send(sorted(live, key=lambda r: r.seq)):
+                sent += len(live)
+            if not self._room():
+                break
             rows = self.outbox.pending(self._cursor, s.batch)
             if not rows:
                 break

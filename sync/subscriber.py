@@ -53,6 +53,9 @@ class Subscriber:
             self.counts["bad_topic"] += 1
             return Handled()
         device, leaf = where
+        if leaf == "hb" and payload == b"offline":  # the box's last will: its connection dropped
+            self.counts["offline"] += 1
+            return Handled()
         try:
             envelopes = verify_message(payload, device.device, self.registry(device))
             if any((e.kind == "heartbeat") != (leaf == "hb") for e in envelopes):
@@ -80,8 +83,7 @@ class Subscriber:
     def _store(self, device: DeviceTopics, envelopes: list[Envelope]) -> Ack:
         outcomes: Counter[str] = Counter()
         with self.sessions.begin() as session:
-            for e in envelopes:
-                outcome = record(session, e)
+            for e, outcome in zip(envelopes, record(session, envelopes), strict=True):
                 outcomes[outcome.value] += 1
                 if outcome is Outcome.NEW:
                     self.store(session, e)

@@ -43,3 +43,8 @@ def test_agent_benchmarks_run() -> None:
     q = run_bench("bench.qr_injection", "--cuts", "5")
     assert q.stdout.count("| native |") == 2 and q.stdout.count("| raster |") == 2
     assert "media.width" not in q.stdout + q.stderr  # nothing from python-escpos on the agent's stdout
+
+
+def test_sync_benchmark_runs() -> None:
+    r = run_bench("bench.sync_drain", "--rows", "300")
+    assert "| bare paho QoS 1 loop |" in r.stdout and "| tillbox sync" in r.stdout

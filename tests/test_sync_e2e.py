@@ -241,3 +241,32 @@ def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path) -> None:
             pub.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
         assert len(w.stored) == 600
+
+
+def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
+    with world(tmp_path, 3000) as w:
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait(lambda: w.undelivered() < 2900, 60, "the drain to start")
+            with w.box_sessions.begin() as s:
+                template = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).first()
+                assert template is not None
+                s.add(
+                    OutboxEntry(
+                        seq=3001,
+                        kind="transaction",
+                        transaction_id=template.transaction_id,
+                        body=template.body,
+                        created_at=template.created_at,
+                    )
+                )
+            wait(lambda: 3001 in w.cloud_seqs(), 30, "the live sale to reach the cloud")
+            left = w.undelivered()
+            wait(lambda: w.undelivered() == 0, 120, "the backlog")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert left > 1000, f"the live sale waited for the backlog ({left} rows were left)"
+        assert w.cloud_seqs() == list(range(1, 3002))
