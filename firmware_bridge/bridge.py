@@ -38,7 +38,8 @@ class BridgeConfig:
     idle_gap_s: float = 2.0
     max_job_bytes: int = DEFAULT_MAX_JOB_BYTES
     read_size: int = 16 * 1024
-    handoff_items: int = 256  # with read_size, bounds the copy's memory (4 MB)
+    handoff_items: int = 16384  # the copy waiting for the framer: at most this many reads
+    handoff_bytes: int = 4 * 1024 * 1024  # and at most this many bytes
     inject_deadline_s: float = 0.030
     backoff_initial_s: float = 0.1
     backoff_max_s: float = 5.0
@@ -80,7 +81,7 @@ class Bridge:
         self.printer = PrinterPort(
             printer, self.stop, self.config.backoff_initial_s, self.config.backoff_max_s
         )
-        self.handoff = Handoff(self.config.handoff_items)
+        self.handoff = Handoff(self.config.handoff_items, self.config.handoff_bytes)
         self.injection = InjectionPoint(injector, self.config.inject_deadline_s) if injector else None
         self._stats = BridgeStats()
         self._framer_thread: threading.Thread | None = None

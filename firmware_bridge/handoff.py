@@ -41,8 +41,14 @@ Item = Chunk | EndOfStream | Note
 
 
 class Handoff:
-    def __init__(self, max_items: int = 256) -> None:
+    """Bounded by bytes (the copy's memory) and by items (their overhead). A count of reads alone was
+    no bound at all on a fast TCP till: its reads are a few hundred bytes, so a framer that lost the CPU
+    for a moment dropped the copy after ~100 kB while megabytes were allowed."""
+
+    def __init__(self, max_items: int = 16384, max_bytes: int = 4 * 1024 * 1024) -> None:
         self._q: queue.Queue[Item] = queue.Queue(max_items)
+        self.max_bytes = max_bytes
+        self._bytes = 0  # bytes of the chunks waiting
         self._lock = threading.Lock()
         self._pending_loss = 0
         self.dropped_bytes = 0
@@ -52,9 +58,18 @@ class Handoff:
     def offer(self, data: bytes, at: datetime) -> None:
         """Never blocks."""
         item = Chunk(data, at, self._pending_loss)
-        try:
-            self._q.put_nowait(item)
-        except queue.Full:
+        with self._lock:
+            fits = self._bytes + len(data) <= self.max_bytes
+            if fits:
+                self._bytes += len(data)
+        if fits:
+            try:
+                self._q.put_nowait(item)
+            except queue.Full:
+                fits = False
+                with self._lock:
+                    self._bytes -= len(data)
+        if not fits:
             with self._lock:
                 self._pending_loss += len(data)
                 self.dropped_bytes += len(data)
@@ -85,9 +100,13 @@ class Handoff:
 
     def take(self, timeout: float | None) -> Item | None:
         try:
-            return self._q.get(timeout=timeout)
+            item = self._q.get(timeout=timeout)
         except queue.Empty:
             return None
+        if isinstance(item, Chunk):
+            with self._lock:
+                self._bytes -= len(item.data)
+        return item
 
     def depth(self) -> int:
         return self._q.qsize()
