@@ -25,6 +25,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.common import free_port
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter, list_jobs
 
@@ -59,13 +60,6 @@ def box_toml(tmp: Path, port: int) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def run(jobs: int, tmp: Path, deployed: bool) -> tuple[float, float, int]:

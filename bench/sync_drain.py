@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import signal
-import socket
 import ssl
 import statistics
 import subprocess
@@ -33,9 +32,10 @@ from pathlib import Path
 import paho.mqtt.client as mqtt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from paho.mqtt.enums import CallbackAPIVersion
-from sqlalchemy import create_engine, func, insert, select, update
+from sqlalchemy import create_engine, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bench.common import free_port
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import Counter, OutboxEntry
@@ -53,13 +53,6 @@ from sync.topics import DeviceTopics, cloud_subscription
 REPO = Path(__file__).resolve().parents[1]
 BOX = DeviceTopics("bench", "s1", "s1-t1")
 SIGNING = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))  # a bench key, never a box's
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def fill_box(directory: Path, rows: int) -> tuple[sessionmaker[Session], str]:
@@ -152,16 +145,17 @@ def drain(directory: Path, broker: MosquittoProcess, rows: int) -> tuple[float, 
     next_live = t0
     seq = rows
 
-    def backlog_left() -> int:
+    def backlog_left() -> bool:
+        # An index seek, not a count: this process is also the cloud, and counting 50,000 rows every
+        # few milliseconds took 14 % of its CPU away from the drain it measures.
         with box_sessions() as s:
-            return (
-                s.scalar(
-                    select(func.count(OutboxEntry.seq)).where(
-                        OutboxEntry.delivered_at.is_(None), OutboxEntry.seq <= rows
-                    )
-                )
-                or 0
+            first = s.scalar(
+                select(OutboxEntry.seq)
+                .where(OutboxEntry.delivered_at.is_(None), OutboxEntry.seq <= rows)
+                .order_by(OutboxEntry.seq)
+                .limit(1)
             )
+            return first is not None
 
     while backlog_left():
         now = time.monotonic()
@@ -180,7 +174,7 @@ def drain(directory: Path, broker: MosquittoProcess, rows: int) -> tuple[float, 
                 s.execute(update(Counter).values(value=seq))
             live[seq] = time.monotonic()
             next_live = now + 0.2
-        time.sleep(0.01)
+        time.sleep(0.02)
     elapsed = time.monotonic() - t0
     deadline = time.monotonic() + 10
     while any(q not in stored_at for q in live) and time.monotonic() < deadline:

@@ -282,6 +282,7 @@ def uplink_settings(cfg: BoxConfig) -> UplinkSettings | None:
         topics=DeviceTopics(cfg.retailer, cfg.store_id, cfg.device_id),
         signing_key=cfg.signing_key,
         tls=cfg.broker_tls,
+        pushed_config=cfg.db.parent / "cloud-config.json",
     )
 
 

@@ -24,6 +24,33 @@ if ((${#need_pkgs[@]})); then
   fi
 fi
 
+# A real PostgreSQL for the cloud side's tests: TILLBOX_PG_URL, or postgres@127.0.0.1:5432 with trust
+# authentication as on the machines this project is built on. On a bare machine (as root) it is installed
+# and started here; local TCP connections are then trusted, which is for a test machine only.
+if [ -z "${TILLBOX_PG_URL:-}" ] && ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+      echo "setup: installing postgresql with apt-get" >&2
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    pg_ver=$(ls /etc/postgresql | sort -V | tail -n 1)
+    hba=/etc/postgresql/$pg_ver/main/pg_hba.conf
+    if ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+      echo "setup: trusting local TCP connections in $hba (a test machine)" >&2
+      sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+    fi
+    echo "setup: starting PostgreSQL $pg_ver" >&2
+    pg_ctlcluster --skip-systemctl-redirect "$pg_ver" main start 2>/dev/null \
+      || pg_ctlcluster --skip-systemctl-redirect "$pg_ver" main reload
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null && break; sleep 0.2; done
+  else
+    echo "setup: no PostgreSQL at 127.0.0.1:5432 and not root to install one." >&2
+    echo "setup: start one (trust auth for postgres@127.0.0.1) or set TILLBOX_PG_URL=postgresql+psycopg://user@host:port/db" >&2
+    exit 1
+  fi
+fi
+
 py=${PYTHON:-}
 if [ -z "$py" ]; then
   for cand in python3.13 python3.12 python3.11 python3; do
@@ -43,7 +70,7 @@ fi
 stamp=.venv/.tillbox-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   log=.venv/pip-install.log
-  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[dev]'; } >"$log" 2>&1; then
+  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[dev,cloud]'; } >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     echo "setup: installing the Python packages failed (full log: $log)" >&2
     exit 1

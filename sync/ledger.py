@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import Integer, MetaData, String, UniqueConstraint, insert, select
+from sqlalchemy import DateTime, Integer, MetaData, String, UniqueConstraint, func, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from sync.envelope import Envelope
@@ -34,7 +34,7 @@ class Received(LedgerBase):
     seq: Mapped[int]
     digest: Mapped[str] = mapped_column(String(64))  # sha256 of the envelope's signature
     kind: Mapped[str] = mapped_column(String(16))
-    received_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Mark(LedgerBase):
@@ -124,3 +124,38 @@ def gaps(session: Session, device_id: str) -> list[int]:
     ).all()
     have = set(stored)
     return [s for s in range(low + 1, max(stored, default=low)) if s not in have]
+
+
+@dataclass(frozen=True)
+class Gap:
+    device_id: str
+    missing: tuple[int, ...]
+    since: datetime  # when the first sequence number past the gap was stored
+
+
+def _utc(t: datetime) -> datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)  # SQLite hands times back naive
+
+
+def overdue_gaps(session: Session, older_than: timedelta, now: datetime | None = None) -> list[Gap]:
+    """Devices with sequence numbers missing for longer than `older_than`.
+
+    A gap is normal for a moment (messages overtake each other, a live sale goes before the backlog);
+    one that stays means a box lost something, and HQ must hear of it. Its age is that of the oldest
+    sequence number stored past the device's contiguous mark."""
+    now = now or datetime.now(UTC)
+    low = func.coalesce(Mark.contiguous, 0)
+    rows = session.execute(
+        select(Received.device_id, func.min(Received.received_at))
+        .outerjoin(Mark, Mark.device_id == Received.device_id)
+        .where(Received.seq > low)
+        .group_by(Received.device_id)
+        .order_by(Received.device_id)
+    ).all()
+    overdue = []
+    for device_id, since in rows:
+        if now - _utc(since) >= older_than:
+            missing = gaps(session, device_id)
+            if missing:
+                overdue.append(Gap(device_id, tuple(missing), _utc(since)))
+    return overdue

@@ -94,3 +94,11 @@ def issue(
                 names.append(x509.DNSName(h))
         builder = builder.add_extension(x509.SubjectAlternativeName(names), critical=False)
     return Issued(key, builder.sign(ca.key, hashes.SHA256()))
+
+
+def load_issued(key_path: Path, cert_path: Path) -> Issued:
+    """A CA (or any certificate) written by `Issued.write`, to issue with again."""
+    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise ValueError(f"{key_path}: not an EC private key")
+    return Issued(key, x509.load_pem_x509_certificate(cert_path.read_bytes()))

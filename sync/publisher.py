@@ -12,9 +12,10 @@ and, while connected, after `resend_after_s` — the cloud's dedupe makes that h
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -23,7 +24,9 @@ import paho.mqtt.client as mqtt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
+from paho.mqtt.reasoncodes import ReasonCode
 
+from sync.backoff import Backoff
 from sync.canonical import loads_strict
 from sync.envelope import Envelope, Kind, encode_message
 from sync.topics import DeviceTopics
@@ -60,6 +63,8 @@ class PublisherSettings:
     resend_after_s: float = 30.0  # sent, not acknowledged by the cloud: send again
     session_expiry_s: int = 24 * 3600
     poll_s: float = 0.05
+    reconnect_floor_s: float = 1.0
+    reconnect_cap_s: float = 60.0
 
 
 @dataclass
@@ -69,6 +74,8 @@ class PublisherStats:
     acks: int = 0
     delivered: int = 0
     connects: int = 0
+    connect_failures: int = 0
+    configs: int = 0
 
 
 @dataclass
@@ -79,6 +86,8 @@ class Publisher:
     outbox: Outbox
     settings: PublisherSettings = field(default_factory=PublisherSettings)
     stats: PublisherStats = field(default_factory=PublisherStats)
+    # Called (on the network thread) with each configuration the cloud pushes to this box's config topic.
+    on_config: Callable[[dict[str, Any]], None] | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -93,19 +102,50 @@ class Publisher:
         c.on_publish = self._on_publish
         c.on_message = self._on_message
         c.will_set(self.topics.hb, b"offline", qos=1, retain=True)
-        c.reconnect_delay_set(min_delay=1, max_delay=60)
+        self._closing = threading.Event()
+        self._network: threading.Thread | None = None
+        self.backoff = Backoff(self.settings.reconnect_floor_s, self.settings.reconnect_cap_s)
 
     # -- connection ------------------------------------------------------------------------------------
 
     def connect(self, host: str, port: int) -> None:
+        """Connect in the background and stay connected until `close`, retrying with jittered backoff.
+
+        The network loop is ours rather than paho's `loop_start`: paho's reconnect delay has no jitter,
+        and a fleet that lost its broker together must not return in lockstep."""
+        self._network = threading.Thread(
+            target=self._stay_connected, args=(host, port), name="mqtt-network", daemon=True
+        )
+        self._network.start()
+
+    def _stay_connected(self, host: str, port: int) -> None:
         props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
         props.SessionExpiryInterval = self.settings.session_expiry_s
-        self.client.connect_async(host, port, clean_start=False, properties=props)
-        self.client.loop_start()
+        while not self._closing.is_set():
+            try:
+                self.client.connect(host, port, clean_start=False, properties=props)
+            except (OSError, ssl.SSLError) as e:
+                self.stats.connect_failures += 1
+                delay = self.backoff.next()
+                log.warning("broker %s:%s unreachable (%s); next try in %.1f s", host, port, e, delay)
+                self._closing.wait(delay)
+                continue
+            while not self._closing.is_set():
+                if self.client.loop(timeout=0.5) != mqtt.MQTT_ERR_SUCCESS:
+                    break
+            self._connected.clear()
+            if not self._closing.is_set():
+                delay = self.backoff.next()
+                log.warning("lost the broker; reconnecting in %.1f s", delay)
+                self._closing.wait(delay)
 
     def close(self) -> None:
-        self.client.disconnect()
-        self.client.loop_stop()
+        """Leave with the last will ("offline"): a box that stops is offline for HQ as much as one that
+        lost its link (MQTT 5 reason 0x04; a plain DISCONNECT would discard the will)."""
+        self._closing.set()
+        self.client.disconnect(reasoncode=ReasonCode(PacketTypes.DISCONNECT, "Disconnect with will message"))
+        if self._network is not None:
+            self._network.join(5)
 
     @property
     def connected(self) -> bool:
@@ -119,8 +159,9 @@ class Publisher:
             self._sent.clear()  # whatever the cloud has not acknowledged goes again
             self._inflight.clear()
             self._cursor = 0
-        c.subscribe(self.topics.ack, qos=1)
+        c.subscribe([(self.topics.ack, 1), (self.topics.config, 1)])
         self.stats.connects += 1
+        self.backoff.reset()
         self._connected.set()
 
     def _on_disconnect(self, c: mqtt.Client, userdata: object, flags: object, rc: Any, props: object) -> None:
@@ -131,6 +172,9 @@ class Publisher:
             self._inflight.discard(mid)
 
     def _on_message(self, c: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
+        if msg.topic == self.topics.config:
+            self._config(bytes(msg.payload))
+            return
         try:
             ack = loads_strict(bytes(msg.payload))
             contiguous, beyond = int(ack["contiguous"]), [int(s) for s in ack["beyond"]]
@@ -143,6 +187,20 @@ class Publisher:
         with self._lock:
             for seq in [s for s in self._sent if s <= contiguous or s in done]:
                 del self._sent[seq]
+
+    def _config(self, payload: bytes) -> None:
+        if not payload:  # a retained config cleared by the cloud
+            return
+        try:
+            config = loads_strict(payload)
+            if not isinstance(config, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as e:
+            log.warning("unreadable configuration on %s: %s", self.topics.config, e)
+            return
+        self.stats.configs += 1
+        if self.on_config is not None:
+            self.on_config(config)
 
     # -- sending ---------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ log = logging.getLogger("tillbox.sync.subscriber")
 Registry = Callable[[DeviceTopics], Ed25519PublicKey | None]  # the device's key, if it is registered there
 Store = Callable[[Session, Envelope], None]  # stores one new transaction/correction; must not commit
 Heartbeat = Callable[[Envelope], None]
+Offline = Callable[[DeviceTopics], None]  # the box's last will: its connection dropped
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Subscriber:
     registry: Registry
     store: Store
     heartbeat: Heartbeat | None = None
+    offline: Offline | None = None
     counts: Counter[str] = field(default_factory=Counter)
 
     def handle(self, topic: str, payload: bytes) -> Handled:
@@ -55,6 +57,8 @@ class Subscriber:
         device, leaf = where
         if leaf == "hb" and payload == b"offline":  # the box's last will: its connection dropped
             self.counts["offline"] += 1
+            if self.offline is not None:
+                self.offline(device)
             return Handled()
         try:
             envelopes = verify_message(payload, device.device, self.registry(device))

@@ -46,3 +46,15 @@ def small_disk(tmp_path: Path) -> Iterator[Callable[[str, int], Path]]:
     yield make
     for path in mounted:
         subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def cloud_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The cloud's database URL: embedded SQLite (the demo) and a real PostgreSQL (production)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'cloud.db'}"
+        return
+    from tests.postgres import fresh_database
+
+    with fresh_database() as url:
+        yield url

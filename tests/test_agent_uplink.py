@@ -21,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from edge.cli import main
 from edge.signing import load_or_create_signing_key
 from hardware_tests.receipts import receipts
+from sync.canonical import canonical_bytes
 from sync.envelope import Envelope
 from sync.ledger import LedgerBase
 from sync.subscriber import Subscriber
@@ -52,6 +53,9 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
         worker.connect("127.0.0.1", broker.port)
         worker.loop_start()
         subscribed.get(timeout=10)
+        # Configuration pushed (retained) before the box is even up: it reads it when it connects.
+        pushed = {"parser": {"profile": "huaxin-pos"}, "version": 3}
+        worker.publish(BOX.config, canonical_bytes(pushed), qos=1, retain=True).wait_for_publish(10)
 
         tls_key, cert = broker.files.client("s12-t1")
         cloud = (
@@ -78,7 +82,13 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
                 capsys.readouterr()
                 if main(["status", "--config", str(cfg), "--json"]) == 0:
                     status = json.loads(capsys.readouterr().out)
-                    if status["receipts_stored"] == 20 and status["outbox_depth"] == 0 and beats:
+                    if (
+                        status["receipts_stored"] == 20
+                        and status["outbox_depth"] == 0
+                        and beats
+                        and status["broker"]["connected"]  # the status file is rewritten every 2 s
+                        and (tmp_path / "cloud-config.json").exists()
+                    ):
                         break
                 time.sleep(0.2)
             else:
@@ -93,3 +103,4 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
     assert sorted(e.seq for e in stored if e.seq is not None) == list(range(1, 21))
     assert all(e.device_id == "s12-t1" for e in stored) and sub.counts["new"] == 20
     assert beats and "outbox_depth" in beats[0].body
+    assert json.loads((tmp_path / "cloud-config.json").read_text()) == pushed

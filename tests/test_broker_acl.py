@@ -71,6 +71,15 @@ def test_a_box_publishes_only_as_itself(tmp_path: Path) -> None:
             seen["a"].get(timeout=1)
         # Nor does a box publish acknowledgements (only the cloud says what it stored).
         assert publish_reason(box_a, A.ack, b"forged ack") == 0x87
+        # Configuration: the cloud's push reaches its box only, and no box writes configuration.
+        for box in (box_a, box_b):
+            box.subscribe(B.config, qos=1)
+            subscribed.get(timeout=10)
+        assert publish_reason(cloud, B.config, b'{"profile":"x"}') == 0
+        assert seen["b"].get(timeout=10) == b'{"profile":"x"}'
+        with pytest.raises(queue.Empty):
+            seen["a"].get(timeout=1)
+        assert publish_reason(box_a, A.config, b'{"profile":"mine"}') == 0x87
         for c in (box_a, box_b, cloud):
             c.loop_stop()
             c.disconnect()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import queue
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,10 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.envelope import Envelope, encode_message
-from sync.ledger import LedgerBase, Received, gaps
+from sync.ledger import LedgerBase, Received, gaps, overdue_gaps
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
+from tests.helpers import wait_for
 from tests.mqtt_broker import running_broker
 
 BOX = DeviceTopics("acme", "s12", "s12-t1")
@@ -29,9 +30,9 @@ def env(seq: int, total: str = "1.00", key: Ed25519PrivateKey = KEY, device: str
 
 
 def setup(
-    tmp_path: Path,
+    url: str,
 ) -> tuple[Subscriber, list[tuple[int | None, dict[str, Any]]], sessionmaker[Session]]:
-    engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}")
+    engine = create_engine(url)
     LedgerBase.metadata.create_all(engine)
     sessions = sessionmaker(engine)
     stored: list[tuple[int | None, dict[str, Any]]] = []
@@ -42,8 +43,8 @@ def setup(
     return Subscriber(sessions, registry, lambda s, e: stored.append((e.seq, e.body))), stored, sessions
 
 
-def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(tmp_path: Path) -> None:
-    sub, stored, sessions = setup(tmp_path)
+def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str) -> None:
+    sub, stored, sessions = setup(cloud_db)
     h = sub.handle(BOX.tx, encode_message([env(1), env(2)]))
     assert h.ack is not None and h.ack.to_json() == {"contiguous": 2, "beyond": []}
     again = sub.handle(BOX.tx, encode_message([env(1), env(2)]))  # resent after a lost ack
@@ -59,8 +60,25 @@ def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(tmp_path: Path
     assert [seq for seq, _ in stored] == [1, 2, 4, 3]  # each handed over exactly once
 
 
+def test_a_gap_that_stays_is_reported_after_the_threshold(cloud_db: str) -> None:
+    sub, _, sessions = setup(cloud_db)
+    sub.handle(BOX.tx, encode_message([env(1), env(2), env(5), env(6)]))
+    other = Envelope("s13-t1", 1, "transaction", NOW, {}).signed_by(KEY)
+    sub.registry = lambda d: KEY.public_key()
+    sub.handle(DeviceTopics("acme", "s13", "s13-t1").tx, encode_message([other]))  # no gap there
+    hour = timedelta(hours=1)
+    with sessions() as s:
+        assert overdue_gaps(s, hour) == []  # a gap is normal for a moment
+        late = overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour)
+        assert [(g.device_id, g.missing) for g in late] == [("s12-t1", (3, 4))]
+        assert abs(datetime.now(UTC) - late[0].since) < timedelta(minutes=1)  # when 5 arrived, aware
+    sub.handle(BOX.tx, encode_message([env(3), env(4)]))  # the box sent them again: closed
+    with sessions() as s:
+        assert overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour) == []
+
+
 def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:
-    sub, stored, sessions = setup(tmp_path)
+    sub, stored, sessions = setup(f"sqlite:///{tmp_path / 'cloud.db'}")
     other = DeviceTopics("acme", "s13", "s13-t1")
     assert sub.handle(BOX.tx, encode_message([env(1, key=Ed25519PrivateKey.generate())])).ack is None
     assert sub.handle(other.tx, encode_message([env(1, device="s13-t1")])).ack is None
@@ -85,7 +103,7 @@ def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:
 
 
 def test_through_mosquitto_the_box_hears_what_was_stored(tmp_path: Path) -> None:
-    sub, stored, _ = setup(tmp_path)
+    sub, stored, _ = setup(f"sqlite:///{tmp_path / 'cloud.db'}")
     with running_broker(tmp_path / "broker") as broker:
         worker = broker.client("cloud-ingest", manual_ack=True)
         sub.attach(worker)
@@ -107,6 +125,33 @@ def test_through_mosquitto_the_box_hears_what_was_stored(tmp_path: Path) -> None
         box.publish(BOX.tx, encode_message([env(1), env(2), env(3)]), qos=1).wait_for_publish(10)
         assert acks.get(timeout=10) == {"contiguous": 3, "beyond": []}
         assert [seq for seq, _ in stored] == [1, 2, 3]
+
+        # What a broken or hostile box can put on its own topic, through the broker: each refused and
+        # counted, the worker still serving; the next real message is stored and acknowledged.
+        old_hb = Envelope("s12-t1", None, "heartbeat", NOW - timedelta(hours=2), {}).signed_by(KEY)
+        junk = [
+            (BOX.tx, encode_message([env(2)])),  # replay of a stored envelope: a duplicate, not stored
+            (BOX.hb, encode_message([old_hb])),  # replay of a heartbeat from two hours ago
+            (BOX.tx, encode_message([env(5)])[:-7]),  # truncated
+            (BOX.tx, bytes(range(256)) * 8),  # garbage
+            (BOX.tx, b"[" + b" " * (1024 * 1024) + b"]"),  # over the 1 MiB message limit
+        ]
+        for topic, payload in junk:
+            box.publish(topic, payload, qos=1).wait_for_publish(10)
+        assert acks.get(timeout=10) == {"contiguous": 3, "beyond": []}  # the replay's ack
+        box.publish(BOX.tx, encode_message([env(4)]), qos=1).wait_for_publish(10)
+        assert acks.get(timeout=10) == {"contiguous": 4, "beyond": []}
+        assert [seq for seq, _ in stored] == [1, 2, 3, 4]
+        assert {k: v for k, v in sub.counts.items() if k != "new"} == {
+            "duplicate": 1,
+            "replayed": 1,
+            "malformed": 2,
+            "too_large": 1,
+        }
+        # Over the broker's own packet limit (max_packet_size): Mosquitto drops the sender, the cloud
+        # never sees it, and the box's next connection goes on as before.
+        box.publish(BOX.tx, b"x" * 1_200_000, qos=1)
+        wait_for(lambda: not box.is_connected(), 10, "the broker to drop the sender")
         for c in (box, worker):
             c.loop_stop()
             c.disconnect()

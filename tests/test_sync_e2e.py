@@ -10,7 +10,7 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +33,8 @@ from sync.ledger import LedgerBase, Received
 from sync.publisher import Publisher, PublisherSettings
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
-from tests.helpers import corpus, spool_jobs
+from tests.cloud_store import CLOUD, committed, store_committed
+from tests.helpers import corpus, spool_jobs, wait_for
 from tests.mqtt_broker import Broker, running_broker
 from tests.tcp_proxy import Proxy
 
@@ -77,6 +78,9 @@ class World:
         with self.box_sessions() as s:
             return list(s.scalars(select(OutboxEntry.seq).order_by(OutboxEntry.seq)))
 
+    def committed(self) -> list[int]:
+        return sorted(seq for seq, _ in committed(self.cloud_sessions))
+
     def cloud_seqs(self) -> list[int]:
         with self.cloud_sessions() as s:
             return list(
@@ -84,17 +88,8 @@ class World:
             )
 
 
-def wait(cond: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @contextmanager
-def world(tmp_path: Path, receipts: int) -> Iterator[World]:
+def world(tmp_path: Path, receipts: int, cloud_url: str | None = None) -> Iterator[World]:
     spool = tmp_path / "spool"
     names = ["zh-supermarket-00", "de-baeckerei-00", "en-grocery-00", "ja-conbini-00"]
     spool_jobs(spool, [corpus(names[i % len(names)]) for i in range(receipts)])
@@ -102,15 +97,20 @@ def world(tmp_path: Path, receipts: int) -> Iterator[World]:
     key = load_or_create_key(tmp_path / "box.key")
     assert ingest_spool(spool, box_sessions, ParseSettings(key=key)).stored == receipts
 
-    engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}", connect_args={"check_same_thread": False})
+    engine = create_engine(cloud_url or f"sqlite:///{tmp_path / 'cloud.db'}")
     LedgerBase.metadata.create_all(engine)
+    CLOUD.create_all(engine)
     cloud_sessions = sessionmaker(engine)
     stored: list[Envelope] = []
 
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return SIGNING.public_key() if d == BOX else None
 
-    sub = Subscriber(cloud_sessions, registry, lambda s, e: stored.append(e))
+    def store(session: Session, e: Envelope) -> None:
+        stored.append(e)
+        store_committed(session, e)
+
+    sub = Subscriber(cloud_sessions, registry, store)
     with running_broker(tmp_path / "broker") as broker:
         w = World(broker, box_sessions, StoreOutbox(box_sessions, key), cloud_sessions, stored, sub)
         worker = w.worker()
@@ -119,6 +119,7 @@ def world(tmp_path: Path, receipts: int) -> Iterator[World]:
         finally:
             worker.loop_stop()
             worker.disconnect()
+            engine.dispose()
 
 
 def kill_client(client: mqtt.Client) -> None:
@@ -141,7 +142,7 @@ def test_the_outbox_drains_into_the_cloud_once_with_customer_fields_in_the_clear
         pub = w.publisher()
         stop, t = run(pub)
         try:
-            wait(lambda: w.undelivered() == 0, 60, "every row delivered")
+            wait_for(lambda: w.undelivered() == 0, 60, "every row delivered")
         finally:
             stop.set()
             t.join(10)
@@ -166,17 +167,17 @@ def test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing(tmp_path: Path,
         pub = w.publisher()
         stop, t = run(pub)
         try:
-            wait(lambda: 0 < w.undelivered() < 600, 60, "the drain to start")
+            wait_for(lambda: 0 < w.undelivered() < 600, 60, "the drain to start")
             w.broker.kill(signal.SIGKILL)
             time.sleep(1.0)
             w.broker.start()
-            wait(lambda: w.undelivered() == 0, 120, "every row delivered after the broker came back")
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered after the broker came back")
         finally:
             stop.set()
             t.join(10)
             pub.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
-        assert len(w.stored) == 600  # each handed to the cloud's store exactly once
+        assert w.committed() == list(range(1, 601))  # each stored by the cloud exactly once
         assert pub.stats.connects >= 2
 
 
@@ -184,20 +185,20 @@ def test_publisher_thrown_away_mid_drain_and_started_again(tmp_path: Path) -> No
     with world(tmp_path, 400) as w:
         first = w.publisher()
         stop, t = run(first)
-        wait(lambda: w.undelivered() < 400, 60, "the drain to start")
+        wait_for(lambda: w.undelivered() < 400, 60, "the drain to start")
         stop.set()
         t.join(10)
         kill_client(first.client)
         again = w.publisher()
         stop2, t2 = run(again)
         try:
-            wait(lambda: w.undelivered() == 0, 120, "every row delivered by the new publisher")
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered by the new publisher")
         finally:
             stop2.set()
             t2.join(10)
             again.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 401))
-        assert len(w.stored) == 400
+        assert w.committed() == list(range(1, 401))
 
 
 def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
@@ -206,9 +207,9 @@ def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
         pub = w.publisher(proxy.port)
         stop, t = run(pub)
         try:
-            wait(lambda: w.undelivered() < 550, 60, "the drain to start")
+            wait_for(lambda: w.undelivered() < 550, 60, "the drain to start")
             proxy.cut()  # the router reboots
-            wait(lambda: w.undelivered() < 400, 60, "the drain to resume")
+            wait_for(lambda: w.undelivered() < 400, 60, "the drain to resume")
             proxy.stalled.set()  # bytes stop moving, the connection stays up
             time.sleep(2)
             proxy.stalled.clear()
@@ -216,31 +217,30 @@ def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
             proxy.cut()
             time.sleep(2)
             proxy.refusing.clear()
-            wait(lambda: w.undelivered() == 0, 120, "every row delivered after the outages")
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered after the outages")
         finally:
             stop.set()
             t.join(10)
             pub.close()
             proxy.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
-        assert len(w.stored) == 600 and pub.stats.connects >= 2
+        assert w.committed() == list(range(1, 601)) and pub.stats.connects >= 2
 
 
-def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path) -> None:
-    with world(tmp_path, 600) as w:
+def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path, cloud_db: str) -> None:
+    with world(tmp_path, 600, cloud_db) as w:
         second = w.worker("ingest-2")  # two workers share the subscription
         pub = w.publisher()
         stop, t = run(pub)
         try:
-            wait(lambda: w.undelivered() < 500, 60, "the drain to start")
+            wait_for(lambda: w.undelivered() < 500, 60, "the drain to start")
             kill_client(second)
-            wait(lambda: w.undelivered() == 0, 120, "every row delivered by the surviving worker")
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered by the surviving worker")
         finally:
             stop.set()
             t.join(10)
             pub.close()
-        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
-        assert len(w.stored) == 600
+        assert w.cloud_seqs() == w.committed() == w.box_seqs() == list(range(1, 601))
 
 
 def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
         pub = w.publisher()
         stop, t = run(pub)
         try:
-            wait(lambda: w.undelivered() < 2900, 60, "the drain to start")
+            wait_for(lambda: w.undelivered() < 2900, 60, "the drain to start")
             with w.box_sessions.begin() as s:
                 template = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).first()
                 assert template is not None
@@ -261,9 +261,9 @@ def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
                         created_at=template.created_at,
                     )
                 )
-            wait(lambda: 3001 in w.cloud_seqs(), 30, "the live sale to reach the cloud")
+            wait_for(lambda: 3001 in w.cloud_seqs(), 30, "the live sale to reach the cloud")
             left = w.undelivered()
-            wait(lambda: w.undelivered() == 0, 120, "the backlog")
+            wait_for(lambda: w.undelivered() == 0, 120, "the backlog")
         finally:
             stop.set()
             t.join(10)

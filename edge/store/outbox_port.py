@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import OutboxEntry
@@ -47,13 +47,24 @@ class StoreOutbox:
         return open_fields(record, self.key, RECORD_FIELDS) if self.key is not None else record
 
     def delivered(self, contiguous: int, beyond: Sequence[int]) -> int:
+        now = datetime.now(UTC)
         with self.sessions.begin() as s:
+            # Two statements, not one with OR: each walks the (delivered_at, seq) index or the primary
+            # key; joined by OR, SQLite scanned every undelivered row (a quarter of the box's CPU while
+            # a 50,000-row backlog drained).
             done = s.execute(
                 update(OutboxEntry)
-                .where(
-                    OutboxEntry.delivered_at.is_(None),
-                    or_(OutboxEntry.seq <= contiguous, OutboxEntry.seq.in_(list(beyond))),
-                )
-                .values(delivered_at=datetime.now(UTC))
-            )
-            return int(done.rowcount)  # type: ignore[attr-defined]
+                .where(OutboxEntry.delivered_at.is_(None), OutboxEntry.seq <= contiguous)
+                .values(delivered_at=now)
+            ).rowcount  # type: ignore[attr-defined]
+            if beyond:
+                # One JSON parameter, not an IN list: an IN list of n values is a new SQL text for every
+                # n, and SQLite's per-connection statement cache kept up to 128 of them compiled (up to
+                # 1,000 values each): the box's RSS grew with the backlog, 93 MB after 50,000 rows.
+                stored = select(func.json_each(json.dumps(list(beyond))).table_valued("value").c.value)
+                done += s.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.seq.in_(stored), OutboxEntry.delivered_at.is_(None))
+                    .values(delivered_at=now)
+                ).rowcount  # type: ignore[attr-defined]
+            return int(done)
