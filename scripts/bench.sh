@@ -13,3 +13,12 @@ echo "== agent: QR block latency at the cut"
 .venv/bin/python -m bench.qr_injection
 echo "== sync: a 50,000-transaction backlog through Mosquitto, against a bare paho loop"
 .venv/bin/python -m bench.sync_drain
+echo "== cloud: the e-receipt page under 50 concurrent clients (wrk)"
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "bench: wrk is needed for the page benchmark (apt-get install -y wrk)" >&2; exit 1
+  fi
+fi
+.venv/bin/python -m bench.receipt_page

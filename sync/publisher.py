@@ -102,6 +102,11 @@ class Publisher:
         c.on_publish = self._on_publish
         c.on_message = self._on_message
         c.will_set(self.topics.hb, b"offline", qos=1, retain=True)
+        # Only the network thread may write to the socket. Without `loop_start`, paho's `publish` writes
+        # straight to it from whichever thread calls (the uplink's, the agent's heartbeat), and two threads
+        # inside one TLS connection crash OpenSSL (CI saw a segfault). With a write-registration callback
+        # paho only queues the packet and wakes the network thread's select, which does the writing.
+        c.on_socket_register_write = _network_thread_writes
         self._closing = threading.Event()
         self._network: threading.Thread | None = None
         self.backoff = Backoff(self.settings.reconnect_floor_s, self.settings.reconnect_cap_s)
@@ -143,9 +148,11 @@ class Publisher:
         """Leave with the last will ("offline"): a box that stops is offline for HQ as much as one that
         lost its link (MQTT 5 reason 0x04; a plain DISCONNECT would discard the will)."""
         self._closing.set()
-        self.client.disconnect(reasoncode=ReasonCode(PacketTypes.DISCONNECT, "Disconnect with will message"))
         if self._network is not None:
             self._network.join(5)
+        # The network thread has stopped, so this one may write: what is queued, then the DISCONNECT.
+        self.client.disconnect(reasoncode=ReasonCode(PacketTypes.DISCONNECT, "Disconnect with will message"))
+        self.client.loop_write()
 
     @property
     def connected(self) -> bool:
@@ -269,3 +276,8 @@ class Publisher:
         while not stop.is_set():
             if not self.step():
                 stop.wait(self.settings.poll_s)
+
+
+def _network_thread_writes(client: mqtt.Client, userdata: object, sock: object) -> None:
+    """paho's write-registration hook, left empty: the network thread's `loop` already selects on the
+    socket for writing whenever packets are queued, and its wake-up pipe interrupts the wait."""

@@ -155,6 +155,33 @@ def test_the_outbox_drains_into_the_cloud_once_with_customer_fields_in_the_clear
         assert pub.stats.messages < 200  # the backlog went in batches
 
 
+def test_only_the_network_thread_writes_to_the_tls_socket(tmp_path: Path) -> None:
+    """Heartbeats from the agent's thread while the uplink's thread drains: paho would write to the TLS
+    socket from both at once (OpenSSL segfaulted in CI), so every write must happen on the network thread."""
+    with world(tmp_path, 300) as w:
+        pub = w.publisher()
+        writers: set[str] = set()
+        write = pub.client.loop_write
+
+        def recording_write() -> mqtt.MQTTErrorCode:
+            writers.add(threading.current_thread().name)
+            return write()
+
+        pub.client.loop_write = recording_write  # type: ignore[method-assign]
+        stop, t = run(pub)
+        try:
+            while w.undelivered():
+                pub.heartbeat({"outbox_depth": w.undelivered()})
+                time.sleep(0.005)
+        finally:
+            stop.set()
+            t.join(10)
+        assert writers == {"mqtt-network"}
+        pub.close()
+        assert writers == {"mqtt-network", threading.current_thread().name}  # the DISCONNECT, once stopped
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 301))
+
+
 @pytest.mark.parametrize("persistence", [False, True], ids=["persistence-off", "persistence-on"])
 def test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing(tmp_path: Path, persistence: bool) -> None:
     with world(tmp_path, 600) as w:

@@ -14,7 +14,11 @@ def parse_bytes(
     data: bytes, printer: PrinterProfile = GENERIC, options: ParseOptions | None = None
 ) -> Transaction:
     """Parse one job. Without options, a bundled POS profile whose signature is in the header is used."""
-    doc = decode(data, printer)
+    return parse_decoded(decode(data, printer), options)
+
+
+def parse_decoded(doc: Document, options: ParseOptions | None = None) -> Transaction:
+    """`parse_bytes` for a job already decoded (the box renders the same document as the paper)."""
     if options is None:
         found = detect_profile([b.text for b in doc.text_lines()[:40]], bundled_profiles())
         options = found.options if found else None

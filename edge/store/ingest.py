@@ -49,13 +49,15 @@ def next_seq(session: Session) -> int:
     return counter.value
 
 
-def add_outbox(session: Session, kind: str, capture: Capture, row: TransactionRow, now: datetime) -> None:
+def add_outbox(
+    session: Session, kind: str, capture: Capture, row: TransactionRow, paper: str, now: datetime
+) -> None:
     session.add(
         OutboxEntry(
             seq=next_seq(session),
             kind=kind,
             transaction=row,
-            body=canonical(record(capture, row)),
+            body=canonical(record(capture, row, paper)),
             created_at=now,
             delivered_at=None,
         )
@@ -98,7 +100,7 @@ def store_job(
     row = TransactionRow(capture=capture, revision=1)
     fill_row(row, parsed, now)
     session.add(row)
-    add_outbox(session, "transaction", capture, row, now)
+    add_outbox(session, "transaction", capture, row, parsed.paper, now)
     return capture
 
 

@@ -9,15 +9,17 @@ from datetime import datetime
 from typing import Any
 
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
-from edge.parsing.pipeline import parse_bytes
+from edge.parsing.pipeline import decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
+from edge.render.text import render_text
 from edge.store.models import Capture, TransactionRow
 from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fields
 from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 
 PARSER_VERSION = "tillbox-parser/1"
-RECORD_VERSION = 1
+# 2: the record carries `paper`, the receipt as printed (the text rendering), for the shopper's page.
+RECORD_VERSION = 2
 UNSET_BOX = BoxIds("unset", "unset", "unset")
 
 
@@ -37,6 +39,9 @@ class Parsed:
     body: dict[str, Any]  # the transaction JSON, customer fields sealed when there is a key
     tags: dict[str, Any]
     parser: str
+    # The paper as it reads (column-faithful text), sealed when there is a key: it prints the member
+    # number and the phone, which the box keeps only sealed. The cloud renders it, escaped, as the receipt.
+    paper: str
 
 
 def canonical(obj: Any) -> str:
@@ -54,7 +59,9 @@ def parse_capture(
     raw: bytes, settings: ParseSettings, started_at: datetime | None, lost_bytes: int = 0
 ) -> Parsed:
     options = settings.pos_profile.options if settings.pos_profile is not None else None
-    tx = parse_bytes(raw, settings.printer, options)
+    doc = decode_bytes(raw, settings.printer)
+    tx = parse_decoded(doc, options)
+    paper = render_text(doc, settings.printer.columns)
     body = tx.to_json()
     if lost_bytes:
         body["issues"].append(f"{lost_bytes} bytes of this job never reached the box; the paper has them")
@@ -63,7 +70,8 @@ def parse_capture(
     if settings.key is not None:
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
         seal_fields(tags, settings.key, TAGS_FIELDS)
-    return Parsed(body, tags, tx.profile or PARSER_VERSION)
+        paper = settings.key.seal_text(paper, "paper")
+    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper)
 
 
 def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
@@ -77,9 +85,9 @@ def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
     row.parsed_at = now
 
 
-def record(capture: Capture, row: TransactionRow) -> dict[str, Any]:
-    """What sync delivers for a transaction: ids the cloud keys on, times, the transaction and its tags.
-    A correction is the same record with a higher revision."""
+def record(capture: Capture, row: TransactionRow, paper: str) -> dict[str, Any]:
+    """What sync delivers for a transaction: ids the cloud keys on, times, the transaction and its tags,
+    the paper. A correction is the same record with a higher revision."""
     return {
         "record_version": RECORD_VERSION,
         "job_id": capture.job_id,
@@ -91,4 +99,5 @@ def record(capture: Capture, row: TransactionRow) -> dict[str, Any]:
         "parser": row.parser,
         "transaction": json.loads(row.body),
         "tags": json.loads(row.tags),
+        "paper": paper,
     }

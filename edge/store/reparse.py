@@ -74,5 +74,5 @@ def reparse(
                 now = datetime.now(UTC)
                 fill_row(row, parsed, now)
                 row.revision += 1
-                add_outbox(s, "correction", capture, row, now)
+                add_outbox(s, "correction", capture, row, parsed.paper, now)
                 result.corrected += 1

@@ -33,6 +33,7 @@ RECORD_FIELDS: Fields = (
     ("transaction", "member_id"),
     ("transaction", "phone_masked"),
     ("tags", "member_id"),
+    ("paper",),
 )
 
 

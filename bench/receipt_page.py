@@ -1,0 +1,151 @@
+"""The shopper's e-receipt page under load: `tillbox-cloud serve` (one uvicorn process) over a database
+of stored receipts, hit by wrk with 50 connections asking for random real tokens.
+
+    .venv/bin/python -m bench.receipt_page [--receipts 10000] [--connections 50] [--seconds 15] [--sqlite]
+
+PostgreSQL by default (a fresh database on TILLBOX_PG_URL's server, dropped afterwards); --sqlite for the
+embedded default. Needs wrk (Debian package `wrk`). Target (issue 6): p99 under 50 ms at 50 clients.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bench.common import free_port
+from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.crud.devices import enroll
+from cloud_api.crud.ingest import store_envelope
+from cloud_api.migrate import upgrade
+from edge.parsing.pipeline import parse_bytes
+from sync.envelope import Envelope
+
+REPO = Path(__file__).resolve().parents[1]
+ADMIN_URL = os.environ.get("TILLBOX_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def fill(url: str, receipts: int) -> list[str]:
+    upgrade(url)
+    tx = parse_bytes((REPO / "tests" / "corpus" / "generated" / "en-grocery-00.bin").read_bytes()).to_json()
+    tokens = [secrets.token_urlsafe(12) for _ in range(receipts)]
+    sessions = make_sessions(make_engine(url))
+    with sessions.begin() as s:
+        enroll(s, "bench", "s1", "s1-t1", "A" * 43)
+        now = datetime.now(UTC)
+        for seq, token in enumerate(tokens, 1):
+            record = {
+                "job_id": f"j{seq}",
+                "revision": 1,
+                "qr_token": token,
+                "transaction": tx,
+                "started_at": now.isoformat(),
+                "tags": {},
+            }
+            store_envelope(s, Envelope("s1-t1", seq, "transaction", now, record))
+    return tokens
+
+
+def run_wrk(port: int, tokens: list[str], connections: int, seconds: int, directory: Path) -> str:
+    script = directory / "tokens.lua"
+    listed = ",".join(f'"{t}"' for t in tokens)
+    script.write_text(
+        f"local tokens = {{{listed}}}\n"
+        "request = function()\n"
+        '  return wrk.format("GET", "/r/" .. tokens[math.random(#tokens)])\n'
+        "end\n"
+    )
+    return subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
+    tokens = fill(url, args.receipts)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port)],
+        env={**os.environ, "TILLBOX_CLOUD_DATABASE_URL": url},
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/r/{tokens[0]}") as r:
+                    assert r.status == 200
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        out = run_wrk(port, tokens, args.connections, args.seconds, directory)
+    finally:
+        server.terminate()
+        server.wait(10)
+    dist = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))
+    rps = re.search(r"Requests/sec:\s+(\S+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    engine = url.split(":")[0]
+    print("| database | receipts | connections | requests/s | p50 | p90 | p99 | non-2xx |")
+    print("|---|---|---|---|---|---|---|---|")
+    print(
+        f"| {engine} | {args.receipts:,} | {args.connections} | {rps.group(1) if rps else '?'} | "
+        f"{dist.get('50')} | {dist.get('90')} | {dist.get('99')} | {errors.group(1) if errors else 0} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--receipts", type=int, default=10_000)
+    ap.add_argument("--connections", type=int, default=50)
+    ap.add_argument("--seconds", type=int, default=15)
+    ap.add_argument("--sqlite", action="store_true")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as d:
+        directory = Path(d)
+        if args.sqlite:
+            measure(f"sqlite:///{directory / 'cloud.db'}", args, directory)
+            return 0
+        name = f"tillbox_bench_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            measure(
+                make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False), args, directory
+            )
+        finally:
+            with admin.connect() as c:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The device registry: enrolment registers a box's signing key under its store; revocation stops it.
+Ingest asks `signing_key` for every message, so a revoked box is refused from its next message on."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cloud_api.models import Device, Store
+from sync.topics import DeviceTopics
+
+
+class EnrolmentError(ValueError):
+    pass
+
+
+def parse_public_key(text: str) -> Ed25519PublicKey:
+    """The box's key as `tillbox status` prints it (base64url, 32 bytes)."""
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as e:
+        raise EnrolmentError(f"public key {text!r} is not base64url: {e}") from e
+    if len(raw) != 32:
+        raise EnrolmentError(f"public key is {len(raw)} bytes; an Ed25519 key is 32")
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def store_by_code(session: Session, retailer: str, code: str, create: bool = False) -> Store | None:
+    store = session.scalars(select(Store).where(Store.retailer == retailer, Store.code == code)).first()
+    if store is None and create:
+        store = Store(retailer=retailer, code=code, timezone="UTC")
+        session.add(store)
+        session.flush()
+    return store
+
+
+def enroll(session: Session, retailer: str, store_code: str, device_id: str, public_key: str) -> Device:
+    DeviceTopics(retailer, store_code, device_id)  # the same rules as topics: refuse what cannot be one
+    parse_public_key(public_key)
+    store = store_by_code(session, retailer, store_code, create=True)
+    assert store is not None
+    device = session.get(Device, device_id)
+    if device is not None and device.revoked_at is None:
+        if device.store_id != store.id or device.public_key != public_key:
+            raise EnrolmentError(
+                f"device {device_id} is enrolled already (another store or key); revoke it first"
+            )
+        return device
+    if device is None:
+        device = Device(device_id=device_id, store_id=store.id, public_key=public_key)
+        session.add(device)
+    device.store_id, device.public_key = store.id, public_key
+    device.enrolled_at, device.revoked_at = datetime.now(UTC), None
+    session.flush()
+    return device
+
+
+def revoke(session: Session, device_id: str) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise EnrolmentError(f"no device {device_id}")
+    if device.revoked_at is None:
+        device.revoked_at = datetime.now(UTC)
+    return device
+
+
+def signing_key(session: Session, where: DeviceTopics) -> Ed25519PublicKey | None:
+    """The key envelopes on `where`'s topics must carry, if that device is enrolled there and live."""
+    row = session.execute(
+        select(Device.public_key, Device.revoked_at, Store.retailer, Store.code)
+        .join(Store, Store.id == Device.store_id)
+        .where(Device.device_id == where.device)
+    ).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    if (row.retailer, row.code) != (where.retailer, where.store):
+        return None  # enrolled under another store: its topic says otherwise
+    return parse_public_key(row.public_key)

@@ -1,0 +1,66 @@
+"""The shopper's receipt by its QR token: what the page shows, read from the box's record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cloud_api.models import Store, Transaction
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    store_name: str
+    printed_at: str | None
+    currency: str | None
+    status: str
+    items: list[dict[str, Any]] = field(default_factory=list)
+    subtotal: str | None = None
+    taxes: list[dict[str, Any]] = field(default_factory=list)
+    discounts: list[dict[str, Any]] = field(default_factory=list)
+    total: str | None = None
+    payments: list[dict[str, Any]] = field(default_factory=list)
+    change: str | None = None
+    receipt_no: str | None = None
+    paper: str | None = None  # the receipt as it printed (text); the template escapes it
+
+
+def _list(value: object) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
+    row = session.execute(
+        select(Transaction, Store)
+        .join(Store, Store.id == Transaction.store_id)
+        .where(Transaction.qr_token == token)
+    ).first()
+    if row is None:
+        return None
+    t, store = row
+    tx = t.record.get("transaction") if isinstance(t.record, dict) else None
+    tx = tx if isinstance(tx, dict) else {}
+    store_field = tx.get("store")
+    printed_store: dict[str, Any] = store_field if isinstance(store_field, dict) else {}
+    return ReceiptView(
+        store_name=_text(printed_store.get("name")) or store.name or store.code,
+        printed_at=t.printed_at,
+        currency=t.currency,
+        status=t.status,
+        items=_list(tx.get("items")),
+        subtotal=_text(tx.get("subtotal")),
+        taxes=_list(tx.get("taxes")),
+        discounts=_list(tx.get("discounts")),
+        total=_text(tx.get("total")) or (str(t.total) if t.total is not None else None),
+        payments=_list(tx.get("payments")),
+        change=_text(tx.get("change")),
+        receipt_no=_text(tx.get("receipt_no")),
+        paper=_text(t.record.get("paper")) if isinstance(t.record, dict) else None,
+    )

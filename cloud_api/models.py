@@ -1,0 +1,117 @@
+"""The cloud's tables. Alembic (cloud_api/migrations) creates them, with sync's ledger beside them.
+
+Stores and devices come from enrolment; transactions from ingest, one row per (device, job) however
+often the box sends it, updated in place by a correction with a higher revision.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from cloud_api.money import Money
+
+# JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
+Document = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware in and out on both engines: SQLite keeps no zone, so values go in as UTC and come
+    back marked UTC; PostgreSQL's timestamptz does the same by itself."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the cloud stores aware times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Aware = UtcDateTime()
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Store(Base):
+    __tablename__ = "stores"
+    __table_args__ = (UniqueConstraint("retailer", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(64))  # the store id in box.toml and in topics
+    name: Mapped[str | None] = mapped_column(String(200))  # as the receipts print it, once one arrives
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # = its certificate's CN
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # Ed25519, base64url as `tillbox status` prints
+    enrolled_at: Mapped[datetime] = mapped_column(Aware)
+    revoked_at: Mapped[datetime | None] = mapped_column(Aware)
+    last_seen_at: Mapped[datetime | None] = mapped_column(Aware)
+    online: Mapped[bool] = mapped_column(default=False)
+    health: Mapped[dict[str, Any] | None] = mapped_column(Document)  # the last heartbeat's body
+
+
+class Transaction(Base):
+    __tablename__ = "transactions"
+    __table_args__ = (
+        UniqueConstraint("device_id", "job_id"),
+        Index("ix_transactions_store_started", "store_id", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.device_id"))
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    job_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int]  # the envelope that brought the current revision
+    revision: Mapped[int]
+    qr_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32))  # ok / needs_review / …
+    currency: Mapped[str | None] = mapped_column(String(8))
+    total: Mapped[Decimal | None] = mapped_column(Money)
+    printed_at: Mapped[str | None] = mapped_column(String(32))  # the till's local time, as printed
+    started_at: Mapped[datetime] = mapped_column(Aware)  # when the box saw it, UTC
+    received_at: Mapped[datetime] = mapped_column(Aware)
+    record: Mapped[dict[str, Any]] = mapped_column(Document)  # the box's record, whole
+
+
+class UnreadableRecord(Base):
+    """A signed, stored envelope whose body this service could not read as a transaction: kept whole
+    (nothing a box sent is lost) and acknowledged, so the box moves on; HQ sees it and a fix re-reads it."""
+
+    __tablename__ = "unreadable_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int]
+    error: Mapped[str] = mapped_column(String(500))
+    body: Mapped[dict[str, Any]] = mapped_column(Document)
+    received_at: Mapped[datetime] = mapped_column(Aware)

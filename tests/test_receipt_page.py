@@ -1,0 +1,118 @@
+"""GET /r/{token}: the shopper's page, from a receipt the cloud stored; box text is escaped; an unknown
+token is a 404 that tells the shopper the receipt is on its way and reloads; misses are limited per
+client so tokens cannot be enumerated. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from cloud_api.app import create_app
+from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.core.ratelimit import MissLimiter
+from cloud_api.crud.devices import enroll
+from cloud_api.crud.ingest import store_envelope
+from cloud_api.migrate import upgrade
+from edge.parsing.pipeline import parse_bytes
+from edge.store.database import open_store
+from edge.store.ingest import ingest_spool
+from edge.store.models import OutboxEntry
+from edge.store.outbox_port import StoreOutbox
+from edge.store.records import ParseSettings
+from edge.store.sealing import load_or_create_key
+from sync.envelope import Envelope
+from tests.helpers import corpus, spool_jobs
+
+TOKEN = "AbCdEfGh12345678"
+KEY = "A" * 43  # any 32-byte key: these tests never verify signatures
+
+
+def stored_record(url: str, record: dict[str, Any]) -> None:
+    upgrade(url)
+    sessions = make_sessions(make_engine(url))
+    with sessions.begin() as s:
+        enroll(s, "acme", "s12", "s12-t1", KEY)
+        store_envelope(s, Envelope("s12-t1", 1, "transaction", datetime.now(UTC), record))
+
+
+def stored_receipt(url: str, tx: dict[str, Any], token: str = TOKEN) -> None:
+    record = {
+        "job_id": "j1",
+        "revision": 1,
+        "qr_token": token,
+        "transaction": tx,
+        "started_at": datetime.now(UTC).isoformat(),
+        "tags": {},
+    }
+    stored_record(url, record)
+
+
+def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, cloud_db: str) -> None:
+    """Through the box's own store: the record it sends carries the paper (sealed on the box, opened for
+    the TLS link), and the page shows it line for line, as text — a till that prints markup prints text."""
+    job = b"\x1b@<img src=x onerror=alert(1)>\n" + corpus("en-grocery-00")
+    spool_jobs(tmp_path / "spool", [job])
+    box = open_store(tmp_path / "box.db")
+    key = load_or_create_key(tmp_path / "box.key")
+    assert ingest_spool(tmp_path / "spool", box, ParseSettings(key=key)).stored == 1
+    with box() as s:
+        kept = json.loads(s.scalars(select(OutboxEntry.body)).one())
+    assert kept["record_version"] == 2 and kept["paper"].startswith("sealed:v1:")  # not in clear on the box
+    [sent] = StoreOutbox(box, key).pending(0, 10)
+    paper = sent.body["paper"]
+    assert "FRESH MART #12" in paper and "<img src=x" in paper
+    stored_record(cloud_db, {**sent.body, "qr_token": TOKEN})
+    with TestClient(create_app(make_sessions(make_engine(cloud_db)))) as client:
+        page = client.get(f"/r/{TOKEN}").text
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    printed = [line for line in paper.splitlines() if line.strip()]
+    assert len(printed) > 10 and all(html.escape(line, quote=False) in page for line in printed)
+
+
+def test_the_page_shows_the_receipt_the_box_sent(tmp_path: Path, cloud_db: str) -> None:
+    tx = parse_bytes(corpus("en-grocery-00")).to_json()
+    tx["items"][0]["name"] = "<script>alert(1)</script>MILK"  # a box's text is never HTML
+    stored_receipt(cloud_db, json.loads(json.dumps(tx)))
+    with TestClient(create_app(make_sessions(make_engine(cloud_db)))) as client:
+        r = client.get(f"/r/{TOKEN}")
+    assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+    page = r.text
+    assert "FRESH MART #12" in page and tx["total"] in page and "USD" in page
+    assert all(item["amount"] in page for item in tx["items"])
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;MILK" in page
+    assert 'name="viewport"' in page and "checking the numbers" not in page
+
+
+def test_a_receipt_that_does_not_add_up_says_so(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    tx = parse_bytes(corpus("en-grocery-00")).to_json()
+    tx["status"] = "needs_review"
+    stored_receipt(url, tx)
+    with TestClient(create_app(make_sessions(make_engine(url)))) as client:
+        assert "checking the numbers" in client.get(f"/r/{TOKEN}").text
+
+
+def test_unknown_tokens_are_404_on_its_way_and_misses_are_limited(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    stored_receipt(url, parse_bytes(corpus("en-grocery-00")).to_json())
+    now = [0.0]
+    app = create_app(make_sessions(make_engine(url)), MissLimiter(limit=5, window_s=60, clock=lambda: now[0]))
+    with TestClient(app) as client:
+        waiting = client.get("/r/ZZZZZZZZZZZZZZZZ")  # well-formed: perhaps not synced yet
+        assert waiting.status_code == 404 and "on its way" in waiting.text
+        assert 'http-equiv="refresh"' in waiting.text
+        assert client.get("/r/not-a-token").status_code == 404
+        assert client.get("/r/" + "x" * 500).status_code == 404
+        for i in range(2):
+            assert client.get(f"/r/YYYYYYYYYYYYYYY{i}").status_code == 404
+        assert client.get(f"/r/{TOKEN}").status_code == 429  # five misses: even a real token waits
+        limited = client.get("/r/QQQQQQQQQQQQQQQQ")
+        assert limited.status_code == 429 and limited.headers["retry-after"] == "60"
+        now[0] = 61.0  # the window passed
+        assert client.get(f"/r/{TOKEN}").status_code == 200
