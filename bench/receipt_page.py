@@ -89,7 +89,11 @@ def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port)],
-        env={**os.environ, "TILLBOX_CLOUD_DATABASE_URL": url},
+        env={
+            **os.environ,
+            "TILLBOX_CLOUD_DATABASE_URL": url,
+            "TILLBOX_CLOUD_SECRET_FILE": str(directory / "key"),
+        },
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -1,17 +1,17 @@
-"""The HTTP service: `create_app(sessions)` for tests and for `tillbox-cloud serve`."""
+"""The HTTP service: `create_app(state)` for tests and for `tillbox-cloud serve`."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
-from sqlalchemy.orm import Session, sessionmaker
 
-from cloud_api.core.ratelimit import MissLimiter
 from cloud_api.deps import AppState
-from cloud_api.routes import receipts
+from cloud_api.routes import api, receipts, shoppers
 
 
-def create_app(sessions: sessionmaker[Session], misses: MissLimiter | None = None) -> FastAPI:
+def create_app(state: AppState) -> FastAPI:
     app = FastAPI(title="tillbox cloud", version="0.1.0")
-    app.state.tillbox = AppState(sessions, misses=misses or MissLimiter())
+    app.state.tillbox = state
     app.include_router(receipts.router)
+    app.include_router(shoppers.router)
+    app.include_router(api.router)
     return app

@@ -6,6 +6,10 @@
     tillbox-cloud devices list
     tillbox-cloud ingest
     tillbox-cloud serve [--host H] [--port P]
+    tillbox-cloud users add --email E --role owner|manager|store_manager [--stores S1,S2]
+    tillbox-cloud tokens create --email E
+    tillbox-cloud report --store S --date YYYY-MM-DD [--send]
+    tillbox-cloud schedule        (daily reports by e-mail at each store's closing time)
 
 The database is `database.url` in cloud.toml or TILLBOX_CLOUD_DATABASE_URL (default: a SQLite file).
 """
@@ -18,6 +22,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +30,8 @@ from cloud_api.core.config import CloudSettings, ConfigError, load_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
+
+    from cloud_api.deps import AppState
 
 
 def _sessions(settings: CloudSettings) -> sessionmaker[Session]:
@@ -86,14 +93,29 @@ def cmd_list(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.core.secrets import load_or_create_secret
     from cloud_api.ingest import run_ingest
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    sub = run_ingest(_sessions(settings), settings.broker, stop)
+    secret = load_or_create_secret(settings.secret_file)
+    sub = run_ingest(_sessions(settings), secret, settings.broker, stop)
     print(f"ingest stopped: {dict(sub.counts)}", file=sys.stderr)
     return 0
+
+
+def app_state(settings: CloudSettings) -> AppState:
+    from cloud_api.core.secrets import load_or_create_secret
+    from cloud_api.deps import AppState
+    from cloud_api.sms import load_sender
+
+    return AppState(
+        _sessions(settings),
+        load_or_create_secret(settings.secret_file),
+        sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
+        region=settings.shoppers.region,
+    )
 
 
 def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
@@ -101,7 +123,85 @@ def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
 
     from cloud_api.app import create_app
 
-    uvicorn.run(create_app(_sessions(settings)), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(app_state(settings)), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_user_add(settings: CloudSettings, args: argparse.Namespace) -> int:
+    import getpass
+    import os
+    from datetime import UTC, datetime
+
+    from cloud_api.crud.users import add_user
+
+    password = os.environ.get("TILLBOX_CLOUD_PASSWORD")
+    if args.password_prompt:
+        password = getpass.getpass(f"password for {args.email}: ")
+    stores = [c for c in (args.stores or "").split(",") if c]
+    with _sessions(settings).begin() as s:
+        user = add_user(
+            s,
+            args.email,
+            args.name or args.email,
+            args.role,
+            args.retailer or settings.retailer,
+            stores,
+            password,
+            datetime.now(UTC),
+        )
+        print(f"user {user.email}: {user.role}" + (f" of {', '.join(stores)}" if stores else ", every store"))
+    return 0
+
+
+def cmd_token_create(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from cloud_api.crud.users import issue_token
+    from cloud_api.models import User
+
+    with _sessions(settings).begin() as s:
+        user = s.scalars(select(User).where(User.email == args.email)).first()
+        if user is None:
+            raise ValueError(f"no user {args.email}")
+        token = issue_token(s, user, "api", args.name, datetime.now(UTC))
+    print(token)
+    print("(shown once: keep it; it acts as that user in /api/v1)", file=sys.stderr)
+    return 0
+
+
+def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from cloud_api.crud.reports import daily_report
+    from cloud_api.models import Store
+
+    with _sessions(settings)() as s:
+        store = s.scalars(
+            select(Store).where(
+                Store.retailer == (args.retailer or settings.retailer), Store.code == args.store
+            )
+        ).first()
+        if store is None:
+            raise ValueError(f"no store {args.store!r}")
+        report = daily_report(s, store, args.date)
+    print(report.model_dump_json(indent=2))
+    if args.send:
+        from cloud_api.reports_mail import send_report
+
+        sent = send_report(_sessions(settings), settings.mail, store.id, args.date)
+        print(f"sent to {', '.join(sent) or 'nobody (no users for this store)'}", file=sys.stderr)
+    return 0
+
+
+def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.reports_mail import run_scheduler
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    run_scheduler(_sessions(settings), settings.mail, stop)
     return 0
 
 
@@ -125,11 +225,45 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("ingest", help="one ingest worker (run several: they share the load)").set_defaults(
         run=cmd_ingest
     )
+    users = sub.add_parser("users", help="HQ users").add_subparsers(dest="what", required=True)
+    ua = users.add_parser(
+        "add", help="add an HQ user (password from TILLBOX_CLOUD_PASSWORD or --password-prompt)"
+    )
+    ua.add_argument("--email", required=True)
+    ua.add_argument("--name")
+    ua.add_argument("--role", required=True, choices=["owner", "manager", "store_manager"])
+    ua.add_argument(
+        "--stores", help="store codes, comma-separated (manager: one or more; store_manager: one)"
+    )
+    ua.add_argument("--retailer", help="default: retailer in cloud.toml")
+    ua.add_argument("--password-prompt", action="store_true")
+    ua.set_defaults(run=cmd_user_add)
+    tokens = sub.add_parser("tokens", help="API tokens").add_subparsers(dest="what", required=True)
+    tc = tokens.add_parser("create", help="print a new API token for a user")
+    tc.add_argument("--email", required=True)
+    tc.add_argument("--name", default="api")
+    tc.set_defaults(run=cmd_token_create)
+    rep = sub.add_parser("report", help="a store's daily report as JSON (and --send it by e-mail)")
+    rep.add_argument("--store", required=True)
+    rep.add_argument("--date", required=True, type=date_arg)
+    rep.add_argument("--retailer", help="default: retailer in cloud.toml")
+    rep.add_argument("--send", action="store_true", help="also e-mail it to the store's recipients")
+    rep.set_defaults(run=cmd_report)
+    sub.add_parser("schedule", help="send each store's daily report at its closing time").set_defaults(
+        run=cmd_schedule
+    )
     serve = sub.add_parser("serve", help="the HTTP service: e-receipt pages")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
     return p
+
+
+def date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: a date as YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(settings, args))
     except ConfigError as e:
         print(f"tillbox-cloud: configuration: {e}", file=sys.stderr)
+        return 2
+    except RuntimeError as e:  # an unusable secret file, a database that cannot be reached
+        print(f"tillbox-cloud: {e}", file=sys.stderr)
         return 2
     except ValueError as e:  # enrolment and other refusals of bad input
         print(f"tillbox-cloud: {e}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""What every route reaches through `app.state.tillbox`: sessions, templates, limits."""
+"""What every route reaches through `app.state.tillbox`: sessions, templates, secrets, limits."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.core.ratelimit import MissLimiter
+from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.claims import ClaimLimits
+from cloud_api.sms import LogSender, SmsSender
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -20,8 +24,28 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _claim_tries() -> MissLimiter:
+    # Per client, on top of the 5 tries per code and 3 codes per phone: one address cannot spread
+    # guesses over many codes or send codes to many phones.
+    return MissLimiter(limit=10, window_s=600)
+
+
 @dataclass
 class AppState:
     sessions: sessionmaker[Session]
+    secret: ServiceSecret
+    sms: SmsSender = field(default_factory=LogSender)
+    region: str = "US"
     templates: Jinja2Templates = field(default_factory=templates)
     misses: MissLimiter = field(default_factory=MissLimiter)
+    claim_tries: MissLimiter = field(default_factory=_claim_tries)
+    limits: ClaimLimits = field(default_factory=ClaimLimits)
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.tillbox
+    return state
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

@@ -17,6 +17,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.core.config import BrokerSettings
+from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
 from cloud_api.crud.ingest import record_heartbeat, record_offline, store_envelope
 from sync.envelope import Envelope
@@ -26,7 +27,7 @@ from sync.topics import DeviceTopics
 log = logging.getLogger("tillbox.cloud.ingest")
 
 
-def subscriber(sessions: sessionmaker[Session]) -> Subscriber:
+def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscriber:
     def registry(where: DeviceTopics) -> Ed25519PublicKey | None:
         with sessions() as s:
             return signing_key(s, where)
@@ -39,7 +40,10 @@ def subscriber(sessions: sessionmaker[Session]) -> Subscriber:
         with sessions.begin() as s:
             record_offline(s, where.device)
 
-    return Subscriber(sessions, registry, store_envelope, heartbeat, offline)
+    def store(session: Session, e: Envelope) -> None:
+        store_envelope(session, e, secret)
+
+    return Subscriber(sessions, registry, store, heartbeat, offline)
 
 
 def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
@@ -60,8 +64,10 @@ def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
     return client, url.hostname or "127.0.0.1", port
 
 
-def run_ingest(sessions: sessionmaker[Session], broker: BrokerSettings, stop: threading.Event) -> Subscriber:
-    sub = subscriber(sessions)
+def run_ingest(
+    sessions: sessionmaker[Session], secret: ServiceSecret, broker: BrokerSettings, stop: threading.Event
+) -> Subscriber:
+    sub = subscriber(sessions, secret)
     client, host, port = ingest_client(broker)
     sub.attach(client, group=broker.group)
     client.reconnect_delay_set(1, 30)

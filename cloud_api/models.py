@@ -64,6 +64,9 @@ class Store(Base):
     code: Mapped[str] = mapped_column(String(64))  # the store id in box.toml and in topics
     name: Mapped[str | None] = mapped_column(String(200))  # as the receipts print it, once one arrives
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # The daily report goes out at closing time (store's local time, HH:MM) for that day's sales.
+    closing_time: Mapped[str] = mapped_column(String(5), default="22:00", server_default="22:00")
+    last_report_for: Mapped[str | None] = mapped_column(String(10))  # ISO date of the last report sent
 
 
 class Device(Base):
@@ -101,6 +104,64 @@ class Transaction(Base):
     started_at: Mapped[datetime] = mapped_column(Aware)  # when the box saw it, UTC
     received_at: Mapped[datetime] = mapped_column(Aware)
     record: Mapped[dict[str, Any]] = mapped_column(Document)  # the box's record, whole
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    # The printed member number's keyed hash (cloud_api.crud.customers.member_hash), so that linking a
+    # member number to a customer finds that member's receipts, earlier and later, by index.
+    member_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class Customer(Base):
+    """A person, as one view over every identity that points to them. A customer merged into another
+    keeps its row (with `merged_into`) so old references still resolve."""
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(Aware)
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+
+
+class Identity(Base):
+    """Something that names a customer: a verified phone (kind "phone", any retailer) or a member number
+    (kind "member", per retailer). Found by a keyed hash; the value itself is kept only encrypted."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("kind", "retailer", "key_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    retailer: Mapped[str] = mapped_column(String(64))  # "" for a phone: a phone is the person's everywhere
+    key_hash: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 under the service's secret
+    sealed_value: Mapped[str] = mapped_column(String(400))  # AES-GCM under the same secret
+    verified_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class ClaimCode(Base):
+    """A one-time code sent to a phone: to save a receipt (`transaction_id`) or to sign in to /me."""
+
+    __tablename__ = "claim_codes"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # random: it is in the form's URL
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    phone_sealed: Mapped[str] = mapped_column(String(400))
+    transaction_id: Mapped[int | None] = mapped_column(ForeignKey("transactions.id"))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Aware, index=True)
+    expires_at: Mapped[datetime] = mapped_column(Aware)
+    attempts: Mapped[int] = mapped_column(default=0)
+    used_at: Mapped[datetime | None] = mapped_column(Aware)
+
+
+class ShopperSession(Base):
+    """A shopper signed in by a code: the cookie holds a random token, the table only its hash."""
+
+    __tablename__ = "shopper_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(Aware)
+    expires_at: Mapped[datetime] = mapped_column(Aware)
 
 
 class UnreadableRecord(Base):
@@ -115,3 +176,40 @@ class UnreadableRecord(Base):
     error: Mapped[str] = mapped_column(String(500))
     body: Mapped[dict[str, Any]] = mapped_column(Document)
     received_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class User(Base):
+    """Someone at HQ. owner: every store of the retailer; manager: the stores assigned; store_manager:
+    the one store assigned. Reports go by e-mail to each role's users of the store."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    retailer: Mapped[str] = mapped_column(String(64))
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None: API tokens only
+    created_at: Mapped[datetime] = mapped_column(Aware)
+    disabled_at: Mapped[datetime | None] = mapped_column(Aware)
+
+
+class UserStore(Base):
+    __tablename__ = "user_stores"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+
+
+class ApiToken(Base):
+    """A bearer token for /api/v1 (or an HQ page session, kind "session"): only its hash is kept."""
+
+    __tablename__ = "api_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "api" or "session"
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(Aware)
+    expires_at: Mapped[datetime | None] = mapped_column(Aware)
+    revoked_at: Mapped[datetime | None] = mapped_column(Aware)

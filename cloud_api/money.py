@@ -1,7 +1,9 @@
 """Money in the database: exact decimals on both engines.
 
-PostgreSQL has NUMERIC; SQLite would store a NUMERIC column as a float, so there the value is kept as
-its decimal string. Python sees `Decimal` either way; amounts never pass through float.
+PostgreSQL has NUMERIC, unconstrained so that it keeps each amount's own scale ("206.12" stays
+"206.12", ¥500 stays "500"; a fixed scale would hand back "206.1200" there and "206.12" on SQLite).
+SQLite would store a NUMERIC column as a float, so there the value is kept as its decimal string.
+Python sees `Decimal` either way; amounts never pass through float.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 
 class Money(TypeDecorator[Decimal]):
-    impl = Numeric(18, 4)
+    impl = Numeric()
     cache_ok = True
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(String(40))
-        return dialect.type_descriptor(Numeric(18, 4, asdecimal=True))
+        return dialect.type_descriptor(Numeric(asdecimal=True))
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
         if value is None:

@@ -8,6 +8,7 @@ revoked box refused."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cloud_api.cli import main as cloud
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.core.secrets import ServiceSecret
 from cloud_api.ingest import run_ingest
 from cloud_api.migrate import alembic_config
 from cloud_api.models import Base, Device, Store, Transaction, UnreadableRecord
@@ -114,7 +116,8 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
         stop = threading.Event()
         subs: list[Subscriber] = []
         worker = threading.Thread(
-            target=lambda: subs.append(run_ingest(sessions, settings, stop)), daemon=True
+            target=lambda: subs.append(run_ingest(sessions, ServiceSecret(os.urandom(32)), settings, stop)),
+            daemon=True,
         )
         worker.start()
         time.sleep(1.0)  # subscribed

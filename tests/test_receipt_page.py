@@ -13,7 +13,6 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from cloud_api.app import create_app
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.ratelimit import MissLimiter
 from cloud_api.crud.devices import enroll
@@ -27,6 +26,7 @@ from edge.store.outbox_port import StoreOutbox
 from edge.store.records import ParseSettings
 from edge.store.sealing import load_or_create_key
 from sync.envelope import Envelope
+from tests.cloud_app import app_for
 from tests.helpers import corpus, spool_jobs
 
 TOKEN = "AbCdEfGh12345678"
@@ -68,7 +68,7 @@ def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, 
     paper = sent.body["paper"]
     assert "FRESH MART #12" in paper and "<img src=x" in paper
     stored_record(cloud_db, {**sent.body, "qr_token": TOKEN})
-    with TestClient(create_app(make_sessions(make_engine(cloud_db)))) as client:
+    with TestClient(app_for(cloud_db)) as client:
         page = client.get(f"/r/{TOKEN}").text
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     printed = [line for line in paper.splitlines() if line.strip()]
@@ -79,7 +79,7 @@ def test_the_page_shows_the_receipt_the_box_sent(tmp_path: Path, cloud_db: str) 
     tx = parse_bytes(corpus("en-grocery-00")).to_json()
     tx["items"][0]["name"] = "<script>alert(1)</script>MILK"  # a box's text is never HTML
     stored_receipt(cloud_db, json.loads(json.dumps(tx)))
-    with TestClient(create_app(make_sessions(make_engine(cloud_db)))) as client:
+    with TestClient(app_for(cloud_db)) as client:
         r = client.get(f"/r/{TOKEN}")
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
     page = r.text
@@ -94,7 +94,7 @@ def test_a_receipt_that_does_not_add_up_says_so(tmp_path: Path) -> None:
     tx = parse_bytes(corpus("en-grocery-00")).to_json()
     tx["status"] = "needs_review"
     stored_receipt(url, tx)
-    with TestClient(create_app(make_sessions(make_engine(url)))) as client:
+    with TestClient(app_for(url)) as client:
         assert "checking the numbers" in client.get(f"/r/{TOKEN}").text
 
 
@@ -102,7 +102,7 @@ def test_unknown_tokens_are_404_on_its_way_and_misses_are_limited(tmp_path: Path
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     stored_receipt(url, parse_bytes(corpus("en-grocery-00")).to_json())
     now = [0.0]
-    app = create_app(make_sessions(make_engine(url)), MissLimiter(limit=5, window_s=60, clock=lambda: now[0]))
+    app = app_for(url, misses=MissLimiter(limit=5, window_s=60, clock=lambda: now[0]))
     with TestClient(app) as client:
         waiting = client.get("/r/ZZZZZZZZZZZZZZZZ")  # well-formed: perhaps not synced yet
         assert waiting.status_code == 404 and "on its way" in waiting.text

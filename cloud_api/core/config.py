@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,35 @@ class EnrolmentSettings:
 
 
 @dataclass(frozen=True)
+class ShopperSettings:
+    region: str = "US"  # where a phone number typed without +country is read (ISO 3166 code)
+    sms_sender: str = "log"  # "log" (development: the code goes to the log) or "package.module:factory"
+    sms_options: dict[str, Any] = field(default_factory=dict)  # the whole [sms] table, for the factory
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    host: str = "127.0.0.1"
+    port: int = 25
+    sender: str = "tillbox@localhost"
+    starttls: bool = False
+    username: str | None = None  # the password comes from TILLBOX_CLOUD_SMTP_PASSWORD, never the file
+    password: str | None = None
+    # Who gets a store's daily report: users of these roles whose stores include it. Owners see every
+    # store, so they are not in the default (a fleet's owner would get hundreds of mails a night).
+    report_roles: tuple[str, ...] = ("manager", "store_manager")
+
+
+@dataclass(frozen=True)
 class CloudSettings:
     database_url: str = "sqlite:///tillbox-cloud.db"
     retailer: str = "demo"
     broker: BrokerSettings = field(default_factory=BrokerSettings)
     enrolment: EnrolmentSettings = field(default_factory=EnrolmentSettings)
+    # 32 random bytes (0600), made at first start: keys phone/member hashes and seals their values.
+    secret_file: Path = Path("tillbox-cloud.key")
+    shoppers: ShopperSettings = field(default_factory=ShopperSettings)
+    mail: MailSettings = field(default_factory=MailSettings)
 
 
 def _path(table: dict[str, Any], key: str, where: str) -> Path | None:
@@ -72,11 +96,39 @@ KNOWN = {
     "retailer": None,
     "broker": {"url", "ca", "cert", "key", "group", "client_id"},
     "enrolment": {"ca_cert", "ca_key", "out"},
+    "secrets": {"file"},
+    "shoppers": {"region"},
+    "mail": {"host", "port", "sender", "starttls", "username", "report_roles"},
+    "sms": None,  # free-form: the sender's own options besides `sender`
 }
 
 
+def _mail(table: dict[str, Any], env: dict[str, str]) -> MailSettings:
+    port = table.get("port", MailSettings.port)
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+        raise ConfigError(f"mail.port: a port number is needed, not {port!r}")
+    starttls = table.get("starttls", False)
+    if not isinstance(starttls, bool):
+        raise ConfigError("mail.starttls: true or false")
+    roles = table.get("report_roles", list(MailSettings.report_roles))
+    if not isinstance(roles, list) or not set(roles) <= {"owner", "manager", "store_manager"}:
+        raise ConfigError('mail.report_roles: a list of "owner", "manager", "store_manager"')
+    user = table.get("username")
+    if user is not None and not isinstance(user, str):
+        raise ConfigError("mail.username: a string")
+    return MailSettings(
+        host=_str(table, "host", "mail", MailSettings.host),
+        port=port,
+        sender=_str(table, "sender", "mail", MailSettings.sender),
+        starttls=starttls,
+        username=user,
+        password=env.get("TILLBOX_CLOUD_SMTP_PASSWORD"),
+        report_roles=tuple(roles),
+    )
+
+
 def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> CloudSettings:
-    """cloud.toml (if given), then TILLBOX_CLOUD_DATABASE_URL / TILLBOX_CLOUD_BROKER over it."""
+    """cloud.toml (if given), then TILLBOX_CLOUD_DATABASE_URL / _BROKER / _SECRET_FILE over it."""
     env = dict(os.environ) if env is None else env
     raw: dict[str, Any] = {}
     if path is not None:
@@ -90,6 +142,8 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
         if key not in KNOWN:
             raise ConfigError(f"unknown setting {key!r} (known: {', '.join(sorted(KNOWN))})")
         allowed = KNOWN[key]
+        if key == "sms" and not isinstance(value, dict):
+            raise ConfigError("[sms] must be a table")
         if allowed is not None:
             if not isinstance(value, dict):
                 raise ConfigError(f"[{key}] must be a table")
@@ -115,6 +169,22 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
             ca_cert=_path(en, "ca_cert", "enrolment"),
             ca_key=_path(en, "ca_key", "enrolment"),
             out=_path(en, "out", "enrolment") or EnrolmentSettings.out,
+        ),
+    )
+    region = _str(raw.get("shoppers", {}), "region", "shoppers", ShopperSettings.region)
+    if not (len(region) == 2 and region.isalpha() and region.isupper()):
+        raise ConfigError(f'shoppers.region {region!r}: a two-letter country code such as "CN" or "US"')
+    sms = raw.get("sms", {})
+    settings = replace(settings, mail=_mail(raw.get("mail", {}), env))
+    settings = replace(
+        settings,
+        secret_file=Path(env["TILLBOX_CLOUD_SECRET_FILE"])
+        if env.get("TILLBOX_CLOUD_SECRET_FILE")
+        else _path(raw.get("secrets", {}), "file", "secrets") or CloudSettings.secret_file,
+        shoppers=ShopperSettings(
+            region=region,
+            sms_sender=_str(sms, "sender", "sms", ShopperSettings.sms_sender),
+            sms_options={k: v for k, v in sms.items() if k != "sender"},
         ),
     )
     if not settings.database_url.startswith(("sqlite:", "postgresql")):

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.customers import customer_for_member_hash, member_hash
 from cloud_api.models import Device, Store, Transaction, UnreadableRecord
 from cloud_api.money import parse_money
 from sync.envelope import Envelope
@@ -33,6 +35,7 @@ class ParsedRecord:
     printed_at: str | None
     started_at: datetime
     store_name: str | None
+    member_id: str | None
 
 
 def _aware(text: object, field: str) -> datetime:
@@ -75,12 +78,14 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
         store_name=_opt_str(store.get("name"), "transaction.store.name", 200)
         if isinstance(store, dict)
         else None,
+        member_id=_opt_str(tx.get("member_id"), "transaction.member_id", 64),
     )
 
 
-def store_envelope(session: Session, e: Envelope) -> None:
+def store_envelope(session: Session, e: Envelope, secret: ServiceSecret | None = None) -> None:
     """A transaction or correction: insert, or replace an older revision; never go back to an older one
-    (a live correction may overtake its original in a backlog)."""
+    (a live correction may overtake its original in a backlog). With the service's secret, a receipt
+    whose member number is linked to a customer is that customer's from the moment it arrives."""
     device = session.get(Device, e.device_id)
     if device is None:  # the registry let it through, so only a device deleted meanwhile
         raise RuntimeError(f"device {e.device_id} vanished during ingest")
@@ -105,10 +110,15 @@ def store_envelope(session: Session, e: Envelope) -> None:
     row.seq, row.revision, row.qr_token, row.kind = e.seq or 0, r.revision, r.qr_token, r.kind
     row.status, row.currency, row.total, row.printed_at = r.status, r.currency, r.total, r.printed_at
     row.started_at, row.received_at, row.record = r.started_at, now, e.body
-    if r.store_name:
-        store = session.get(Store, device.store_id)
-        if store is not None and store.name is None:
-            store.name = r.store_name
+    store = session.get(Store, device.store_id)
+    if store is None:
+        raise RuntimeError(f"store {device.store_id} of device {e.device_id} vanished during ingest")
+    if r.store_name and store.name is None:
+        store.name = r.store_name
+    if secret is not None and r.member_id and r.member_id.strip():
+        row.member_hash = member_hash(secret, store.retailer, r.member_id)
+        if row.customer_id is None:
+            row.customer_id = customer_for_member_hash(session, store.retailer, row.member_hash)
 
 
 def record_heartbeat(session: Session, e: Envelope) -> None:

@@ -14,21 +14,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from cloud_api.crud.receipts import receipt_by_token
-from cloud_api.deps import AppState
+from cloud_api.deps import app_state, client_address
 
 router = APIRouter()
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16}")  # as the box makes them (edge/qr/token.py)
 REFRESH_S = 5
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 @router.get("/r/{token}", response_class=HTMLResponse)
 def receipt_page(token: str, request: Request) -> Response:
-    state: AppState = request.app.state.tillbox
-    client = _client(request)
+    state = app_state(request)
+    client = client_address(request)
     if state.misses.blocked(client):
         return HTMLResponse(
             "Too many receipts looked up; try again in a minute.",
@@ -46,4 +42,6 @@ def receipt_page(token: str, request: Request) -> Response:
         return state.templates.TemplateResponse(
             request, "on_its_way.html", {"refresh_s": REFRESH_S}, status_code=404, headers=headers
         )
-    return state.templates.TemplateResponse(request, "receipt.html", {"r": view}, headers=headers)
+    return state.templates.TemplateResponse(
+        request, "receipt.html", {"r": view, "token": token, "region": state.region}, headers=headers
+    )

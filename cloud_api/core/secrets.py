@@ -1,0 +1,82 @@
+"""The service's secret: keys the hashes that find a phone or member number, and seals their values.
+
+One 32-byte file (0600), made at first start for a single shop or a trial; a fleet gives every API and
+ingest process the same file. Losing it makes the stored phones unreadable and unfindable, so it is
+backed up with the database, never beside it in the same dump.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+SIZE = 32
+_NONCE = 12
+
+
+class SecretFileError(RuntimeError):
+    """The secret file is unusable: wrong size, readable by others, unreadable."""
+
+
+@dataclass(frozen=True)
+class ServiceSecret:
+    key: bytes
+
+    def _subkey(self, purpose: str) -> bytes:
+        return hmac.new(self.key, b"tillbox-cloud/" + purpose.encode(), hashlib.sha256).digest()
+
+    def keyed_hash(self, purpose: str, value: str) -> str:
+        """Finds a value without storing it: equal values, equal hashes; nothing to try offline without
+        the secret."""
+        return hmac.new(self._subkey("hash/" + purpose), value.encode(), hashlib.sha256).hexdigest()
+
+    def seal(self, purpose: str, value: str) -> str:
+        nonce = os.urandom(_NONCE)
+        blob = nonce + AESGCM(self._subkey("seal")).encrypt(nonce, value.encode(), purpose.encode())
+        return base64.urlsafe_b64encode(blob).decode()
+
+    def open(self, purpose: str, sealed: str) -> str:
+        blob = base64.urlsafe_b64decode(sealed)
+        try:
+            return (
+                AESGCM(self._subkey("seal")).decrypt(blob[:_NONCE], blob[_NONCE:], purpose.encode()).decode()
+            )
+        except InvalidTag:
+            raise SecretFileError(f"{purpose}: does not open with this service's secret") from None
+
+
+def load_or_create_secret(path: Path) -> ServiceSecret:
+    if not path.exists():
+        # Written aside and linked into place: `serve` and `ingest` starting together on a new machine
+        # must end with one secret, and neither may read a half-written file.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(SIZE))
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: theirs is the secret
+        finally:
+            tmp.unlink()
+    try:
+        mode = path.stat().st_mode
+        data = path.read_bytes()
+    except OSError as e:
+        raise SecretFileError(f"{path}: {e.strerror}") from e
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise SecretFileError(f"{path}: readable by others (mode {stat.S_IMODE(mode):o}); chmod 600 it")
+    if len(data) != SIZE:
+        raise SecretFileError(f"{path}: {len(data)} bytes, a secret is {SIZE}")
+    return ServiceSecret(data)

@@ -1,0 +1,116 @@
+"""What HQ reads: stores, devices with their health, transactions, the review queue — every query
+filtered to the asking user's stores (a `Scope`). Something outside the scope is simply not found."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from cloud_api.crud.users import Scope
+from cloud_api.models import Device, Store, Transaction
+from cloud_api.schemas import DeviceOut, StoreOut, TransactionDetail, TransactionOut
+from sync.ledger import gaps
+
+DISK_ALARM_SHARE = Decimal("0.80")  # as the box's own alarm
+
+
+def stores(session: Session, scope: Scope) -> list[StoreOut]:
+    rows = session.scalars(select(Store).where(Store.id.in_(scope.store_ids)).order_by(Store.code))
+    return [StoreOut.model_validate(s) for s in rows]
+
+
+def store(session: Session, scope: Scope, store_id: int) -> Store | None:
+    return session.get(Store, store_id) if store_id in scope.store_ids else None
+
+
+def _decimal(value: object) -> Decimal | None:
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def device_out(session: Session, d: Device) -> DeviceOut:
+    h: dict[str, Any] = d.health or {}
+    used = _decimal(h.get("disk_used_share"))
+    versions = h.get("versions")
+    return DeviceOut(
+        device_id=d.device_id,
+        store_id=d.store_id,
+        online=d.online and d.revoked_at is None,
+        revoked=d.revoked_at is not None,
+        last_seen_at=d.last_seen_at,
+        outbox_depth=_int(h.get("outbox_depth")),
+        oldest_unsent_age_s=_int(h.get("oldest_unsent_age_s")),
+        parse_failure_rate=_decimal(h.get("parse_failure_rate")),
+        disk_used_share=used,
+        disk_alarm=bool(h.get("disk_alarm")) or (used is not None and used >= DISK_ALARM_SHARE),
+        versions=versions if isinstance(versions, dict) else None,
+        missing_seqs=gaps(session, d.device_id)[:1000],
+    )
+
+
+def devices(session: Session, scope: Scope, store_id: int | None = None) -> list[DeviceOut]:
+    q = select(Device).where(Device.store_id.in_(scope.store_ids)).order_by(Device.device_id)
+    if store_id is not None:
+        q = q.where(Device.store_id == store_id)
+    return [device_out(session, d) for d in session.scalars(q)]
+
+
+def transaction_detail(t: Transaction) -> TransactionDetail:
+    record = t.record if isinstance(t.record, dict) else {}
+    tx, tags, paper = record.get("transaction"), record.get("tags"), record.get("paper")
+    return TransactionDetail(
+        **TransactionOut.model_validate(t).model_dump(),
+        transaction=tx if isinstance(tx, dict) else {},
+        tags=tags if isinstance(tags, dict) else {},
+        paper=paper if isinstance(paper, str) else None,
+    )
+
+
+def transactions_query(
+    scope: Scope,
+    store_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    customer_id: int | None = None,
+) -> Select[Transaction]:
+    q = select(Transaction).where(Transaction.store_id.in_(scope.store_ids))
+    if store_id is not None:
+        q = q.where(Transaction.store_id == store_id)
+    if since is not None:
+        q = q.where(Transaction.started_at >= since)
+    if until is not None:
+        q = q.where(Transaction.started_at < until)
+    if status is not None:
+        q = q.where(Transaction.status == status)
+    if kind is not None:
+        q = q.where(Transaction.kind == kind)
+    if customer_id is not None:
+        q = q.where(Transaction.customer_id == customer_id)
+    return q
+
+
+def page(session: Session, q: Select[Transaction], limit: int, offset: int) -> tuple[int, list[Transaction]]:
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = session.scalars(
+        q.order_by(Transaction.started_at.desc(), Transaction.id.desc()).limit(limit).offset(offset)
+    )
+    return total, list(rows)
+
+
+def transaction(session: Session, scope: Scope, transaction_id: int) -> Transaction | None:
+    t = session.get(Transaction, transaction_id)
+    return t if t is not None and t.store_id in scope.store_ids else None

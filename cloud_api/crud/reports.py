@@ -1,0 +1,129 @@
+"""A store's daily report: the day's sales, tickets, average basket, sales by hour, top products, core
+customers, and new vs. returning customers. "The day" is the store's local calendar day (its timezone);
+hours are local hours. Sales are sale receipts; refunds are reported beside them, not netted."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cloud_api.models import Store, Transaction
+from cloud_api.schemas import CoreCustomer, DailyReport, HourSales, ProductSales
+
+CENT = Decimal("0.01")
+CORE_WINDOW = timedelta(days=90)
+
+
+def local_day(store: Store, day: date) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(store.timezone)
+    start = datetime.combine(day, time(0), zone)
+    return start.astimezone(UTC), datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
+
+
+def _dec(value: object) -> Decimal | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
+    tx = record.get("transaction") if isinstance(record, dict) else None
+    items = tx.get("items") if isinstance(tx, dict) else None
+    out = []
+    for i in items if isinstance(items, list) else []:
+        if isinstance(i, dict) and isinstance(i.get("name"), str):
+            out.append(
+                (i["name"], _dec(i.get("quantity")) or Decimal(1), _dec(i.get("amount")) or Decimal(0))
+            )
+    return out
+
+
+def daily_report(session: Session, store: Store, day: date) -> DailyReport:
+    start, end = local_day(store, day)
+    zone = ZoneInfo(store.timezone)
+    rows = list(
+        session.scalars(
+            select(Transaction).where(
+                Transaction.store_id == store.id,
+                Transaction.started_at >= start,
+                Transaction.started_at < end,
+            )
+        )
+    )
+    sales = [t for t in rows if t.kind == "sale"]
+    total = sum((t.total or Decimal(0) for t in sales), Decimal(0))
+    refunds = sum((abs(t.total or Decimal(0)) for t in rows if t.kind == "refund"), Decimal(0))
+    by_hour: dict[int, list[Any]] = {h: [Decimal(0), 0] for h in range(24)}
+    products: dict[str, list[Decimal]] = {}
+    spend_today: Counter[int] = Counter()
+    for t in sales:
+        h = by_hour[t.started_at.astimezone(zone).hour]
+        h[0] += t.total or Decimal(0)
+        h[1] += 1
+        for name, qty, amount in _lines(t.record):
+            p = products.setdefault(name, [Decimal(0), Decimal(0)])
+            p[0] += qty
+            p[1] += amount
+        if t.customer_id is not None:
+            spend_today[t.customer_id] += 1
+    customers_today = set(spend_today)
+    first_seen: dict[int, datetime] = {}
+    core: list[CoreCustomer] = []
+    if customers_today:
+        retailer_stores = select(Store.id).where(Store.retailer == store.retailer)
+        for cid, first in session.execute(  # first purchase at any of the retailer's stores
+            select(Transaction.customer_id, func.min(Transaction.started_at))
+            .where(Transaction.customer_id.in_(customers_today), Transaction.store_id.in_(retailer_stores))
+            .group_by(Transaction.customer_id)
+        ):
+            if cid is not None:
+                first_seen[cid] = first if first.tzinfo else first.replace(tzinfo=UTC)
+        window: dict[int, list[Any]] = {}
+        for owner, paid in session.execute(
+            select(Transaction.customer_id, Transaction.total).where(
+                Transaction.customer_id.in_(customers_today),
+                Transaction.store_id == store.id,
+                Transaction.kind == "sale",
+                Transaction.started_at >= end - CORE_WINDOW,
+                Transaction.started_at < end,
+            )
+        ):
+            if owner is None:
+                continue
+            w = window.setdefault(owner, [Decimal(0), 0])
+            w[0] += paid or Decimal(0)
+            w[1] += 1
+        core = [
+            CoreCustomer(customer_id=cid, spend=spend, tickets=n)
+            for cid, (spend, n) in sorted(window.items(), key=lambda kv: (-kv[1][0], kv[0]))[:10]
+        ]
+    new = sum(1 for cid in customers_today if first_seen.get(cid, start) >= start)
+    currencies = Counter(t.currency for t in sales if t.currency)
+    return DailyReport(
+        store_id=store.id,
+        store=store.name or store.code,
+        date=day,
+        currency=currencies.most_common(1)[0][0] if currencies else None,
+        sales=total,
+        refunds=refunds,
+        tickets=len(sales),
+        average_basket=(total / len(sales)).quantize(CENT) if sales else None,
+        by_hour=[HourSales(hour=h, sales=v[0], tickets=v[1]) for h, v in by_hour.items()],
+        top_products=[
+            ProductSales(name=n, quantity=q, sales=a)
+            for n, (q, a) in sorted(products.items(), key=lambda kv: (-kv[1][1], kv[0]))[:10]
+        ],
+        core_customers=core,
+        new_customers=new,
+        returning_customers=len(customers_today) - new,
+        needs_review=sum(1 for t in rows if t.status != "ok"),
+    )

@@ -1,0 +1,169 @@
+"""/api/v1: HQ's API. Every request carries `Authorization: Bearer <token>` (`tillbox-cloud tokens
+create`), and every answer is limited to the token's user's stores; another store's data is "not
+found", as if it did not exist."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from cloud_api.crud import customer_views, hq
+from cloud_api.crud.reports import daily_report
+from cloud_api.crud.users import Scope, scope_of, user_for_token
+from cloud_api.deps import app_state
+from cloud_api.schemas import (
+    CustomerDetail,
+    CustomerPage,
+    DailyReport,
+    DeviceOut,
+    Recommendation,
+    ReviewPage,
+    StoreOut,
+    TransactionDetail,
+    TransactionOut,
+    TransactionPage,
+)
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Not found, or not in your stores"}}
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["hq"],
+    responses={401: {"description": "No valid API token"}},
+)
+
+
+def scope(request: Request) -> Scope:
+    header = request.headers.get("authorization", "")
+    kind, _, token = header.partition(" ")
+    if kind.lower() != "bearer" or not token:
+        raise HTTPException(401, "an API token is needed", headers={"WWW-Authenticate": "Bearer"})
+    with app_state(request).sessions() as s:
+        user = user_for_token(s, token.strip(), "api", datetime.now(UTC))
+        if user is None:
+            raise HTTPException(
+                401, "unknown, expired or revoked token", headers={"WWW-Authenticate": "Bearer"}
+            )
+        return scope_of(s, user)
+
+
+Who = Annotated[Scope, Depends(scope)]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+def _aware(t: datetime | None, name: str) -> datetime | None:
+    if t is not None and t.tzinfo is None:
+        raise HTTPException(422, f"{name}: give a timezone (e.g. 2026-11-29T00:00:00+08:00 or …Z)")
+    return t
+
+
+@router.get("/stores", response_model=list[StoreOut])
+def list_stores(request: Request, who: Who) -> list[StoreOut]:
+    with app_state(request).sessions() as s:
+        return hq.stores(s, who)
+
+
+@router.get("/stores/{store_id}", response_model=StoreOut, responses=NOT_FOUND)
+def get_store(store_id: int, request: Request, who: Who) -> StoreOut:
+    with app_state(request).sessions() as s:
+        found = hq.store(s, who, store_id)
+        if found is None:
+            raise HTTPException(404, "no such store")
+        return StoreOut.model_validate(found)
+
+
+@router.get("/devices", response_model=list[DeviceOut])
+def list_devices(request: Request, who: Who, store_id: int | None = None) -> list[DeviceOut]:
+    with app_state(request).sessions() as s:
+        return hq.devices(s, who, store_id)
+
+
+@router.get("/transactions", response_model=TransactionPage)
+def list_transactions(
+    request: Request,
+    who: Who,
+    store_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    status: Annotated[str | None, Query(max_length=32)] = None,
+    kind: Annotated[str | None, Query(max_length=32)] = None,
+    customer_id: int | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> TransactionPage:
+    q = hq.transactions_query(
+        who, store_id, _aware(since, "since"), _aware(until, "until"), status, kind, customer_id
+    )
+    with app_state(request).sessions() as s:
+        total, rows = hq.page(s, q, limit, offset)
+        items = [TransactionOut.model_validate(t) for t in rows]
+    return TransactionPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/transactions/{transaction_id}", response_model=TransactionDetail, responses=NOT_FOUND)
+def get_transaction(transaction_id: int, request: Request, who: Who) -> TransactionDetail:
+    with app_state(request).sessions() as s:
+        t = hq.transaction(s, who, transaction_id)
+        if t is None:
+            raise HTTPException(404, "no such transaction")
+        return hq.transaction_detail(t)
+
+
+@router.get("/review", response_model=ReviewPage)
+def review_queue(
+    request: Request, who: Who, store_id: int | None = None, limit: Limit = 50, offset: Offset = 0
+) -> ReviewPage:
+    """Receipts that did not add up (`needs_review`), each with the paper as printed beside the parse."""
+    q = hq.transactions_query(who, store_id, status="needs_review")
+    with app_state(request).sessions() as s:
+        total, rows = hq.page(s, q, limit, offset)
+        items = [hq.transaction_detail(t) for t in rows]
+    return ReviewPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/customers", response_model=CustomerPage)
+def list_customers(
+    request: Request,
+    who: Who,
+    segment: Annotated[str | None, Query(max_length=32)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> CustomerPage:
+    """Customers with purchases in your stores, biggest spend first; figures over your stores only."""
+    with app_state(request).sessions() as s:
+        total, rows = customer_views.customers(s, who, limit, offset, segment, datetime.now(UTC))
+    return CustomerPage(total=total, limit=limit, offset=offset, items=rows)
+
+
+@router.get("/customers/{customer_id}", response_model=CustomerDetail, responses=NOT_FOUND)
+def get_customer(customer_id: int, request: Request, who: Who) -> CustomerDetail:
+    with app_state(request).sessions() as s:
+        found = customer_views.customer(s, who, customer_id, datetime.now(UTC))
+    if found is None:
+        raise HTTPException(404, "no such customer in your stores")
+    return found
+
+
+@router.get(
+    "/customers/{customer_id}/recommendations", response_model=list[Recommendation], responses=NOT_FOUND
+)
+def get_recommendations(
+    customer_id: int, request: Request, who: Who, limit: Annotated[int, Query(ge=1, le=50)] = 10
+) -> list[Recommendation]:
+    with app_state(request).sessions() as s:
+        found = customer_views.recommendations(s, who, customer_id, limit)
+    if found is None:
+        raise HTTPException(404, "no such customer in your stores")
+    return found
+
+
+@router.get("/reports/daily", response_model=DailyReport, responses=NOT_FOUND)
+def get_daily_report(store_id: int, day: date, request: Request, who: Who) -> DailyReport:
+    """The store's day (its local calendar day): sales, tickets, basket, by hour, products, customers."""
+    with app_state(request).sessions() as s:
+        found = hq.store(s, who, store_id)
+        if found is None:
+            raise HTTPException(404, "no such store")
+        return daily_report(s, found, day)

@@ -1,0 +1,160 @@
+"""The shopper's account: save a receipt to a phone number, prove the phone with a one-time code, see
+every saved purchase at /me.
+
+Nothing of a phone's receipts is shown before its code is typed: the code's page shows only the masked
+number, and /me needs the session cookie the code gives. A signed-in shopper saves further receipts
+without a new code (the phone is proven already).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+
+from cloud_api.crud.claims import ClaimRefused, end_session, session_customer, start_claim, verify_code
+from cloud_api.crud.customers import AlreadyClaimed, claim_receipt
+from cloud_api.crud.purchases import purchase_history
+from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.models import Transaction
+from cloud_api.phones import PhoneError, masked, normalise_phone
+
+router = APIRouter()
+COOKIE = "tillbox_me"
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    return state.templates.TemplateResponse(request, name, context, status_code=status, headers=NO_STORE)
+
+
+def _too_many(state: AppState, request: Request) -> Response | None:
+    if state.claim_tries.blocked(client_address(request)):
+        return _page(
+            state,
+            request,
+            "message.html",
+            429,
+            title="Please wait",
+            text="Too many tries; wait a few minutes.",
+        )
+    return None
+
+
+def _send_code(state: AppState, request: Request, phone: str, token: str | None) -> Response:
+    now = datetime.now(UTC)
+    try:
+        e164 = normalise_phone(phone, state.region)
+    except PhoneError as e:
+        return _page(state, request, "phone.html", 400, token=token, error=str(e))
+    with state.sessions() as s:
+        tx = None
+        if token is not None:
+            tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
+            if tx is None:
+                return _page(state, request, "message.html", 404, title="No such receipt", text="")
+        try:
+            claim, code = start_claim(s, state.secret, e164, tx, now, state.limits)
+        except ClaimRefused as e:
+            return _page(state, request, "phone.html", 429, token=token, error=str(e))
+        s.commit()
+    state.claim_tries.miss(client_address(request))  # every code sent counts against the address
+    minutes = int(state.limits.code_ttl.total_seconds() // 60)
+    state.sms.send(e164, f"{code} is your tillbox code. It expires in {minutes} minutes.")
+    return _page(state, request, "code.html", claim_id=claim.id, phone=masked(e164), error=None)
+
+
+def _signed_in(response: Response, request: Request, token: str, max_age: int) -> Response:
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",  # behind a TLS proxy uvicorn's proxy headers make it https
+        path="/",
+    )
+    return response
+
+
+@router.post("/r/{token}/claim", response_class=HTMLResponse)
+def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
+    state = app_state(request)
+    if (limited := _too_many(state, request)) is not None:
+        return limited
+    now = datetime.now(UTC)
+    with state.sessions() as s:
+        customer = session_customer(s, state.secret, request.cookies.get(COOKIE), now)
+        if customer is not None:
+            tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
+            if tx is None:
+                return _page(state, request, "message.html", 404, title="No such receipt", text="")
+            try:
+                claim_receipt(s, state.secret, tx, customer, now)
+            except AlreadyClaimed:
+                return _page(
+                    state,
+                    request,
+                    "message.html",
+                    409,
+                    title="Not saved",
+                    text="This receipt is already saved to another account.",
+                )
+            s.commit()
+            return RedirectResponse("/me", status_code=303, headers=NO_STORE)
+    if not phone:
+        return _page(state, request, "phone.html", token=token, error=None)
+    return _send_code(state, request, phone, token)
+
+
+@router.post("/codes/{claim_id}", response_class=HTMLResponse)
+def check_code(claim_id: str, request: Request, code: Annotated[str, Form(max_length=20)] = "") -> Response:
+    state = app_state(request)
+    if (limited := _too_many(state, request)) is not None:
+        return limited
+    with state.sessions() as s:
+        try:
+            verified = verify_code(s, state.secret, claim_id[:64], code, datetime.now(UTC), state.limits)
+        except ClaimRefused as e:
+            s.commit()  # the wrong try counts
+            state.claim_tries.miss(client_address(request))
+            return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=str(e))
+        s.commit()
+    max_age = int(state.limits.session_ttl.total_seconds())
+    if verified.note:
+        page = _page(state, request, "message.html", 409, title="Not saved", text=verified.note, me=True)
+        return _signed_in(page, request, verified.session_token, max_age)
+    redirect = RedirectResponse("/me", status_code=303, headers=NO_STORE)
+    return _signed_in(redirect, request, verified.session_token, max_age)
+
+
+@router.get("/me", response_class=HTMLResponse)
+def me(request: Request) -> Response:
+    state = app_state(request)
+    with state.sessions() as s:
+        customer = session_customer(s, state.secret, request.cookies.get(COOKIE), datetime.now(UTC))
+        if customer is None:
+            return _page(state, request, "phone.html", token=None, error=None)
+        purchases = purchase_history(s, customer.id)
+    return _page(state, request, "me.html", purchases=purchases)
+
+
+@router.post("/me/login", response_class=HTMLResponse)
+def login(request: Request, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
+    state = app_state(request)
+    if (limited := _too_many(state, request)) is not None:
+        return limited
+    return _send_code(state, request, phone, None)
+
+
+@router.post("/me/logout")
+def logout(request: Request) -> Response:
+    state = app_state(request)
+    with state.sessions.begin() as s:
+        end_session(s, state.secret, request.cookies.get(COOKIE))
+    response = RedirectResponse("/me", status_code=303, headers=NO_STORE)
+    response.delete_cookie(COOKIE, path="/")
+    return response

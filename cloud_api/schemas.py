@@ -1,0 +1,142 @@
+"""The HQ API's response shapes (and so its OpenAPI schema). Money is Decimal, sent as a decimal string;
+times are timezone-aware (UTC) except `printed_at`, the till's own local time as printed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class StoreOut(Out):
+    id: int
+    retailer: str
+    code: str
+    name: str | None
+    timezone: str
+    closing_time: str
+
+
+class DeviceOut(Out):
+    device_id: str
+    store_id: int
+    online: bool
+    revoked: bool
+    last_seen_at: datetime | None
+    outbox_depth: int | None
+    oldest_unsent_age_s: int | None
+    parse_failure_rate: Decimal | None
+    disk_used_share: Decimal | None
+    disk_alarm: bool
+    versions: dict[str, Any] | None
+    missing_seqs: list[int]  # sequence numbers the cloud never received, below the highest it has
+
+
+class TransactionOut(Out):
+    id: int
+    store_id: int
+    device_id: str
+    job_id: str
+    revision: int
+    kind: str
+    status: str
+    currency: str | None
+    total: Decimal | None
+    printed_at: str | None
+    started_at: datetime
+    customer_id: int | None
+
+
+class TransactionDetail(TransactionOut):
+    transaction: dict[str, Any]  # the parsed receipt, as the box sent it
+    tags: dict[str, Any]
+    paper: str | None  # the receipt as printed (text), for checking the parse against
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+
+
+class TransactionPage(Page):
+    items: list[TransactionOut]
+
+
+class ReviewPage(Page):
+    items: list[TransactionDetail]
+
+
+class CustomerSummary(BaseModel):
+    id: int
+    first_purchase_at: datetime | None
+    last_purchase_at: datetime | None
+    purchases: int
+    spend: Decimal
+    average_basket: Decimal | None
+    recency_days: int | None
+    rfm: str  # R, F and M scores 1–5, e.g. "545"
+    segment: str
+
+
+class CustomerPage(Page):
+    items: list[CustomerSummary]
+
+
+class CountedName(BaseModel):
+    name: str
+    count: int
+
+
+class CustomerDetail(CustomerSummary):
+    favourite_items: list[CountedName]
+    tags: list[CountedName]
+    preferred_hours: list[int]  # local hours of day, most frequent first
+    history: list[TransactionOut]
+
+
+class Recommendation(BaseModel):
+    item: str
+    score: Decimal  # share of the customer's items' baskets that also held this item
+    because_of: list[str]
+
+
+class HourSales(BaseModel):
+    hour: int
+    sales: Decimal
+    tickets: int
+
+
+class ProductSales(BaseModel):
+    name: str
+    quantity: Decimal
+    sales: Decimal
+
+
+class CoreCustomer(BaseModel):
+    customer_id: int
+    spend: Decimal
+    tickets: int
+
+
+class DailyReport(BaseModel):
+    store_id: int
+    store: str
+    date: date
+    currency: str | None
+    sales: Decimal
+    refunds: Decimal
+    tickets: int
+    average_basket: Decimal | None
+    by_hour: list[HourSales]
+    top_products: list[ProductSales]
+    core_customers: list[CoreCustomer]
+    new_customers: int
+    returning_customers: int
+    needs_review: int
