@@ -18,14 +18,10 @@ import sys
 import tempfile
 import time
 import urllib.request
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from bench.common import free_port
+from bench.common import free_port, scratch_postgres
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
@@ -34,7 +30,6 @@ from edge.parsing.pipeline import parse_bytes
 from sync.envelope import Envelope
 
 REPO = Path(__file__).resolve().parents[1]
-ADMIN_URL = os.environ.get("TILLBOX_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
 def fill(url: str, receipts: int) -> list[str]:
@@ -137,17 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.sqlite:
             measure(f"sqlite:///{directory / 'cloud.db'}", args, directory)
             return 0
-        name = f"tillbox_bench_{uuid.uuid4().hex[:10]}"
-        admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            measure(
-                make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False), args, directory
-            )
-        finally:
-            with admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with scratch_postgres("tillbox_bench") as url:
+            measure(url, args, directory)
     return 0
 
 

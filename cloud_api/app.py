@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from cloud_api.deps import AppState
-from cloud_api.routes import api, receipts, shoppers
+from cloud_api.routes import api, dashboard, receipts, shoppers
 
 
 def create_app(state: AppState) -> FastAPI:
@@ -14,4 +14,5 @@ def create_app(state: AppState) -> FastAPI:
     app.include_router(receipts.router)
     app.include_router(shoppers.router)
     app.include_router(api.router)
+    app.include_router(dashboard.router)
     return app

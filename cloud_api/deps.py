@@ -40,6 +40,7 @@ class AppState:
     misses: MissLimiter = field(default_factory=MissLimiter)
     claim_tries: MissLimiter = field(default_factory=_claim_tries)
     limits: ClaimLimits = field(default_factory=ClaimLimits)
+    login_failures: MissLimiter = field(default_factory=_claim_tries)  # HQ logins: the same 10 in 10 min
 
 
 def app_state(request: Request) -> AppState:

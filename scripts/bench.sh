@@ -13,6 +13,8 @@ echo "== agent: QR block latency at the cut"
 .venv/bin/python -m bench.qr_injection
 echo "== sync: a 50,000-transaction backlog through Mosquitto, against a bare paho loop"
 .venv/bin/python -m bench.sync_drain
+echo "== cloud: ingest into PostgreSQL, one and two workers on the shared subscription"
+.venv/bin/python -m bench.cloud_ingest
 echo "== cloud: the e-receipt page under 50 concurrent clients (wrk)"
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -12,6 +12,8 @@ command -v socat >/dev/null 2>&1 || need_pkgs+=(socat)
 # Fonts for the PNG renderer: a monospaced Latin face and one with Chinese, Japanese and Korean glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || need_pkgs+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_pkgs+=(fonts-wqy-microhei)
+# Debian's Chromium, which the browser tests drive through Playwright (no browser download).
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 if ((${#need_pkgs[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_pkgs[*]} with apt-get" >&2

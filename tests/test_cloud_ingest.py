@@ -222,3 +222,46 @@ def test_bad_cloud_configuration_is_refused_with_its_key(
         (tmp_path / "cloud.toml").write_text(text)
         assert cloud(["--config", str(tmp_path / "cloud.toml"), "migrate"]) == 2
         assert expected in capsys.readouterr().err
+
+
+def test_one_message_with_a_job_twice_keeps_the_highest_revision(tmp_path: Path, cloud_db: str) -> None:
+    """A backlog message may carry a correction ahead of its original, or both: one row, the highest
+    revision, whatever the order; unreadable records beside them are kept, not fatal."""
+    from cloud_api.crud.devices import enroll
+    from cloud_api.crud.ingest import store_envelopes
+    from cloud_api.migrate import upgrade
+    from edge.parsing.pipeline import parse_bytes
+    from sync.envelope import Envelope
+    from tests.helpers import corpus
+
+    upgrade(cloud_db)
+    sessions = make_sessions(make_engine(cloud_db))
+    tx = parse_bytes(corpus("en-grocery-00")).to_json()
+    now = datetime.now(UTC)
+
+    def rec(job: str, revision: int, status: str) -> dict[str, Any]:
+        return {
+            "job_id": job,
+            "revision": revision,
+            "started_at": now.isoformat(),
+            "transaction": {**tx, "status": status},
+            "tags": {},
+        }
+
+    bodies = [
+        rec("a", 2, "needs_review"),
+        rec("a", 1, "ok"),
+        rec("b", 1, "ok"),
+        {"garbled": 1},
+        rec("b", 3, "x"),
+    ]
+    with sessions.begin() as s:
+        enroll(s, "acme", "s1", "s1-t1", "A" * 43)
+    with sessions.begin() as s:
+        store_envelopes(s, [Envelope("s1-t1", i + 1, "transaction", now, b) for i, b in enumerate(bodies)])
+    with sessions.begin() as s:  # later: an older revision of b again
+        store_envelopes(s, [Envelope("s1-t1", 9, "transaction", now, rec("b", 2, "old"))])
+    with sessions() as s:
+        rows = {t.job_id: (t.revision, t.status, t.seq) for t in s.scalars(select(Transaction))}
+        assert rows == {"a": (2, "needs_review", 1), "b": (3, "x", 5)}
+        assert s.scalar(select(func.count(UnreadableRecord.id))) == 1

@@ -240,3 +240,38 @@ def test_what_hq_reads_money_health_review_and_filters(fleet: Fleet) -> None:
             if p.startswith("/api")
             for op in ops.values()
         )
+
+
+def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: Fleet) -> None:
+    with TestClient(app_for(fleet.url, secret=fleet.secret)) as client:
+        assert client.get("/hq", follow_redirects=False).headers["location"] == "/hq/login"
+        wrong = client.post("/hq/login", data={"email": "manager@acme.test", "password": "nope"})
+        assert wrong.status_code == 401
+        ok = client.post(
+            "/hq/login",
+            data={"email": "manager@acme.test", "password": "correct horse battery"},
+            follow_redirects=False,
+        )
+        assert ok.status_code == 303 and "httponly" in ok.headers["set-cookie"].lower()
+        board = client.get("/hq").text
+        assert "s1-t1" in board and "s2-t1" in board and "s3-t1" not in board
+        review = client.get("/hq/review").text
+        assert "PAPER OF s1" in review and "PAPER OF s3" not in review
+        today = date.today().isoformat()
+        assert client.get(f"/hq/reports/{fleet.store_ids['s1']}/{today}").status_code == 200
+        assert client.get(f"/hq/reports/{fleet.store_ids['s3']}/{today}").status_code == 404
+        assert client.get(f"/hq/reports/{fleet.store_ids['x1']}/{today}").status_code == 404
+        client.post("/hq/logout")
+        assert client.get("/hq", follow_redirects=False).status_code == 303
+
+
+def test_hq_logins_are_limited_per_address(fleet: Fleet) -> None:
+    with TestClient(app_for(fleet.url, secret=fleet.secret)) as client:
+        codes = [
+            client.post("/hq/login", data={"email": "owner@acme.test", "password": f"guess {i}"}).status_code
+            for i in range(11)
+        ]
+        right = client.post(
+            "/hq/login", data={"email": "owner@acme.test", "password": "correct horse battery"}
+        )
+    assert codes[:10] == [401] * 10 and codes[10] == 429 and right.status_code == 429

@@ -126,9 +126,16 @@ def link_member(
     return customer
 
 
-def customer_for_member_hash(session: Session, retailer: str, key: str) -> int | None:
-    found = _identity(session, MEMBER, retailer, key)
-    return resolve(session, found.customer_id).id if found is not None else None
+def customers_for_member_hashes(session: Session, retailer: str, keys: set[str]) -> dict[str, int]:
+    """The customer each linked member number (by its hash) belongs to now."""
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(Identity.key_hash, Identity.customer_id).where(
+            Identity.kind == MEMBER, Identity.retailer == retailer, Identity.key_hash.in_(keys)
+        )
+    )
+    return {key: resolve(session, cid).id for key, cid in rows}
 
 
 class AlreadyClaimed(Exception):

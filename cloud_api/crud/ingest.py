@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
-from cloud_api.crud.customers import customer_for_member_hash, member_hash
+from cloud_api.crud.customers import customers_for_member_hashes, member_hash
 from cloud_api.models import Device, Store, Transaction, UnreadableRecord
 from cloud_api.money import parse_money
 from sync.envelope import Envelope
@@ -83,42 +83,94 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
 
 
 def store_envelope(session: Session, e: Envelope, secret: ServiceSecret | None = None) -> None:
-    """A transaction or correction: insert, or replace an older revision; never go back to an older one
-    (a live correction may overtake its original in a backlog). With the service's secret, a receipt
-    whose member number is linked to a customer is that customer's from the moment it arrives."""
-    device = session.get(Device, e.device_id)
+    store_envelopes(session, [e], secret)
+
+
+def store_envelopes(session: Session, envelopes: list[Envelope], secret: ServiceSecret | None = None) -> None:
+    """One device's new transactions and corrections (one MQTT message): insert each job once, or replace
+    an older revision; never go back to an older one (a live correction may overtake its original in a
+    backlog). With the service's secret, a receipt whose member number is linked to a customer is that
+    customer's from the moment it arrives. A few statements per message, not per envelope: a backlog
+    arrives 100 envelopes to a message."""
+    if not envelopes:
+        return
+    device_id = envelopes[0].device_id
+    if any(e.device_id != device_id for e in envelopes):
+        raise ValueError("one device's envelopes at a time")
+    device = session.get(Device, device_id)
     if device is None:  # the registry let it through, so only a device deleted meanwhile
-        raise RuntimeError(f"device {e.device_id} vanished during ingest")
-    now = datetime.now(UTC)
-    try:
-        r = read_record(e.body)
-    except UnreadableError as err:
-        session.add(
-            UnreadableRecord(
-                device_id=e.device_id, seq=e.seq or 0, error=str(err)[:500], body=e.body, received_at=now
-            )
-        )
-        return
-    row = session.scalars(
-        select(Transaction).where(Transaction.device_id == e.device_id, Transaction.job_id == r.job_id)
-    ).first()
-    if row is not None and row.revision >= r.revision:
-        return
-    if row is None:
-        row = Transaction(device_id=e.device_id, store_id=device.store_id, job_id=r.job_id)
-        session.add(row)
-    row.seq, row.revision, row.qr_token, row.kind = e.seq or 0, r.revision, r.qr_token, r.kind
-    row.status, row.currency, row.total, row.printed_at = r.status, r.currency, r.total, r.printed_at
-    row.started_at, row.received_at, row.record = r.started_at, now, e.body
+        raise RuntimeError(f"device {device_id} vanished during ingest")
     store = session.get(Store, device.store_id)
     if store is None:
-        raise RuntimeError(f"store {device.store_id} of device {e.device_id} vanished during ingest")
-    if r.store_name and store.name is None:
-        store.name = r.store_name
-    if secret is not None and r.member_id and r.member_id.strip():
-        row.member_hash = member_hash(secret, store.retailer, r.member_id)
-        if row.customer_id is None:
-            row.customer_id = customer_for_member_hash(session, store.retailer, row.member_hash)
+        raise RuntimeError(f"store {device.store_id} of device {device_id} vanished during ingest")
+    now = datetime.now(UTC)
+    latest: dict[str, tuple[Envelope, ParsedRecord]] = {}
+    for e in envelopes:
+        try:
+            r = read_record(e.body)
+        except UnreadableError as err:
+            session.add(
+                UnreadableRecord(
+                    device_id=device_id, seq=e.seq or 0, error=str(err)[:500], body=e.body, received_at=now
+                )
+            )
+            continue
+        kept = latest.get(r.job_id)
+        if kept is None or kept[1].revision < r.revision:
+            latest[r.job_id] = (e, r)
+    if not latest:
+        return
+    with session.no_autoflush:
+        existing = {
+            t.job_id: t
+            for t in session.scalars(
+                select(Transaction).where(Transaction.device_id == device_id, Transaction.job_id.in_(latest))
+            )
+        }
+    hashes = {
+        job: member_hash(secret, store.retailer, r.member_id)
+        for job, (_, r) in latest.items()
+        if secret is not None and r.member_id and r.member_id.strip()
+    }
+    owners = customers_for_member_hashes(session, store.retailer, set(hashes.values()))
+    new_rows: list[dict[str, Any]] = []
+    for job, (e, r) in latest.items():
+        fields: dict[str, Any] = {
+            "seq": e.seq or 0,
+            "revision": r.revision,
+            "qr_token": r.qr_token,
+            "kind": r.kind,
+            "status": r.status,
+            "currency": r.currency,
+            "total": r.total,
+            "printed_at": r.printed_at,
+            "started_at": r.started_at,
+            "received_at": now,
+            "record": e.body,
+            "member_hash": hashes.get(job),
+        }
+        row = existing.get(job)
+        if row is None:
+            customer = owners.get(hashes[job]) if job in hashes else None
+            new_rows.append(
+                {
+                    **fields,
+                    "device_id": device_id,
+                    "store_id": device.store_id,
+                    "job_id": job,
+                    "customer_id": customer,
+                }
+            )
+        elif row.revision < r.revision:
+            for name, value in fields.items():
+                setattr(row, name, value)
+            if row.customer_id is None and job in hashes:
+                row.customer_id = owners.get(hashes[job])
+    if new_rows:
+        session.execute(insert(Transaction), new_rows)
+    printed_name = next((r.store_name for _, r in latest.values() if r.store_name), None)
+    if printed_name and store.name is None:
+        store.name = printed_name
 
 
 def record_heartbeat(session: Session, e: Envelope) -> None:

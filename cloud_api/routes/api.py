@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from cloud_api.crud import customer_views, hq
 from cloud_api.crud.reports import daily_report
@@ -49,6 +49,10 @@ def scope(request: Request) -> Scope:
 
 
 Who = Annotated[Scope, Depends(scope)]
+# Row ids are 32-bit integers on PostgreSQL: anything outside cannot exist and must not reach the driver.
+MAX_ID = 2**31 - 1
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
@@ -66,7 +70,7 @@ def list_stores(request: Request, who: Who) -> list[StoreOut]:
 
 
 @router.get("/stores/{store_id}", response_model=StoreOut, responses=NOT_FOUND)
-def get_store(store_id: int, request: Request, who: Who) -> StoreOut:
+def get_store(store_id: PathId, request: Request, who: Who) -> StoreOut:
     with app_state(request).sessions() as s:
         found = hq.store(s, who, store_id)
         if found is None:
@@ -75,7 +79,7 @@ def get_store(store_id: int, request: Request, who: Who) -> StoreOut:
 
 
 @router.get("/devices", response_model=list[DeviceOut])
-def list_devices(request: Request, who: Who, store_id: int | None = None) -> list[DeviceOut]:
+def list_devices(request: Request, who: Who, store_id: QueryId = None) -> list[DeviceOut]:
     with app_state(request).sessions() as s:
         return hq.devices(s, who, store_id)
 
@@ -84,12 +88,12 @@ def list_devices(request: Request, who: Who, store_id: int | None = None) -> lis
 def list_transactions(
     request: Request,
     who: Who,
-    store_id: int | None = None,
+    store_id: QueryId = None,
     since: datetime | None = None,
     until: datetime | None = None,
     status: Annotated[str | None, Query(max_length=32)] = None,
     kind: Annotated[str | None, Query(max_length=32)] = None,
-    customer_id: int | None = None,
+    customer_id: QueryId = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> TransactionPage:
@@ -103,7 +107,7 @@ def list_transactions(
 
 
 @router.get("/transactions/{transaction_id}", response_model=TransactionDetail, responses=NOT_FOUND)
-def get_transaction(transaction_id: int, request: Request, who: Who) -> TransactionDetail:
+def get_transaction(transaction_id: PathId, request: Request, who: Who) -> TransactionDetail:
     with app_state(request).sessions() as s:
         t = hq.transaction(s, who, transaction_id)
         if t is None:
@@ -113,7 +117,7 @@ def get_transaction(transaction_id: int, request: Request, who: Who) -> Transact
 
 @router.get("/review", response_model=ReviewPage)
 def review_queue(
-    request: Request, who: Who, store_id: int | None = None, limit: Limit = 50, offset: Offset = 0
+    request: Request, who: Who, store_id: QueryId = None, limit: Limit = 50, offset: Offset = 0
 ) -> ReviewPage:
     """Receipts that did not add up (`needs_review`), each with the paper as printed beside the parse."""
     q = hq.transactions_query(who, store_id, status="needs_review")
@@ -138,7 +142,7 @@ def list_customers(
 
 
 @router.get("/customers/{customer_id}", response_model=CustomerDetail, responses=NOT_FOUND)
-def get_customer(customer_id: int, request: Request, who: Who) -> CustomerDetail:
+def get_customer(customer_id: PathId, request: Request, who: Who) -> CustomerDetail:
     with app_state(request).sessions() as s:
         found = customer_views.customer(s, who, customer_id, datetime.now(UTC))
     if found is None:
@@ -150,7 +154,7 @@ def get_customer(customer_id: int, request: Request, who: Who) -> CustomerDetail
     "/customers/{customer_id}/recommendations", response_model=list[Recommendation], responses=NOT_FOUND
 )
 def get_recommendations(
-    customer_id: int, request: Request, who: Who, limit: Annotated[int, Query(ge=1, le=50)] = 10
+    customer_id: PathId, request: Request, who: Who, limit: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> list[Recommendation]:
     with app_state(request).sessions() as s:
         found = customer_views.recommendations(s, who, customer_id, limit)
@@ -160,7 +164,9 @@ def get_recommendations(
 
 
 @router.get("/reports/daily", response_model=DailyReport, responses=NOT_FOUND)
-def get_daily_report(store_id: int, day: date, request: Request, who: Who) -> DailyReport:
+def get_daily_report(
+    store_id: Annotated[int, Query(ge=1, le=MAX_ID)], day: date, request: Request, who: Who
+) -> DailyReport:
     """The store's day (its local calendar day): sales, tickets, basket, by hour, products, customers."""
     with app_state(request).sessions() as s:
         found = hq.store(s, who, store_id)

@@ -1,0 +1,138 @@
+"""HQ's pages: a login (e-mail and password, a session cookie), and the dashboard — live purchases,
+store health, the needs_review queue with the paper beside the parse, and daily reports. Server-rendered,
+and scoped exactly as the API: the same queries with the signed-in user's `Scope`."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from cloud_api.crud import hq
+from cloud_api.crud.reports import daily_report
+from cloud_api.crud.users import Scope, authenticate, issue_token, revoke_token, scope_of, user_for_token
+from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.reports_mail import chart_data_uri
+
+router = APIRouter(prefix="/hq", include_in_schema=False)
+COOKIE = "tillbox_hq"
+SESSION_TTL = timedelta(hours=12)
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    return state.templates.TemplateResponse(request, name, context, status_code=status, headers=NO_STORE)
+
+
+def _scope(state: AppState, request: Request) -> Scope | None:
+    with state.sessions() as s:
+        user = user_for_token(s, request.cookies.get(COOKIE, ""), "session", datetime.now(UTC))
+        return scope_of(s, user) if user is not None else None
+
+
+def _to_login() -> Response:
+    return RedirectResponse("/hq/login", status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    return _page(app_state(request), request, "hq_login.html", error=None)
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    email: Annotated[str, Form(max_length=254)] = "",
+    password: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    state = app_state(request)
+    client = client_address(request)
+    if state.login_failures.blocked(client):
+        return _page(
+            state, request, "hq_login.html", 429, error="Too many failed logins; wait a few minutes."
+        )
+    with state.sessions() as s:
+        user = authenticate(s, email.strip(), password)
+        if user is None:
+            state.login_failures.miss(client)
+            return _page(state, request, "hq_login.html", 401, error="Wrong e-mail or password.")
+        token = issue_token(s, user, "session", "dashboard", datetime.now(UTC), SESSION_TTL)
+        s.commit()
+    response = RedirectResponse("/hq", status_code=303)
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=int(SESSION_TTL.total_seconds()),
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/hq",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    state = app_state(request)
+    with state.sessions.begin() as s:
+        revoke_token(s, request.cookies.get(COOKIE, ""), datetime.now(UTC))
+    response = _to_login()
+    response.delete_cookie(COOKIE, path="/hq")
+    return response
+
+
+@router.get("", response_class=HTMLResponse)
+def dashboard(request: Request) -> Response:
+    state = app_state(request)
+    who = _scope(state, request)
+    if who is None:
+        return _to_login()
+    with state.sessions() as s:
+        _, live = hq.page(s, hq.transactions_query(who), 20, 0)
+        review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
+        stores = hq.stores(s, who)
+        devices = hq.devices(s, who)
+    names = {st.id: st.name or st.code for st in stores}
+    today = {st.id: datetime.now(ZoneInfo(st.timezone)).date() for st in stores}
+    return _page(
+        state,
+        request,
+        "hq_dashboard.html",
+        who=who,
+        live=live,
+        names=names,
+        stores=stores,
+        today=today,
+        devices=devices,
+        review_total=review_total,
+    )
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request) -> Response:
+    state = app_state(request)
+    who = _scope(state, request)
+    if who is None:
+        return _to_login()
+    with state.sessions() as s:
+        total, rows = hq.page(s, hq.transactions_query(who, status="needs_review"), 50, 0)
+        items = [hq.transaction_detail(t) for t in rows]
+        names = {st.id: st.name or st.code for st in hq.stores(s, who)}
+    return _page(state, request, "hq_review.html", items=items, total=total, names=names)
+
+
+@router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)
+def report(store_id: Annotated[int, Path(ge=1, le=2**31 - 1)], day: date, request: Request) -> Response:
+    state = app_state(request)
+    who = _scope(state, request)
+    if who is None:
+        return _to_login()
+    with state.sessions() as s:
+        store = hq.store(s, who, store_id)
+        if store is None:
+            return _page(state, request, "message.html", 404, title="No such store", text="")
+        r = daily_report(s, store, day)
+    return _page(state, request, "report.html", r=r, chart_src=chart_data_uri(r))

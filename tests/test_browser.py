@@ -1,0 +1,190 @@
+"""In a real browser (Debian's Chromium driven by Playwright) against a real `tillbox-cloud serve`: the
+e-receipt on a phone-sized screen (screenshot kept in artifacts/), saving it to an account end to end
+with the code read from the development SMS sender's log, and HQ's dashboard after logging in."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.core.secrets import load_or_create_secret
+from cloud_api.crud.devices import enroll
+from cloud_api.crud.ingest import record_heartbeat, store_envelope
+from cloud_api.crud.users import add_user
+from cloud_api.migrate import upgrade
+from edge.store.database import open_store
+from edge.store.ingest import ingest_spool
+from edge.store.outbox_port import StoreOutbox
+from edge.store.records import ParseSettings
+from edge.store.sealing import load_or_create_key
+from sync.envelope import Envelope
+from tests.helpers import corpus, free_port, spool_jobs
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (setup.sh installs it)"
+)
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "artifacts"
+TOKEN = "PhoneTok12345678"
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class Server:
+    base: str
+    log: Path
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    upgrade(url)
+    secret = load_or_create_secret(tmp_path / "cloud.key")
+    # The record exactly as a box sends it: through the box's own store and outbox.
+    spool_jobs(tmp_path / "spool", [corpus("zh-supermarket-00")])
+    box = open_store(tmp_path / "box.db")
+    key = load_or_create_key(tmp_path / "box.key")
+    ingest_spool(tmp_path / "spool", box, ParseSettings(key=key))
+    [sent] = StoreOutbox(box, key).pending(0, 10)
+    sessions = make_sessions(make_engine(url))
+    now = datetime.now(UTC)
+    with sessions.begin() as s:
+        enroll(s, "acme", "s12", "s12-t1", "A" * 43)
+        store_envelope(s, Envelope("s12-t1", 1, "transaction", now, {**sent.body, "qr_token": TOKEN}), secret)
+        record_heartbeat(s, Envelope("s12-t1", None, "heartbeat", now, {"outbox_depth": 0}))
+        add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], PASSWORD, now)
+    (tmp_path / "cloud.toml").write_text(
+        f'retailer = "acme"\n[database]\nurl = "{url}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
+        '[shoppers]\nregion = "CN"\n'
+    )
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "cloud_api.cli",
+                "--config",
+                str(tmp_path / "cloud.toml"),
+                "serve",
+                "--port",
+                str(port),
+            ],
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={k: v for k, v in os.environ.items() if not k.startswith("TILLBOX_CLOUD_")},
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    urllib.request.urlopen(f"{base}/openapi.json", timeout=1)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise AssertionError("the server did not start: " + log.read_text()) from None
+                    time.sleep(0.2)
+            yield Server(base, log)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+            ],
+        )
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def phone(browser: Any) -> Any:
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    ).new_page()
+
+
+def test_the_e_receipt_on_a_phone(server: Server, browser: Any) -> None:
+    page = phone(browser)
+    page.goto(f"{server.base}/r/{TOKEN}")
+    receipt = page.get_by_role("article", name="receipt")
+    assert receipt.is_visible()
+    assert "可口可乐330ml" in receipt.inner_text()
+    assert page.get_by_label("the paper receipt").is_visible()  # the paper as printed, below
+    # Made for the phone: nothing wider than the screen, text at a readable size.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('td')).fontSize)") >= 14
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "e-receipt-phone.png"), full_page=True)
+    assert (ARTIFACTS / "e-receipt-phone.png").stat().st_size > 10_000
+    page.goto(f"{server.base}/r/Unknown123456789")
+    assert "on its way" in page.inner_text("h1")
+
+
+def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> None:
+    page = phone(browser)
+    page.goto(f"{server.base}/r/{TOKEN}")
+    page.get_by_label("Save it to your account").fill("138 0013 8000")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector("text=Enter your code")
+    deadline = time.monotonic() + 10
+    while not (
+        found := re.search(r"to \+8613800138000: (\d{6}) is your tillbox code", server.log.read_text())
+    ):
+        assert time.monotonic() < deadline, "no code in the development sender's log"
+        time.sleep(0.1)
+    page.get_by_label("Code").fill(found.group(1))
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url(f"{server.base}/me")
+    history = page.get_by_role("table", name="purchases")
+    assert history.get_by_role("link").count() == 1
+    history.get_by_role("link").click()
+    page.wait_for_url(f"{server.base}/r/{TOKEN}")
+
+
+def test_hq_dashboard_after_login(server: Server, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.base}/hq")
+    page.wait_for_url(f"{server.base}/hq/login")
+    page.get_by_label("E-mail").fill("owner@acme.test")
+    page.get_by_label("Password").fill("wrong password!")
+    page.get_by_role("button", name="Log in").click()
+    assert "Wrong e-mail or password" in page.inner_text("main")
+    page.get_by_label("E-mail").fill("owner@acme.test")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{server.base}/hq")
+    assert page.get_by_role("region", name="live purchases").locator("tr.purchase").count() == 1
+    assert "s12-t1" in page.get_by_role("region", name="store health").inner_text()
+    page.get_by_role("link", name="today").click()
+    assert "Sales by hour" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hq-report.png"), full_page=True)
