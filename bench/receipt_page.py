@@ -1,7 +1,9 @@
-"""The shopper's e-receipt page under load: `tillbox-cloud serve` (one uvicorn process) over a database
-of stored receipts, hit by wrk with 50 connections asking for random real tokens.
+"""The shopper's e-receipt page under load: `tillbox-cloud serve` (--workers uvicorn processes) over a
+database of stored receipts (each with its paper, as boxes send them), hit by wrk with 50 connections
+asking for random real tokens.
 
     .venv/bin/python -m bench.receipt_page [--receipts 10000] [--connections 50] [--seconds 15] [--sqlite]
+                                           [--workers 1]
 
 PostgreSQL by default (a fresh database on TILLBOX_PG_URL's server, dropped afterwards); --sqlite for the
 embedded default. Needs wrk (Debian package `wrk`). Target (issue 6): p99 under 50 ms at 50 clients.
@@ -26,7 +28,8 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
-from edge.parsing.pipeline import parse_bytes
+from edge.parsing.pipeline import decode_bytes, parse_bytes
+from edge.render.text import render_text
 from sync.envelope import Envelope
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,7 +37,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def fill(url: str, receipts: int) -> list[str]:
     upgrade(url)
-    tx = parse_bytes((REPO / "tests" / "corpus" / "generated" / "en-grocery-00.bin").read_bytes()).to_json()
+    raw = (REPO / "tests" / "corpus" / "generated" / "en-grocery-00.bin").read_bytes()
+    tx = parse_bytes(raw).to_json()
+    paper = render_text(decode_bytes(raw))
     tokens = [secrets.token_urlsafe(12) for _ in range(receipts)]
     sessions = make_sessions(make_engine(url))
     with sessions.begin() as s:
@@ -48,6 +53,7 @@ def fill(url: str, receipts: int) -> list[str]:
                 "transaction": tx,
                 "started_at": now.isoformat(),
                 "tags": {},
+                "paper": paper,
             }
             store_envelope(s, Envelope("s1-t1", seq, "transaction", now, record))
     return tokens
@@ -83,7 +89,7 @@ def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
     tokens = fill(url, args.receipts)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port), "--workers", str(args.workers)],
         env={
             **os.environ,
             "TILLBOX_CLOUD_DATABASE_URL": url,
@@ -112,10 +118,11 @@ def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
     rps = re.search(r"Requests/sec:\s+(\S+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     engine = url.split(":")[0]
-    print("| database | receipts | connections | requests/s | p50 | p90 | p99 | non-2xx |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| database | server processes | receipts | connections | requests/s | p50 | p90 | p99 | non-2xx |")
+    print("|---|---|---|---|---|---|---|---|---|")
     print(
-        f"| {engine} | {args.receipts:,} | {args.connections} | {rps.group(1) if rps else '?'} | "
+        f"| {engine} | {args.workers} | {args.receipts:,} | {args.connections} | "
+        f"{rps.group(1) if rps else '?'} | "
         f"{dist.get('50')} | {dist.get('90')} | {dist.get('99')} | {errors.group(1) if errors else 0} |"
     )
 
@@ -126,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--connections", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=15)
     ap.add_argument("--sqlite", action="store_true")
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as d:
         directory = Path(d)

@@ -1,9 +1,12 @@
-"""The HTTP service: `create_app(state)` for tests and for `tillbox-cloud serve`."""
+"""The HTTP service: `create_app(state)` for tests, `app_for_settings` for `tillbox-cloud serve`."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
+from cloud_api.core.config import CloudSettings
+from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.deps import AppState
 from cloud_api.routes import api, dashboard, receipts, shoppers
 
@@ -16,3 +19,15 @@ def create_app(state: AppState) -> FastAPI:
     app.include_router(api.router)
     app.include_router(dashboard.router)
     return app
+
+
+def app_for_settings(settings: CloudSettings) -> FastAPI:
+    from cloud_api.sms import load_sender
+
+    state = AppState(
+        make_sessions(make_engine(settings.database_url)),
+        load_or_create_secret(settings.secret_file),
+        sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
+        region=settings.shoppers.region,
+    )
+    return create_app(state)

@@ -31,8 +31,6 @@ from cloud_api.core.config import CloudSettings, ConfigError, load_settings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from cloud_api.deps import AppState
-
 
 def _sessions(settings: CloudSettings) -> sessionmaker[Session]:
     from cloud_api.core.db import make_engine, make_sessions
@@ -105,25 +103,29 @@ def cmd_ingest(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
-def app_state(settings: CloudSettings) -> AppState:
-    from cloud_api.core.secrets import load_or_create_secret
-    from cloud_api.deps import AppState
-    from cloud_api.sms import load_sender
-
-    return AppState(
-        _sessions(settings),
-        load_or_create_secret(settings.secret_file),
-        sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
-        region=settings.shoppers.region,
-    )
-
-
 def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
-    from cloud_api.app import create_app
+    from cloud_api.app import app_for_settings
+    from cloud_api.core.secrets import load_or_create_secret
 
-    uvicorn.run(create_app(app_state(settings)), host=args.host, port=args.port, log_level="info")
+    load_or_create_secret(settings.secret_file)  # made once here, before any worker reads it
+    if args.workers == 1:
+        uvicorn.run(app_for_settings(settings), host=args.host, port=args.port, log_level="info")
+        return 0
+    # Worker processes build their own app from the same settings (each its own pool and limits).
+    if args.config is not None:
+        os.environ["TILLBOX_CLOUD_CONFIG"] = str(args.config.resolve())
+    uvicorn.run(
+        "cloud_api.asgi:app",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+    )
     return 0
 
 
@@ -255,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the HTTP service: e-receipt pages")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="processes (one per core is the usual choice)")
     serve.set_defaults(run=cmd_serve)
     return p
 

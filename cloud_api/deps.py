@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud_api.core.db import read_sessions
 from cloud_api.core.ratelimit import MissLimiter
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.claims import ClaimLimits
@@ -20,7 +21,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def templates() -> Jinja2Templates:
     # Autoescaping always on: every string on a page came from a box, and a box is not trusted with HTML.
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    # Templates ship with the package: no re-reading their mtime on every render (8 % of the page's time).
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
     return Jinja2Templates(env=env)
 
 
@@ -41,6 +43,10 @@ class AppState:
     claim_tries: MissLimiter = field(default_factory=_claim_tries)
     limits: ClaimLimits = field(default_factory=ClaimLimits)
     login_failures: MissLimiter = field(default_factory=_claim_tries)  # HQ logins: the same 10 in 10 min
+    reads: sessionmaker[Session] = field(init=False)  # autocommit sessions for pages that only read
+
+    def __post_init__(self) -> None:
+        self.reads = read_sessions(self.sessions)
 
 
 def app_state(request: Request) -> AppState:

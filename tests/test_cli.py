@@ -58,3 +58,47 @@ def test_the_bridge_command_loads_no_heavy_libraries() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+def test_the_cloud_serves_from_several_worker_processes(tmp_path: Path) -> None:
+    """`serve --workers 2`: uvicorn's processes each build the app from the same cloud.toml."""
+    import os
+    import time
+    import urllib.error
+    import urllib.request
+
+    from cloud_api.migrate import upgrade
+    from tests.helpers import free_port
+
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    upgrade(url)
+    (tmp_path / "cloud.toml").write_text(
+        f'[database]\nurl = "{url}"\n[secrets]\nfile = "{tmp_path / "key"}"\n'
+    )
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TILLBOX_CLOUD_")}
+    serve = ["serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cloud_api.cli", "--config", str(tmp_path / "cloud.toml"), *serve],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/r/AbCdEfGh12345678", timeout=2)
+            except urllib.error.HTTPError as e:
+                assert e.code == 404 and b"on its way" in e.read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=20)
+    assert err.count("Started server process") == 2
+    assert (tmp_path / "key").stat().st_mode & 0o777 == 0o600

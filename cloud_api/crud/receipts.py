@@ -37,30 +37,39 @@ def _text(value: object) -> str | None:
 
 
 def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
+    # Only the columns the page shows, not whole ORM objects: this is the most requested page there is.
     row = session.execute(
-        select(Transaction, Store)
+        select(
+            Transaction.record,
+            Transaction.printed_at,
+            Transaction.currency,
+            Transaction.status,
+            Transaction.total,
+            Store.name,
+            Store.code,
+        )
         .join(Store, Store.id == Transaction.store_id)
         .where(Transaction.qr_token == token)
     ).first()
     if row is None:
         return None
-    t, store = row
-    tx = t.record.get("transaction") if isinstance(t.record, dict) else None
+    record, printed_at, currency, status, total, store_name, store_code = row
+    tx = record.get("transaction") if isinstance(record, dict) else None
     tx = tx if isinstance(tx, dict) else {}
     store_field = tx.get("store")
     printed_store: dict[str, Any] = store_field if isinstance(store_field, dict) else {}
     return ReceiptView(
-        store_name=_text(printed_store.get("name")) or store.name or store.code,
-        printed_at=t.printed_at,
-        currency=t.currency,
-        status=t.status,
+        store_name=_text(printed_store.get("name")) or store_name or store_code,
+        printed_at=printed_at,
+        currency=currency,
+        status=status,
         items=_list(tx.get("items")),
         subtotal=_text(tx.get("subtotal")),
         taxes=_list(tx.get("taxes")),
         discounts=_list(tx.get("discounts")),
-        total=_text(tx.get("total")) or (str(t.total) if t.total is not None else None),
+        total=_text(tx.get("total")) or (str(total) if total is not None else None),
         payments=_list(tx.get("payments")),
         change=_text(tx.get("change")),
         receipt_no=_text(tx.get("receipt_no")),
-        paper=_text(t.record.get("paper")) if isinstance(t.record, dict) else None,
+        paper=_text(record.get("paper")) if isinstance(record, dict) else None,
     )

@@ -22,7 +22,11 @@ REFRESH_S = 5
 
 
 @router.get("/r/{token}", response_class=HTMLResponse)
-def receipt_page(token: str, request: Request) -> Response:
+async def receipt_page(token: str, request: Request) -> Response:
+    # On the event loop, not the thread pool: the work is one indexed lookup (well under a millisecond)
+    # and a render, and the hop to a worker thread and back cost more than that under load — with 50
+    # clients, p99 fell from 130 ms to 35 ms (BENCHMARKS.md). The price: a database that stalls stalls
+    # this process's loop, as it would have tied up every pool thread anyway.
     state = app_state(request)
     client = client_address(request)
     if state.misses.blocked(client):
@@ -35,7 +39,7 @@ def receipt_page(token: str, request: Request) -> Response:
     if not TOKEN.fullmatch(token):
         state.misses.miss(client)
         return HTMLResponse("No such receipt.", status_code=404, headers=headers)
-    with state.sessions() as s:
+    with state.reads() as s:
         view = receipt_by_token(s, token)
     if view is None:
         state.misses.miss(client)
