@@ -1,110 +1,152 @@
-"""The demo: a simulated till printing through the real bridge into a simulated printer, on this machine.
+"""The demo: the whole system on this machine, with embedded defaults.
 
-    ./scripts/demo.sh            (sets everything up, then runs this)
+    ./scripts/demo.sh [--receipts 40] [--pace 1.5]      (sets everything up, then runs this)
 
-The printer simulator listens on TCP, the bridge sits in front of it as a network printer would, and the
-till replays a mix of generated receipts (Chinese and English, logos, barcodes, QR codes) and the real
-captures in ../shared/captures at the pace of a 115,200-baud line. Printed jobs land in demo-out/printed,
-the bridge's captured jobs in demo-out/spool. Ctrl-C stops everything cleanly.
+A Mosquitto with the shipped TLS/ACL configuration, the cloud (SQLite, `tillbox-cloud serve` and
+`ingest`), one enrolled box (`tillbox bridge` + `tillbox agent` from one box.toml) in front of the printer
+simulator on TCP 9100 (another port if 9100 is taken), and a simulated till replaying a day of varied
+receipts (generated Chinese and English ones, then the real captures in ../shared/captures) at a
+realistic pace. It prints the dashboard URL and the HQ login, each receipt's e-receipt URL as it prints,
+and a progress line (printed / parsed / synced); the paper goes to demo-out/printed/job-N.png. At the
+end (or on Ctrl-C) everything stops cleanly and the printer's bytes are compared with the till's.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from edge.escpos.printer_profile import GENERIC
+from sqlalchemy import func, select
+
+from cloud_api.core.db import make_engine, make_sessions
+from cloud_api.models import Transaction
+from edge.escpos.printer_profile import PROFILES
+from edge.store.database import open_store_readonly
+from edge.store.models import Capture, TransactionRow
 from firmware_bridge.links import open_endpoint
-from firmware_bridge.spool import list_jobs
+from hardware_tests.demo_system import HQ_USER, REPO, Services, free_port
 from hardware_tests.receipts import receipts
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
 
-REPO = Path(__file__).resolve().parents[1]
 
+class Progress:
+    """Counts from the box's store and the cloud's database, and the e-receipt URLs not yet shown."""
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.cloud = make_sessions(make_engine(services.cloud_db))
+        self.shown: set[str] = set()
+
+    def new_urls(self) -> list[str]:
+        if not self.services.box_db.exists():
+            return []
+        with open_store_readonly(self.services.box_db)() as s:
+            tokens = s.scalars(
+                select(Capture.qr_token).where(Capture.qr_token.is_not(None)).order_by(Capture.id)
+            )
+            fresh = [t for t in tokens if t is not None and t not in self.shown]
+        self.shown.update(fresh)
+        return [f"{self.services.base_url}/r/{t}" for t in fresh]
+
+    def counts(self) -> tuple[int, int]:
+        parsed = 0
+        if self.services.box_db.exists():
+            with open_store_readonly(self.services.box_db)() as s:
+                parsed = s.scalar(select(func.count(TransactionRow.id))) or 0
+        with self.cloud() as s:
+            synced = s.scalar(select(func.count(Transaction.id))) or 0
+        return parsed, synced
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="run the till -> bridge -> printer demo")
+    ap = argparse.ArgumentParser(description="run the whole tillbox system on this machine")
     ap.add_argument("--out", type=Path, default=REPO / "demo-out")
-    ap.add_argument("--receipts", type=int, default=40, help="generated receipts to print")
+    ap.add_argument("--receipts", type=int, default=40, help="generated receipts before the real captures")
+    ap.add_argument("--pace", type=float, default=1.5, help="seconds between receipts at the till")
     ap.add_argument("--baud", type=int, default=115200)
+    ap.add_argument("--no-captures", action="store_true", help="only generated receipts")
     args = ap.parse_args(argv)
 
     shutil.rmtree(args.out, ignore_errors=True)
-    (args.out / "spool").mkdir(parents=True)
-    printer_port, bridge_port = free_port(), free_port()
+    paper = PROFILES["chinese-80mm"]
+    printer_port = free_port(9100)
     printer_ep = open_endpoint(f"tcp-listen://127.0.0.1:{printer_port}")
     printer_ep.bind()  # type: ignore[attr-defined]
-    printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0, paper=GENERIC).start()
-    log = open(args.out / "bridge.log", "wb")  # noqa: SIM115 (open for the bridge's whole life)
-    bridge = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "edge",
-            "bridge",
-            "--pos",
-            f"tcp-listen://127.0.0.1:{bridge_port}",
-            "--printer",
-            f"tcp://127.0.0.1:{printer_port}",
-            "--spool",
-            str(args.out / "spool"),
-            "--idle-gap",
-            "1",
-        ],
-        stderr=log,
-        stdout=log,
-    )
-    print(
-        f"printer simulator on 127.0.0.1:{printer_port}, bridge on 127.0.0.1:{bridge_port} (as the printer)"
-    )
-    print(f"printed paper -> {args.out / 'printed'}   captured jobs -> {args.out / 'spool'}")
-    captures = sorted((REPO.parent / "shared" / "captures" / "real").glob("*.bin"))
-    captures.sort(key=lambda p: "retail" in p.name)  # its lying image length swallows what follows
-    till_receipts = receipts(args.receipts) + [p.read_bytes() for p in captures]
-    pos = PosSimulator(open_endpoint(f"tcp://127.0.0.1:{bridge_port}"), baud=args.baud, per_receipt=True)
+    services = Services(args.out, printer_port)
+    printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0, paper=paper).start()
     interrupted = False
-
-    def progress() -> str:
-        spooled = len(list_jobs(args.out / "spool"))
-        return (
-            f"\rreceipts sent {pos.report.receipts}/{len(till_receipts)}  printed {len(printer.jobs)}  "
-            f"captured {spooled}  status replies {len(pos.report.replies) - pos.report.poll_timeouts}"
+    pos = None
+    try:
+        services.start()
+        progress = Progress(services)
+        print(f"dashboard  {services.base_url}/hq   login {HQ_USER} / {services.password}")
+        box = f"127.0.0.1:{services.bridge_port}"
+        print(f"printer simulator on 127.0.0.1:{printer_port}; the till prints to the box on {box}")
+        print(f"paper -> {args.out / 'printed'}/job-N.png   logs -> {args.out / 'logs'}")
+        captures = (
+            [] if args.no_captures else sorted((REPO.parent / "shared" / "captures" / "real").glob("*.bin"))
+        )
+        captures.sort(key=lambda p: "retail" in p.name)  # its lying image length swallows what follows
+        till = receipts(args.receipts) + [p.read_bytes() for p in captures]
+        pos = PosSimulator(
+            open_endpoint(f"tcp://127.0.0.1:{services.bridge_port}"), baud=args.baud, per_receipt=True
         )
 
-    try:
-        time.sleep(1.0)
-        for r in till_receipts:
-            pos.run([r])
-            print(progress(), end="", flush=True)
-        time.sleep(1.5)  # idle gap: the last jobs close
-        print(progress())
+        def show() -> tuple[int, int]:
+            for url in progress.new_urls():
+                print(f"\re-receipt  {url}{' ' * 20}")
+            parsed, synced = progress.counts()
+            print(
+                f"\rreceipts printed {len(printer.jobs)}/{len(till)}  parsed {parsed}  synced {synced}   ",
+                end="",
+                flush=True,
+            )
+            return parsed, synced
+
+        for receipt in till:
+            pos.run([receipt])
+            deadline = time.monotonic() + args.pace
+            while time.monotonic() < deadline:
+                show()
+                time.sleep(min(0.25, args.pace))
+        deadline = time.monotonic() + 30  # the last ones: printed, parsed and synced
+        while time.monotonic() < deadline:
+            parsed, synced = show()
+            if len(printer.jobs) >= len(till) and synced >= parsed and parsed:
+                break
+            time.sleep(0.25)
+        show()
+        print()
     except KeyboardInterrupt:
         interrupted = True
         print("\nstopping")
     finally:
-        bridge.send_signal(signal.SIGTERM)
-        bridge.wait(20)
+        services.stop()
         printer.stop()
-        log.close()
-    same = bytes(printer.received) == bytes(pos.sent)
+    if pos is None:
+        return 1
+    sent, printed = bytes(pos.sent), bytes(printer.received)
+    in_order = in_order_within(sent, printed)
     print(
-        f"bytes from the till: {len(pos.sent):,}; bytes at the printer: {len(printer.received):,}; "
-        f"identical: {same}"
+        f"the till sent {len(sent):,} bytes; the printer got {len(printed):,} "
+        f"({len(printed) - len(sent):,} added: the QR blocks); all of the till's, in order: {in_order}"
     )
-    return 130 if interrupted else (0 if same else 1)
+    return 130 if interrupted else (0 if in_order else 1)
+
+
+def in_order_within(sent: bytes, printed: bytes) -> bool:
+    """Whether every byte the till sent is in what the printer got, in the same order (the bridge adds
+    QR blocks before cuts and must never drop or reorder anything)."""
+    at = 0
+    for b in sent:
+        at = printed.find(bytes([b]), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The one command that shows the box at work on this machine: a simulated till printing through the
-# real bridge into a simulated printer. Sets everything up first.
+# The one command that shows the whole system at work on this machine: broker, cloud, an enrolled box,
+# a simulated till and printer (hardware_tests/demo.py). Sets everything up first (not what only the
+# tests need: PostgreSQL, Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+TILLBOX_SETUP_FOR=demo ./scripts/setup.sh
 exec .venv/bin/python -m hardware_tests.demo "$@"

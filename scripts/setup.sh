@@ -12,8 +12,11 @@ command -v socat >/dev/null 2>&1 || need_pkgs+=(socat)
 # Fonts for the PNG renderer: a monospaced Latin face and one with Chinese, Japanese and Korean glyphs.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || need_pkgs+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_pkgs+=(fonts-wqy-microhei)
-# Debian's Chromium, which the browser tests drive through Playwright (no browser download).
-command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+# What the tests need beyond the demo (the demo runs with TILLBOX_SETUP_FOR=demo): Debian's Chromium,
+# which the browser tests drive through Playwright (no browser download), and PostgreSQL below.
+for_tests=true
+[ "${TILLBOX_SETUP_FOR:-test}" = demo ] && for_tests=false
+$for_tests && { command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium); }
 if ((${#need_pkgs[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_pkgs[*]} with apt-get" >&2
@@ -29,7 +32,7 @@ fi
 # A real PostgreSQL for the cloud side's tests: TILLBOX_PG_URL, or postgres@127.0.0.1:5432 with trust
 # authentication as on the machines this project is built on. On a bare machine (as root) it is installed
 # and started here; local TCP connections are then trusted, which is for a test machine only.
-if [ -z "${TILLBOX_PG_URL:-}" ] && ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+if $for_tests && [ -z "${TILLBOX_PG_URL:-}" ] && ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     if ! command -v pg_ctlcluster >/dev/null 2>&1; then
       echo "setup: installing postgresql with apt-get" >&2

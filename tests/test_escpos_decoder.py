@@ -201,11 +201,13 @@ def test_linear_time_in_the_input() -> None:
     import time
 
     unit = ESC + b"!\x08" + b"ITEM 1.00\n" + GS + b"v0\x00\x02\x00\x02\x00\x00\x00\x00\x00"
-    small, large = unit * 500, unit * 5000
-    t0 = time.perf_counter()
-    decode(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    decode(large)
-    t_large = time.perf_counter() - t0
+
+    def cost(data: bytes) -> float:
+        t0 = time.perf_counter()
+        decode(data)
+        return time.perf_counter() - t0
+
+    # The best of several runs: a busy machine (CI's other jobs) only ever makes a run slower.
+    t_small = min(cost(unit * 500) for _ in range(5))
+    t_large = min(cost(unit * 5000) for _ in range(3))
     assert t_large < t_small * 30  # 10x the input: far from quadratic (100x)

@@ -75,8 +75,9 @@ def _band(value: int, bands: tuple[int, ...], descending: bool) -> int:
 def _quintile(spend: Decimal, all_spend: list[Decimal]) -> int:
     if not all_spend:
         return 1
+    # Spread over 1–5 by how many spend less: the least spender 1, the most 5, whatever the count.
     below = sum(1 for s in all_spend if s < spend)
-    return min(5, 1 + below * 5 // len(all_spend))
+    return min(5, 1 + below * 5 // max(len(all_spend) - 1, 1))
 
 
 def segment(r: int, f: int, m: int) -> str:
