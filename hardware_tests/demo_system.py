@@ -49,6 +49,11 @@ class Services:
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     logs: list[IO[bytes]] = field(default_factory=list)
     broker: MosquittoProcess | None = None
+    # The box's two links; by default the till connects to the bridge over TCP and the bridge to the
+    # printer simulator's TCP port. Tests wire pty pairs here instead.
+    pos_link: str | None = None
+    printer_link: str | None = None
+    commands: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def base_url(self) -> str:
@@ -63,9 +68,31 @@ class Services:
         return self.out / "box" / "box.db"
 
     def _spawn(self, name: str, *args: str) -> None:
-        log = open(self.out / "logs" / f"{name}.log", "wb")  # noqa: SIM115 (open for the process's life)
+        log = open(self.out / "logs" / f"{name}.log", "ab")  # noqa: SIM115 (open for the process's life)
         self.logs.append(log)
-        self.procs[name] = subprocess.Popen([sys.executable, "-m", *args], cwd=REPO, stdout=log, stderr=log)
+        self.commands[name] = [sys.executable, "-m", *args]
+        self.procs[name] = subprocess.Popen(self.commands[name], cwd=REPO, stdout=log, stderr=log)
+
+    def kill(self, name: str) -> None:
+        """As a power cut or the OOM killer would: SIGKILL, no goodbye."""
+        self.procs[name].kill()
+        self.procs[name].wait(10)
+
+    def restart(self, name: str) -> None:
+        log = open(self.out / "logs" / f"{name}.log", "ab")  # noqa: SIM115
+        self.logs.append(log)
+        self.procs[name] = subprocess.Popen(self.commands[name], cwd=REPO, stdout=log, stderr=log)
+
+    def broker_down(self) -> None:
+        assert self.broker is not None
+        self.broker.kill()
+
+    def broker_up(self) -> None:
+        assert self.broker is not None
+        self.broker.start()
+
+    def log(self, name: str) -> str:
+        return (self.out / "logs" / f"{name}.log").read_text(errors="replace")
 
     def start(self) -> Services:
         (self.out / "logs").mkdir(parents=True)
@@ -117,8 +144,8 @@ class Services:
                     f'store_id = "{STORE}"',
                     'till_id = "till1"',
                     "[links]",
-                    f'pos = "tcp-listen://127.0.0.1:{self.bridge_port}"',
-                    f'printer = "tcp://127.0.0.1:{self.printer_port}"',
+                    f'pos = "{self.pos_link or f"tcp-listen://127.0.0.1:{self.bridge_port}"}"',
+                    f'printer = "{self.printer_link or f"tcp://127.0.0.1:{self.printer_port}"}"',
                     "[printer]",
                     'profile = "chinese-80mm"',
                     "[qr]",
