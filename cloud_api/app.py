@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from decimal import Decimal
+
 from fastapi import FastAPI
 
-from cloud_api.core.config import CloudSettings
+from cloud_api.core.config import AlertSettings, CloudSettings
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
+from cloud_api.crud.store_health import Thresholds
 from cloud_api.deps import AppState
 from cloud_api.routes import api, dashboard, receipts, shoppers
 
@@ -29,5 +33,16 @@ def app_for_settings(settings: CloudSettings) -> FastAPI:
         load_or_create_secret(settings.secret_file),
         sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
         region=settings.shoppers.region,
+        thresholds=thresholds(settings.alerts),
     )
     return create_app(state)
+
+
+def thresholds(a: AlertSettings) -> Thresholds:
+    return Thresholds(
+        offline_after=timedelta(minutes=a.offline_minutes),
+        outbox_depth=a.outbox_depth,
+        oldest_unsent=timedelta(minutes=a.oldest_unsent_minutes),
+        parse_failure_rate=Decimal(a.parse_failure_rate),
+        min_receipts=a.min_receipts,
+    )

@@ -10,6 +10,7 @@
     tillbox-cloud tokens create --email E
     tillbox-cloud report --store S --date YYYY-MM-DD [--send]
     tillbox-cloud schedule        (daily reports by e-mail at each store's closing time)
+    tillbox-cloud config key | config push --store S [--profile FILE.toml] [--reparse]
 
 The database is `database.url` in cloud.toml or TILLBOX_CLOUD_DATABASE_URL (default: a SQLite file).
 """
@@ -207,6 +208,34 @@ def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config_key(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.fleet_push import config_key, public_text
+
+    print(public_text(config_key(settings.config_key_file)))
+    print(
+        "(put it in each box.toml as [cloud] hq_key: boxes apply only what this key signed)", file=sys.stderr
+    )
+    return 0
+
+
+def cmd_config_push(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.fleet_push import config_key, push
+
+    if args.profile is None and not args.reparse:
+        raise ValueError("nothing to push: give --profile FILE.toml and/or --reparse")
+    pushed = push(
+        _sessions(settings),
+        settings.broker,
+        config_key(settings.config_key_file),
+        args.retailer or settings.retailer,
+        args.store,
+        args.profile,
+        args.reparse,
+    )
+    print(f"configuration {pushed.version} pushed to {', '.join(pushed.devices)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tillbox-cloud", description="tillbox cloud service")
     p.add_argument("--config", type=Path, help="cloud.toml")
@@ -251,6 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--retailer", help="default: retailer in cloud.toml")
     rep.add_argument("--send", action="store_true", help="also e-mail it to the store's recipients")
     rep.set_defaults(run=cmd_report)
+    config = sub.add_parser("config", help="configuration pushed to boxes").add_subparsers(
+        dest="what", required=True
+    )
+    config.add_parser("key", help="print HQ's config-signing public key (for box.toml)").set_defaults(
+        run=cmd_config_key
+    )
+    cp = config.add_parser("push", help="push a POS profile and/or a re-parse request to a store's boxes")
+    cp.add_argument("--store", required=True)
+    cp.add_argument("--profile", type=Path, help="a POS profile TOML file (its name: the file's stem)")
+    cp.add_argument("--reparse", action="store_true", help="boxes re-parse their needs_review receipts")
+    cp.add_argument("--retailer", help="default: retailer in cloud.toml")
+    cp.set_defaults(run=cmd_config_push)
     sub.add_parser("schedule", help="send each store's daily report at its closing time").set_defaults(
         run=cmd_schedule
     )

@@ -14,6 +14,7 @@ from cloud_api.core.db import read_sessions
 from cloud_api.core.ratelimit import MissLimiter
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.claims import ClaimLimits
+from cloud_api.crud.store_health import Thresholds
 from cloud_api.sms import LogSender, SmsSender
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -43,6 +44,7 @@ class AppState:
     claim_tries: MissLimiter = field(default_factory=_claim_tries)
     limits: ClaimLimits = field(default_factory=ClaimLimits)
     login_failures: MissLimiter = field(default_factory=_claim_tries)  # HQ logins: the same 10 in 10 min
+    thresholds: Thresholds = field(default_factory=Thresholds)
     reads: sessionmaker[Session] = field(init=False)  # autocommit sessions for pages that only read
 
     def __post_init__(self) -> None:

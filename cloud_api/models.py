@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -213,3 +213,19 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(Aware)
     expires_at: Mapped[datetime | None] = mapped_column(Aware)
     revoked_at: Mapped[datetime | None] = mapped_column(Aware)
+
+
+class PushedConfig(Base):
+    """A configuration HQ pushed to a store's boxes (sync/config_doc.py), as signed and sent."""
+
+    __tablename__ = "pushed_configs"
+    __table_args__ = (UniqueConstraint("store_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
+    version: Mapped[int]
+    pos_profile: Mapped[str | None] = mapped_column(String(100))
+    reparse_id: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the signed document, byte for byte as published
+    pushed_at: Mapped[datetime] = mapped_column(Aware)
+    pushed_by: Mapped[str] = mapped_column(String(254))

@@ -34,7 +34,9 @@ class DeviceOut(Out):
     parse_failure_rate: Decimal | None
     disk_used_share: Decimal | None
     disk_alarm: bool
-    versions: dict[str, Any] | None
+    version: str | None  # the box's software
+    config_version: int | None  # the configuration from HQ it runs (0: none yet)
+    pos_profile: str | None  # the POS profile it reads receipts with (None: detected per receipt)
     missing_seqs: list[int]  # sequence numbers the cloud never received, below the highest it has
 
 
@@ -140,3 +142,24 @@ class DailyReport(BaseModel):
     new_customers: int
     returning_customers: int
     needs_review: int
+
+
+class ParserHealth(BaseModel):
+    parser: str  # the POS program's profile the receipts were read with
+    receipts: int
+    needs_review: int
+    rate: Decimal | None
+
+
+class StoreHealth(BaseModel):
+    store_id: int
+    store: str
+    devices: int
+    offline: list[str]
+    outbox_depth: int
+    oldest_unsent_age_s: int
+    receipts: int  # in the window (24 h)
+    needs_review: int
+    parse_failure_rate: Decimal | None
+    by_parser: list[ParserHealth]
+    alerts: list[str]  # empty when every threshold holds

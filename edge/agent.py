@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING, Any
 from edge.escpos.printer_profile import PROFILES
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from edge.config import BoxConfig
+    from edge.fleet import FleetApplier, Update
     from edge.store.records import ParseSettings
     from edge.uplink import UplinkSettings
 
@@ -44,6 +47,7 @@ class AgentSettings:
     broker: str | None = None
     qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
     uplink: UplinkSettings | None = None  # None: no broker configured, the outbox only fills
+    hq_key: str | None = None  # HQ's config-signing key: pushed configurations are applied only if signed
     poll_s: float = 0.2
     housekeeping_s: float = 600.0  # retention pass
     health_s: float = 2.0  # status file and metrics
@@ -84,8 +88,27 @@ def _write_status(path: Path, status: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
+def apply_fleet_update(
+    fleet: FleetApplier, update: Update, parse: ParseSettings, sessions: sessionmaker[Session]
+) -> ParseSettings:
+    """A configuration HQ pushed (verified): its profile for every receipt from now on, and the re-parse
+    it asks for, once — the corrections go out through the outbox like any other."""
+    from edge.store.reparse import reparse
+
+    if update.profile is not None:
+        parse = replace(parse, pos_profile=update.profile)
+        log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
+    status = fleet.reparse_due(update)
+    if status is not None:
+        result = reparse(sessions, datetime(1970, 1, 1, tzinfo=UTC), parse, only_status=status)
+        fleet.reparse_ran(update)
+        log.info("re-parsed %d %s receipts for HQ: %d corrected", result.read, status, result.corrected)
+    return parse
+
+
 def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     # Imported here: `tillbox bridge` shares this command line and must start in a blink.
+    from edge.fleet import FleetApplier, parse_hq_key
     from edge.health import collect
     from edge.metrics import AgentMetrics
     from edge.store.database import open_store
@@ -115,13 +138,17 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     ping_every = notifier.watchdog_interval() or 1.0
     uplink = None
     next_heartbeat = 0.0
+    fleet = FleetApplier(parse_hq_key(s.hq_key) if s.hq_key else None, s.db.parent)
     if s.uplink is not None and parse.key is not None:
         from edge.uplink import Uplink
 
-        uplink = Uplink(s.uplink, sessions, parse.key)
+        uplink = Uplink(s.uplink, sessions, parse.key, on_config=fleet.receive)
         uplink.start()  # its own thread: storing never waits on the network
     try:
         while not stop.is_set():
+            update = fleet.take()
+            if update is not None:
+                parse = apply_fleet_update(fleet, update, parse, sessions)
             if time.monotonic() >= next_ping:  # from the loop itself: a hung store stops the pings
                 notifier.notify("WATCHDOG=1")
                 next_ping = time.monotonic() + ping_every
@@ -173,7 +200,13 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                     next_heartbeat = now + s.uplink.heartbeat_s
                     try:
                         uplink.publisher.heartbeat(
-                            {**health.heartbeat_body(), "conditions": asdict(conditions)}
+                            {
+                                **health.heartbeat_body(),
+                                "conditions": asdict(conditions),
+                                "config_version": fleet.version,
+                                "pos_profile": parse.pos_profile.name if parse.pos_profile else None,
+                                "version": _version(),
+                            }
                         )
                     except ValueError:  # a heartbeat that cannot be sent must not stop the store
                         log.exception("heartbeat not sent")
@@ -193,6 +226,8 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                                 "connected": uplink.publisher.connected if uplink else None,
                             },
                             "health": health.to_json(),
+                            "config_version": fleet.version,
+                            "pos_profile": parse.pos_profile.name if parse.pos_profile else None,
                         },
                     )
             if result.disk_full:
@@ -268,6 +303,7 @@ def settings_from_config(cfg: BoxConfig) -> AgentSettings:
         broker=cfg.broker,
         qr_skip_kinds=cfg.qr_skip_kinds,
         uplink=uplink_settings(cfg),
+        hq_key=cfg.hq_key,
     )
 
 
@@ -282,7 +318,6 @@ def uplink_settings(cfg: BoxConfig) -> UplinkSettings | None:
         topics=DeviceTopics(cfg.retailer, cfg.store_id, cfg.device_id),
         signing_key=cfg.signing_key,
         tls=cfg.broker_tls,
-        pushed_config=cfg.db.parent / "cloud-config.json",
     )
 
 

@@ -40,6 +40,8 @@
     ca = "/etc/tillbox/tls/ca.crt"      # the retailer's CA: the only one the broker's certificate may have
     cert = "/etc/tillbox/tls/box.crt"   # this box's client certificate (common name = device_id)
     tls_key = "/etc/tillbox/tls/box.key"
+    hq_key = "…"                        # HQ's config-signing key (`tillbox-cloud config key`): pushed
+                                        # profiles are applied only when signed by it
     api = "https://api.example.com"
 
     [retention]
@@ -73,7 +75,7 @@ SECTIONS: dict[str, set[str]] = {
     "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
     "paths": {"spool", "db", "key", "signing_key", "inject_socket", "status"},
-    "cloud": {"broker", "api", "retailer", "ca", "cert", "tls_key"},
+    "cloud": {"broker", "api", "retailer", "ca", "cert", "tls_key", "hq_key"},
     "retention": {"days", "min_free_mb"},
     "metrics": {"port"},
 }
@@ -110,6 +112,7 @@ class BoxConfig:
     signing_key: Path = Path("/var/lib/tillbox/signing.key")
     retailer: str | None = None
     broker_tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key) for mqtts
+    hq_key: str | None = None  # HQ's Ed25519 config-signing key, base64url
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -224,6 +227,15 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
                 files.append(Path(value) if isinstance(value, str) else Path())
             tls = (files[0], files[1], files[2])
 
+    hq_key = get("cloud", "hq_key")
+    if hq_key is not None:
+        from edge.fleet import parse_hq_key
+
+        try:
+            parse_hq_key(hq_key if isinstance(hq_key, str) else "")
+        except ValueError as e:
+            bad("cloud.hq_key", str(e))
+
     def whole(section: str, key: str, default: int, low: int, high: int, unit: str) -> int:
         value = get(section, key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -287,5 +299,6 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         signing_key=paths["signing_key"],
         retailer=retailer,
         broker_tls=tls,
+        hq_key=hq_key,
         source=path,
     )

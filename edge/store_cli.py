@@ -85,6 +85,8 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
             "conditions": agent.get("conditions", {}),
         },
         "broker": {"url": cfg.broker, "connected": agent.get("broker", {}).get("connected")},
+        "config_version": agent.get("config_version", 0),  # the configuration from HQ in use (0: none)
+        "pos_profile": agent.get("pos_profile"),
         **health.to_json(),
     }
 
@@ -143,6 +145,8 @@ def run_status(args: argparse.Namespace) -> int:
         f"outbox         {st['outbox_depth']} unsent"
         + (f", oldest {oldest:,.0f} s" if oldest is not None else ""),
         f"broker         {link}",
+        f"configuration  {st['config_version'] or 'none from HQ'}; "
+        f"POS profile {st['pos_profile'] or 'detected per receipt'}",
         "parse failures " + (f"{rate:.1%} of the last 24 h" if rate is not None else "no receipts in 24 h"),
         f"disk free      {_mb(st['disk_free_bytes'])} of {_mb(st['disk_total_bytes'])}",
     ]

@@ -3,14 +3,12 @@ and signing key, draining in a thread of its own so the store never waits on the
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -31,27 +29,19 @@ class UplinkSettings:
     signing_key: Path
     tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key)
     heartbeat_s: float = 60.0
-    # Where the latest configuration the cloud pushed is kept (it is retained on the broker as well);
-    # the profiles that use it arrive in a later issue.
-    pushed_config: Path | None = None
 
 
 log = logging.getLogger("tillbox.uplink")
 
 
-def keep_pushed_config(path: Path, config: dict[str, Any]) -> None:
-    """Write atomically: whoever reads it sees the old configuration or the new one, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(config, f, sort_keys=True, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    log.info("configuration from the cloud kept in %s", path)
-
-
 class Uplink:
-    def __init__(self, settings: UplinkSettings, sessions: sessionmaker[Session], key: BoxKey) -> None:
+    def __init__(
+        self,
+        settings: UplinkSettings,
+        sessions: sessionmaker[Session],
+        key: BoxKey,
+        on_config: Callable[[bytes], None] | None = None,
+    ) -> None:
         url = urlsplit(settings.broker)
         self._host = url.hostname or "localhost"
         self._port = url.port or (8883 if url.scheme == "mqtts" else 1883)
@@ -74,9 +64,7 @@ class Uplink:
             StoreOutbox(sessions, key),
             PublisherSettings(),
         )
-        if settings.pushed_config is not None:
-            path = settings.pushed_config
-            self.publisher.on_config = lambda config: keep_pushed_config(path, config)
+        self.publisher.on_config = on_config
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self.publisher.run, args=(self._stop,), name="uplink", daemon=True

@@ -19,6 +19,7 @@ from typing import IO
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user
+from cloud_api.fleet_push import config_key, public_text
 from cloud_api.migrate import upgrade
 from edge.signing import load_or_create_signing_key, public_key_text
 from sync.broker_config import write_broker
@@ -54,6 +55,8 @@ class Services:
     pos_link: str | None = None
     printer_link: str | None = None
     commands: dict[str, list[str]] = field(default_factory=dict)
+    parser_profile: Path | None = None  # the box's configured POS profile (HQ may push another)
+    hq_key: str = ""  # HQ's config-signing public key, written into box.toml
 
     @property
     def base_url(self) -> str:
@@ -121,11 +124,13 @@ class Services:
             enroll(s, RETAILER, STORE, DEVICE, public_key_text(signing))
             add_user(s, HQ_USER, "HQ", "owner", RETAILER, [], self.password, datetime.now(UTC))
         engine.dispose()
+        self.hq_key = public_text(config_key(cloud / "config.key"))
         key, cert = self.broker.files.client("cloud-ingest")
         path = cloud / "cloud.toml"
         path.write_text(
             f'retailer = "{RETAILER}"\n[database]\nurl = "{self.cloud_db}"\n'
-            f'[secrets]\nfile = "{cloud / "secret.key"}"\n[shoppers]\nregion = "CN"\n'
+            f'[secrets]\nfile = "{cloud / "secret.key"}"\nconfig_key = "{cloud / "config.key"}"\n'
+            '[shoppers]\nregion = "CN"\n'
             f'[broker]\nurl = "mqtts://localhost:{self.broker_port}"\nca = "{self.broker.files.ca_path}"\n'
             f'cert = "{cert}"\nkey = "{key}"\n'
         )
@@ -148,6 +153,7 @@ class Services:
                     f'printer = "{self.printer_link or f"tcp://127.0.0.1:{self.printer_port}"}"',
                     "[printer]",
                     'profile = "chinese-80mm"',
+                    *(["[parser]", f'profile = "{self.parser_profile}"'] if self.parser_profile else []),
                     "[qr]",
                     f'url_template = "{self.base_url}/r/{{token}}"',
                     "[paths]",
@@ -163,6 +169,7 @@ class Services:
                     f'ca = "{self.broker.files.ca_path}"',
                     f'cert = "{cert}"',
                     f'tls_key = "{tls_key}"',
+                    f'hq_key = "{self.hq_key}"',
                     "[metrics]",
                     "port = 0",
                 ]

@@ -86,8 +86,9 @@ class Publisher:
     outbox: Outbox
     settings: PublisherSettings = field(default_factory=PublisherSettings)
     stats: PublisherStats = field(default_factory=PublisherStats)
-    # Called (on the network thread) with each configuration the cloud pushes to this box's config topic.
-    on_config: Callable[[dict[str, Any]], None] | None = None
+    # Called (on the network thread) with each payload the cloud pushes to this box's config topic, as
+    # received: its signature is checked by whoever applies it (sync/config_doc.py).
+    on_config: Callable[[bytes], None] | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -198,16 +199,9 @@ class Publisher:
     def _config(self, payload: bytes) -> None:
         if not payload:  # a retained config cleared by the cloud
             return
-        try:
-            config = loads_strict(payload)
-            if not isinstance(config, dict):
-                raise ValueError("not a JSON object")
-        except ValueError as e:
-            log.warning("unreadable configuration on %s: %s", self.topics.config, e)
-            return
         self.stats.configs += 1
         if self.on_config is not None:
-            self.on_config(config)
+            self.on_config(payload)
 
     # -- sending ---------------------------------------------------------------------------------------
 

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
 from edge.cli import main
-from edge.signing import load_or_create_signing_key
+from edge.signing import load_or_create_signing_key, public_key_text
 from hardware_tests.receipts import receipts
-from sync.canonical import canonical_bytes
+from sync.config_doc import FleetConfig, sign_config
 from sync.envelope import Envelope
 from sync.ledger import LedgerBase
 from sync.subscriber import Subscriber
@@ -31,6 +31,7 @@ from tests.helpers import spool_jobs
 from tests.mqtt_broker import running_broker
 
 REPO = Path(__file__).resolve().parents[1]
+HUAXIN_TOML = REPO / "edge" / "parsing" / "profiles" / "huaxin-pos.toml"
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 
 
@@ -53,14 +54,18 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
         worker.connect("127.0.0.1", broker.port)
         worker.loop_start()
         subscribed.get(timeout=10)
-        # Configuration pushed (retained) before the box is even up: it reads it when it connects.
-        pushed = {"parser": {"profile": "huaxin-pos"}, "version": 3}
-        worker.publish(BOX.config, canonical_bytes(pushed), qos=1, retain=True).wait_for_publish(10)
+        # Configuration pushed (retained, signed by HQ) before the box is even up: it reads it when it
+        # connects, verifies it and keeps it.
+        hq = Ed25519PrivateKey.generate()
+        profile = {"name": "huaxin-pos", "toml": HUAXIN_TOML.read_text(encoding="utf-8")}
+        pushed = sign_config(FleetConfig(3, "2026-11-29T00:00:00Z", pos_profile=profile), hq)
+        worker.publish(BOX.config, pushed, qos=1, retain=True).wait_for_publish(10)
 
         tls_key, cert = broker.files.client("s12-t1")
         cloud = (
             f'[cloud]\nbroker = "mqtts://localhost:{broker.port}"\nretailer = "acme"\n'
             f'ca = "{broker.files.ca_path}"\ncert = "{cert}"\ntls_key = "{tls_key}"\n'
+            f'hq_key = "{public_key_text(hq)}"\n'
         )
         cfg = write_box_toml(tmp_path, extra=cloud)
         cfg.write_text(
@@ -88,6 +93,7 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
                         and beats
                         and status["broker"]["connected"]  # the status file is rewritten every 2 s
                         and (tmp_path / "cloud-config.json").exists()
+                        and status["config_version"] == 3
                     ):
                         break
                 time.sleep(0.2)
@@ -103,4 +109,6 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
     assert sorted(e.seq for e in stored if e.seq is not None) == list(range(1, 21))
     assert all(e.device_id == "s12-t1" for e in stored) and sub.counts["new"] == 20
     assert beats and "outbox_depth" in beats[0].body
-    assert json.loads((tmp_path / "cloud-config.json").read_text()) == pushed
+    assert (tmp_path / "cloud-config.json").read_bytes() == pushed
+    assert status["config_version"] == 3 and status["pos_profile"] == "huaxin-pos"
+    assert "config_version" in beats[0].body and "pos_profile" in beats[0].body  # HQ sees what runs

@@ -127,6 +127,7 @@ class Fleet:
             "/api/v1/customers/{customer_id}": f"/api/v1/customers/{cid}",
             "/api/v1/customers/{customer_id}/recommendations": f"/api/v1/customers/{cid}/recommendations",
             "/api/v1/reports/daily": f"/api/v1/reports/daily?store_id={sid}&day={today}",
+            "/api/v1/health": "/api/v1/health",
         }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,15 @@ class MailSettings:
 
 
 @dataclass(frozen=True)
+class AlertSettings:
+    offline_minutes: int = 5
+    outbox_depth: int = 500
+    oldest_unsent_minutes: int = 60
+    parse_failure_rate: str = "0.10"  # a decimal string: money and rates never pass through float
+    min_receipts: int = 20
+
+
+@dataclass(frozen=True)
 class CloudSettings:
     database_url: str = "sqlite:///tillbox-cloud.db"
     retailer: str = "demo"
@@ -71,8 +81,11 @@ class CloudSettings:
     enrolment: EnrolmentSettings = field(default_factory=EnrolmentSettings)
     # 32 random bytes (0600), made at first start: keys phone/member hashes and seals their values.
     secret_file: Path = Path("tillbox-cloud.key")
+    # HQ's Ed25519 key signing what is pushed to boxes (made likewise; boxes hold its public half).
+    config_key_file: Path = Path("tillbox-cloud-config.key")
     shoppers: ShopperSettings = field(default_factory=ShopperSettings)
     mail: MailSettings = field(default_factory=MailSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
 
 
 def _path(table: dict[str, Any], key: str, where: str) -> Path | None:
@@ -96,7 +109,14 @@ KNOWN = {
     "retailer": None,
     "broker": {"url", "ca", "cert", "key", "group", "client_id"},
     "enrolment": {"ca_cert", "ca_key", "out"},
-    "secrets": {"file"},
+    "secrets": {"file", "config_key"},
+    "alerts": {
+        "offline_minutes",
+        "outbox_depth",
+        "oldest_unsent_minutes",
+        "parse_failure_rate",
+        "min_receipts",
+    },
     "shoppers": {"region"},
     "mail": {"host", "port", "sender", "starttls", "username", "report_roles"},
     "sms": None,  # free-form: the sender's own options besides `sender`
@@ -125,6 +145,24 @@ def _mail(table: dict[str, Any], env: dict[str, str]) -> MailSettings:
         password=env.get("TILLBOX_CLOUD_SMTP_PASSWORD"),
         report_roles=tuple(roles),
     )
+
+
+def _alerts(table: dict[str, Any]) -> AlertSettings:
+    values: dict[str, Any] = {}
+    for key in ("offline_minutes", "outbox_depth", "oldest_unsent_minutes", "min_receipts"):
+        value = table.get(key, getattr(AlertSettings, key))
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"alerts.{key}: a whole number, 0 or more")
+        values[key] = value
+    rate = table.get("parse_failure_rate", AlertSettings.parse_failure_rate)
+    try:
+        if not isinstance(rate, str) or not 0 <= Decimal(rate) <= 1:
+            raise ValueError
+    except (ValueError, ArithmeticError):
+        raise ConfigError(
+            'alerts.parse_failure_rate: a decimal string from "0" to "1", e.g. "0.10"'
+        ) from None
+    return AlertSettings(parse_failure_rate=rate, **values)
 
 
 def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> CloudSettings:
@@ -175,12 +213,14 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     if not (len(region) == 2 and region.isalpha() and region.isupper()):
         raise ConfigError(f'shoppers.region {region!r}: a two-letter country code such as "CN" or "US"')
     sms = raw.get("sms", {})
-    settings = replace(settings, mail=_mail(raw.get("mail", {}), env))
+    settings = replace(settings, mail=_mail(raw.get("mail", {}), env), alerts=_alerts(raw.get("alerts", {})))
     settings = replace(
         settings,
         secret_file=Path(env["TILLBOX_CLOUD_SECRET_FILE"])
         if env.get("TILLBOX_CLOUD_SECRET_FILE")
         else _path(raw.get("secrets", {}), "file", "secrets") or CloudSettings.secret_file,
+        config_key_file=_path(raw.get("secrets", {}), "config_key", "secrets")
+        or CloudSettings.config_key_file,
         shoppers=ShopperSettings(
             region=region,
             sms_sender=_str(sms, "sender", "sms", ShopperSettings.sms_sender),

@@ -43,7 +43,7 @@ def _int(value: object) -> int | None:
 def device_out(session: Session, d: Device) -> DeviceOut:
     h: dict[str, Any] = d.health or {}
     used = _decimal(h.get("disk_used_share"))
-    versions = h.get("versions")
+    version, profile = h.get("version"), h.get("pos_profile")
     return DeviceOut(
         device_id=d.device_id,
         store_id=d.store_id,
@@ -55,7 +55,9 @@ def device_out(session: Session, d: Device) -> DeviceOut:
         parse_failure_rate=_decimal(h.get("parse_failure_rate")),
         disk_used_share=used,
         disk_alarm=bool(h.get("disk_alarm")) or (used is not None and used >= DISK_ALARM_SHARE),
-        versions=versions if isinstance(versions, dict) else None,
+        version=version if isinstance(version, str) else None,
+        config_version=_int(h.get("config_version")),
+        pos_profile=profile if isinstance(profile, str) else None,
         missing_seqs=gaps(session, d.device_id)[:1000],
     )
 

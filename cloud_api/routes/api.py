@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from cloud_api.crud import customer_views, hq
 from cloud_api.crud.reports import daily_report
+from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
 from cloud_api.deps import app_state
 from cloud_api.schemas import (
@@ -20,6 +21,7 @@ from cloud_api.schemas import (
     DeviceOut,
     Recommendation,
     ReviewPage,
+    StoreHealth,
     StoreOut,
     TransactionDetail,
     TransactionOut,
@@ -161,6 +163,15 @@ def get_recommendations(
     if found is None:
         raise HTTPException(404, "no such customer in your stores")
     return found
+
+
+@router.get("/health", response_model=list[StoreHealth])
+def get_health(request: Request, who: Who) -> list[StoreHealth]:
+    """Each of your stores: boxes offline, unsent backlog, parse failures per POS program, and the alerts
+    raised by the configured thresholds (`[alerts]` in cloud.toml)."""
+    state = app_state(request)
+    with state.sessions() as s:
+        return store_health(s, who, datetime.now(UTC), state.thresholds)
 
 
 @router.get("/reports/daily", response_model=DailyReport, responses=NOT_FOUND)

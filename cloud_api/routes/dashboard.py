@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cloud_api.crud import hq
 from cloud_api.crud.reports import daily_report
+from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, authenticate, issue_token, revoke_token, scope_of, user_for_token
 from cloud_api.deps import AppState, app_state, client_address
 from cloud_api.reports_mail import chart_data_uri
@@ -95,6 +96,7 @@ def dashboard(request: Request) -> Response:
         review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
         stores = hq.stores(s, who)
         devices = hq.devices(s, who)
+        health = store_health(s, who, datetime.now(UTC), state.thresholds)
     names = {st.id: st.name or st.code for st in stores}
     today = {st.id: datetime.now(ZoneInfo(st.timezone)).date() for st in stores}
     return _page(
@@ -108,6 +110,7 @@ def dashboard(request: Request) -> Response:
         today=today,
         devices=devices,
         review_total=review_total,
+        alerts=[(h.store, a) for h in health for a in h.alerts],
     )
 
 

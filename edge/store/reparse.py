@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.ingest import add_outbox
-from edge.store.models import Capture
+from edge.store.models import Capture, TransactionRow
 from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time
 from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, open_fields
 
@@ -40,17 +40,20 @@ def reparse(
     since: datetime,
     settings: ParseSettings,
     batch: int = 200,
+    only_status: str | None = None,
 ) -> ReparseResult:
+    """`only_status` limits it to transactions in that state (HQ asks for `needs_review` after a profile
+    update: what was read right stays as it is)."""
     result = ReparseResult()
     last_id = 0
     while True:
         with sessions.begin() as s:
-            captures = s.scalars(
-                select(Capture)
-                .where(Capture.id > last_id, Capture.stored_at >= since, Capture.has_content)
-                .order_by(Capture.id)
-                .limit(batch)
-            ).all()
+            q = select(Capture).where(Capture.id > last_id, Capture.stored_at >= since, Capture.has_content)
+            if only_status is not None:
+                q = q.join(TransactionRow, TransactionRow.capture_id == Capture.id).where(
+                    TransactionRow.status == only_status
+                )
+            captures = s.scalars(q.order_by(Capture.id).limit(batch)).all()
             if not captures:
                 return result
             for capture in captures:

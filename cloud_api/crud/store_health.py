@@ -1,0 +1,104 @@
+"""Store health for HQ: boxes offline, outbox backlog, and the parse-failure rate per store and per POS
+program (the parser a receipt was read with), against thresholds that raise alerts on the dashboard and
+in `/api/v1/health`. Scoped like every HQ query."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cloud_api.crud.hq import device_out
+from cloud_api.crud.users import Scope
+from cloud_api.models import Device, Store, Transaction
+from cloud_api.schemas import ParserHealth, StoreHealth
+
+RATE = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    offline_after: timedelta = timedelta(minutes=5)  # no heartbeat for this long (they come every minute)
+    outbox_depth: int = 500  # receipts a store's boxes hold unsent
+    oldest_unsent: timedelta = timedelta(hours=1)
+    parse_failure_rate: Decimal = Decimal("0.10")  # needs_review share over the window…
+    min_receipts: int = 20  # …once there are this many receipts to judge by
+    window: timedelta = timedelta(hours=24)
+
+
+def _rate(failures: int, total: int) -> Decimal | None:
+    return (Decimal(failures) / total).quantize(RATE) if total else None
+
+
+def store_health(session: Session, scope: Scope, now: datetime, limits: Thresholds) -> list[StoreHealth]:
+    stores = list(session.scalars(select(Store).where(Store.id.in_(scope.store_ids)).order_by(Store.code)))
+    devices: dict[int, list[Device]] = {}
+    for d in session.scalars(
+        select(Device).where(Device.store_id.in_(scope.store_ids), Device.revoked_at.is_(None))
+    ):
+        devices.setdefault(d.store_id, []).append(d)
+    receipts: Counter[tuple[int, str]] = Counter()
+    failures: Counter[tuple[int, str]] = Counter()
+    rows = session.execute(
+        select(Transaction.store_id, Transaction.status, Transaction.record).where(
+            Transaction.store_id.in_(scope.store_ids), Transaction.started_at >= now - limits.window
+        )
+    )
+    for store_id, status, record in rows:
+        parser = record.get("parser") if isinstance(record, dict) else None
+        key = (store_id, parser if isinstance(parser, str) else "unknown")
+        receipts[key] += 1
+        failures[key] += status != "ok"
+    out = []
+    for store in stores:
+        views = [device_out(session, d) for d in devices.get(store.id, [])]
+        offline = sorted(
+            v.device_id
+            for v in views
+            if not v.online or v.last_seen_at is None or now - v.last_seen_at > limits.offline_after
+        )
+        depth = sum(v.outbox_depth or 0 for v in views)
+        oldest = max((v.oldest_unsent_age_s or 0 for v in views), default=0)
+        parsers = sorted({p for s, p in receipts if s == store.id})
+        by_parser = [
+            ParserHealth(
+                parser=p,
+                receipts=receipts[(store.id, p)],
+                needs_review=failures[(store.id, p)],
+                rate=_rate(failures[(store.id, p)], receipts[(store.id, p)]),
+            )
+            for p in parsers
+        ]
+        total, failed = sum(p.receipts for p in by_parser), sum(p.needs_review for p in by_parser)
+        alerts = [f"{d} offline" for d in offline]
+        if depth > limits.outbox_depth:
+            alerts.append(f"{depth} receipts unsent on the store's boxes")
+        if oldest > limits.oldest_unsent.total_seconds():
+            alerts.append(f"a receipt unsent for {oldest // 60} minutes")
+        for p in by_parser:
+            if (
+                p.receipts >= limits.min_receipts
+                and p.rate is not None
+                and p.rate > limits.parse_failure_rate
+            ):
+                alerts.append(f"{p.parser}: {p.rate:.1%} of {p.receipts} receipts need review")
+        out.append(
+            StoreHealth(
+                store_id=store.id,
+                store=store.name or store.code,
+                devices=len(views),
+                offline=offline,
+                outbox_depth=depth,
+                oldest_unsent_age_s=oldest,
+                receipts=total,
+                needs_review=failed,
+                parse_failure_rate=_rate(failed, total),
+                by_parser=by_parser,
+                alerts=alerts,
+            )
+        )
+    return out

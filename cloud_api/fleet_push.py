@@ -1,0 +1,131 @@
+"""HQ pushing a configuration to a store's boxes: a new version for the store, signed with HQ's config
+key (32 bytes, 0600, made at first use; its public half goes into each box.toml as `[cloud] hq_key`),
+recorded, and published retained on the config topic of every enrolled, unrevoked box of the store, so
+a box that is offline now applies it when it reconnects."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import ssl
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import paho.mqtt.client as mqtt
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from paho.mqtt.enums import CallbackAPIVersion
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from cloud_api.core.config import BrokerSettings
+from cloud_api.core.secrets import load_or_create_secret
+from cloud_api.models import Device, PushedConfig, Store
+from sync.config_doc import FleetConfig, sign_config
+from sync.topics import DeviceTopics
+
+
+def config_key(path: Path) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(load_or_create_secret(path).key)
+
+
+def public_text(key: Ed25519PrivateKey) -> str:
+    raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+@dataclass(frozen=True)
+class Pushed:
+    version: int
+    devices: list[str]
+
+
+def prepare(
+    session: Session,
+    key: Ed25519PrivateKey,
+    retailer: str,
+    store_code: str,
+    profile: tuple[str, str] | None,  # (name, TOML text)
+    reparse: bool,
+    by: str,
+) -> tuple[PushedConfig, list[DeviceTopics]]:
+    store = session.scalars(select(Store).where(Store.retailer == retailer, Store.code == store_code)).first()
+    if store is None:
+        raise ValueError(f"no store {store_code!r} at {retailer}")
+    version = (
+        session.scalar(select(func.max(PushedConfig.version)).where(PushedConfig.store_id == store.id)) or 0
+    ) + 1
+    now = datetime.now(UTC)
+    config = FleetConfig(
+        version=version,
+        issued_at=now.isoformat(),
+        pos_profile={"name": profile[0], "toml": profile[1]} if profile else None,
+        reparse={"id": secrets.token_hex(8), "status": "needs_review"} if reparse else None,
+    )
+    row = PushedConfig(
+        store_id=store.id,
+        version=version,
+        pos_profile=profile[0] if profile else None,
+        reparse_id=config.reparse["id"] if config.reparse else None,
+        payload=sign_config(config, key).decode(),
+        pushed_at=now,
+        pushed_by=by,
+    )
+    session.add(row)
+    devices = session.scalars(
+        select(Device.device_id).where(Device.store_id == store.id, Device.revoked_at.is_(None))
+    )
+    return row, [DeviceTopics(retailer, store_code, d) for d in devices]
+
+
+def publish(
+    broker: BrokerSettings, payload: bytes, targets: list[DeviceTopics], timeout_s: float = 20
+) -> None:
+    url = urlsplit(broker.url)
+    client = mqtt.Client(
+        CallbackAPIVersion.VERSION2, client_id=f"config-push-{secrets.token_hex(4)}", protocol=mqtt.MQTTv5
+    )
+    if broker.tls is not None:
+        ca, cert, key = broker.tls
+        client.tls_set(
+            ca_certs=str(ca), certfile=str(cert), keyfile=str(key), tls_version=ssl.PROTOCOL_TLS_CLIENT
+        )
+    client.connect(url.hostname or "127.0.0.1", url.port or (8883 if url.scheme == "mqtts" else 1883))
+    client.loop_start()
+    try:
+        infos = [client.publish(t.config, payload, qos=1, retain=True) for t in targets]
+        for info in infos:
+            info.wait_for_publish(timeout_s)
+            if not info.is_published():
+                raise RuntimeError("the broker did not take the configuration in time")
+    finally:
+        client.disconnect()
+        client.loop_stop()
+
+
+def push(
+    sessions: sessionmaker[Session],
+    broker: BrokerSettings,
+    key: Ed25519PrivateKey,
+    retailer: str,
+    store_code: str,
+    profile_path: Path | None,
+    reparse: bool,
+    by: str = "cli",
+) -> Pushed:
+    profile = None
+    if profile_path is not None:
+        try:
+            profile = (profile_path.stem, profile_path.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise ValueError(f"{profile_path}: {e.strerror}") from None
+    with sessions() as s:
+        row, targets = prepare(s, key, retailer, store_code, profile, reparse, by)
+        if not targets:
+            raise ValueError(f"store {store_code!r} has no enrolled boxes")
+        # Published before the commit: a version that never reached the broker is not recorded as pushed.
+        publish(broker, row.payload.encode(), targets)
+        s.commit()
+        return Pushed(row.version, [t.device for t in targets])
