@@ -25,9 +25,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import free_port
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter, list_jobs
+from hardware_tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus" / "generated"

@@ -24,13 +24,14 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
-from bench.common import free_port, scratch_postgres
+from bench.common import scratch_postgres
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.migrate import upgrade
 from cloud_api.models import Transaction
 from edge.parsing.pipeline import parse_bytes
 from edge.signing import public_key_text
+from hardware_tests.ports import free_port
 from sync.broker_config import write_broker
 from sync.broker_process import MosquittoProcess
 from sync.envelope import Envelope, encode_message

@@ -23,13 +23,14 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import free_port, scratch_postgres
+from bench.common import scratch_postgres
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
 from edge.parsing.pipeline import decode_bytes, parse_bytes
 from edge.render.text import render_text
+from hardware_tests.ports import free_port
 from sync.envelope import Envelope
 
 REPO = Path(__file__).resolve().parents[1]

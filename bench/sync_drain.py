@@ -35,13 +35,13 @@ from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import create_engine, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bench.common import free_port
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import Counter, OutboxEntry
 from edge.store.outbox_port import StoreOutbox
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter
+from hardware_tests.ports import free_port
 from sync.broker_config import write_broker
 from sync.broker_process import MosquittoProcess
 from sync.envelope import Envelope

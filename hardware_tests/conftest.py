@@ -18,16 +18,11 @@ from pathlib import Path
 import pytest
 
 from firmware_bridge.links import open_endpoint
+from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class SocatPair:

@@ -26,7 +26,8 @@ from edge.escpos.printer_profile import PROFILES
 from edge.store.database import open_store_readonly
 from edge.store.models import Capture, TransactionRow
 from firmware_bridge.links import open_endpoint
-from hardware_tests.demo_system import HQ_USER, REPO, Services, free_port
+from hardware_tests.demo_system import HQ_USER, REPO, Services
+from hardware_tests.ports import free_port
 from hardware_tests.receipts import receipts
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,21 +21,13 @@ from cloud_api.crud.users import add_user
 from cloud_api.fleet_push import config_key, public_text
 from cloud_api.migrate import upgrade
 from edge.signing import load_or_create_signing_key, public_key_text
+from hardware_tests.ports import free_port
 from sync.broker_config import write_broker
 from sync.broker_process import MosquittoProcess
 
 REPO = Path(__file__).resolve().parents[1]
 RETAILER, STORE, DEVICE = "demo", "s1", "s1-till1"
 HQ_USER = "hq@demo.tillbox"
-
-
-def free_port(preferred: int | None = None) -> int:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", preferred or 0))
-        except OSError:
-            s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

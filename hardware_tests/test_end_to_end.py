@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -33,23 +32,16 @@ from edge.store.database import open_store_readonly
 from edge.store.models import Capture, TransactionRow
 from firmware_bridge.links import open_endpoint
 from hardware_tests.conftest import SocatPair
-from hardware_tests.demo_system import HQ_USER, Services, free_port
+from hardware_tests.demo_system import HQ_USER, Services
+from hardware_tests.ports import free_port
 from hardware_tests.receipts import receipts
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
+from tests.browser import chromium
+from tests.helpers import wait_for
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium")
 PAPER = PROFILES["chinese-80mm"]
 PHONE = "+8613800138000"
-
-
-def wait_until(cond: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.2)
 
 
 class World:
@@ -119,16 +111,8 @@ class World:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (setup.sh installs it)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-        )
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 def shopper_and_hq_see_it(world: World, browser: Any, count: int) -> None:
@@ -177,7 +161,7 @@ def test_from_the_till_to_the_shopper_and_hq(tmp_path: Path, browser: Any, link:
     world = World(tmp_path, link)
     try:
         world.print_receipts(receipts(4, seed=11))
-        wait_until(lambda: world.synced(4), 60, "4 receipts printed, parsed and synced")
+        wait_for(lambda: world.synced(4), 60, "4 receipts printed, parsed and synced")
         assert sorted(world.cloud_jobs()) == sorted(world.box_jobs())
         shopper_and_hq_see_it(world, browser, 4)
     finally:
@@ -189,17 +173,17 @@ def test_a_day_with_the_broker_down_and_the_agent_killed(tmp_path: Path, browser
     day = receipts(9, seed=11)
     try:
         world.print_receipts(day[:3])
-        wait_until(lambda: world.synced(3), 60, "the morning synced")
+        wait_for(lambda: world.synced(3), 60, "the morning synced")
         world.services.broker_down()  # the uplink is gone for a while; the till never notices
         world.print_receipts(day[3:6])
-        wait_until(lambda: len(world.box_jobs()) >= 6, 60, "receipts stored while the broker is down")
+        wait_for(lambda: len(world.box_jobs()) >= 6, 60, "receipts stored while the broker is down")
         assert len(world.cloud_jobs()) == 3  # they wait in the box's outbox
         world.services.kill("box-agent")  # and the agent dies once
         world.print_receipts(day[6:8])  # printed without a QR: the agent is not there to ask
         world.services.restart("box-agent")
         world.services.broker_up()
         world.print_receipts(day[8:])
-        wait_until(lambda: world.synced(9) and len(world.cloud_jobs()) == 9, 120, "the whole day synced")
+        wait_for(lambda: world.synced(9) and len(world.cloud_jobs()) == 9, 120, "the whole day synced")
         time.sleep(2)  # anything sent twice would have landed by now
         cloud = world.cloud_jobs()
         assert len(cloud) == len(set(cloud)) == 9 and sorted(cloud) == sorted(world.box_jobs())

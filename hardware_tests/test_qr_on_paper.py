@@ -19,7 +19,8 @@ from edge.store.database import open_store
 from edge.store.models import Capture
 from edge.store.records import ParseSettings
 from firmware_bridge.links import open_endpoint
-from hardware_tests.conftest import BridgeProcess, free_port
+from hardware_tests.conftest import BridgeProcess
+from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -25,13 +24,6 @@ def spool_jobs(spool: Path, jobs: Iterable[bytes]) -> None:
     for i, job in enumerate(jobs):
         w.append(job, i, datetime.now(UTC))
         w.finish(Boundary.CUT, True, datetime.now(UTC))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def wait_for(cond: Callable[[], bool], timeout: float, what: str = "a condition") -> None:

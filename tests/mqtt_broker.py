@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from hardware_tests.ports import free_port
 from sync.broker_config import write_broker
 from sync.broker_process import MosquittoProcess, mosquitto_binary
-from tests.helpers import free_port
 
 Broker = MosquittoProcess
 

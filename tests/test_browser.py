@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -30,14 +29,11 @@ from edge.store.ingest import ingest_spool
 from edge.store.outbox_port import StoreOutbox
 from edge.store.records import ParseSettings
 from edge.store.sealing import load_or_create_key
+from hardware_tests.ports import free_port
 from sync.envelope import Envelope
-from tests.helpers import corpus, free_port, spool_jobs
+from tests.browser import chromium
+from tests.helpers import corpus, spool_jobs
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Debian's chromium is not installed (setup.sh installs it)"
-)
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "artifacts"
 TOKEN = "PhoneTok12345678"
@@ -110,20 +106,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-            ],
-        )
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 def phone(browser: Any) -> Any:

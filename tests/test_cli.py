@@ -68,7 +68,7 @@ def test_the_cloud_serves_from_several_worker_processes(tmp_path: Path) -> None:
     import urllib.request
 
     from cloud_api.migrate import upgrade
-    from tests.helpers import free_port
+    from hardware_tests.ports import free_port
 
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     upgrade(url)

@@ -26,10 +26,10 @@ from sync.envelope import Envelope
 from sync.ledger import record
 from tests.cloud_app import app_for
 
-NOW = datetime.now(UTC)
 
-
-def _sale(s: Any, seq: int, when: datetime, total: str, items: list[str], labels: list[str]) -> None:
+def _sale(
+    s: Any, seq: int, when: datetime, total: str, items: list[str], labels: list[str], now: datetime
+) -> None:
     tx = {
         "kind": "sale",
         "status": "ok",
@@ -38,10 +38,11 @@ def _sale(s: Any, seq: int, when: datetime, total: str, items: list[str], labels
         "items": [{"name": n, "amount": "1.00"} for n in items],
     }
     body = {"job_id": f"j{seq}", "revision": 1, "started_at": when.isoformat(), "transaction": tx}
-    store_envelope(s, Envelope("s1-t1", seq, "transaction", NOW, {**body, "tags": {"labels": labels}}))
+    store_envelope(s, Envelope("s1-t1", seq, "transaction", now, {**body, "tags": {"labels": labels}}))
 
 
 def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) -> None:
+    now = datetime.now(UTC)
     upgrade(cloud_db)
     sessions = make_sessions(make_engine(cloud_db))
     secret = ServiceSecret(os.urandom(32))
@@ -49,28 +50,28 @@ def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) 
         enroll(s, "acme", "s1", "s1-t1", "A" * 43)
         s.execute(update(Store).values(timezone="Asia/Shanghai"))
         # Ann: 5 purchases in the last 20 days, mostly at 08:xx Shanghai time (00:xx UTC).
-        morning = NOW.replace(hour=0, minute=30, second=0, microsecond=0)
+        morning = now.replace(hour=0, minute=30, second=0, microsecond=0)
         ann_baskets = [["Milk", "Bread"], ["Milk", "Eggs"], ["Milk"], ["Bread"], ["Milk", "Bread"]]
         for i, basket in enumerate(ann_baskets):
-            _sale(s, i + 1, morning - timedelta(days=4 * i + 1), "20.00", basket, ["breakfast"])
+            _sale(s, i + 1, morning - timedelta(days=4 * i + 1), "20.00", basket, ["breakfast"], now)
         # Bob: one big purchase 200 days ago.
-        _sale(s, 10, NOW - timedelta(days=200), "500.00", ["Wine"], ["party"])
+        _sale(s, 10, now - timedelta(days=200), "500.00", ["Wine"], ["party"], now)
         # Strangers' baskets: Milk goes with Butter (3 times) and Jam (once); Bread with Butter.
         for seq, basket in [(20, ["Milk", "Butter"]), (21, ["Milk", "Butter"]), (22, ["Bread", "Butter"])]:
-            _sale(s, seq, NOW - timedelta(days=2), "5.00", basket, [])
-        _sale(s, 23, NOW - timedelta(days=2), "5.00", ["Milk", "Jam"], [])
-        _sale(s, 24, NOW - timedelta(days=2), "5.00", ["Wine", "Cheese"], [])
+            _sale(s, seq, now - timedelta(days=2), "5.00", basket, [], now)
+        _sale(s, 23, now - timedelta(days=2), "5.00", ["Milk", "Jam"], [], now)
+        _sale(s, 24, now - timedelta(days=2), "5.00", ["Wine", "Cheese"], [], now)
         s.flush()
         by_job = {t.job_id: t for t in s.scalars(select(Transaction))}
-        ann = customer_for_phone(s, secret, "+8613800138001", NOW)
+        ann = customer_for_phone(s, secret, "+8613800138001", now)
         for i in range(1, 6):
-            claim_receipt(s, secret, by_job[f"j{i}"], ann, NOW)
-        bob = customer_for_phone(s, secret, "+8613800138002", NOW)
-        claim_receipt(s, secret, by_job["j10"], bob, NOW)
-        owner = add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], None, NOW)
-        token = issue_token(s, owner, "api", "t", NOW)
+            claim_receipt(s, secret, by_job[f"j{i}"], ann, now)
+        bob = customer_for_phone(s, secret, "+8613800138002", now)
+        claim_receipt(s, secret, by_job["j10"], bob, now)
+        owner = add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], None, now)
+        token = issue_token(s, owner, "api", "t", now)
         # The ledger has seqs 1-5, 10 and 20-24 of this device: 6-9 and 11-19 never arrived.
-        record(s, [Envelope("s1-t1", q, "transaction", NOW, {"n": q}) for q in [1, 2, 3, 4, 5, 10, 20, 21]])
+        record(s, [Envelope("s1-t1", q, "transaction", now, {"n": q}) for q in [1, 2, 3, 4, 5, 10, 20, 21]])
         ann_id, bob_id = ann.id, bob.id
     auth = {"Authorization": f"Bearer {token}"}
     with TestClient(app_for(cloud_db, secret=secret)) as client:
@@ -80,8 +81,8 @@ def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) 
         recs = client.get(f"/api/v1/customers/{ann_id}/recommendations", headers=auth).json()
         devices = client.get("/api/v1/devices", headers=auth).json()
     assert a["purchases"] == 5 and Decimal(a["spend"]) == Decimal("100.00") and a["average_basket"] == "20.00"
-    last = NOW.replace(hour=0, minute=30, second=0, microsecond=0) - timedelta(days=1)
-    assert a["recency_days"] == (NOW - last).days and a["rfm"][:2] == "53"  # within a week; 5 purchases
+    last = now.replace(hour=0, minute=30, second=0, microsecond=0) - timedelta(days=1)
+    assert a["recency_days"] == (now - last).days and a["rfm"][:2] == "53"  # within a week; 5 purchases
     assert (
         b["purchases"] == 1 and b["rfm"][:2] == "11" and b["rfm"][2] == "5"
     )  # long ago, once; biggest spend

@@ -18,7 +18,8 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.models import PushedConfig, Transaction
 from edge.fleet import FleetApplier
 from firmware_bridge.links import open_endpoint
-from hardware_tests.demo_system import STORE, Services, free_port
+from hardware_tests.demo_system import STORE, Services
+from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
 from sync.config_doc import BadConfig, FleetConfig, sign_config, verify_config

@@ -33,8 +33,8 @@ from cloud_api.crud.users import add_user
 from cloud_api.migrate import upgrade
 from cloud_api.models import Store, Transaction
 from cloud_api.reports_mail import send_due_reports
+from hardware_tests.ports import free_port
 from sync.envelope import Envelope
-from tests.helpers import free_port
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 27)

@@ -17,9 +17,10 @@ import pytest
 
 from edge.cli import main
 from firmware_bridge.spool import SpoolWriter
+from hardware_tests.ports import free_port
 from hardware_tests.receipts import receipts
 from tests.box_config import write_box_toml
-from tests.helpers import free_port, spool_jobs
+from tests.helpers import spool_jobs
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -24,44 +24,44 @@ from cloud_api.models import Device
 from sync.envelope import Envelope
 from tests.cloud_app import app_for
 
-NOW = datetime.now(UTC)
 
-
-def _receipts(s: Any, device: str, first_seq: int, parser: str, ok: int, review: int) -> None:
+def _receipts(s: Any, device: str, first_seq: int, parser: str, ok: int, review: int, now: datetime) -> None:
     for i in range(ok + review):
         body = {
             "job_id": f"{device}-{parser}-{i}",
             "revision": 1,
-            "started_at": (NOW - timedelta(hours=1)).isoformat(),
+            "started_at": (now - timedelta(hours=1)).isoformat(),
             "parser": parser,
             "transaction": {"kind": "sale", "status": "ok" if i < ok else "needs_review", "total": "1.00"},
             "tags": {},
         }
-        store_envelope(s, Envelope(device, first_seq + i, "transaction", NOW, body))
+        store_envelope(s, Envelope(device, first_seq + i, "transaction", now, body))
 
 
 def test_alerts_per_store_and_pos_program(tmp_path: Path, cloud_db: str) -> None:
+    now = datetime.now(UTC)
     upgrade(cloud_db)
     sessions = make_sessions(make_engine(cloud_db))
     with sessions.begin() as s:
         for store, device in [("s1", "s1-t1"), ("s1", "s1-t2"), ("s2", "s2-t1")]:
             enroll(s, "acme", store, device, "A" * 43)
             record_heartbeat(
-                s, Envelope(device, None, "heartbeat", NOW, {"outbox_depth": 300, "oldest_unsent_age_s": 30})
+                s, Envelope(device, None, "heartbeat", now, {"outbox_depth": 300, "oldest_unsent_age_s": 30})
             )
         # s1-t2 fell silent 20 minutes ago; s2's box holds a big, old backlog.
         s.execute(
-            update(Device).where(Device.device_id == "s1-t2").values(last_seen_at=NOW - timedelta(minutes=20))
+            update(Device).where(Device.device_id == "s1-t2").values(last_seen_at=now - timedelta(minutes=20))
         )
         record_heartbeat(
-            s, Envelope("s2-t1", None, "heartbeat", NOW, {"outbox_depth": 900, "oldest_unsent_age_s": 7200})
+            s, Envelope("s2-t1", None, "heartbeat", now, {"outbox_depth": 900, "oldest_unsent_age_s": 7200})
         )
-        _receipts(s, "s1-t1", 1, "huaxin-pos", ok=18, review=12)  # 40 % need review: a profile gone wrong
-        _receipts(s, "s1-t1", 100, "tillbox-parser/1", ok=29, review=1)
-        _receipts(s, "s2-t1", 1, "tillbox-parser/1", ok=3, review=3)  # too few receipts to judge by
-        owner = add_user(s, "owner@acme.test", "O", "owner", "acme", [], "correct horse battery", NOW)
-        shop2 = add_user(s, "shop2@acme.test", "S", "store_manager", "acme", ["s2"], None, NOW)
-        tokens = {u.email: issue_token(s, u, "api", "t", NOW) for u in (owner, shop2)}
+        # 40 % need review: a profile gone wrong.
+        _receipts(s, "s1-t1", 1, "huaxin-pos", ok=18, review=12, now=now)
+        _receipts(s, "s1-t1", 100, "tillbox-parser/1", ok=29, review=1, now=now)
+        _receipts(s, "s2-t1", 1, "tillbox-parser/1", ok=3, review=3, now=now)  # too few receipts to judge by
+        owner = add_user(s, "owner@acme.test", "O", "owner", "acme", [], "correct horse battery", now)
+        shop2 = add_user(s, "shop2@acme.test", "S", "store_manager", "acme", ["s2"], None, now)
+        tokens = {u.email: issue_token(s, u, "api", "t", now) for u in (owner, shop2)}
     app = app_for(cloud_db, secret=ServiceSecret(os.urandom(32)), thresholds=Thresholds())
     with TestClient(app) as client:
         owner_view = client.get(

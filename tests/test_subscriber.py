@@ -22,6 +22,7 @@ from tests.mqtt_broker import running_broker
 
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 KEY = Ed25519PrivateKey.generate()
+# When the box made its transaction envelopes: fixed, as a box resends the very same envelope.
 NOW = datetime.now(UTC)
 
 
@@ -86,7 +87,7 @@ def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:
     assert sub.handle(BOX.tx, b"\xff\x00garbage").ack is None
     assert sub.handle(BOX.tx, encode_message([env(1)])[:40]).ack is None
     assert sub.handle("tillbox/acme/s12", b"{}").ack is None
-    hb = Envelope("s12-t1", None, "heartbeat", NOW, {}).signed_by(KEY)
+    hb = Envelope("s12-t1", None, "heartbeat", datetime.now(UTC), {}).signed_by(KEY)  # fresh: within 10 min
     assert sub.handle(BOX.tx, encode_message([hb])).ack is None  # a heartbeat on the tx topic
     assert dict(sub.counts) == {
         "bad_signature": 1,
@@ -128,7 +129,9 @@ def test_through_mosquitto_the_box_hears_what_was_stored(tmp_path: Path) -> None
 
         # What a broken or hostile box can put on its own topic, through the broker: each refused and
         # counted, the worker still serving; the next real message is stored and acknowledged.
-        old_hb = Envelope("s12-t1", None, "heartbeat", NOW - timedelta(hours=2), {}).signed_by(KEY)
+        old_hb = Envelope("s12-t1", None, "heartbeat", datetime.now(UTC) - timedelta(hours=2), {}).signed_by(
+            KEY
+        )
         junk = [
             (BOX.tx, encode_message([env(2)])),  # replay of a stored envelope: a duplicate, not stored
             (BOX.hb, encode_message([old_hb])),  # replay of a heartbeat from two hours ago
