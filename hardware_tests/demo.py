@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from cloud_api.models import Transaction
 from edge.escpos.printer_profile import PROFILES
 from edge.store.database import open_store_readonly
 from edge.store.models import Capture, TransactionRow
-from firmware_bridge.links import open_endpoint
+from firmware_bridge.links import LinkError, open_endpoint
 from hardware_tests.demo_system import HQ_USER, REPO, Services
 from hardware_tests.ports import free_port
 from hardware_tests.receipts import receipts
@@ -78,8 +80,18 @@ def main(argv: list[str] | None = None) -> int:
     printer_ep.bind()  # type: ignore[attr-defined]
     services = Services(args.out, printer_port)
     printer = PrinterSimulator(printer_ep, args.out / "printed", idle_gap_s=1.0, paper=paper).start()
-    interrupted = False
-    pos = None
+    # Ctrl-C reaches every process of the terminal's group at once: the services stop by themselves, and
+    # this one stops the till (which would otherwise keep reconnecting to a bridge that is gone).
+    stopping = threading.Event()
+    pos: PosSimulator | None = None
+
+    def on_signal(signum: int, frame: object) -> None:
+        stopping.set()
+        if pos is not None:
+            pos.stop()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     try:
         services.start()
         progress = Progress(services)
@@ -108,27 +120,32 @@ def main(argv: list[str] | None = None) -> int:
             return parsed, synced
 
         for receipt in till:
+            if stopping.is_set():
+                break
             pos.run([receipt])
             deadline = time.monotonic() + args.pace
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline and not stopping.is_set():
                 show()
                 time.sleep(min(0.25, args.pace))
         deadline = time.monotonic() + 30  # the last ones: printed, parsed and synced
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not stopping.is_set():
             parsed, synced = show()
             if len(printer.jobs) >= len(till) and synced >= parsed and parsed:
                 break
             time.sleep(0.25)
         show()
         print()
-    except KeyboardInterrupt:
-        interrupted = True
-        print("\nstopping")
+    except LinkError:
+        if not stopping.is_set():
+            raise
     finally:
+        if stopping.is_set():
+            print("\nstopping")
         services.stop()
         printer.stop()
+    interrupted = stopping.is_set()
     if pos is None:
-        return 1
+        return 130 if interrupted else 1
     sent, printed = bytes(pos.sent), bytes(printer.received)
     in_order = in_order_within(sent, printed)
     print(

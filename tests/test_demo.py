@@ -36,3 +36,35 @@ def test_the_demo_runs_the_whole_system(tmp_path: Path) -> None:
         raise AssertionError("the cloud is still serving after the demo ended")
     except OSError:
         pass
+
+
+def test_ctrl_c_stops_the_whole_demo_cleanly(tmp_path: Path) -> None:
+    """As a terminal does: SIGINT to the demo's whole process group once receipts are printing."""
+    import os
+    import signal
+    import time
+
+    day = ["--receipts", "30", "--pace", "0.5", "--no-captures", "--out", str(tmp_path / "demo-out")]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hardware_tests.demo", *day],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"e-receipt" not in seen and time.monotonic() < deadline:
+        seen += proc.stdout.read1(4096)
+    assert b"e-receipt" in seen, seen.decode(errors="replace")
+    os.killpg(proc.pid, signal.SIGINT)
+    rest, _ = proc.communicate(timeout=60)
+    out = (seen + rest).decode(errors="replace")
+    assert proc.returncode == 130 and "stopping" in out, out[-2000:]
+    time.sleep(0.5)
+    try:
+        os.killpg(proc.pid, 0)
+        raise AssertionError("processes of the demo are still running")
+    except ProcessLookupError:
+        pass
