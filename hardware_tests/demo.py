@@ -28,6 +28,7 @@ from edge.escpos.printer_profile import PROFILES
 from edge.store.database import open_store_readonly
 from edge.store.models import Capture, TransactionRow
 from firmware_bridge.links import LinkError, open_endpoint
+from firmware_bridge.spool import list_jobs
 from hardware_tests.demo_system import HQ_USER, REPO, Services
 from hardware_tests.ports import free_port
 from hardware_tests.receipts import receipts
@@ -127,10 +128,19 @@ def main(argv: list[str] | None = None) -> int:
             while time.monotonic() < deadline and not stopping.is_set():
                 show()
                 time.sleep(min(0.25, args.pace))
-        deadline = time.monotonic() + 30  # the last ones: printed, parsed and synced
+        # The last ones: the bridge closes a job after an idle gap, the agent takes it from the spool, the
+        # cloud stores it. Done when that has been still for two seconds.
+        deadline = time.monotonic() + 30
+        still_since = None
         while time.monotonic() < deadline and not stopping.is_set():
             parsed, synced = show()
-            if len(printer.jobs) >= len(till) and synced >= parsed and parsed:
+            settled = (
+                len(printer.jobs) >= len(till)
+                and not list_jobs(args.out / "box" / "spool")
+                and synced >= parsed
+            )
+            still_since = (still_since or time.monotonic()) if settled else None
+            if still_since is not None and time.monotonic() - still_since >= 2.0:
                 break
             time.sleep(0.25)
         show()
