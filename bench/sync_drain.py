@@ -120,8 +120,9 @@ def drain(directory: Path, broker: MosquittoProcess, rows: int) -> tuple[float, 
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return SIGNING.public_key() if d == BOX else None
 
-    def stored(session: Session, e: Envelope) -> None:
-        stored_at.setdefault(e.seq or 0, time.monotonic())
+    def stored(session: Session, new: list[Envelope]) -> None:
+        for e in new:
+            stored_at.setdefault(e.seq or 0, time.monotonic())
 
     sub = Subscriber(sessionmaker(engine), registry, stored)
     worker = broker.client("cloud-ingest", client_id="bench-worker", manual_ack=True)

@@ -209,9 +209,10 @@ def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_config_key(settings: CloudSettings, args: argparse.Namespace) -> int:
-    from cloud_api.fleet_push import config_key, public_text
+    from cloud_api.fleet_push import config_key
+    from sync.keys import public_key_text
 
-    print(public_text(config_key(settings.config_key_file)))
+    print(public_key_text(config_key(settings.config_key_file)))
     print(
         "(put it in each box.toml as [cloud] hq_key: boxes apply only what this key signed)", file=sys.stderr
     )

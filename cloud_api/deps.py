@@ -27,9 +27,9 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def _claim_tries() -> MissLimiter:
-    # Per client, on top of the 5 tries per code and 3 codes per phone: one address cannot spread
-    # guesses over many codes or send codes to many phones.
+def _per_address() -> MissLimiter:
+    # Per client address: for codes (on top of the 5 tries per code and 3 codes per phone, so one address
+    # cannot spread guesses over many codes or phones) and for HQ logins.
     return MissLimiter(limit=10, window_s=600)
 
 
@@ -41,9 +41,9 @@ class AppState:
     region: str = "US"
     templates: Jinja2Templates = field(default_factory=templates)
     misses: MissLimiter = field(default_factory=MissLimiter)
-    claim_tries: MissLimiter = field(default_factory=_claim_tries)
+    claim_tries: MissLimiter = field(default_factory=_per_address)
     limits: ClaimLimits = field(default_factory=ClaimLimits)
-    login_failures: MissLimiter = field(default_factory=_claim_tries)  # HQ logins: the same 10 in 10 min
+    login_failures: MissLimiter = field(default_factory=_per_address)
     thresholds: Thresholds = field(default_factory=Thresholds)
     reads: sessionmaker[Session] = field(init=False)  # autocommit sessions for pages that only read
 

@@ -5,7 +5,6 @@ a box that is offline now applies it when it reconnects."""
 
 from __future__ import annotations
 
-import base64
 import secrets
 import ssl
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,11 +27,6 @@ from sync.topics import DeviceTopics
 
 def config_key(path: Path) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(load_or_create_secret(path).key)
-
-
-def public_text(key: Ed25519PrivateKey) -> str:
-    raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 @dataclass(frozen=True)

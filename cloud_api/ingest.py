@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
-from cloud_api.crud.ingest import record_heartbeat, record_offline, store_envelope, store_envelopes
+from cloud_api.crud.ingest import record_heartbeat, record_offline, store_envelopes
 from sync.envelope import Envelope
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
@@ -40,13 +40,10 @@ def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscr
         with sessions.begin() as s:
             record_offline(s, where.device)
 
-    def store(session: Session, e: Envelope) -> None:
-        store_envelope(session, e, secret)
-
-    def store_many(session: Session, envelopes: list[Envelope]) -> None:
+    def store(session: Session, envelopes: list[Envelope]) -> None:
         store_envelopes(session, envelopes, secret)
 
-    return Subscriber(sessions, registry, store, heartbeat, offline, store_many=store_many)
+    return Subscriber(sessions, registry, store, heartbeat, offline)
 
 
 def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:

@@ -35,8 +35,9 @@ class Money(TypeDecorator[Decimal]):
         return None if value is None else Decimal(str(value))
 
 
-def parse_money(value: object) -> Decimal | None:
-    """A decimal string from the wire, or None when absent or unreadable (the record keeps the text)."""
+def parse_decimal(value: object) -> Decimal | None:
+    """A decimal string from the wire (an amount, a quantity, a rate), or None when absent or unreadable
+    (the record keeps the text)."""
     if value is None or isinstance(value, bool) or not isinstance(value, str | int):
         return None
     try:

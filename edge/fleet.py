@@ -9,7 +9,6 @@ the configured one for every receipt from then on, and a re-parse request runs o
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import os
@@ -22,19 +21,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
 from sync.config_doc import BadConfig, FleetConfig, verify_config
+from sync.keys import parse_public_key
 
 log = logging.getLogger("tillbox.fleet")
 
 
 def parse_hq_key(text: str) -> Ed25519PublicKey:
-    """HQ's config-signing key as `tillbox-cloud config key` prints it (base64url, 32 bytes)."""
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        if len(raw) != 32:
-            raise ValueError
-        return Ed25519PublicKey.from_public_bytes(raw)
-    except ValueError:
-        raise ValueError("not an Ed25519 public key (base64url, 32 bytes)") from None
+    """HQ's config-signing key as `tillbox-cloud config key` prints it."""
+    return parse_public_key(text)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import IO
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user
-from cloud_api.fleet_push import config_key, public_text
+from cloud_api.fleet_push import config_key
 from cloud_api.migrate import upgrade
 from edge.signing import load_or_create_signing_key, public_key_text
 from hardware_tests.ports import free_port
@@ -62,10 +62,8 @@ class Services:
         return self.out / "box" / "box.db"
 
     def _spawn(self, name: str, *args: str) -> None:
-        log = open(self.out / "logs" / f"{name}.log", "ab")  # noqa: SIM115 (open for the process's life)
-        self.logs.append(log)
         self.commands[name] = [sys.executable, "-m", *args]
-        self.procs[name] = subprocess.Popen(self.commands[name], cwd=REPO, stdout=log, stderr=log)
+        self.restart(name)
 
     def kill(self, name: str) -> None:
         """As a power cut or the OOM killer would: SIGKILL, no goodbye."""
@@ -73,7 +71,8 @@ class Services:
         self.procs[name].wait(10)
 
     def restart(self, name: str) -> None:
-        log = open(self.out / "logs" / f"{name}.log", "ab")  # noqa: SIM115
+        """(Re)start a service; its log file grows across restarts."""
+        log = open(self.out / "logs" / f"{name}.log", "ab")  # noqa: SIM115 (open for the process's life)
         self.logs.append(log)
         self.procs[name] = subprocess.Popen(self.commands[name], cwd=REPO, stdout=log, stderr=log)
 
@@ -115,7 +114,7 @@ class Services:
             enroll(s, RETAILER, STORE, DEVICE, public_key_text(signing))
             add_user(s, HQ_USER, "HQ", "owner", RETAILER, [], self.password, datetime.now(UTC))
         engine.dispose()
-        self.hq_key = public_text(config_key(cloud / "config.key"))
+        self.hq_key = public_key_text(config_key(cloud / "config.key"))
         key, cert = self.broker.files.client("cloud-ingest")
         path = cloud / "cloud.toml"
         path.write_text(

@@ -2,8 +2,9 @@
 
 `Subscriber.handle(topic, payload)` is the whole decision, without MQTT: the topic's device must be
 registered, every envelope must be that device's and carry its signature; each new (device, seq) is
-claimed in the ledger and handed to `store` in the same database transaction; after the commit the
-device's acknowledgement (contiguous mark plus what is stored past a gap) is what the box waits for.
+claimed in the ledger, and the message's new envelopes go to `store` in the same database transaction;
+after the commit the device's acknowledgement (contiguous mark plus what is stored past a gap) is what
+the box waits for.
 `attach` wires it to an MQTT client: a shared subscription, manual PUBACKs sent only after the commit
 (a worker killed mid-message leaves it to the broker and the box to deliver again), and the ack
 published to the box's ack topic.
@@ -29,9 +30,9 @@ from sync.topics import DeviceTopics, cloud_subscription, parse_topic
 log = logging.getLogger("tillbox.sync.subscriber")
 
 Registry = Callable[[DeviceTopics], Ed25519PublicKey | None]  # the device's key, if it is registered there
-Store = Callable[[Session, Envelope], None]  # stores one new transaction/correction; must not commit
-# Or all of one message's new envelopes at once (one device's, in seq order): fewer statements per message.
-StoreMany = Callable[[Session, list[Envelope]], None]
+# Stores one message's new transactions/corrections (one device's, in seq order), all at once so that
+# a backlog batch of 100 costs a few statements, not 100 round trips; must not commit.
+Store = Callable[[Session, list[Envelope]], None]
 Heartbeat = Callable[[Envelope], None]
 Offline = Callable[[DeviceTopics], None]  # the box's last will: its connection dropped
 
@@ -50,7 +51,6 @@ class Subscriber:
     heartbeat: Heartbeat | None = None
     offline: Offline | None = None
     counts: Counter[str] = field(default_factory=Counter)
-    store_many: StoreMany | None = None  # when set, used instead of `store`
 
     def handle(self, topic: str, payload: bytes) -> Handled:
         where = parse_topic(topic)
@@ -99,11 +99,8 @@ class Subscriber:
                     log.error(
                         "%s seq %s seen again with different content; the first stands", e.device_id, e.seq
                     )
-            if self.store_many is not None:
-                self.store_many(session, new)
-            else:
-                for e in new:
-                    self.store(session, e)
+            if new:
+                self.store(session, new)
             ack = advance(session, device.device)
         self.counts.update(outcomes)  # counted once committed
         return ack

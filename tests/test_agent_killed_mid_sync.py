@@ -48,11 +48,12 @@ def cloud_worker(broker: Broker, sessions: sessionmaker[Session], signing: Ed255
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return signing if d == BOX else None
 
-    def store(session: Session, e: Envelope) -> None:
+    def store(session: Session, new: list[Envelope]) -> None:
         # A cloud slower than the till's box (a database across a WAN): the outbox keeps a backlog, so
         # kills land with rows sent and not yet acknowledged, and a restarted box sends them again.
-        time.sleep(0.02)
-        store_committed(session, e)
+        for e in new:
+            time.sleep(0.02)
+            store_committed(session, e)
 
     worker = broker.client("cloud-ingest", manual_ack=True)
     Subscriber(sessions, registry, store).attach(worker)

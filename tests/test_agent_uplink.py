@@ -45,7 +45,7 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return signing.public_key() if d == BOX else None
 
-    sub = Subscriber(sessionmaker(engine), registry, lambda s, e: stored.append(e), beats.append)
+    sub = Subscriber(sessionmaker(engine), registry, lambda s, new: stored.extend(new), beats.append)
     with running_broker(tmp_path / "broker") as broker:
         worker = broker.client("cloud-ingest", manual_ack=True)
         sub.attach(worker)

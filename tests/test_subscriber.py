@@ -41,7 +41,11 @@ def setup(
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return KEY.public_key() if d == BOX else None
 
-    return Subscriber(sessions, registry, lambda s, e: stored.append((e.seq, e.body))), stored, sessions
+    return (
+        Subscriber(sessions, registry, lambda s, new: stored.extend((e.seq, e.body) for e in new)),
+        stored,
+        sessions,
+    )
 
 
 def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str) -> None:

@@ -106,9 +106,10 @@ def world(tmp_path: Path, receipts: int, cloud_url: str | None = None) -> Iterat
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return SIGNING.public_key() if d == BOX else None
 
-    def store(session: Session, e: Envelope) -> None:
-        stored.append(e)
-        store_committed(session, e)
+    def store(session: Session, new: list[Envelope]) -> None:
+        stored.extend(new)
+        for e in new:
+            store_committed(session, e)
 
     sub = Subscriber(cloud_sessions, registry, store)
     with running_broker(tmp_path / "broker") as broker:

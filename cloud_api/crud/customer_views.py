@@ -53,16 +53,11 @@ def _totals(session: Session, scope: Scope, customer_id: int | None = None) -> l
     for cid, total, started in session.execute(q):
         if cid is None:
             continue
-        started = _aware(started)
         a = acc.setdefault(cid, [0, Decimal(0), started, started])
         a[0] += 1
         a[1] += total or Decimal(0)
         a[2], a[3] = min(a[2], started), max(a[3], started)
     return [_Totals(cid, n, spend, first, last) for cid, (n, spend, first, last) in acc.items()]
-
-
-def _aware(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=UTC)  # SQLite's aggregates come back without the zone
 
 
 def _band(value: int, bands: tuple[int, ...], descending: bool) -> int:

@@ -3,14 +3,13 @@ Ingest asks `signing_key` for every message, so a revoked box is refused from it
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import sync.keys as sync_keys
 from cloud_api.models import Device, Store
 from sync.topics import DeviceTopics
 
@@ -20,14 +19,11 @@ class EnrolmentError(ValueError):
 
 
 def parse_public_key(text: str) -> Ed25519PublicKey:
-    """The box's key as `tillbox status` prints it (base64url, 32 bytes)."""
+    """The box's key as `tillbox status` prints it."""
     try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError) as e:
-        raise EnrolmentError(f"public key {text!r} is not base64url: {e}") from e
-    if len(raw) != 32:
-        raise EnrolmentError(f"public key is {len(raw)} bytes; an Ed25519 key is 32")
-    return Ed25519PublicKey.from_public_bytes(raw)
+        return sync_keys.parse_public_key(text)
+    except ValueError as e:
+        raise EnrolmentError(str(e)) from None
 
 
 def store_by_code(session: Session, retailer: str, code: str, create: bool = False) -> Store | None:

@@ -4,7 +4,7 @@ filtered to the asking user's stores (a `Scope`). Something outside the scope is
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, Store, Transaction
+from cloud_api.money import parse_decimal
 from cloud_api.schemas import DeviceOut, StoreOut, TransactionDetail, TransactionOut
 from sync.ledger import gaps
 
@@ -27,22 +28,13 @@ def store(session: Session, scope: Scope, store_id: int) -> Store | None:
     return session.get(Store, store_id) if store_id in scope.store_ids else None
 
 
-def _decimal(value: object) -> Decimal | None:
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        return None
-
-
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def device_out(session: Session, d: Device) -> DeviceOut:
     h: dict[str, Any] = d.health or {}
-    used = _decimal(h.get("disk_used_share"))
+    used = parse_decimal(h.get("disk_used_share"))
     version, profile = h.get("version"), h.get("pos_profile")
     return DeviceOut(
         device_id=d.device_id,
@@ -52,7 +44,7 @@ def device_out(session: Session, d: Device) -> DeviceOut:
         last_seen_at=d.last_seen_at,
         outbox_depth=_int(h.get("outbox_depth")),
         oldest_unsent_age_s=_int(h.get("oldest_unsent_age_s")),
-        parse_failure_rate=_decimal(h.get("parse_failure_rate")),
+        parse_failure_rate=parse_decimal(h.get("parse_failure_rate")),
         disk_used_share=used,
         disk_alarm=bool(h.get("disk_alarm")) or (used is not None and used >= DISK_ALARM_SHARE),
         version=version if isinstance(version, str) else None,

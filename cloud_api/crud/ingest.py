@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
 from cloud_api.models import Device, Store, Transaction, UnreadableRecord
-from cloud_api.money import parse_money
+from cloud_api.money import parse_decimal
 from sync.envelope import Envelope
 
 
@@ -72,7 +72,7 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
         kind=_opt_str(tx.get("kind"), "transaction.kind", 32) or "unknown",
         status=_opt_str(tx.get("status"), "transaction.status", 32) or "needs_review",
         currency=_opt_str(tx.get("currency"), "transaction.currency", 8),
-        total=parse_money(tx.get("total")),
+        total=parse_decimal(tx.get("total")),
         printed_at=_opt_str(tx.get("datetime"), "transaction.datetime", 32),
         started_at=_aware(body.get("started_at"), "started_at"),
         store_name=_opt_str(store.get("name"), "transaction.store.name", 200)

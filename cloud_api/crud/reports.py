@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.models import Store, Transaction
+from cloud_api.money import parse_decimal
 from cloud_api.schemas import CoreCustomer, DailyReport, HourSales, ProductSales
 
 CENT = Decimal("0.01")
@@ -26,15 +27,6 @@ def local_day(store: Store, day: date) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
 
 
-def _dec(value: object) -> Decimal | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        return None
-
-
 def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
     tx = record.get("transaction") if isinstance(record, dict) else None
     items = tx.get("items") if isinstance(tx, dict) else None
@@ -42,7 +34,11 @@ def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
     for i in items if isinstance(items, list) else []:
         if isinstance(i, dict) and isinstance(i.get("name"), str):
             out.append(
-                (i["name"], _dec(i.get("quantity")) or Decimal(1), _dec(i.get("amount")) or Decimal(0))
+                (
+                    i["name"],
+                    parse_decimal(i.get("quantity")) or Decimal(1),
+                    parse_decimal(i.get("amount")) or Decimal(0),
+                )
             )
     return out
 
@@ -86,7 +82,7 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
             .group_by(Transaction.customer_id)
         ):
             if cid is not None:
-                first_seen[cid] = first if first.tzinfo else first.replace(tzinfo=UTC)
+                first_seen[cid] = first  # min() keeps the column's type: aware, as every time here
         window: dict[int, list[Any]] = {}
         for owner, paid in session.execute(
             select(Transaction.customer_id, Transaction.total).where(

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cloud_api.crud import hq
@@ -28,14 +28,16 @@ def _page(state: AppState, request: Request, name: str, status: int = 200, **con
     return state.templates.TemplateResponse(request, name, context, status_code=status, headers=NO_STORE)
 
 
-def _scope(state: AppState, request: Request) -> Scope | None:
-    with state.sessions() as s:
+def signed_in(request: Request) -> Scope:
+    """The page's user, from the session cookie; without one, off to the login page."""
+    with app_state(request).sessions() as s:
         user = user_for_token(s, request.cookies.get(COOKIE, ""), "session", datetime.now(UTC))
-        return scope_of(s, user) if user is not None else None
+        if user is None:
+            raise HTTPException(303, "log in first", headers={"Location": "/hq/login"})
+        return scope_of(s, user)
 
 
-def _to_login() -> Response:
-    return RedirectResponse("/hq/login", status_code=303)
+Who = Annotated[Scope, Depends(signed_in)]
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -80,17 +82,14 @@ def logout(request: Request) -> Response:
     state = app_state(request)
     with state.sessions.begin() as s:
         revoke_token(s, request.cookies.get(COOKIE, ""), datetime.now(UTC))
-    response = _to_login()
+    response = RedirectResponse("/hq/login", status_code=303)
     response.delete_cookie(COOKIE, path="/hq")
     return response
 
 
 @router.get("", response_class=HTMLResponse)
-def dashboard(request: Request) -> Response:
+def dashboard(request: Request, who: Who) -> Response:
     state = app_state(request)
-    who = _scope(state, request)
-    if who is None:
-        return _to_login()
     with state.sessions() as s:
         _, live = hq.page(s, hq.transactions_query(who), 20, 0)
         review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
@@ -115,11 +114,8 @@ def dashboard(request: Request) -> Response:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review(request: Request) -> Response:
+def review(request: Request, who: Who) -> Response:
     state = app_state(request)
-    who = _scope(state, request)
-    if who is None:
-        return _to_login()
     with state.sessions() as s:
         total, rows = hq.page(s, hq.transactions_query(who, status="needs_review"), 50, 0)
         items = [hq.transaction_detail(t) for t in rows]
@@ -128,11 +124,10 @@ def review(request: Request) -> Response:
 
 
 @router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)
-def report(store_id: Annotated[int, Path(ge=1, le=2**31 - 1)], day: date, request: Request) -> Response:
+def report(
+    store_id: Annotated[int, Path(ge=1, le=2**31 - 1)], day: date, request: Request, who: Who
+) -> Response:
     state = app_state(request)
-    who = _scope(state, request)
-    if who is None:
-        return _to_login()
     with state.sessions() as s:
         store = hq.store(s, who, store_id)
         if store is None:
