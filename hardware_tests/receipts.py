@@ -72,7 +72,7 @@ def receipt(rng: random.Random, n: int) -> bytes:
     total = Decimal(0)
     for _ in range(rng.randint(1, 12)):
         name = rng.choice(ZH_ITEMS if chinese else EN_ITEMS)
-        price = Decimal(rng.randint(50, 9999)) / 100
+        price = Decimal(rng.randint(50, 9999)).scaleb(-2)  # cents always printed, as tills do: 44.00, 16.80
         qty = rng.randint(1, 3)
         total += price * qty
         line = f"{name}  {qty} x {price}  {price * qty}\n"

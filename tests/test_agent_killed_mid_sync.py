@@ -1,7 +1,12 @@
-"""The long run: the real agent process, syncing over TLS through Mosquitto, SIGKILLed at random moments
-a few hundred times while the bridge keeps spooling receipts. At the end the cloud holds exactly the
-box's sequence numbers, each committed once, with the job of every receipt spooled; then retention
-prunes what was delivered and the next sale still gets a sequence number of its own.
+"""The long run: the real agent process, syncing over TLS through Mosquitto, SIGKILLed a few hundred
+times while the bridge keeps spooling receipts. At the end the cloud holds exactly the box's sequence
+numbers, each committed once, with the job of every receipt spooled; then retention prunes what was
+delivered and the next sale still gets a sequence number of its own.
+
+Half the kills land at random moments (mid-start, mid-ingest, mid-publish, mid-acknowledgement); the
+other half are made to land mid-sync, whatever the machine's speed: the cloud is stopped inside the
+ledger's transaction with the box's envelopes in hand (received, so not yet acknowledged), the box's
+store is seen to hold those rows undelivered, and only then is the agent killed.
 
 TILLBOX_SOAK_KILLS sets the number of kills (default 250)."""
 
@@ -44,15 +49,44 @@ BOX = DeviceTopics("acme", "s12", "s12-t1")
 KILLS = int(os.environ.get("TILLBOX_SOAK_KILLS", "250"))
 
 
-def cloud_worker(broker: Broker, sessions: sessionmaker[Session], signing: Ed25519PublicKey) -> Any:
+class Hold:
+    """Stops the cloud mid-message when armed: the next store call waits, inside the ledger's transaction
+    (nothing committed, so nothing acknowledged), until released."""
+
+    def __init__(self) -> None:
+        self._armed = threading.Event()
+        self.holding = threading.Event()
+        self._released = threading.Event()
+        self.seqs: list[int] = []
+
+    def arm(self) -> None:
+        self.holding.clear()
+        self._released.clear()
+        self._armed.set()
+
+    def __call__(self, new: list[Envelope]) -> None:
+        if not self._armed.is_set():
+            return
+        self._armed.clear()
+        self.seqs = [e.seq or 0 for e in new]
+        self.holding.set()
+        self._released.wait(60)
+
+    def release(self) -> None:
+        self._armed.clear()
+        self._released.set()
+
+
+def cloud_worker(
+    broker: Broker, sessions: sessionmaker[Session], signing: Ed25519PublicKey, hold: Hold | None = None
+) -> Any:
     def registry(d: DeviceTopics) -> Ed25519PublicKey | None:
         return signing if d == BOX else None
 
     def store(session: Session, new: list[Envelope]) -> None:
-        # A cloud slower than the till's box (a database across a WAN): the outbox keeps a backlog, so
-        # kills land with rows sent and not yet acknowledged, and a restarted box sends them again.
+        if hold is not None:
+            hold(new)
         for e in new:
-            time.sleep(0.02)
             store_committed(session, e)
 
     worker = broker.client("cloud-ingest", manual_ack=True)
@@ -78,6 +112,17 @@ def box_toml(tmp_path: Path, broker: Broker) -> Path:
     return cfg
 
 
+def undelivered(box: sessionmaker[Session], seqs: list[int]) -> bool:
+    with box() as s:
+        delivered = s.scalar(
+            select(func.count(OutboxEntry.seq)).where(
+                OutboxEntry.seq.in_(seqs), OutboxEntry.delivered_at.is_not(None)
+            )
+        )
+        present = s.scalar(select(func.count(OutboxEntry.seq)).where(OutboxEntry.seq.in_(seqs)))
+    return present == len(seqs) and delivered == 0
+
+
 def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
     signing = load_or_create_signing_key(tmp_path / "signing.key")
     engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}", connect_args={"check_same_thread": False})
@@ -88,41 +133,44 @@ def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
     spool.mkdir()
     box = open_store(tmp_path / "box.db")
     rng = random.Random(11)
-    # About 0.75 s of life per kill: receipts at 20/s, faster than this cloud stores them while the box
-    # is up half the time, so there is a backlog for the whole run.
-    rs = receipts(max(100, int(KILLS * 0.75 * 20)), seed=31)
+    per_life = 6  # receipts the till prints during each life of the agent: there is always something to send
+    rs = receipts(KILLS * per_life, seed=31)
+    writer = SpoolWriter(spool)
     produced: list[str] = []
 
-    def bridge() -> None:
-        writer = SpoolWriter(spool)
-        for i, r in enumerate(rs):
-            writer.append(r, i, datetime.now(UTC))
+    def bridge(batch: list[bytes]) -> None:
+        for r in batch:
+            writer.append(r, len(produced), datetime.now(UTC))
             path = writer.finish(Boundary.CUT, True, datetime.now(UTC))
             assert path is not None
             produced.append(path.stem)
-            time.sleep(0.05)
 
+    hold = Hold()
     with running_broker(tmp_path / "broker") as broker:
-        worker = cloud_worker(broker, cloud, signing.public_key())
+        worker = cloud_worker(broker, cloud, signing.public_key(), hold)
         cfg = box_toml(tmp_path, broker)
         cmd = [sys.executable, "-m", "edge", "agent", "--config", str(cfg)]
-        producer = threading.Thread(target=bridge)
-        producer.start()
-        mid_sync = 0  # lives in which the cloud committed something and the box still had rows unsent
+        mid_sync = 0  # kills that landed with the box's rows in the cloud's hands, unacknowledged
+        planned = 0
         try:
-            for _ in range(KILLS):
-                before = len(committed(cloud))
+            for life in range(KILLS):
+                bridge(rs[life * per_life : (life + 1) * per_life])
+                held = life % 2 == 1
+                if held:
+                    planned += 1
+                    hold.arm()
                 proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rng.uniform(0.3, 1.2))  # start-up and connecting take ~0.6 s
-                proc.send_signal(signal.SIGKILL)  # mid-start, mid-ingest, mid-publish, mid-acknowledgement
-                proc.wait()
-                with box() as s:
-                    unsent = s.scalar(
-                        select(func.count(OutboxEntry.seq)).where(OutboxEntry.delivered_at.is_(None))
-                    )
-                if len(committed(cloud)) > before and unsent:
-                    mid_sync += 1
-            producer.join()
+                try:
+                    if held:
+                        assert hold.holding.wait(60), f"life {life}: the box sent nothing in 60 s"
+                        if undelivered(box, hold.seqs):
+                            mid_sync += 1
+                    else:
+                        time.sleep(rng.uniform(0.05, 1.2))  # mid-start, mid-ingest, mid-publish, mid-ack
+                    proc.send_signal(signal.SIGKILL)
+                    proc.wait()
+                finally:
+                    hold.release()
             # A last life, left to finish: everything spooled gets stored and acknowledged.
             status = tmp_path / "agent-status.json"
             status.unlink(missing_ok=True)
@@ -141,6 +189,7 @@ def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(15) == 0
         finally:
+            hold.release()
             worker.loop_stop()
             worker.disconnect()
 
@@ -154,8 +203,8 @@ def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
         assert box_seqs == list(range(1, len(box_seqs) + 1))  # no number skipped or reused
         assert sorted(seq for seq, _ in rows) == ledger == box_seqs  # each committed exactly once
         assert {job for _, job in rows} == box_jobs
-        print(f"{mid_sync} of {KILLS} kills landed while syncing")
-        assert mid_sync >= KILLS // 4, f"only {mid_sync} of {KILLS} kills landed while syncing"
+        # Every planned mid-sync kill was seen to land with the held rows undelivered on the box.
+        assert mid_sync == planned == KILLS // 2, (mid_sync, planned)
 
         # Retention after delivery: the delivered rows and old captures go...
         gone = prune(box, days=1, now=datetime.now(UTC) + timedelta(days=2))

@@ -209,3 +209,26 @@ def test_vocabulary_prefix_tree_matches_like_the_flat_alternation() -> None:
     for text in ["SUBTOTAL 12.00", "SUB TOTAL", "TAX T TOTAL", "お釣り 100", "(内消費税等 8%)", "合计合計"]:
         assert tree.findall(text) == flat.findall(text), text
     assert all(tree.fullmatch(w) for w in words)
+
+
+def test_amounts_without_cents_count_where_quantity_times_price_proves_them() -> None:
+    """A till that prints 44 and 16.8 beside 34.12: those are amounts when 1 x 44 and 2 x 8.4 say so, on
+    the first item line as on any other; a bare number without that proof is not taken for money."""
+    lines = [
+        "好又多超市 第12店",
+        "可口可乐 330ml  1 x 44  44",
+        "蒙牛纯牛奶  2 x 8.4  16.8",
+        "旺旺雪饼  2 x 13.07  26.14",
+        "合计  86.94",
+    ]
+    tx = parse_bytes(ESC + b"@" + FS + b"&" + "\n".join(lines).encode("gb18030") + b"\n", CHINESE_80MM)
+    assert [(i.name, i.amount, i.quantity) for i in tx.items] == [
+        ("可口可乐 330ml", Decimal(44), 1),
+        ("蒙牛纯牛奶", Decimal("16.8"), 2),
+        ("旺旺雪饼", Decimal("26.14"), 2),
+    ]
+    assert tx.status == "ok", tx.issues
+    # The same line whose quantity and price do not make its amount proves nothing: flagged, not read.
+    wrong = [lines[0], "可口可乐 330ml  1 x 45  44", *lines[2:]]
+    tx = parse_bytes(ESC + b"@" + FS + b"&" + "\n".join(wrong).encode("gb18030") + b"\n", CHINESE_80MM)
+    assert tx.status == "needs_review"

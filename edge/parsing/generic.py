@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from edge.escpos.document import Document, Image
-from edge.parsing.items import QTY_PRICE, parse_items
+from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
 from edge.parsing.lines import (
     DATE_PATTERNS,
     PHONE_MASKED,
@@ -131,7 +131,7 @@ def _header_end(
         ):
             continue
         amounts = line.amounts(mark)
-        if amounts and (not fractions or FRACTION.search(text)):
+        if amounts and (not fractions or FRACTION.search(text) or proven_amount(line, mark)):
             qp = QTY_PRICE.search(text)
             if not qp or _LETTERS.search(text[: qp.start()]):
                 return line.index

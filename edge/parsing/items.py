@@ -119,7 +119,7 @@ def parse_items(
             else:
                 unparsed.append(text)
             continue
-        if tail is None or not money_ok(line.text[tail[1] :]):
+        if tail is None or not (money_ok(line.text[tail[1] :]) or _proven(qp_match, tail, mark)):
             if qp_match and not LETTERS.search(text[: qp_match.start()]):
                 pending_qp = _qty_price(qp_match, mark)  # "1 x 7,80" before its name line
             elif LETTERS.search(text):
@@ -183,6 +183,23 @@ def parse_items(
         items.append(Item(name, amount, qty, unit, price, code))
         pending_name = None
     return ItemParse(items, unparsed)
+
+
+def proven_amount(line: Line, mark: DecimalMark) -> bool:
+    """`_proven` for a line on its own: whether it ends in an amount its quantity and price prove."""
+    text = line.text.strip()
+    tail = _trailing_amount(line, mark)
+    return tail is not None and _proven(QTY_PRICE.search(text) if _QP_HINT.search(text) else None, tail, mark)
+
+
+def _proven(qp_match: re.Match[str] | None, tail: tuple[Decimal, int] | None, mark: DecimalMark) -> bool:
+    """Whether a line's amount without cents ("44", "16.8" on a receipt that prints "3.49" elsewhere) is
+    an amount after all: the quantity and unit price printed before it multiply to exactly it. Without
+    that proof such a number is more likely a code, a size or a count than money."""
+    if qp_match is None or tail is None or qp_match.end() > tail[1] + 1:
+        return False
+    qty, price, _ = _qty_price(qp_match, mark)
+    return price is not None and qty * price == tail[0]
 
 
 def _looks_like_qty(v: Decimal) -> bool:
