@@ -1,18 +1,23 @@
 """`tillbox-cloud`: the server side's commands.
 
     tillbox-cloud [--config cloud.toml] migrate
+    tillbox-cloud stores list | add CODE | set CODE  [--name N] [--timezone TZ] [--closing-time HH:MM]
+                                                     [--currency XXX]
     tillbox-cloud devices enroll --store S --device D --public-key KEY   (key as `tillbox status` prints it)
     tillbox-cloud devices revoke DEVICE
     tillbox-cloud devices list
     tillbox-cloud ingest
     tillbox-cloud serve [--host H] [--port P]
     tillbox-cloud users add --email E --role owner|manager|store_manager [--stores S1,S2]
-    tillbox-cloud tokens create --email E
+    tillbox-cloud users list | disable EMAIL
+    tillbox-cloud tokens create --email E | list [--email E] | revoke ID
     tillbox-cloud report --store S --date YYYY-MM-DD [--send]
     tillbox-cloud schedule        (daily reports by e-mail at each store's closing time)
     tillbox-cloud config key | config push --store S [--profile FILE.toml] [--reparse]
 
-The database is `database.url` in cloud.toml or TILLBOX_CLOUD_DATABASE_URL (default: a SQLite file).
+`--config` goes before or after the command; without it, TILLBOX_CLOUD_CONFIG names the file. The database
+is `database.url` in cloud.toml or TILLBOX_CLOUD_DATABASE_URL (default: tillbox-cloud.db here). Every
+command but `migrate` and `config key` refuses a database that is absent or not migrated, in one line.
 """
 
 from __future__ import annotations
@@ -25,17 +30,20 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cloud_api.core.config import CloudSettings, ConfigError, load_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from cloud_api.crud.stores import StoreChanges
+
 
 def _sessions(settings: CloudSettings) -> sessionmaker[Session]:
-    from cloud_api.core.db import make_engine, make_sessions
+    from cloud_api.core.db import check_database, make_engine, make_sessions
 
+    check_database(settings.database_url)
     return make_sessions(make_engine(settings.database_url))
 
 
@@ -98,8 +106,9 @@ def cmd_ingest(settings: CloudSettings, args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    sessions = _sessions(settings)
     secret = load_or_create_secret(settings.secret_file)
-    sub = run_ingest(_sessions(settings), secret, settings.broker, stop)
+    sub = run_ingest(sessions, secret, settings.broker, stop)
     print(f"ingest stopped: {dict(sub.counts)}", file=sys.stderr)
     return 0
 
@@ -110,15 +119,17 @@ def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from cloud_api.app import app_for_settings
+    from cloud_api.core.db import check_database
     from cloud_api.core.secrets import load_or_create_secret
 
+    check_database(settings.database_url)
     load_or_create_secret(settings.secret_file)  # made once here, before any worker reads it
     if args.workers == 1:
         uvicorn.run(app_for_settings(settings), host=args.host, port=args.port, log_level="info")
         return 0
     # Worker processes build their own app from the same settings (each its own pool and limits).
-    if args.config is not None:
-        os.environ["TILLBOX_CLOUD_CONFIG"] = str(args.config.resolve())
+    if settings_path(args) is not None:
+        os.environ["TILLBOX_CLOUD_CONFIG"] = str(settings_path(args).resolve())  # type: ignore[union-attr]
     uvicorn.run(
         "cloud_api.asgi:app",
         factory=True,
@@ -156,18 +167,96 @@ def cmd_user_add(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_list(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.crud.users import list_users
+
+    with _sessions(settings)() as s:
+        for user, codes in list_users(s, args.retailer or settings.retailer):
+            state = "disabled" if user.disabled_at else "active"
+            where = ", ".join(codes) if codes else ("every store" if user.role == "owner" else "no store")
+            print(f"{user.email}\t{user.role}\t{where}\t{state}")
+    return 0
+
+
+def cmd_user_disable(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from cloud_api.crud.users import disable_user
+
+    with _sessions(settings).begin() as s:
+        revoked = disable_user(s, args.retailer or settings.retailer, args.email, datetime.now(UTC))
+    print(f"disabled {args.email}: signed out, {revoked} token(s) revoked")
+    return 0
+
+
+def cmd_token_list(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.crud.users import TOKEN_ID_CHARS, list_tokens
+
+    with _sessions(settings)() as s:
+        for t, email in list_tokens(s, args.retailer or settings.retailer, args.email):
+            state = "revoked" if t.revoked_at else "live"
+            made = f"{t.created_at:%Y-%m-%d %H:%M}"
+            print(f"{t.token_hash[:TOKEN_ID_CHARS]}\t{email}\t{t.kind}\t{t.name}\t{made}\t{state}")
+    return 0
+
+
+def cmd_token_revoke(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from cloud_api.crud.users import revoke_token_id
+
+    with _sessions(settings).begin() as s:
+        email = revoke_token_id(s, args.retailer or settings.retailer, args.id, datetime.now(UTC))
+    print(f"revoked token {args.id} of {email}")
+    return 0
+
+
+def cmd_store_list(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.crud.stores import stores_with_devices
+
+    with _sessions(settings)() as s:
+        for st, devices in stores_with_devices(s, args.retailer or settings.retailer):
+            print(
+                f"{st.code}\t{st.name or '(no name)'}\t{st.timezone}\tcloses {st.closing_time}\t"
+                f"{st.currency or 'currency of its receipts'}\t{devices} box(es)"
+            )
+    return 0
+
+
+def _store_changes(args: argparse.Namespace) -> StoreChanges:
+    from cloud_api.crud.stores import StoreChanges
+
+    return StoreChanges(args.name, args.timezone, args.closing_time, args.currency)
+
+
+def cmd_store_add(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.crud.stores import add_store
+
+    with _sessions(settings).begin() as s:
+        st = add_store(s, args.retailer or settings.retailer, args.code, _store_changes(args))
+        print(f"store {st.code}: {st.name or '(no name)'}, {st.timezone}, closes {st.closing_time}")
+    return 0
+
+
+def cmd_store_set(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.crud.stores import set_store
+
+    changes = _store_changes(args)
+    if changes == type(changes)():
+        raise ValueError("nothing to change: give --name, --timezone, --closing-time and/or --currency")
+    with _sessions(settings).begin() as s:
+        st = set_store(s, args.retailer or settings.retailer, args.code, changes)
+        print(f"store {st.code}: {st.name or '(no name)'}, {st.timezone}, closes {st.closing_time}")
+    return 0
+
+
 def cmd_token_create(settings: CloudSettings, args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from sqlalchemy import select
-
-    from cloud_api.crud.users import issue_token
-    from cloud_api.models import User
+    from cloud_api.crud.users import issue_token, user_by_email
 
     with _sessions(settings).begin() as s:
-        user = s.scalars(select(User).where(User.email == args.email)).first()
-        if user is None:
-            raise ValueError(f"no user {args.email}")
+        user = user_by_email(s, args.retailer or settings.retailer, args.email)
         token = issue_token(s, user, "api", args.name, datetime.now(UTC))
     print(token)
     print("(shown once: keep it; it acts as that user in /api/v1)", file=sys.stderr)
@@ -175,17 +264,11 @@ def cmd_token_create(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from cloud_api.crud.reports import daily_report
-    from cloud_api.models import Store
+    from cloud_api.crud.stores import find_store
 
     with _sessions(settings)() as s:
-        store = s.scalars(
-            select(Store).where(
-                Store.retailer == (args.retailer or settings.retailer), Store.code == args.store
-            )
-        ).first()
+        store = find_store(s, args.retailer or settings.retailer, args.store)
         if store is None:
             raise ValueError(f"no store {args.store!r}")
         report = daily_report(s, store, args.date)
@@ -238,28 +321,58 @@ def cmd_config_push(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --config is taken before the command and after it alike: every subcommand knows it too, with a
+    # default that leaves the top-level one standing when it is not repeated.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help="cloud.toml")
     p = argparse.ArgumentParser(prog="tillbox-cloud", description="tillbox cloud service")
-    p.add_argument("--config", type=Path, help="cloud.toml")
+    p.add_argument("--config", type=Path, help="cloud.toml (default: $TILLBOX_CLOUD_CONFIG)")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("migrate", help="create or upgrade the database schema").set_defaults(run=cmd_migrate)
+
+    def command(group: Any, name: str, run: Any, help: str) -> argparse.ArgumentParser:
+        leaf: argparse.ArgumentParser = group.add_parser(name, help=help, parents=[common])
+        leaf.set_defaults(run=run)
+        return leaf
+
+    def retailer(leaf: argparse.ArgumentParser) -> None:
+        leaf.add_argument("--retailer", help="default: retailer in cloud.toml")
+
+    command(sub, "migrate", cmd_migrate, "create or upgrade the database schema")
+    stores = sub.add_parser("stores", help="stores: name, time zone, closing time, currency").add_subparsers(
+        dest="what", required=True
+    )
+    retailer(command(stores, "list", cmd_store_list, "every store and its settings"))
+    for name, run, what in (
+        ("add", cmd_store_add, "add a store before its first box"),
+        ("set", cmd_store_set, "change a store's name, time zone, closing time or currency"),
+    ):
+        st = command(stores, name, run, what)
+        st.add_argument("code", help="the store id, as in box.toml [box] store_id")
+        st.add_argument("--name", help="as HQ and the shoppers' pages call it")
+        st.add_argument(
+            "--timezone", help="IANA time zone, e.g. Asia/Shanghai (the day and hours of reports)"
+        )
+        st.add_argument("--closing-time", help="HH:MM local: when its daily report is mailed")
+        st.add_argument("--currency", help="ISO 4217 code its figures are reported in, e.g. CNY")
+        retailer(st)
     devices = sub.add_parser("devices", help="the device registry").add_subparsers(dest="what", required=True)
-    e = devices.add_parser("enroll", help="register a box's signing key (and issue its broker certificate)")
+    e = command(
+        devices, "enroll", cmd_enroll, "register a box's signing key (and issue its broker certificate)"
+    )
     e.add_argument("--store", required=True)
     e.add_argument("--device", required=True)
     e.add_argument("--public-key", required=True, help="as `tillbox status` prints it")
-    e.add_argument("--retailer", help="default: retailer in cloud.toml")
+    retailer(e)
     e.add_argument("--out", type=Path, help="where the certificate goes (default: [enrolment] out)")
-    e.set_defaults(run=cmd_enroll)
-    r = devices.add_parser("revoke", help="refuse a box's messages from now on")
-    r.add_argument("device")
-    r.set_defaults(run=cmd_revoke)
-    devices.add_parser("list", help="every device, its store and state").set_defaults(run=cmd_list)
-    sub.add_parser("ingest", help="one ingest worker (run several: they share the load)").set_defaults(
-        run=cmd_ingest
-    )
+    command(devices, "revoke", cmd_revoke, "refuse a box's messages from now on").add_argument("device")
+    command(devices, "list", cmd_list, "every device, its store and state")
+    command(sub, "ingest", cmd_ingest, "one ingest worker (run several: they share the load)")
     users = sub.add_parser("users", help="HQ users").add_subparsers(dest="what", required=True)
-    ua = users.add_parser(
-        "add", help="add an HQ user (password from TILLBOX_CLOUD_PASSWORD or --password-prompt)"
+    ua = command(
+        users,
+        "add",
+        cmd_user_add,
+        "add an HQ user (password from TILLBOX_CLOUD_PASSWORD or --password-prompt)",
     )
     ua.add_argument("--email", required=True)
     ua.add_argument("--name")
@@ -267,41 +380,55 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument(
         "--stores", help="store codes, comma-separated (manager: one or more; store_manager: one)"
     )
-    ua.add_argument("--retailer", help="default: retailer in cloud.toml")
+    retailer(ua)
     ua.add_argument("--password-prompt", action="store_true")
-    ua.set_defaults(run=cmd_user_add)
+    retailer(command(users, "list", cmd_user_list, "every HQ user, role, stores and state"))
+    ud = command(users, "disable", cmd_user_disable, "sign a user out for good and revoke their tokens")
+    ud.add_argument("email")
+    retailer(ud)
     tokens = sub.add_parser("tokens", help="API tokens").add_subparsers(dest="what", required=True)
-    tc = tokens.add_parser("create", help="print a new API token for a user")
+    tc = command(tokens, "create", cmd_token_create, "print a new API token for a user")
     tc.add_argument("--email", required=True)
     tc.add_argument("--name", default="api")
-    tc.set_defaults(run=cmd_token_create)
-    rep = sub.add_parser("report", help="a store's daily report as JSON (and --send it by e-mail)")
+    retailer(tc)
+    tl = command(tokens, "list", cmd_token_list, "tokens (API and page sessions): id, user, kind, state")
+    tl.add_argument("--email", help="only this user's")
+    retailer(tl)
+    tr = command(tokens, "revoke", cmd_token_revoke, "revoke a token by the id `tokens list` shows")
+    tr.add_argument("id")
+    retailer(tr)
+    rep = command(sub, "report", cmd_report, "a store's daily report as JSON (and --send it by e-mail)")
     rep.add_argument("--store", required=True)
     rep.add_argument("--date", required=True, type=date_arg)
-    rep.add_argument("--retailer", help="default: retailer in cloud.toml")
+    retailer(rep)
     rep.add_argument("--send", action="store_true", help="also e-mail it to the store's recipients")
-    rep.set_defaults(run=cmd_report)
     config = sub.add_parser("config", help="configuration pushed to boxes").add_subparsers(
         dest="what", required=True
     )
-    config.add_parser("key", help="print HQ's config-signing public key (for box.toml)").set_defaults(
-        run=cmd_config_key
+    command(config, "key", cmd_config_key, "print HQ's config-signing public key (for box.toml)")
+    cp = command(
+        config, "push", cmd_config_push, "push a POS profile and/or a re-parse request to a store's boxes"
     )
-    cp = config.add_parser("push", help="push a POS profile and/or a re-parse request to a store's boxes")
     cp.add_argument("--store", required=True)
     cp.add_argument("--profile", type=Path, help="a POS profile TOML file (its name: the file's stem)")
     cp.add_argument("--reparse", action="store_true", help="boxes re-parse their needs_review receipts")
-    cp.add_argument("--retailer", help="default: retailer in cloud.toml")
-    cp.set_defaults(run=cmd_config_push)
-    sub.add_parser("schedule", help="send each store's daily report at its closing time").set_defaults(
-        run=cmd_schedule
-    )
-    serve = sub.add_parser("serve", help="the HTTP service: e-receipt pages")
+    retailer(cp)
+    command(sub, "schedule", cmd_schedule, "send each store's daily report at its closing time")
+    serve = command(sub, "serve", cmd_serve, "the HTTP service: e-receipt pages, HQ's API and dashboard")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="processes (one per core is the usual choice)")
-    serve.set_defaults(run=cmd_serve)
     return p
+
+
+def settings_path(args: argparse.Namespace) -> Path | None:
+    """--config, before or after the command; else TILLBOX_CLOUD_CONFIG."""
+    import os
+
+    if args.config is not None:
+        return Path(args.config)
+    env = os.environ.get("TILLBOX_CLOUD_CONFIG")
+    return Path(env) if env else None
 
 
 def date_arg(text: str) -> date:
@@ -313,14 +440,21 @@ def date_arg(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The services log what they do; a one-off command prints its answer and only warnings beside it.
+    service = args.command in ("serve", "ingest", "schedule", "migrate")
+    logging.basicConfig(
+        level=logging.INFO if service else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command != "migrate":
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # the schema check at start is not news
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(settings_path(args))
         return int(args.run(settings, args))
     except ConfigError as e:
         print(f"tillbox-cloud: configuration: {e}", file=sys.stderr)
         return 2
-    except RuntimeError as e:  # an unusable secret file, a database that cannot be reached
+    except RuntimeError as e:  # an unusable secret file, a database absent, unmigrated or unreachable
         print(f"tillbox-cloud: {e}", file=sys.stderr)
         return 2
     except ValueError as e:  # enrolment and other refusals of bad input

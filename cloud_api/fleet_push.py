@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import load_or_create_secret
-from cloud_api.models import Device, PushedConfig, Store
+from cloud_api.crud.stores import find_store
+from cloud_api.models import Device, PushedConfig
 from sync.config_doc import FleetConfig, sign_config
 from sync.topics import DeviceTopics
 
@@ -44,7 +45,7 @@ def prepare(
     reparse: bool,
     by: str,
 ) -> tuple[PushedConfig, list[DeviceTopics]]:
-    store = session.scalars(select(Store).where(Store.retailer == retailer, Store.code == store_code)).first()
+    store = find_store(session, retailer, store_code)
     if store is None:
         raise ValueError(f"no store {store_code!r} at {retailer}")
     version = (

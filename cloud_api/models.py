@@ -10,7 +10,18 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -62,8 +73,11 @@ class Store(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     retailer: Mapped[str] = mapped_column(String(64))
     code: Mapped[str] = mapped_column(String(64))  # the store id in box.toml and in topics
-    name: Mapped[str | None] = mapped_column(String(200))  # as the receipts print it, once one arrives
+    name: Mapped[str | None] = mapped_column(String(200))  # as HQ calls it (`tillbox-cloud stores set`)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # ISO 4217: the currency its figures are reported in; receipts in any other are shown apart, never
+    # added in. None: the one most of its receipts carry.
+    currency: Mapped[str | None] = mapped_column(String(3))
     # The daily report goes out at closing time (store's local time, HH:MM) for that day's sales.
     closing_time: Mapped[str] = mapped_column(String(5), default="22:00", server_default="22:00")
     last_report_for: Mapped[str | None] = mapped_column(String(10))  # ISO date of the last report sent
@@ -108,6 +122,16 @@ class Transaction(Base):
     # The printed member number's keyed hash (cloud_api.crud.customers.member_hash), so that linking a
     # member number to a customer finds that member's receipts, earlier and later, by index.
     member_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class ReceiptPaper(Base):
+    """The paper as it printed, as the box drew it (PNG, 1 bit): kept beside the record, not inside its
+    JSON, so that the queries over records do not carry pictures."""
+
+    __tablename__ = "receipt_papers"
+
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), primary_key=True)
+    png: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Customer(Base):

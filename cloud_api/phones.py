@@ -7,19 +7,23 @@ import phonenumbers
 
 
 class PhoneError(ValueError):
-    pass
+    """`key` names the shopper's text in cloud_api/i18n; str() is the English one."""
+
+    def __init__(self, key: str, english: str) -> None:
+        self.key = key
+        super().__init__(english)
 
 
 def normalise_phone(typed: str, region: str) -> str:
     """E.164 ("+8613800138000"); `region` (ISO 3166, "CN") is where a number without +country is read."""
     if len(typed) > 40:
-        raise PhoneError("that is too long for a phone number")
+        raise PhoneError("account.phone_too_long", "that is too long for a phone number")
     try:
         number = phonenumbers.parse(typed, region)
     except phonenumbers.NumberParseException:
-        raise PhoneError("that does not look like a phone number") from None
+        raise PhoneError("account.phone_unreadable", "that does not look like a phone number") from None
     if not phonenumbers.is_valid_number(number):
-        raise PhoneError("that is not a valid phone number")
+        raise PhoneError("account.phone_invalid", "that is not a valid phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -48,8 +48,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def config_after_command(argv: list[str]) -> list[str]:
+    """`tillbox --config box.toml status` as `tillbox status --config box.toml`: the commands that read
+    box.toml take --config after their name, and people type it before as often."""
+    if argv and argv[0].startswith("--config="):
+        return [*argv[1:2], argv[0], *argv[2:]]
+    if len(argv) >= 3 and argv[0] == "--config":
+        return [argv[2], "--config", argv[1], *argv[3:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = config_after_command(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     code: int = args.func(args)

@@ -68,6 +68,7 @@ def run_reparse(args: argparse.Namespace) -> int:
 
 def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     from edge.health import collect
+    from edge.signing import enrolment_key
     from edge.store.database import open_store_readonly
 
     cfg = load_config_or_report(cfg_path)
@@ -79,6 +80,7 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     health = collect(open_store_readonly(cfg.db), cfg.spool, cfg.db.parent)
     return {
         "device_id": cfg.device_id,
+        "public_key": enrolment_key(cfg.signing_key),  # what `tillbox-cloud devices enroll` registers
         "agent": {
             "running": bool(agent) and _alive(agent.get("pid")),
             "updated_at": agent.get("updated_at"),
@@ -131,6 +133,7 @@ def run_status(args: argparse.Namespace) -> int:
     rate = st["parse_failure_rate"]
     lines = [
         f"device         {st['device_id']}",
+        f"public key     {st['public_key']}",
         f"agent          {'running' if a['running'] else 'NOT running'}"
         + (f" (as of {a['updated_at']})" if a["updated_at"] else ""),
         f"conditions     {', '.join(on) if on else 'none'}",

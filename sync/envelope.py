@@ -81,11 +81,15 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+class MessageTooLarge(ValueError):
+    """A batch over MAX_MESSAGE_BYTES: send it in smaller ones."""
+
+
 def encode_message(envelopes: list[Envelope]) -> bytes:
     # Each envelope's body was checked when it was signed.
     data = dumps_checked({"v": VERSION, "envelopes": [e.to_json() for e in envelopes]})
     if len(data) > MAX_MESSAGE_BYTES:
-        raise ValueError(f"message of {len(data)} bytes is over {MAX_MESSAGE_BYTES}: send a smaller batch")
+        raise MessageTooLarge(f"message of {len(data)} bytes is over {MAX_MESSAGE_BYTES}: split the batch")
     return data
 
 

@@ -28,7 +28,7 @@ from paho.mqtt.reasoncodes import ReasonCode
 
 from sync.backoff import Backoff
 from sync.canonical import loads_strict
-from sync.envelope import Envelope, Kind, encode_message
+from sync.envelope import Envelope, Kind, MessageTooLarge, encode_message
 from sync.topics import DeviceTopics
 
 log = logging.getLogger("tillbox.sync.publisher")
@@ -76,6 +76,7 @@ class PublisherStats:
     connects: int = 0
     connect_failures: int = 0
     configs: int = 0
+    too_large: int = 0  # rows whose envelope alone is over the message limit: never sent, kept
 
 
 @dataclass
@@ -95,6 +96,7 @@ class Publisher:
         self._connected = threading.Event()
         self._sent: dict[int, float] = {}  # seq -> when it last went out
         self._inflight: set[int] = set()  # mids awaiting PUBACK
+        self._too_large: set[int] = set()  # seqs no message can carry (kept in the outbox, reported)
         self._cursor = 0  # backlog: everything up to here has gone out since the last rescan
         self._rescan_at = 0.0
         c = self.client
@@ -206,11 +208,25 @@ class Publisher:
     # -- sending ---------------------------------------------------------------------------------------
 
     def _send(self, rows: list[Pending]) -> bool:
+        rows = [r for r in rows if r.seq not in self._too_large]
+        if not rows:
+            return True
         envelopes = [
             Envelope(self.topics.device, r.seq, r.kind, r.created_at, r.body).signed_by(self.key)
             for r in rows
         ]
-        info = self.client.publish(self.topics.tx, encode_message(envelopes), qos=1)
+        try:
+            payload = encode_message(envelopes)
+        except MessageTooLarge as e:
+            # Receipts with pictures of their paper vary in size: a batch that is too big goes in halves.
+            if len(rows) > 1:
+                half = len(rows) // 2
+                return self._send(rows[:half]) and self._send(rows[half:])
+            log.error("seq %s cannot be sent: %s; it stays in the outbox", rows[0].seq, e)
+            self._too_large.add(rows[0].seq)
+            self.stats.too_large += 1
+            return True
+        info = self.client.publish(self.topics.tx, payload, qos=1)
         if info.rc != mqtt.MQTT_ERR_SUCCESS:
             return False
         now = time.monotonic()

@@ -1,6 +1,7 @@
 """In a real browser (Debian's Chromium driven by Playwright) against a real `tillbox-cloud serve`: the
-e-receipt on a phone-sized screen (screenshot kept in artifacts/), saving it to an account end to end
-with the code read from the development SMS sender's log, and HQ's dashboard after logging in."""
+e-receipt on a phone-sized screen in Chinese and in English (screenshots kept in artifacts/), saving it to
+an account end to end with the code read from the development SMS sender's log, and HQ's dashboard after
+logging in, on a desktop and on a phone."""
 
 from __future__ import annotations
 
@@ -110,27 +111,58 @@ def browser() -> Iterator[Any]:
         yield b
 
 
-def phone(browser: Any) -> Any:
+def phone(browser: Any, locale: str = "en-US") -> Any:
     return browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale=locale,
     ).new_page()
 
 
-def test_the_e_receipt_on_a_phone(server: Server, browser: Any) -> None:
-    page = phone(browser)
+def no_sideways_scroll(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang", "total", "paid"),
+    [("zh-CN", "zh-Hans", "合计", "银联"), ("en-US", "en", "Total", "UnionPay")],
+)
+def test_the_e_receipt_on_a_phone(
+    server: Server, browser: Any, locale: str, lang: str, total: str, paid: str
+) -> None:
+    """The Chinese receipt in a Chinese phone's browser reads Chinese, in an English one English; either
+    way its items as printed, the date, the payment, and the paper as a picture."""
+    page = phone(browser, locale)
     page.goto(f"{server.base}/r/{TOKEN}")
+    assert page.evaluate("document.documentElement.lang") == lang
     receipt = page.get_by_role("article", name="receipt")
     assert receipt.is_visible()
-    assert "可口可乐330ml" in receipt.inner_text()
-    assert page.get_by_label("the paper receipt").is_visible()  # the paper as printed, below
+    text = receipt.inner_text()
+    assert "可口可乐330ml" in text and total in text and paid in text
+    assert page.locator("time").first.is_visible()
+    picture = page.locator("img.paper-picture")
+    picture.scroll_into_view_if_needed()
+    assert (
+        picture.is_visible()
+        and page.evaluate("document.querySelector('img.paper-picture').naturalWidth") == 576
+    )  # the paper as the box drew it, not [image] placeholders
     # Made for the phone: nothing wider than the screen, text at a readable size.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert no_sideways_scroll(page)
     assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('td')).fontSize)") >= 14
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "e-receipt-phone.png"), full_page=True)
-    assert (ARTIFACTS / "e-receipt-phone.png").stat().st_size > 10_000
+    shot = ARTIFACTS / f"e-receipt-phone-{lang}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    other = "en" if lang == "zh-Hans" else "zh-Hans"
+    page.locator(f'nav.lang a[hreflang="{other}"]').click()  # the switch
+    page.wait_for_url(f"{server.base}/r/{TOKEN}?lang={other}")
+    assert page.evaluate("document.documentElement.lang") == other
     page.goto(f"{server.base}/r/Unknown123456789")
-    assert "on its way" in page.inner_text("h1")
+    assert page.inner_text("h1") == (
+        "Your receipt is on its way" if other == "en" else "您的电子小票正在路上"
+    )
 
 
 def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> None:
@@ -147,7 +179,7 @@ def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> 
         time.sleep(0.1)
     page.get_by_label("Code").fill(found.group(1))
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url(f"{server.base}/me")
+    page.wait_for_url(f"{server.base}/me?lang=en")
     history = page.get_by_role("table", name="purchases")
     assert history.get_by_role("link").count() == 1
     history.get_by_role("link").click()

@@ -5,12 +5,14 @@ client so tokens cannot be enumerated. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import html
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from PIL import Image
 from sqlalchemy import select
 
 from cloud_api.core.db import make_engine, make_sessions
@@ -18,6 +20,8 @@ from cloud_api.core.ratelimit import MissLimiter
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
+from cloud_api.models import Transaction
+from edge.escpos.printer_profile import CHINESE_80MM
 from edge.parsing.pipeline import parse_bytes
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
@@ -63,16 +67,27 @@ def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, 
     assert ingest_spool(tmp_path / "spool", box, ParseSettings(key=key)).stored == 1
     with box() as s:
         kept = json.loads(s.scalars(select(OutboxEntry.body)).one())
-    assert kept["record_version"] == 2 and kept["paper"].startswith("sealed:v1:")  # not in clear on the box
+    assert kept["record_version"] == 3  # not in clear on the box, the text nor the picture:
+    assert kept["paper"].startswith("sealed:v1:") and kept["paper_png"].startswith("sealed:v1:")
     [sent] = StoreOutbox(box, key).pending(0, 10)
     paper = sent.body["paper"]
-    assert "FRESH MART #12" in paper and "<img src=x" in paper
+    assert "FRESH MART #12" in paper and "<img src=x" in paper and sent.body["language"] == "en"
     stored_record(cloud_db, {**sent.body, "qr_token": TOKEN})
     with TestClient(app_for(cloud_db)) as client:
         page = client.get(f"/r/{TOKEN}").text
+        picture = client.get(f"/r/{TOKEN}/paper.png")
+        assert client.get("/r/ZZZZZZZZZZZZZZZZ/paper.png").status_code == 404
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     printed = [line for line in paper.splitlines() if line.strip()]
     assert len(printed) > 10 and all(html.escape(line, quote=False) in page for line in printed)
+    # The paper as a picture: the box's drawing, served beside the page, not inside the stored record.
+    assert f'src="/r/{TOKEN}/paper.png"' in page
+    assert picture.status_code == 200 and picture.headers["content-type"] == "image/png"
+    img = Image.open(io.BytesIO(picture.content))
+    assert img.width == 576 and img.height > 300
+    sessions = make_sessions(make_engine(cloud_db))
+    with sessions() as s:
+        assert "paper_png" not in s.scalars(select(Transaction.record)).one()
 
 
 def test_the_page_shows_the_receipt_the_box_sent(tmp_path: Path, cloud_db: str) -> None:
@@ -83,7 +98,7 @@ def test_the_page_shows_the_receipt_the_box_sent(tmp_path: Path, cloud_db: str) 
         r = client.get(f"/r/{TOKEN}")
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
     page = r.text
-    assert "FRESH MART #12" in page and tx["total"] in page and "USD" in page
+    assert "FRESH MART #12" in page and f"${tx['total']}" in page  # its currency by its sign
     assert all(item["amount"] in page for item in tx["items"])
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;MILK" in page
     assert 'name="viewport"' in page and "checking the numbers" not in page
@@ -116,3 +131,35 @@ def test_unknown_tokens_are_404_on_its_way_and_misses_are_limited(tmp_path: Path
         assert limited.status_code == 429 and limited.headers["retry-after"] == "60"
         now[0] = 61.0  # the window passed
         assert client.get(f"/r/{TOKEN}").status_code == 200
+
+
+def test_the_page_speaks_the_receipts_language_when_the_browser_does(tmp_path: Path) -> None:
+    """A Chinese receipt: Chinese in a zh-CN browser, English in an en-US one (with a switch to Chinese),
+    and the switch is kept for the shopper's next pages."""
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    tx = parse_bytes(corpus("zh-supermarket-00"), CHINESE_80MM).to_json()
+    record = {
+        "job_id": "j1",
+        "revision": 1,
+        "qr_token": TOKEN,
+        "transaction": tx,
+        "started_at": datetime.now(UTC).isoformat(),
+        "tags": {},
+        "language": "zh-Hans",
+    }
+    stored_record(url, record)
+    with TestClient(app_for(url)) as client:
+        zh = client.get(f"/r/{TOKEN}", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"}).text
+        en = client.get(f"/r/{TOKEN}", headers={"Accept-Language": "en-US,en;q=0.9"}).text
+        assert '<html lang="zh-Hans">' in zh and "合计" in zh and "保存" in zh
+        assert '<html lang="en">' in en and ">Total<" in en and 'href="?lang=zh-Hans"' in en
+        switched = client.get(f"/r/{TOKEN}?lang=zh-Hans", headers={"Accept-Language": "en-US"})
+        assert '<html lang="zh-Hans">' in switched.text
+        assert client.cookies.get("tillbox_lang") == "zh-Hans"
+        again = client.get(f"/r/{TOKEN}", headers={"Accept-Language": "en-US"}).text
+        assert '<html lang="zh-Hans">' in again  # the shopper's own choice stands
+    words = {"wechat": "微信支付", "alipay": "支付宝", "cash": "现金", "unionpay": "银联", "card": "银行卡"}
+    for payment in tx["payments"]:
+        assert words[payment["method"]] in zh
+    if tx["receipt_no"]:
+        assert tx["receipt_no"] in zh and "单号" in zh

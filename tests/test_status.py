@@ -104,3 +104,25 @@ def test_status_without_a_store_or_agent_says_so(tmp_path: Path, capsys: pytest.
     assert main(["status", "--config", str(cfg_path)]) == 0
     out = capsys.readouterr().out
     assert "agent          NOT running" in out and "none yet" in out
+
+
+def test_status_prints_the_key_to_enrol_and_takes_config_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/install-box.md: `tillbox status` prints the public key `tillbox-cloud devices enroll` takes;
+    it never makes the key itself (the agent does, as its own user)."""
+    from edge.signing import load_or_create_signing_key, public_key_text
+    from edge.store.database import open_store
+
+    cfg_path = write_box_toml(tmp_path)
+    open_store(tmp_path / "box.db")
+    signing = tmp_path / "signing.key"
+    cfg_path.write_text(cfg_path.read_text().replace("[paths]\n", f'[paths]\nsigning_key = "{signing}"\n'))
+    assert main(["--config", str(cfg_path), "status"]) == 0
+    assert "public key     none yet: the agent makes" in capsys.readouterr().out
+    assert not signing.exists()
+    key = public_key_text(load_or_create_signing_key(signing))
+    assert main([f"--config={cfg_path}", "status"]) == 0
+    assert f"public key     {key}" in capsys.readouterr().out
+    assert main(["status", "--json", "--config", str(cfg_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["public_key"] == key

@@ -89,10 +89,12 @@ class World:
 
 
 @contextmanager
-def world(tmp_path: Path, receipts: int, cloud_url: str | None = None) -> Iterator[World]:
+def world(
+    tmp_path: Path, receipts: int, cloud_url: str | None = None, jobs: list[bytes] | None = None
+) -> Iterator[World]:
     spool = tmp_path / "spool"
     names = ["zh-supermarket-00", "de-baeckerei-00", "en-grocery-00", "ja-conbini-00"]
-    spool_jobs(spool, [corpus(names[i % len(names)]) for i in range(receipts)])
+    spool_jobs(spool, jobs or [corpus(names[i % len(names)]) for i in range(receipts)])
     box_sessions = open_store(tmp_path / "box.db")
     key = load_or_create_key(tmp_path / "box.key")
     assert ingest_spool(spool, box_sessions, ParseSettings(key=key)).stored == receipts
@@ -298,3 +300,27 @@ def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
             pub.close()
         assert left > 1000, f"the live sale waited for the backlog ({left} rows were left)"
         assert w.cloud_seqs() == list(range(1, 3002))
+
+
+def test_batches_too_big_for_one_message_go_in_parts_and_an_oversized_row_waits(
+    tmp_path: Path, captures: dict[str, bytes]
+) -> None:
+    """Receipts printed as pictures carry pictures of their paper: 50 of them are more than one message may
+    hold, so the batch goes in parts. A row no message can carry is kept, counted, and blocks nothing."""
+    raster = captures["real/npos__raster.bin"]
+    with world(tmp_path, 60, jobs=[raster] * 60) as w:
+        with w.box_sessions.begin() as s:  # a record made too large for any message, as by a bug
+            row = s.get(OutboxEntry, 30)
+            assert row is not None
+            row.body = json.dumps({**json.loads(row.body), "paper": "x" * 1_100_000})
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait_for(lambda: w.undelivered() == 1, 60, "every row but the oversized one delivered")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.committed() == [q for q in range(1, 61) if q != 30]
+        assert pub.stats.too_large == 1
+        assert pub.stats.messages > 60 / 50 + 1  # the batches of 50 went in parts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -41,3 +42,42 @@ def read_sessions(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     request (each was as costly as the query itself on the receipt page)."""
     engine = sessions.kw["bind"]
     return sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+
+
+class DatabaseNotReady(RuntimeError):
+    """No database where the settings point, or one without this version's schema: one line for the
+    person at the terminal, never an empty file made in their current folder."""
+
+
+def check_database(url: str) -> None:
+    """Refuse to work on a database that is not there or not migrated, saying what to do."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cloud_api.migrate import alembic_config
+
+    parsed = make_url(url)
+    where = parsed.database if parsed.get_backend_name() == "sqlite" else parsed.render_as_string(True)
+    if parsed.get_backend_name() == "sqlite" and not (parsed.database and Path(parsed.database).is_file()):
+        raise DatabaseNotReady(
+            f"no database at {parsed.database or url}: give --config with your cloud.toml, "
+            "or run `tillbox-cloud migrate` to create one there"
+        )
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as e:
+        raise DatabaseNotReady(f"cannot open the database at {where}: {str(e).splitlines()[0]}") from None
+    finally:
+        engine.dispose()
+    if current is None:
+        raise DatabaseNotReady(f"the database at {where} has no tillbox schema: run `tillbox-cloud migrate`")
+    if current != head:
+        raise DatabaseNotReady(
+            f"the database at {where} is at schema {current}, this version needs {head}: "
+            "run `tillbox-cloud migrate`"
+        )

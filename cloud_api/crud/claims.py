@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt, customer_for_phone, phone_hash, resolve
+from cloud_api.i18n import Texts
 from cloud_api.models import ClaimCode, Customer, ShopperSession, Transaction
 
 
@@ -30,7 +31,11 @@ class ClaimLimits:
 
 
 class ClaimRefused(Exception):
-    """Said to the shopper as it is: the message is theirs to read."""
+    """Said to the shopper as it is, in their language: `key` names the text in cloud_api/i18n."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(Texts("en")(key, **values))
 
 
 def _code_hash(secret: ServiceSecret, claim_id: str, code: str) -> str:
@@ -53,7 +58,7 @@ def start_claim(
         )
     )
     if (recent or 0) >= limits.codes_per_phone:
-        raise ClaimRefused("Too many codes were sent to this number; try again in an hour.")
+        raise ClaimRefused("account.too_many_codes")
     claim_id = secrets.token_urlsafe(16)
     code = f"{secrets.randbelow(1_000_000):06d}"
     claim = ClaimCode(
@@ -75,7 +80,7 @@ class Verified:
     customer: Customer
     session_token: str  # for the cookie; only its hash is stored
     transaction: Transaction | None
-    note: str | None = None  # the phone is proven, but the receipt was someone else's
+    note: str | None = None  # the phone is proven, but the receipt was someone else's (a text's key)
 
 
 def verify_code(
@@ -83,15 +88,15 @@ def verify_code(
 ) -> Verified:
     claim = session.get(ClaimCode, claim_id, with_for_update=True)
     if claim is None or claim.used_at is not None or claim.expires_at <= now:
-        raise ClaimRefused("This code has expired; ask for a new one.")
+        raise ClaimRefused("account.code_expired")
     if claim.attempts >= limits.attempts_per_code:
-        raise ClaimRefused("Too many wrong codes; ask for a new one.")
+        raise ClaimRefused("account.too_many_wrong")
     claim.attempts += 1
     typed = "".join(code.split())
     if not hmac.compare_digest(_code_hash(secret, claim_id, typed), claim.code_hash):
         left = limits.attempts_per_code - claim.attempts
-        raise ClaimRefused(
-            f"That code is not right; {left} tries left." if left else "That code is not right."
+        raise (
+            ClaimRefused("account.wrong_code_left", left=left) if left else ClaimRefused("account.wrong_code")
         )
     claim.used_at = now
     customer = customer_for_phone(session, secret, secret.open("phone", claim.phone_sealed), now)
@@ -101,7 +106,7 @@ def verify_code(
         try:
             customer = claim_receipt(session, secret, tx, customer, now)
         except AlreadyClaimed:
-            note = "This receipt is already saved to another account."
+            note = "account.taken"
     token = secrets.token_urlsafe(32)
     session.add(
         ShopperSession(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import sync.keys as sync_keys
+from cloud_api.crud.stores import StoreChanges, add_store, find_store
 from cloud_api.models import Device, Store
 from sync.topics import DeviceTopics
 
@@ -26,20 +27,12 @@ def parse_public_key(text: str) -> Ed25519PublicKey:
         raise EnrolmentError(str(e)) from None
 
 
-def store_by_code(session: Session, retailer: str, code: str, create: bool = False) -> Store | None:
-    store = session.scalars(select(Store).where(Store.retailer == retailer, Store.code == code)).first()
-    if store is None and create:
-        store = Store(retailer=retailer, code=code, timezone="UTC")
-        session.add(store)
-        session.flush()
-    return store
-
-
 def enroll(session: Session, retailer: str, store_code: str, device_id: str, public_key: str) -> Device:
     DeviceTopics(retailer, store_code, device_id)  # the same rules as topics: refuse what cannot be one
     parse_public_key(public_key)
-    store = store_by_code(session, retailer, store_code, create=True)
-    assert store is not None
+    store = find_store(session, retailer, store_code)
+    if store is None:  # the store's first box: HQ names it and sets its time zone afterwards
+        store = add_store(session, retailer, store_code, StoreChanges())
     device = session.get(Device, device_id)
     if device is not None and device.revoked_at is None:
         if device.store_id != store.id or device.public_key != public_key:

@@ -4,23 +4,42 @@ device's health. Nothing here commits; the subscriber commits, then acknowledges
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
-from cloud_api.models import Device, Store, Transaction, UnreadableRecord
+from cloud_api.models import Device, ReceiptPaper, Store, Transaction, UnreadableRecord
 from cloud_api.money import parse_decimal
 from sync.envelope import Envelope
 
 
 class UnreadableError(ValueError):
     pass
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_PAPER_PNG = 256 * 1024  # the box sends none over 192 KiB
+
+
+def paper_png(body: dict[str, Any]) -> bytes | None:
+    """The picture of the paper a record carries (record_version 3), if it is one: a PNG of sane size.
+    Anything else is left out; the record's text paper still stands."""
+    text = body.get("paper_png")
+    if not isinstance(text, str) or len(text) > MAX_PAPER_PNG * 4 // 3 + 4:
+        return None
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return data if data.startswith(PNG_SIGNATURE) else None
 
 
 @dataclass(frozen=True)
@@ -146,7 +165,7 @@ def store_envelopes(session: Session, envelopes: list[Envelope], secret: Service
             "printed_at": r.printed_at,
             "started_at": r.started_at,
             "received_at": now,
-            "record": e.body,
+            "record": {k: v for k, v in e.body.items() if k != "paper_png"},
             "member_hash": hashes.get(job),
         }
         row = existing.get(job)
@@ -168,9 +187,38 @@ def store_envelopes(session: Session, envelopes: list[Envelope], secret: Service
                 row.customer_id = owners.get(hashes[job])
     if new_rows:
         session.execute(insert(Transaction), new_rows)
-    printed_name = next((r.store_name for _, r in latest.values() if r.store_name), None)
-    if printed_name and store.name is None:
-        store.name = printed_name
+    _store_papers(session, device_id, {job: e for job, (e, r) in latest.items()}, existing)
+
+
+def _store_papers(
+    session: Session, device_id: str, sent: dict[str, Envelope], existing: dict[str, Transaction]
+) -> None:
+    """The pictures of the papers just stored, each beside its transaction (a correction's replaces the
+    one before; a record without one leaves none)."""
+    ids = {
+        job: tid
+        for job, tid in session.execute(
+            select(Transaction.job_id, Transaction.id).where(
+                Transaction.device_id == device_id, Transaction.job_id.in_(sent)
+            )
+        )
+    }
+    # Only rows this message wrote: an older revision that arrived late changed nothing, nor does its paper.
+    written = {
+        job: ids[job]
+        for job, e in sent.items()
+        if job in ids and (job not in existing or existing[job].seq == (e.seq or 0))
+    }
+    replaced = [tid for job, tid in written.items() if job in existing]
+    if replaced:
+        session.execute(delete(ReceiptPaper).where(ReceiptPaper.transaction_id.in_(replaced)))
+    papers = [
+        {"transaction_id": tid, "png": png}
+        for job, tid in written.items()
+        if (png := paper_png(sent[job].body)) is not None
+    ]
+    if papers:
+        session.execute(insert(ReceiptPaper), papers)
 
 
 def record_heartbeat(session: Session, e: Envelope) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cloud_api.models import Store, Transaction
+from cloud_api.models import ReceiptPaper, Store, Transaction
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,11 @@ class ReceiptView:
     change: str | None = None
     receipt_no: str | None = None
     paper: str | None = None  # the receipt as it printed (text); the template escapes it
+    has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
+    language: str | None = None  # the receipt's, as the box read it (BCP 47)
+    kind: str = "sale"
+    reprint: bool = False
+    cashier: str | None = None
 
 
 def _list(value: object) -> list[dict[str, Any]]:
@@ -47,19 +52,24 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
             Transaction.total,
             Store.name,
             Store.code,
+            Transaction.kind,
+            ReceiptPaper.transaction_id,
         )
         .join(Store, Store.id == Transaction.store_id)
+        .outerjoin(ReceiptPaper, ReceiptPaper.transaction_id == Transaction.id)
         .where(Transaction.qr_token == token)
     ).first()
     if row is None:
         return None
-    record, printed_at, currency, status, total, store_name, store_code = row
+    record, printed_at, currency, status, total, store_name, store_code, kind, picture = row
     tx = record.get("transaction") if isinstance(record, dict) else None
     tx = tx if isinstance(tx, dict) else {}
     store_field = tx.get("store")
     printed_store: dict[str, Any] = store_field if isinstance(store_field, dict) else {}
     return ReceiptView(
-        store_name=_text(printed_store.get("name")) or store_name or store_code,
+        # HQ's name for the store when it has set one (a parse can take a slogan for the name), else the
+        # name this receipt prints, else the store's code.
+        store_name=store_name or _text(printed_store.get("name")) or store_code,
         printed_at=printed_at,
         currency=currency,
         status=status,
@@ -72,4 +82,19 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
         change=_text(tx.get("change")),
         receipt_no=_text(tx.get("receipt_no")),
         paper=_text(record.get("paper")) if isinstance(record, dict) else None,
+        has_picture=picture is not None,
+        language=_text(record.get("language")) if isinstance(record, dict) else None,
+        kind=kind,
+        reprint=tx.get("reprint") is True,
+        cashier=_text(tx.get("cashier")),
     )
+
+
+def paper_picture(session: Session, token: str) -> bytes | None:
+    """The PNG of the paper of the receipt with this QR token, if the box sent one."""
+    png = session.scalar(
+        select(ReceiptPaper.png)
+        .join(Transaction, Transaction.id == ReceiptPaper.transaction_id)
+        .where(Transaction.qr_token == token)
+    )
+    return bytes(png) if png is not None else None

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.core.passwords import check_password, hash_password
+from cloud_api.crud.stores import find_store
 from cloud_api.models import ApiToken, Store, User, UserStore
 
 ROLES = ("owner", "manager", "store_manager")
@@ -55,9 +56,11 @@ def add_user(
         raise UserError("a manager needs at least one store")
     stores = []
     for code in store_codes:
-        store = session.scalars(select(Store).where(Store.retailer == retailer, Store.code == code)).first()
+        store = find_store(session, retailer, code)
         if store is None:
-            raise UserError(f"no store {code!r} at {retailer} (stores appear when a box is enrolled)")
+            raise UserError(
+                f"no store {code!r} at {retailer} (add it with `tillbox-cloud stores add`, or enrol its box)"
+            )
         stores.append(store)
     if password is not None and len(password) < 10:
         raise UserError("a password needs at least 10 characters")
@@ -129,3 +132,68 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     # The hash is computed either way, so a wrong address takes as long as a wrong password.
     ok = check_password(password, user.password_hash if user else hash_password("x" * 10))
     return user if user is not None and ok and user.disabled_at is None else None
+
+
+def user_by_email(session: Session, retailer: str, email: str) -> User:
+    user = session.scalars(select(User).where(User.email == email, User.retailer == retailer)).first()
+    if user is None:
+        raise UserError(f"no user {email} at {retailer}")
+    return user
+
+
+def list_users(session: Session, retailer: str) -> list[tuple[User, list[str]]]:
+    users = list(session.scalars(select(User).where(User.retailer == retailer).order_by(User.email)))
+    codes: dict[int, list[str]] = {}
+    for user_id, code in session.execute(
+        select(UserStore.user_id, Store.code)
+        .join(Store, Store.id == UserStore.store_id)
+        .where(UserStore.user_id.in_([u.id for u in users]))
+        .order_by(Store.code)
+    ):
+        codes.setdefault(user_id, []).append(code)
+    return [(u, codes.get(u.id, [])) for u in users]
+
+
+def disable_user(session: Session, retailer: str, email: str, now: datetime) -> int:
+    """The user can no longer sign in, and every token of theirs stops working; returns how many."""
+    user = user_by_email(session, retailer, email)
+    if user.disabled_at is None:
+        user.disabled_at = now
+    live = list(
+        session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)))
+    )
+    for t in live:
+        t.revoked_at = now
+    return len(live)
+
+
+def list_tokens(session: Session, retailer: str, email: str | None = None) -> list[tuple[ApiToken, str]]:
+    q = (
+        select(ApiToken, User.email)
+        .join(User, User.id == ApiToken.user_id)
+        .where(User.retailer == retailer)
+        .order_by(ApiToken.created_at)
+    )
+    if email is not None:
+        q = q.where(User.email == email)
+    return [(t, e) for t, e in session.execute(q)]
+
+
+TOKEN_ID_CHARS = 12  # what `tokens list` shows of a token's hash: enough to name it, nothing to use
+
+
+def revoke_token_id(session: Session, retailer: str, token_id: str, now: datetime) -> str:
+    """Revoke the token whose hash starts with `token_id` (as listed); returns its user's e-mail."""
+    if len(token_id) < TOKEN_ID_CHARS or not all(c in "0123456789abcdef" for c in token_id):
+        raise UserError(f"token id {token_id!r}: the {TOKEN_ID_CHARS} characters `tokens list` shows")
+    rows = session.execute(
+        select(ApiToken, User.email)
+        .join(User, User.id == ApiToken.user_id)
+        .where(User.retailer == retailer, ApiToken.token_hash.startswith(token_id))
+    ).all()
+    if len(rows) != 1:
+        raise UserError(f"no token {token_id} at {retailer}" if not rows else f"{token_id} names several")
+    token, owner = rows[0]
+    if token.revoked_at is None:
+        token.revoked_at = now
+    return str(owner)

@@ -1,4 +1,5 @@
-"""GET /r/{token}: the page the QR on the paper opens.
+"""GET /r/{token}: the page the QR on the paper opens, in the shopper's language; /r/{token}/paper.png,
+the paper as it printed.
 
 A token the service has not seen answers 404 — with a page that tells the shopper the receipt is on its
 way and reloads itself, since the QR is printed before the box has synced the sale. Tokens are random
@@ -13,12 +14,37 @@ import re
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from cloud_api.crud.receipts import receipt_by_token
-from cloud_api.deps import app_state, client_address
+from cloud_api.crud.receipts import paper_picture, receipt_by_token
+from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.i18n import COOKIE, Texts, choose
 
 router = APIRouter()
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16}")  # as the box makes them (edge/qr/token.py)
 REFRESH_S = 5
+PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+def shopper_texts(request: Request, receipt_language: str | None = None) -> Texts:
+    """The language of a shopper's page: ?lang= (the switch), their earlier choice, the receipt's, the
+    browser's (see cloud_api.i18n.choose)."""
+    return Texts(
+        choose(
+            request.query_params.get("lang"),
+            request.cookies.get(COOKIE),
+            receipt_language,
+            request.headers.get("accept-language"),
+        )
+    )
+
+
+def _limited(state: AppState, request: Request) -> Response | None:
+    if state.misses.blocked(client_address(request)):
+        return HTMLResponse(
+            "Too many receipts looked up; try again in a minute.",
+            status_code=429,
+            headers={"Retry-After": str(int(state.misses.window_s))},
+        )
+    return None
 
 
 @router.get("/r/{token}", response_class=HTMLResponse)
@@ -28,24 +54,41 @@ async def receipt_page(token: str, request: Request) -> Response:
     # clients, p99 fell from 130 ms to 35 ms (BENCHMARKS.md). The price: a database that stalls stalls
     # this process's loop, as it would have tied up every pool thread anyway.
     state = app_state(request)
-    client = client_address(request)
-    if state.misses.blocked(client):
-        return HTMLResponse(
-            "Too many receipts looked up; try again in a minute.",
-            status_code=429,
-            headers={"Retry-After": str(int(state.misses.window_s))},
-        )
-    headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+    if (limited := _limited(state, request)) is not None:
+        return limited
     if not TOKEN.fullmatch(token):
-        state.misses.miss(client)
-        return HTMLResponse("No such receipt.", status_code=404, headers=headers)
+        state.misses.miss(client_address(request))
+        return HTMLResponse("No such receipt.", status_code=404, headers=PRIVATE)
     with state.reads() as s:
         view = receipt_by_token(s, token)
     if view is None:
-        state.misses.miss(client)
+        state.misses.miss(client_address(request))
+        t = shopper_texts(request)
         return state.templates.TemplateResponse(
-            request, "on_its_way.html", {"refresh_s": REFRESH_S}, status_code=404, headers=headers
+            request, "on_its_way.html", {"refresh_s": REFRESH_S, "t": t}, status_code=404, headers=PRIVATE
         )
-    return state.templates.TemplateResponse(
-        request, "receipt.html", {"r": view, "token": token, "region": state.region}, headers=headers
+    t = shopper_texts(request, view.language)
+    response = state.templates.TemplateResponse(
+        request, "receipt.html", {"r": view, "token": token, "t": t}, headers=PRIVATE
+    )
+    if request.query_params.get("lang") == t.lang:  # the shopper switched: keep it for the next pages
+        response.set_cookie(COOKIE, t.lang, max_age=365 * 86400, samesite="lax", path="/")
+    return response
+
+
+@router.get("/r/{token}/paper.png")
+async def paper_png(token: str, request: Request) -> Response:
+    state = app_state(request)
+    if (limited := _limited(state, request)) is not None:
+        return limited
+    png = None
+    if TOKEN.fullmatch(token):
+        with state.reads() as s:
+            png = paper_picture(s, token)
+    if png is None:
+        state.misses.miss(client_address(request))
+        return Response(status_code=404, headers=PRIVATE)
+    # The shopper's browser may keep it (it never changes for a token); nobody in between may.
+    return Response(
+        png, media_type="image/png", headers={**PRIVATE, "Cache-Control": "private, max-age=3600"}
     )

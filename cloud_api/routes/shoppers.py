@@ -21,6 +21,7 @@ from cloud_api.crud.purchases import purchase_history
 from cloud_api.deps import AppState, app_state, client_address
 from cloud_api.models import Transaction
 from cloud_api.phones import PhoneError, masked, normalise_phone
+from cloud_api.routes.receipts import shopper_texts
 
 router = APIRouter()
 COOKIE = "tillbox_me"
@@ -28,20 +29,29 @@ NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
 def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    context.setdefault("t", shopper_texts(request))
     return state.templates.TemplateResponse(request, name, context, status_code=status, headers=NO_STORE)
+
+
+def _message(
+    state: AppState, request: Request, status: int, title: str, text: str = "", me: bool = False
+) -> Response:
+    """A page that only says something: `title` and `text` are keys of the shopper's texts."""
+    t = shopper_texts(request)
+    return _page(
+        state, request, "message.html", status, t=t, title=t(title), text=t(text) if text else "", me=me
+    )
 
 
 def _too_many(state: AppState, request: Request) -> Response | None:
     if state.claim_tries.blocked(client_address(request)):
-        return _page(
-            state,
-            request,
-            "message.html",
-            429,
-            title="Please wait",
-            text="Too many tries; wait a few minutes.",
-        )
+        return _message(state, request, 429, "account.wait_title", "account.too_many_tries")
     return None
+
+
+def _here(request: Request, path: str) -> str:
+    """A link that keeps the page's language."""
+    return f"{path}?lang={shopper_texts(request).lang}"
 
 
 def _send_code(state: AppState, request: Request, phone: str, token: str | None) -> Response:
@@ -49,21 +59,22 @@ def _send_code(state: AppState, request: Request, phone: str, token: str | None)
     try:
         e164 = normalise_phone(phone, state.region)
     except PhoneError as e:
-        return _page(state, request, "phone.html", 400, token=token, error=str(e))
+        return _page(state, request, "phone.html", 400, token=token, error=shopper_texts(request)(e.key))
     with state.sessions() as s:
         tx = None
         if token is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
-                return _page(state, request, "message.html", 404, title="No such receipt", text="")
+                return _message(state, request, 404, "account.no_such_receipt")
         try:
             claim, code = start_claim(s, state.secret, e164, tx, now, state.limits)
         except ClaimRefused as e:
-            return _page(state, request, "phone.html", 429, token=token, error=str(e))
+            error = shopper_texts(request)(e.key, **e.values)
+            return _page(state, request, "phone.html", 429, token=token, error=error)
         s.commit()
     state.claim_tries.miss(client_address(request))  # every code sent counts against the address
     minutes = int(state.limits.code_ttl.total_seconds() // 60)
-    state.sms.send(e164, f"{code} is your tillbox code. It expires in {minutes} minutes.")
+    state.sms.send(e164, shopper_texts(request)("account.sms", code=code, minutes=minutes))
     return _page(state, request, "code.html", claim_id=claim.id, phone=masked(e164), error=None)
 
 
@@ -91,20 +102,13 @@ def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40
         if customer is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
-                return _page(state, request, "message.html", 404, title="No such receipt", text="")
+                return _message(state, request, 404, "account.no_such_receipt")
             try:
                 claim_receipt(s, state.secret, tx, customer, now)
             except AlreadyClaimed:
-                return _page(
-                    state,
-                    request,
-                    "message.html",
-                    409,
-                    title="Not saved",
-                    text="This receipt is already saved to another account.",
-                )
+                return _message(state, request, 409, "account.not_saved", "account.taken")
             s.commit()
-            return RedirectResponse("/me", status_code=303, headers=NO_STORE)
+            return RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
     if not phone:
         return _page(state, request, "phone.html", token=token, error=None)
     return _send_code(state, request, phone, token)
@@ -121,13 +125,14 @@ def check_code(claim_id: str, request: Request, code: Annotated[str, Form(max_le
         except ClaimRefused as e:
             s.commit()  # the wrong try counts
             state.claim_tries.miss(client_address(request))
-            return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=str(e))
+            error = shopper_texts(request)(e.key, **e.values)
+            return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=error)
         s.commit()
     max_age = int(state.limits.session_ttl.total_seconds())
     if verified.note:
-        page = _page(state, request, "message.html", 409, title="Not saved", text=verified.note, me=True)
+        page = _message(state, request, 409, "account.not_saved", verified.note, me=True)
         return _signed_in(page, request, verified.session_token, max_age)
-    redirect = RedirectResponse("/me", status_code=303, headers=NO_STORE)
+    redirect = RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
     return _signed_in(redirect, request, verified.session_token, max_age)
 
 
@@ -155,6 +160,6 @@ def logout(request: Request) -> Response:
     state = app_state(request)
     with state.sessions.begin() as s:
         end_session(s, state.secret, request.cookies.get(COOKIE))
-    response = RedirectResponse("/me", status_code=303, headers=NO_STORE)
+    response = RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
     response.delete_cookie(COOKIE, path="/")
     return response

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import queue
-import re
 import socket
 import socketserver
 import threading
@@ -21,6 +20,7 @@ from pathlib import Path
 from edge.escpos.decoder import Decoder
 from edge.escpos.printer_profile import PrinterProfile
 from edge.parsing.generic import parse_document
+from edge.parsing.language import language_of
 from edge.qr.block import PrinterState, qr_block, qr_symbol
 from edge.qr.token import new_token, receipt_url
 from firmware_bridge.injection import MAX_HEAD, NOTHING, Injection, encode_reply
@@ -29,21 +29,6 @@ from firmware_bridge.spool import PART_SUFFIX
 log = logging.getLogger(__name__)
 READY_SYMBOLS = 4
 REFILL_DELAY_S = 0.1
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-
-
-def language_of(text: str, currency: str | None) -> str:
-    if _KANA.search(text) or currency == "JPY":
-        return "ja"
-    if _HANGUL.search(text) or currency == "KRW":
-        return "ko"
-    if _HAN.search(text) or currency == "CNY":
-        return "zh"
-    if currency == "EUR" and re.search(r"(?i)\b(summe|mwst|bar|danke)\b", text):
-        return "de"
-    return "en"
 
 
 class QrInjector:
@@ -101,7 +86,9 @@ class QrInjector:
         decoder = Decoder(self.printer)
         doc = decoder.decode(data)
         tx = parse_document(doc)
-        if tx.kind in self.skip_kinds:
+        if tx.kind in self.skip_kinds or (not tx.items and tx.total is None):
+            # Nothing of a sale could be read (a coupon, a notice, a picture-only print): an e-receipt
+            # page would have nothing to show the shopper.
             return NOTHING
         st = decoder.final_state
         state = PrinterState(st.align, st.style, st.kanji) if st else PrinterState()

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.images import without_images
 from edge.store.models import Capture, Counter, OutboxEntry, TransactionRow
-from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time, record
+from edge.store.records import (
+    Parsed,
+    ParseSettings,
+    canonical,
+    fill_row,
+    parse_capture,
+    parse_time,
+    record,
+)
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
 
 OUTBOX_SEQ = "outbox_seq"
@@ -50,14 +58,14 @@ def next_seq(session: Session) -> int:
 
 
 def add_outbox(
-    session: Session, kind: str, capture: Capture, row: TransactionRow, paper: str, now: datetime
+    session: Session, kind: str, capture: Capture, row: TransactionRow, parsed: Parsed, now: datetime
 ) -> None:
     session.add(
         OutboxEntry(
             seq=next_seq(session),
             kind=kind,
             transaction=row,
-            body=canonical(record(capture, row, paper)),
+            body=canonical(record(capture, row, parsed)),
             created_at=now,
             delivered_at=None,
         )
@@ -100,7 +108,7 @@ def store_job(
     row = TransactionRow(capture=capture, revision=1)
     fill_row(row, parsed, now)
     session.add(row)
-    add_outbox(session, "transaction", capture, row, parsed.paper, now)
+    add_outbox(session, "transaction", capture, row, parsed, now)
     return capture
 
 

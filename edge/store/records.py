@@ -3,12 +3,16 @@ record the outbox holds for the cloud (one shape for first sends and for correct
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from edge.escpos.document import Document
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
+from edge.parsing.language import language_of
 from edge.parsing.pipeline import decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
 from edge.render.text import render_text
@@ -19,7 +23,10 @@ from edge.tags.tagger import BoxIds, tags_for
 
 PARSER_VERSION = "tillbox-parser/1"
 # 2: the record carries `paper`, the receipt as printed (the text rendering), for the shopper's page.
-RECORD_VERSION = 2
+# 3: and `paper_png`, the paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
+RECORD_VERSION = 3
+# A picture larger than this (a long receipt printed as raster images) is left out: the text stands in.
+MAX_PAPER_PNG = 192 * 1024
 UNSET_BOX = BoxIds("unset", "unset", "unset")
 
 
@@ -42,6 +49,8 @@ class Parsed:
     # The paper as it reads (column-faithful text), sealed when there is a key: it prints the member
     # number and the phone, which the box keeps only sealed. The cloud renders it, escaped, as the receipt.
     paper: str
+    paper_png: str | None  # the paper as a picture, base64 PNG; sealed like `paper`
+    language: str  # BCP 47: the receipt's language, for the shopper's page
 
 
 def canonical(obj: Any) -> str:
@@ -61,7 +70,8 @@ def parse_capture(
     options = settings.pos_profile.options if settings.pos_profile is not None else None
     doc = decode_bytes(raw, settings.printer)
     tx = parse_decoded(doc, options)
-    paper = render_text(doc, settings.printer.columns)
+    paper = paper_text = render_text(doc, settings.printer.columns)
+    png = paper_png(doc, settings.printer.dots)
     body = tx.to_json()
     if lost_bytes:
         body["issues"].append(f"{lost_bytes} bytes of this job never reached the box; the paper has them")
@@ -71,7 +81,18 @@ def parse_capture(
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
         seal_fields(tags, settings.key, TAGS_FIELDS)
         paper = settings.key.seal_text(paper, "paper")
-    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper)
+        png = settings.key.seal_text(png, "paper_png") if png is not None else None
+    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper, png, language_of(paper_text, tx.currency))
+
+
+def paper_png(doc: Document, dots: int) -> str | None:
+    """The paper as the shopper's page shows it: 1-bit PNG, base64; None when it would be too large."""
+    from edge.render.png import render_png  # Pillow's drawing and the fonts: only once a receipt comes
+
+    out = io.BytesIO()
+    render_png(doc, dots).save(out, "PNG", optimize=True)
+    data = out.getvalue()
+    return base64.b64encode(data).decode("ascii") if len(data) <= MAX_PAPER_PNG else None
 
 
 def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
@@ -85,7 +106,7 @@ def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
     row.parsed_at = now
 
 
-def record(capture: Capture, row: TransactionRow, paper: str) -> dict[str, Any]:
+def record(capture: Capture, row: TransactionRow, parsed: Parsed) -> dict[str, Any]:
     """What sync delivers for a transaction: ids the cloud keys on, times, the transaction and its tags,
     the paper. A correction is the same record with a higher revision."""
     return {
@@ -99,5 +120,7 @@ def record(capture: Capture, row: TransactionRow, paper: str) -> dict[str, Any]:
         "parser": row.parser,
         "transaction": json.loads(row.body),
         "tags": json.loads(row.tags),
-        "paper": paper,
+        "paper": parsed.paper,
+        "paper_png": parsed.paper_png,
+        "language": parsed.language,
     }

@@ -77,5 +77,5 @@ def reparse(
                 now = datetime.now(UTC)
                 fill_row(row, parsed, now)
                 row.revision += 1
-                add_outbox(s, "correction", capture, row, parsed.paper, now)
+                add_outbox(s, "correction", capture, row, parsed, now)
                 result.corrected += 1

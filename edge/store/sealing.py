@@ -34,6 +34,7 @@ RECORD_FIELDS: Fields = (
     ("transaction", "phone_masked"),
     ("tags", "member_id"),
     ("paper",),
+    ("paper_png",),
 )
 
 
