@@ -57,6 +57,10 @@ def report_message(report: DailyReport, sender: str, to: list[str]) -> EmailMess
         f"{r.store}, {r.date.isoformat()}\n"
         f"Sales {r.sales}{cur}, {r.tickets} tickets, average basket {r.average_basket or '-'}\n"
         f"Refunds {r.refunds}; new/returning customers {r.new_customers}/{r.returning_customers}\n"
+        + "".join(
+            f"Apart, in {o.currency or 'no currency read'}: {o.sales}, {o.tickets} tickets\n"
+            for o in r.other_currencies
+        )
         + "".join(f"  {p.name}: {p.quantity} for {p.sales}\n" for p in r.top_products)
     )
     msg.add_alternative(report_page(report, "cid:hourly-chart"), subtype="html")

@@ -127,17 +127,29 @@ class CoreCustomer(BaseModel):
     tickets: int
 
 
+class CurrencySales(BaseModel):
+    """Sales in a currency other than the store's (or with none read): reported apart, never added in."""
+
+    currency: str | None
+    sales: Decimal
+    refunds: Decimal
+    tickets: int
+
+
 class DailyReport(BaseModel):
     store_id: int
     store: str
     date: date
+    # The store's currency (HQ's setting, else the one most of the day's sales carry); every figure below
+    # but `other_currencies` is in it alone.
     currency: str | None
     sales: Decimal
     refunds: Decimal
     tickets: int
     average_basket: Decimal | None
+    other_currencies: list[CurrencySales]
     by_hour: list[HourSales]
-    top_products: list[ProductSales]
+    top_products: list[ProductSales]  # from receipts that add up (status ok) only
     core_customers: list[CoreCustomer]
     new_customers: int
     returning_customers: int

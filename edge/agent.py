@@ -285,6 +285,7 @@ def parse_settings(cfg: BoxConfig) -> ParseSettings:
         pos_profile=load_profile(cfg.pos_profile) if cfg.pos_profile else None,
         box=BoxIds(cfg.device_id, cfg.store_id, cfg.till_id),
         rules=cfg.tag_rules,
+        currency=cfg.currency,
     )
 
 

@@ -4,6 +4,7 @@
     device_id = "store12-till1"         # letters, digits, - and _
     store_id = "store12"
     till_id = "till1"
+    currency = "CNY"                    # optional, ISO 4217: what a receipt that prints no currency is in
 
     [links]                             # what the bridge is started with (systemd/tillbox-bridge.service)
     pos = "serial:///dev/ttyUSB0?baud=19200&rtscts=1"
@@ -68,7 +69,7 @@ from edge.tags.rules import TagRule, TagRulesError, load_rules
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 SECTIONS: dict[str, set[str]] = {
-    "box": {"device_id", "store_id", "till_id"},
+    "box": {"device_id", "store_id", "till_id", "currency"},
     "links": {"pos", "printer"},
     "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte"},
     "parser": {"profile"},
@@ -113,6 +114,7 @@ class BoxConfig:
     retailer: str | None = None
     broker_tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key) for mqtts
     hq_key: str | None = None  # HQ's Ed25519 config-signing key, base64url
+    currency: str | None = None  # the store's: receipts that print none are in it
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -152,6 +154,11 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         if not isinstance(value, str) or not _ID.fullmatch(value):
             bad(f"box.{key}", "required: letters, digits, '-' or '_' (up to 64)")
         ids[key] = value if isinstance(value, str) else ""
+
+    currency = get("box", "currency")
+    if currency is not None and not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
+        bad("box.currency", "an ISO 4217 code such as CNY, EUR or USD")
+        currency = None
 
     links = {}
     for key in ("pos", "printer"):
@@ -300,5 +307,6 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         retailer=retailer,
         broker_tls=tls,
         hq_key=hq_key,
+        currency=currency,
         source=path,
     )

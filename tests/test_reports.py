@@ -63,12 +63,19 @@ def smtp() -> Any:
 
 
 def _receipt(
-    s: Any, seq: int, local: datetime, total: str, items: list[tuple[str, str, str]], kind: str = "sale"
+    s: Any,
+    seq: int,
+    local: datetime,
+    total: str,
+    items: list[tuple[str, str, str]],
+    kind: str = "sale",
+    currency: str | None = "CNY",
+    status: str = "ok",
 ) -> None:
     tx = {
         "kind": kind,
-        "status": "ok",
-        "currency": "CNY",
+        "status": status,
+        "currency": currency,
         "total": total,
         "datetime": local.replace(tzinfo=None).isoformat(),
         "items": [{"name": n, "quantity": q, "amount": a} for n, q, a in items],
@@ -183,3 +190,32 @@ def test_the_report_command_prints_json(
     with pytest.raises(SystemExit) as bad_date:
         cloud(["report", "--store", "s1", "--date", "27/11/2026"])
     assert bad_date.value.code == 2 and "a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_currencies_are_never_added_and_flagged_receipts_name_no_top_product(tmp_path: Path) -> None:
+    """A till that read a euro and a dollar receipt into a yuan store's day, and a receipt whose names are
+    mojibake (flagged needs_review): the store's figures are its own currency's alone, the others are
+    listed apart, and the garbled names are in no top-products list."""
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    sessions, _ = shop(url)
+    at = datetime(DAY.year, DAY.month, DAY.day, 12, tzinfo=SHANGHAI)
+    with sessions.begin() as s:
+        _receipt(s, 41, at, "26000.00", [("Flipper", "1", "26000.00")], currency="EUR")
+        _receipt(s, 42, at, "300.00", [("Coffee", "1", "300.00")], currency="USD")
+        _receipt(s, 43, at, "1.00", [("f乺", "1", "1.00")], currency=None)
+        _receipt(s, 44, at, "5000.00", [("罐 寐罐", "9", "5000.00")], status="needs_review")
+    with sessions() as s:
+        store = s.scalars(select(Store)).one()
+        r = daily_report(s, store, DAY)
+        assert r.currency == "CNY" and r.sales == Decimal("5149.50") and r.tickets == 5  # yuan only
+        assert [(o.currency, o.sales, o.tickets) for o in r.other_currencies] == [
+            (None, Decimal("1.00"), 1),
+            ("EUR", Decimal("26000.00"), 1),
+            ("USD", Decimal("300.00"), 1),
+        ]
+        names = {p.name for p in r.top_products}
+        assert "罐 寐罐" not in names and "Flipper" not in names and "Wine" in names
+        store.currency = "EUR"  # HQ says what the store takes: its figures are in that
+        r = daily_report(s, store, DAY)
+        assert r.currency == "EUR" and r.sales == Decimal("26000.00") and r.tickets == 1
+        assert {o.currency for o in r.other_currencies} == {"CNY", "USD", None}

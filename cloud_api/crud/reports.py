@@ -1,6 +1,10 @@
 """A store's daily report: the day's sales, tickets, average basket, sales by hour, top products, core
 customers, and new vs. returning customers. "The day" is the store's local calendar day (its timezone);
-hours are local hours. Sales are sale receipts; refunds are reported beside them, not netted."""
+hours are local hours. Sales are sale receipts; refunds are reported beside them, not netted.
+
+Money is never added across currencies: the figures are in the store's currency, and receipts in any
+other (or in none the box could read) are listed apart. Top products come from receipts that add up
+only: a receipt the box flagged may have misread its item names."""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.models import Store, Transaction
 from cloud_api.money import parse_decimal
-from cloud_api.schemas import CoreCustomer, DailyReport, HourSales, ProductSales
+from cloud_api.schemas import CoreCustomer, CurrencySales, DailyReport, HourSales, ProductSales
 
 CENT = Decimal("0.01")
 CORE_WINDOW = timedelta(days=90)
@@ -43,6 +47,11 @@ def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
     return out
 
 
+def _most_common(values: list[str | None]) -> str | None:
+    counted = Counter(values)
+    return min(counted, key=lambda c: (-counted[c], c or "")) if counted else None
+
+
 def daily_report(session: Session, store: Store, day: date) -> DailyReport:
     start, end = local_day(store, day)
     zone = ZoneInfo(store.timezone)
@@ -55,9 +64,25 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
             )
         )
     )
-    sales = [t for t in rows if t.kind == "sale"]
+    currency = store.currency or _most_common([t.currency for t in rows if t.kind == "sale" and t.currency])
+    others: dict[str | None, CurrencySales] = {}
+    for t in rows:
+        if t.currency != currency and t.kind in ("sale", "refund"):
+            o = others.setdefault(
+                t.currency,
+                CurrencySales(currency=t.currency, sales=Decimal(0), refunds=Decimal(0), tickets=0),
+            )
+            if t.kind == "sale":
+                o.sales += t.total or Decimal(0)
+                o.tickets += 1
+            else:
+                o.refunds += abs(t.total or Decimal(0))
+    sales = [t for t in rows if t.kind == "sale" and t.currency == currency]
     total = sum((t.total or Decimal(0) for t in sales), Decimal(0))
-    refunds = sum((abs(t.total or Decimal(0)) for t in rows if t.kind == "refund"), Decimal(0))
+    refunds = sum(
+        (abs(t.total or Decimal(0)) for t in rows if t.kind == "refund" and t.currency == currency),
+        Decimal(0),
+    )
     by_hour: dict[int, list[Any]] = {h: [Decimal(0), 0] for h in range(24)}
     products: dict[str, list[Decimal]] = {}
     spend_today: Counter[int] = Counter()
@@ -65,10 +90,11 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
         h = by_hour[t.started_at.astimezone(zone).hour]
         h[0] += t.total or Decimal(0)
         h[1] += 1
-        for name, qty, amount in _lines(t.record):
-            p = products.setdefault(name, [Decimal(0), Decimal(0)])
-            p[0] += qty
-            p[1] += amount
+        if t.status == "ok":
+            for name, qty, amount in _lines(t.record):
+                p = products.setdefault(name, [Decimal(0), Decimal(0)])
+                p[0] += qty
+                p[1] += amount
         if t.customer_id is not None:
             spend_today[t.customer_id] += 1
     customers_today = set(spend_today)
@@ -89,6 +115,7 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
                 Transaction.customer_id.in_(customers_today),
                 Transaction.store_id == store.id,
                 Transaction.kind == "sale",
+                Transaction.currency == currency if currency else Transaction.currency.is_(None),
                 Transaction.started_at >= end - CORE_WINDOW,
                 Transaction.started_at < end,
             )
@@ -103,16 +130,16 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
             for cid, (spend, n) in sorted(window.items(), key=lambda kv: (-kv[1][0], kv[0]))[:10]
         ]
     new = sum(1 for cid in customers_today if first_seen.get(cid, start) >= start)
-    currencies = Counter(t.currency for t in sales if t.currency)
     return DailyReport(
         store_id=store.id,
         store=store.name or store.code,
         date=day,
-        currency=currencies.most_common(1)[0][0] if currencies else None,
+        currency=currency,
         sales=total,
         refunds=refunds,
         tickets=len(sales),
         average_basket=(total / len(sales)).quantize(CENT) if sales else None,
+        other_currencies=sorted(others.values(), key=lambda o: o.currency or ""),
         by_hour=[HourSales(hour=h, sales=v[0], tickets=v[1]) for h, v in by_hour.items()],
         top_products=[
             ProductSales(name=n, quantity=q, sales=a)

@@ -39,6 +39,7 @@ class ParseSettings:
     box: BoxIds = UNSET_BOX
     rules: tuple[TagRule, ...] = ()
     key: BoxKey | None = None  # None only in tools and tests: customer fields then stay in the clear
+    currency: str | None = None  # the store's (box.toml [box] currency): for receipts that print none
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def parse_capture(
     options = settings.pos_profile.options if settings.pos_profile is not None else None
     doc = decode_bytes(raw, settings.printer)
     tx = parse_decoded(doc, options)
+    if tx.currency is None:
+        tx.currency = settings.currency
     paper = paper_text = render_text(doc, settings.printer.columns)
     png = paper_png(doc, settings.printer.dots)
     body = tx.to_json()
