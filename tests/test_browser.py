@@ -186,8 +186,11 @@ def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> 
     page.wait_for_url(f"{server.base}/r/{TOKEN}")
 
 
-def test_hq_dashboard_after_login(server: Server, browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
+def test_hq_dashboard_after_login(server: Server, browser: Any, width: int, height: int) -> None:
+    """HQ logs in and lands on today's sales per store against last week, in plain words, with no
+    sideways scrolling on a desktop or on a phone; the daily report is a click away."""
+    page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(f"{server.base}/hq")
     page.wait_for_url(f"{server.base}/hq/login")
     page.get_by_label("E-mail").fill("owner@acme.test")
@@ -198,9 +201,21 @@ def test_hq_dashboard_after_login(server: Server, browser: Any) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{server.base}/hq")
+    today = page.get_by_role("region", name="today")
+    assert "against the same day last week" in today.inner_text()
+    card = today.get_by_role("article").first
+    assert "11.22" in card.inner_text() and "CNY" in card.inner_text()
     assert page.get_by_role("region", name="live purchases").locator("tr.purchase").count() == 1
-    assert "s12-t1" in page.get_by_role("region", name="store health").inner_text()
+    health = page.get_by_role("region", name="store health").inner_text()
+    assert "s12-t1" in health and "tillbox-parser" not in health and "0.6" not in health
+    # As wide as the window at most: the layout, not the reader, does the fitting.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    main_width = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
+    assert main_width > min(width * 0.9, 1100), main_width  # not squeezed into a narrow column
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = "desktop" if width > 1000 else "phone"
+    page.screenshot(path=str(ARTIFACTS / f"hq-dashboard-{name}.png"), full_page=True)
     page.get_by_role("link", name="today").click()
     assert "Sales by hour" in page.inner_text("main")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "hq-report.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(ARTIFACTS / f"hq-report-{name}.png"), full_page=True)

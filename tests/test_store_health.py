@@ -79,11 +79,11 @@ def test_alerts_per_store_and_pos_program(tmp_path: Path, cloud_db: str) -> None
     assert s1["alerts"] == [
         "s1-t2 offline",
         "600 receipts unsent on the store's boxes",
-        "huaxin-pos: 40.0% of 30 receipts need review",
+        "40% of 30 receipts read by profile huaxin-pos need review",
     ]
     assert s2["alerts"] == ["900 receipts unsent on the store's boxes", "a receipt unsent for 120 minutes"]
     assert [h["store_id"] for h in shop_view] == [s2["store_id"]]  # a store manager: their store only
-    assert "huaxin-pos: 40.0% of 30 receipts need review" in board and "s1-t2 offline" in board
+    assert "40% of 30 receipts read by profile huaxin-pos need review" in board and "s1-t2 offline" in board
 
 
 def test_alert_thresholds_come_from_cloud_toml(tmp_path: Path) -> None:

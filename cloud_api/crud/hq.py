@@ -11,7 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.users import Scope
-from cloud_api.models import Device, Store, Transaction
+from cloud_api.models import Device, ReceiptPaper, Store, Transaction
 from cloud_api.money import parse_decimal
 from cloud_api.schemas import DeviceOut, StoreOut, TransactionDetail, TransactionOut
 from sync.ledger import gaps
@@ -108,3 +108,21 @@ def page(session: Session, q: Select[Transaction], limit: int, offset: int) -> t
 def transaction(session: Session, scope: Scope, transaction_id: int) -> Transaction | None:
     t = session.get(Transaction, transaction_id)
     return t if t is not None and t.store_id in scope.store_ids else None
+
+
+def paper_picture(session: Session, scope: Scope, transaction_id: int) -> bytes | None:
+    png = session.scalar(
+        select(ReceiptPaper.png)
+        .join(Transaction, Transaction.id == ReceiptPaper.transaction_id)
+        .where(ReceiptPaper.transaction_id == transaction_id, Transaction.store_id.in_(scope.store_ids))
+    )
+    return bytes(png) if png is not None else None
+
+
+def with_pictures(session: Session, transaction_ids: list[int]) -> set[int]:
+    """Which of these transactions have the paper as a picture."""
+    return set(
+        session.scalars(
+            select(ReceiptPaper.transaction_id).where(ReceiptPaper.transaction_id.in_(transaction_ids))
+        )
+    )

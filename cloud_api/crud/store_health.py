@@ -30,6 +30,13 @@ class Thresholds:
     window: timedelta = timedelta(hours=24)
 
 
+def reader_label(parser: str | None) -> str:
+    """How a box read its receipts, in words: the built-in reader, or the POS profile HQ gave it."""
+    if not parser or parser == "unknown" or parser.startswith("tillbox-parser/"):
+        return "the built-in reader"
+    return f"profile {parser}"
+
+
 def _rate(failures: int, total: int) -> Decimal | None:
     return (Decimal(failures) / total).quantize(RATE) if total else None
 
@@ -85,7 +92,9 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
                 and p.rate is not None
                 and p.rate > limits.parse_failure_rate
             ):
-                alerts.append(f"{p.parser}: {p.rate:.1%} of {p.receipts} receipts need review")
+                alerts.append(
+                    f"{p.rate:.0%} of {p.receipts} receipts read by {reader_label(p.parser)} need review"
+                )
         out.append(
             StoreHealth(
                 store_id=store.id,

@@ -5,6 +5,7 @@ and scoped exactly as the API: the same queries with the signed-in user's `Scope
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cloud_api.crud import hq
 from cloud_api.crud.reports import daily_report
-from cloud_api.crud.store_health import store_health
+from cloud_api.crud.sales_today import sales_today
+from cloud_api.crud.store_health import reader_label, store_health
 from cloud_api.crud.users import Scope, authenticate, issue_token, revoke_token, scope_of, user_for_token
 from cloud_api.deps import AppState, app_state, client_address
 from cloud_api.reports_mail import chart_data_uri
@@ -25,7 +27,35 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    return state.templates.TemplateResponse(request, name, context, status_code=status, headers=NO_STORE)
+    return state.templates.TemplateResponse(
+        request, name, {**LABELS, **context}, status_code=status, headers=NO_STORE
+    )
+
+
+def _share(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def _change(value: Decimal | None) -> str:
+    """+12 % / −3 % against last week; "new" when last week had nothing to compare with."""
+    if value is None:
+        return "new"
+    pct = value * 100
+    return "±0 %" if abs(pct) < Decimal("0.5") else f"{'+' if pct > 0 else '−'}{abs(pct):.0f} %"
+
+
+def _duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 90:
+        return f"{seconds} s"
+    if seconds < 5400:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+
+
+# Plain words for what the pages show (helpers the templates call).
+LABELS: dict[str, Any] = {"share": _share, "change": _change, "duration": _duration, "reader": reader_label}
 
 
 def signed_in(request: Request) -> Scope:
@@ -95,7 +125,9 @@ def dashboard(request: Request, who: Who) -> Response:
         review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
         stores = hq.stores(s, who)
         devices = hq.devices(s, who)
-        health = store_health(s, who, datetime.now(UTC), state.thresholds)
+        now = datetime.now(UTC)
+        health = store_health(s, who, now, state.thresholds)
+        today_figures = sales_today(s, who, now)
     names = {st.id: st.name or st.code for st in stores}
     today = {st.id: datetime.now(ZoneInfo(st.timezone)).date() for st in stores}
     return _page(
@@ -110,6 +142,7 @@ def dashboard(request: Request, who: Who) -> Response:
         devices=devices,
         review_total=review_total,
         alerts=[(h.store, a) for h in health for a in h.alerts],
+        figures=today_figures,
     )
 
 
@@ -120,7 +153,10 @@ def review(request: Request, who: Who) -> Response:
         total, rows = hq.page(s, hq.transactions_query(who, status="needs_review"), 50, 0)
         items = [hq.transaction_detail(t) for t in rows]
         names = {st.id: st.name or st.code for st in hq.stores(s, who)}
-    return _page(state, request, "hq_review.html", items=items, total=total, names=names)
+        pictured = hq.with_pictures(s, [t.id for t in items])
+    return _page(
+        state, request, "hq_review.html", items=items, total=total, names=names, pictured=pictured
+    )
 
 
 @router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)
@@ -134,3 +170,16 @@ def report(
             return _page(state, request, "message.html", 404, title="No such store", text="")
         r = daily_report(s, store, day)
     return _page(state, request, "report.html", r=r, chart_src=chart_data_uri(r))
+
+
+@router.get("/papers/{transaction_id}.png")
+def paper_png(
+    transaction_id: Annotated[int, Path(ge=1, le=2**63 - 1)], request: Request, who: Who
+) -> Response:
+    """The paper of a receipt in the user's stores, as the box drew it (for the review queue)."""
+    state = app_state(request)
+    with state.reads() as s:
+        png = hq.paper_picture(s, who, transaction_id)
+    if png is None:
+        return Response(status_code=404, headers=NO_STORE)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
