@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from cloud_api.core.config import AlertSettings, CloudSettings
 from cloud_api.core.db import make_engine, make_sessions
@@ -16,7 +17,9 @@ from cloud_api.routes import api, dashboard, receipts, shoppers
 
 
 def create_app(state: AppState) -> FastAPI:
-    app = FastAPI(title="tillbox cloud", version="0.1.0")
+    # /docs and /redoc with Swagger UI's and ReDoc's files served from here (fastapi-offline): FastAPI's
+    # own pages load them from a CDN, and show nothing on a network without internet.
+    app = FastAPIOffline(title="tillbox cloud", version="0.1.0")
     app.state.tillbox = state
     app.include_router(receipts.router)
     app.include_router(shoppers.router)

@@ -219,3 +219,22 @@ def test_hq_dashboard_after_login(server: Server, browser: Any, width: int, heig
     assert "Sales by hour" in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=str(ARTIFACTS / f"hq-report-{name}.png"), full_page=True)
+
+
+def test_the_api_documentation_works_without_internet(server: Server, browser: Any) -> None:
+    """/docs with every request that would leave this machine refused: Swagger UI comes from our server."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    left: list[str] = []
+
+    def only_here(route: Any) -> None:
+        if route.request.url.startswith(server.base):
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_here)
+    page.goto(f"{server.base}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert "tillbox cloud" in page.inner_text(".swagger-ui .info")
+    assert page.locator(".opblock").count() > 5 and left == []
