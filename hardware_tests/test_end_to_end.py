@@ -51,14 +51,14 @@ class World:
         if link == "pty":
             pos, prn = SocatPair(tmp, "pos"), SocatPair(tmp, "prn")
             self.pairs = [pos, prn]
-            self.services = Services(
+            self.services = Services.one_box(
                 tmp / "sys", 0, pos_link=f"serial://{pos.b}", printer_link=f"serial://{prn.a}"
             )
             till_url, printer_url = f"serial://{pos.a}", f"serial://{prn.b}"
         else:
-            self.services = Services(tmp / "sys", free_port())
-            till_url = f"tcp://127.0.0.1:{self.services.bridge_port}"
-            printer_url = f"tcp-listen://127.0.0.1:{self.services.printer_port}"
+            self.services = Services.one_box(tmp / "sys", free_port())
+            till_url = f"tcp://127.0.0.1:{self.services.box.bridge_port}"
+            printer_url = f"tcp-listen://127.0.0.1:{self.services.box.printer_port}"
         ep = open_endpoint(printer_url)
         if hasattr(ep, "bind"):
             ep.bind()
@@ -79,7 +79,7 @@ class World:
             time.sleep(1.0)  # a pause at the till longer than the printer simulator's idle gap
 
     def box_jobs(self) -> dict[str, dict[str, Any]]:
-        with open_store_readonly(self.services.box_db)() as s:
+        with open_store_readonly(self.services.box_db())() as s:
             rows = s.execute(
                 select(Capture.job_id, Capture.qr_token, TransactionRow.body).join(TransactionRow)
             )

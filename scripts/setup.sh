@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prepares a fresh machine for tillbox: system packages, a virtual environment, the project installed
-# into it. Safe to run again; it only does what is missing.
+# into it. Safe to run again; it only does what is missing. TILLBOX_SETUP_FOR=demo sets up what the demo
+# needs and nothing the tests alone need (PostgreSQL, Chromium, the test and lint tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+say() { echo "setup: $*" >&2; }
 
 # System tools the tests and the demo use (real pty pairs need socat).
 need_pkgs=()
@@ -19,12 +21,12 @@ for_tests=true
 $for_tests && { command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium); }
 if ((${#need_pkgs[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing ${need_pkgs[*]} with apt-get" >&2
+    say "installing ${need_pkgs[*]} with apt-get (a minute or two the first time)"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
   else
-    echo "setup: missing system packages: ${need_pkgs[*]}" >&2
-    echo "setup: install them first, e.g.: sudo apt-get install -y ${need_pkgs[*]}" >&2
+    say "missing system packages: ${need_pkgs[*]}"
+    say "install them first, e.g.: sudo apt-get install -y ${need_pkgs[*]}"
     exit 1
   fi
 fi
@@ -65,20 +67,42 @@ if [ -z "$py" ]; then
   done
 fi
 if [ -z "$py" ]; then
-  echo "setup: Python 3.11 or newer is needed (apt-get install -y python3 python3-venv)" >&2
+  say "Python 3.11 or newer is needed (apt-get install -y python3 python3-venv)"
   exit 1
 fi
 
 if [ ! -x .venv/bin/python ]; then
-  "$py" -m venv .venv || { echo "setup: could not create a venv (apt-get install -y python3-venv)" >&2; exit 1; }
+  say "making a Python virtual environment in .venv"
+  "$py" -m venv .venv || { say "could not create a venv (apt-get install -y python3-venv)"; exit 1; }
 fi
-stamp=.venv/.tillbox-installed
+# What to install: the box and the cloud for the demo; the test and lint tools on top for the tests.
+# Each has its stamp, so that the tests after a demo install only what they add.
+if $for_tests; then
+  extras='.[dev,cloud,postgres]'; stamp=.venv/.tillbox-installed-test
+else
+  extras='.[cloud]'; stamp=.venv/.tillbox-installed-demo
+  [ -f .venv/.tillbox-installed-test ] && stamp=.venv/.tillbox-installed-test  # the tests' holds the demo's
+fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   log=.venv/pip-install.log
-  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[dev,cloud]'; } >"$log" 2>&1; then
+  say "installing the Python packages ($extras; the first time takes a few minutes; log: $log)"
+  {
+    .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e "$extras"
+  } >"$log" 2>&1 &
+  pip_pid=$!
+  # A line of progress every few seconds, so that a first run never sits silent.
+  while kill -0 "$pip_pid" 2>/dev/null; do
+    sleep 5
+    kill -0 "$pip_pid" 2>/dev/null || break
+    got=$(grep -c -E '^(Collecting|Requirement already satisfied)' "$log" 2>/dev/null || true)
+    now=$(grep -E '^(Collecting|Downloading|Installing collected|Building)' "$log" 2>/dev/null | tail -n 1 | cut -c1-70)
+    say "  … ${got:-0} packages so far${now:+: $now}"
+  done
+  if ! wait "$pip_pid"; then
     tail -n 40 "$log" >&2
-    echo "setup: installing the Python packages failed (full log: $log)" >&2
+    say "installing the Python packages failed (full log: $log)"
     exit 1
   fi
   touch "$stamp"
+  say "Python packages installed"
 fi

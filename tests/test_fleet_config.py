@@ -83,10 +83,10 @@ def test_hq_pushes_a_profile_and_the_stores_receipts_are_read_again(tmp_path: Pa
     ep = open_endpoint(f"tcp-listen://127.0.0.1:{printer_port}")
     ep.bind()  # type: ignore[attr-defined]
     printer = PrinterSimulator(ep, tmp_path / "printed", idle_gap_s=0.5).start()
-    services = Services(tmp_path / "sys", printer_port, parser_profile=bare)
+    services = Services.one_box(tmp_path / "sys", printer_port, parser_profile=bare)
     try:
         services.start()
-        till = PosSimulator(open_endpoint(f"tcp://127.0.0.1:{services.bridge_port}"), per_receipt=True)
+        till = PosSimulator(open_endpoint(f"tcp://127.0.0.1:{services.box.bridge_port}"), per_receipt=True)
         for i in range(4):
             till.run([corpus(f"zh-huaxin-{i:02d}")])
             time.sleep(1.0)
