@@ -11,7 +11,14 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync.canonical import NotCanonical, canonical_bytes, loads_strict
-from sync.envelope import BadEnvelope, Envelope, decode_message, encode_message, verify_message
+from sync.envelope import (
+    BadEnvelope,
+    Envelope,
+    MessageTooLarge,
+    decode_message,
+    encode_message,
+    verify_message,
+)
 from sync.topics import DeviceTopics, cloud_subscription, parse_topic
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sync" / "envelope.schema.json").read_text())
@@ -75,7 +82,7 @@ def test_every_refusal_has_its_reason() -> None:
 
 def test_a_message_too_large_to_send_is_refused_on_the_box() -> None:
     big = Envelope("s12-t1", 1, "transaction", NOW, {"blob": "x" * (1024 * 1024)}).signed_by(KEY)
-    with pytest.raises(ValueError, match="smaller batch"):
+    with pytest.raises(MessageTooLarge, match="split the batch"):
         encode_message([big])
     assert decode_message(encode_message([sale(3)]))[0].sig == sale(3).sig  # deterministic signatures
 

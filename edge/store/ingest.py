@@ -104,7 +104,8 @@ def store_job(
     session.add(capture)
     if not m.has_content:
         return capture
-    parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes)
+    # Low on disk: the capture goes without its images, and the record without the paper's picture.
+    parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes, picture=not lean)
     row = TransactionRow(capture=capture, revision=1)
     fill_row(row, parsed, now)
     session.add(row)

@@ -66,15 +66,20 @@ def parse_time(iso: str) -> datetime | None:
 
 
 def parse_capture(
-    raw: bytes, settings: ParseSettings, started_at: datetime | None, lost_bytes: int = 0
+    raw: bytes,
+    settings: ParseSettings,
+    started_at: datetime | None,
+    lost_bytes: int = 0,
+    picture: bool = True,
 ) -> Parsed:
+    """`picture`: draw the paper for the shopper's page; off when the disk is low (the text stands in)."""
     options = settings.pos_profile.options if settings.pos_profile is not None else None
     doc = decode_bytes(raw, settings.printer)
     tx = parse_decoded(doc, options)
     if tx.currency is None:
         tx.currency = settings.currency
     paper = paper_text = render_text(doc, settings.printer.columns)
-    png = paper_png(doc, settings.printer.dots)
+    png = paper_png(doc, settings.printer.dots) if picture else None
     body = tx.to_json()
     if lost_bytes:
         body["issues"].append(f"{lost_bytes} bytes of this job never reached the box; the paper has them")
