@@ -45,3 +45,15 @@ def parse_decimal(value: object) -> Decimal | None:
     except InvalidOperation:
         return None
     return amount if amount.is_finite() else None
+
+
+# ISO 4217 currencies whose amounts have no minor unit (yen, won, dong …): an average of them is whole.
+NO_MINOR_UNIT = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF", "KMF", "RWF"})
+
+
+def average(total: Decimal, count: int, currency: str | None) -> Decimal | None:
+    """`total / count` to the currency's smallest unit (cents, or whole yen and won); None for no count."""
+    if not count:
+        return None
+    step = Decimal(1) if currency in NO_MINOR_UNIT else Decimal("0.01")
+    return (total / count).quantize(step)

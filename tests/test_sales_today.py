@@ -72,3 +72,11 @@ def test_today_against_the_same_day_last_week_per_store(cloud_db: str) -> None:
         1,
     )
     assert be.last_week.tickets == 0 and be.change("sales") is None  # nothing to compare with
+
+
+def test_an_average_basket_is_in_the_currencys_own_smallest_unit() -> None:
+    from cloud_api.money import average
+
+    assert average(Decimal("616600"), 11, "KRW") == Decimal("56055")  # no such thing as a tenth of a won
+    assert average(Decimal("10.00"), 3, "EUR") == Decimal("3.33")
+    assert average(Decimal("5"), 0, "JPY") is None

@@ -18,10 +18,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.models import Store, Transaction
-from cloud_api.money import parse_decimal
+from cloud_api.money import average, parse_decimal
 from cloud_api.schemas import CoreCustomer, CurrencySales, DailyReport, HourSales, ProductSales
 
-CENT = Decimal("0.01")
 CORE_WINDOW = timedelta(days=90)
 
 
@@ -138,7 +137,7 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
         sales=total,
         refunds=refunds,
         tickets=len(sales),
-        average_basket=(total / len(sales)).quantize(CENT) if sales else None,
+        average_basket=average(total, len(sales), currency),
         other_currencies=sorted(others.values(), key=lambda o: o.currency or ""),
         by_hour=[HourSales(hour=h, sales=v[0], tickets=v[1]) for h, v in by_hour.items()],
         top_products=[

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.users import Scope
 from cloud_api.models import Store, Transaction
-
-CENT = Decimal("0.01")
+from cloud_api.money import average
 
 
 @dataclass
@@ -27,10 +26,11 @@ class Figures:
     sales: Decimal = Decimal(0)
     tickets: int = 0
     to_review: int = 0
+    currency: str | None = None
 
     @property
     def average_basket(self) -> Decimal | None:
-        return (self.sales / self.tickets).quantize(CENT) if self.tickets else None
+        return average(self.sales, self.tickets, self.currency)
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _sales(session: Session, store_ids: list[int], start: datetime, end: datetim
             .where(*window)
             .group_by(Transaction.store_id, Transaction.currency)
         ):
-            out[(store_id, currency)] = Figures(Decimal(total or 0), int(n), int(flagged or 0))
+            out[(store_id, currency)] = Figures(Decimal(total or 0), int(n), int(flagged or 0), currency)
         return out
     for store_id, currency, total, status in session.execute(
         select(Transaction.store_id, Transaction.currency, Transaction.total, Transaction.status).where(
@@ -83,6 +83,7 @@ def _sales(session: Session, store_ids: list[int], start: datetime, end: datetim
         )
     ):
         f = out[(store_id, currency)]
+        f.currency = currency
         f.sales += total or Decimal(0)
         f.tickets += 1
         f.to_review += status != "ok"
