@@ -45,7 +45,7 @@ def stored_record(url: str, record: dict[str, Any]) -> None:
         store_envelope(s, Envelope("s12-t1", 1, "transaction", datetime.now(UTC), record))
 
 
-def stored_receipt(url: str, tx: dict[str, Any], token: str = TOKEN) -> None:
+def stored_receipt(url: str, tx: dict[str, Any], token: str = TOKEN, language: str | None = None) -> None:
     record = {
         "job_id": "j1",
         "revision": 1,
@@ -53,6 +53,7 @@ def stored_receipt(url: str, tx: dict[str, Any], token: str = TOKEN) -> None:
         "transaction": tx,
         "started_at": datetime.now(UTC).isoformat(),
         "tags": {},
+        **({"language": language} if language else {}),
     }
     stored_record(url, record)
 
@@ -138,16 +139,7 @@ def test_the_page_speaks_the_receipts_language_when_the_browser_does(tmp_path: P
     and the switch is kept for the shopper's next pages."""
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     tx = parse_bytes(corpus("zh-supermarket-00"), CHINESE_80MM).to_json()
-    record = {
-        "job_id": "j1",
-        "revision": 1,
-        "qr_token": TOKEN,
-        "transaction": tx,
-        "started_at": datetime.now(UTC).isoformat(),
-        "tags": {},
-        "language": "zh-Hans",
-    }
-    stored_record(url, record)
+    stored_receipt(url, tx, language="zh-Hans")
     with TestClient(app_for(url)) as client:
         zh = client.get(f"/r/{TOKEN}", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"}).text
         en = client.get(f"/r/{TOKEN}", headers={"Accept-Language": "en-US,en;q=0.9"}).text
