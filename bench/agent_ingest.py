@@ -6,7 +6,8 @@ A spool is filled with finished jobs (the corpus's receipts, repeated), then `ti
 on it as systemd would (READY over NOTIFY_SOCKET), twice:
 - store only: `--spool --db` (synchronous=FULL commits, customer data sealed, tags, outbox rows);
 - as deployed: `--config box.toml` with the QR injector (python-escpos, qrcode, Pillow loaded), the
-  Prometheus endpoint, tag rules and a POS profile.
+  Prometheus endpoint, tag rules and a POS profile; every job carries a QR token as printed, so each
+  record also gets the picture of its paper (PNG) for the shopper's page.
 Measured from READY to the last spool file removed (each removal follows its commit); peak RSS is the
 process's VmHWM just before it is stopped.
 Target (issue 4): at least 200 receipts/s, RSS under 60 MB.
@@ -68,6 +69,8 @@ def run(jobs: int, tmp: Path, deployed: bool) -> tuple[float, float, int]:
     w = SpoolWriter(spool)
     for i in range(jobs):
         w.append(corpus[i % len(corpus)], i, datetime.now(UTC))
+        if deployed:  # as on a box with QR codes: each job printed with its token, and gets a picture
+            w.note_label(f"bench{i:011d}", i)
         w.finish(Boundary.CUT, True, datetime.now(UTC))
     notify_path = tmp / "notify.sock"
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)

@@ -18,11 +18,15 @@ def corpus(name: str) -> bytes:
     return (CORPUS / f"{name}.bin").read_bytes()
 
 
-def spool_jobs(spool: Path, jobs: Iterable[bytes]) -> None:
-    """Each of `jobs` as a finished job in the spool, as the bridge writes them."""
+def spool_jobs(spool: Path, jobs: Iterable[bytes], qr_tokens: Iterable[str] = ()) -> None:
+    """Each of `jobs` as a finished job in the spool, as the bridge writes them; the first ones labelled
+    with `qr_tokens`, as when the agent's QR block printed before their cuts."""
     w = SpoolWriter(spool)
+    tokens = list(qr_tokens)
     for i, job in enumerate(jobs):
         w.append(job, i, datetime.now(UTC))
+        if i < len(tokens):
+            w.note_label(tokens[i], i)
         w.finish(Boundary.CUT, True, datetime.now(UTC))
 
 

@@ -53,7 +53,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     upgrade(url)
     secret = load_or_create_secret(tmp_path / "cloud.key")
     # The record exactly as a box sends it: through the box's own store and outbox.
-    spool_jobs(tmp_path / "spool", [corpus("zh-supermarket-00")])
+    spool_jobs(tmp_path / "spool", [corpus("zh-supermarket-00")], qr_tokens=[TOKEN])
     box = open_store(tmp_path / "box.db")
     key = load_or_create_key(tmp_path / "box.key")
     ingest_spool(tmp_path / "spool", box, ParseSettings(key=key))

@@ -62,7 +62,7 @@ def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, 
     """Through the box's own store: the record it sends carries the paper (sealed on the box, opened for
     the TLS link), and the page shows it line for line, as text — a till that prints markup prints text."""
     job = b"\x1b@<img src=x onerror=alert(1)>\n" + corpus("en-grocery-00")
-    spool_jobs(tmp_path / "spool", [job])
+    spool_jobs(tmp_path / "spool", [job], qr_tokens=[TOKEN])
     box = open_store(tmp_path / "box.db")
     key = load_or_create_key(tmp_path / "box.key")
     assert ingest_spool(tmp_path / "spool", box, ParseSettings(key=key)).stored == 1
@@ -73,7 +73,8 @@ def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, 
     [sent] = StoreOutbox(box, key).pending(0, 10)
     paper = sent.body["paper"]
     assert "FRESH MART #12" in paper and "<img src=x" in paper and sent.body["language"] == "en"
-    stored_record(cloud_db, {**sent.body, "qr_token": TOKEN})
+    assert sent.body["qr_token"] == TOKEN
+    stored_record(cloud_db, sent.body)
     with TestClient(app_for(cloud_db)) as client:
         page = client.get(f"/r/{TOKEN}").text
         picture = client.get(f"/r/{TOKEN}/paper.png")
@@ -155,3 +156,13 @@ def test_the_page_speaks_the_receipts_language_when_the_browser_does(tmp_path: P
         assert words[payment["method"]] in zh
     if tx["receipt_no"]:
         assert tx["receipt_no"] in zh and "单号" in zh
+
+
+def test_only_a_receipt_with_an_e_receipt_carries_a_picture_of_its_paper(tmp_path: Path) -> None:
+    """The picture is drawn for the shopper's page: a receipt without a QR (a kitchen ticket) gets none,
+    and is sent with its text paper only."""
+    spool_jobs(tmp_path / "spool", [corpus("en-grocery-00"), corpus("zh-kitchen-00")], qr_tokens=[TOKEN])
+    box = open_store(tmp_path / "box.db")
+    assert ingest_spool(tmp_path / "spool", box, ParseSettings()).stored == 2
+    first, second = StoreOutbox(box, None).pending(0, 10)
+    assert first.body["paper_png"] and second.body["paper_png"] is None and second.body["paper"]

@@ -75,3 +75,16 @@ def test_left_margin_and_print_area() -> None:
     img = render_png(doc, 576)
     box = ImageOps.invert(img.crop((0, 0, 576, 24)).convert("L")).getbbox()
     assert box is not None and 48 + 288 - 24 <= box[2] <= 48 + 288  # the R ends at the area's right edge
+
+
+def test_a_control_character_in_the_text_draws_as_a_blank_cell() -> None:
+    """U+0085 (a code page's NEL) made the text shaper fail, and drawing the paper raised: now the
+    character is a blank cell, like a printer that prints nothing for it."""
+    from edge.escpos.document import Document, Run, Style, TextLine
+    from edge.render.png import render_png
+
+    line = TextLine([Run("A\x85B", Style())])
+    img = render_png(Document([line]))
+    assert img.size == (576, 24)
+    blank = render_png(Document([TextLine([Run("A B", Style())])]))
+    assert img.tobytes() == blank.tobytes()

@@ -104,8 +104,10 @@ def store_job(
     session.add(capture)
     if not m.has_content:
         return capture
-    # Low on disk: the capture goes without its images, and the record without the paper's picture.
-    parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes, picture=not lean)
+    # The paper's picture is for the shopper's page, so only a receipt with a QR gets one; and none when
+    # the disk is low (the capture then goes without its images too).
+    picture = bool(m.label) and not lean
+    parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes, picture=picture)
     row = TransactionRow(capture=capture, revision=1)
     fill_row(row, parsed, now)
     session.add(row)

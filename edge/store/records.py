@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,7 @@ from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fie
 from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 
+log = logging.getLogger(__name__)
 PARSER_VERSION = "tillbox-parser/1"
 # 2: the record carries `paper`, the receipt as printed (the text rendering), for the shopper's page.
 # 3: and `paper_png`, the paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
@@ -98,7 +100,12 @@ def paper_png(doc: Document, dots: int) -> str | None:
     from edge.render.png import render_png  # Pillow's drawing and the fonts: only once a receipt comes
 
     out = io.BytesIO()
-    render_png(doc, dots).save(out, "PNG", optimize=True)
+    try:
+        # zlib's default level: optimize=True made it 4 % smaller at five times the cost (10 ms a receipt).
+        render_png(doc, dots).save(out, "PNG")
+    except Exception:  # a drawing bug must never keep a receipt from being stored: the text stands in
+        log.exception("the paper's picture could not be drawn; sending its text only")
+        return None
     data = out.getvalue()
     return base64.b64encode(data).decode("ascii") if len(data) <= MAX_PAPER_PNG else None
 
