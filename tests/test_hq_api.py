@@ -5,6 +5,7 @@ their data, so the check cannot pass by returning nothing. SQLite and PostgreSQL
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -44,6 +45,9 @@ NOT_MINE = {
     "shop3@acme.test": "s1",
     "owner@rival.test": "s2",
 }
+
+
+PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"a picture of the paper").decode()
 
 
 class Fleet:
@@ -87,6 +91,7 @@ class Fleet:
                         "started_at": (now - timedelta(hours=n)).isoformat(),
                         "tags": {"labels": [f"label-{code}"]},
                         "paper": f"PAPER OF {code}",
+                        "paper_png": PNG,
                     }
                     store_envelope(s, Envelope(f"{code}-t1", seq, "transaction", now, record), self.secret)
             s.flush()
@@ -257,7 +262,11 @@ def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: 
         board = client.get("/hq").text
         assert "s1-t1" in board and "s2-t1" in board and "s3-t1" not in board
         review = client.get("/hq/review").text
-        assert "PAPER OF s1" in review and "PAPER OF s3" not in review
+        mine, theirs = fleet.tx_ids["s1-job1"], fleet.tx_ids["s3-job1"]
+        assert f'src="/hq/papers/{mine}.png"' in review and f"/hq/papers/{theirs}.png" not in review
+        picture = client.get(f"/hq/papers/{mine}.png")
+        assert picture.status_code == 200 and picture.content == base64.b64decode(PNG)
+        assert client.get(f"/hq/papers/{theirs}.png").status_code == 404  # another store's paper
         today = date.today().isoformat()
         assert client.get(f"/hq/reports/{fleet.store_ids['s1']}/{today}").status_code == 200
         assert client.get(f"/hq/reports/{fleet.store_ids['s3']}/{today}").status_code == 404
