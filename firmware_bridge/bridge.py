@@ -58,7 +58,11 @@ class BridgeStats:
     printer_reconnects: int = 0
     printer_connected: bool = False
     injected_blocks: int = 0
+    # Cuts printed without the agent's block (fail open): it answered late, was still busy with the
+    # last cut, or failed.
     injection_timeouts: int = 0
+    injection_skipped_busy: int = 0
+    injection_errors: int = 0
 
 
 class Bridge:
@@ -160,6 +164,8 @@ class Bridge:
         if self.injection:
             s.injected_blocks = self.injection.stats.injected
             s.injection_timeouts = self.injection.stats.timeouts
+            s.injection_skipped_busy = self.injection.stats.skipped_busy
+            s.injection_errors = self.injection.stats.errors
         return s
 
     def healthy(self, max_silence_s: float = 10.0) -> bool:

@@ -49,6 +49,9 @@ class Box:
     pos_link: str | None = None
     printer_link: str | None = None
     parser_profile: Path | None = None  # the box's configured POS profile (HQ may push another)
+    # How long the bridge waits for the agent's QR block at a cut (None: the bridge's 30 ms). A test of
+    # what is on the paper waits longer, so that a loaded machine does not make it a test of failing open.
+    inject_deadline_ms: float | None = None
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Services:
         pos_link: str | None = None,
         printer_link: str | None = None,
         parser_profile: Path | None = None,
+        inject_deadline_ms: float | None = None,
     ) -> Services:
         """The system with a single store and box (s1, s1-till1): what the tests drive."""
         box = Box(
@@ -79,6 +83,7 @@ class Services:
             pos_link=pos_link,
             printer_link=printer_link,
             parser_profile=parser_profile,
+            inject_deadline_ms=inject_deadline_ms,
         )
         return cls(out, [box])
 
@@ -149,7 +154,8 @@ class Services:
             box_toml = self._box(box)
             prefix = "box" if len(self.boxes) == 1 else box.device
             self._spawn(f"{prefix}-agent", "edge", "agent", "--config", str(box_toml))
-            self._spawn(f"{prefix}-bridge", "edge", "bridge", "--config", str(box_toml))
+            deadline = ["--inject-deadline-ms", str(box.inject_deadline_ms)] if box.inject_deadline_ms else []
+            self._spawn(f"{prefix}-bridge", "edge", "bridge", "--config", str(box_toml), *deadline)
         self._wait_for_web()
         time.sleep(1.0)  # the agents' inject sockets and the ingest subscription
         return self

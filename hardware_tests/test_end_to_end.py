@@ -52,11 +52,15 @@ class World:
             pos, prn = SocatPair(tmp, "pos"), SocatPair(tmp, "prn")
             self.pairs = [pos, prn]
             self.services = Services.one_box(
-                tmp / "sys", 0, pos_link=f"serial://{pos.b}", printer_link=f"serial://{prn.a}"
+                tmp / "sys",
+                0,
+                pos_link=f"serial://{pos.b}",
+                printer_link=f"serial://{prn.a}",
+                inject_deadline_ms=1000,
             )
             till_url, printer_url = f"serial://{pos.a}", f"serial://{prn.b}"
         else:
-            self.services = Services.one_box(tmp / "sys", free_port())
+            self.services = Services.one_box(tmp / "sys", free_port(), inject_deadline_ms=1000)
             till_url = f"tcp://127.0.0.1:{self.services.box.bridge_port}"
             printer_url = f"tcp-listen://127.0.0.1:{self.services.box.printer_port}"
         ep = open_endpoint(printer_url)

@@ -5,6 +5,7 @@ serving: the dashboard answers, the login in demo-out/README.txt works, until Ct
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -13,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -52,6 +54,17 @@ def read_until(proc: subprocess.Popen[bytes], marker: bytes, timeout: float) -> 
     return seen.decode(errors="replace")
 
 
+def bridge_counts(path: Path, since: float) -> dict[str, Any]:
+    """The bridge's counters as it writes them (every 5 s), once written after `since`."""
+    deadline = time.monotonic() + 20
+    while True:
+        counts: dict[str, Any] = json.loads(path.read_text())
+        if counts["updated"] > since:
+            return counts
+        assert time.monotonic() < deadline, f"{path} not rewritten since the day ended"
+        time.sleep(0.2)
+
+
 def ctrl_c(proc: subprocess.Popen[bytes]) -> str:
     """As a terminal does: SIGINT to the demo's whole process group."""
     os.killpg(proc.pid, signal.SIGINT)
@@ -67,6 +80,7 @@ def test_the_demo_prints_its_day_then_serves_until_ctrl_c(tmp_path: Path) -> Non
     proc = start_demo("--receipts", "2", "--pace", "0.3", "--out", str(out))
     try:
         shown = read_until(proc, b"Serving until Ctrl-C.", 240)
+        day_over = time.time()  # every cut of the day is behind us
     except BaseException:
         os.killpg(proc.pid, signal.SIGKILL)
         raise
@@ -98,8 +112,16 @@ def test_the_demo_prints_its_day_then_serves_until_ctrl_c(tmp_path: Path) -> Non
             review = sum(1 for c in spec.captures if c.review)
             assert sum(status != "ok" for status, _ in mine) == review, (spec.code, mine)
             # A QR on each of its till's own receipts and on each capture that should have one (not on a
-            # kitchen ticket, a coupon, a picture, or a receipt whose cut the bridge cannot see).
-            assert sum(token is not None for _, token in mine) == 2 + sum(c.qr for c in spec.captures)
+            # kitchen ticket, a coupon, a picture, or a receipt whose cut the bridge cannot see) — but for
+            # cuts the bridge printed without waiting longer for the agent (fail open), as it counts them.
+            bridge = bridge_counts(out / "boxes" / spec.device / "spool" / "bridge-status.json", day_over)
+            tokens = sum(token is not None for _, token in mine)
+            assert tokens == bridge["injected_blocks"]  # every QR printed is the one its receipt has
+            failed_open = sum(
+                bridge[k] for k in ("injection_timeouts", "injection_skipped_busy", "injection_errors")
+            )
+            expected = 2 + sum(c.qr for c in spec.captures)
+            assert expected - failed_open <= tokens <= expected, (spec.code, tokens, bridge)
             assert len(list((out / "printed" / spec.code).glob("job-*.png"))) == len(mine)
         assert "all in order: False" not in shown and shown.count("all in order: True") == len(STORES)
         assert len(set(urls)) == sum(token is not None for _, _, token in rows)
