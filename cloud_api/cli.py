@@ -101,14 +101,21 @@ def cmd_list(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 def cmd_ingest(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.core.secrets import load_or_create_secret
-    from cloud_api.ingest import run_ingest
+    from cloud_api.ingest import WorkerStopped, serve, subscriber
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     sessions = _sessions(settings)
     secret = load_or_create_secret(settings.secret_file)
-    sub = run_ingest(sessions, secret, settings.broker, stop)
+    sub = subscriber(sessions, secret)
+    try:
+        serve(sub, settings.broker, stop)
+    except WorkerStopped as e:
+        # Exit non-zero so that systemd (Restart=always) starts a fresh worker; what was not
+        # acknowledged is delivered again.
+        print(f"ingest worker stopped: {e}; counts {dict(sub.counts)}", file=sys.stderr)
+        return 1
     print(f"ingest stopped: {dict(sub.counts)}", file=sys.stderr)
     return 0
 

@@ -5,13 +5,15 @@ then acknowledged to its box. Run as many as the load needs; they share the subs
 from __future__ import annotations
 
 import logging
-import os
+import secrets
 import socket
 import ssl
 import threading
+import time
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
+import sdnotify
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,10 +23,12 @@ from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
 from cloud_api.crud.ingest import record_heartbeat, record_offline, store_envelopes
 from sync.envelope import Envelope
-from sync.subscriber import Subscriber
+from sync.subscriber import Refusal, Subscriber
 from sync.topics import DeviceTopics
 
 log = logging.getLogger("tillbox.cloud.ingest")
+# Read and written by the worker alone (the broker's ACL gives each ingest certificate its own).
+PROBE_TOPIC = "tillbox-ingest/probe/{client_id}"
 
 
 def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscriber:
@@ -40,8 +44,8 @@ def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscr
         with sessions.begin() as s:
             record_offline(s, where.device)
 
-    def store(session: Session, envelopes: list[Envelope]) -> None:
-        store_envelopes(session, envelopes, secret)
+    def store(session: Session, envelopes: list[Envelope]) -> list[Refusal]:
+        return store_envelopes(session, envelopes, secret)
 
     return Subscriber(sessions, registry, store, heartbeat, offline)
 
@@ -50,7 +54,8 @@ def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
     url = urlsplit(broker.url)
     if url.scheme not in ("mqtt", "mqtts"):
         raise ValueError(f"broker url {broker.url!r}: mqtt://host:port or mqtts://host:port")
-    client_id = broker.client_id or f"ingest-{socket.gethostname()}-{os.getpid()}"
+    # Unguessable unless configured: a client id is all another client needs to knock this one off.
+    client_id = broker.client_id or f"ingest-{socket.gethostname()}-{secrets.token_hex(8)}"
     client = mqtt.Client(
         CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5, manual_ack=True
     )
@@ -64,19 +69,71 @@ def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
     return client, url.hostname or "127.0.0.1", port
 
 
+class WorkerStopped(RuntimeError):
+    """The worker can no longer consume: the process must exit non-zero, to be restarted."""
+
+
+def serve(sub: Subscriber, broker: BrokerSettings, stop: threading.Event) -> None:
+    """Consume until `stop` is set; raise WorkerStopped when this worker cannot go on consuming.
+
+    Alive is not enough: every `broker.probe_seconds` the worker publishes a probe to a topic only it
+    reads, which comes back through the broker, the network thread and the message callback like any
+    box's message. No probe back within `broker.watchdog_seconds` while connected (a callback stuck, a
+    thread gone, a broker that stopped delivering) stops the worker, as does a network thread that
+    ended or a callback that gave up. systemd's watchdog is fed only while probes come back."""
+    client, host, port = ingest_client(broker)
+    client_id = client._client_id.decode()
+    probe_topic = PROBE_TOPIC.format(client_id=client_id)
+    sub.attach(client, group=broker.group, probe_topic=probe_topic)
+    client.reconnect_delay_set(1, 30)
+    client.connect_async(host, port)
+    client.loop_start()
+    notify = sdnotify.SystemdNotifier()
+    notify.notify("READY=1")
+    log.info("ingest worker %s on %s:%s, group %s", client_id, host, port, broker.group)
+    try:
+        _watch(sub, client, broker, probe_topic, stop, notify)
+    except WorkerStopped:
+        # The network thread may be stuck in a callback: it is a daemon thread, left to end with the
+        # process rather than joined.
+        client.disconnect()
+        raise
+    client.disconnect()
+    client.loop_stop()
+
+
+def _watch(
+    sub: Subscriber,
+    client: mqtt.Client,
+    broker: BrokerSettings,
+    probe_topic: str,
+    stop: threading.Event,
+    notify: sdnotify.SystemdNotifier,
+) -> None:
+    last_sent = 0.0
+    while not stop.wait(0.5):
+        now = time.monotonic()
+        thread = client._thread
+        if sub.stopped_by is not None:
+            raise WorkerStopped(f"a message could not be handled: {sub.stopped_by}")
+        if thread is None or not thread.is_alive():
+            raise WorkerStopped("the MQTT network thread ended")
+        if sub.connected_at is None:
+            notify.notify("WATCHDOG=1\nSTATUS=connecting to the broker")  # reconnecting is alive
+            continue
+        if now - last_sent >= broker.probe_seconds:
+            client.publish(probe_topic, b"probe", qos=0)
+            last_sent = now
+        heard = max(sub.last_probe or 0.0, sub.connected_at)
+        if now - heard > broker.watchdog_seconds:
+            raise WorkerStopped(f"no probe back from the broker for {now - heard:.0f} s")
+        if sub.last_probe is not None and sub.last_probe >= sub.connected_at:
+            notify.notify(f"WATCHDOG=1\nSTATUS=consuming: {sum(sub.counts.values())} messages")
+
+
 def run_ingest(
     sessions: sessionmaker[Session], secret: ServiceSecret, broker: BrokerSettings, stop: threading.Event
 ) -> Subscriber:
     sub = subscriber(sessions, secret)
-    client, host, port = ingest_client(broker)
-    sub.attach(client, group=broker.group)
-    client.reconnect_delay_set(1, 30)
-    client.connect_async(host, port)
-    client.loop_start()
-    log.info("ingest worker %s on %s:%s, group %s", client._client_id.decode(), host, port, broker.group)
-    try:
-        stop.wait()
-    finally:
-        client.disconnect()
-        client.loop_stop()
+    serve(sub, broker, stop)
     return sub

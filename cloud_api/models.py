@@ -188,20 +188,6 @@ class ShopperSession(Base):
     expires_at: Mapped[datetime] = mapped_column(Aware)
 
 
-class UnreadableRecord(Base):
-    """A signed, stored envelope whose body this service could not read as a transaction: kept whole
-    (nothing a box sent is lost) and acknowledged, so the box moves on; HQ sees it and a fix re-reads it."""
-
-    __tablename__ = "unreadable_records"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(64), index=True)
-    seq: Mapped[int]
-    error: Mapped[str] = mapped_column(String(500))
-    body: Mapped[dict[str, Any]] = mapped_column(Document)
-    received_at: Mapped[datetime] = mapped_column(Aware)
-
-
 class User(Base):
     """Someone at HQ. owner: every store of the retailer; manager: the stores assigned; store_manager:
     the one store assigned. Reports go by e-mail to each role's users of the store."""

@@ -35,16 +35,29 @@ class Money(TypeDecorator[Decimal]):
         return None if value is None else Decimal(str(value))
 
 
+# No till prints an amount, quantity or rate past these; a number that does (9E+999999) is no money, and
+# would fail a NUMERIC column, a sum's rounding or a page.
+LARGEST = Decimal(10) ** 15
+FINEST_EXPONENT = -8
+MAX_CHARS = 40  # SQLite keeps money as its text, in a column this wide
+
+
 def parse_decimal(value: object) -> Decimal | None:
-    """A decimal string from the wire (an amount, a quantity, a rate), or None when absent or unreadable
-    (the record keeps the text)."""
+    """A decimal string from the wire (an amount, a quantity, a rate), or None when absent, unreadable
+    or out of any till's range (the record keeps the text)."""
     if value is None or isinstance(value, bool) or not isinstance(value, str | int):
         return None
+    text = str(value)
+    if len(text) > MAX_CHARS:
+        return None
     try:
-        amount = Decimal(str(value))
+        amount = Decimal(text)
     except InvalidOperation:
         return None
-    return amount if amount.is_finite() else None
+    if not amount.is_finite() or abs(amount) >= LARGEST:
+        return None
+    exponent = amount.as_tuple().exponent
+    return None if isinstance(exponent, int) and exponent < FINEST_EXPONENT else amount
 
 
 # ISO 4217 currencies whose amounts have no minor unit (yen, won, dong …): an average of them is whole.

@@ -23,6 +23,11 @@ class StoreOut(Out):
     closing_time: str
 
 
+class SeqRange(BaseModel):
+    first: int
+    last: int
+
+
 class DeviceOut(Out):
     device_id: str
     store_id: int
@@ -37,7 +42,11 @@ class DeviceOut(Out):
     version: str | None  # the box's software
     config_version: int | None  # the configuration from HQ it runs (0: none yet)
     pos_profile: str | None  # the POS profile it reads receipts with (None: detected per receipt)
-    missing_seqs: list[int]  # sequence numbers the cloud never received, below the highest it has
+    # Sequence numbers the cloud never received, below the highest it has: runs (the first 1,000), and
+    # how many numbers in all.
+    missing: list[SeqRange]
+    missing_count: int
+    quarantined: dict[str, int]  # envelopes the cloud kept aside instead of storing, by reason
 
 
 class TransactionOut(Out):
@@ -174,4 +183,5 @@ class StoreHealth(BaseModel):
     needs_review: int
     parse_failure_rate: Decimal | None
     by_parser: list[ParserHealth]
+    quarantined: int  # records and heartbeats of the store's boxes kept aside unstored (see the devices)
     alerts: list[str]  # empty when every threshold holds

@@ -13,9 +13,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import DateTime, Integer, MetaData, String, UniqueConstraint, func, insert, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    UniqueConstraint,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from sync.canonical import canonical_bytes
 from sync.envelope import Envelope
 
 BEYOND_LIMIT = 1000  # stored seqs past a gap reported in one acknowledgement
@@ -44,6 +58,85 @@ class Mark(LedgerBase):
 
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     contiguous: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Quarantined(LedgerBase):
+    """A verified envelope the cloud could not store as it is (out of bounds, unreadable, refused by the
+    database): kept whole — its canonical bytes still carry the box's signature — with the reason, once
+    per distinct envelope and device however often it is sent again."""
+
+    __tablename__ = "sync_quarantine"
+    __table_args__ = (UniqueConstraint("device_id", "digest", name="uq_sync_quarantine_device_digest"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int | None] = mapped_column(BigInteger)  # None for a heartbeat, or past BigInteger
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(String(500))
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of `raw`
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    times: Mapped[int] = mapped_column(Integer, default=1)
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def quarantine(session: Session, e: Envelope, reason: str, detail: str) -> None:
+    """Keep `e` aside in the caller's transaction (counted again if it is there already)."""
+    raw = canonical_bytes(e.to_json())
+    d = hashlib.sha256(raw).hexdigest()
+    now = datetime.now(UTC)
+    found = session.scalar(
+        update(Quarantined)
+        .where(Quarantined.device_id == e.device_id, Quarantined.digest == d)
+        .values(times=Quarantined.times + 1, last_seen=now)
+        .returning(Quarantined.id)
+    )
+    if found is None:
+        seq = e.seq if e.seq is not None and e.seq <= BIGINT_MAX else None
+        session.execute(
+            insert(Quarantined).values(
+                device_id=e.device_id,
+                seq=seq,
+                kind=e.kind,
+                reason=reason[:40],
+                detail=detail[:500],
+                digest=d,
+                raw=raw,
+                first_seen=now,
+                last_seen=now,
+                times=1,
+            )
+        )
+
+
+def quarantine_apart(sessions: sessionmaker[Session], e: Envelope, reason: str, detail: str) -> None:
+    """`quarantine` in a transaction of its own; two workers quarantining one envelope at once is no
+    error (the second counts it)."""
+    for attempt in (1, 2):
+        try:
+            with sessions.begin() as session:
+                quarantine(session, e, reason, detail)
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
+
+
+def quarantined_counts(session: Session, device_ids: list[str]) -> dict[str, dict[str, int]]:
+    """Per device, how many distinct envelopes are quarantined under each reason."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = session.execute(
+        select(Quarantined.device_id, Quarantined.reason, func.count())
+        .where(Quarantined.device_id.in_(device_ids))
+        .group_by(Quarantined.device_id, Quarantined.reason)
+    )
+    for device, reason, n in rows:
+        counts.setdefault(device, {})[reason] = int(n)
+    return counts
 
 
 class Outcome(Enum):
@@ -115,21 +208,37 @@ def advance(session: Session, device_id: str) -> Ack:
     return Ack(mark.contiguous, tuple(beyond[:BEYOND_LIMIT]))
 
 
-def gaps(session: Session, device_id: str) -> list[int]:
-    """Sequence numbers missing below the highest one stored (what HQ must hear about if they stay)."""
+def contiguous_mark(session: Session, device_id: str) -> int:
     mark = session.get(Mark, device_id)
-    low = mark.contiguous if mark else 0
-    stored = session.scalars(
-        select(Received.seq).where(Received.device_id == device_id, Received.seq > low).order_by(Received.seq)
-    ).all()
-    have = set(stored)
-    return [s for s in range(low + 1, max(stored, default=low)) if s not in have]
+    return mark.contiguous if mark else 0
+
+
+def gaps(session: Session, device_id: str) -> list[tuple[int, int]]:
+    """The runs of sequence numbers missing below the highest one stored, as (first, last): what HQ must
+    hear about if they stay. Found by the database, one row per run, however many numbers are missing."""
+    low = contiguous_mark(session, device_id)
+    seqs = (
+        select(
+            Received.seq.label("seq"),
+            func.lag(Received.seq, 1, low).over(order_by=Received.seq).label("prev"),
+        )
+        .where(Received.device_id == device_id, Received.seq > low)
+        .subquery()
+    )
+    rows = session.execute(
+        select(seqs.c.prev + 1, seqs.c.seq - 1).where(seqs.c.seq > seqs.c.prev + 1).order_by(seqs.c.seq)
+    )
+    return [(int(first), int(last)) for first, last in rows]
+
+
+def missing_count(ranges: list[tuple[int, int]]) -> int:
+    return sum(last - first + 1 for first, last in ranges)
 
 
 @dataclass(frozen=True)
 class Gap:
     device_id: str
-    missing: tuple[int, ...]
+    missing: tuple[tuple[int, int], ...]  # runs (first, last)
     since: datetime  # when the first sequence number past the gap was stored
 
 

@@ -30,13 +30,13 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.ingest import run_ingest
 from cloud_api.migrate import alembic_config
-from cloud_api.models import Base, Device, Store, Transaction, UnreadableRecord
+from cloud_api.models import Base, Device, Store, Transaction
 from edge.signing import load_or_create_signing_key, public_key_text
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import Counter, OutboxEntry, TransactionRow
 from edge.store.outbox_port import StoreOutbox
-from sync.ledger import LedgerBase
+from sync.ledger import LedgerBase, Quarantined
 from sync.publisher import Publisher, PublisherSettings
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
@@ -167,8 +167,9 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
                 t = s.scalars(select(Transaction).where(Transaction.job_id == first.job_id)).one()
                 assert (t.revision, t.status) == (2, "needs_review")
                 assert s.scalar(select(func.count(Transaction.id))) == 12
-                bad = s.scalars(select(UnreadableRecord)).one()
-                assert bad.body == {"job_id": None, "garbled": True} and "job_id" in bad.error
+                bad = s.scalars(select(Quarantined)).one()
+                assert json.loads(bad.raw)["body"] == {"job_id": None, "garbled": True}
+                assert (bad.reason, bad.times) == ("unreadable", 1) and "job_id" in bad.detail
 
             # Heartbeats keep the device's health; the last will marks it offline.
             pub.heartbeat({"outbox_depth": 0, "version": "test"})
@@ -223,7 +224,8 @@ def test_bad_cloud_configuration_is_refused_with_its_key(
 
 def test_one_message_with_a_job_twice_keeps_the_highest_revision(tmp_path: Path, cloud_db: str) -> None:
     """A backlog message may carry a correction ahead of its original, or both: one row, the highest
-    revision, whatever the order; unreadable records beside them are kept, not fatal."""
+    revision, whatever the order; an unreadable record beside them is handed back
+    (to be quarantined), not fatal."""
     from cloud_api.crud.devices import enroll
     from cloud_api.crud.ingest import store_envelopes
     from cloud_api.migrate import upgrade
@@ -255,10 +257,12 @@ def test_one_message_with_a_job_twice_keeps_the_highest_revision(tmp_path: Path,
     with sessions.begin() as s:
         enroll(s, "acme", "s1", "s1-t1", "A" * 43)
     with sessions.begin() as s:
-        store_envelopes(s, [Envelope("s1-t1", i + 1, "transaction", now, b) for i, b in enumerate(bodies)])
+        envelopes = [Envelope("s1-t1", i + 1, "transaction", now, b) for i, b in enumerate(bodies)]
+        refused = store_envelopes(s, envelopes)
+        assert [(e.seq, why.reason) for e, why in refused] == [(4, "unreadable")]
     with sessions.begin() as s:  # later: an older revision of b again
         store_envelopes(s, [Envelope("s1-t1", 9, "transaction", now, rec("b", 2, "old"))])
     with sessions() as s:
         rows = {t.job_id: (t.revision, t.status, t.seq) for t in s.scalars(select(Transaction))}
         assert rows == {"a": (2, "needs_review", 1), "b": (3, "x", 5)}
-        assert s.scalar(select(func.count(UnreadableRecord.id))) == 1
+        assert "job_id" in str(refused[0][1])

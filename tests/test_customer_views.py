@@ -95,4 +95,5 @@ def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) 
     assert [c["id"] for c in listed["items"]] == [bob_id, ann_id]  # biggest spend first
     assert [r["item"] for r in recs] == ["Butter", "Jam"]  # what Ann never bought, by how often
     assert recs[0]["score"] == "0.750" and set(recs[0]["because_of"]) == {"Milk", "Bread"}
-    assert devices[0]["missing_seqs"] == [6, 7, 8, 9, *range(11, 20)]
+    assert devices[0]["missing"] == [{"first": 6, "last": 9}, {"first": 11, "last": 19}]
+    assert devices[0]["missing_count"] == 13 and devices[0]["quarantined"] == {}

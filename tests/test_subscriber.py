@@ -57,7 +57,7 @@ def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str)
     gap = sub.handle(BOX.tx, encode_message([env(4)]))
     assert gap.ack is not None and gap.ack.to_json() == {"contiguous": 2, "beyond": [4]}
     with sessions() as s:
-        assert gaps(s, "s12-t1") == [3]
+        assert gaps(s, "s12-t1") == [(3, 3)]
     filled = sub.handle(BOX.tx, encode_message([env(3)])).ack
     assert filled is not None and filled.to_json() == {"contiguous": 4, "beyond": []}
     sub.handle(BOX.tx, encode_message([env(2, total="9.99")]))  # seq 2 again, other content
@@ -75,7 +75,7 @@ def test_a_gap_that_stays_is_reported_after_the_threshold(cloud_db: str) -> None
     with sessions() as s:
         assert overdue_gaps(s, hour) == []  # a gap is normal for a moment
         late = overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour)
-        assert [(g.device_id, g.missing) for g in late] == [("s12-t1", (3, 4))]
+        assert [(g.device_id, g.missing) for g in late] == [("s12-t1", ((3, 4),))]
         assert abs(datetime.now(UTC) - late[0].since) < timedelta(minutes=1)  # when 5 arrived, aware
     sub.handle(BOX.tx, encode_message([env(3), env(4)]))  # the box sent them again: closed
     with sessions() as s:

@@ -22,15 +22,18 @@ UNITS = REPO / "systemd"
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed here")
 def test_units_verify_clean(tmp_path: Path) -> None:
-    tillbox = Path(sys.executable).with_name("tillbox")
-    for unit in ("tillbox-bridge.service", "tillbox-bridge.socket", "tillbox-agent.service"):
+    bin_dir = Path(sys.executable).parent
+    names = ("tillbox-bridge.service", "tillbox-bridge.socket", "tillbox-agent.service")
+    for unit in names:
         text = (UNITS / unit).read_text()
         # verify insists the ExecStart binary exists: point it at this checkout's
-        (tmp_path / unit).write_text(text.replace("/opt/tillbox/venv/bin/tillbox", str(tillbox)))
-    units = [
-        str(tmp_path / u)
-        for u in ("tillbox-bridge.service", "tillbox-bridge.socket", "tillbox-agent.service")
-    ]
+        (tmp_path / unit).write_text(text.replace("/opt/tillbox/venv/bin/", f"{bin_dir}/"))
+    # A template verifies as one of its instances.
+    ingest = (
+        (UNITS / "tillbox-cloud-ingest@.service").read_text().replace("/opt/tillbox/venv/bin/", f"{bin_dir}/")
+    )
+    (tmp_path / "tillbox-cloud-ingest@1.service").write_text(ingest)
+    units = [str(tmp_path / u) for u in (*names, "tillbox-cloud-ingest@1.service")]
     r = subprocess.run(["systemd-analyze", "verify", "--man=no", *units], capture_output=True, text=True)
     ours = [line for line in (r.stdout + r.stderr).splitlines() if str(tmp_path) in line]
     assert r.returncode == 0 and not ours, r.stdout + r.stderr
@@ -145,6 +148,12 @@ def test_health_stays_true_while_waiting_for_a_pos_or_an_absent_printer() -> Non
     bridge.shutdown()
     t.join(5)
     assert not t.is_alive()
+
+
+def test_ingest_unit_is_watched_and_restarted() -> None:
+    text = (UNITS / "tillbox-cloud-ingest@.service").read_text()
+    for needle in ("Type=notify", "WatchdogSec=", "Restart=always", "tillbox-cloud --config"):
+        assert needle in text
 
 
 def test_agent_unit_is_ordered_after_the_bridge_but_not_required_by_it() -> None:

@@ -25,7 +25,9 @@ class BrokerSettings:
     cert: Path | None = None  # this worker's client certificate (common name: cloud-ingest)
     key: Path | None = None
     group: str = "tillbox-ingest"  # the shared subscription every ingest worker joins
-    client_id: str = ""  # empty: a unique one per process
+    client_id: str = ""  # empty: a unique, unguessable one per process
+    probe_seconds: float = 10.0  # how often the worker checks it still consumes (cloud_api.ingest.serve)
+    watchdog_seconds: float = 60.0  # no probe back for this long while connected: the worker exits 1
 
     @property
     def tls(self) -> tuple[Path, Path, Path] | None:
@@ -104,10 +106,17 @@ def _str(table: dict[str, Any], key: str, where: str, default: str) -> str:
     return value
 
 
+def _seconds(table: dict[str, Any], key: str, default: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 86400:
+        raise ConfigError(f"broker.{key}: a number of seconds, more than 0, not {value!r}")
+    return float(value)
+
+
 KNOWN = {
     "database": {"url"},
     "retailer": None,
-    "broker": {"url", "ca", "cert", "key", "group", "client_id"},
+    "broker": {"url", "ca", "cert", "key", "group", "client_id", "probe_seconds", "watchdog_seconds"},
     "enrolment": {"ca_cert", "ca_key", "out"},
     "secrets": {"file", "config_key"},
     "alerts": {
@@ -196,7 +205,11 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
         key=_path(br, "key", "broker"),
         group=_str(br, "group", "broker", BrokerSettings.group),
         client_id=br.get("client_id", ""),
+        probe_seconds=_seconds(br, "probe_seconds", BrokerSettings.probe_seconds),
+        watchdog_seconds=_seconds(br, "watchdog_seconds", BrokerSettings.watchdog_seconds),
     )
+    if broker.watchdog_seconds <= broker.probe_seconds:
+        raise ConfigError("broker.watchdog_seconds must be longer than broker.probe_seconds")
     broker.tls  # noqa: B018  (all three or none, checked now rather than at connect)
     settings = CloudSettings(
         database_url=env.get("TILLBOX_CLOUD_DATABASE_URL")

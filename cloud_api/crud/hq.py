@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, ReceiptPaper, Store, Transaction
 from cloud_api.money import parse_decimal
-from cloud_api.schemas import DeviceOut, StoreOut, TransactionDetail, TransactionOut
-from sync.ledger import gaps
+from cloud_api.schemas import DeviceOut, SeqRange, StoreOut, TransactionDetail, TransactionOut
+from sync.ledger import gaps, missing_count, quarantined_counts
 
 DISK_ALARM_SHARE = Decimal("0.80")  # as the box's own alarm
 
@@ -36,6 +36,7 @@ def device_out(session: Session, d: Device) -> DeviceOut:
     h: dict[str, Any] = d.health or {}
     used = parse_decimal(h.get("disk_used_share"))
     version, profile = h.get("version"), h.get("pos_profile")
+    runs = gaps(session, d.device_id)
     return DeviceOut(
         device_id=d.device_id,
         store_id=d.store_id,
@@ -50,7 +51,9 @@ def device_out(session: Session, d: Device) -> DeviceOut:
         version=version if isinstance(version, str) else None,
         config_version=_int(h.get("config_version")),
         pos_profile=profile if isinstance(profile, str) else None,
-        missing_seqs=gaps(session, d.device_id)[:1000],
+        missing=[SeqRange(first=a, last=b) for a, b in runs[:1000]],
+        missing_count=missing_count(runs),
+        quarantined=quarantined_counts(session, [d.device_id]).get(d.device_id, {}),
     )
 
 

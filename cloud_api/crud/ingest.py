@@ -1,6 +1,7 @@
 """What ingest does with each new envelope, inside the ledger's transaction (sync.subscriber's `store`
 callback): a transaction or correction becomes one row per (device, job), a heartbeat updates its
-device's health. Nothing here commits; the subscriber commits, then acknowledges."""
+device's health. A record this service cannot store as it is (unreadable, out of range, a QR token
+another receipt holds) is handed back to the subscriber, which quarantines it; nothing here commits."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
-from cloud_api.models import Device, ReceiptPaper, Store, Transaction, UnreadableRecord
+from cloud_api.models import Device, ReceiptPaper, Store, Transaction
 from cloud_api.money import parse_decimal
+from sync.bounds import OutOfBounds, check_time
 from sync.envelope import Envelope
+from sync.subscriber import Refusal
 
 
 class UnreadableError(ValueError):
@@ -58,13 +61,27 @@ class ParsedRecord:
 
 
 def _aware(text: object, field: str) -> datetime:
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > 40:
         raise UnreadableError(f"{field}: a timestamp string is needed")
     try:
         t = datetime.fromisoformat(text)
     except ValueError as e:
         raise UnreadableError(f"{field}: {e}") from e
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
+    t = t if t.tzinfo else t.replace(tzinfo=UTC)
+    try:
+        check_time(t, field)
+    except OutOfBounds as e:
+        raise UnreadableError(str(e)) from None
+    return t
+
+
+def _amount(value: object, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    amount = parse_decimal(value)
+    if amount is None:
+        raise UnreadableError(f"{field}: {str(value)[:40]!r} is not an amount a till prints")
+    return amount
 
 
 def _opt_str(value: object, field: str, limit: int) -> str | None:
@@ -91,7 +108,7 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
         kind=_opt_str(tx.get("kind"), "transaction.kind", 32) or "unknown",
         status=_opt_str(tx.get("status"), "transaction.status", 32) or "needs_review",
         currency=_opt_str(tx.get("currency"), "transaction.currency", 8),
-        total=parse_decimal(tx.get("total")),
+        total=_amount(tx.get("total"), "transaction.total"),
         printed_at=_opt_str(tx.get("datetime"), "transaction.datetime", 32),
         started_at=_aware(body.get("started_at"), "started_at"),
         store_name=_opt_str(store.get("name"), "transaction.store.name", 200)
@@ -101,18 +118,20 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
     )
 
 
-def store_envelope(session: Session, e: Envelope, secret: ServiceSecret | None = None) -> None:
-    store_envelopes(session, [e], secret)
+def store_envelope(session: Session, e: Envelope, secret: ServiceSecret | None = None) -> list[Refusal]:
+    return store_envelopes(session, [e], secret)
 
 
-def store_envelopes(session: Session, envelopes: list[Envelope], secret: ServiceSecret | None = None) -> None:
+def store_envelopes(
+    session: Session, envelopes: list[Envelope], secret: ServiceSecret | None = None
+) -> list[Refusal]:
     """One device's new transactions and corrections (one MQTT message): insert each job once, or replace
     an older revision; never go back to an older one (a live correction may overtake its original in a
     backlog). With the service's secret, a receipt whose member number is linked to a customer is that
     customer's from the moment it arrives. A few statements per message, not per envelope: a backlog
-    arrives 100 envelopes to a message."""
+    arrives 100 envelopes to a message. Returns the envelopes left unstored, with why."""
     if not envelopes:
-        return
+        return []
     device_id = envelopes[0].device_id
     if any(e.device_id != device_id for e in envelopes):
         raise ValueError("one device's envelopes at a time")
@@ -123,22 +142,19 @@ def store_envelopes(session: Session, envelopes: list[Envelope], secret: Service
     if store is None:
         raise RuntimeError(f"store {device.store_id} of device {device_id} vanished during ingest")
     now = datetime.now(UTC)
+    refused: list[Refusal] = []
     latest: dict[str, tuple[Envelope, ParsedRecord]] = {}
     for e in envelopes:
         try:
             r = read_record(e.body)
         except UnreadableError as err:
-            session.add(
-                UnreadableRecord(
-                    device_id=device_id, seq=e.seq or 0, error=str(err)[:500], body=e.body, received_at=now
-                )
-            )
+            refused.append((e, OutOfBounds("unreadable", str(err))))
             continue
         kept = latest.get(r.job_id)
         if kept is None or kept[1].revision < r.revision:
             latest[r.job_id] = (e, r)
     if not latest:
-        return
+        return refused
     with session.no_autoflush:
         existing = {
             t.job_id: t
@@ -146,6 +162,7 @@ def store_envelopes(session: Session, envelopes: list[Envelope], secret: Service
                 select(Transaction).where(Transaction.device_id == device_id, Transaction.job_id.in_(latest))
             )
         }
+    refused += _tokens_taken(session, device_id, latest)
     hashes = {
         job: member_hash(secret, store.retailer, r.member_id)
         for job, (_, r) in latest.items()
@@ -188,6 +205,37 @@ def store_envelopes(session: Session, envelopes: list[Envelope], secret: Service
     if new_rows:
         session.execute(insert(Transaction), new_rows)
     _store_papers(session, device_id, {job: e for job, (e, r) in latest.items()}, existing)
+    return refused
+
+
+def _tokens_taken(
+    session: Session, device_id: str, latest: dict[str, tuple[Envelope, ParsedRecord]]
+) -> list[Refusal]:
+    """Drop from `latest` the records whose QR token another receipt holds (stored, or earlier in this
+    message): a token opens one receipt's page, so the first one keeps it."""
+    wanted = {r.qr_token for _, r in latest.values() if r.qr_token is not None}
+    if not wanted:
+        return []
+    with session.no_autoflush:
+        holders = {
+            token: (device, job)
+            for token, device, job in session.execute(
+                select(Transaction.qr_token, Transaction.device_id, Transaction.job_id).where(
+                    Transaction.qr_token.in_(wanted)
+                )
+            )
+        }
+    refused: list[Refusal] = []
+    for job, (e, r) in list(latest.items()):
+        if r.qr_token is None:
+            continue
+        holder = holders.setdefault(r.qr_token, (device_id, job))
+        if holder != (device_id, job):
+            del latest[job]
+            refused.append(
+                (e, OutOfBounds("qr_token_taken", f"job {job}: its QR token opens another receipt"))
+            )
+    return refused
 
 
 def _store_papers(

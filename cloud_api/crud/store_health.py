@@ -82,6 +82,14 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         ]
         total, failed = sum(p.receipts for p in by_parser), sum(p.needs_review for p in by_parser)
         alerts = [f"{d} offline" for d in offline]
+        for v in views:
+            if v.quarantined:
+                reasons = ", ".join(
+                    f"{n} {reason.replace('_', ' ')}" for reason, n in sorted(v.quarantined.items())
+                )
+                alerts.append(
+                    f"{v.device_id}: {sum(v.quarantined.values())} records set aside unstored ({reasons})"
+                )
         if depth > limits.outbox_depth:
             alerts.append(f"{depth} receipts unsent on the store's boxes")
         if oldest > limits.oldest_unsent.total_seconds():
@@ -107,6 +115,7 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
                 needs_review=failed,
                 parse_failure_rate=_rate(failed, total),
                 by_parser=by_parser,
+                quarantined=sum(sum(v.quarantined.values()) for v in views),
                 alerts=alerts,
             )
         )
