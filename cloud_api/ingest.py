@@ -113,7 +113,7 @@ def _watch(
     last_sent = 0.0
     while not stop.wait(0.5):
         now = time.monotonic()
-        thread = client._thread
+        thread = client._thread  # paho keeps its loop_start thread private; nothing public says it ended
         if sub.stopped_by is not None:
             raise WorkerStopped(f"a message could not be handled: {sub.stopped_by}")
         if thread is None or not thread.is_alive():

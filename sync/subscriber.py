@@ -165,24 +165,18 @@ class Subscriber:
     def _store(self, device: DeviceTopics, envelopes: list[Envelope], refused: list[Refusal]) -> Ack:
         outcomes: Counter[str] = Counter()
         with self.sessions.begin() as session:
-            new: list[Envelope] = []
-            claims = [*envelopes, *(e for e, _ in refused)]
-            outcome_of = dict(
-                zip((id(e) for e in claims), record(session, claims) if claims else [], strict=True)
-            )
-            for e in envelopes:
-                outcome = outcome_of[id(e)]
-                outcomes[outcome.value] += 1
-                if outcome is Outcome.NEW:
-                    new.append(e)
-                elif outcome is Outcome.CONFLICT:
+            # One claim for all: the refused are claimed too, so that the mark moves over them.
+            claimed = record(session, [*envelopes, *(e for e, _ in refused)]) if envelopes or refused else []
+            fit_claims, refused_claims = claimed[: len(envelopes)], claimed[len(envelopes) :]
+            outcomes.update(o.value for o in fit_claims)
+            outcomes.update(o.value for o in refused_claims if o is not Outcome.NEW)  # quarantined below
+            new = [e for e, o in zip(envelopes, fit_claims, strict=True) if o is Outcome.NEW]
+            for e, o in zip(envelopes, fit_claims, strict=True):
+                if o is Outcome.CONFLICT:
                     log.error(
                         "%s seq %s seen again with different content; the first stands", e.device_id, e.seq
                     )
-            unstored = [(e, why) for e, why in refused if outcome_of[id(e)] is Outcome.NEW]
-            outcomes.update(
-                outcome_of[id(e)].value for e, _ in refused if outcome_of[id(e)] is not Outcome.NEW
-            )
+            unstored = [r for r, o in zip(refused, refused_claims, strict=True) if o is Outcome.NEW]
             if new:
                 unstored += self.store(session, new) or []
             for e, why in unstored:

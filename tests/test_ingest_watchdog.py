@@ -106,15 +106,18 @@ def test_a_worker_without_its_database_stops_and_the_message_waits(tmp_path: Pat
     with running_broker(tmp_path / "broker") as broker:
         stop = threading.Event()
         _, result = serve_in_thread(broken, settings(broker, client_id="broken"), stop)
-        wait_for(lambda: broken.connected_at is not None, 20, "the worker to connect")
-        time.sleep(0.5)  # its SUBACK: subscribed before the box sends (no worse if not: the box resends)
         box = broker.client(BOX.device)
         box.on_message = lambda c, u, msg: acks.put(msg.payload)
         box.connect("127.0.0.1", broker.port)
         box.loop_start()
         box.subscribe(BOX.ack, qos=1)
-        box.publish(BOX.tx, message(1), qos=1)
-        stopped = result.get(timeout=30)
+
+        def worker_stopped() -> bool:
+            box.publish(BOX.tx, message(1), qos=1)  # as a box does until acknowledged
+            return not result.empty()
+
+        wait_for(worker_stopped, 60, "the worker to stop")
+        stopped = result.get()
         assert isinstance(stopped, WorkerStopped) and "could not be handled" in str(stopped)
         assert acks.empty()  # nothing acknowledged that was not stored
         # systemd starts a fresh worker, with the database back; the box sends again what is unacked.
