@@ -13,6 +13,7 @@ one worker.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import subprocess
 import sys
@@ -72,27 +73,32 @@ def run(workers: int, count: int, batch: int, directory: Path, broker: Mosquitto
         sessions = make_sessions(make_engine(url))
         with sessions.begin() as s:
             enroll(s, BOX.retailer, BOX.store, BOX.device, public_key_text(SIGNING))
-        key, cert = broker.files.client("cloud-ingest")
+        broker.admit_box(BOX)
         config = directory / f"cloud-{workers}.toml"
         config.write_text(
             f'retailer = "{BOX.retailer}"\n[database]\nurl = "{url}"\n'
             f'[secrets]\nfile = "{directory / "key"}"\n'
             f'[broker]\nurl = "mqtts://localhost:{broker.port}"\nca = "{broker.files.ca_path}"\n'
-            f'cert = "{cert}"\nkey = "{key}"\n'
         )
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "cloud_api.cli", "--config", str(config), "ingest"],
-                cwd=REPO,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+        procs = []
+        for n in range(workers):  # each worker its own certificate, as its systemd unit gives it
+            name = f"cloud-ingest-{n + 1}"
+            broker.admit_worker(name)
+            key, cert = broker.files.client(name)
+            env = {**os.environ, "TILLBOX_CLOUD_BROKER_CERT": str(cert), "TILLBOX_CLOUD_BROKER_KEY": str(key)}
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "cloud_api.cli", "--config", str(config), "ingest"],
+                    cwd=REPO,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             )
-            for _ in range(workers)
-        ]
         payloads = messages(count, batch)
         try:
             time.sleep(3)  # connected and subscribed (a shared subscription keeps nothing for absent workers)
-            pub = broker.client(BOX.device, client_id=f"bench-box-{workers}")
+            pub = broker.client(BOX.device)
             pub.connect("127.0.0.1", broker.port)
             pub.loop_start()
             time.sleep(0.5)

@@ -125,7 +125,9 @@ def drain(directory: Path, broker: MosquittoProcess, rows: int) -> tuple[float, 
             stored_at.setdefault(e.seq or 0, time.monotonic())
 
     sub = Subscriber(sessionmaker(engine), registry, stored)
-    worker = broker.client("cloud-ingest", client_id="bench-worker", manual_ack=True)
+    broker.admit_box(BOX)
+    broker.admit_worker("bench-worker")
+    worker = broker.client("bench-worker", manual_ack=True)
     sub.attach(worker)
     worker.connect("127.0.0.1", broker.port)
     worker.loop_start()
@@ -202,15 +204,16 @@ def bare_loop(directory: Path, broker: MosquittoProcess, rows: int, body: str) -
         if received >= rows:
             done.set()
 
-    sub = broker.client("cloud-ingest", client_id="bare-sub")
+    broker.admit_worker("bare-sub")
+    sub = broker.client("bare-sub")  # the drain's worker has left the group: this one has it alone
     sub.on_message = on_message
     subscribed = threading.Event()
     sub.on_subscribe = lambda *a: subscribed.set()
-    sub.on_connect = lambda c, *a: c.subscribe(cloud_subscription("tx", "bare"), qos=1)
+    sub.on_connect = lambda c, *a: c.subscribe(cloud_subscription("tx"), qos=1)
     sub.connect("127.0.0.1", broker.port)
     sub.loop_start()
     subscribed.wait(10)
-    pub = broker.client(BOX.device, client_id="bare-pub")
+    pub = broker.client(BOX.device)
     pub.connect("127.0.0.1", broker.port)
     pub.loop_start()
     time.sleep(0.5)

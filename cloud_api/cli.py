@@ -6,6 +6,7 @@
     tillbox-cloud devices enroll --store S --device D --public-key KEY   (key as `tillbox status` prints it)
     tillbox-cloud devices revoke DEVICE
     tillbox-cloud devices list
+    tillbox-cloud broker sync | add-worker NAME | init --out FILE   (the broker's identities)
     tillbox-cloud ingest
     tillbox-cloud serve [--host H] [--port P]
     tillbox-cloud users add --email E --role owner|manager|store_manager [--stores S1,S2]
@@ -56,15 +57,25 @@ def cmd_migrate(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.broker_registry import admit_box
     from cloud_api.crud.devices import enroll
     from sync.pki import issue, load_issued
+    from sync.topics import DeviceTopics
 
     en = settings.enrolment
     if (en.ca_cert is None) != (en.ca_key is None):
         raise ConfigError("[enrolment] ca_cert and ca_key go together")
+    retailer = args.retailer or settings.retailer
+    settings.broker.control  # noqa: B018  (a missing control identity is said before anything changes)
     with _sessions(settings).begin() as s:
-        enroll(s, args.retailer or settings.retailer, args.store, args.device, args.public_key)
+        enroll(s, retailer, args.store, args.device, args.public_key)
+        # Registered with the broker before the commit: an enrolment the broker does not know is not
+        # recorded (the box could not connect); a broker that knows a box the registry lost is
+        # undone by `tillbox-cloud broker sync`.
+        registered = admit_box(settings.broker, DeviceTopics(retailer, args.store, args.device))
     print(f"enrolled {args.device} in store {args.store}")
+    if not registered:
+        print("the broker has no TLS identities ([broker] ca unset): nothing registered with it")
     if en.ca_cert is not None and en.ca_key is not None:
         ca = load_issued(en.ca_key, en.ca_cert)
         key, cert = issue(ca, args.device).write(args.out or en.out, args.device)
@@ -75,11 +86,68 @@ def cmd_enroll(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(settings: CloudSettings, args: argparse.Namespace) -> int:
-    from cloud_api.crud.devices import revoke
+    from cloud_api.broker_registry import forget_box
+    from cloud_api.crud.devices import revoke, topics_of
 
+    settings.broker.control  # noqa: B018
     with _sessions(settings).begin() as s:
-        revoke(s, args.device)
+        where = topics_of(s, revoke(s, args.device))
     print(f"revoked {args.device}: its messages are refused from now on")
+    try:
+        if forget_box(settings.broker, where):
+            print("the broker has dropped it and will refuse it from now on")
+    except RuntimeError as e:
+        raise RuntimeError(
+            f"{e}; the registry has revoked {args.device} (its messages are refused), but the broker "
+            "still lets it in: run `tillbox-cloud broker sync` once the broker answers"
+        ) from None
+    return 0
+
+
+def cmd_broker_sync(settings: CloudSettings, args: argparse.Namespace) -> int:
+    """Make the broker's identities match the registry: after a broker was rebuilt or a change failed."""
+    from cloud_api.broker_registry import admit_box, forget_box
+    from cloud_api.crud.devices import all_devices
+
+    settings.broker.control  # noqa: B018
+    with _sessions(settings)() as s:
+        devices = all_devices(s)
+    admitted = forgotten = 0
+    for where, live in devices:
+        if live:
+            admitted += admit_box(settings.broker, where)
+        else:
+            forgotten += forget_box(settings.broker, where)
+    print(f"broker: {admitted} box(es) registered, {forgotten} revoked one(s) removed")
+    return 0
+
+
+def cmd_broker_add_worker(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.broker_registry import admit_worker
+    from sync.pki import issue, load_issued
+    from sync.topics import DeviceTopics
+
+    DeviceTopics("x", "x", args.name)  # the same rules as a device id: a plain name for the broker
+    if not admit_worker(settings.broker, args.name):
+        raise ConfigError("[broker] ca is not set: a broker without TLS has no identities to register")
+    print(f"ingest worker {args.name} registered with the broker")
+    en = settings.enrolment
+    if en.ca_cert is not None and en.ca_key is not None:
+        key, cert = issue(load_issued(en.ca_key, en.ca_cert), args.name).write(args.out or en.out, args.name)
+        print(f"its certificate: {cert} (key {key}, mode 0600) — [broker] cert and key of that worker")
+    return 0
+
+
+def cmd_broker_init(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from sync.broker_config import CONTROL_IDENTITY, write_dynsec_file
+
+    try:
+        write_dynsec_file(args.out, CONTROL_IDENTITY, settings.broker.group)
+    except FileExistsError:
+        raise ValueError(f"{args.out} exists: it holds the broker's identities; not overwritten") from None
+    except OSError as e:
+        raise ValueError(f"{args.out}: {e.strerror}") from None
+    print(f"wrote {args.out}: the control identity {CONTROL_IDENTITY!r} and the ingest workers' role")
     return 0
 
 
@@ -373,6 +441,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", type=Path, help="where the certificate goes (default: [enrolment] out)")
     command(devices, "revoke", cmd_revoke, "refuse a box's messages from now on").add_argument("device")
     command(devices, "list", cmd_list, "every device, its store and state")
+    broker = sub.add_parser("broker", help="the broker's identities").add_subparsers(
+        dest="what", required=True
+    )
+    command(broker, "sync", cmd_broker_sync, "register every enrolled box with the broker, drop revoked ones")
+    bw = command(broker, "add-worker", cmd_broker_add_worker, "register an ingest worker's certificate name")
+    bw.add_argument("name", help="its certificate's common name, e.g. cloud-ingest-2")
+    bw.add_argument("--out", type=Path, help="where its certificate goes (default: [enrolment] out)")
+    bi = command(broker, "init", cmd_broker_init, "write a new broker's dynamic-security file")
+    bi.add_argument("--out", type=Path, required=True, help="plugin_opt_config_file of mosquitto.conf")
     command(sub, "ingest", cmd_ingest, "one ingest worker (run several: they share the load)")
     users = sub.add_parser("users", help="HQ users").add_subparsers(dest="what", required=True)
     ua = command(

@@ -6,11 +6,9 @@ a box that is offline now applies it when it reconnects."""
 from __future__ import annotations
 
 import secrets
-import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,6 +16,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud_api.broker_registry import broker_address, control_endpoint
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.stores import find_store
@@ -77,16 +76,17 @@ def prepare(
 def publish(
     broker: BrokerSettings, payload: bytes, targets: list[DeviceTopics], timeout_s: float = 20
 ) -> None:
-    url = urlsplit(broker.url)
-    client = mqtt.Client(
-        CallbackAPIVersion.VERSION2, client_id=f"config-push-{secrets.token_hex(4)}", protocol=mqtt.MQTTv5
-    )
-    if broker.tls is not None:
-        ca, cert, key = broker.tls
-        client.tls_set(
-            ca_certs=str(ca), certfile=str(cert), keyfile=str(key), tls_version=ssl.PROTOCOL_TLS_CLIENT
+    # Pushes go out under the control identity: only it may write a box's config topic.
+    endpoint = control_endpoint(broker)
+    if endpoint is not None:
+        client = endpoint.client()
+        host, port = endpoint.host, endpoint.port
+    else:
+        client = mqtt.Client(
+            CallbackAPIVersion.VERSION2, client_id=f"config-push-{secrets.token_hex(4)}", protocol=mqtt.MQTTv5
         )
-    client.connect(url.hostname or "127.0.0.1", url.port or (8883 if url.scheme == "mqtts" else 1883))
+        host, port = broker_address(broker)
+    client.connect(host, port)
     client.loop_start()
     try:
         infos = [client.publish(t.config, payload, qos=1, retain=True) for t in targets]

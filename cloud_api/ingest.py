@@ -10,7 +10,6 @@ import socket
 import ssl
 import threading
 import time
-from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
 import sdnotify
@@ -18,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud_api.broker_registry import broker_address
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
@@ -51,10 +51,9 @@ def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscr
 
 
 def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
-    url = urlsplit(broker.url)
-    if url.scheme not in ("mqtt", "mqtts"):
-        raise ValueError(f"broker url {broker.url!r}: mqtt://host:port or mqtts://host:port")
-    # Unguessable unless configured: a client id is all another client needs to knock this one off.
+    host, port = broker_address(broker)
+    # The shipped broker replaces it with the certificate's name; on any other, an unguessable one
+    # keeps another client from knocking this worker off by taking its id.
     client_id = broker.client_id or f"ingest-{socket.gethostname()}-{secrets.token_hex(8)}"
     client = mqtt.Client(
         CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5, manual_ack=True
@@ -65,8 +64,7 @@ def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
         client.tls_set(
             ca_certs=str(ca), certfile=str(cert), keyfile=str(key), tls_version=ssl.PROTOCOL_TLS_CLIENT
         )
-    port = url.port or (8883 if url.scheme == "mqtts" else 1883)
-    return client, url.hostname or "127.0.0.1", port
+    return client, host, port
 
 
 class WorkerStopped(RuntimeError):

@@ -26,6 +26,7 @@ from edge.signing import load_or_create_signing_key, public_key_text
 from hardware_tests.ports import free_port
 from sync.broker_config import write_broker
 from sync.broker_process import MosquittoProcess
+from sync.topics import DeviceTopics
 
 REPO = Path(__file__).resolve().parents[1]
 RETAILER, STORE, DEVICE = "demo", "s1", "s1-till1"
@@ -170,12 +171,15 @@ class Services:
             for box in self.boxes:
                 signing = load_or_create_signing_key(self.box_dir(box) / "signing.key")
                 enroll(s, RETAILER, box.store, box.device, public_key_text(signing))
+                self.broker.admit_box(DeviceTopics(RETAILER, box.store, box.device))
                 changes = StoreChanges(box.store_name, box.timezone, None, box.currency)
                 set_store(s, RETAILER, box.store, changes)
             add_user(s, HQ_USER, "HQ", "owner", RETAILER, [], self.password, datetime.now(UTC))
         engine.dispose()
         self.hq_key = public_key_text(config_key(cloud / "config.key"))
-        key, cert = self.broker.files.client("cloud-ingest")
+        self.broker.admit_worker("cloud-ingest-1")
+        key, cert = self.broker.files.client("cloud-ingest-1")
+        control = self.broker.files.control()
         path = cloud / "cloud.toml"
         path.write_text(
             f'retailer = "{RETAILER}"\n[database]\nurl = "{self.cloud_db}"\n'
@@ -183,6 +187,7 @@ class Services:
             '[shoppers]\nregion = "CN"\n'
             f'[broker]\nurl = "mqtts://localhost:{self.broker_port}"\nca = "{self.broker.files.ca_path}"\n'
             f'cert = "{cert}"\nkey = "{key}"\n'
+            f'control_cert = "{control.cert}"\ncontrol_key = "{control.key}"\n'
         )
         return path
 

@@ -15,7 +15,9 @@ from typing import Any
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
+import sync.broker_admin as admin
 from sync.broker_config import BrokerFiles
+from sync.topics import DeviceTopics
 
 
 def mosquitto_binary() -> str:
@@ -58,8 +60,20 @@ class MosquittoProcess:
         path = self.files.directory / "data" / "mosquitto.log"
         return path.read_text() if path.exists() else ""
 
+    def admit_box(self, where: DeviceTopics) -> None:
+        """Register a box as the cloud's enrolment does: it may then speak for itself, and only that."""
+        admin.run(self.files.control(), admin.admit_box_commands(where))
+
+    def forget_box(self, where: DeviceTopics) -> None:
+        admin.run(self.files.control(), admin.forget_box_commands(where))
+
+    def admit_worker(self, name: str) -> None:
+        """Register an ingest worker's certificate name (each worker has its own)."""
+        admin.run(self.files.control(), admin.admit_worker_commands(name))
+
     def client(self, name: str, client_id: str | None = None, **kw: Any) -> mqtt.Client:
-        """An MQTT 5 client with a certificate for `name` (its user name), not yet connected."""
+        """An MQTT 5 client with a certificate for `name` (its user name and, on this broker, its client
+        id whatever `client_id` says), not yet connected."""
         key, cert = self.files.client(name)
         c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id or name, protocol=mqtt.MQTTv5, **kw)
         c.tls_set(

@@ -103,6 +103,8 @@ class Publisher:
         c.on_connect = self._on_connect
         c.on_disconnect = self._on_disconnect
         c.on_publish = self._on_publish
+        c.on_subscribe = self._on_subscribe
+        self._refused_said = False
         c.on_message = self._on_message
         c.will_set(self.topics.hb, b"offline", qos=1, retain=True)
         # Only the network thread may write to the socket. Without `loop_start`, paho's `publish` writes
@@ -178,8 +180,26 @@ class Publisher:
         self._connected.clear()
 
     def _on_publish(self, c: mqtt.Client, userdata: object, mid: int, rc: Any, props: object) -> None:
+        if rc.is_failure and not self._refused_said:
+            # Kept in the outbox and sent again: what the broker refuses is never marked delivered.
+            log.warning(
+                "broker refused our message (%s): is this box enrolled? (tillbox-cloud devices enroll; "
+                "a revoked box is refused for good)",
+                rc,
+            )
+            self._refused_said = True
+        elif not rc.is_failure:
+            self._refused_said = False
         with self._lock:
             self._inflight.discard(mid)
+
+    def _on_subscribe(
+        self, c: mqtt.Client, userdata: object, mid: int, rcs: list[Any], props: object
+    ) -> None:
+        if any(r.is_failure for r in rcs):
+            log.warning(
+                "broker refused our subscription to %s and %s: %s", self.topics.ack, self.topics.config, rcs
+            )
 
     def _on_message(self, c: mqtt.Client, userdata: object, msg: mqtt.MQTTMessage) -> None:
         if msg.topic == self.topics.config:

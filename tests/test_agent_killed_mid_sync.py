@@ -89,7 +89,7 @@ def cloud_worker(
         for e in new:
             store_committed(session, e)
 
-    worker = broker.client("cloud-ingest", manual_ack=True)
+    worker = broker.client("cloud-ingest-1", manual_ack=True)
     Subscriber(sessions, registry, store).attach(worker)
     subscribed: queue.Queue[Any] = queue.Queue()
     worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
@@ -146,7 +146,7 @@ def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
             produced.append(path.stem)
 
     hold = Hold()
-    with running_broker(tmp_path / "broker") as broker:
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
         worker = cloud_worker(broker, cloud, signing.public_key(), hold)
         cfg = box_toml(tmp_path, broker)
         cmd = [sys.executable, "-m", "edge", "agent", "--config", str(cfg)]

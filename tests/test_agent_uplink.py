@@ -46,8 +46,8 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
         return signing.public_key() if d == BOX else None
 
     sub = Subscriber(sessionmaker(engine), registry, lambda s, new: stored.extend(new), beats.append)
-    with running_broker(tmp_path / "broker") as broker:
-        worker = broker.client("cloud-ingest", manual_ack=True)
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
+        worker = broker.client("cloud-ingest-1", manual_ack=True)
         sub.attach(worker)
         subscribed: queue.Queue[Any] = queue.Queue()
         worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
@@ -59,7 +59,14 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
         hq = Ed25519PrivateKey.generate()
         profile = {"name": "huaxin-pos", "toml": HUAXIN_TOML.read_text(encoding="utf-8")}
         pushed = sign_config(FleetConfig(3, "2026-11-29T00:00:00Z", pos_profile=profile), hq)
-        worker.publish(BOX.config, pushed, qos=1, retain=True).wait_for_publish(10)
+        control = broker.client("cloud-control")  # the identity fleet pushes go out under
+        control.connect("127.0.0.1", broker.port)
+        control.loop_start()
+        info = control.publish(BOX.config, pushed, qos=1, retain=True)
+        info.wait_for_publish(10)
+        assert info.is_published()
+        control.loop_stop()
+        control.disconnect()
 
         tls_key, cert = broker.files.client("s12-t1")
         cloud = (

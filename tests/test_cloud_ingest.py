@@ -82,7 +82,11 @@ def add_outbox_row(box: sessionmaker[Session], kind: str, body: dict[str, Any]) 
 
 
 def test_a_box_enrolled_delivers_into_the_cloud_database(
-    tmp_path: Path, cloud_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    cloud_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     spool_jobs(tmp_path / "spool", [corpus(NAMES[i % 4]) for i in range(12)])
     box = open_store(tmp_path / "box.db")
@@ -91,10 +95,13 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
 
     with running_broker(tmp_path / "broker") as broker:
         d = broker.files.directory
+        control = broker.files.control()
         (tmp_path / "cloud.toml").write_text(
             f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n'
             f'[enrolment]\nca_cert = "{d / "ca.crt"}"\nca_key = "{d / "ca.key"}"\n'
             f'out = "{tmp_path / "certs"}"\n'
+            f'[broker]\nurl = "mqtts://localhost:{broker.port}"\nca = "{d / "ca.crt"}"\n'
+            f'control_cert = "{control.cert}"\ncontrol_key = "{control.key}"\n'
         )
         cfg = ["--config", str(tmp_path / "cloud.toml")]
         assert cloud([*cfg, "migrate"]) == 0
@@ -110,7 +117,11 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
         )
         assert "enrolled already" in capsys.readouterr().err
 
-        worker_key, worker_cert = broker.files.client("cloud-ingest")
+        assert cloud([*cfg, "broker", "add-worker", "cloud-ingest-1"]) == 0
+        worker_key, worker_cert = (
+            tmp_path / "certs" / "cloud-ingest-1.key",
+            tmp_path / "certs" / "cloud-ingest-1.crt",
+        )
         settings = BrokerSettings(f"mqtts://localhost:{broker.port}", d / "ca.crt", worker_cert, worker_key)
         sessions = make_sessions(make_engine(cloud_db))
         stop = threading.Event()
@@ -123,18 +134,23 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
         time.sleep(1.0)  # subscribed
 
         # The box connects with the certificate enrolment issued.
-        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="s12-t1", protocol=mqtt.MQTTv5)
-        client.tls_set(
-            ca_certs=str(d / "ca.crt"),
-            certfile=str(tmp_path / "certs" / "s12-t1.crt"),
-            keyfile=str(tmp_path / "certs" / "s12-t1.key"),
-        )
         outbox = StoreOutbox(box, None)
-        pub = Publisher(client, BOX, signing, outbox, PublisherSettings(resend_after_s=2.0))
-        pub.connect("127.0.0.1", broker.port)
-        pub_stop = threading.Event()
-        runner = threading.Thread(target=pub.run, args=(pub_stop,))
-        runner.start()
+
+        def start_box() -> tuple[Publisher, threading.Thread, threading.Event]:
+            client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="s12-t1", protocol=mqtt.MQTTv5)
+            client.tls_set(
+                ca_certs=str(d / "ca.crt"),
+                certfile=str(tmp_path / "certs" / "s12-t1.crt"),
+                keyfile=str(tmp_path / "certs" / "s12-t1.key"),
+            )
+            pub = Publisher(client, BOX, signing, outbox, PublisherSettings(resend_after_s=2.0))
+            pub.connect("127.0.0.1", broker.port)
+            pub_stop = threading.Event()
+            runner = threading.Thread(target=pub.run, args=(pub_stop,))
+            runner.start()
+            return pub, runner, pub_stop
+
+        pub, runner, pub_stop = start_box()
 
         def undelivered() -> int:
             with box() as s:
@@ -183,25 +199,32 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
             wait_for(
                 lambda: device().online and (device().health or {}).get("version") == "test", 10, "heartbeat"
             )
-            # Revoked: the box's next sale is refused and stays undelivered on the box.
-            assert cloud([*cfg, "devices", "revoke", "s12-t1"]) == 0
-            add_outbox_row(box, "transaction", {**first.record, "job_id": "after-revoke"})
-            time.sleep(2.0)  # sent and refused: the cloud says nothing, the row stays
-            assert undelivered() == 1
-            with sessions() as s:
-                assert s.scalar(select(func.count(Transaction.id))) == 12
             # The box stops: it leaves with its will, and the cloud marks it offline.
             pub_stop.set()
             runner.join(5)
             pub.close()
             wait_for(lambda: not device().online, 20, "the last will")
+
+            # Back, then revoked: the broker drops it and refuses what it sends; its next sale stays
+            # undelivered on the box, and the cloud stores nothing more of it.
+            pub, runner, pub_stop = start_box()
+            wait_for(lambda: pub.connected, 20, "the box back")
+            assert cloud([*cfg, "devices", "revoke", "s12-t1"]) == 0
+            assert not device().online and device().revoked_at is not None
+            add_outbox_row(box, "transaction", {**first.record, "job_id": "after-revoke"})
+            wait_for(
+                lambda: "not authorized" in caplog.text.lower(), 20, "the broker's refusal, in the box's log"
+            )
+            assert undelivered() == 1
+            with sessions() as s:
+                assert s.scalar(select(func.count(Transaction.id))) == 12
         finally:
             pub_stop.set()
             runner.join(5)
             pub.close()
             stop.set()
             worker.join(10)
-    assert subs and subs[0].counts["unknown_device"] >= 1 and subs[0].counts["offline"] >= 1
+    assert subs and subs[0].counts["offline"] >= 1
     assert cloud([*cfg, "devices", "list"]) == 0
     assert "s12-t1\tacme/s12\trevoked" in capsys.readouterr().out
 
@@ -211,7 +234,9 @@ def test_bad_cloud_configuration_is_refused_with_its_key(
 ) -> None:
     cases = {
         "[database]\nurl = 'mysql://x'\n": "database.url",
-        "[broker]\nca = '/x'\n": "ca, cert and key go together",
+        "[broker]\ncert = '/x'\n": "cert and key go together",
+        "[broker]\ncontrol_key = '/x'\n": "control_cert and control_key go together",
+        "[broker]\ncert = '/x'\nkey = '/y'\n": "cert needs [broker] ca",
         "[brokr]\nurl = 'x'\n": "unknown setting 'brokr'",
         "[database]\nurll = 'x'\n": "urll",
         "retailer = \n": "cloud.toml",

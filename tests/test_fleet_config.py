@@ -124,9 +124,9 @@ def test_hq_pushes_a_profile_and_the_stores_receipts_are_read_again(tmp_path: Pa
         assert set(in_cloud()) == {(2, "ok")}
         with sessions() as s:
             assert [p.version for p in s.scalars(select(PushedConfig))] == [1, 2]
-        # Something not signed by HQ on the config topic (a broker misconfigured): refused by the box.
+        # Something not signed by HQ on the config topic (the control identity misused): refused by the box.
         assert services.broker is not None
-        rogue = services.broker.client("cloud-ingest", client_id="rogue")
+        rogue = services.broker.client("cloud-control")  # only it may write config topics
         rogue.connect("127.0.0.1", services.broker_port)
         rogue.loop_start()
         forged = sign_config(doc(99, HUAXIN.read_text(encoding="utf-8")), Ed25519PrivateKey.generate())

@@ -38,7 +38,7 @@ CLOUD = str(Path(sys.executable).with_name("tillbox-cloud"))
 
 
 def settings(broker: Broker, **kw: Any) -> BrokerSettings:
-    key, cert = broker.files.client("cloud-ingest")
+    key, cert = broker.files.client("cloud-ingest-1")
     return BrokerSettings(f"mqtts://localhost:{broker.port}", broker.files.ca_path, cert, key, **kw)
 
 
@@ -81,7 +81,7 @@ def test_a_worker_whose_callback_hangs_stops(tmp_path: Path) -> None:
         release.wait(60)  # a lock never granted, a query that never returns
 
     sub.store = hanging_store
-    with running_broker(tmp_path / "broker") as broker:
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
         stop = threading.Event()
         _, result = serve_in_thread(sub, settings(broker, probe_seconds=0.2, watchdog_seconds=2.0), stop)
         wait_for(lambda: sub.last_probe is not None, 20, "a first probe back")
@@ -103,7 +103,7 @@ def test_a_worker_without_its_database_stops_and_the_message_waits(tmp_path: Pat
     broken = subscriber(make_sessions(make_engine(gone)), ServiceSecret(os.urandom(32)))
     broken.unavailable_retries = (0.1, 0.1)
     acks: queue.Queue[bytes] = queue.Queue()
-    with running_broker(tmp_path / "broker") as broker:
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
         stop = threading.Event()
         _, result = serve_in_thread(broken, settings(broker, client_id="broken"), stop)
         box = broker.client(BOX.device)
@@ -142,7 +142,7 @@ def test_the_ingest_command_exits_1_for_systemd_to_restart_it(tmp_path: Path) ->
     # The database opens and is migrated, but cannot store anything: the ledger's table is gone.
     with make_engine(url).begin() as c:
         c.exec_driver_sql("DROP TABLE sync_received")
-    with running_broker(tmp_path / "broker") as broker:
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
         s = settings(broker)
         (tmp_path / "cloud.toml").write_text(
             f'retailer = "acme"\n[database]\nurl = "{url}"\n'

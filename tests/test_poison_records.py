@@ -123,16 +123,15 @@ def boxes_and_workers(
 ) -> Iterator[tuple[Box, Box, list[Subscriber], sessionmaker[Session]]]:
     upgrade(url)
     sessions = make_sessions(make_engine(url))
-    with running_broker(tmp_path / "broker") as broker:
+    workers = ["cloud-ingest-1", "cloud-ingest-2"]
+    with running_broker(tmp_path / "broker", boxes=[A, B], workers=workers) as broker:
         boxes = [_box(broker, sessions, t) for t in (A, B)]
         stop = threading.Event()
-        key, cert = broker.files.client("cloud-ingest")
-        subs = [subscriber(sessions, ServiceSecret(os.urandom(32))) for _ in (1, 2)]
+        subs = [subscriber(sessions, ServiceSecret(os.urandom(32))) for _ in workers]
         threads = []
-        for i, sub in enumerate(subs):  # two workers share the subscription, as in production
-            settings = BrokerSettings(
-                f"mqtts://localhost:{broker.port}", broker.files.ca_path, cert, key, client_id=f"poison-{i}"
-            )
+        for name, sub in zip(workers, subs, strict=True):  # two workers share the subscription
+            key, cert = broker.files.client(name)
+            settings = BrokerSettings(f"mqtts://localhost:{broker.port}", broker.files.ca_path, cert, key)
             t = threading.Thread(target=serve, args=(sub, settings, stop), daemon=True)
             t.start()
             threads.append(t)

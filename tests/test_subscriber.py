@@ -109,8 +109,8 @@ def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:
 
 def test_through_mosquitto_the_box_hears_what_was_stored(tmp_path: Path) -> None:
     sub, stored, _ = setup(f"sqlite:///{tmp_path / 'cloud.db'}")
-    with running_broker(tmp_path / "broker") as broker:
-        worker = broker.client("cloud-ingest", manual_ack=True)
+    with running_broker(tmp_path / "broker", boxes=[BOX], workers=["cloud-ingest-1"]) as broker:
+        worker = broker.client("cloud-ingest-1", manual_ack=True)
         sub.attach(worker)
         subscribed: queue.Queue[Any] = queue.Queue()
         worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)

@@ -57,9 +57,11 @@ class World:
         pub.connect("127.0.0.1", port or self.broker.port)
         return pub
 
-    def worker(self, client_id: str = "ingest-1") -> mqtt.Client:
-        """A cloud ingest worker on the shared subscription, subscribed when this returns."""
-        worker = self.broker.client("cloud-ingest", client_id=client_id, manual_ack=True)
+    def worker(self, name: str = "cloud-ingest-1") -> mqtt.Client:
+        """A cloud ingest worker (its own certificate) on the shared subscription, subscribed when this
+        returns."""
+        self.broker.admit_worker(name)
+        worker = self.broker.client(name, manual_ack=True)
         self.subscriber.attach(worker)
         subscribed: queue.Queue[Any] = queue.Queue()
         worker.on_subscribe = lambda c, u, mid, rcs, props: subscribed.put(rcs)
@@ -114,7 +116,7 @@ def world(
             store_committed(session, e)
 
     sub = Subscriber(cloud_sessions, registry, store)
-    with running_broker(tmp_path / "broker") as broker:
+    with running_broker(tmp_path / "broker", boxes=[BOX]) as broker:
         w = World(broker, box_sessions, StoreOutbox(box_sessions, key), cloud_sessions, stored, sub)
         worker = w.worker()
         try:
@@ -259,7 +261,7 @@ def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
 
 def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path, cloud_db: str) -> None:
     with world(tmp_path, 600, cloud_db) as w:
-        second = w.worker("ingest-2")  # two workers share the subscription
+        second = w.worker("cloud-ingest-2")  # two workers share the subscription
         pub = w.publisher()
         stop, t = run(pub)
         try:

@@ -22,8 +22,12 @@ class ConfigError(ValueError):
 class BrokerSettings:
     url: str = "mqtt://127.0.0.1:1883"
     ca: Path | None = None  # the retailer CA that signed the broker's certificate
-    cert: Path | None = None  # this worker's client certificate (common name: cloud-ingest)
+    cert: Path | None = None  # this ingest worker's own certificate (each worker its own common name)
     key: Path | None = None
+    # The cloud's control identity (common name "cloud-control"): registers boxes at enrolment, drops
+    # them at revocation, pushes configurations. Needed whenever the broker speaks TLS.
+    control_cert: Path | None = None
+    control_key: Path | None = None
     group: str = "tillbox-ingest"  # the shared subscription every ingest worker joins
     client_id: str = ""  # empty: a unique, unguessable one per process
     probe_seconds: float = 10.0  # how often the worker checks it still consumes (cloud_api.ingest.serve)
@@ -31,12 +35,37 @@ class BrokerSettings:
 
     @property
     def tls(self) -> tuple[Path, Path, Path] | None:
-        parts = (self.ca, self.cert, self.key)
-        if all(p is None for p in parts):
+        """(ca, cert, key) of this ingest worker; None for a broker without TLS."""
+        self.check()
+        if self.ca is None:
             return None
-        if any(p is None for p in parts):
-            raise ConfigError("[broker] ca, cert and key go together: set all three or none")
-        return (self.ca, self.cert, self.key)  # type: ignore[return-value]
+        if self.cert is None or self.key is None:
+            raise ConfigError(
+                "[broker] cert and key are not set: each ingest worker connects with its own certificate "
+                "(or TILLBOX_CLOUD_BROKER_CERT / TILLBOX_CLOUD_BROKER_KEY)"
+            )
+        return (self.ca, self.cert, self.key)
+
+    def check(self) -> None:
+        """What is wrong whatever the process: halves of a pair, a certificate without the CA."""
+        for cert, key in (("cert", "key"), ("control_cert", "control_key")):
+            if (getattr(self, cert) is None) != (getattr(self, key) is None):
+                raise ConfigError(f"[broker] {cert} and {key} go together")
+            if getattr(self, cert) is not None and self.ca is None:
+                raise ConfigError(f"[broker] {cert} needs [broker] ca (the CA of the broker's certificate)")
+
+    @property
+    def control(self) -> tuple[Path, Path, Path] | None:
+        """(ca, cert, key) of the control identity; None for a broker without TLS (nothing to register)."""
+        self.check()
+        if self.ca is None:
+            return None
+        if self.control_cert is None or self.control_key is None:
+            raise ConfigError(
+                "[broker] control_cert and control_key are not set: the broker only lets in the boxes "
+                "the cloud registers with it (see docs/run-cloud.md)"
+            )
+        return (self.ca, self.control_cert, self.control_key)
 
 
 @dataclass(frozen=True)
@@ -99,6 +128,11 @@ def _path(table: dict[str, Any], key: str, where: str) -> Path | None:
     return Path(value)
 
 
+def _env_path(env: dict[str, str], name: str) -> Path | None:
+    value = env.get(name)
+    return Path(value) if value else None
+
+
 def _str(table: dict[str, Any], key: str, where: str, default: str) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not value:
@@ -116,7 +150,18 @@ def _seconds(table: dict[str, Any], key: str, default: float) -> float:
 KNOWN = {
     "database": {"url"},
     "retailer": None,
-    "broker": {"url", "ca", "cert", "key", "group", "client_id", "probe_seconds", "watchdog_seconds"},
+    "broker": {
+        "url",
+        "ca",
+        "cert",
+        "key",
+        "control_cert",
+        "control_key",
+        "group",
+        "client_id",
+        "probe_seconds",
+        "watchdog_seconds",
+    },
     "enrolment": {"ca_cert", "ca_key", "out"},
     "secrets": {"file", "config_key"},
     "alerts": {
@@ -201,8 +246,11 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     broker = BrokerSettings(
         url=env.get("TILLBOX_CLOUD_BROKER") or _str(br, "url", "broker", BrokerSettings.url),
         ca=_path(br, "ca", "broker"),
-        cert=_path(br, "cert", "broker"),
-        key=_path(br, "key", "broker"),
+        # One cloud.toml for every worker on a host; each worker's own certificate from its unit.
+        cert=_env_path(env, "TILLBOX_CLOUD_BROKER_CERT") or _path(br, "cert", "broker"),
+        key=_env_path(env, "TILLBOX_CLOUD_BROKER_KEY") or _path(br, "key", "broker"),
+        control_cert=_path(br, "control_cert", "broker"),
+        control_key=_path(br, "control_key", "broker"),
         group=_str(br, "group", "broker", BrokerSettings.group),
         client_id=br.get("client_id", ""),
         probe_seconds=_seconds(br, "probe_seconds", BrokerSettings.probe_seconds),
@@ -210,7 +258,7 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     )
     if broker.watchdog_seconds <= broker.probe_seconds:
         raise ConfigError("broker.watchdog_seconds must be longer than broker.probe_seconds")
-    broker.tls  # noqa: B018  (all three or none, checked now rather than at connect)
+    broker.check()  # now rather than at connect
     settings = CloudSettings(
         database_url=env.get("TILLBOX_CLOUD_DATABASE_URL")
         or _str(db, "url", "database", CloudSettings.database_url),

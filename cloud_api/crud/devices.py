@@ -1,5 +1,9 @@
 """The device registry: enrolment registers a box's signing key under its store; revocation stops it.
-Ingest asks `signing_key` for every message, so a revoked box is refused from its next message on."""
+Ingest asks `signing_key` for every message, so a revoked box is refused from its next message on.
+
+A device id is enrolled once, ever. The ledger's sequence numbers belong to the id, and a new box
+starts its own at 1: under a revoked box's id it would collide with what the old one sent. So a
+replacement box gets a new device id (docs/install-box.md, "Replacing a box")."""
 
 from __future__ import annotations
 
@@ -34,17 +38,22 @@ def enroll(session: Session, retailer: str, store_code: str, device_id: str, pub
     if store is None:  # the store's first box: HQ names it and sets its time zone afterwards
         store = add_store(session, retailer, store_code, StoreChanges())
     device = session.get(Device, device_id)
-    if device is not None and device.revoked_at is None:
+    if device is not None and device.revoked_at is not None:
+        raise EnrolmentError(
+            f"device {device_id} was revoked on {device.revoked_at:%Y-%m-%d}: a device id is enrolled "
+            'once; give the new box a new device id (docs/install-box.md, "Replacing a box")'
+        )
+    if device is not None:
         if device.store_id != store.id or device.public_key != public_key:
             raise EnrolmentError(
-                f"device {device_id} is enrolled already (another store or key); revoke it first"
+                f"device {device_id} is enrolled already, in another store or with another key: a new "
+                "box needs a new device id"
             )
-        return device
-    if device is None:
-        device = Device(device_id=device_id, store_id=store.id, public_key=public_key)
-        session.add(device)
-    device.store_id, device.public_key = store.id, public_key
-    device.enrolled_at, device.revoked_at = datetime.now(UTC), None
+        return device  # the same enrolment again: nothing changes
+    device = Device(
+        device_id=device_id, store_id=store.id, public_key=public_key, enrolled_at=datetime.now(UTC)
+    )
+    session.add(device)
     session.flush()
     return device
 
@@ -54,8 +63,25 @@ def revoke(session: Session, device_id: str) -> Device:
     if device is None:
         raise EnrolmentError(f"no device {device_id}")
     if device.revoked_at is None:
-        device.revoked_at = datetime.now(UTC)
+        # The broker drops a revoked box without its last will: say here that it is gone.
+        device.revoked_at, device.online = datetime.now(UTC), False
     return device
+
+
+def topics_of(session: Session, device: Device) -> DeviceTopics:
+    store = session.get(Store, device.store_id)
+    assert store is not None  # a foreign key
+    return DeviceTopics(store.retailer, store.code, device.device_id)
+
+
+def all_devices(session: Session) -> list[tuple[DeviceTopics, bool]]:
+    """Every device ever enrolled, with whether it is live (not revoked)."""
+    rows = session.execute(
+        select(Device.device_id, Device.revoked_at, Store.retailer, Store.code).join(
+            Store, Store.id == Device.store_id
+        )
+    )
+    return [(DeviceTopics(r.retailer, r.code, r.device_id), r.revoked_at is None) for r in rows]
 
 
 def signing_key(session: Session, where: DeviceTopics) -> Ed25519PublicKey | None:
