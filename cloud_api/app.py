@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from cloud_api.core.config import AlertSettings, CloudSettings
+from cloud_api.core.csrf import CrossSiteRefusal
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.store_health import Thresholds
@@ -25,6 +26,7 @@ def create_app(state: AppState) -> FastAPI:
     app.include_router(shoppers.router)
     app.include_router(api.router)
     app.include_router(dashboard.router)
+    app.add_middleware(CrossSiteRefusal)
     return app
 
 

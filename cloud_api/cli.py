@@ -199,10 +199,20 @@ def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
 
     check_database(settings.database_url)
     load_or_create_secret(settings.secret_file)  # made once here, before any worker reads it
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise: only the configured proxies.
+    proxy_headers, allow = bool(settings.trusted_proxies), ",".join(settings.trusted_proxies)
     if args.workers == 1:
-        uvicorn.run(app_for_settings(settings), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(
+            app_for_settings(settings),
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            proxy_headers=proxy_headers,
+            forwarded_allow_ips=allow,
+        )
         return 0
-    # Worker processes build their own app from the same settings (each its own pool and limits).
+    # Worker processes build their own app from the same settings (each its own pool; the limits are
+    # counted in the database, which they share).
     if settings_path(args) is not None:
         os.environ["TILLBOX_CLOUD_CONFIG"] = str(settings_path(args).resolve())  # type: ignore[union-attr]
     uvicorn.run(
@@ -212,6 +222,8 @@ def cmd_serve(settings: CloudSettings, args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         log_level="info",
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=allow,
     )
     return 0
 

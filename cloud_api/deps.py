@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.core.db import read_sessions
-from cloud_api.core.ratelimit import MissLimiter
+from cloud_api.core.ratelimit import Limit, Limiter
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.claims import ClaimLimits
 from cloud_api.crud.store_health import Thresholds
@@ -27,10 +29,21 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def _per_address() -> MissLimiter:
-    # Per client address: for codes (on top of the 5 tries per code and 3 codes per phone, so one address
-    # cannot spread guesses over many codes or phones) and for HQ logins.
-    return MissLimiter(limit=10, window_s=600)
+@dataclass(frozen=True)
+class Limits:
+    """What one address or account may do (cloud_api.core.ratelimit counts it in the database)."""
+
+    token_misses: Limit = Limit("token-misses-per-address", 20, 60)  # receipt tokens looked up in vain
+    # Codes sent and codes typed wrong, per address: on top of 5 tries a code and 3 codes a phone, so one
+    # address cannot spread its guesses over many codes or phones.
+    code_tries: Limit = Limit("code-tries-per-address", 10, 600)
+    # HQ logins. Per account and address: who guesses one account's password from one place. Per address
+    # (every try): one place guessing many accounts, loose enough for an office behind one proxy. Per
+    # account (failures, from anywhere): guessing spread over many places; one address alone cannot
+    # reach it (10 in 10 minutes is 60 an hour), so it cannot lock a colleague out.
+    login_account_address: Limit = Limit("login-per-account-address", 10, 600)
+    login_address: Limit = Limit("login-per-address", 300, 600)
+    login_account: Limit = Limit("login-failures-per-account", 200, 3600)
 
 
 @dataclass
@@ -40,15 +53,16 @@ class AppState:
     sms: SmsSender = field(default_factory=LogSender)
     region: str = "US"
     templates: Jinja2Templates = field(default_factory=templates)
-    misses: MissLimiter = field(default_factory=MissLimiter)
-    claim_tries: MissLimiter = field(default_factory=_per_address)
     limits: ClaimLimits = field(default_factory=ClaimLimits)
-    login_failures: MissLimiter = field(default_factory=_per_address)
+    per_client: Limits = field(default_factory=Limits)
+    clock: Callable[[], float] = time.time  # the limits' clock (a test moves it)
     thresholds: Thresholds = field(default_factory=Thresholds)
     reads: sessionmaker[Session] = field(init=False)  # autocommit sessions for pages that only read
+    limiter: Limiter = field(init=False)
 
     def __post_init__(self) -> None:
         self.reads = read_sessions(self.sessions)
+        self.limiter = Limiter(self.sessions, self.clock)
 
 
 def app_state(request: Request) -> AppState:

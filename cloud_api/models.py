@@ -12,10 +12,12 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
+    Integer,
     LargeBinary,
     MetaData,
     String,
@@ -239,3 +241,16 @@ class PushedConfig(Base):
     payload: Mapped[str] = mapped_column(Text)  # the signed document, byte for byte as published
     pushed_at: Mapped[datetime] = mapped_column(Aware)
     pushed_by: Mapped[str] = mapped_column(String(254))
+
+
+class RateCount(Base):
+    """How often a key (a limit's name and whom it counts: an address, a phone, an account) was counted in
+    one fixed window. One row per (key, window), incremented by one atomic upsert, so every web worker
+    and every parallel request sees one count (cloud_api.core.ratelimit)."""
+
+    __tablename__ = "rate_counts"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # a hash: no address or phone in clear
+    window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # unix seconds
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)  # unix seconds: swept after this

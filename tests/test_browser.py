@@ -238,3 +238,50 @@ def test_the_api_documentation_works_without_internet(server: Server, browser: A
     page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
     assert "tillbox cloud" in page.inner_text(".swagger-ui .info")
     assert page.locator(".opblock").count() > 5 and left == []
+
+
+def test_a_form_on_another_site_cannot_sign_the_visitor_in(server: Server, browser: Any) -> None:
+    """Login CSRF: an attacker asks for a code for their own phone, then has the visitor's browser post
+    their claim id and code from a page on another site. Refused; the visitor stays signed out (and
+    their next "Save" asks for their own phone)."""
+    import http.server
+    import threading
+    import urllib.parse
+
+    asked = urllib.request.urlopen(  # the attacker's own request: no browser, nothing refused
+        f"{server.base}/me/login", data=urllib.parse.urlencode({"phone": "139 0013 9000"}).encode()
+    ).read()
+    claim = re.search(rb'action="/codes/([^"?]+)', asked)
+    assert claim
+    deadline = time.monotonic() + 10
+    while not (found := re.search(r"to \+8613900139000: (\d{6})", server.log.read_text())):
+        assert time.monotonic() < deadline, "no code in the development sender's log"
+        time.sleep(0.1)
+    form = (
+        f'<form method="post" action="{server.base}/codes/{claim.group(1).decode()}">'
+        f'<input name="code" value="{found.group(1)}"></form><script>document.forms[0].submit()</script>'
+    ).encode()
+
+    class Attacker(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(form)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    evil = http.server.HTTPServer(("127.0.0.1", 0), Attacker)
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    try:
+        page = phone(browser)
+        # "localhost" is another site than the server's 127.0.0.1, as evil.example would be.
+        page.goto(f"http://localhost:{evil.server_address[1]}/")
+        page.wait_for_url(f"{server.base}/codes/*")
+        assert "sent from another site" in page.content()
+        assert not [c for c in page.context.cookies() if c["name"] == "tillbox_me"]
+        page.goto(f"{server.base}/me")
+        assert page.get_by_label("Mobile number").count() == 1  # signed out: /me asks for a phone
+    finally:
+        evil.shutdown()

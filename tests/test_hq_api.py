@@ -275,13 +275,20 @@ def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: 
         assert client.get("/hq", follow_redirects=False).status_code == 303
 
 
-def test_hq_logins_are_limited_per_address(fleet: Fleet) -> None:
-    with TestClient(app_for(fleet.url, secret=fleet.secret)) as client:
-        codes = [
-            client.post("/hq/login", data={"email": "owner@acme.test", "password": f"guess {i}"}).status_code
-            for i in range(11)
-        ]
-        right = client.post(
-            "/hq/login", data={"email": "owner@acme.test", "password": "correct horse battery"}
-        )
-    assert codes[:10] == [401] * 10 and codes[10] == 429 and right.status_code == 429
+def test_hq_logins_are_limited_per_account_and_address_without_locking_out_others(fleet: Fleet) -> None:
+    app = app_for(fleet.url, secret=fleet.secret)
+    owner, right = "owner@acme.test", "correct horse battery"
+
+    def login(client: TestClient, email: str, password: str) -> int:
+        sent = client.post("/hq/login", data={"email": email, "password": password}, follow_redirects=False)
+        return sent.status_code
+
+    with TestClient(app, client=("203.0.113.7", 5000)) as guesser:
+        codes = [login(guesser, owner, f"guess {i}") for i in range(11)]
+        assert codes[:10] == [401] * 10 and codes[10] == 429
+        assert login(guesser, owner.upper(), right) == 429  # the same account, however it is typed
+        # Another account from the same address (a colleague behind the same proxy) is not locked out.
+        assert login(guesser, "manager@acme.test", "nope") == 401
+    # The owner, from another address, signs in: one address cannot lock an account out.
+    with TestClient(app, client=("198.51.100.2", 5000)) as owner_elsewhere:
+        assert login(owner_elsewhere, owner, right) == 303

@@ -16,9 +16,10 @@ from PIL import Image
 from sqlalchemy import select
 
 from cloud_api.core.db import make_engine, make_sessions
-from cloud_api.core.ratelimit import MissLimiter
+from cloud_api.core.ratelimit import Limit
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
+from cloud_api.deps import Limits
 from cloud_api.migrate import upgrade
 from cloud_api.models import Transaction
 from edge.escpos.printer_profile import CHINESE_80MM
@@ -119,7 +120,8 @@ def test_unknown_tokens_are_404_on_its_way_and_misses_are_limited(tmp_path: Path
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     stored_receipt(url, parse_bytes(corpus("en-grocery-00")).to_json())
     now = [0.0]
-    app = app_for(url, misses=MissLimiter(limit=5, window_s=60, clock=lambda: now[0]))
+    limits = Limits(token_misses=Limit("token-misses-per-address", 5, 60))
+    app = app_for(url, per_client=limits, clock=lambda: now[0])
     with TestClient(app) as client:
         waiting = client.get("/r/ZZZZZZZZZZZZZZZZ")  # well-formed: perhaps not synced yet
         assert waiting.status_code == 404 and "on its way" in waiting.text

@@ -6,6 +6,7 @@ file at all; a fleet sets `database.url` to PostgreSQL and `broker` to its clust
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -117,6 +118,23 @@ class CloudSettings:
     shoppers: ShopperSettings = field(default_factory=ShopperSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    # The load balancers whose X-Forwarded-For / -Proto are believed (addresses or networks). Empty: no
+    # one's, so a client cannot pick the address its limits are counted under by sending the header.
+    trusted_proxies: tuple[str, ...] = ()
+
+
+def _proxies(table: dict[str, Any]) -> tuple[str, ...]:
+    value = table.get("trusted_proxies", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(
+            'web.trusted_proxies: a list of addresses or networks, e.g. ["10.0.0.5", "10.1.0.0/16"]'
+        )
+    for v in value:
+        try:
+            ipaddress.ip_network(v, strict=False)
+        except ValueError:
+            raise ConfigError(f"web.trusted_proxies: {v!r} is not an IP address or network") from None
+    return tuple(value)
 
 
 def _path(table: dict[str, Any], key: str, where: str) -> Path | None:
@@ -163,6 +181,7 @@ KNOWN = {
         "watchdog_seconds",
     },
     "enrolment": {"ca_cert", "ca_key", "out"},
+    "web": {"trusted_proxies"},
     "secrets": {"file", "config_key"},
     "alerts": {
         "offline_minutes",
@@ -288,6 +307,7 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
             sms_options={k: v for k, v in sms.items() if k != "sender"},
         ),
     )
+    settings = replace(settings, trusted_proxies=_proxies(raw.get("web", {})))
     if not settings.database_url.startswith(("sqlite:", "postgresql")):
         raise ConfigError(f"database.url {settings.database_url!r}: sqlite:///FILE or postgresql+psycopg://…")
     return settings

@@ -1,40 +1,84 @@
-"""Per-client limits on failed lookups, so receipt tokens cannot be enumerated from one address.
+"""Limits counted in the database: what one address, phone or account may do in a window.
 
-In memory, per process: each HTTP worker counts its own clients (behind a load balancer that spreads one
-client over N workers the limit is N times looser; a shared store is the next step when that matters).
+Each count is one atomic upsert (INSERT … ON CONFLICT DO UPDATE … RETURNING, on SQLite and PostgreSQL)
+committed at once, so every web worker (`serve --workers N`) and every parallel request sees the same
+count: of 40 requests sent together against a limit of 5, 5 pass. Windows are fixed (a key may use its
+limit at the end of one window and again at the start of the next: twice the limit at worst, never
+more). Keys are hashed: no address, phone or e-mail is kept here in clear.
+
+`take` counts first and answers whether the count is still within the limit: the way to limit an
+action (a code sent, a code tried). `blocked` only reads, and `count` counts without asking: for a
+limit on failures (a receipt token missed), where counting every success too would write on every page
+view; a burst of parallel lookups then all pass the read before their misses are counted, which the
+tokens' 96 random bits make worthless to an attacker.
 """
 
 from __future__ import annotations
 
-import threading
+import hashlib
+import random
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from cloud_api.models import RateCount
 
 
-@dataclass
-class MissLimiter:
-    limit: int = 20  # failed lookups per client per window
-    window_s: float = 60.0
-    clock: Callable[[], float] = time.monotonic
-    _misses: dict[str, deque[float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+@dataclass(frozen=True)
+class Limit:
+    name: str  # part of the key: limits on the same address do not share a count
+    limit: int
+    window_s: int
 
-    def _recent(self, client: str, now: float) -> deque[float]:
-        q = self._misses.setdefault(client, deque())
-        while q and now - q[0] > self.window_s:
-            q.popleft()
-        return q
+    def key(self, who: str) -> str:
+        return hashlib.sha256(f"{self.name}\0{who}".encode()).hexdigest()
 
-    def blocked(self, client: str) -> bool:
-        with self._lock:
-            return len(self._recent(client, self.clock())) >= self.limit
 
-    def miss(self, client: str) -> None:
-        with self._lock:
-            now = self.clock()
-            self._recent(client, now).append(now)
-            if len(self._misses) > 100_000:  # many clients: forget the quiet ones
-                for c in [c for c, q in self._misses.items() if not q or now - q[-1] > self.window_s]:
-                    del self._misses[c]
+def count_in(session: Session, limit: Limit, who: str, now: float) -> int:
+    """Count one for `who` inside the caller's transaction; the count in this window, this one included.
+    Until that transaction ends, the row's lock (PostgreSQL) or the write lock (SQLite) makes every other
+    count of this key wait: what the caller decides from the count, it decides alone."""
+    start = int(now) - int(now) % limit.window_s
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(RateCount)
+        .values(key=limit.key(who), window_start=start, count=1, expires_at=start + limit.window_s)
+        .on_conflict_do_update(
+            index_elements=[RateCount.key, RateCount.window_start], set_={"count": RateCount.count + 1}
+        )
+        .returning(RateCount.count)
+    )
+    counted = int(session.execute(stmt).scalar_one())
+    if random.random() < 0.001:  # now and then, forget the windows that are over
+        session.execute(delete(RateCount).where(RateCount.expires_at < int(now)))
+    return counted
+
+
+class Limiter:
+    """Counts in their own transactions, committed at once."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Callable[[], float] = time.time) -> None:
+        self.sessions, self.clock = sessions, clock
+
+    def count(self, limit: Limit, who: str) -> int:
+        with self.sessions.begin() as s:
+            return count_in(s, limit, who, self.clock())
+
+    def take(self, limit: Limit, who: str) -> bool:
+        """Count one for `who`; whether that was within the limit (if not, refuse what it was for)."""
+        return self.count(limit, who) <= limit.limit
+
+    def blocked(self, limit: Limit, who: str) -> bool:
+        now = int(self.clock())
+        with self.sessions() as s:
+            counted = s.scalar(
+                select(RateCount.count).where(
+                    RateCount.key == limit.key(who), RateCount.window_start == now - now % limit.window_s
+                )
+            )
+        return (counted or 0) >= limit.limit

@@ -1,8 +1,10 @@
 """One-time codes that prove a phone: sent to save a receipt or to sign in to /me.
 
 A code is six digits, kept only as a keyed hash, valid for 10 minutes and for 5 tries; a phone gets at
-most 3 codes an hour (counted in the database, so every web worker sees the same count). Whoever types a
-right code gets a session; nothing of a phone's receipts is shown before that.
+most 3 codes an hour. Both limits are atomic statements in the database, so they hold for requests sent
+in parallel and across web workers: a try is counted by an UPDATE that only succeeds while tries are
+left, a code by the phone's row in rate_counts. Whoever types a right code gets a session; nothing of a
+phone's receipts is shown before that.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from cloud_api.core.ratelimit import Limit, count_in
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt, customer_for_phone, phone_hash, resolve
 from cloud_api.i18n import Texts
@@ -52,12 +55,8 @@ def start_claim(
 ) -> tuple[ClaimCode, str]:
     """A new code for this phone (the code itself is returned once, for the SMS, and never stored)."""
     ph = phone_hash(secret, e164)
-    recent = session.scalar(
-        select(func.count(ClaimCode.id)).where(
-            ClaimCode.phone_hash == ph, ClaimCode.created_at > now - limits.codes_window
-        )
-    )
-    if (recent or 0) >= limits.codes_per_phone:
+    per_phone = Limit("codes-per-phone", limits.codes_per_phone, int(limits.codes_window.total_seconds()))
+    if count_in(session, per_phone, ph, now.timestamp()) > per_phone.limit:
         raise ClaimRefused("account.too_many_codes")
     claim_id = secrets.token_urlsafe(16)
     code = f"{secrets.randbelow(1_000_000):06d}"
@@ -86,18 +85,32 @@ class Verified:
 def verify_code(
     session: Session, secret: ServiceSecret, claim_id: str, code: str, now: datetime, limits: ClaimLimits
 ) -> Verified:
-    claim = session.get(ClaimCode, claim_id, with_for_update=True)
+    # The try is counted first, by one statement that succeeds only while the code is live and has
+    # tries left: parallel tries queue on the row and each sees the ones before it.
+    tried = session.execute(
+        update(ClaimCode)
+        .where(
+            ClaimCode.id == claim_id,
+            ClaimCode.used_at.is_(None),
+            ClaimCode.expires_at > now,
+            ClaimCode.attempts < limits.attempts_per_code,
+        )
+        .values(attempts=ClaimCode.attempts + 1)
+        .returning(ClaimCode.attempts)
+    ).scalar_one_or_none()
+    claim = session.get(ClaimCode, claim_id, populate_existing=True)
     if claim is None or claim.used_at is not None or claim.expires_at <= now:
         raise ClaimRefused("account.code_expired")
-    if claim.attempts >= limits.attempts_per_code:
+    if tried is None:
         raise ClaimRefused("account.too_many_wrong")
-    claim.attempts += 1
     typed = "".join(code.split())
     if not hmac.compare_digest(_code_hash(secret, claim_id, typed), claim.code_hash):
-        left = limits.attempts_per_code - claim.attempts
+        left = limits.attempts_per_code - tried
         raise (
             ClaimRefused("account.wrong_code_left", left=left) if left else ClaimRefused("account.wrong_code")
         )
+    # The row is ours until the commit (the UPDATE above): a right code typed twice in parallel signs in
+    # once, the second try finding it used.
     claim.used_at = now
     customer = customer_for_phone(session, secret, secret.open("phone", claim.phone_sealed), now)
     tx = session.get(Transaction, claim.transaction_id) if claim.transaction_id is not None else None

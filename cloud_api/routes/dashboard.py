@@ -82,15 +82,23 @@ def login(
     password: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     state = app_state(request)
-    client = client_address(request)
-    if state.login_failures.blocked(client):
+    client, account = client_address(request), email.strip().lower()
+    limits, limiter = state.per_client, state.limiter
+    # Every try counts per account and address and per address, before the password is checked (a burst
+    # gets no more tries than the limit); failures count per account, from anywhere.
+    pair = f"{account}\0{client}"
+    if (
+        limiter.blocked(limits.login_account, account)
+        or not limiter.take(limits.login_address, client)
+        or not limiter.take(limits.login_account_address, pair)
+    ):
         return _page(
             state, request, "hq_login.html", 429, error="Too many failed logins; wait a few minutes."
         )
     with state.sessions() as s:
         user = authenticate(s, email.strip(), password)
         if user is None:
-            state.login_failures.miss(client)
+            limiter.count(limits.login_account, account)
             return _page(state, request, "hq_login.html", 401, error="Wrong e-mail or password.")
         token = issue_token(s, user, "session", "dashboard", datetime.now(UTC), SESSION_TTL)
         s.commit()
@@ -154,9 +162,7 @@ def review(request: Request, who: Who) -> Response:
         items = [hq.transaction_detail(t) for t in rows]
         names = {st.id: st.name or st.code for st in hq.stores(s, who)}
         pictured = hq.with_pictures(s, [t.id for t in items])
-    return _page(
-        state, request, "hq_review.html", items=items, total=total, names=names, pictured=pictured
-    )
+    return _page(state, request, "hq_review.html", items=items, total=total, names=names, pictured=pictured)
 
 
 @router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)

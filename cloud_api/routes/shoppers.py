@@ -21,7 +21,8 @@ from cloud_api.crud.purchases import purchase_history
 from cloud_api.deps import AppState, app_state, client_address
 from cloud_api.models import Transaction
 from cloud_api.phones import PhoneError, masked, normalise_phone
-from cloud_api.routes.receipts import shopper_texts
+from cloud_api.routes.receipts import missed, shopper_texts
+from cloud_api.routes.receipts import rate_limited as receipt_limited
 
 router = APIRouter()
 COOKIE = "tillbox_me"
@@ -44,7 +45,7 @@ def _message(
 
 
 def _too_many(state: AppState, request: Request) -> Response | None:
-    if state.claim_tries.blocked(client_address(request)):
+    if state.limiter.blocked(state.per_client.code_tries, client_address(request)):
         return _message(state, request, 429, "account.wait_title", "account.too_many_tries")
     return None
 
@@ -65,14 +66,18 @@ def _send_code(state: AppState, request: Request, phone: str, token: str | None)
         if token is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
+                missed(state, request)
                 return _message(state, request, 404, "account.no_such_receipt")
+        # Every code sent counts against the address, before it is sent: of a burst, only as many as
+        # the limit leaves get one.
+        if not state.limiter.take(state.per_client.code_tries, client_address(request)):
+            return _message(state, request, 429, "account.wait_title", "account.too_many_tries")
         try:
             claim, code = start_claim(s, state.secret, e164, tx, now, state.limits)
         except ClaimRefused as e:
             error = shopper_texts(request)(e.key, **e.values)
             return _page(state, request, "phone.html", 429, token=token, error=error)
         s.commit()
-    state.claim_tries.miss(client_address(request))  # every code sent counts against the address
     minutes = int(state.limits.code_ttl.total_seconds() // 60)
     state.sms.send(e164, shopper_texts(request)("account.sms", code=code, minutes=minutes))
     return _page(state, request, "code.html", claim_id=claim.id, phone=masked(e164), error=None)
@@ -94,7 +99,8 @@ def _signed_in(response: Response, request: Request, token: str, max_age: int) -
 @router.post("/r/{token}/claim", response_class=HTMLResponse)
 def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
     state = app_state(request)
-    if (limited := _too_many(state, request)) is not None:
+    # A claim names a token as the receipt page does: its misses count as the page's do.
+    if (limited := _too_many(state, request) or receipt_limited(state, request)) is not None:
         return limited
     now = datetime.now(UTC)
     with state.sessions() as s:
@@ -102,6 +108,7 @@ def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40
         if customer is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
+                missed(state, request)
                 return _message(state, request, 404, "account.no_such_receipt")
             try:
                 claim_receipt(s, state.secret, tx, customer, now)
@@ -124,7 +131,7 @@ def check_code(claim_id: str, request: Request, code: Annotated[str, Form(max_le
             verified = verify_code(s, state.secret, claim_id[:64], code, datetime.now(UTC), state.limits)
         except ClaimRefused as e:
             s.commit()  # the wrong try counts
-            state.claim_tries.miss(client_address(request))
+            state.limiter.count(state.per_client.code_tries, client_address(request))
             error = shopper_texts(request)(e.key, **e.values)
             return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=error)
         s.commit()
