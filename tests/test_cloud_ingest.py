@@ -235,6 +235,8 @@ def test_bad_cloud_configuration_is_refused_with_its_key(
     cases = {
         "[database]\nurl = 'mysql://x'\n": "database.url",
         "[broker]\ncert = '/x'\n": "cert and key go together",
+        "[web]\ntrusted_proxies = ['10.0.0.300']\n": "'10.0.0.300' is not an IP address or network",
+        "[web]\ntrusted_proxies = '10.0.0.1'\n": "web.trusted_proxies: a list",
         "[broker]\ncontrol_key = '/x'\n": "control_cert and control_key go together",
         "[broker]\ncert = '/x'\nkey = '/y'\n": "cert needs [broker] ca",
         "[brokr]\nurl = 'x'\n": "unknown setting 'brokr'",
