@@ -14,6 +14,7 @@ from firmware_bridge.escpos_commands import Role
 from firmware_bridge.tokenizer import Tokenizer
 
 DEFAULT_MAX_JOB_BYTES = 8 * 1024 * 1024
+MAX_JOB_BYTES_LIMIT = 128 * 1024 * 1024  # what a spool reader must hold in memory at once
 
 
 class Boundary(enum.StrEnum):
@@ -42,8 +43,8 @@ _PRINTS_LINE = frozenset(("LF", "CR", "FF", "ESC d", "ESC J", "ESC e", "ESC FF")
 
 class JobFramer:
     def __init__(self, max_job_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
-        if max_job_bytes < 1:
-            raise ValueError("max_job_bytes must be positive")
+        if not 1 <= max_job_bytes <= MAX_JOB_BYTES_LIMIT:
+            raise ValueError(f"max_job_bytes must be from 1 to {MAX_JOB_BYTES_LIMIT} (128 MiB)")
         self.max_job_bytes = max_job_bytes
         self._tok = Tokenizer()
         self._job_bytes = 0

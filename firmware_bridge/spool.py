@@ -7,6 +7,10 @@ the directory) and the part file removed. A ``.job`` file is therefore complete 
 
 File format of a ``.job``: ``TBJ1``, a 4-byte big-endian length, that many bytes of JSON metadata, then the
 job's raw bytes exactly as the POS sent them.
+
+`read_job` trusts nothing in a file: whatever put it there (a full disk, a restore from backup, a person
+with a shell), anything that is not a job the bridge could have written is a SpoolError with the reason,
+never another exception, so the consumer sets it aside and goes on with the next.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
+import stat
 import struct
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -22,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from firmware_bridge.framer import Boundary
+from firmware_bridge.framer import MAX_JOB_BYTES_LIMIT, Boundary
 
 MAGIC = b"TBJ1"
 JOB_SUFFIX = ".job"
@@ -89,17 +95,84 @@ def write_job_file(directory: Path, meta: JobMeta, data: bytes) -> Path:
     return final
 
 
+_MAX_META = 64 * 1024  # the bridge writes a few hundred bytes
+_MAX_FILE = MAX_JOB_BYTES_LIMIT + _HEAD.size + _MAX_META
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_LABEL = re.compile(r"[A-Za-z0-9_-]{0,64}")
+_BOUNDARIES = frozenset(b.value for b in Boundary)
+# Each field's type, exactly (a bool is not a count, a count is not a bool).
+_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "started_at": (str,),
+    "ended_at": (str,),
+    "boundary": (str,),
+    "size": (int,),
+    "has_content": (bool,),
+    "stream_start": (int,),
+    "split_part": (int,),
+    "continues": (str, type(None)),
+    "lost_bytes": (int,),
+    "source": (str,),
+    "run": (str,),
+    "label": (str,),
+}
+_REQUIRED = ("id", "started_at", "ended_at", "boundary", "size", "has_content", "stream_start")
+
+
+def _meta(doc: object) -> JobMeta:
+    """The metadata, if it is what the bridge writes; ValueError saying what is wrong otherwise."""
+    if not isinstance(doc, dict):
+        raise ValueError("not a JSON object")
+    unknown = set(doc) - set(_FIELDS)
+    missing = [k for k in _REQUIRED if k not in doc]
+    if unknown or missing:
+        raise ValueError(f"unknown fields {sorted(unknown)}, missing {missing}")
+    for name, value in doc.items():
+        types = _FIELDS[name]
+        if type(value) not in types:
+            raise ValueError(f"{name}: {type(value).__name__}, not {'/'.join(t.__name__ for t in types)}")
+        # stream_start is -1 for a job recovered after a crash of the bridge (its offset unknown)
+        if type(value) is int and not (-1 if name == "stream_start" else 0) <= value < 2**62:
+            raise ValueError(f"{name}: {value} is out of range")
+        if type(value) is str and len(value) > 1000:
+            raise ValueError(f"{name}: {len(value)} characters")
+    if not _ID.fullmatch(doc["id"]) or (doc.get("continues") and not _ID.fullmatch(doc["continues"])):
+        raise ValueError("id: not a job id")
+    if doc["boundary"] not in _BOUNDARIES:
+        raise ValueError(f"boundary: {doc['boundary']!r} is none of {sorted(_BOUNDARIES)}")
+    if not _LABEL.fullmatch(doc.get("label", "")):
+        raise ValueError("label: not a QR token")
+    for name in ("started_at", "ended_at"):
+        try:
+            when = datetime.fromisoformat(doc[name])
+        except ValueError:
+            raise ValueError(f"{name}: {doc[name]!r} is not an ISO 8601 time") from None
+        if when.tzinfo is None:
+            raise ValueError(f"{name}: {doc[name]!r} has no time zone")
+    return JobMeta(**doc)
+
+
 def read_job(path: Path) -> SpoolJob:
-    raw = path.read_bytes()
+    try:
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode):  # a directory, a link (to /dev/zero, say), a device
+            raise SpoolError(f"{path}: not a regular file")
+        if st.st_size > _MAX_FILE:
+            raise SpoolError(f"{path}: {st.st_size} bytes, more than any job")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise  # taken by another consumer meanwhile: not a bad file
+    except OSError as e:
+        raise SpoolError(f"{path}: unreadable: {e.strerror}") from e
     if len(raw) < _HEAD.size:
         raise SpoolError(f"{path}: too short to be a spool job")
     magic, n = _HEAD.unpack_from(raw)
-    if magic != MAGIC or _HEAD.size + n > len(raw):
+    if magic != MAGIC or n > _MAX_META or _HEAD.size + n > len(raw):
         raise SpoolError(f"{path}: not a tillbox spool job")
     try:
-        meta = JobMeta(**json.loads(raw[_HEAD.size : _HEAD.size + n]))
-    except (ValueError, TypeError) as e:
-        raise SpoolError(f"{path}: bad metadata: {e}") from e
+        meta = _meta(json.loads(raw[_HEAD.size : _HEAD.size + n]))
+    except (ValueError, RecursionError) as e:  # UnicodeDecodeError is a ValueError
+        raise SpoolError(f"{path}: bad metadata: {str(e)[:200]}") from e
     data = raw[_HEAD.size + n :]
     if len(data) != meta.size:
         raise SpoolError(f"{path}: {len(data)} bytes, metadata says {meta.size}")

@@ -171,12 +171,14 @@ class Subscriber:
             outcomes.update(o.value for o in fit_claims)
             outcomes.update(o.value for o in refused_claims if o is not Outcome.NEW)  # quarantined below
             new = [e for e, o in zip(envelopes, fit_claims, strict=True) if o is Outcome.NEW]
+            unstored = [r for r, o in zip(refused, refused_claims, strict=True) if o is Outcome.NEW]
             for e, o in zip(envelopes, fit_claims, strict=True):
                 if o is Outcome.CONFLICT:
-                    log.error(
-                        "%s seq %s seen again with different content; the first stands", e.device_id, e.seq
-                    )
-            unstored = [r for r, o in zip(refused, refused_claims, strict=True) if o is Outcome.NEW]
+                    # The first stands; this one is kept, not dropped: a box that lost its store (or a
+                    # second box under one id) numbers its messages from 1 again.
+                    log.error("%s seq %s seen again with different content; quarantined", e.device_id, e.seq)
+                    detail = f"seq {e.seq} was stored already with other content (a box's store reset?)"
+                    unstored.append((e, OutOfBounds("seq_conflict", detail)))
             if new:
                 unstored += self.store(session, new) or []
             for e, why in unstored:

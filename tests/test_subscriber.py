@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.envelope import Envelope, encode_message
-from sync.ledger import LedgerBase, Received, gaps, overdue_gaps
+from sync.ledger import LedgerBase, Quarantined, Received, gaps, overdue_gaps
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.helpers import wait_for
@@ -63,6 +63,10 @@ def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str)
     sub.handle(BOX.tx, encode_message([env(2, total="9.99")]))  # seq 2 again, other content
     assert sub.counts["conflict"] == 1 and [b["total"] for _, b in stored] == ["1.00"] * 4
     assert [seq for seq, _ in stored] == [1, 2, 4, 3]  # each handed over exactly once
+    # The second seq 2 is not dropped: it is kept aside with its signed bytes, for a person to look at.
+    with sessions() as s:
+        [kept] = s.scalars(select(Quarantined)).all()
+    assert (kept.seq, kept.reason) == (2, "seq_conflict") and b"9.99" in kept.raw
 
 
 def test_a_gap_that_stays_is_reported_after_the_threshold(cloud_db: str) -> None:

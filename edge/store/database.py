@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Base
@@ -46,12 +47,30 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+class StoreUnreadable(RuntimeError):
+    """The store file is there but is not a readable SQLite database: one line saying what to do."""
+
+
+def _unreadable(path: Path, e: DatabaseError) -> StoreUnreadable:
+    first = str(e.orig).splitlines()[0] if e.orig is not None else str(e).splitlines()[0]
+    return StoreUnreadable(
+        f"the store {path} cannot be read ({first}): stop the agent and move the file aside (keep it for "
+        "recovery). A new store numbers the box's messages from 1 again, so the box must then come back "
+        'as a new box: docs/install-box.md, "Replacing a box" (a new device id)'
+    )
+
+
 def open_store(path: Path) -> sessionmaker[Session]:
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
-    migrate(engine)
+    try:
+        migrate(engine)
+    except DatabaseError as e:
+        if isinstance(e, OperationalError) and "locked" in str(e.orig):
+            raise  # another process holds it: not damage
+        raise _unreadable(path, e) from None
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -81,8 +100,11 @@ def open_store_readonly(path: Path) -> sessionmaker[Session]:
     if not path.exists():
         raise RuntimeError(f"no store at {path} (has the agent run yet?)")
     engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
-    with engine.connect() as conn:
-        version = conn.execute(text("PRAGMA user_version")).scalar_one()
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("PRAGMA user_version")).scalar_one()
+    except DatabaseError as e:
+        raise _unreadable(path, e) from None
     if version != SCHEMA_VERSION:
         raise RuntimeError(f"store schema {version}, this tillbox reads {SCHEMA_VERSION}: start the agent")
     return sessionmaker(engine)

@@ -4,10 +4,16 @@ crash after it leaves a file whose job id is already stored (the file is removed
 every job is stored exactly once, whenever the power goes.
 
 A full disk never corrupts the store (SQLite rolls the transaction back) and never loses a job: it
-stays in the spool and is taken when there is room again, first without its raster images."""
+stays in the spool and is taken when there is room again, first without its raster images.
+
+A file that is not a job, or a job the store refuses, is set aside (`<id>.bad`, with the reason in
+`<id>.why`; `tillbox status` counts them) and the next jobs are stored: no file can stop the agent. Only
+the database itself failing (locked, unreadable) stops it, since then no job could be stored."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +35,7 @@ from edge.store.records import (
 )
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
 
+log = logging.getLogger("tillbox.store.ingest")
 OUTBOX_SEQ = "outbox_seq"
 BATCH = 20
 
@@ -78,9 +85,16 @@ def store_job(
     """Add one job; None when its id is already stored. The caller commits. `lean` stores the capture
     without raster images (the transaction is parsed from the whole job either way)."""
     settings = settings or ParseSettings()
+    token = job.meta.label or None
     with session.no_autoflush:  # one flush per batch, not per job
         if session.scalar(select(Capture.id).where(Capture.job_id == job.meta.id)) is not None:
             return None
+        if token is not None and _token_taken(session, token):
+            # The token on paper is the first receipt's: this one is kept, without a QR of its own.
+            log.warning(
+                "spool job %s: QR token %s is another receipt's; stored without it", job.meta.id, token
+            )
+            token = None
     now = datetime.now(UTC)
     m = job.meta
     raw = job.data
@@ -99,7 +113,7 @@ def store_job(
         sealed=settings.key is not None,
         images_dropped=dropped > 0,
         stored_at=now,
-        qr_token=m.label or None,
+        qr_token=token,
     )
     session.add(capture)
     if not m.has_content:
@@ -113,6 +127,11 @@ def store_job(
     session.add(row)
     add_outbox(session, "transaction", capture, row, parsed, now)
     return capture
+
+
+def _token_taken(session: Session, token: str) -> bool:
+    pending = any(isinstance(o, Capture) and o.qr_token == token for o in session.new)
+    return pending or session.scalar(select(Capture.id).where(Capture.qr_token == token)) is not None
 
 
 def _checkpoint(sessions: sessionmaker[Session]) -> bool:
@@ -170,9 +189,8 @@ def ingest_spool(
                 chunk.append((path, read_job(path)))
             except FileNotFoundError:
                 continue
-            except SpoolError:
-                result.bad += 1
-                path.rename(path.with_suffix(".bad"))
+            except SpoolError as e:
+                set_aside(path, str(e), result)
         added: list[Capture | None] | None
         try:
             with sessions.begin() as session:
@@ -181,17 +199,38 @@ def ingest_spool(
             if not is_disk_full(e):
                 raise
             added = None  # no room for them all: one at a time, each with the full-disk fallbacks
+        except Exception:  # one job the store refuses: find it, one at a time
+            added = None
         if added is not None:
             for (path, job), capture in zip(chunk, added, strict=True):
                 _taken(path, job, capture, result)
             continue
         for path, job in chunk:
-            committed, capture = _store_with_room(sessions, job, settings, lean)
+            try:
+                committed, capture = _store_with_room(sessions, job, settings, lean)
+            except OperationalError:
+                raise  # the database itself: no job could be stored, the agent must say so and stop
+            except Exception as e:  # this job's content: a parser's or a constraint's refusal
+                log.warning("spool job %s refused by the store: %s", path.name, e, exc_info=True)
+                set_aside(path, f"{path}: the store refused it: {type(e).__name__}: {str(e)[:300]}", result)
+                continue
             if not committed:
                 result.disk_full = True  # even without images there is no room: the job waits
                 return result
             _taken(path, job, capture, result)
     return result
+
+
+def set_aside(path: Path, reason: str, result: IngestResult) -> None:
+    """Keep the file (never deleted silently) where it is no longer taken, with why beside it."""
+    result.bad += 1
+    log.warning("spool file set aside: %s", reason)
+    try:
+        path.rename(path.with_suffix(".bad"))
+    except FileNotFoundError:
+        return  # taken by another consumer meanwhile
+    with contextlib.suppress(OSError):  # the reason is in the log too
+        path.with_suffix(".why").write_text(reason + "\n", encoding="utf-8")
 
 
 def _taken(path: Path, job: SpoolJob, capture: Capture | None, result: IngestResult) -> None:
