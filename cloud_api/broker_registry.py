@@ -4,30 +4,17 @@ identities to register (a development broker on localhost)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import sync.broker_admin as admin
-from cloud_api.core.config import BrokerSettings, ConfigError
+from cloud_api.core.config import BrokerSettings
 from sync.broker_admin import BrokerEndpoint
 from sync.topics import DeviceTopics
-
-
-def broker_address(broker: BrokerSettings) -> tuple[str, int]:
-    url = urlsplit(broker.url)
-    if url.scheme not in ("mqtt", "mqtts"):
-        raise ConfigError(f"broker.url {broker.url!r}: mqtt://host:port or mqtts://host:port")
-    try:
-        port = url.port
-    except ValueError:
-        raise ConfigError(f"broker.url {broker.url!r}: the port is not a number from 1 to 65535") from None
-    return url.hostname or "127.0.0.1", port or (8883 if url.scheme == "mqtts" else 1883)
 
 
 def control_endpoint(broker: BrokerSettings) -> BrokerEndpoint | None:
     control = broker.control
     if control is None:
         return None
-    host, port = broker_address(broker)
+    host, port = broker.address
     ca, cert, key = control
     return BrokerEndpoint(host, port, ca, cert, key)
 

@@ -534,8 +534,19 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r}: a date as YYYY-MM-DD") from None
 
 
+def _key_value_joined(argv: list[str]) -> list[str]:
+    """`--public-key -abc…` as `--public-key=-abc…`: a base64url key may begin with '-', which argparse
+    would otherwise take for an option."""
+    out = list(argv)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--public-key":
+            out[i : i + 2] = [f"--public-key={out[i + 1]}"]
+            break
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_key_value_joined(list(sys.argv[1:] if argv is None else argv)))
     # The services log what they do; a one-off command prints its answer and only warnings beside it.
     service = args.command in ("serve", "ingest", "schedule", "migrate")
     logging.basicConfig(

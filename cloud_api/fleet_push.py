@@ -16,7 +16,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cloud_api.broker_registry import broker_address, control_endpoint
+from cloud_api.broker_registry import control_endpoint
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.stores import find_store
@@ -85,7 +85,7 @@ def publish(
         client = mqtt.Client(
             CallbackAPIVersion.VERSION2, client_id=f"config-push-{secrets.token_hex(4)}", protocol=mqtt.MQTTv5
         )
-        host, port = broker_address(broker)
+        host, port = broker.address
     client.connect(host, port)
     client.loop_start()
     try:

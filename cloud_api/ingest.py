@@ -17,7 +17,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
 
-from cloud_api.broker_registry import broker_address
 from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
@@ -51,7 +50,7 @@ def subscriber(sessions: sessionmaker[Session], secret: ServiceSecret) -> Subscr
 
 
 def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
-    host, port = broker_address(broker)
+    host, port = broker.address
     # The shipped broker replaces it with the certificate's name; on any other, an unguessable one
     # keeps another client from knocking this worker off by taking its id.
     client_id = broker.client_id or f"ingest-{socket.gethostname()}-{secrets.token_hex(8)}"

@@ -58,7 +58,6 @@ Every problem is reported, one line each, naming the key; nothing starts on a ba
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,13 +117,25 @@ class BoxConfig:
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
-def load_config(path: Path) -> BoxConfig:
+def _scheme(url: str, port: bool = False) -> str | None:
+    """The URL's scheme, or None for one that does not parse (a bad IPv6 literal; with `port`, also no
+    host or a port that is not 1 to 65535)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError([f"{path}: cannot read: {e.strerror}"]) from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError([f"{path}: not valid TOML: {e}"]) from None
+        parts = urlsplit(url)
+        if port and (not parts.hostname or (parts.port is not None and not parts.port > 0)):
+            return None
+    except ValueError:
+        return None
+    return parts.scheme
+
+
+def load_config(path: Path) -> BoxConfig:
+    from firmware_bridge.tomlfile import TomlError, read_toml
+
+    try:
+        data = read_toml(path)
+    except TomlError as e:
+        raise ConfigError([str(e)]) from None
     return parse_config(data, path)
 
 
@@ -177,7 +188,7 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
 
     printer = PROFILES["generic-80mm"]
     name = get("printer", "profile", "generic-80mm")
-    if name not in PROFILES:
+    if not isinstance(name, str) or name not in PROFILES:
         bad("printer.profile", f"unknown profile {name!r} (known: {', '.join(sorted(PROFILES))})")
     else:
         printer = PROFILES[name]
@@ -188,7 +199,10 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         bad("printer", str(e))
 
     pos_profile = get("parser", "profile")
-    if pos_profile is not None:
+    if pos_profile is not None and not isinstance(pos_profile, str):
+        bad("parser.profile", "the name of a bundled POS profile or the path of a .toml file")
+        pos_profile = None
+    elif pos_profile is not None:
         from edge.parsing.profiles import ProfileError, load_profile
 
         try:
@@ -199,33 +213,29 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
     qr_url = get("qr", "url_template")
     if get("qr", "enabled", True) is False:
         qr_url = None
-    elif (
-        not isinstance(qr_url, str)
-        or "{token}" not in qr_url
-        or urlsplit(qr_url).scheme not in ("http", "https")
-    ):
+    elif not isinstance(qr_url, str) or "{token}" not in qr_url or _scheme(qr_url) not in ("http", "https"):
         bad("qr.url_template", "required: an http(s) URL with {token}, e.g. https://r.example.com/r/{token}")
         qr_url = None
 
     skip = get("qr", "skip_kinds", ["non_sale"])
     kinds = {"sale", "refund", "void", "non_sale"}
-    if not isinstance(skip, list) or not all(k in kinds for k in skip):
+    if not isinstance(skip, list) or not all(isinstance(k, str) and k in kinds for k in skip):
         bad("qr.skip_kinds", f"a list of transaction kinds ({', '.join(sorted(kinds))})")
         skip = ["non_sale"]
 
     for key in ("broker", "api"):
         value = get("cloud", key)
         schemes = ("mqtt", "mqtts") if key == "broker" else ("http", "https")
-        if value is not None and (not isinstance(value, str) or urlsplit(value).scheme not in schemes):
-            bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)} URL")
+        if value is not None and (not isinstance(value, str) or _scheme(value, port=True) not in schemes):
+            bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)}host[:port] URL")
 
     broker = get("cloud", "broker")
     retailer = get("cloud", "retailer")
     tls: tuple[Path, Path, Path] | None = None
-    if isinstance(broker, str):
+    if isinstance(broker, str) and _scheme(broker, port=True) is not None:
         if not isinstance(retailer, str) or not _ID.fullmatch(retailer):
             bad("cloud.retailer", "required with a broker: letters, digits, '-' or '_' (up to 64)")
-        if urlsplit(broker).scheme == "mqtts":
+        if _scheme(broker) == "mqtts":
             files = []
             for key in ("ca", "cert", "tls_key"):
                 value = get("cloud", key)

@@ -13,13 +13,13 @@ import json
 import logging
 import os
 import threading
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
+from firmware_bridge.tomlfile import TomlError, parse_toml
 from sync.config_doc import BadConfig, FleetConfig, verify_config
 from sync.keys import parse_public_key
 
@@ -42,9 +42,10 @@ def _profile(config: FleetConfig) -> PosProfile | None:
         return None
     name = config.pos_profile["name"]
     try:
-        return parse_profile(tomllib.loads(config.pos_profile["toml"]), f"pushed profile {name!r}")
-    except tomllib.TOMLDecodeError as e:
-        raise ProfileError(f"pushed profile {name!r}: not valid TOML: {e}") from None
+        data = parse_toml(config.pos_profile["toml"], f"pushed profile {name!r}")
+    except TomlError as e:
+        raise ProfileError(str(e)) from None
+    return parse_profile(data, f"pushed profile {name!r}")
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

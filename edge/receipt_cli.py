@@ -50,10 +50,24 @@ def _read(path: Path, command: str) -> bytes | None:
         return None
 
 
+def _writable(path: Path, command: str) -> bool:
+    """Said before any work: an output whose folder is missing (nothing is created but the file)."""
+    if not path.parent.is_dir():
+        print(f"tillbox {command}: cannot write {path}: folder {path.parent} is missing", file=sys.stderr)
+        return False
+    if path.is_dir():
+        print(f"tillbox {command}: cannot write {path}: it is a folder", file=sys.stderr)
+        return False
+    return True
+
+
 def run_render(args: argparse.Namespace) -> int:
+    out = args.html or args.png
+    if out is not None and not _writable(out, "render"):
+        return 2
     data = _read(args.file, "render")
     if data is None:
-        return 1
+        return 2
     from edge.escpos.decoder import decode
 
     printer: PrinterProfile = PROFILES[args.printer_profile]
@@ -62,14 +76,19 @@ def run_render(args: argparse.Namespace) -> int:
         from edge.render.text import render_text
 
         sys.stdout.write(render_text(doc, printer.columns))
-    elif args.html:
-        from edge.render.html import render_html
+        return 0
+    try:
+        if args.html:
+            from edge.render.html import render_html
 
-        args.html.write_text(render_html(doc, printer.columns), encoding="utf-8")
-    else:
-        from edge.render.png import render_png
+            args.html.write_text(render_html(doc, printer.columns), encoding="utf-8")
+        else:
+            from edge.render.png import render_png
 
-        render_png(doc, printer.dots).save(args.png)
+            render_png(doc, printer.dots).save(args.png, format="PNG")
+    except OSError as e:
+        print(f"tillbox render: cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -91,7 +110,7 @@ def run_parse(args: argparse.Namespace) -> int:
     for path in args.files:
         data = _read(path, "parse")
         if data is None:
-            status = 1
+            status = 2
             continue
         tx = parse_bytes(data, printer, options).to_json()
         if len(args.files) > 1 or args.json:
@@ -104,10 +123,20 @@ def run_parse(args: argparse.Namespace) -> int:
 def run_split(args: argparse.Namespace) -> int:
     from firmware_bridge.framer import Boundary, JobFramer
 
+    if args.out.exists() and not args.out.is_dir():
+        print(
+            f"tillbox split: --out {args.out} is a file: give a folder (it is made if missing)",
+            file=sys.stderr,
+        )
+        return 2
     data = _read(args.stream, "split")
     if data is None:
-        return 1
-    args.out.mkdir(parents=True, exist_ok=True)
+        return 2
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"tillbox split: cannot make {args.out}: {e.strerror}", file=sys.stderr)
+        return 2
     framer = JobFramer()
     job = bytearray()
     n = 0
@@ -115,7 +144,11 @@ def run_split(args: argparse.Namespace) -> int:
         job += piece.data
         if piece.ends is not None:
             n += 1
-            (args.out / f"job-{n:05d}.bin").write_bytes(bytes(job))
+            try:
+                (args.out / f"job-{n:05d}.bin").write_bytes(bytes(job))
+            except OSError as e:
+                print(f"tillbox split: cannot write in {args.out}: {e.strerror}", file=sys.stderr)
+                return 2
             print(f"job-{n:05d}.bin  {len(job):>8} bytes  ended by {piece.ends}")
             job.clear()
     return 0

@@ -7,10 +7,12 @@ concerns the agent (tag rules, retention, the cloud) never stops the till from p
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from firmware_bridge.links import LinkConfigError, open_endpoint
+from firmware_bridge.tomlfile import TomlError, read_toml
 
 
 class BoxFileError(ValueError):
@@ -27,11 +29,9 @@ class BridgeSettings:
 
 def read_box_file(path: Path) -> BridgeSettings:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise BoxFileError(f"{path}: cannot read: {e.strerror}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise BoxFileError(f"{path}: not valid TOML: {e}") from None
+        data = read_toml(path)
+    except TomlError as e:
+        raise BoxFileError(str(e)) from None
 
     def table(name: str) -> dict[str, Any]:
         value = data.get(name, {})
@@ -40,11 +40,16 @@ def read_box_file(path: Path) -> BridgeSettings:
         return value
 
     links, paths, qr = table("links"), table("paths"), table("qr")
-    problems = [
-        f"{path}: links.{key}: required, a link URL"
-        for key in ("pos", "printer")
-        if not isinstance(links.get(key), str)
-    ]
+    problems = []
+    for key in ("pos", "printer"):
+        url = links.get(key)
+        if not isinstance(url, str):
+            problems.append(f"{path}: links.{key}: required, a link URL")
+            continue
+        try:
+            open_endpoint(url)  # parses and checks only: nothing is opened
+        except LinkConfigError as e:
+            problems.append(f"{path}: links.{key}: {e}")
     spool = paths.get("spool", "/var/spool/tillbox")
     inject = paths.get("inject_socket", "/run/tillbox/inject.sock")
     for key, value in (("spool", spool), ("inject_socket", inject)):

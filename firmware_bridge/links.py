@@ -20,7 +20,7 @@ import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 import serial
 
@@ -387,8 +387,24 @@ class TcpListenEndpoint(Endpoint):
 SCHEMES = ("serial", "tcp", "tcp-listen", "rfc2217", "loop", "socket")
 
 
+# What pyserial's own URL handlers accept after the settings we read (baud, parity, …) are taken out;
+# anything else would only fail when the link is opened, long after the configuration was checked.
+_HANDLER_OPTIONS = {
+    "loop": {"logging"},
+    "socket": {"logging"},
+    "rfc2217": {"logging", "ign_set_control", "poll_modem", "timeout"},
+}
+
+
+def _split(url: str, text: str) -> SplitResult:
+    try:
+        return urlsplit(text)
+    except ValueError as e:  # a bracketed host that is not an IPv6 address, an unclosed bracket
+        raise LinkConfigError(f"bad link URL {url!r}: {e}") from None
+
+
 def _host_port(url: str, netloc: str, default_host: str | None) -> tuple[str, int]:
-    parts = urlsplit("//" + netloc)
+    parts = _split(url, "//" + netloc)
     host = parts.hostname or default_host
     try:
         port = parts.port
@@ -403,7 +419,7 @@ def open_endpoint(url: str, mirror_flow: bool = False) -> Endpoint:
     """Parse and check a link URL; raises LinkConfigError with a one-line reason."""
     if "://" not in url:
         raise LinkConfigError(f"bad link URL {url!r}: expected scheme://..., one of {', '.join(SCHEMES)}")
-    parts = urlsplit(url)
+    parts = _split(url, url)
     scheme = parts.scheme.lower()
     if scheme == "tcp":
         host, port = _host_port(url, parts.netloc, None)
@@ -420,6 +436,11 @@ def open_endpoint(url: str, mirror_flow: bool = False) -> Endpoint:
         return SerialEndpoint(url, parts.path, settings, mirror_flow)
     if scheme in ("rfc2217", "loop", "socket"):
         settings, rest = _parse_serial_query(url, parts.query)
+        unknown = [k for k, _ in rest if k not in _HANDLER_OPTIONS[scheme]]
+        if unknown:
+            raise LinkConfigError(f"bad link URL {url!r}: unknown option {unknown[0]!r}")
+        if scheme != "loop":
+            _host_port(url, parts.netloc, None)
         target = f"{scheme}://{parts.netloc}{parts.path}"
         if rest:
             target += "?" + "&".join(f"{k}={v}" if v else k for k, v in rest)

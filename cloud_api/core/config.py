@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 
 class ConfigError(ValueError):
@@ -33,6 +35,18 @@ class BrokerSettings:
     client_id: str = ""  # empty: a unique, unguessable one per process
     probe_seconds: float = 10.0  # how often the worker checks it still consumes (cloud_api.ingest.serve)
     watchdog_seconds: float = 60.0  # no probe back for this long while connected: the worker exits 1
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """(host, port) of `url`; ConfigError for one that is not mqtt(s)://host[:port]."""
+        try:
+            url = urlsplit(self.url)
+            port = url.port
+        except ValueError as e:
+            raise ConfigError(f"broker.url {self.url!r}: {e}") from None
+        if url.scheme not in ("mqtt", "mqtts") or not url.hostname:
+            raise ConfigError(f"broker.url {self.url!r}: mqtt://host:port or mqtts://host:port")
+        return url.hostname, port or (8883 if url.scheme == "mqtts" else 1883)
 
     @property
     def tls(self) -> tuple[Path, Path, Path] | None:
@@ -146,6 +160,13 @@ def _path(table: dict[str, Any], key: str, where: str) -> Path | None:
     return Path(value)
 
 
+def _client_id(table: dict[str, Any]) -> str:
+    value = table.get("client_id", "")
+    if not isinstance(value, str) or len(value) > 100:
+        raise ConfigError("broker.client_id: a string (empty: a random one per worker)")
+    return value
+
+
 def _env_path(env: dict[str, str], name: str) -> Path | None:
     value = env.get(name)
     return Path(value) if value else None
@@ -245,10 +266,16 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     if path is not None:
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as e:
-            raise ConfigError(f"{path}: no such file") from e
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: no such file") from None
+        except OSError as e:
+            raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
         except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{path}: {e}") from e
+            raise ConfigError(f"{path}: {e}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: nested too deeply to be a cloud.toml") from None
     for key, value in raw.items():
         if key not in KNOWN:
             raise ConfigError(f"unknown setting {key!r} (known: {', '.join(sorted(KNOWN))})")
@@ -271,13 +298,16 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
         control_cert=_path(br, "control_cert", "broker"),
         control_key=_path(br, "control_key", "broker"),
         group=_str(br, "group", "broker", BrokerSettings.group),
-        client_id=br.get("client_id", ""),
+        client_id=_client_id(br),
         probe_seconds=_seconds(br, "probe_seconds", BrokerSettings.probe_seconds),
         watchdog_seconds=_seconds(br, "watchdog_seconds", BrokerSettings.watchdog_seconds),
     )
     if broker.watchdog_seconds <= broker.probe_seconds:
         raise ConfigError("broker.watchdog_seconds must be longer than broker.probe_seconds")
     broker.check()  # now rather than at connect
+    broker.address  # noqa: B018
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", broker.group):
+        raise ConfigError(f"broker.group {broker.group!r}: letters, digits, '-' or '_' (a topic segment)")
     settings = CloudSettings(
         database_url=env.get("TILLBOX_CLOUD_DATABASE_URL")
         or _str(db, "url", "database", CloudSettings.database_url),

@@ -22,7 +22,6 @@ is reported as one line naming the file and the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 from edge.parsing.generic import ParseOptions
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
+from firmware_bridge.tomlfile import TomlError, read_toml
 
 BUNDLED = Path(__file__).with_name("profiles")
 WORD_FIELDS = (
@@ -182,11 +182,9 @@ def load_profile(name_or_path: str | Path) -> PosProfile:
             known = ", ".join(sorted(p.stem for p in BUNDLED.glob("*.toml")))
             raise ProfileError(f"no POS profile named {name_or_path!r} (bundled: {known})")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ProfileError(f"{path}: cannot read: {e.strerror}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ProfileError(f"{path}: not valid TOML: {e}") from None
+        data = read_toml(path)
+    except TomlError as e:
+        raise ProfileError(str(e)) from None
     return parse_profile(data, str(path))
 
 

@@ -16,10 +16,11 @@ reported, one line each, and the agent does not start on a bad file.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from firmware_bridge.tomlfile import TomlError, read_toml
 
 _TAG = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
@@ -79,9 +80,7 @@ def parse_rules(data: dict[str, Any], source: str) -> tuple[TagRule, ...]:
 
 def load_rules(path: Path) -> tuple[TagRule, ...]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise TagRulesError([f"{path}: cannot read: {e.strerror}"]) from None
-    except tomllib.TOMLDecodeError as e:
-        raise TagRulesError([f"{path}: not valid TOML: {e}"]) from None
+        data = read_toml(path)
+    except TomlError as e:
+        raise TagRulesError([str(e)]) from None
     return parse_rules(data, str(path))
