@@ -48,3 +48,8 @@ def test_agent_benchmarks_run() -> None:
 def test_sync_benchmark_runs() -> None:
     r = run_bench("bench.sync_drain", "--rows", "300")
     assert "| bare paho QoS 1 loop |" in r.stdout and "| tillbox sync" in r.stdout
+
+
+def test_device_view_benchmark_runs() -> None:
+    r = run_bench("bench.device_view", "--devices", "6", "--seqs", "50", "--runs", "2", "--sqlite")
+    assert "| no gaps |" in r.stdout and "100,000 ahead" in r.stdout
