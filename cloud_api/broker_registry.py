@@ -4,6 +4,8 @@ identities to register (a development broker on localhost)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import sync.broker_admin as admin
 from cloud_api.core.config import BrokerSettings
 from sync.broker_admin import BrokerEndpoint
@@ -19,26 +21,23 @@ def control_endpoint(broker: BrokerSettings) -> BrokerEndpoint | None:
     return BrokerEndpoint(host, port, ca, cert, key)
 
 
-def admit_box(broker: BrokerSettings, where: DeviceTopics) -> bool:
-    """Register the box; False when the broker has no identities (no TLS)."""
+def registered(broker: BrokerSettings, commands: list[dict[str, Any]]) -> bool:
+    """Run control commands (sync.broker_admin's *_commands) on the broker; False when it has no
+    identities to keep (no TLS)."""
     endpoint = control_endpoint(broker)
     if endpoint is None:
         return False
-    admin.run(endpoint, admin.admit_box_commands(where))
+    admin.run(endpoint, commands)
     return True
+
+
+def admit_box(broker: BrokerSettings, where: DeviceTopics) -> bool:
+    return registered(broker, admin.admit_box_commands(where))
 
 
 def forget_box(broker: BrokerSettings, where: DeviceTopics) -> bool:
-    endpoint = control_endpoint(broker)
-    if endpoint is None:
-        return False
-    admin.run(endpoint, admin.forget_box_commands(where))
-    return True
+    return registered(broker, admin.forget_box_commands(where))
 
 
 def admit_worker(broker: BrokerSettings, identity: str) -> bool:
-    endpoint = control_endpoint(broker)
-    if endpoint is None:
-        return False
-    admin.run(endpoint, admin.admit_worker_commands(identity))
-    return True
+    return registered(broker, admin.admit_worker_commands(identity))

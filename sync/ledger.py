@@ -216,19 +216,35 @@ def contiguous_mark(session: Session, device_id: str) -> int:
 def gaps(session: Session, device_id: str) -> list[tuple[int, int]]:
     """The runs of sequence numbers missing below the highest one stored, as (first, last): what HQ must
     hear about if they stay. Found by the database, one row per run, however many numbers are missing."""
-    low = contiguous_mark(session, device_id)
+    return gaps_of(session, [device_id]).get(device_id, [])
+
+
+def gaps_of(session: Session, device_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """`gaps` of many devices in one query (HQ's device view of a whole fleet)."""
+    if not device_ids:
+        return {}
+    low = func.coalesce(Mark.contiguous, 0)
     seqs = (
         select(
+            Received.device_id.label("device_id"),
             Received.seq.label("seq"),
-            func.lag(Received.seq, 1, low).over(order_by=Received.seq).label("prev"),
+            func.lag(Received.seq, 1, low)
+            .over(partition_by=Received.device_id, order_by=Received.seq)
+            .label("prev"),
         )
-        .where(Received.device_id == device_id, Received.seq > low)
+        .outerjoin(Mark, Mark.device_id == Received.device_id)
+        .where(Received.device_id.in_(device_ids), Received.seq > low)
         .subquery()
     )
     rows = session.execute(
-        select(seqs.c.prev + 1, seqs.c.seq - 1).where(seqs.c.seq > seqs.c.prev + 1).order_by(seqs.c.seq)
+        select(seqs.c.device_id, seqs.c.prev + 1, seqs.c.seq - 1)
+        .where(seqs.c.seq > seqs.c.prev + 1)
+        .order_by(seqs.c.device_id, seqs.c.seq)
     )
-    return [(int(first), int(last)) for first, last in rows]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for device, first, last in rows:
+        out.setdefault(device, []).append((int(first), int(last)))
+    return out
 
 
 def missing_count(ranges: list[tuple[int, int]]) -> int:

@@ -39,3 +39,21 @@ def running_broker(
         yield broker
     finally:
         broker.kill(signal.SIGTERM)
+
+
+def operator_config(
+    broker: Broker, path: Path, db: str, certs: Path, port: int | None = None, control: bool = True
+) -> list[str]:
+    """A cloud.toml as an operator's for this broker (the database, the retailer CA for enrolment, the
+    broker and its control identity) written to `path`; returns `--config PATH` for tillbox-cloud."""
+    d = broker.files.directory
+    text = (
+        f'retailer = "acme"\n[database]\nurl = "{db}"\n'
+        f'[enrolment]\nca_cert = "{d / "ca.crt"}"\nca_key = "{d / "ca.key"}"\nout = "{certs}"\n'
+        f'[broker]\nurl = "mqtts://localhost:{port or broker.port}"\nca = "{d / "ca.crt"}"\n'
+    )
+    if control:
+        c = broker.files.control()
+        text += f'control_cert = "{c.cert}"\ncontrol_key = "{c.key}"\n'
+    path.write_text(text)
+    return ["--config", str(path)]

@@ -31,7 +31,7 @@ from sync.ledger import Received
 from sync.publisher import Publisher, PublisherSettings
 from sync.topics import DeviceTopics
 from tests.helpers import corpus, spool_jobs, wait_for
-from tests.mqtt_broker import Broker, running_broker
+from tests.mqtt_broker import Broker, operator_config, running_broker
 
 OLD = DeviceTopics("acme", "s12", "s12-t1")
 NEW = DeviceTopics("acme", "s12", "s12-t2")
@@ -95,15 +95,7 @@ def test_a_replaced_box_loses_nothing_and_doubles_nothing(
     old, new = Box(tmp_path / "old", OLD), Box(tmp_path / "new", NEW)
     with running_broker(tmp_path / "broker", workers=["cloud-ingest-1"]) as broker:
         d = broker.files.directory
-        control = broker.files.control()
-        (tmp_path / "cloud.toml").write_text(
-            f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n'
-            f'[enrolment]\nca_cert = "{d / "ca.crt"}"\nca_key = "{d / "ca.key"}"\n'
-            f'out = "{tmp_path / "certs"}"\n'
-            f'[broker]\nurl = "mqtts://localhost:{broker.port}"\nca = "{d / "ca.crt"}"\n'
-            f'control_cert = "{control.cert}"\ncontrol_key = "{control.key}"\n'
-        )
-        cfg = ["--config", str(tmp_path / "cloud.toml")]
+        cfg = operator_config(broker, tmp_path / "cloud.toml", cloud_db, tmp_path / "certs")
 
         def enroll(box: Box, device: str) -> int:
             key = public_key_text(box.signing)

@@ -19,7 +19,7 @@ from cloud_api.models import Device
 from edge.signing import public_key_text
 from hardware_tests.ports import free_port
 from sync.topics import DeviceTopics, cloud_subscription
-from tests.mqtt_broker import Broker, running_broker
+from tests.mqtt_broker import Broker, operator_config, running_broker
 from tests.test_broker_acl import connect, publish_reason, subscribe_reasons
 
 A = DeviceTopics("acme", "s12", "s12-t1")
@@ -29,18 +29,8 @@ B = DeviceTopics("acme", "s12", "s12-t2")
 def cloud_toml(
     tmp_path: Path, broker: Broker, db: str, port: int | None = None, control: bool = True
 ) -> list[str]:
-    d = broker.files.directory
-    c = broker.files.control()
-    text = (
-        f'retailer = "acme"\n[database]\nurl = "{db}"\n'
-        f'[enrolment]\nca_cert = "{d / "ca.crt"}"\nca_key = "{d / "ca.key"}"\nout = "{tmp_path / "certs"}"\n'
-        f'[broker]\nurl = "mqtts://localhost:{port or broker.port}"\nca = "{d / "ca.crt"}"\n'
-    )
-    if control:
-        text += f'control_cert = "{c.cert}"\ncontrol_key = "{c.key}"\n'
     path = tmp_path / f"cloud-{port or broker.port}-{control}.toml"
-    path.write_text(text)
-    return ["--config", str(path)]
+    return operator_config(broker, path, db, tmp_path / "certs", port, control)
 
 
 def enroll(cfg: list[str], where: DeviceTopics) -> int:

@@ -41,7 +41,7 @@ from sync.publisher import Publisher, PublisherSettings
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.helpers import corpus, spool_jobs, wait_for
-from tests.mqtt_broker import running_broker
+from tests.mqtt_broker import operator_config, running_broker
 
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 NAMES = ["en-grocery-00", "de-baeckerei-00", "zh-supermarket-00", "ja-conbini-00"]
@@ -95,15 +95,7 @@ def test_a_box_enrolled_delivers_into_the_cloud_database(
 
     with running_broker(tmp_path / "broker") as broker:
         d = broker.files.directory
-        control = broker.files.control()
-        (tmp_path / "cloud.toml").write_text(
-            f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n'
-            f'[enrolment]\nca_cert = "{d / "ca.crt"}"\nca_key = "{d / "ca.key"}"\n'
-            f'out = "{tmp_path / "certs"}"\n'
-            f'[broker]\nurl = "mqtts://localhost:{broker.port}"\nca = "{d / "ca.crt"}"\n'
-            f'control_cert = "{control.cert}"\ncontrol_key = "{control.key}"\n'
-        )
-        cfg = ["--config", str(tmp_path / "cloud.toml")]
+        cfg = operator_config(broker, tmp_path / "cloud.toml", cloud_db, tmp_path / "certs")
         assert cloud([*cfg, "migrate"]) == 0
         key = public_key_text(signing)
         assert (

@@ -37,7 +37,7 @@ class CrossSiteRefusal:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:  # reads cost nothing here
             headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
             if cross_site(scope["method"], headers):
                 body = b"Refused: this form was sent from another site."

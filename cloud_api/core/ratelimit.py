@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from cloud_api.core.db import read_sessions
 from cloud_api.models import RateCount
 
 
@@ -60,25 +61,53 @@ def count_in(session: Session, limit: Limit, who: str, now: float) -> int:
 
 
 class Limiter:
-    """Counts in their own transactions, committed at once."""
+    """Counts in their own transactions, committed at once. `blocked` answers from this process's memory
+    when it can: an address found blocked stays blocked here until its window ends; one found free is
+    asked again after `fresh_s` (the receipt page must not pay a query per view: it halved the page's
+    throughput). So a blocked address may open a real receipt for up to `fresh_s` on a worker that had
+    just found it free; its misses are counted exactly everywhere (`count` is always the database's)."""
 
-    def __init__(self, sessions: sessionmaker[Session], clock: Callable[[], float] = time.time) -> None:
-        self.sessions, self.clock = sessions, clock
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Callable[[], float] = time.time, fresh_s: float = 1.0
+    ) -> None:
+        self.sessions, self.clock, self.fresh_s = sessions, clock, fresh_s
+        self.reads = read_sessions(sessions)
+        self._known: dict[str, tuple[float, bool]] = {}  # key -> (valid until, blocked)
+
+    def _remember(self, key: str, until: float, blocked: bool) -> None:
+        if len(self._known) > 100_000:  # many clients: forget what is out of date
+            now = self.clock()
+            for k in [k for k, (valid, _) in list(self._known.items()) if valid <= now]:
+                self._known.pop(k, None)
+        self._known[key] = (until, blocked)
 
     def count(self, limit: Limit, who: str) -> int:
+        now = self.clock()
         with self.sessions.begin() as s:
-            return count_in(s, limit, who, self.clock())
+            counted = count_in(s, limit, who, now)
+        start = int(now) - int(now) % limit.window_s
+        self._remember(limit.key(who), start + limit.window_s, counted >= limit.limit)
+        return counted
 
     def take(self, limit: Limit, who: str) -> bool:
         """Count one for `who`; whether that was within the limit (if not, refuse what it was for)."""
         return self.count(limit, who) <= limit.limit
 
+    def over(self, limit: Limit, who: str) -> bool:
+        """Count a failure; whether it went over the limit (then answer it as refused, not as failed)."""
+        return self.count(limit, who) > limit.limit
+
     def blocked(self, limit: Limit, who: str) -> bool:
-        now = int(self.clock())
-        with self.sessions() as s:
+        key, now = limit.key(who), self.clock()
+        known = self._known.get(key)
+        if known is not None and now < known[0]:
+            return known[1]
+        start = int(now) - int(now) % limit.window_s
+        with self.reads() as s:
             counted = s.scalar(
-                select(RateCount.count).where(
-                    RateCount.key == limit.key(who), RateCount.window_start == now - now % limit.window_s
-                )
+                select(RateCount.count).where(RateCount.key == key, RateCount.window_start == start)
             )
-        return (counted or 0) >= limit.limit
+        blocked = (counted or 0) >= limit.limit
+        end = start + limit.window_s
+        self._remember(key, end if blocked else min(now + self.fresh_s, end), blocked)
+        return blocked

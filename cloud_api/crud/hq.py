@@ -14,7 +14,7 @@ from cloud_api.crud.users import Scope
 from cloud_api.models import Device, ReceiptPaper, Store, Transaction
 from cloud_api.money import parse_decimal
 from cloud_api.schemas import DeviceOut, SeqRange, StoreOut, TransactionDetail, TransactionOut
-from sync.ledger import gaps, missing_count, quarantined_counts
+from sync.ledger import gaps_of, missing_count, quarantined_counts
 
 DISK_ALARM_SHARE = Decimal("0.80")  # as the box's own alarm
 
@@ -32,11 +32,10 @@ def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def device_out(session: Session, d: Device) -> DeviceOut:
+def device_out(d: Device, runs: list[tuple[int, int]], quarantined: dict[str, int]) -> DeviceOut:
     h: dict[str, Any] = d.health or {}
     used = parse_decimal(h.get("disk_used_share"))
     version, profile = h.get("version"), h.get("pos_profile")
-    runs = gaps(session, d.device_id)
     return DeviceOut(
         device_id=d.device_id,
         store_id=d.store_id,
@@ -53,7 +52,7 @@ def device_out(session: Session, d: Device) -> DeviceOut:
         pos_profile=profile if isinstance(profile, str) else None,
         missing=[SeqRange(first=a, last=b) for a, b in runs[:1000]],
         missing_count=missing_count(runs),
-        quarantined=quarantined_counts(session, [d.device_id]).get(d.device_id, {}),
+        quarantined=quarantined,
     )
 
 
@@ -61,7 +60,15 @@ def devices(session: Session, scope: Scope, store_id: int | None = None) -> list
     q = select(Device).where(Device.store_id.in_(scope.store_ids)).order_by(Device.device_id)
     if store_id is not None:
         q = q.where(Device.store_id == store_id)
-    return [device_out(session, d) for d in session.scalars(q)]
+    return device_views(session, list(session.scalars(q)))
+
+
+def device_views(session: Session, found: list[Device]) -> list[DeviceOut]:
+    """Each device's view; their gaps and quarantine counts in one query each for all of them (one by
+    one, 300 devices took 0.45 s)."""
+    ids = [d.device_id for d in found]
+    runs, kept = gaps_of(session, ids), quarantined_counts(session, ids)
+    return [device_out(d, runs.get(d.device_id, []), kept.get(d.device_id, {})) for d in found]
 
 
 def transaction_detail(t: Transaction) -> TransactionDetail:

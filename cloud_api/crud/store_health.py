@@ -12,10 +12,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cloud_api.crud.hq import device_out
+from cloud_api.crud.hq import device_views
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, Store, Transaction
-from cloud_api.schemas import ParserHealth, StoreHealth
+from cloud_api.schemas import DeviceOut, ParserHealth, StoreHealth
 
 RATE = Decimal("0.001")
 
@@ -60,9 +60,13 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         key = (store_id, parser if isinstance(parser, str) else "unknown")
         receipts[key] += 1
         failures[key] += status != "ok"
+    every = device_views(session, [d for ds in devices.values() for d in ds])
+    views_of: dict[int, list[DeviceOut]] = {}
+    for v in every:
+        views_of.setdefault(v.store_id, []).append(v)
     out = []
     for store in stores:
-        views = [device_out(session, d) for d in devices.get(store.id, [])]
+        views = views_of.get(store.id, [])
         offline = sorted(
             v.device_id
             for v in views

@@ -38,19 +38,27 @@ def shopper_texts(request: Request, receipt_language: str | None = None) -> Text
 
 
 def rate_limited(state: AppState, request: Request) -> Response | None:
-    limit = state.per_client.token_misses
-    if state.limiter.blocked(limit, client_address(request)):
-        return HTMLResponse(
-            "Too many receipts looked up; try again in a minute.",
-            status_code=429,
-            headers={"Retry-After": str(limit.window_s)},
-        )
+    if state.limiter.blocked(state.per_client.token_misses, client_address(request)):
+        return too_many(state)
     return None
 
 
-def missed(state: AppState, request: Request) -> None:
-    """A token looked up in vain: counted against the address (the page, its picture, the claim form)."""
-    state.limiter.count(state.per_client.token_misses, client_address(request))
+def too_many(state: AppState) -> Response:
+    return HTMLResponse(
+        "Too many receipts looked up; try again in a minute.",
+        status_code=429,
+        headers={"Retry-After": str(state.per_client.token_misses.window_s)},
+    )
+
+
+def missed(state: AppState, request: Request) -> Response | None:
+    """A token looked up in vain, counted against the address (the page, its picture, the claim form);
+    the refusal to give instead of "no such receipt" once the address is over its limit."""
+    return (
+        too_many(state)
+        if state.limiter.over(state.per_client.token_misses, client_address(request))
+        else None
+    )
 
 
 @router.get("/r/{token}", response_class=HTMLResponse)
@@ -63,12 +71,14 @@ async def receipt_page(token: str, request: Request) -> Response:
     if (limited := rate_limited(state, request)) is not None:
         return limited
     if not TOKEN.fullmatch(token):
-        missed(state, request)
+        if (refused := missed(state, request)) is not None:
+            return refused
         return HTMLResponse("No such receipt.", status_code=404, headers=PRIVATE)
     with state.reads() as s:
         view = receipt_by_token(s, token)
     if view is None:
-        missed(state, request)
+        if (refused := missed(state, request)) is not None:
+            return refused
         t = shopper_texts(request)
         return state.templates.TemplateResponse(
             request, "on_its_way.html", {"refresh_s": REFRESH_S, "t": t}, status_code=404, headers=PRIVATE
@@ -92,7 +102,8 @@ async def paper_png(token: str, request: Request) -> Response:
         with state.reads() as s:
             png = paper_picture(s, token)
     if png is None:
-        missed(state, request)
+        if (refused := missed(state, request)) is not None:
+            return refused
         return Response(status_code=404, headers=PRIVATE)
     # The shopper's browser may keep it (it never changes for a token); nobody in between may.
     return Response(

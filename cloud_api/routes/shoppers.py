@@ -66,7 +66,8 @@ def _send_code(state: AppState, request: Request, phone: str, token: str | None)
         if token is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
-                missed(state, request)
+                if (refused := missed(state, request)) is not None:
+                    return refused
                 return _message(state, request, 404, "account.no_such_receipt")
         # Every code sent counts against the address, before it is sent: of a burst, only as many as
         # the limit leaves get one.
@@ -108,7 +109,8 @@ def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40
         if customer is not None:
             tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
             if tx is None:
-                missed(state, request)
+                if (refused := missed(state, request)) is not None:
+                    return refused
                 return _message(state, request, 404, "account.no_such_receipt")
             try:
                 claim_receipt(s, state.secret, tx, customer, now)
