@@ -19,6 +19,8 @@ command -v socat >/dev/null 2>&1 || need_pkgs+=(socat)
 for_tests=true
 [ "${TILLBOX_SETUP_FOR:-test}" = demo ] && for_tests=false
 $for_tests && { command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium); }
+# Node.js and npm for the receipt encoders nobody here wrote (tests/encoders), which make test receipts.
+$for_tests && { command -v npm >/dev/null 2>&1 || need_pkgs+=(nodejs npm); }
 if ((${#need_pkgs[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing ${need_pkgs[*]} with apt-get (a minute or two the first time)"
@@ -105,4 +107,20 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   fi
   touch "$stamp"
   say "Python packages installed"
+fi
+
+# The pinned receipt encoders of tests/encoders (npm registry), into .venv/encoders.
+if $for_tests; then
+  enc=.venv/encoders
+  if [ ! -f "$enc/.installed" ] || [ tests/encoders/package.json -nt "$enc/.installed" ]; then
+    say "installing the test receipt encoders (npm: $(tr -d '\n' < tests/encoders/package.json | grep -o '"dependencies": *{[^}]*}' | tr -s ' '))"
+    mkdir -p "$enc"
+    cp tests/encoders/package.json "$enc/package.json"
+    if ! (cd "$enc" && npm install --no-audit --no-fund --loglevel=error >npm-install.log 2>&1); then
+      tail -n 20 "$enc/npm-install.log" >&2
+      say "installing the test receipt encoders failed (log: $enc/npm-install.log)"
+      exit 1
+    fi
+    touch "$enc/.installed"
+  fi
 fi

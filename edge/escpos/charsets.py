@@ -63,12 +63,19 @@ INTERNATIONAL: dict[int, dict[str, str]] = {
 _TRANSLATE = {n: str.maketrans(t) for n, t in INTERNATIONAL.items()}
 
 
+# Epson's page 1 puts block and line-drawing characters at 0x80-0x9F: receipt encoders draw rules with
+# them (receiptline's horizontal rule is 0x95 repeated, its corners 0x98/0x99/0x9A/0x9B).
+_KATAKANA_GRAPHICS = "▁▂▃▄▅▆▇█▏▎▍▌▋▊▉┼┴┬┤├▔─│▕┌┐└┘╭╮╰╯"
+
+
 def _katakana(data: bytes) -> str:
     # JIS X 0201: ASCII below 0x80, half-width katakana at 0xA1-0xDF.
     out = []
     for b in data:
         if b < 0x80:
             out.append(chr(b))
+        elif b < 0xA0:
+            out.append(_KATAKANA_GRAPHICS[b - 0x80])
         elif 0xA1 <= b <= 0xDF:
             out.append(chr(0xFF61 + b - 0xA1))
         else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from edge.escpos.charsets import CODE_PAGES, decode_text
 from edge.escpos.document import (
+    CELL_DOTS,
     Align,
     Barcode,
     Block,
@@ -25,6 +26,8 @@ from edge.escpos.document import (
     Run,
     Style,
     TextLine,
+    char_columns,
+    text_columns,
 )
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from firmware_bridge.escpos_commands import Role
@@ -69,6 +72,8 @@ class _State:
     margin: int = 0
     print_width: int | None = None
     hri: bool = False
+    right_spacing: int = 0  # ESC SP: dots after each character (times the width multiplier)
+    tab_stops: tuple[int, ...] = ()  # ESC D, in columns; none set: every 8
     qr_size: int = 3
     stored_2d: dict[int, bytes] = field(default_factory=dict)
     stored_graphic: Image | None = None
@@ -91,6 +96,23 @@ class Decoder:
         # ESC a, GS L and GS W take effect at the start of a line only: a line keeps what held when its
         # first character arrived.
         layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
+        x = 0  # where the next character prints on this line, in dots from the print area's left edge
+
+        def move_to(target: int) -> None:
+            """Print position commands (ESC $, ESC \\, HT) lay out columns that the paper shows as gaps: they
+            become spaces here, so that the next character stands in the text's column where it stands on
+            paper (in font A cells). Moving back, or by less than half a column, still leaves one space
+            between what was printed apart."""
+            nonlocal x, layout
+            written = sum(text_columns(r.text) * r.style.width for r in line)
+            pad = round(target / CELL_DOTS) - written if target > x else 0
+            if pad <= 0 and line and not line[-1].text.endswith(" "):
+                pad = 1
+            if pad > 0:
+                if not line:
+                    layout = (st.align, st.margin, st.print_width)
+                line.append(Run(" " * pad, _PLAIN))
+            x = max(target, 0)
 
         for t in tokenize(data, doc):
             role = t.role
@@ -103,21 +125,37 @@ class Decoder:
                     line[-1] = Run(line[-1].text + text, style)
                 else:
                     line.append(Run(text, style))
+                x += _advance(text, st)
                 continue
             if role == Role.CONTROL:
                 if t.name in _LINE_ENDS:
                     blocks.append(
                         TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
                     )
-                    line = []
+                    line, x = [], 0
                 elif t.name == "HT":
-                    col = sum(len(r.text) for r in line)
-                    line.append(Run(" " * (8 - col % 8), st.style))
+                    col = x // CELL_DOTS
+                    stop = (
+                        next((s for s in st.tab_stops if s > col), None)
+                        if st.tab_stops
+                        else col + 8 - col % 8
+                    )
+                    if stop is not None:
+                        move_to(stop * CELL_DOTS)
+                continue
+            if role == Role.SETTING and t.name in ("ESC $", "ESC \\"):
+                raw = data[t.start : t.end]
+                if len(raw) >= 4:
+                    n = raw[2] | raw[3] << 8
+                    if t.name == "ESC $":
+                        move_to(n)
+                    else:  # relative, a signed 16-bit count
+                        move_to(x + (n - 0x10000 if n & 0x8000 else n))
                 continue
             if role == Role.REALTIME:
                 continue  # status queries: nothing on paper
             if role == Role.INIT:
-                line = []  # ESC @ empties the print buffer: a line not yet printed never is
+                line, x = [], 0  # ESC @ empties the print buffer: a line not yet printed never is
                 st = _State.fresh(self.profile)
                 continue
             raw = data[t.start : t.end]
@@ -203,6 +241,17 @@ class Decoder:
             st.style = replace(s, font="B" if n in (1, 49) else "A")
         elif name == "ESC a":
             st.align = _ALIGN.get(n, "left")
+        elif name == "ESC SP":
+            st.right_spacing = n
+        elif name == "ESC D":
+            stops = raw[2:].rstrip(b"\x00")
+            # Ascending, as the printer takes them; a stop not after the one before ends the list.
+            kept: list[int] = []
+            for stop in stops:
+                if kept and stop <= kept[-1]:
+                    break
+                kept.append(stop)
+            st.tab_stops = tuple(kept)
         elif name == "GS L" and len(raw) >= 4:
             st.margin = raw[2] | raw[3] << 8
         elif name == "GS W" and len(raw) >= 4:
@@ -341,6 +390,8 @@ class Decoder:
 
 
 _LINE_ENDS = frozenset(("LF", "FF"))
+_PLAIN = Style()  # the spaces a print position command leaves: one column each
+_FONT_DOTS = {"A": 12, "B": 9}
 _DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8}  # name -> header bytes
 _MAX_RESYNC_CANDIDATES = 256
 
@@ -384,3 +435,10 @@ def _clean_tail(tail: list[Token]) -> bool:
 
 def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
+
+
+def _advance(text: str, st: _State) -> int:
+    """How far `text` moves the print position, in dots: its characters in the current font (a
+    full-width one twice as wide), plus ESC SP's spacing after each, all times the width multiplier."""
+    base = _FONT_DOTS.get(st.style.font, 12)
+    return sum(char_columns(ch) * base + st.right_spacing for ch in text) * st.style.width

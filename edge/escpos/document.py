@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["left", "center", "right"]
+CELL_DOTS = 12  # a font A character: the column the text renderer and the parser count in
+
+
+def char_columns(ch: str) -> int:
+    """How many font A columns a character takes on paper: CJK full-width two, combining marks none."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_columns(text: str) -> int:
+    return sum(char_columns(c) for c in text)
 
 
 @dataclass(frozen=True, slots=True)

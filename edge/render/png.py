@@ -11,9 +11,8 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from edge.escpos.document import Barcode, Code2D, Cut, Document, Feed, Image, NvImage, TextLine
+from edge.escpos.document import Barcode, Code2D, Cut, Document, Feed, Image, NvImage, TextLine, char_columns
 from edge.render.codes import barcode_image, bitmap, qr_image
-from edge.render.text import char_columns
 
 FONT_CANDIDATES = {
     "latin": ["/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"],

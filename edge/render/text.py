@@ -3,21 +3,21 @@ alignment pads to the paper's column count, images and codes are shown as bracke
 
 from __future__ import annotations
 
-import unicodedata
-
-from edge.escpos.document import Align, Barcode, Code2D, Cut, Document, Feed, Image, NvImage, TextLine
+from edge.escpos.document import (
+    Align,
+    Barcode,
+    Code2D,
+    Cut,
+    Document,
+    Feed,
+    Image,
+    NvImage,
+    TextLine,
+    char_columns,
+    text_columns,
+)
 
 DOTS_PER_TEXT_LINE = 30  # the default line spacing of ESC/POS printers (1/6 inch at 180 dpi)
-
-
-def char_columns(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def text_columns(text: str) -> int:
-    return sum(char_columns(c) for c in text)
 
 
 def line_text(line: TextLine) -> tuple[str, int]:

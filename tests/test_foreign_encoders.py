@@ -1,0 +1,74 @@
+"""Receipts made by an encoder nobody on this team wrote — receiptline (npm, pinned in tests/encoders,
+installed by scripts/setup.sh) — read by the decoder and parser: every one marked ok is right (total,
+items), and these, whose columns receiptline lays out with print positions rather than spaces, are read
+(before the decoder followed ESC $ / ESC \\, not one of them was)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from edge.escpos.printer_profile import PROFILES
+from edge.parsing.pipeline import parse_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+ENCODERS = REPO / ".venv" / "encoders"
+
+# (receiptline document, printer settings, printer profile, expected total, expected (name, qty, amount))
+RECEIPTS = [
+    (
+        "^^^FRESH MART\n\n2026-03-18 12:34\nAsparagus | 1| 1.00\nBroccoli | 2| 2.00\nCarrot | 3| 3.00\n"
+        "---\n^TOTAL | ^6.00",
+        {"cpl": 42, "encoding": "multilingual"},
+        "generic-80mm",
+        "6.00",
+        [("Asparagus", "1", "1.00"), ("Broccoli", "2", "2.00"), ("Carrot", "3", "3.00")],
+    ),
+    (
+        "^^^超市收银\n\n单号:873573 | 收银员:023\n苹果 | 2| 10.00\n牛奶 | 1| 5.50\n---\n^合计 | ^15.50",
+        {"cpl": 42, "encoding": "gb18030"},
+        "chinese-80mm",
+        "15.50",
+        [("苹果", "2", "10.00"), ("牛奶", "1", "5.50")],
+    ),
+    (
+        "Coffee Corner\nOrder 1182\n-\nLatte | 2 | 7.00\nMuffin | 1 | 2.50\nWater | 3 | 3.00\n-\n"
+        "Total | 12.50\nCash | 20.00\nChange | 7.50",
+        {"cpl": 32, "encoding": "multilingual"},
+        "chinese-58mm",
+        "12.50",
+        [("Latte", "2", "7.00"), ("Muffin", "1", "2.50"), ("Water", "3", "3.00")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def made() -> list[bytes]:
+    node = shutil.which("node")
+    if node is None or not (ENCODERS / "node_modules" / "receiptline").is_dir():
+        pytest.fail("receiptline is not installed: run ./scripts/setup.sh (it installs tests/encoders)")
+    docs = [{"doc": doc, "printer": {**printer, "command": "escpos"}} for doc, printer, *_ in RECEIPTS]
+    r = subprocess.run(
+        [node, str(REPO / "tests" / "encoders" / "receiptline.js")],
+        input=json.dumps(docs),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"NODE_PATH": str(ENCODERS / "node_modules"), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    return [bytes.fromhex(h) for h in json.loads(r.stdout)]
+
+
+@pytest.mark.parametrize("i", range(len(RECEIPTS)))
+def test_receiptline_receipts_are_read_right(made: list[bytes], i: int) -> None:
+    _, _, profile, total, items = RECEIPTS[i]
+    tx = parse_bytes(made[i], PROFILES[profile]).to_json()
+    assert tx["status"] == "ok", tx["issues"]
+    assert Decimal(tx["total"]) == Decimal(total)
+    assert [(it["name"], it["quantity"], it["amount"]) for it in tx["items"]] == items

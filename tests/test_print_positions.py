@@ -1,0 +1,63 @@
+"""Columns laid out by print position rather than spaces (ESC $ absolute, ESC \\ relative, HT with ESC D
+tab stops, ESC SP character spacing, double width and full-width characters): the decoder leaves the gaps
+the paper shows, so the text and the parser see the columns."""
+
+from __future__ import annotations
+
+from edge.escpos.decoder import Decoder
+from edge.escpos.document import text_columns
+from edge.escpos.printer_profile import PROFILES
+from edge.render.text import render_text
+
+ESC, GS, FS = b"\x1b", b"\x1d", b"\x1c"
+
+
+def at(dots: int) -> bytes:
+    return ESC + b"$" + bytes([dots & 0xFF, dots >> 8])
+
+
+def by(dots: int) -> bytes:
+    return ESC + b"\\" + (dots & 0xFFFF).to_bytes(2, "little")
+
+
+def lines(data: bytes, profile: str = "generic-80mm") -> list[str]:
+    return render_text(Decoder(PROFILES[profile]).decode(ESC + b"@" + data), 48).splitlines()
+
+
+def test_absolute_positions_become_the_columns_on_paper() -> None:
+    # Columns 20 and 36 (a font A character is 12 dots wide).
+    assert lines(b"Milk" + at(240) + b"2" + at(432) + b"9.99\n") == [
+        "Milk" + " " * 16 + "2" + " " * 15 + "9.99"
+    ]
+
+
+def test_relative_moves_forward_and_back() -> None:
+    assert lines(b"A" + by(48) + b"B\n") == ["A    B"]  # 4 columns on from after A
+    # Back over what was printed: the printer overprints; the text keeps the two apart by one space.
+    assert lines(b"Total" + by(-24) + b"X\n") == ["Total X"]
+    # Less than half a column forward still separates them.
+    assert lines(b"Qty" + by(3) + b"3\n") == ["Qty 3"]
+
+
+def test_a_line_that_starts_with_a_move_keeps_its_indent() -> None:
+    assert lines(at(0) + by(120) + b"CENTRED\n") == [" " * 10 + "CENTRED"]
+
+
+def test_tabs_stop_where_esc_d_says_and_every_8_columns_otherwise() -> None:
+    assert lines(b"a\tb\tc\n") == ["a       b       c"]
+    stops = ESC + b"D" + bytes([10, 20]) + b"\x00"
+    # After the last stop a tab does nothing, as on the printer.
+    assert lines(stops + b"a\tb\tc\td\n") == ["a         b         cd"]
+
+
+def test_wide_characters_and_character_spacing_move_the_position_further() -> None:
+    # Double width: "AB" takes 4 columns, so column 8 is 4 spaces on.
+    assert lines(GS + b"!\x10" + b"AB" + GS + b"!\x00" + at(96) + b"x\n") == ["A B     x"]
+    # ESC SP 12: each character takes two columns' room.
+    assert lines(ESC + b" \x0c" + b"AB" + ESC + b" \x00" + at(96) + b"x\n") == ["AB      x"]
+    # Chinese (GB18030 under FS &): full-width, 24 dots a character.
+    zh = FS + b"&" + "单号:873573".encode("gb18030") + at(240) + "收银员:023".encode("gb18030") + b"\n"
+    [line] = lines(zh, "chinese-80mm")
+    assert line.startswith("单号:873573") and "收银员:023" in line
+    # 单号 take 4 columns and ":873573" 7: the cashier starts at column 20, where ESC $ 240 put it.
+    assert text_columns(line[: line.index("收")]) == 20
