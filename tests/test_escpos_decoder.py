@@ -49,6 +49,12 @@ def test_double_byte_modes() -> None:
     assert lines(jis, JAPANESE_80MM) == ["合計"]
     big5 = PrinterProfile("tw", multibyte="big5", multibyte_default_on=True)
     assert lines("總計\n".encode("big5"), big5) == ["總計"]
+    # Shift JIS code system (FS C 1): double-byte by lead byte, no FS & needed, on any profile.
+    assert lines(FS + b"C\x01" + "合計 ｺﾝﾋﾞﾆ\n".encode("cp932")) == ["合計 ｺﾝﾋﾞﾆ"]
+    # Thai character code 11 (ESC t 21): TIS-620, the tone mark after its consonant.
+    assert lines(ESC + b"t\x15" + "น้ำ 15.00\n".encode("tis_620")) == ["น้ำ 15.00"]
+    # Epson page 1's line drawing, as receipt encoders draw rules.
+    assert lines(ESC + b"t\x01" + b"\x98\x95\x95\x99\n") == ["┌──┐"]
 
 
 def test_styles_and_alignment() -> None:

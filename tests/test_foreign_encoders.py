@@ -1,7 +1,8 @@
 """Receipts made by an encoder nobody on this team wrote — receiptline (npm, pinned in tests/encoders,
 installed by scripts/setup.sh) — read by the decoder and parser: every one marked ok is right (total,
 items), and these, whose columns receiptline lays out with print positions rather than spaces, are read
-(before the decoder followed ESC $ / ESC \\, not one of them was)."""
+(before the decoder followed ESC $ / ESC \\, not one of them was), in Latin, simplified and traditional
+Chinese, Japanese (Shift JIS), Korean and Thai."""
 
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from edge.escpos.printer_profile import PROFILES
-from edge.parsing.pipeline import parse_bytes
+from edge.parsing.pipeline import decode_bytes, parse_bytes
+from edge.render.text import render_text
 
 REPO = Path(__file__).resolve().parents[1]
 ENCODERS = REPO / ".venv" / "encoders"
 
 # (receiptline document, printer settings, printer profile, expected total, expected (name, qty, amount))
-RECEIPTS = [
+# The encoding receiptline is told is the script's: its bytes say (ESC t, FS C) or the profile does (FS &).
+RECEIPTS: list[tuple[str, dict[str, object], str, str, list[tuple[str, str, str]]]] = [
     (
         "^^^FRESH MART\n\n2026-03-18 12:34\nAsparagus | 1| 1.00\nBroccoli | 2| 2.00\nCarrot | 3| 3.00\n"
         "---\n^TOTAL | ^6.00",
@@ -44,7 +47,31 @@ RECEIPTS = [
         "12.50",
         [("Latte", "2", "7.00"), ("Muffin", "1", "2.50"), ("Water", "3", "3.00")],
     ),
+    (
+        "^^^コンビニ\n\nおにぎり | 2| 300\n緑茶 | 1| 150\n---\n^合計 | ^450",
+        {"cpl": 42, "encoding": "shiftjis"},
+        "generic-80mm",  # FS C 1 says Shift JIS: no Japanese profile needed
+        "450",
+        [("おにぎり", "2", "300"), ("緑茶", "1", "150")],
+    ),
+    (
+        "^^^마트\n\n사과 | 2| 3,000\n우유 | 1| 1,500\n---\n^합계 | ^4,500",
+        {"cpl": 42, "encoding": "ksc5601"},
+        "korean-80mm",
+        "4500",
+        [("사과", "2", "3000"), ("우유", "1", "1500")],
+    ),
+    (
+        "^^^超商\n\n蘋果 | 2| 60\n牛奶 | 1| 45\n---\n^合計 | ^105",
+        {"cpl": 42, "encoding": "big5"},
+        "taiwan-80mm",
+        "105",
+        [("蘋果", "2", "60"), ("牛奶", "1", "45")],
+    ),
 ]
+# Thai (TIS-620 under ESC t 21): decoded, with its marks; the parser knows no Thai words yet, so the
+# receipt must be flagged, not read wrong.
+THAI = ("^^^ร้านค้า\n\nกาแฟ | 2| 90.00\nน้ำ | 1| 15.00\n---\n^รวม | ^105.00", {"cpl": 42, "encoding": "tis620"})
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +79,9 @@ def made() -> list[bytes]:
     node = shutil.which("node")
     if node is None or not (ENCODERS / "node_modules" / "receiptline").is_dir():
         pytest.fail("receiptline is not installed: run ./scripts/setup.sh (it installs tests/encoders)")
-    docs = [{"doc": doc, "printer": {**printer, "command": "escpos"}} for doc, printer, *_ in RECEIPTS]
+    docs = [
+        {"doc": doc, "printer": {**printer, "command": "escpos"}} for doc, printer, *_ in [*RECEIPTS, THAI]
+    ]
     r = subprocess.run(
         [node, str(REPO / "tests" / "encoders" / "receiptline.js")],
         input=json.dumps(docs),
@@ -72,3 +101,15 @@ def test_receiptline_receipts_are_read_right(made: list[bytes], i: int) -> None:
     assert tx["status"] == "ok", tx["issues"]
     assert Decimal(tx["total"]) == Decimal(total)
     assert [(it["name"], it["quantity"], it["amount"]) for it in tx["items"]] == items
+
+
+def test_a_traditional_chinese_receipt_names_no_currency_it_does_not_print(made: list[bytes]) -> None:
+    tx = parse_bytes(made[5], PROFILES["taiwan-80mm"]).to_json()
+    assert tx["currency"] is None  # 元 there is the New Taiwan dollar: the store's setting decides
+
+
+def test_a_thai_receipt_decodes_and_is_flagged_rather_than_guessed(made: list[bytes]) -> None:
+    text = render_text(decode_bytes(made[-1], PROFILES["generic-80mm"]), 42)
+    assert "กาแฟ" in text and "\ufffd" not in text and "─" * 10 in text
+    tx = parse_bytes(made[-1], PROFILES["generic-80mm"]).to_json()
+    assert tx["status"] == "needs_review" and tx["issues"]

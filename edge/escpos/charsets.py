@@ -21,6 +21,15 @@ CODE_PAGES: dict[int, str] = {
     17: "cp866",
     18: "cp852",
     19: "cp858",
+    # Epson's Thai character codes 42, 11, 13, 14, 16, 17 and 18: TIS-620 with the printer's own ways of
+    # stacking the vowel and tone marks, which Unicode writes as combining characters after their base.
+    20: "tis_620",
+    21: "tis_620",
+    22: "tis_620",
+    23: "tis_620",
+    24: "tis_620",
+    25: "tis_620",
+    26: "tis_620",
     33: "cp775",
     34: "cp855",
     35: "cp861",

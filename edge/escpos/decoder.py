@@ -67,6 +67,9 @@ class _State:
     international: int = 0
     kanji: bool = False
     kanji_jis: bool = False  # FS C 0: JIS code system rather than Shift JIS
+    # FS C 1 / FS C 2: Shift JIS (or Shift JIS-2004) code system, in which a Japanese printer takes the
+    # double-byte codes by their lead bytes without FS & (receiptline's Japanese receipts rely on it).
+    sjis: str | None = None
     style: Style = field(default_factory=Style)
     align: Align = "left"
     margin: int = 0
@@ -190,6 +193,11 @@ class Decoder:
     # -- text ----------------------------------------------------------------------------------------
 
     def _text(self, raw: bytes, st: _State, doc: Document) -> str:
+        if st.sjis is not None:
+            text, bad = decode_text(raw, st.sjis, st.international)
+            if bad:
+                doc.warnings.append(f"undecodable bytes in text {raw[:16]!r} ({st.sjis})")
+            return text
         mb = st.profile.multibyte
         if st.kanji and mb is None:
             # FS & on a printer whose profile names no double-byte set: Chinese printers are by far the
@@ -270,6 +278,7 @@ class Decoder:
             st.kanji = False
         elif name == "FS C":
             st.kanji_jis = n in (0, 48)
+            st.sjis = {1: "cp932", 49: "cp932", 2: "shift_jis_2004", 50: "shift_jis_2004"}.get(n)
         elif name == "ESC d":
             return Feed(lines=n)
         elif name == "ESC J":

@@ -40,4 +40,9 @@ CHINESE_58MM = PrinterProfile(
 )
 JAPANESE_80MM = PrinterProfile("japanese-80mm", multibyte="shift_jis", columns=48)
 KOREAN_80MM = PrinterProfile("korean-80mm", multibyte="cp949", multibyte_default_on=True)
-PROFILES = {p.name: p for p in (GENERIC, CHINESE_80MM, CHINESE_58MM, JAPANESE_80MM, KOREAN_80MM)}
+# Traditional Chinese (Taiwan, Hong Kong): Big5 in the printer's Chinese mode. The bytes of FS & do not
+# say which double-byte set is meant: the profile does.
+TAIWAN_80MM = PrinterProfile("taiwan-80mm", multibyte="big5", multibyte_default_on=True)
+PROFILES = {
+    p.name: p for p in (GENERIC, CHINESE_80MM, CHINESE_58MM, JAPANESE_80MM, KOREAN_80MM, TAIWAN_80MM)
+}

@@ -309,6 +309,15 @@ def _currency(texts: list[str]) -> str | None:
     if "₩" in joined or "원" in joined or _HANGUL.search(joined):
         return "KRW"
     kana = _KANA.search(joined)
+    if not kana and _HAN.search(joined):
+        if "NT$" in joined or "NTD" in joined:
+            return "TWD"
+        if "HK$" in joined or "HKD" in joined:
+            return "HKD"
+        if _traditional(joined) and "RMB" not in joined and "人民币" not in joined:
+            # Traditional characters: Taiwan (元 is the New Taiwan dollar there), Hong Kong, Macau.
+            # Nothing printed says which; the store's configured currency does ([box] currency).
+            return None
     if "¥" in joined or "円" in joined or "元" in joined or "RMB" in joined:
         return "JPY" if kana or "円" in joined else "CNY"
     if kana:
@@ -320,6 +329,17 @@ def _currency(texts: list[str]) -> str | None:
     if _GERMAN.search(joined.upper()):
         return "EUR"
     return None
+
+
+def _traditional(text: str) -> bool:
+    """Han characters that simplified Chinese does not use (none of them in GB2312)."""
+    for ch in text:
+        if _HAN.match(ch):
+            try:
+                ch.encode("gb2312")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 _EUR = re.compile(r"\bEUR\b")
