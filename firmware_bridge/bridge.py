@@ -46,6 +46,11 @@ class BridgeConfig:
     flow_poll_s: float = 0.002
 
 
+# ESC/POS has no command introduced by ESC GS or ESC RS; Star Line mode and StarPRNT have many (ESC GS a
+# alignment, ESC GS t code page, ESC RS a ASB, ESC RS F ...), and a Star driver sends them from the start.
+_STAR_ONLY = frozenset({"ESC 0x1D", "ESC 0x1E"})
+
+
 @dataclass
 class BridgeStats:
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
@@ -63,6 +68,10 @@ class BridgeStats:
     injection_timeouts: int = 0
     injection_skipped_busy: int = 0
     injection_errors: int = 0
+    # The POS speaks another printer language than ESC/POS (Star: ESC GS / ESC RS sequences, which
+    # ESC/POS has not): what ESC/POS takes for a cut there is not one, so nothing is injected, ever.
+    foreign_commands: str | None = None
+    injection_skipped_foreign: int = 0
 
 
 class Bridge:
@@ -251,8 +260,19 @@ class Bridge:
         buf_start = scanner.offset - len(held)
         pos = 0
         for tok in scanner.feed(data):
+            if tok.role == Role.UNKNOWN and tok.name in _STAR_ONLY and self._stats.foreign_commands is None:
+                self._stats.foreign_commands = "star"
+                log.warning(
+                    "the POS sends Star printer commands (%s at byte %d), not ESC/POS: no QR is "
+                    "injected, the print passes unchanged (set the printer profile to the Star one)",
+                    tok.name,
+                    tok.start,
+                )
             if tok.role != Role.CUT:
                 continue
+            if self._stats.foreign_commands is not None:
+                self._stats.injection_skipped_foreign += 1
+                continue  # written below with the rest, as the POS sent it
             cs, ce = tok.start - buf_start, tok.end - buf_start
             if cs < pos:  # part of the cut already went out (held too long); no block this time
                 continue

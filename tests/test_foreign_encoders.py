@@ -17,6 +17,9 @@ import pytest
 from edge.escpos.printer_profile import PROFILES
 from edge.parsing.pipeline import decode_bytes, parse_bytes
 from edge.render.text import render_text
+from firmware_bridge.bridge import BridgeConfig
+from firmware_bridge.injection import StaticInjector
+from tests.bridge_harness import recv_exactly, tcp_rig
 
 REPO = Path(__file__).resolve().parents[1]
 ENCODERS = REPO / ".venv" / "encoders"
@@ -71,6 +74,10 @@ RECEIPTS: list[tuple[str, dict[str, object], str, str, list[tuple[str, str, str]
 ]
 # Thai (TIS-620 under ESC t 21): decoded, with its marks; the parser knows no Thai words yet, so the
 # receipt must be flagged, not read wrong.
+STAR = (
+    "^^^STAR SHOP\n\nTea | 2| 4.00\nCake | 1| 3.50\n---\n^TOTAL | ^7.50",
+    {"cpl": 48, "encoding": "multilingual", "command": "starsbcs"},
+)
 THAI = ("^^^ร้านค้า\n\nกาแฟ | 2| 90.00\nน้ำ | 1| 15.00\n---\n^รวม | ^105.00", {"cpl": 42, "encoding": "tis620"})
 
 
@@ -80,7 +87,8 @@ def made() -> list[bytes]:
     if node is None or not (ENCODERS / "node_modules" / "receiptline").is_dir():
         pytest.fail("receiptline is not installed: run ./scripts/setup.sh (it installs tests/encoders)")
     docs = [
-        {"doc": doc, "printer": {**printer, "command": "escpos"}} for doc, printer, *_ in [*RECEIPTS, THAI]
+        {"doc": doc, "printer": {"command": "escpos", **printer}}
+        for doc, printer, *_ in [*RECEIPTS, THAI, STAR]
     ]
     r = subprocess.run(
         [node, str(REPO / "tests" / "encoders" / "receiptline.js")],
@@ -109,7 +117,21 @@ def test_a_traditional_chinese_receipt_names_no_currency_it_does_not_print(made:
 
 
 def test_a_thai_receipt_decodes_and_is_flagged_rather_than_guessed(made: list[bytes]) -> None:
-    text = render_text(decode_bytes(made[-1], PROFILES["generic-80mm"]), 42)
+    text = render_text(decode_bytes(made[-2], PROFILES["generic-80mm"]), 42)
     assert "กาแฟ" in text and "\ufffd" not in text and "─" * 10 in text
-    tx = parse_bytes(made[-1], PROFILES["generic-80mm"]).to_json()
+    tx = parse_bytes(made[-2], PROFILES["generic-80mm"]).to_json()
     assert tx["status"] == "needs_review" and tx["issues"]
+
+
+def test_the_bridge_injects_nothing_into_a_star_printers_stream(made: list[bytes]) -> None:
+    """Star Line mode takes ESC i for character expansion, where ESC/POS has a cut: a QR block there
+    would print garbage in the middle of the receipt. The bridge sees Star's own commands and passes
+    every byte as the till sent it."""
+    star = made[-1]
+    with tcp_rig(BridgeConfig(), StaticInjector(b"\x1ba\x01[QR]\n")) as rig:
+        rig.pos.sendall(star * 3)
+        got = recv_exactly(rig.printer, len(star) * 3)
+        stats = rig.bridge.stats()
+    assert got == star * 3
+    assert stats.foreign_commands == "star" and stats.injected_blocks == 0
+    assert stats.injection_skipped_foreign >= 3
