@@ -3,6 +3,7 @@ the metrics endpoint exports and what the heartbeat will carry."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Capture, OutboxEntry, TransactionRow
-from firmware_bridge.spool import list_jobs
+from firmware_bridge.spool import BRIDGE_STATUS_FILE, list_jobs
 
 FAILURE_WINDOW = timedelta(hours=24)
 
@@ -31,6 +32,9 @@ class Health:
     parse_failure_rate: float | None  # needs_review share of the last 24 h; None without receipts
     disk_free_bytes: int
     disk_total_bytes: int
+    # The printer language the bridge found the POS speaking when it is not ESC/POS ("star"): no QR is
+    # printed until the printer profile says so.
+    foreign_printer_commands: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,4 +90,16 @@ def collect(sessions: sessionmaker[Session], spool: Path, disk: Path, now: datet
         parse_failure_rate=(failed or 0) / recent if recent else None,
         disk_free_bytes=usage.free,
         disk_total_bytes=usage.total,
+        foreign_printer_commands=_bridge_says(spool).get("foreign_commands"),
     )
+
+
+def _bridge_says(spool: Path) -> dict[str, Any]:
+    """The bridge's counters (bridge-status.json), as far as they can be read; nothing otherwise."""
+    try:
+        said = json.loads((spool / BRIDGE_STATUS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(said, dict):
+        return {}
+    return {k: v for k, v in said.items() if k == "foreign_commands" and isinstance(v, str) and len(v) < 40}

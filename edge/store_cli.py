@@ -153,5 +153,10 @@ def run_status(args: argparse.Namespace) -> int:
         "parse failures " + (f"{rate:.1%} of the last 24 h" if rate is not None else "no receipts in 24 h"),
         f"disk free      {_mb(st['disk_free_bytes'])} of {_mb(st['disk_total_bytes'])}",
     ]
+    if st.get("foreign_printer_commands"):
+        lines.append(
+            f"printer        the POS sends {st['foreign_printer_commands']} printer commands, not ESC/POS: "
+            "no QR is printed (the print passes unchanged)"
+        )
     print("\n".join(lines))
     return 0

@@ -18,12 +18,12 @@ from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.bridge import Bridge, BridgeConfig
 from firmware_bridge.injection import Injector, UnixSocketInjector
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
-from firmware_bridge.spool import SpoolError
+from firmware_bridge.spool import BRIDGE_STATUS_FILE, SpoolError
 from firmware_bridge.systemd import Notifier
 
 log = logging.getLogger("tillbox.bridge")
 
-STATUS_FILE = "bridge-status.json"
+STATUS_FILE = BRIDGE_STATUS_FILE
 
 
 def parse_size(text: str) -> int:

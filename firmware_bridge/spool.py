@@ -31,6 +31,7 @@ from typing import BinaryIO
 from firmware_bridge.framer import MAX_JOB_BYTES_LIMIT, Boundary
 
 MAGIC = b"TBJ1"
+BRIDGE_STATUS_FILE = "bridge-status.json"  # the bridge's counters, beside the jobs (firmware_bridge.cli)
 JOB_SUFFIX = ".job"
 PART_SUFFIX = ".part"
 _HEAD = struct.Struct(">4sI")

@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from edge.escpos.printer_profile import PROFILES
+from edge.health import collect
 from edge.parsing.pipeline import decode_bytes, parse_bytes
 from edge.render.text import render_text
+from edge.store.database import open_store
 from firmware_bridge.bridge import BridgeConfig
+from firmware_bridge.cli import write_status
 from firmware_bridge.injection import StaticInjector
 from tests.bridge_harness import recv_exactly, tcp_rig
 
@@ -123,15 +126,22 @@ def test_a_thai_receipt_decodes_and_is_flagged_rather_than_guessed(made: list[by
     assert tx["status"] == "needs_review" and tx["issues"]
 
 
-def test_the_bridge_injects_nothing_into_a_star_printers_stream(made: list[bytes]) -> None:
+def test_the_bridge_injects_nothing_into_a_star_printers_stream(made: list[bytes], tmp_path: Path) -> None:
     """Star Line mode takes ESC i for character expansion, where ESC/POS has a cut: a QR block there
     would print garbage in the middle of the receipt. The bridge sees Star's own commands and passes
     every byte as the till sent it."""
     star = made[-1]
-    with tcp_rig(BridgeConfig(), StaticInjector(b"\x1ba\x01[QR]\n")) as rig:
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    with tcp_rig(BridgeConfig(spool_dir=spool), StaticInjector(b"\x1ba\x01[QR]\n")) as rig:
         rig.pos.sendall(star * 3)
         got = recv_exactly(rig.printer, len(star) * 3)
         stats = rig.bridge.stats()
+        write_status(spool, rig.bridge)
     assert got == star * 3
     assert stats.foreign_commands == "star" and stats.injected_blocks == 0
     assert stats.injection_skipped_foreign >= 3
+    # Said where people look: `tillbox status` and the heartbeat (HQ's device view) carry it.
+    health = collect(open_store(tmp_path / "box.db"), spool, tmp_path)
+    assert health.foreign_printer_commands == "star"
+    assert health.heartbeat_body()["foreign_printer_commands"] == "star"

@@ -32,6 +32,10 @@ def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _short_text(value: Any) -> str | None:
+    return value if isinstance(value, str) and len(value) <= 40 else None
+
+
 def device_out(d: Device, runs: list[tuple[int, int]], quarantined: dict[str, int]) -> DeviceOut:
     h: dict[str, Any] = d.health or {}
     used = parse_decimal(h.get("disk_used_share"))
@@ -46,6 +50,7 @@ def device_out(d: Device, runs: list[tuple[int, int]], quarantined: dict[str, in
         oldest_unsent_age_s=_int(h.get("oldest_unsent_age_s")),
         parse_failure_rate=parse_decimal(h.get("parse_failure_rate")),
         disk_used_share=used,
+        foreign_printer_commands=_short_text(h.get("foreign_printer_commands")),
         disk_alarm=bool(h.get("disk_alarm")) or (used is not None and used >= DISK_ALARM_SHARE),
         version=version if isinstance(version, str) else None,
         config_version=_int(h.get("config_version")),
