@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -58,3 +60,15 @@ def cloud_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
     with fresh_database() as url:
         yield url
+
+
+@pytest.fixture(autouse=True)
+def _no_logging_into_closed_captures() -> Iterator[None]:
+    """A command run in-process (`main([...])`) sets up logging on the stderr it sees, which is this
+    test's capture; once that is closed, a later test's background thread logging there prints
+    "--- Logging error ---" into the run. Such handlers go with their test."""
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if type(handler) is logging.StreamHandler and handler.stream not in (sys.__stderr__, sys.__stdout__):
+            root.removeHandler(handler)
