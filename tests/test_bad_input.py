@@ -78,14 +78,20 @@ COMMANDS = {  # each command that reads box.toml, as it is run
 }
 
 
-@pytest.mark.parametrize("case", sorted(BOX_CONFIGS))
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+# The bridge reads only the links and paths of box.toml: it is asked about those.
+CASES = [
+    (command, case)
+    for command in sorted(COMMANDS)
+    for case in sorted(BOX_CONFIGS)
+    if command != "bridge" or BOX_CONFIGS[case][2].startswith("links.")
+]
+
+
+@pytest.mark.parametrize(("command", "case"), CASES)
 def test_box_commands_refuse_a_bad_box_toml_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, command: str
 ) -> None:
     replace, extra, key = BOX_CONFIGS[case]
-    if command == "bridge" and not key.startswith("links."):
-        pytest.skip("the bridge reads only the links and paths")
     cfg = box_config(tmp_path, replace, extra)
     line = run(box, [*COMMANDS[command], "--config", str(cfg)], capsys)
     assert key in line, line
