@@ -26,7 +26,6 @@ from edge.escpos.document import (
     Run,
     Style,
     TextLine,
-    char_columns,
     text_columns,
 )
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
@@ -99,23 +98,7 @@ class Decoder:
         # ESC a, GS L and GS W take effect at the start of a line only: a line keeps what held when its
         # first character arrived.
         layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
-        x = 0  # where the next character prints on this line, in dots from the print area's left edge
-
-        def move_to(target: int) -> None:
-            """Print position commands (ESC $, ESC \\, HT) lay out columns that the paper shows as gaps: they
-            become spaces here, so that the next character stands in the text's column where it stands on
-            paper (in font A cells). Moving back, or by less than half a column, still leaves one space
-            between what was printed apart."""
-            nonlocal x, layout
-            written = sum(text_columns(r.text) * r.style.width for r in line)
-            pad = round(target / CELL_DOTS) - written if target > x else 0
-            if pad <= 0 and line and not line[-1].text.endswith(" "):
-                pad = 1
-            if pad > 0:
-                if not line:
-                    layout = (st.align, st.margin, st.print_width)
-                line.append(Run(" " * pad, _PLAIN))
-            x = max(target, 0)
+        pos = _Position()  # where the next character prints on this line
 
         for t in tokenize(data, doc):
             role = t.role
@@ -124,41 +107,41 @@ class Decoder:
                     layout = (st.align, st.margin, st.print_width)
                 text = self._text(data[t.start : t.end], st, doc)
                 style = st.style
-                if line and line[-1].style is style:  # same style object: the run goes on
+                if len(line) > pos.counted and line[-1].style is style:  # same style object: the run goes on
                     line[-1] = Run(line[-1].text + text, style)
                 else:
                     line.append(Run(text, style))
-                x += _advance(text, st)
                 continue
             if role == Role.CONTROL:
                 if t.name in _LINE_ENDS:
                     blocks.append(
                         TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
                     )
-                    line, x = [], 0
+                    line = pos.begin()
                 elif t.name == "HT":
-                    col = x // CELL_DOTS
+                    col = pos.now(line, st) // CELL_DOTS
                     stop = (
                         next((s for s in st.tab_stops if s > col), None)
                         if st.tab_stops
                         else col + 8 - col % 8
                     )
-                    if stop is not None:
-                        move_to(stop * CELL_DOTS)
+                    if stop is not None and pos.move(line, st, stop * CELL_DOTS):
+                        layout = (st.align, st.margin, st.print_width)
                 continue
             if role == Role.SETTING and t.name in ("ESC $", "ESC \\"):
                 raw = data[t.start : t.end]
                 if len(raw) >= 4:
                     n = raw[2] | raw[3] << 8
-                    if t.name == "ESC $":
-                        move_to(n)
-                    else:  # relative, a signed 16-bit count
-                        move_to(x + (n - 0x10000 if n & 0x8000 else n))
+                    if t.name == "ESC \\":  # relative, a signed 16-bit count
+                        n = pos.now(line, st) + (n - 0x10000 if n & 0x8000 else n)
+                    if pos.move(line, st, n):
+                        layout = (st.align, st.margin, st.print_width)
                 continue
             if role == Role.REALTIME:
                 continue  # status queries: nothing on paper
             if role == Role.INIT:
-                line, x = [], 0  # ESC @ empties the print buffer: a line not yet printed never is
+                # ESC @ empties the print buffer: a line not yet printed never is
+                line = pos.begin()
                 st = _State.fresh(self.profile)
                 continue
             raw = data[t.start : t.end]
@@ -179,11 +162,11 @@ class Decoder:
                     block = None
                     if line:  # a zero feed still prints the line
                         blocks.append(TextLine(line, *layout))
-                        line = []
+                        line = pos.begin()
             if block is not None:
                 if line:  # whatever prints next prints the pending line first
                     blocks.append(TextLine(line, *layout))
-                    line = []
+                    line = pos.begin()
                 blocks.append(block)
         if line:
             blocks.append(TextLine(line, *layout))
@@ -446,8 +429,44 @@ def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
 
 
-def _advance(text: str, st: _State) -> int:
-    """How far `text` moves the print position, in dots: its characters in the current font (a
-    full-width one twice as wide), plus ESC SP's spacing after each, all times the width multiplier."""
-    base = _FONT_DOTS.get(st.style.font, 12)
-    return sum(char_columns(ch) * base + st.right_spacing for ch in text) * st.style.width
+def _run_dots(run: Run, st: _State) -> int:
+    """How far a run moved the print position, in dots: its characters in its font (a full-width one
+    twice as wide) and ESC SP's spacing after each, times the width multiplier."""
+    base = _FONT_DOTS.get(run.style.font, 12)
+    return (text_columns(run.text) * base + len(run.text) * st.right_spacing) * run.style.width
+
+
+@dataclass(slots=True)
+class _Position:
+    """Where the next character prints on the current line, in dots from the print area's left edge:
+    `x_at` as of the last move plus the runs of the line from `counted` on. Worked out only when a
+    position command asks (adding it up on every piece of text cost a fifth of the decoder's time); a
+    helper object rather than a closure, whose cell variables slow every line of the decoder's loop."""
+
+    x_at: int = 0
+    counted: int = 0
+
+    def begin(self) -> list[Run]:
+        """A new line: at the left edge, nothing written."""
+        self.x_at = self.counted = 0
+        return []
+
+    def now(self, line: list[Run], st: _State) -> int:
+        return self.x_at + sum(_run_dots(r, st) for r in line[self.counted :])
+
+    def move(self, line: list[Run], st: _State, target: int) -> bool:
+        """Print position commands (ESC $, ESC \\, HT) lay out columns that the paper shows as gaps: they
+        become spaces, so that the next character stands in the text's column where it stands on paper
+        (in font A cells). Moving back, or by less than half a column, still leaves one space between
+        what was printed apart. True when the spaces began the line (its layout is then the state's)."""
+        x = self.now(line, st)
+        written = sum(text_columns(r.text) * r.style.width for r in line)
+        pad = round(target / CELL_DOTS) - written if target > x else 0
+        if pad <= 0 and line and not line[-1].text.endswith(" "):
+            pad = 1
+        began = False
+        if pad > 0:
+            began = not line
+            line.append(Run(" " * pad, _PLAIN))
+        self.x_at, self.counted = max(target, 0), len(line)
+        return began

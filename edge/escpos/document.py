@@ -10,15 +10,28 @@ Align = Literal["left", "center", "right"]
 CELL_DOTS = 12  # a font A character: the column the text renderer and the parser count in
 
 
+_COLUMNS: dict[str, int] = {}  # each character's answer, once: the decoder asks for every one it meets
+
+
 def char_columns(ch: str) -> int:
     """How many font A columns a character takes on paper: CJK full-width two, combining marks none."""
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    n = _COLUMNS.get(ch)
+    if n is None:
+        wide = unicodedata.east_asian_width(ch) in ("W", "F")
+        n = 0 if unicodedata.combining(ch) else 2 if wide else 1
+        _COLUMNS[ch] = n
+    return n
 
 
 def text_columns(text: str) -> int:
-    return sum(char_columns(c) for c in text)
+    if text.isascii():  # most of every receipt
+        return len(text)
+    known = _COLUMNS.get
+    total = 0
+    for ch in text:
+        n = known(ch)
+        total += char_columns(ch) if n is None else n
+    return total
 
 
 @dataclass(frozen=True, slots=True)

@@ -333,12 +333,10 @@ def _currency(texts: list[str]) -> str | None:
 
 def _traditional(text: str) -> bool:
     """Han characters that simplified Chinese does not use (none of them in GB2312)."""
-    for ch in text:
-        if _HAN.match(ch):
-            try:
-                ch.encode("gb2312")
-            except UnicodeEncodeError:
-                return True
+    try:
+        "".join(_HAN.findall(text)).encode("gb2312")
+    except UnicodeEncodeError:
+        return True
     return False
 
 
