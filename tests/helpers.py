@@ -36,3 +36,15 @@ def wait_for(cond: Callable[[], bool], timeout: float, what: str = "a condition"
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def clear_of_window_edges(windows: Iterable[int], margin_s: float = 10.0) -> None:
+    """Wait, if need be, until none of these limit windows (their lengths in seconds) ends within
+    `margin_s`: the cloud's limits count in fixed windows (cloud_api.core.ratelimit), and a test whose
+    requests straddle a window's end would see its count start again half way."""
+    while True:
+        now = time.time()
+        left = [w - now % w for w in windows if w - now % w < margin_s]
+        if not left:
+            return
+        time.sleep(max(left) + 0.05)

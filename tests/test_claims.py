@@ -26,7 +26,7 @@ from cloud_api.models import Customer, Identity, Transaction
 from edge.parsing.pipeline import parse_bytes
 from sync.envelope import Envelope
 from tests.cloud_app import app_for
-from tests.helpers import corpus
+from tests.helpers import clear_of_window_edges, corpus
 
 PHONE, PHONE_TYPED = "+8613800138000", "138 0013 8000"
 OTHER = "+8613912345678"
@@ -200,6 +200,7 @@ def test_codes_expire_allow_five_tries_and_a_phone_gets_three_an_hour(tmp_path: 
 
 
 def test_one_address_gets_ten_tries_in_ten_minutes(tmp_path: Path) -> None:
+    clear_of_window_edges([600])
     cloud = Cloud(f"sqlite:///{tmp_path / 'cloud.db'}")
     with cloud.client() as c:
         asked = c.post("/me/login", data={"phone": PHONE})

@@ -27,7 +27,7 @@ from cloud_api.models import Store, Transaction
 from edge.parsing.pipeline import parse_bytes
 from sync.envelope import Envelope
 from tests.cloud_app import app_for
-from tests.helpers import corpus
+from tests.helpers import clear_of_window_edges, corpus
 
 KEY = "A" * 43
 STORES = {"acme": ["s1", "s2", "s3"], "rival": ["x1"]}
@@ -276,6 +276,7 @@ def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: 
 
 
 def test_hq_logins_are_limited_per_account_and_address_without_locking_out_others(fleet: Fleet) -> None:
+    clear_of_window_edges([600, 3600])
     app = app_for(fleet.url, secret=fleet.secret)
     owner, right = "owner@acme.test", "correct horse battery"
 

@@ -33,9 +33,11 @@ from cloud_api.models import ClaimCode
 from edge.parsing.pipeline import parse_bytes
 from hardware_tests.ports import free_port
 from sync.envelope import Envelope
-from tests.helpers import corpus, wait_for
+from tests.helpers import clear_of_window_edges, corpus, wait_for
 
 T = TypeVar("T")
+# The limits' windows (cloud_api.deps.Limits, ClaimLimits): token misses, tries per address, codes per phone.
+MISSES, TRIES, CODES = 60, 600, 3600
 REPO = Path(__file__).resolve().parent.parent
 CLOUD = [sys.executable, "-m", "cloud_api.cli"]
 TOKEN = "RealTok123456789"
@@ -129,6 +131,7 @@ def parallel(n: int, call: Callable[[], T]) -> list[T]:
 
 
 def test_forty_parallel_guesses_at_one_code_get_five_tries(served: Served) -> None:
+    clear_of_window_edges((TRIES,))
     status, page = post(f"{served.base}/me/login", {"phone": "138 0013 8000"})
     found = re.search(r'action="/codes/([^"?]+)', page)
     assert status == 200 and found
@@ -142,6 +145,7 @@ def test_forty_parallel_guesses_at_one_code_get_five_tries(served: Served) -> No
 
 
 def test_twelve_parallel_code_requests_for_one_phone_send_three(served: Served) -> None:
+    clear_of_window_edges((TRIES, CODES))
     # Twelve addresses would be needed to get past the per-address limit (10): a proxy we trust would
     # give them; here the phone's own limit is what is under test, so they come from one address and
     # the address's limit keeps at most 10 of them in play.
@@ -155,6 +159,7 @@ def test_twelve_parallel_code_requests_for_one_phone_send_three(served: Served) 
 
 
 def test_token_misses_are_counted_once_across_workers_claims_and_forged_headers(served: Served) -> None:
+    clear_of_window_edges((MISSES, TRIES))
     # Forged X-Forwarded-For on every request: no proxy is configured, so the peer's address counts.
     statuses = [
         get(f"{served.base}/r/Miss{i:012d}", {"X-Forwarded-For": f"198.51.100.{i}"}) for i in range(12)
@@ -183,6 +188,7 @@ def test_token_misses_are_counted_once_across_workers_claims_and_forged_headers(
 def test_forwarded_addresses_count_apart_only_from_a_configured_proxy(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'cloud.db'}"
     with serving(tmp_path, db, '[web]\ntrusted_proxies = ["127.0.0.1"]\n') as served:
+        clear_of_window_edges((MISSES,))
         # Behind the proxy, each shopper's own address counts: 20 misses from one do not block another.
         for i in range(20):
             assert get(f"{served.base}/r/Miss{i:012d}", {"X-Forwarded-For": "198.51.100.1"}) == 404
