@@ -19,6 +19,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bench.common import scratch_postgres
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
@@ -46,7 +48,7 @@ def fill(url: str, count: int, seqs: int) -> Scope:
             device = f"s{d // 3}-t{d % 3}"
             record(s, [envelope(device, n) for n in range(1, seqs + 1)])
             advance(s, device)
-        ids = frozenset(s.scalars(Store.__table__.select().with_only_columns(Store.id)))
+        ids = frozenset(s.scalars(select(Store.id)))
     return Scope(0, "owner@bench", "owner", "bench", ids)
 
 

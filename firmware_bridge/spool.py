@@ -22,8 +22,9 @@ import re
 import secrets
 import stat
 import struct
+import typing
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -101,23 +102,18 @@ _MAX_FILE = MAX_JOB_BYTES_LIMIT + _HEAD.size + _MAX_META
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _LABEL = re.compile(r"[A-Za-z0-9_-]{0,64}")
 _BOUNDARIES = frozenset(b.value for b in Boundary)
-# Each field's type, exactly (a bool is not a count, a count is not a bool).
-_FIELDS: dict[str, tuple[type, ...]] = {
-    "id": (str,),
-    "started_at": (str,),
-    "ended_at": (str,),
-    "boundary": (str,),
-    "size": (int,),
-    "has_content": (bool,),
-    "stream_start": (int,),
-    "split_part": (int,),
-    "continues": (str, type(None)),
-    "lost_bytes": (int,),
-    "source": (str,),
-    "run": (str,),
-    "label": (str,),
-}
-_REQUIRED = ("id", "started_at", "ended_at", "boundary", "size", "has_content", "stream_start")
+
+
+def _field_types() -> tuple[dict[str, tuple[type, ...]], tuple[str, ...]]:
+    """Each JobMeta field's types, exactly (a bool is not a count, a count is not a bool), and the
+    fields without a default: read off the dataclass, so the two never disagree."""
+    hints = typing.get_type_hints(JobMeta)
+    types = {f.name: typing.get_args(hints[f.name]) or (hints[f.name],) for f in fields(JobMeta)}
+    required = tuple(f.name for f in fields(JobMeta) if f.default is MISSING)
+    return types, required
+
+
+_FIELDS, _REQUIRED = _field_types()
 
 
 def _meta(doc: object) -> JobMeta:

@@ -39,12 +39,15 @@ class Limit:
     def key(self, who: str) -> str:
         return hashlib.sha256(f"{self.name}\0{who}".encode()).hexdigest()
 
+    def window_start(self, now: float) -> int:
+        return int(now) - int(now) % self.window_s
+
 
 def count_in(session: Session, limit: Limit, who: str, now: float) -> int:
     """Count one for `who` inside the caller's transaction; the count in this window, this one included.
     Until that transaction ends, the row's lock (PostgreSQL) or the write lock (SQLite) makes every other
     count of this key wait: what the caller decides from the count, it decides alone."""
-    start = int(now) - int(now) % limit.window_s
+    start = limit.window_start(now)
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = (
         insert(RateCount)
@@ -85,8 +88,7 @@ class Limiter:
         now = self.clock()
         with self.sessions.begin() as s:
             counted = count_in(s, limit, who, now)
-        start = int(now) - int(now) % limit.window_s
-        self._remember(limit.key(who), start + limit.window_s, counted >= limit.limit)
+        self._remember(limit.key(who), limit.window_start(now) + limit.window_s, counted >= limit.limit)
         return counted
 
     def take(self, limit: Limit, who: str) -> bool:
@@ -102,7 +104,7 @@ class Limiter:
         known = self._known.get(key)
         if known is not None and now < known[0]:
             return known[1]
-        start = int(now) - int(now) % limit.window_s
+        start = limit.window_start(now)
         with self.reads() as s:
             counted = s.scalar(
                 select(RateCount.count).where(RateCount.key == key, RateCount.window_start == start)

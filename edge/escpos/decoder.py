@@ -176,28 +176,24 @@ class Decoder:
     # -- text ----------------------------------------------------------------------------------------
 
     def _text(self, raw: bytes, st: _State, doc: Document) -> str:
-        if st.sjis is not None:
-            text, bad = decode_text(raw, st.sjis, st.international)
-            if bad:
-                doc.warnings.append(f"undecodable bytes in text {raw[:16]!r} ({st.sjis})")
-            return text
         mb = st.profile.multibyte
         if st.kanji and mb is None:
             # FS & on a printer whose profile names no double-byte set: Chinese printers are by far the
             # most common kind that honours FS &, and GB18030 covers GBK and GB2312.
             mb = "gb18030"
-        if st.kanji and mb:
+        if st.sjis is not None:
+            encoding = st.sjis
+        elif st.kanji and mb:
             if st.kanji_jis and mb == "shift_jis":
                 # JIS code system: two 7-bit bytes per character; EUC-JP is the same with the high bits set.
-                text, bad = decode_text(bytes(b | 0x80 for b in raw), "euc_jp", st.international)
+                raw, encoding = bytes(b | 0x80 for b in raw), "euc_jp"
             else:
-                text, bad = decode_text(raw, mb, st.international)
+                encoding = mb
         else:
-            text, bad = decode_text(raw, st.code_page, st.international)
+            encoding = st.code_page
+        text, bad = decode_text(raw, encoding, st.international)
         if bad:
-            doc.warnings.append(
-                f"undecodable bytes in text {raw[:16]!r} ({st.code_page if not st.kanji else mb})"
-            )
+            doc.warnings.append(f"undecodable bytes in text {raw[:16]!r} ({encoding})")
         return text
 
     # -- commands -----------------------------------------------------------------------------------------
