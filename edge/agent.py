@@ -20,6 +20,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from edge.escpos.printer_profile import PROFILES
+from firmware_bridge.atomic_file import write_atomically
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -83,9 +84,7 @@ def _version() -> str:
 def _write_status(path: Path, status: dict[str, Any]) -> None:
     # Atomic, so `tillbox status` never reads half a file.
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(status, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, json.dumps(status, indent=1).encode(), durable=False)
 
 
 def apply_fleet_update(

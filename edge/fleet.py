@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
+from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.tomlfile import TomlError, parse_toml
 from sync.config_doc import BadConfig, FleetConfig, verify_config
 from sync.keys import parse_public_key
@@ -46,15 +46,6 @@ def _profile(config: FleetConfig) -> PosProfile | None:
     except TomlError as e:
         raise ProfileError(str(e)) from None
     return parse_profile(data, f"pushed profile {name!r}")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 class FleetApplier:
@@ -96,7 +87,7 @@ class FleetApplier:
             newest = max(self.version, self._pending.config.version if self._pending else 0)
             if update.config.version <= newest:
                 return  # the retained copy of what is applied, seen again at each reconnect
-            _write_atomically(self.kept, payload)
+            write_atomically(self.kept, payload)
             self._pending = update
         log.info("configuration version %d from HQ accepted", update.config.version)
 
@@ -121,4 +112,4 @@ class FleetApplier:
     def reparse_ran(self, update: Update) -> None:
         assert update.config.reparse is not None
         done = json.loads(self.done.read_text()) if self.done.exists() else []
-        _write_atomically(self.done, json.dumps([*done, update.config.reparse["id"]][-100:]).encode())
+        write_atomically(self.done, json.dumps([*done, update.config.reparse["id"]][-100:]).encode())

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 
+from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.bridge import Bridge, BridgeConfig
 from firmware_bridge.injection import Injector, UnixSocketInjector
@@ -165,9 +166,8 @@ def supervise(bridge: Bridge, pump: threading.Thread, spool: Path | None) -> Non
 def write_status(spool: Path, bridge: Bridge) -> None:
     """Counters for `tillbox status` and the agent: the bridge's word on lost copies, reconnects, jobs."""
     path = spool / STATUS_FILE
-    tmp = spool / f".{STATUS_FILE}.tmp"
+    body = {**asdict(bridge.stats()), "pid": os.getpid(), "updated": time.time()}
     try:
-        tmp.write_text(json.dumps({**asdict(bridge.stats()), "pid": os.getpid(), "updated": time.time()}))
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(body).encode(), durable=False)
     except OSError as e:
         log.warning("cannot write %s: %s", path, e)

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.framer import MAX_JOB_BYTES_LIMIT, Boundary
 
 MAGIC = b"TBJ1"
@@ -73,27 +74,11 @@ def new_job_id(now: datetime, seq: int) -> str:
     return f"{now.astimezone(UTC).strftime('%Y%m%dT%H%M%S.%fZ')}-{seq:08d}-{secrets.token_hex(3)}"
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_job_file(directory: Path, meta: JobMeta, data: bytes) -> Path:
     """Atomically publish one job: complete on disk, or not there at all."""
     body = json.dumps(asdict(meta), sort_keys=True, separators=(",", ":")).encode()
     final = directory / f"{meta.id}{JOB_SUFFIX}"
-    tmp = directory / f".{meta.id}.tmp"
-    with open(tmp, "wb") as f:
-        f.write(_HEAD.pack(MAGIC, len(body)))
-        f.write(body)
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, final)
-    _fsync_dir(directory)
+    write_atomically(final, _HEAD.pack(MAGIC, len(body)) + body + data)
     return final
 
 

@@ -4,6 +4,7 @@ keeps every job it printed."""
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 from edge.escpos.decoder import decode
 from edge.escpos.printer_profile import PrinterProfile
 from edge.render.png import render_png
+from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.escpos_commands import DLE, GS, Role
 from firmware_bridge.framer import Boundary, JobFramer, Piece
 from firmware_bridge.links import Endpoint, Link, LinkError
@@ -228,7 +230,10 @@ class PrinterSimulator:
             self.jobs.append(job)
             if self.out_dir is not None:
                 path = self.out_dir / f"job-{len(self.jobs):05d}.bin"
-                path.write_bytes(job)
+                # Whole files only: a test waits for a job's file to appear, then reads it.
+                write_atomically(path, job, durable=False)
                 if self.paper is not None:
-                    render_png(decode(job, self.paper), self.paper.dots).save(path.with_suffix(".png"))
+                    png = io.BytesIO()
+                    render_png(decode(job, self.paper), self.paper.dots).save(png, format="PNG")
+                    write_atomically(path.with_suffix(".png"), png.getvalue(), durable=False)
                 log.info("printed %s (%d bytes, ended by %s)", path.name, len(job), p.ends)
