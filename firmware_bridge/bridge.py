@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from firmware_bridge.escpos_commands import Role
-from firmware_bridge.framer import DEFAULT_MAX_JOB_BYTES, Boundary, JobFramer, Piece
+from firmware_bridge.framer import DEFAULT_MAX_JOB_BYTES, STAR_ONLY, Boundary, JobFramer, Piece
 from firmware_bridge.handoff import Chunk, EndOfStream, Handoff, Note
 from firmware_bridge.injection import CutRequest, InjectionPoint, Injector
 from firmware_bridge.links import Endpoint, Link, LinkClosed, LinkError, ModemControl, SerialEndpoint
@@ -44,11 +44,6 @@ class BridgeConfig:
     backoff_initial_s: float = 0.1
     backoff_max_s: float = 5.0
     flow_poll_s: float = 0.002
-
-
-# ESC/POS has no command introduced by ESC GS or ESC RS; Star Line mode and StarPRNT have many (ESC GS a
-# alignment, ESC GS t code page, ESC RS a ASB, ESC RS F ...), and a Star driver sends them from the start.
-_STAR_ONLY = frozenset({"ESC 0x1D", "ESC 0x1E"})
 
 
 @dataclass
@@ -260,7 +255,7 @@ class Bridge:
         buf_start = scanner.offset - len(held)
         pos = 0
         for tok in scanner.feed(data):
-            if tok.role == Role.UNKNOWN and tok.name in _STAR_ONLY and self._stats.foreign_commands is None:
+            if tok.role == Role.UNKNOWN and tok.name in STAR_ONLY and self._stats.foreign_commands is None:
                 self._stats.foreign_commands = "star"
                 log.warning(
                     "the POS sends Star printer commands (%s at byte %d), not ESC/POS: no QR is "

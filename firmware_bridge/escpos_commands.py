@@ -53,9 +53,13 @@ class Spec:
     # the longest such tail the printer accepts before we give up and resynchronise.
     nul_terminated_max: int = 0
     parts: Parts = Parts.NONE
+    terminator: int = 0x00  # the byte that ends such data: NUL in ESC/POS, RS for Star's barcodes
+    # Commands whose name and role the bytes after the function decide (GS ( k prints a code, GS ( E only
+    # configures; Star's ESC GS y P prints a QR code, ESC GS y S sets it up): read once the length is known.
+    refine: Callable[[bytes], tuple[str, Role]] | None = None
 
 
-def _u16(lo: int, hi: int) -> int:
+def u16(lo: int, hi: int) -> int:
     return lo | (hi << 8)
 
 
@@ -63,7 +67,7 @@ def _paren(header: bytes) -> int | None:
     # ESC ( x / GS ( x / FS ( x pL pH d1..dp: five bytes of header then p bytes.
     if len(header) < 5:
         return None
-    return 5 + _u16(header[3], header[4])
+    return 5 + u16(header[3], header[4])
 
 
 def _gs8(header: bytes) -> int | None:
@@ -77,7 +81,7 @@ def _gs_v(header: bytes) -> int | None:
     # GS v 0 m xL xH yL yH d1..dk, k = x bytes per row * y rows.
     if len(header) < 8:
         return None
-    return 8 + _u16(header[4], header[5]) * _u16(header[6], header[7])
+    return 8 + u16(header[4], header[5]) * u16(header[6], header[7])
 
 
 def _gs_star(header: bytes) -> int | None:
@@ -91,7 +95,7 @@ def _esc_star(header: bytes) -> int | None:
     # ESC * m nL nH d1..dk: k = n for 8-dot modes (m 0, 1), 3n for 24-dot modes (m 32, 33).
     if len(header) < 5:
         return None
-    n = _u16(header[3], header[4])
+    n = u16(header[3], header[4])
     return 5 + (3 * n if header[2] in (32, 33) else n)
 
 
@@ -113,7 +117,7 @@ def _gs_barcode(header: bytes) -> int | None:
     if m == 81:
         if len(header) < 9:
             return None
-        return 9 + _u16(header[7], header[8])
+        return 9 + u16(header[7], header[8])
     if len(header) < 4:
         return None
     return 4 + header[3]
@@ -140,7 +144,7 @@ def _esc_daruma_qr(header: bytes) -> int | None:
     # ESC 0x81 nL nH d1..dn: Daruma's QR command.
     if len(header) < 4:
         return None
-    return 4 + _u16(header[2], header[3])
+    return 4 + u16(header[2], header[3])
 
 
 def _fs_nv_define(header: bytes) -> int | None:
@@ -175,7 +179,7 @@ ESC_COMMANDS: dict[int, Spec] = {
     0x24: Spec("ESC $", S, 4),
     0x25: Spec("ESC %", S, 3),
     0x26: Spec("ESC &", S, 5, parts=Parts.CHARACTERS),
-    0x28: Spec("ESC (", S, _paren),
+    0x28: Spec("ESC (", S, _paren, refine=lambda h: _paren_refined("ESC (", h)),
     0x2A: Spec("ESC *", C, _esc_star),
     0x2D: Spec("ESC -", S, 3),
     0x32: Spec("ESC 2", S, 2),
@@ -220,7 +224,7 @@ ESC_COMMANDS: dict[int, Spec] = {
 GS_COMMANDS: dict[int, Spec] = {
     0x21: Spec("GS !", S, 3),
     0x24: Spec("GS $", S, 4),
-    0x28: Spec("GS (", S, _paren),  # GS ( k and GS ( L are CONTENT; see paren_role below
+    0x28: Spec("GS (", S, _paren, refine=lambda h: _paren_refined("GS (", h)),  # GS ( k, GS ( L: CONTENT
     0x2A: Spec("GS *", S, _gs_star),
     0x2F: Spec("GS /", C, 3),
     0x38: Spec("GS 8", C, _gs8),
@@ -256,7 +260,7 @@ GS_COMMANDS: dict[int, Spec] = {
 FS_COMMANDS: dict[int, Spec] = {
     0x21: Spec("FS !", S, 3),
     0x26: Spec("FS &", S, 2),
-    0x28: Spec("FS (", S, _paren),
+    0x28: Spec("FS (", S, _paren, refine=lambda h: _paren_refined("FS (", h)),
     0x2D: Spec("FS -", S, 3),
     0x2E: Spec("FS .", S, 2),
     0x32: Spec("FS 2", S, _fs_nv_define),
@@ -283,3 +287,27 @@ PAREN_CONTENT = {(GS, 0x6B), (GS, 0x4C), (FS, 0x4C)}
 
 def paren_role(introducer: int, function: int) -> Role:
     return Role.CONTENT if (introducer, function) in PAREN_CONTENT else Role.SETTING
+
+
+def _paren_refined(name: str, header: bytes) -> tuple[str, Role]:
+    fn = header[2]
+    return f"{name} {chr(fn) if 0x20 <= fn < 0x7F else hex(fn)}", paren_role(header[0], fn)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSet:
+    """A printer language as the tokenizer reads it: its introducer bytes and, per introducer, the commands.
+
+    ``raster_line`` is a command that only exists inside a raster mode (Star's graphic mode sends each dot
+    row as ``b nL nH data``); the tokens named in ``raster_enter`` / ``raster_exit`` switch that mode.
+    """
+
+    name: str
+    tables: dict[int, dict[int, Spec]]
+    introducer_names: dict[int, str]
+    raster_line: Spec | None = None
+    raster_enter: frozenset[str] = frozenset()
+    raster_exit: frozenset[str] = frozenset()
+
+
+ESCPOS = CommandSet("escpos", TABLES, INTRODUCER_NAMES)

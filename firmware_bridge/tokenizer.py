@@ -15,20 +15,18 @@ from typing import NamedTuple
 from firmware_bridge.escpos_commands import (
     DLE,
     ESC,
-    FS,
+    ESCPOS,
     GS,
-    INTRODUCER_NAMES,
     MAX_HEADER,
     NUL_TERMINATED,
-    TABLES,
+    CommandSet,
     Parts,
     Role,
     Spec,
-    paren_role,
 )
 
 _CONTROL = re.compile(rb"[\x00-\x1f]")
-_INTRODUCERS = frozenset((ESC, GS, FS, DLE))
+_RASTER_ROW = 0x62  # "b": a raster row, inside a raster mode only
 
 
 class Token(NamedTuple):
@@ -52,7 +50,13 @@ class _Pending:
 class Tokenizer:
     """Feed bytes, get the tokens they complete. ``flush()`` closes a command cut short by end of input."""
 
-    def __init__(self, start_offset: int = 0) -> None:
+    def __init__(self, start_offset: int = 0, commands: CommandSet = ESCPOS) -> None:
+        self.commands = commands
+        self._introducers = frozenset(commands.tables)
+        self._fixed = _fixed_commands(commands)
+        self._mode_names = commands.raster_enter | commands.raster_exit
+        self._raster = False
+        self._terminator = b"\x00"
         self._offset = start_offset
         self._state = _NORMAL
         self._header = bytearray()
@@ -92,19 +96,27 @@ class Tokenizer:
             state = self._state
             if state == _NORMAL:
                 b = data[pos]
-                if b >= 0x20:
+                if self._raster and b == _RASTER_ROW and self.commands.raster_line is not None:
+                    self._pending = _Pending(base + pos, self.commands.raster_line.name, Role.CONTENT)
+                    self._header = bytearray((b,))
+                    self._spec = self.commands.raster_line
+                    self._state = _HEADER
+                    pos += 1
+                elif b >= 0x20:
                     m = _CONTROL.search(data, pos)
                     end = m.start() if m else n
                     out.append(Token(Role.TEXT, "text", base + pos, base + end))
                     pos = end
-                elif b in _INTRODUCERS:
+                elif b in self._introducers:
                     # Fast path: a fixed-length command wholly inside this chunk (most settings are).
-                    fixed = _FIXED.get(b << 8 | data[pos + 1]) if pos + 1 < n else None
+                    fixed = self._fixed.get(b << 8 | data[pos + 1]) if pos + 1 < n else None
                     if fixed is not None and pos + fixed[0] <= n:
                         out.append(Token(fixed[2], fixed[1], base + pos, base + pos + fixed[0]))
                         pos += fixed[0]
+                        if fixed[1] in self._mode_names:
+                            self._switch_mode(fixed[1])
                         continue
-                    self._pending = _Pending(base + pos, INTRODUCER_NAMES[b], Role.UNKNOWN)
+                    self._pending = _Pending(base + pos, self.commands.introducer_names[b], Role.UNKNOWN)
                     self._header = bytearray((b,))
                     self._spec = None
                     self._state = _HEADER
@@ -126,7 +138,7 @@ class Tokenizer:
                     self._end_part(base + pos, out)
             elif state == _SKIP_NUL:
                 limit = min(n, pos + self._nul_left)
-                i = data.find(b"\x00", pos, limit)
+                i = data.find(self._terminator, pos, limit)
                 if i >= 0:
                     pos = i + 1
                     self._finish(base + pos, out)
@@ -186,6 +198,11 @@ class Tokenizer:
         assert p is not None
         out.append(Token(role or p.role, p.name, p.start, end))
         self._reset()
+        if p.name in self._mode_names:
+            self._switch_mode(p.name)
+
+    def _switch_mode(self, name: str) -> None:
+        self._raster = name in self.commands.raster_enter
 
     def _end_part(self, end: int, out: list[Token]) -> None:
         nxt = self._after_skip
@@ -200,7 +217,7 @@ class Tokenizer:
         p = self._pending
         assert p is not None
         if self._spec is None:
-            spec = TABLES[h[0]].get(h[1])
+            spec = self.commands.tables[h[0]].get(h[1])
             if spec is None:
                 if h[0] == DLE:
                     # A lone DLE is not a command; it is one control byte and the next byte is fresh input.
@@ -208,7 +225,7 @@ class Tokenizer:
                     self._reset()
                     self._redo_byte(h[1], end, out)
                     return
-                p.name = f"{INTRODUCER_NAMES[h[0]]} 0x{h[1]:02X}"
+                p.name = f"{self.commands.introducer_names[h[0]]} 0x{h[1]:02X}"
                 self._finish(end, out, Role.UNKNOWN)
                 return
             self._spec = spec
@@ -220,11 +237,11 @@ class Tokenizer:
             if len(h) >= MAX_HEADER:  # cannot happen with the table as written; keeps memory bounded anyway
                 self._finish(end, out, Role.UNKNOWN)
             return
-        if len(h) >= 3 and spec.name.endswith("("):
-            p.name = f"{spec.name} {chr(h[2]) if 0x20 <= h[2] < 0x7F else hex(h[2])}"
-            p.role = paren_role(h[0], h[2])
+        if spec.refine is not None:
+            p.name, p.role = spec.refine(bytes(h))
         if length == NUL_TERMINATED:
             self._state = _SKIP_NUL
+            self._terminator = bytes((spec.terminator,))
             self._nul_left = spec.nul_terminated_max
             return
         if spec.parts == Parts.CHARACTERS and len(h) == length:
@@ -257,22 +274,33 @@ class Tokenizer:
         pos_abs = end - 1
         if b >= 0x20:
             out.append(Token(Role.TEXT, "text", pos_abs, end))
-        elif b in _INTRODUCERS:
-            self._pending = _Pending(pos_abs, INTRODUCER_NAMES[b], Role.UNKNOWN)
+        elif b in self._introducers:
+            self._pending = _Pending(pos_abs, self.commands.introducer_names[b], Role.UNKNOWN)
             self._header = bytearray((b,))
             self._state = _HEADER
         else:
             out.append(Token(Role.CONTROL, _CONTROL_NAMES.get(b, f"0x{b:02X}"), pos_abs, end))
 
 
-# (introducer << 8 | function) -> (length, name, role), for the commands whose length the first two bytes
-# decide; the header state machine handles the rest, and any command split across chunks.
-_FIXED: dict[int, tuple[int, str, Role]] = {
-    intro << 8 | fn: (spec.length, spec.name, spec.role)
-    for intro, table in TABLES.items()
-    for fn, spec in table.items()
-    if isinstance(spec.length, int) and spec.parts == Parts.NONE and not spec.nul_terminated_max
-}
+_FIXED_BY_SET: dict[str, dict[int, tuple[int, str, Role]]] = {}
+
+
+def _fixed_commands(commands: CommandSet) -> dict[int, tuple[int, str, Role]]:
+    """(introducer << 8 | function) -> (length, name, role), for the commands whose length the first two
+    bytes decide; the header state machine handles the rest, and any command split across chunks."""
+    fixed = _FIXED_BY_SET.get(commands.name)
+    if fixed is None:
+        fixed = _FIXED_BY_SET[commands.name] = {
+            intro << 8 | fn: (spec.length, spec.name, spec.role)
+            for intro, table in commands.tables.items()
+            for fn, spec in table.items()
+            if isinstance(spec.length, int)
+            and spec.parts == Parts.NONE
+            and not spec.nul_terminated_max
+            and spec.refine is None
+        }
+    return fixed
+
 
 _CONTROL_NAMES = {
     0x00: "NUL",

@@ -6,9 +6,6 @@ Chinese, Japanese (Shift JIS), Korean and Thai."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,10 +19,9 @@ from edge.store.database import open_store
 from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.cli import write_status
 from firmware_bridge.injection import StaticInjector
+from firmware_bridge.spool import iter_jobs
 from tests.bridge_harness import recv_exactly, tcp_rig
-
-REPO = Path(__file__).resolve().parents[1]
-ENCODERS = REPO / ".venv" / "encoders"
+from tests.foreign_encoder import encode
 
 # (receiptline document, printer settings, printer profile, expected total, expected (name, qty, amount))
 # The encoding receiptline is told is the script's: its bytes say (ESC t, FS C) or the profile does (FS &).
@@ -86,23 +82,11 @@ THAI = ("^^^ร้านค้า\n\nกาแฟ | 2| 90.00\nน้ำ | 1| 15.
 
 @pytest.fixture(scope="module")
 def made() -> list[bytes]:
-    node = shutil.which("node")
-    if node is None or not (ENCODERS / "node_modules" / "receiptline").is_dir():
-        pytest.fail("receiptline is not installed: run ./scripts/setup.sh (it installs tests/encoders)")
     docs = [
         {"doc": doc, "printer": {"command": "escpos", **printer}}
         for doc, printer, *_ in [*RECEIPTS, THAI, STAR]
     ]
-    r = subprocess.run(
-        [node, str(REPO / "tests" / "encoders" / "receiptline.js")],
-        input=json.dumps(docs),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"NODE_PATH": str(ENCODERS / "node_modules"), "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
-    return [bytes.fromhex(h) for h in json.loads(r.stdout)]
+    return encode("receiptline.js", "receiptline", docs)
 
 
 @pytest.mark.parametrize("i", range(len(RECEIPTS)))
@@ -140,6 +124,11 @@ def test_the_bridge_injects_nothing_into_a_star_printers_stream(made: list[bytes
         write_status(spool, rig.bridge)
     assert got == star * 3
     assert stats.foreign_commands == "star" and stats.injected_blocks == 0
+    # And the spool holds the three receipts, each ended by Star's cut (ESC i, a cut in ESC/POS, split none).
+    every = list(iter_jobs(spool))
+    jobs = [j for j in every if j.meta.has_content]
+    assert [j.meta.boundary for j in jobs] == ["cut"] * 3 and all(j.data.endswith(b"\x1bd3") for j in jobs)
+    assert b"".join(j.data for j in sorted(every, key=lambda j: j.meta.stream_start)) == star * 3
     assert stats.injection_skipped_foreign >= 3
     # Said where people look: `tillbox status` and the heartbeat (HQ's device view) carry it.
     health = collect(open_store(tmp_path / "box.db"), spool, tmp_path)
