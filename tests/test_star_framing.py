@@ -1,18 +1,23 @@
 """Star printers' streams (Star Line mode, StarPRNT, Star graphic mode) made by two encoders nobody on this
 team wrote — @point-of-sale/receipt-printer-encoder and receiptline, pinned in tests/encoders — framed one
 job per receipt: cut by Star's own cut (ESC d n, ESC FF NUL), never by ESC i (Star's character expansion,
-ESC/POS's cut), never inside an image or a barcode, and not one byte lost or added."""
+ESC/POS's cut), never inside an image or a barcode, and not one byte lost or added; then read right, with
+the Star printer profile or with none (the job's own commands say it is Star)."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from edge.escpos.printer_profile import PROFILES
+from edge.parsing.pipeline import decode_bytes, parse_bytes
+from edge.render.text import render_text
 from firmware_bridge.escpos_commands import ESCPOS, MAX_HEADER, Role
 from firmware_bridge.framer import Boundary, JobFramer, Piece
 from firmware_bridge.star_commands import STAR
@@ -69,6 +74,31 @@ def star_receipts() -> dict[str, bytes]:
     named = {f"rpe-{d['options']['language']}-{d['title']}": b for d, b in zip(RPE_DOCS, made, strict=True)}
     named |= {f"receiptline-{c}": b for c, b in zip(RECEIPTLINE_COMMANDS, lines, strict=True)}
     return named
+
+
+RPE_ITEMS = [("Flat white", Decimal("3.80")), ("Croissant", Decimal("2.60"))]
+RECEIPTLINE_ITEMS = [("Tea", Decimal("4.00")), ("Cake", Decimal("3.50"))]
+
+
+@pytest.mark.parametrize("profile", ["star-80mm", "star-58mm", "generic-80mm"])
+def test_star_receipts_are_read_right(star_receipts: dict[str, bytes], profile: str) -> None:
+    for name, receipt in star_receipts.items():
+        tx = parse_bytes(receipt, PROFILES[profile]).to_json()
+        rpe = name.startswith("rpe-")
+        assert tx["status"] == "ok", (name, tx["issues"])
+        assert Decimal(tx["total"]) == (Decimal("6.40") if rpe else Decimal("7.50")), name
+        items = [(i["name"], Decimal(i["amount"])) for i in tx["items"]]
+        assert items == (RPE_ITEMS if rpe else RECEIPTLINE_ITEMS), name
+
+
+def test_star_code_pages_styles_and_codes_are_read(star_receipts: dict[str, bytes]) -> None:
+    text = render_text(decode_bytes(star_receipts["rpe-star-prnt-BÄCKEREI"], PROFILES["star-80mm"]))
+    assert "BÄCKEREI" in text.replace(" ", "") and "Größe: groß" in text  # ESC GS t 4: CP858
+    assert "[QR https://tillbox.example/r/ZZ9]" in text  # ESC GS y D / ESC GS y P
+    lines = render_text(decode_bytes(star_receipts["receiptline-starsbcs"], PROFILES["star-80mm"]))
+    assert "[EAN13 4901234567894]" in lines  # ESC b, data ended by RS
+    # ESC GS A / ESC GS R lay out receiptline's columns: name, quantity and amount stand apart.
+    assert any(line.split() == ["Tea", "2", "4.00"] for line in lines.splitlines())
 
 
 def frame(data: bytes, chunk: int, framer: JobFramer) -> list[bytes]:

@@ -101,6 +101,33 @@ def decode_text(data: bytes, encoding: str, international: int = 0) -> tuple[str
     return text, "\ufffd" in text
 
 
+# Star's code pages (ESC GS t n, Line mode and StarPRNT), by Star's numbering; the ones Python has no codec
+# for (Star's own 928, 772, 774, 851) are left out, so the decoder says it does not know them.
+STAR_CODE_PAGES: dict[int, str] = {
+    0: "cp437",
+    1: "cp437",
+    2: "katakana",
+    3: "cp437",
+    4: "cp858",
+    5: "cp852",
+    6: "cp860",
+    7: "cp861",
+    8: "cp863",
+    9: "cp865",
+    10: "cp866",
+    11: "cp855",
+    12: "cp857",
+    13: "cp862",
+    14: "cp864",
+    15: "cp737",
+    17: "cp869",
+    21: "cp874",
+    32: "cp1252",
+    33: "cp1250",
+    34: "cp1251",
+}
+
+
 def known_encoding(name: str) -> bool:
     if name == "katakana":
         return True

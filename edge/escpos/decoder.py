@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from edge.escpos.charsets import CODE_PAGES, decode_text
+from edge.escpos.charsets import CODE_PAGES, STAR_CODE_PAGES, decode_text
 from edge.escpos.document import (
     CELL_DOTS,
     Align,
@@ -29,7 +29,9 @@ from edge.escpos.document import (
     text_columns,
 )
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
-from firmware_bridge.escpos_commands import Role
+from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
+from firmware_bridge.framer import STAR_ONLY
+from firmware_bridge.star_commands import STAR
 from firmware_bridge.tokenizer import Token, Tokenizer
 
 MAX_IMAGE_DOTS_WIDE = 4096  # wider than any receipt paper: a header claiming more is not an image
@@ -99,8 +101,12 @@ class Decoder:
         # first character arrived.
         layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
         pos = _Position()  # where the next character prints on this line
+        tokens, commands = tokenize(data, doc, STAR if self.profile.command_set == "star" else None)
+        star = commands is STAR
+        command = self._star_command if star else self._command
+        positions = _STAR_POSITIONS if star else _ESCPOS_POSITIONS
 
-        for t in tokenize(data, doc):
+        for t in tokens:
             role = t.role
             if role == Role.TEXT:
                 if not line:
@@ -128,11 +134,12 @@ class Decoder:
                     if stop is not None and pos.move(line, st, stop * CELL_DOTS):
                         layout = (st.align, st.margin, st.print_width)
                 continue
-            if role == Role.SETTING and t.name in ("ESC $", "ESC \\"):
+            if role == Role.SETTING and t.name in positions:
                 raw = data[t.start : t.end]
-                if len(raw) >= 4:
-                    n = raw[2] | raw[3] << 8
-                    if t.name == "ESC \\":  # relative, a signed 16-bit count
+                at, relative = positions[t.name]
+                if len(raw) >= at + 2:
+                    n = raw[at] | raw[at + 1] << 8
+                    if relative:  # a signed 16-bit count
                         n = pos.now(line, st) + (n - 0x10000 if n & 0x8000 else n)
                     if pos.move(line, st, n):
                         layout = (st.align, st.margin, st.print_width)
@@ -151,13 +158,13 @@ class Decoder:
             elif role == Role.TRUNCATED and t.name in _DATA_COMMANDS:
                 # An image cut short is still an image, as far as its bytes go.
                 doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
-                block = self._command(t.name, raw, st, doc)
+                block = command(t.name, raw, st, doc)
             elif role in (Role.UNKNOWN, Role.TRUNCATED):
                 if role == Role.TRUNCATED:
                     doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
                 block = Opaque(t.name, raw)
             else:
-                block = self._command(t.name, raw, st, doc)
+                block = command(t.name, raw, st, doc)
                 if isinstance(block, Feed) and not (block.lines or block.dots):
                     block = None
                     if line:  # a zero feed still prints the line
@@ -282,6 +289,62 @@ class Decoder:
             return Opaque(name, raw)
         return None
 
+    def _star_command(self, name: str, raw: bytes, st: _State, doc: Document) -> Block | None:
+        """Star Line mode / StarPRNT: the same introducer as ESC/POS, other meanings (ESC E takes no
+        argument, ESC a feeds lines, ESC i sets the character size)."""
+        n = raw[2] if len(raw) > 2 else 0
+        s = st.style
+        if name in ("ESC E", "ESC F"):
+            st.style = replace(s, bold=name == "ESC E")
+        elif name in ("ESC 4", "ESC 5"):
+            st.style = replace(s, inverse=name == "ESC 4")
+        elif name == "ESC -":
+            st.style = replace(s, underline=1 if n in (1, 49) else 0)
+        elif name == "ESC i" and len(raw) >= 4:
+            st.style = replace(s, height=min(raw[2], 5) + 1, width=min(raw[3], 5) + 1)
+        elif name == "ESC W":
+            st.style = replace(s, width=min(n % 48, 5) + 1)
+        elif name == "ESC h":
+            st.style = replace(s, height=min(n % 48, 5) + 1)
+        elif name == "ESC RS F":
+            st.style = replace(s, font="B" if len(raw) > 3 and raw[3] in (1, 49) else "A")
+        elif name == "ESC GS a" and len(raw) >= 4:
+            st.align = _ALIGN.get(raw[3], "left")
+        elif name == "ESC GS t" and len(raw) >= 4:
+            page = STAR_CODE_PAGES.get(raw[3])
+            if page is None:
+                doc.warnings.append(f"ESC GS t {raw[3]}: code page not known, keeping {st.code_page}")
+            else:
+                st.code_page = page
+        elif name == "ESC R":
+            st.international = n
+        elif name == "ESC $":  # Shift JIS Kanji mode
+            st.sjis = "cp932" if n in (1, 49) else None
+        elif name == "ESC a":
+            return Feed(lines=n)
+        elif name == "ESC J":
+            return Feed(dots=n)
+        elif name == "ESC GS y S" and len(raw) >= 6 and raw[4] == 0x32:
+            st.qr_size = raw[5]
+        elif name == "ESC GS y D" and len(raw) >= 8:
+            st.stored_2d[0x79] = raw[8:]
+        elif name == "ESC GS y P":
+            data = st.stored_2d.get(0x79)
+            return Code2D("qr", data.decode("utf-8", "replace"), st.align, st.qr_size) if data else None
+        elif name == "ESC GS x D" and len(raw) >= 6:
+            st.stored_2d[0x78] = raw[6:]
+        elif name == "ESC GS x P":
+            data = st.stored_2d.get(0x78)
+            return Code2D("pdf417", data.decode("latin-1"), st.align) if data else None
+        elif name == "ESC b" and len(raw) >= 6:
+            kind = raw[2] - 48 if raw[2] >= 48 else raw[2]  # Star takes the digit's byte or its value
+            symbology = _STAR_BARCODES.get(kind, f"star{raw[2]}")
+            hri = raw[3] in (2, 4, 50, 52)  # n2: the human-readable line under the bars, or none
+            return Barcode(symbology, raw[6:].rstrip(b"\x1e").decode("latin-1"), hri, st.align)
+        elif name in ("ESC GS S", "ESC X", "ESC K", "ESC L", "ESC k", "raster b", "ESC FS"):
+            return Opaque(name, raw)
+        return None
+
     def _barcode(self, raw: bytes, st: _State) -> Block:
         m = raw[2]
         if m < 65:
@@ -384,12 +447,37 @@ _DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8} 
 _MAX_RESYNC_CANDIDATES = 256
 
 
-def tokenize(data: bytes, doc: Document) -> list[Token]:
+# Print position commands: name -> (offset of the 16-bit argument, relative).
+_ESCPOS_POSITIONS = {"ESC $": (2, False), "ESC \\": (2, True)}
+_STAR_POSITIONS = {"ESC GS A": (3, False), "ESC GS R": (3, True)}
+_STAR_BARCODES = {
+    0: "UPC-E", 1: "UPC-A", 2: "EAN8", 3: "EAN13", 4: "CODE39", 5: "ITF", 6: "CODE128", 7: "CODE93", 8: "NW7",
+}
+
+
+def tokenize(
+    data: bytes, doc: Document, commands: CommandSet | None = None
+) -> tuple[list[Token], CommandSet]:
+    """The job's tokens in its printer's language: `commands`, or, when None, ESC/POS unless the job holds
+    a command only Star has (then the whole job is read again as Star)."""
+    if commands is None:
+        as_escpos = Document()
+        tokens = _tokenize(data, as_escpos, ESCPOS)
+        # The byte search (in C) spares nearly every ESC/POS job the walk over its tokens.
+        maybe_star = b"\x1b\x1d" in data or b"\x1b\x1e" in data
+        if maybe_star and any(t.role == Role.UNKNOWN and t.name in STAR_ONLY for t in tokens):
+            return _tokenize(data, doc, STAR), STAR
+        doc.warnings.extend(as_escpos.warnings)
+        return tokens, ESCPOS
+    return _tokenize(data, doc, commands), commands
+
+
+def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
     """The tokenizer's view of a whole job, with one repair: a data command whose declared length runs
     past the end of the job (the US retail capture declares 19,347 image bytes where 19,167 remain) would
     swallow the barcode and cut after it. Its data is capped where the rest of the job reads as clean
     commands ending in a cut or printed content; the bytes are all still there, only read differently."""
-    tok = Tokenizer()
+    tok = Tokenizer(0, commands)
     tokens = tok.feed(data) + tok.flush()
     if not tokens or tokens[-1].role != Role.TRUNCATED or tokens[-1].name not in _DATA_COMMANDS:
         return tokens
@@ -402,7 +490,7 @@ def tokenize(data: bytes, doc: Document) -> list[Token]:
         tried += 1
         if tried > _MAX_RESYNC_CANDIDATES:
             break
-        t = Tokenizer(i)
+        t = Tokenizer(i, commands)
         tail = t.feed(data[i:]) + t.flush()
         if _clean_tail(tail):
             doc.warnings.append(

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from edge.escpos.charsets import DOUBLE_BYTE, known_encoding
 
+COMMAND_SETS = frozenset({"escpos", "star"})
+
 
 @dataclass(frozen=True, slots=True)
 class PrinterProfile:
@@ -18,8 +20,16 @@ class PrinterProfile:
     dots: int = 576  # printable dots per line: 576 on 80 mm paper, 384 on 58 mm
     columns: int = 48  # font A characters per line
     native_qr: bool = True
+    # The printer's language: "escpos" (read as ESC/POS until the job shows Star commands) or "star"
+    # (Star Line mode / StarPRNT, the TSP, mC-Print, mPOP and SM-L families).
+    command_set: str = "escpos"
 
     def __post_init__(self) -> None:
+        if self.command_set not in COMMAND_SETS:
+            raise ValueError(
+                f"printer profile {self.name!r}: command_set must be one of {sorted(COMMAND_SETS)}, "
+                f"not {self.command_set!r}"
+            )
         if not known_encoding(self.code_page):
             raise ValueError(f"printer profile {self.name!r}: unknown code page {self.code_page!r}")
         if self.multibyte is not None and self.multibyte not in DOUBLE_BYTE:
@@ -43,6 +53,18 @@ KOREAN_80MM = PrinterProfile("korean-80mm", multibyte="cp949", multibyte_default
 # Traditional Chinese (Taiwan, Hong Kong): Big5 in the printer's Chinese mode. The bytes of FS & do not
 # say which double-byte set is meant: the profile does.
 TAIWAN_80MM = PrinterProfile("taiwan-80mm", multibyte="big5", multibyte_default_on=True)
+STAR_80MM = PrinterProfile("star-80mm", command_set="star")  # TSP100/TSP650/TSP700, mC-Print3
+STAR_58MM = PrinterProfile("star-58mm", command_set="star", dots=384, columns=32)  # mC-Print2, mPOP, SM-L200
 PROFILES = {
-    p.name: p for p in (GENERIC, CHINESE_80MM, CHINESE_58MM, JAPANESE_80MM, KOREAN_80MM, TAIWAN_80MM)
+    p.name: p
+    for p in (
+        GENERIC,
+        CHINESE_80MM,
+        CHINESE_58MM,
+        JAPANESE_80MM,
+        KOREAN_80MM,
+        TAIWAN_80MM,
+        STAR_80MM,
+        STAR_58MM,
+    )
 }
