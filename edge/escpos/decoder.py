@@ -251,11 +251,7 @@ class Decoder:
         elif name == "GS W" and len(raw) >= 4:
             st.print_width = (raw[2] | raw[3] << 8) or None
         elif name == "ESC t":
-            page = CODE_PAGES.get(n)
-            if page is None:
-                doc.warnings.append(f"ESC t {n}: code page not known, keeping {st.code_page}")
-            else:
-                st.code_page = page
+            _select_code_page(st, doc, CODE_PAGES, name, n)
         elif name == "ESC R":
             st.international = n
         elif name == "FS &":
@@ -311,11 +307,7 @@ class Decoder:
         elif name == "ESC GS a" and len(raw) >= 4:
             st.align = _ALIGN.get(raw[3], "left")
         elif name == "ESC GS t" and len(raw) >= 4:
-            page = STAR_CODE_PAGES.get(raw[3])
-            if page is None:
-                doc.warnings.append(f"ESC GS t {raw[3]}: code page not known, keeping {st.code_page}")
-            else:
-                st.code_page = page
+            _select_code_page(st, doc, STAR_CODE_PAGES, name, raw[3])
         elif name == "ESC R":
             st.international = n
         elif name == "ESC $":  # Shift JIS Kanji mode
@@ -511,6 +503,14 @@ def _clean_tail(tail: list[Token]) -> bool:
 
 def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
+
+
+def _select_code_page(st: _State, doc: Document, pages: dict[int, str], command: str, n: int) -> None:
+    page = pages.get(n)
+    if page is None:
+        doc.warnings.append(f"{command} {n}: code page not known, keeping {st.code_page}")
+    else:
+        st.code_page = page
 
 
 def _run_dots(run: Run, st: _State) -> int:
