@@ -333,6 +333,8 @@ class Decoder:
             symbology = _STAR_BARCODES.get(kind, f"star{raw[2]}")
             hri = raw[3] in (2, 4, 50, 52)  # n2: the human-readable line under the bars, or none
             return Barcode(symbology, raw[6:].rstrip(b"\x1e").decode("latin-1"), hri, st.align)
+        elif name == "ESC GS S" and len(raw) >= 9:  # raster: m xL xH yL yH n, then x bytes per row
+            return self._image(raw[4] | raw[5] << 8, raw[6] | raw[7] << 8, raw[9:], st, doc, name)
         elif name in ("ESC GS S", "ESC X", "ESC K", "ESC L", "ESC k", "raster b", "ESC FS"):
             return Opaque(name, raw)
         return None

@@ -22,6 +22,7 @@ from edge.escpos.printer_profile import PrinterProfile
 from edge.parsing.generic import parse_document
 from edge.parsing.language import language_of
 from edge.qr.block import PrinterState, qr_block, qr_symbol
+from edge.qr.star_block import star_qr_block, star_qr_symbol
 from edge.qr.token import new_token, receipt_url
 from firmware_bridge.injection import MAX_HEAD, NOTHING, Injection, encode_reply
 from firmware_bridge.spool import PART_SUFFIX
@@ -53,7 +54,10 @@ class QrInjector:
 
     def _prepare(self) -> tuple[str, bytes]:
         token = new_token()
-        return token, qr_symbol(receipt_url(self.url_template, token), self.printer)
+        url = receipt_url(self.url_template, token)
+        if self.printer.command_set == "star":
+            return token, star_qr_symbol(url, self.printer)
+        return token, qr_symbol(url, self.printer)
 
     def _fill(self) -> None:
         item = self._prepare()
@@ -82,6 +86,13 @@ class QrInjector:
         return parts[-1].read_bytes() if parts else b""
 
     def answer(self, request: dict[str, object], head: bytes = b"") -> Injection:
+        cut = request.get("cut")
+        star_cut = isinstance(cut, str) and cut.startswith("1b64")  # Star's ESC d n
+        if star_cut != (self.printer.command_set == "star"):
+            # The printer speaks another language than its profile says: a block in the profile's
+            # language would print as garbage. The cut prints alone; `tillbox status` shows the bridge's view.
+            log.warning("cut %s does not match the printer profile %s: no QR", cut, self.printer.name)
+            return NOTHING
         data = self._job_so_far() + head
         decoder = Decoder(self.printer)
         doc = decoder.decode(data)
@@ -94,7 +105,10 @@ class QrInjector:
         state = PrinterState(st.align, st.style, st.kanji) if st else PrinterState()
         text = "\n".join(b.text for b in doc.text_lines())
         token, symbol = self._take()
-        return Injection(qr_block(symbol, language_of(text, tx.currency), self.printer, state), token)
+        language = language_of(text, tx.currency)
+        if self.printer.command_set == "star":
+            return Injection(star_qr_block(symbol, language, state), token)
+        return Injection(qr_block(symbol, language, self.printer, state), token)
 
 
 class _Handler(socketserver.StreamRequestHandler):
