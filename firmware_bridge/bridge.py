@@ -259,8 +259,8 @@ class Bridge:
                 self._stats.foreign_commands = "star"
                 log.warning(
                     "the POS sends Star printer commands (%s at byte %d), not ESC/POS: no QR is "
-                    "injected (the box has no Star QR block yet), the print passes unchanged; set the "
-                    "agent's printer profile to star-80mm or star-58mm so the receipts are read as Star",
+                    "injected (the bridge does not ask at Star's cuts yet), the print passes unchanged; "
+                    "set the agent's printer profile to star-80mm or star-58mm to read the receipts as Star",
                     tok.name,
                     tok.start,
                 )

@@ -445,7 +445,15 @@ _MAX_RESYNC_CANDIDATES = 256
 _ESCPOS_POSITIONS = {"ESC $": (2, False), "ESC \\": (2, True)}
 _STAR_POSITIONS = {"ESC GS A": (3, False), "ESC GS R": (3, True)}
 _STAR_BARCODES = {
-    0: "UPC-E", 1: "UPC-A", 2: "EAN8", 3: "EAN13", 4: "CODE39", 5: "ITF", 6: "CODE128", 7: "CODE93", 8: "NW7",
+    0: "UPC-E",
+    1: "UPC-A",
+    2: "EAN8",
+    3: "EAN13",
+    4: "CODE39",
+    5: "ITF",
+    6: "CODE128",
+    7: "CODE93",
+    8: "NW7",
 }
 
 
