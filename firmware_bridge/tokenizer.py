@@ -113,7 +113,7 @@ class Tokenizer:
                     if fixed is not None and pos + fixed[0] <= n:
                         out.append(Token(fixed[2], fixed[1], base + pos, base + pos + fixed[0]))
                         pos += fixed[0]
-                        if fixed[1] in self._mode_names:
+                        if self._mode_names and fixed[1] in self._mode_names:  # Star's raster mode
                             self._switch_mode(fixed[1])
                         continue
                     self._pending = _Pending(base + pos, self.commands.introducer_names[b], Role.UNKNOWN)
