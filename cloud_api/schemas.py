@@ -38,7 +38,8 @@ class DeviceOut(Out):
     oldest_unsent_age_s: int | None
     parse_failure_rate: Decimal | None
     disk_used_share: Decimal | None
-    foreign_printer_commands: str | None = None  # the POS speaks e.g. Star: the box prints no QR
+    # The POS speaks another printer language (e.g. star) than the box's printer profile: it prints no QR.
+    foreign_printer_commands: str | None = None
     disk_alarm: bool
     version: str | None  # the box's software
     config_version: int | None  # the configuration from HQ it runs (0: none yet)

@@ -194,7 +194,7 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                     )
             if now >= next_health:
                 next_health = now + s.health_s
-                health = collect(sessions, s.spool, s.db.parent)
+                health = collect(sessions, s.spool, s.db.parent, parse.printer.command_language)
                 if uplink is not None and s.uplink is not None and now >= next_heartbeat:
                     next_heartbeat = now + s.uplink.heartbeat_s
                     try:

@@ -32,8 +32,10 @@ class Health:
     parse_failure_rate: float | None  # needs_review share of the last 24 h; None without receipts
     disk_free_bytes: int
     disk_total_bytes: int
-    # The printer language the bridge found the POS speaking when it is not ESC/POS ("star"): no QR is
-    # printed until the printer profile says so.
+    # The printer language the bridge found the POS speaking ("escpos", "star"; None before its first
+    # job), and that language again when the printer profile names another: then no QR is printed (the
+    # agent answers no block at a cut in a language its profile does not speak).
+    printer_commands: str | None = None
     foreign_printer_commands: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -58,7 +60,15 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def collect(sessions: sessionmaker[Session], spool: Path, disk: Path, now: datetime | None = None) -> Health:
+def collect(
+    sessions: sessionmaker[Session],
+    spool: Path,
+    disk: Path,
+    profile_commands: str = "escpos",
+    now: datetime | None = None,
+) -> Health:
+    """``profile_commands``: the language of the configured printer profile
+    (``PrinterProfile.command_language``), to compare with what the bridge found."""
     now = now or datetime.now(UTC)
     with sessions() as s:
         last = s.execute(
@@ -78,6 +88,7 @@ def collect(sessions: sessionmaker[Session], spool: Path, disk: Path, now: datet
             )
         )
     usage = shutil.disk_usage(disk)
+    seen = _bridge_says(spool).get("printer_commands")
     return Health(
         last_receipt_at=_aware(last[0]).isoformat() if last else None,
         last_receipt_status=last[1] if last else None,
@@ -90,7 +101,8 @@ def collect(sessions: sessionmaker[Session], spool: Path, disk: Path, now: datet
         parse_failure_rate=(failed or 0) / recent if recent else None,
         disk_free_bytes=usage.free,
         disk_total_bytes=usage.total,
-        foreign_printer_commands=_bridge_says(spool).get("foreign_commands"),
+        printer_commands=seen,
+        foreign_printer_commands=seen if seen is not None and seen != profile_commands else None,
     )
 
 
@@ -102,4 +114,4 @@ def _bridge_says(spool: Path) -> dict[str, Any]:
         return {}
     if not isinstance(said, dict):
         return {}
-    return {k: v for k, v in said.items() if k == "foreign_commands" and isinstance(v, str) and len(v) < 40}
+    return {k: v for k, v in said.items() if k == "printer_commands" and isinstance(v, str) and len(v) < 40}

@@ -77,7 +77,7 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     agent: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):  # no agent has written one yet
         agent = json.loads(cfg.status.read_text(encoding="utf-8"))
-    health = collect(open_store_readonly(cfg.db), cfg.spool, cfg.db.parent)
+    health = collect(open_store_readonly(cfg.db), cfg.spool, cfg.db.parent, cfg.printer.command_language)
     return {
         "device_id": cfg.device_id,
         "public_key": enrolment_key(cfg.signing_key),  # what `tillbox-cloud devices enroll` registers
@@ -89,6 +89,7 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
         "broker": {"url": cfg.broker, "connected": agent.get("broker", {}).get("connected")},
         "config_version": agent.get("config_version", 0),  # the configuration from HQ in use (0: none)
         "pos_profile": agent.get("pos_profile"),
+        "printer_profile": cfg.printer.name,
         **health.to_json(),
     }
 
@@ -155,8 +156,9 @@ def run_status(args: argparse.Namespace) -> int:
     ]
     if st.get("foreign_printer_commands"):
         lines.append(
-            f"printer        the POS sends {st['foreign_printer_commands']} printer commands, not ESC/POS: "
-            "no QR is printed (the print passes unchanged)"
+            f"printer        the POS sends {st['foreign_printer_commands']} printer commands, the printer "
+            f"profile {st['printer_profile']} another language: no QR is printed (the print passes "
+            "unchanged); choose a profile of the printer's language (tillbox check-config lists them)"
         )
     print("\n".join(lines))
     return 0

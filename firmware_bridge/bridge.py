@@ -21,13 +21,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from firmware_bridge.escpos_commands import Role
-from firmware_bridge.framer import DEFAULT_MAX_JOB_BYTES, STAR_ONLY, Boundary, JobFramer, Piece
+from firmware_bridge.framer import DEFAULT_MAX_JOB_BYTES, Boundary, JobFramer, Piece
 from firmware_bridge.handoff import Chunk, EndOfStream, Handoff, Note
 from firmware_bridge.injection import CutRequest, InjectionPoint, Injector
 from firmware_bridge.links import Endpoint, Link, LinkClosed, LinkError, ModemControl, SerialEndpoint
 from firmware_bridge.printer_port import PrinterPort, Stopped
 from firmware_bridge.spool import SpoolWriter
-from firmware_bridge.tokenizer import Tokenizer
+from firmware_bridge.stream_language import StreamReader
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,10 @@ class BridgeStats:
     injection_timeouts: int = 0
     injection_skipped_busy: int = 0
     injection_errors: int = 0
-    # The POS speaks another printer language than ESC/POS (Star: ESC GS / ESC RS sequences, which
-    # ESC/POS has not): what ESC/POS takes for a cut there is not one, so nothing is injected, ever.
-    foreign_commands: str | None = None
-    injection_skipped_foreign: int = 0
+    # The printer language the POS stream is read in ("escpos", or "star" from its first Star-only
+    # command on); None until a job with content was framed. The agent compares it with its printer
+    # profile and answers no block at a cut of the other language.
+    printer_commands: str | None = None
 
 
 class Bridge:
@@ -96,6 +96,7 @@ class Bridge:
         self._upstream_thread: threading.Thread | None = None
         self._ticks: dict[str, float] = {}
         self._spool: SpoolWriter | None = None
+        self._scanner: StreamReader | None = None
         if self.config.spool_dir is not None:
             self._spool = SpoolWriter(self.config.spool_dir, source=pos.url, run=self.run_id)
             recovered = self._spool.recover()
@@ -211,8 +212,7 @@ class Bridge:
     def _downstream(self, pos_link: Link, ended: threading.Event) -> None:
         read_size = self.config.read_size
         forward = self._forward_injecting if self.injection else None
-        # Offsets continue across POS sessions, as the framer's do, so a cut and its job agree on them.
-        scanner = Tokenizer(self._pos_bytes) if self.injection else None
+        scanner = self._injection_scanner()
         held = b""
         last_data = time.monotonic()
         while not self.stop.is_set() and not ended.is_set():
@@ -241,13 +241,24 @@ class Bridge:
             self.printer.write(held)
             self._stats.bytes_to_printer += len(held)
 
+    def _injection_scanner(self) -> StreamReader | None:
+        """The reader that finds the cuts to ask at. One per bridge run, as the framer is: its offsets and
+        its language carry over from one POS session to the next, so a cut and its job agree on both."""
+        if self.injection is None:
+            return None
+        if self._scanner is None:
+            self._scanner = StreamReader(self._pos_bytes)
+        else:
+            self._scanner.flush()  # a command the last session's end cut short
+        return self._scanner
+
     def _drained(self, last_data: float) -> bool:
         if not self.pos.per_connection:
             return True
         now = time.monotonic()
         return now - last_data >= 0.5 or now >= self._drain_deadline
 
-    def _forward_injecting(self, scanner: Tokenizer, held: bytes, data: bytes) -> bytes:
+    def _forward_injecting(self, scanner: StreamReader, held: bytes, data: bytes) -> bytes:
         """Forward ``held + data``, asking the injector before each cut; returns the bytes to hold back
         (only ever the first few bytes of what may be a cut, never more than a command header)."""
         assert self.injection is not None
@@ -255,20 +266,8 @@ class Bridge:
         buf_start = scanner.offset - len(held)
         pos = 0
         for tok in scanner.feed(data):
-            if tok.role == Role.UNKNOWN and tok.name in STAR_ONLY and self._stats.foreign_commands is None:
-                self._stats.foreign_commands = "star"
-                log.warning(
-                    "the POS sends Star printer commands (%s at byte %d), not ESC/POS: no QR is "
-                    "injected (the bridge does not ask at Star's cuts yet), the print passes unchanged; "
-                    "set the agent's printer profile to star-80mm or star-58mm to read the receipts as Star",
-                    tok.name,
-                    tok.start,
-                )
             if tok.role != Role.CUT:
                 continue
-            if self._stats.foreign_commands is not None:
-                self._stats.injection_skipped_foreign += 1
-                continue  # written below with the rest, as the POS sent it
             cs, ce = tok.start - buf_start, tok.end - buf_start
             if cs < pos:  # part of the cut already went out (held too long); no block this time
                 continue
@@ -380,12 +379,20 @@ class Bridge:
                 spool.append(p.data, off, at)
                 if p.ends is not None:
                     spool.finish(p.ends, p.has_content, at)
+                    if p.has_content:
+                        self._note_language(framer)
             except OSError as e:
                 # A full or failing disk must not stop the pump or this thread; the printer has the bytes.
                 self._stats.spool_errors += 1
                 log.error("spool write failed, job dropped from the capture: %s", e)
                 spool.abandon()
             off += len(p.data)
+
+    def _note_language(self, framer: JobFramer) -> None:
+        name = framer.commands.name
+        if name != self._stats.printer_commands:
+            self._stats.printer_commands = name
+            log.info("the POS speaks %s to the printer", name)
 
 
 def mirror_flow(

@@ -10,9 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
-from firmware_bridge.star_commands import STAR
-from firmware_bridge.tokenizer import Token, Tokenizer
+from firmware_bridge.escpos_commands import CommandSet, Role
+from firmware_bridge.stream_language import StreamReader
 
 DEFAULT_MAX_JOB_BYTES = 8 * 1024 * 1024
 MAX_JOB_BYTES_LIMIT = 128 * 1024 * 1024  # what a spool reader must hold in memory at once
@@ -41,22 +40,16 @@ class Piece:
 # line away. So junk before an ESC @ (the Sharp register's ";0;1") is not a receipt of its own.
 _PRINTS_LINE = frozenset(("LF", "CR", "FF", "ESC d", "ESC J", "ESC e", "ESC FF"))
 
-# ESC/POS has no command introduced by ESC GS or ESC RS; Star Line mode and StarPRNT have many (ESC GS a
-# alignment, ESC GS t code page, ESC RS a automatic status), and Star drivers send them from a job's start.
-STAR_ONLY = frozenset({"ESC 0x1D", "ESC 0x1E"})
-
 
 class JobFramer:
     def __init__(
         self, max_job_bytes: int = DEFAULT_MAX_JOB_BYTES, commands: CommandSet | None = None
     ) -> None:
-        """``commands`` None: the stream says which language it is. It is read as ESC/POS until the first
-        command only Star has, and as Star from that command on, for good (a printer keeps its language)."""
+        """``commands`` None: the stream says which language it is (``stream_language``)."""
         if not 1 <= max_job_bytes <= MAX_JOB_BYTES_LIMIT:
             raise ValueError(f"max_job_bytes must be from 1 to {MAX_JOB_BYTES_LIMIT} (128 MiB)")
         self.max_job_bytes = max_job_bytes
-        self._detecting = commands is None
-        self._tok = Tokenizer(0, commands or ESCPOS)
+        self._tok = StreamReader(0, commands)
         self._job_bytes = 0
         self._content = False
         self._line = False  # text in the printer's line buffer, not yet printed
@@ -82,14 +75,7 @@ class JobFramer:
         start = self._tok.offset
         out: list[Piece] = []
         pos = start  # absolute offset of the first byte of ``chunk`` not yet put in a piece
-        tokens = self._tok.feed(chunk)
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i]
-            i += 1
-            if self._detecting and tok.role == Role.UNKNOWN and tok.name in STAR_ONLY:
-                tokens, i = self._read_as_star(chunk, start, tok), 0
-                continue
+        for tok in self._tok.feed(chunk):
             role = tok.role
             if role == Role.TEXT:
                 self._line = True
@@ -129,15 +115,7 @@ class JobFramer:
 
     def gap(self, lost_bytes: int) -> None:
         """Bytes went to the printer that we never saw: resynchronise on what comes next."""
-        self._tok = Tokenizer(self._tok.offset + lost_bytes, self._tok.commands)
-
-    def _read_as_star(self, chunk: bytes, start: int, tok: Token) -> list[Token]:
-        # Re-read from the command that showed the stream is Star. Its ESC may have ended the last chunk
-        # (that byte is already in the job; only the tokens are read again).
-        self._detecting = False
-        self._tok = Tokenizer(tok.start, STAR)
-        redo = chunk[tok.start - start :] if tok.start >= start else b"\x1b" + chunk
-        return self._tok.feed(redo)
+        self._tok.gap(lost_bytes)
 
     def _emit(
         self, chunk: bytes, start: int, pos: int, end: int, ends: Boundary | None, out: list[Piece]

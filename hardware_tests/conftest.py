@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from edge.escpos.printer_profile import PrinterProfile
 from firmware_bridge.links import open_endpoint
 from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
@@ -122,11 +123,11 @@ class Line:
     tmp: Path
     pos_listener: socket.socket | None = None
 
-    def printer(self, idle_gap_s: float = 0.5) -> PrinterSimulator:
+    def printer(self, idle_gap_s: float = 0.5, paper: PrinterProfile | None = None) -> PrinterSimulator:
         ep = open_endpoint(self.printer_sim_url)
         if hasattr(ep, "bind"):
             ep.bind()
-        return PrinterSimulator(ep, self.tmp / "printed", idle_gap_s).start()
+        return PrinterSimulator(ep, self.tmp / "printed", idle_gap_s, paper).start()
 
     def bridge(self, *extra: str) -> BridgeProcess:
         return BridgeProcess(

@@ -14,11 +14,12 @@ import pytest
 from edge.escpos.printer_profile import PROFILES
 from edge.health import collect
 from edge.parsing.pipeline import decode_bytes, parse_bytes
+from edge.qr.injector import QrInjector, serve
 from edge.render.text import render_text
 from edge.store.database import open_store
 from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.cli import write_status
-from firmware_bridge.injection import StaticInjector
+from firmware_bridge.injection import UnixSocketInjector
 from firmware_bridge.spool import iter_jobs
 from tests.bridge_harness import recv_exactly, tcp_rig
 from tests.foreign_encoder import encode
@@ -110,27 +111,39 @@ def test_a_thai_receipt_decodes_and_is_flagged_rather_than_guessed(made: list[by
     assert tx["status"] == "needs_review" and tx["issues"]
 
 
-def test_the_bridge_injects_nothing_into_a_star_printers_stream(made: list[bytes], tmp_path: Path) -> None:
-    """Star Line mode takes ESC i for character expansion, where ESC/POS has a cut: a QR block there
-    would print garbage in the middle of the receipt. The bridge sees Star's own commands and passes
-    every byte as the till sent it."""
+def test_with_a_profile_of_another_language_the_box_puts_nothing_into_a_star_stream(
+    made: list[bytes], tmp_path: Path
+) -> None:
+    """Star Line mode takes ESC i for character expansion, where ESC/POS has a cut, and ESC d n for its
+    cut. The bridge reads the stream as Star from its first Star-only command and asks the agent at Star's
+    cuts; the agent, whose printer profile says ESC/POS, answers nothing (its ESC/POS block would print
+    garbage on a Star printer), every byte passes as the till sent it, and the mismatch is said where
+    people look: `tillbox status` and the heartbeat (HQ's device view)."""
     star = made[-1]
     spool = tmp_path / "spool"
     spool.mkdir()
-    with tcp_rig(BridgeConfig(spool_dir=spool), StaticInjector(b"\x1ba\x01[QR]\n")) as rig:
-        rig.pos.sendall(star * 3)
-        got = recv_exactly(rig.printer, len(star) * 3)
-        stats = rig.bridge.stats()
+    qr = QrInjector(spool, PROFILES["generic-80mm"], "https://r.example.com/r/{token}")
+    server = serve(tmp_path / "inject.sock", qr)
+    try:
+        injector = UnixSocketInjector(str(tmp_path / "inject.sock"))
+        with tcp_rig(BridgeConfig(spool_dir=spool, inject_deadline_s=2.0), injector) as rig:
+            rig.pos.sendall(star * 3)
+            got = recv_exactly(rig.printer, len(star) * 3)
+        stats = rig.bridge.stats()  # the bridge has stopped: its framer has written every job
         write_status(spool, rig.bridge)
+    finally:
+        server.shutdown()
+        qr.close()
     assert got == star * 3
-    assert stats.foreign_commands == "star" and stats.injected_blocks == 0
-    # And the spool holds the three receipts, each ended by Star's cut (ESC i, a cut in ESC/POS, split none).
+    assert stats.printer_commands == "star" and stats.injected_blocks == 0
+    assert rig.bridge.injection is not None and rig.bridge.injection.stats.asked == 3  # at Star's cuts
+    # The spool holds the three receipts, each ended by Star's cut (ESC i, a cut in ESC/POS, split none).
     every = list(iter_jobs(spool))
     jobs = [j for j in every if j.meta.has_content]
     assert [j.meta.boundary for j in jobs] == ["cut"] * 3 and all(j.data.endswith(b"\x1bd3") for j in jobs)
     assert b"".join(j.data for j in sorted(every, key=lambda j: j.meta.stream_start)) == star * 3
-    assert stats.injection_skipped_foreign >= 3
-    # Said where people look: `tillbox status` and the heartbeat (HQ's device view) carry it.
-    health = collect(open_store(tmp_path / "box.db"), spool, tmp_path)
-    assert health.foreign_printer_commands == "star"
+    health = collect(open_store(tmp_path / "box.db"), spool, tmp_path, "escpos")
+    assert health.printer_commands == "star" and health.foreign_printer_commands == "star"
     assert health.heartbeat_body()["foreign_printer_commands"] == "star"
+    # With a Star profile the same stream is no mismatch.
+    assert collect(open_store(tmp_path / "box.db"), spool, tmp_path, "star").foreign_printer_commands is None

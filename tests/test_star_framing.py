@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,59 +20,14 @@ from edge.render.text import render_text
 from firmware_bridge.escpos_commands import ESCPOS, MAX_HEADER, Role
 from firmware_bridge.framer import Boundary, JobFramer, Piece
 from firmware_bridge.star_commands import STAR
+from firmware_bridge.stream_language import StreamReader
 from firmware_bridge.tokenizer import Tokenizer
-from tests.foreign_encoder import encode
-
-ITEMS = [["Flat white", "3.80"], ["Croissant", "2.60"], ["Total", "6.40"]]
-RPE_DOCS: list[dict[str, Any]] = [
-    {"options": {"language": "star-line", "columns": 48}, "title": "CAFE", "table": ITEMS, "cut": "full"},
-    {
-        "options": {"language": "star-line", "columns": 48, "printerModel": "star-tsp650ii"},
-        "title": "BISTRO",
-        "lines": ["Table 4", "Server: Ann"],
-        "table": ITEMS,
-        "qr": "https://tillbox.example/r/AbC123",
-        "cut": "partial",
-    },
-    {
-        "options": {"language": "star-prnt", "columns": 32, "printerModel": "star-sm-l200"},
-        "title": "KIOSK",
-        "table": ITEMS,
-        "barcode": "CODE39",
-        "cut": "full",
-    },
-    {
-        "options": {"language": "star-prnt", "columns": 48, "printerModel": "star-mc-print2"},
-        "codepage": "cp858",
-        "title": "BÄCKEREI",
-        "lines": ["Brötchen x3", "Größe: groß"],
-        "table": ITEMS,
-        "qr": "https://tillbox.example/r/ZZ9",
-        "cut": "full",
-    },
-]
-RECEIPTLINE_DOC = (
-    "^^^STAR SHOP\n{code:4901234567894;option:ean,hri}\n\nTea | 2| 4.00\nCake | 1| 3.50\n---\n"
-    "^TOTAL | ^7.50\n{code:https://tillbox.example/r/Q1;option:qrcode,4,m}\n"
-)
-RECEIPTLINE_COMMANDS = ["starsbcs", "starlinesbcs", "emustarlinesbcs", "starmbcs"]
-STAR_CUT = re.compile(rb"(\x1bd[\x00-\x03\x30-\x33]|\x1b\x0c\x00)\Z")
+from tests.star_corpus import STAR_CUT, encoder_star_receipts
 
 
 @pytest.fixture(scope="module")
 def star_receipts() -> dict[str, bytes]:
-    made = encode("receipt_printer_encoder.js", "@point-of-sale/receipt-printer-encoder", RPE_DOCS)
-    lines = encode(
-        "receiptline.js",
-        "receiptline",
-        [
-            {"doc": RECEIPTLINE_DOC, "printer": {"command": c, "cpl": 48, "cutting": True}}
-            for c in RECEIPTLINE_COMMANDS
-        ],
-    )
-    named = {f"rpe-{d['options']['language']}-{d['title']}": b for d, b in zip(RPE_DOCS, made, strict=True)}
-    named |= {f"receiptline-{c}": b for c, b in zip(RECEIPTLINE_COMMANDS, lines, strict=True)}
-    return named
+    return encoder_star_receipts()
 
 
 RPE_ITEMS = [("Flat white", Decimal("3.80")), ("Croissant", Decimal("2.60"))]
@@ -194,26 +148,39 @@ star_bytes = st.lists(
 ).map(b"".join)
 
 
-@given(star_bytes, st.lists(st.integers(min_value=0, max_value=2000), max_size=12))
-@settings(max_examples=400, deadline=None)
-def test_star_tokenizer_covers_every_byte_in_any_chunking(data: bytes, cuts: list[int]) -> None:
+@pytest.mark.parametrize("reader", ["star", "learnt from the stream"])
+@given(data=star_bytes, cuts=st.lists(st.integers(min_value=0, max_value=2000), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_star_tokenizer_covers_every_byte_in_any_chunking(reader: str, data: bytes, cuts: list[int]) -> None:
+    """Read as Star, or as the stream shows (ESC/POS until a Star-only command, then Star)."""
+
+    def new() -> StreamReader:
+        return StreamReader(0, STAR if reader == "star" else None)
+
     points = sorted({0, len(data), *(c % (len(data) + 1) for c in cuts)})
-    t = Tokenizer(0, STAR)
-    whole = Tokenizer(0, STAR).feed(data)
+    t = new()
+    whole = new().feed(data)
     toks = []
     for a, b in itertools.pairwise(points):
         toks += t.feed(data[a:b])
-        assert len(t._header) <= MAX_HEADER
+        assert len(t._tok._header) <= MAX_HEADER
     rest = t.flush()
     pos = 0
     for tok in toks + rest:
         assert tok.start == pos and tok.end > tok.start
         pos = tok.end
     assert pos == len(data)
-    # A chunking never changes what a complete command is read as.
+    # A chunking never changes what a complete command is read as, nor where the language switches.
     assert [x for x in toks if x.role != Role.TEXT] == [x for x in whole if x.role != Role.TEXT][
         : len([x for x in toks if x.role != Role.TEXT])
     ]
+    assert t.switched_at == (None if reader == "star" else new_switch(data))
+
+
+def new_switch(data: bytes) -> int | None:
+    r = StreamReader()
+    r.feed(data)
+    return r.switched_at
 
 
 @given(star_bytes, st.integers(min_value=1, max_value=64))

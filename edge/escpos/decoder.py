@@ -30,8 +30,8 @@ from edge.escpos.document import (
 )
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
-from firmware_bridge.framer import STAR_ONLY
 from firmware_bridge.star_commands import STAR
+from firmware_bridge.stream_language import STAR_ONLY
 from firmware_bridge.tokenizer import Token, Tokenizer
 
 MAX_IMAGE_DOTS_WIDE = 4096  # wider than any receipt paper: a header claiming more is not an image
@@ -101,7 +101,7 @@ class Decoder:
         # first character arrived.
         layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
         pos = _Position()  # where the next character prints on this line
-        tokens, commands = tokenize(data, doc, STAR if self.profile.command_set == "star" else None)
+        tokens, commands = tokenize(data, doc, STAR if self.profile.command_language == "star" else None)
         star = commands is STAR
         command = self._star_command if star else self._command
         positions = _STAR_POSITIONS if star else _ESCPOS_POSITIONS
@@ -466,7 +466,7 @@ def tokenize(
         as_escpos = Document()
         tokens = _tokenize(data, as_escpos, ESCPOS)
         # The byte search (in C) spares nearly every ESC/POS job the walk over its tokens.
-        maybe_star = b"\x1b\x1d" in data or b"\x1b\x1e" in data
+        maybe_star = b"\x1b\x1d" in data or b"\x1b\x1e" in data or b"\x1b\x06" in data
         if maybe_star and any(t.role == Role.UNKNOWN and t.name in STAR_ONLY for t in tokens):
             return _tokenize(data, doc, STAR), STAR
         doc.warnings.extend(as_escpos.warnings)

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from edge.escpos.charsets import DOUBLE_BYTE, known_encoding
 
-COMMAND_SETS = frozenset({"escpos", "star"})
+# A profile's command set, and the language the bridge and the decoder read it in (stream_language): Star
+# Line mode and StarPRNT share one table there, StarPRNT being Line mode plus the ESC GS / ESC RS families.
+COMMAND_SETS = {"escpos": "escpos", "star-line": "star", "starprnt": "star"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +22,14 @@ class PrinterProfile:
     dots: int = 576  # printable dots per line: 576 on 80 mm paper, 384 on 58 mm
     columns: int = 48  # font A characters per line
     native_qr: bool = True
-    # The printer's language: "escpos" (read as ESC/POS until the job shows Star commands) or "star"
-    # (Star Line mode / StarPRNT, the TSP, mC-Print, mPOP and SM-L families).
+    # The printer's command set: "escpos" (read as ESC/POS until the job shows Star commands), or Star's
+    # "star-line" (Line mode: TSP100/TSP650/TSP700, SM-L) or "starprnt" (mC-Print, mPOP, TSP100IV).
     command_set: str = "escpos"
+
+    @property
+    def command_language(self) -> str:
+        """The name of the command set the stream is read in: "escpos" or "star"."""
+        return COMMAND_SETS[self.command_set]
 
     def __post_init__(self) -> None:
         if self.command_set not in COMMAND_SETS:
@@ -53,8 +60,9 @@ KOREAN_80MM = PrinterProfile("korean-80mm", multibyte="cp949", multibyte_default
 # Traditional Chinese (Taiwan, Hong Kong): Big5 in the printer's Chinese mode. The bytes of FS & do not
 # say which double-byte set is meant: the profile does.
 TAIWAN_80MM = PrinterProfile("taiwan-80mm", multibyte="big5", multibyte_default_on=True)
-STAR_80MM = PrinterProfile("star-80mm", command_set="star")  # TSP100/TSP650/TSP700, mC-Print3
-STAR_58MM = PrinterProfile("star-58mm", command_set="star", dots=384, columns=32)  # mC-Print2, mPOP, SM-L200
+STAR_80MM = PrinterProfile("star-80mm", command_set="starprnt")  # TSP100/TSP650/TSP700, mC-Print3
+STAR_58MM = PrinterProfile("star-58mm", command_set="starprnt", dots=384, columns=32)  # mC-Print2, mPOP
+STAR_LINE_80MM = PrinterProfile("star-line-80mm", command_set="star-line")  # TSP650II, TSP700II, TSP800II
 PROFILES = {
     p.name: p
     for p in (
@@ -66,5 +74,6 @@ PROFILES = {
         TAIWAN_80MM,
         STAR_80MM,
         STAR_58MM,
+        STAR_LINE_80MM,
     )
 }

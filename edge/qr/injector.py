@@ -55,7 +55,7 @@ class QrInjector:
     def _prepare(self) -> tuple[str, bytes]:
         token = new_token()
         url = receipt_url(self.url_template, token)
-        if self.printer.command_set == "star":
+        if self.printer.command_language == "star":
             return token, star_qr_symbol(url, self.printer)
         return token, qr_symbol(url, self.printer)
 
@@ -88,7 +88,7 @@ class QrInjector:
     def answer(self, request: dict[str, object], head: bytes = b"") -> Injection:
         cut = request.get("cut")
         star_cut = isinstance(cut, str) and cut.startswith("1b64")  # Star's ESC d n
-        if star_cut != (self.printer.command_set == "star"):
+        if star_cut != (self.printer.command_language == "star"):
             # The printer speaks another language than its profile says: a block in the profile's
             # language would print as garbage. The cut prints alone; `tillbox status` shows the bridge's view.
             log.warning("cut %s does not match the printer profile %s: no QR", cut, self.printer.name)
@@ -106,7 +106,7 @@ class QrInjector:
         text = "\n".join(b.text for b in doc.text_lines())
         token, symbol = self._take()
         language = language_of(text, tx.currency)
-        if self.printer.command_set == "star":
+        if self.printer.command_language == "star":
             return Injection(star_qr_block(symbol, language, state), token)
         return Injection(qr_block(symbol, language, self.printer, state), token)
 

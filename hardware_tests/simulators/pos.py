@@ -1,6 +1,7 @@
-"""A POS on a link: replays ESC/POS captures paced like a UART at a baud rate, polls the printer's status
-with DLE EOT between receipts as real POS drivers do, honours flow control (its writes block when the link
-holds it back), and reports what came back."""
+"""A POS on a link: replays ESC/POS or Star receipts paced like a UART at a baud rate, polls the printer's
+status between receipts as real POS drivers do (ESC/POS: DLE EOT, a byte back; Star: ESC ACK SOH, the
+automatic status back), honours flow control (its writes block when the link holds it back), and reports
+what came back."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from dataclasses import dataclass, field
 from firmware_bridge.links import Endpoint, Link, LinkError
 
 DLE_EOT = b"\x10\x04"
+STAR_STATUS_REQUEST = b"\x1b\x06\x01"  # ESC ACK SOH
+
+
+def star_status_length(first: int) -> int:
+    """The length of a Star automatic status from its first byte: bits 1-3 and 5 hold it."""
+    return ((first >> 1) & 0x07) | ((first >> 2) & 0x08)
 
 
 @dataclass
@@ -36,7 +43,11 @@ class PosSimulator:
         poll_timeout_s: float = 1.0,
         per_receipt: bool = False,
         connect_timeout_s: float = 30.0,
+        language: str = "escpos",
     ) -> None:
+        if language not in ("escpos", "star"):
+            raise ValueError(f"language must be escpos or star, not {language!r}")
+        self.language = language
         self.endpoint = endpoint
         self.baud = baud  # 0: as fast as the link takes it
         self.poll = poll
@@ -133,13 +144,23 @@ class PosSimulator:
                     self._arrived.notify_all()
 
     def _poll(self, link: Link, n: int) -> None:
+        """ESC/POS: DLE EOT n, one byte back. Star: ESC ACK SOH, as many bytes back as the first says."""
         with self._arrived:
             before = len(self.received)
-        self._write(link, DLE_EOT + bytes([n]))
+        star = self.language == "star"
+        self._write(link, STAR_STATUS_REQUEST if star else DLE_EOT + bytes([n]))
         self.report.polls += 1
+
+        def answered() -> bool:
+            got = len(self.received) - before
+            if not star or got == 0:
+                return got > 0
+            return got >= star_status_length(self.received[before])
+
         with self._arrived:
-            got = self._arrived.wait_for(lambda: len(self.received) > before, timeout=self.poll_timeout_s)
-            answer = bytes(self.received[before : before + 1]) if got else b""
+            got = self._arrived.wait_for(answered, timeout=self.poll_timeout_s)
+            size = star_status_length(self.received[before]) if got and star else 1
+            answer = bytes(self.received[before : before + size]) if got else b""
         if not got:
             self.report.poll_timeouts += 1
         self.report.replies.append(answer.hex())

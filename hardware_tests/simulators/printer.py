@@ -1,4 +1,6 @@
-"""A receipt printer on a link: takes ESC/POS, answers status queries as a real printer does, can be made
+"""A receipt printer on a link: takes ESC/POS or Star (the stream says which, as it tells the bridge),
+answers status queries as a real printer does (ESC/POS's DLE EOT, GS a, GS I, GS r; Star's ESC ACK SOH and
+ESC RS a automatic status back), can be made
 busy (stops reading, drops RTS where it has one) or offline (cover open, paper out) or switched off, and
 keeps every job it printed."""
 
@@ -15,10 +17,11 @@ from edge.escpos.decoder import decode
 from edge.escpos.printer_profile import PrinterProfile
 from edge.render.png import render_png
 from firmware_bridge.atomic_file import write_atomically
-from firmware_bridge.escpos_commands import DLE, GS, Role
+from firmware_bridge.escpos_commands import DLE, ESC, GS, Role
 from firmware_bridge.framer import Boundary, JobFramer, Piece
 from firmware_bridge.links import Endpoint, Link, LinkError
-from firmware_bridge.tokenizer import Tokenizer
+from firmware_bridge.star_commands import RS
+from firmware_bridge.stream_language import LANGUAGES, StreamReader
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +37,14 @@ class PaperState:
         return self.cover_open or self.paper_end
 
 
-def status_reply(command: bytes, state: PaperState) -> bytes:
-    """The printer's answer to a status command, or b"" for commands that have none."""
+def status_reply(command: bytes, state: PaperState, language: str = "escpos") -> bytes:
+    """The printer's answer to a status command in its ``language``, or b"" for commands that have none."""
+    if language == "star":
+        if command[:3] == b"\x1b\x06\x01":  # ESC ACK SOH: send the automatic status now
+            return star_asb(state)
+        if len(command) >= 4 and command[:3] == b"\x1b\x1ea":  # ESC RS a n: ASB on; one at once
+            return star_asb(state) if command[3] & 0x01 else b""
+        return b""
     if len(command) >= 3 and command[0] == DLE and command[1] == 0x04:
         n = command[2]
         if n == 1:  # printer status: bit 3 offline
@@ -66,6 +75,15 @@ def asb_status(state: PaperState) -> bytes:
     return bytes([first, 0x00, third, 0x00])
 
 
+def star_asb(state: PaperState) -> bytes:
+    """Star's automatic status, as a TSP100-class printer sends it: nine bytes. The first says how many
+    (bits 1-3 and 5 hold the count, bit 0 is set); status 1 has offline in bit 3 and the cover in bit 5,
+    status 4 paper near end in bit 2 and paper end in bit 3."""
+    status1 = (0x08 if state.offline else 0) | (0x20 if state.cover_open else 0)
+    status4 = (0x04 if state.paper_near_end else 0) | (0x08 if state.paper_end else 0)
+    return bytes([0x23, 0x02, status1, 0x00, 0x00, status4, 0x00, 0x00, 0x00])
+
+
 def _printer_id(n: int) -> bytes:
     fixed = {1: b"\x20", 49: b"\x20", 2: b"\x02", 50: b"\x02", 3: b"\x64", 51: b"\x64"}
     if n in fixed:
@@ -74,7 +92,7 @@ def _printer_id(n: int) -> bytes:
     return b"_" + text + b"\x00" if text else b""
 
 
-_ANSWERED = {(DLE, 0x04), (GS, ord("a")), (GS, ord("I")), (GS, ord("r"))}
+_ANSWERED = {(DLE, 0x04), (GS, ord("a")), (GS, ord("I")), (GS, ord("r")), (ESC, 0x06), (ESC, RS)}
 
 
 class PrinterSimulator:
@@ -102,7 +120,7 @@ class PrinterSimulator:
         self._lock = threading.Lock()
         self._link: Link | None = None
         self._thread: threading.Thread | None = None
-        self._framer = JobFramer()
+        self._framer = JobFramer(commands=LANGUAGES[paper.command_language] if paper else None)
         self._job = bytearray()
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -186,7 +204,8 @@ class PrinterSimulator:
                 self._save(self._framer.end(Boundary.EOF))
 
     def _serve(self, link: Link) -> None:
-        tok = Tokenizer()
+        # A printer speaks its own language; without paper (a profile) the stream says which.
+        tok = StreamReader(0, LANGUAGES[self.paper.command_language] if self.paper else None)
         base = len(self.received)  # the tokenizer's offset 0 is here in self.received
         last = time.monotonic()
         while not self._stop.is_set() and self._powered.is_set() and self._link is link:
@@ -210,7 +229,7 @@ class PrinterSimulator:
                     continue
                 cmd = bytes(self.received[base + t.start : base + t.end])
                 if (cmd[0], cmd[1]) in _ANSWERED:
-                    reply = status_reply(cmd, self.state)
+                    reply = status_reply(cmd, self.state, tok.commands.name)
                     if reply:
                         try:
                             link.write(reply)
