@@ -53,6 +53,9 @@ def test_star_code_pages_styles_and_codes_are_read(star_receipts: dict[str, byte
     assert "[EAN13 4901234567894]" in lines  # ESC b, data ended by RS
     # ESC GS A / ESC GS R lay out receiptline's columns: name, quantity and amount stand apart.
     assert any(line.split() == ["Tea", "2", "4.00"] for line in lines.splitlines())
+    # Star's Japanese models print their line characters out of Kanji mode (ESC $ 0): a rule, not "òòò".
+    kanji = render_text(decode_bytes(star_receipts["receiptline-starmbcs"], PROFILES["star-80mm"]))
+    assert "─" * 40 in kanji and "ò" not in kanji
 
 
 def frame(data: bytes, chunk: int, framer: JobFramer) -> list[bytes]:

@@ -312,6 +312,9 @@ class Decoder:
             st.international = n
         elif name == "ESC $":  # Shift JIS Kanji mode
             st.sjis = "cp932" if n in (1, 49) else None
+            # Only Star's Japanese models have a Kanji mode, and out of it they print JIS X 0201 with
+            # its line characters: receiptline's rules after ESC $ 0 are 0x95 (─) and 0x96 (│).
+            st.code_page = "katakana"
         elif name == "ESC a":
             return Feed(lines=n)
         elif name == "ESC J":

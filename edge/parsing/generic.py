@@ -23,6 +23,7 @@ from edge.parsing.lines import (
 )
 from edge.parsing.model import Adjustment, Kind, Method, Payment, Tax, Transaction
 from edge.parsing.money import FRACTION, DecimalMark, detect_decimal_mark
+from edge.parsing.plausibility import mojibake_reason
 from edge.parsing.reconcile import reconcile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 
@@ -97,6 +98,9 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         tx.currency = opts.currency
         return tx
     tx.currency = opts.currency or _currency(texts)
+    garbled = mojibake_reason(texts)
+    if garbled:
+        tx.issues.append(f"text does not read as any language: {garbled}")
     return tx
 
 
