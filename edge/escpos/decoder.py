@@ -28,6 +28,7 @@ from edge.escpos.document import (
     TextLine,
     text_columns,
 )
+from edge.escpos.page_mode import DEFAULT_LINE_SPACING, PageMode
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
 from firmware_bridge.star_commands import STAR
@@ -101,6 +102,7 @@ class Decoder:
         # first character arrived.
         layout: tuple[Align, int, int | None] = (st.align, st.margin, st.print_width)
         pos = _Position()  # where the next character prints on this line
+        page: PageMode | None = None  # ESC L ... FF
         tokens, commands = tokenize(data, doc, STAR if self.profile.command_language == "star" else None)
         star = commands is STAR
         command = self._star_command if star else self._command
@@ -119,7 +121,11 @@ class Decoder:
                     line.append(Run(text, style))
                 continue
             if role == Role.CONTROL:
-                if t.name in _LINE_ENDS:
+                if page is not None and t.name in _PAGE_CONTROLS:
+                    line = self._page_control(t.name, line, page, pos, blocks)
+                    if t.name == "FF":
+                        page = None
+                elif t.name in _LINE_ENDS:
                     blocks.append(
                         TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
                     )
@@ -134,6 +140,18 @@ class Decoder:
                     if stop is not None and pos.move(line, st, stop * CELL_DOTS):
                         layout = (st.align, st.margin, st.print_width)
                 continue
+            if page is None and t.name == "ESC L" and not star:
+                if line:  # page mode: what is pending prints first, in standard mode
+                    blocks.append(TextLine(line, *layout))
+                line, page = pos.begin(), PageMode()
+                continue
+            if page is not None and t.name in _PAGE_COMMANDS:
+                raw = data[t.start : t.end]
+                line = self._page_command(t.name, raw, line, page, pos, st, blocks)
+                if t.name == "ESC S":
+                    doc.warnings.append("ESC S left page mode without printing the page: it is dropped")
+                    page = None
+                continue
             if role == Role.SETTING and t.name in positions:
                 raw = data[t.start : t.end]
                 at, relative = positions[t.name]
@@ -141,14 +159,16 @@ class Decoder:
                     n = raw[at] | raw[at + 1] << 8
                     if relative:  # a signed 16-bit count
                         n = pos.now(line, st) + (n - 0x10000 if n & 0x8000 else n)
-                    if pos.move(line, st, n):
+                    if page is not None and not line:  # a fragment of the page starts there
+                        line = pos.begin(max(n, 0))
+                    elif pos.move(line, st, n):
                         layout = (st.align, st.margin, st.print_width)
                 continue
             if role == Role.REALTIME:
                 continue  # status queries: nothing on paper
             if role == Role.INIT:
                 # ESC @ empties the print buffer: a line not yet printed never is
-                line = pos.begin()
+                line, page = pos.begin(), None
                 st = _State.fresh(self.profile)
                 continue
             raw = data[t.start : t.end]
@@ -175,10 +195,67 @@ class Decoder:
                     blocks.append(TextLine(line, *layout))
                     line = pos.begin()
                 blocks.append(block)
+        if page is not None:
+            page.keep(line, pos.origin)
+            line = []
+            if page.fragments:
+                doc.warnings.append("page mode not printed (no FF): the page is shown as composed")
+                blocks.extend(page.lines())
         if line:
             blocks.append(TextLine(line, *layout))
         self.final_state = st
         return doc
+
+    # -- page mode -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _page_control(
+        name: str, line: list[Run], page: PageMode, pos: _Position, blocks: list[Block]
+    ) -> list[Run]:
+        """LF, CR, FF and CAN in page mode; returns the line that goes on."""
+        if name == "CAN":  # the page's data is cancelled
+            page.fragments = []
+            return pos.begin()
+        page.keep(line, pos.origin)
+        if name in ("LF", "CR"):
+            page.y += page.line_spacing
+        else:  # FF: print the page and leave page mode
+            blocks.extend(page.lines())
+        return pos.begin()
+
+    @staticmethod
+    def _page_command(
+        name: str,
+        raw: bytes,
+        line: list[Run],
+        page: PageMode,
+        pos: _Position,
+        st: _State,
+        blocks: list[Block],
+    ) -> list[Run]:
+        """ESC W, GS $, ESC FF, ESC 2/ESC 3, ESC T, ESC S in page mode; returns the line that goes on."""
+        if name == "GS $" and len(raw) >= 4:
+            # A new height; the horizontal position stays where the text left it.
+            x = pos.now(line, st)
+            page.keep(line, pos.origin)
+            page.y = raw[2] | raw[3] << 8
+            return pos.begin(x)
+        if name == "ESC W":
+            page.keep(line, pos.origin)
+            page.area(raw)
+            return pos.begin()
+        if name == "ESC FF":  # print the page, stay in page mode
+            page.keep(line, pos.origin)
+            blocks.extend(page.lines())
+            return pos.begin()
+        if name == "ESC 3" and len(raw) >= 3:
+            page.line_spacing = raw[2]
+        elif name == "ESC 2":
+            page.line_spacing = DEFAULT_LINE_SPACING
+        elif name == "ESC S":
+            page.fragments = []
+            return pos.begin()
+        return line  # ESC T: the direction; text is read in the order of its lines either way
 
     # -- text ----------------------------------------------------------------------------------------
 
@@ -438,6 +515,9 @@ class Decoder:
 
 
 _LINE_ENDS = frozenset(("LF", "FF"))
+# What page mode changes, besides ESC $ (which moves along the line as in standard mode).
+_PAGE_COMMANDS = frozenset(("ESC W", "GS $", "ESC FF", "ESC 3", "ESC 2", "ESC T", "ESC S"))
+_PAGE_CONTROLS = frozenset(("LF", "CR", "FF", "CAN"))
 _PLAIN = Style()  # the spaces a print position command leaves: one column each
 _FONT_DOTS = {"A": 12, "B": 9}
 _DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8}  # name -> header bytes
@@ -542,10 +622,12 @@ class _Position:
 
     x_at: int = 0
     counted: int = 0
+    origin: int = 0  # dots: where the line's first run starts (page mode's fragments; else 0)
 
-    def begin(self) -> list[Run]:
-        """A new line: at the left edge, nothing written."""
-        self.x_at = self.counted = 0
+    def begin(self, origin: int = 0) -> list[Run]:
+        """A new line: at ``origin`` (the left edge), nothing written."""
+        self.x_at = self.origin = origin
+        self.counted = 0
         return []
 
     def now(self, line: list[Run], st: _State) -> int:
@@ -557,7 +639,7 @@ class _Position:
         (in font A cells). Moving back, or by less than half a column, still leaves one space between
         what was printed apart. True when the spaces began the line (its layout is then the state's)."""
         x = self.now(line, st)
-        written = sum(text_columns(r.text) * r.style.width for r in line)
+        written = round(self.origin / CELL_DOTS) + sum(text_columns(r.text) * r.style.width for r in line)
         pad = round(target / CELL_DOTS) - written if target > x else 0
         if pad <= 0 and line and not line[-1].text.endswith(" "):
             pad = 1
