@@ -4,7 +4,7 @@ the paper shows, so the text and the parser see the columns."""
 
 from __future__ import annotations
 
-from edge.escpos.decoder import Decoder
+from edge.escpos.decoder import Decoder, decode
 from edge.escpos.document import text_columns
 from edge.escpos.printer_profile import PROFILES
 from edge.render.text import render_text
@@ -61,3 +61,16 @@ def test_wide_characters_and_character_spacing_move_the_position_further() -> No
     assert line.startswith("单号:873573") and "收银员:023" in line
     # 单号 take 4 columns and ":873573" 7: the cashier starts at column 20, where ESC $ 240 put it.
     assert text_columns(line[: line.index("收")]) == 20
+
+
+def test_kanji_spacing_and_motion_units_move_the_columns_as_on_paper() -> None:
+    """FS S widens each double-byte character (here by 12 dots: a column more per character), and GS P
+    makes ESC $ count in 1/x inch rather than dots; the amounts stand where the paper has them."""
+    name = "苹果".encode("gb18030")
+    spaced = b"\x1b@\x1c&\x1cS\x06\x06" + name + b"\x1b\\\x0c\x00" + b"9.50\n"
+    # 2 wide characters: 4 columns + 2 x 12 dots of spacing = 6 columns, then 12 dots (one column) on.
+    assert render_text(decode(spaced, PROFILES["chinese-80mm"])).splitlines()[0] == "苹果" + " " * 3 + "9.50"
+    units = b"\x1b@\x1dP\xcb\xcb" + b"Tea" + b"\x1b$\xf0\x00" + b"4.00\n"  # 203 per inch: dots
+    assert render_text(decode(units, PROFILES["generic-80mm"])).splitlines()[0] == "Tea" + " " * 17 + "4.00"
+    half = b"\x1b@\x1dP\x66\x66" + b"Tea" + b"\x1b$\x78\x00" + b"4.00\n"  # 102 per inch: 120 units = 238 dots
+    assert render_text(decode(half, PROFILES["generic-80mm"])).splitlines()[0] == "Tea" + " " * 17 + "4.00"

@@ -78,6 +78,8 @@ class _State:
     print_width: int | None = None
     hri: bool = False
     right_spacing: int = 0  # ESC SP: dots after each character (times the width multiplier)
+    kanji_spacing: int = 0  # FS S n1 n2: dots left and right of each double-byte character
+    motion_x: int = 0  # GS P x: horizontal motion units per inch for ESC $ / ESC \ (0: the printer's dot)
     tab_stops: tuple[int, ...] = ()  # ESC D, in columns; none set: every 8
     qr_size: int = 3
     stored_2d: dict[int, bytes] = field(default_factory=dict)
@@ -157,8 +159,12 @@ class Decoder:
                 at, relative = positions[t.name]
                 if len(raw) >= at + 2:
                     n = raw[at] | raw[at + 1] << 8
-                    if relative:  # a signed 16-bit count
-                        n = pos.now(line, st) + (n - 0x10000 if n & 0x8000 else n)
+                    if relative and n & 0x8000:  # a signed 16-bit count
+                        n -= 0x10000
+                    if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
+                        n = n * 203 // st.motion_x
+                    if relative:
+                        n += pos.now(line, st)
                     if page is not None and not line:  # a fragment of the page starts there
                         line = pos.begin(max(n, 0))
                     elif pos.move(line, st, n):
@@ -314,6 +320,10 @@ class Decoder:
             st.align = _ALIGN.get(n, "left")
         elif name == "ESC SP":
             st.right_spacing = n
+        elif name == "FS S" and len(raw) >= 4:
+            st.kanji_spacing = raw[2] + raw[3]
+        elif name == "GS P" and len(raw) >= 4:
+            st.motion_x = raw[2]
         elif name == "ESC D":
             stops = raw[2:].rstrip(b"\x00")
             # Ascending, as the printer takes them; a stop not after the one before ends the list.
@@ -608,9 +618,13 @@ def _select_code_page(st: _State, doc: Document, pages: dict[int, str], command:
 
 def _run_dots(run: Run, st: _State) -> int:
     """How far a run moved the print position, in dots: its characters in its font (a full-width one
-    twice as wide) and ESC SP's spacing after each, times the width multiplier."""
+    twice as wide), ESC SP's spacing after each narrow one and FS S's around each wide one, times the
+    width multiplier."""
     base = _FONT_DOTS.get(run.style.font, 12)
-    return (text_columns(run.text) * base + len(run.text) * st.right_spacing) * run.style.width
+    columns = text_columns(run.text)
+    wide = columns - len(run.text)
+    spacing = (len(run.text) - wide) * st.right_spacing + wide * st.kanji_spacing
+    return (columns * base + spacing) * run.style.width
 
 
 @dataclass(slots=True)
