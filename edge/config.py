@@ -14,6 +14,8 @@
     profile = "chinese-80mm"            # a built-in printer profile (edge/escpos/printer_profile.py)
     native_qr = true                    # optional overrides of the profile
     dots = 576
+    code_table = "CT-S651"              # the printer model whose ESC t numbers apply (python-escpos's
+                                        # printer database; default: Epson's numbering)
 
     [parser]
     profile = "huaxin-pos"              # optional POS profile: bundled name or a .toml path
@@ -70,7 +72,7 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 SECTIONS: dict[str, set[str]] = {
     "box": {"device_id", "store_id", "till_id", "currency"},
     "links": {"pos", "printer"},
-    "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte"},
+    "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte", "code_table"},
     "parser": {"profile"},
     "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
@@ -192,7 +194,9 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         bad("printer.profile", f"unknown profile {name!r} (known: {', '.join(sorted(PROFILES))})")
     else:
         printer = PROFILES[name]
-    overrides = {k: get("printer", k) for k in ("native_qr", "dots", "columns", "code_page", "multibyte")}
+    overrides = {
+        k: get("printer", k) for k in ("native_qr", "dots", "columns", "code_page", "multibyte", "code_table")
+    }
     try:
         printer = replace(printer, **{k: v for k, v in overrides.items() if v is not None})
     except (ValueError, TypeError) as e:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from edge.escpos.charsets import CODE_PAGES, STAR_CODE_PAGES, decode_text
+from edge.escpos.charsets import STAR_CODE_PAGES, decode_text
 from edge.escpos.document import (
     CELL_DOTS,
     Align,
@@ -338,7 +338,7 @@ class Decoder:
         elif name == "GS W" and len(raw) >= 4:
             st.print_width = (raw[2] | raw[3] << 8) or None
         elif name == "ESC t":
-            _select_code_page(st, doc, CODE_PAGES, name, n)
+            _select_code_page(st, doc, st.profile.code_pages, name, n)
         elif name == "ESC R":
             st.international = n
         elif name == "FS &":

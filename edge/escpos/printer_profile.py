@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edge.escpos.charsets import DOUBLE_BYTE, known_encoding
+from edge.escpos.charsets import CODE_PAGES, DOUBLE_BYTE, known_encoding
+from edge.escpos.code_tables import code_pages_of, models
 
 # A profile's command set, and the language the bridge and the decoder read it in (stream_language): Star
 # Line mode and StarPRNT share one table there, StarPRNT being Line mode plus the ESC GS / ESC RS families.
@@ -25,6 +26,14 @@ class PrinterProfile:
     # The printer's command set: "escpos" (read as ESC/POS until the job shows Star commands), or Star's
     # "star-line" (Line mode: TSP100/TSP650/TSP700, SM-L) or "starprnt" (mC-Print, mPOP, TSP100IV).
     command_set: str = "escpos"
+    # The printer model whose ESC t numbering applies (a model of python-escpos's printer database, e.g.
+    # "CT-S651", "RP326", "TH230"); None: Epson's numbering, which most clones follow.
+    code_table: str | None = None
+
+    @property
+    def code_pages(self) -> dict[int, str]:
+        """ESC t n -> codec, by this printer's numbering."""
+        return CODE_PAGES if self.code_table is None else code_pages_of(self.code_table)
 
     @property
     def command_language(self) -> str:
@@ -36,6 +45,11 @@ class PrinterProfile:
             raise ValueError(
                 f"printer profile {self.name!r}: command_set must be one of {sorted(COMMAND_SETS)}, "
                 f"not {self.command_set!r}"
+            )
+        if self.code_table is not None and self.code_table not in models():
+            raise ValueError(
+                f"printer profile {self.name!r}: code_table {self.code_table!r} is not a printer model of "
+                f"python-escpos's database (known: {', '.join(models())})"
             )
         if not known_encoding(self.code_page):
             raise ValueError(f"printer profile {self.name!r}: unknown code page {self.code_page!r}")
@@ -63,6 +77,14 @@ TAIWAN_80MM = PrinterProfile("taiwan-80mm", multibyte="big5", multibyte_default_
 STAR_80MM = PrinterProfile("star-80mm", command_set="starprnt")  # TSP100/TSP650/TSP700, mC-Print3
 STAR_58MM = PrinterProfile("star-58mm", command_set="starprnt", dots=384, columns=32)  # mC-Print2, mPOP
 STAR_LINE_80MM = PrinterProfile("star-line-80mm", command_set="star-line")  # TSP650II, TSP700II, TSP800II
+# Makers whose ESC t numbers differ from Epson's (python-escpos's printer database).
+CITIZEN_80MM = PrinterProfile("citizen-80mm", code_table="CT-S651")
+SEIKO_80MM = PrinterProfile("seiko-80mm", code_table="RP-F10-80mm")
+RONGTA_80MM = PrinterProfile("rongta-80mm", code_table="RP326")
+WINCOR_80MM = PrinterProfile("wincor-80mm", code_table="TH230")
+AURES_80MM = PrinterProfile("aures-80mm", code_table="OCD-300")
+ZJIANG_58MM = PrinterProfile("zjiang-58mm", code_table="POS-5890", dots=384, columns=32)
+SUNMI_58MM = PrinterProfile("sunmi-58mm", code_table="Sunmi-V2", dots=384, columns=32)
 PROFILES = {
     p.name: p
     for p in (
@@ -75,5 +97,12 @@ PROFILES = {
         STAR_80MM,
         STAR_58MM,
         STAR_LINE_80MM,
+        CITIZEN_80MM,
+        SEIKO_80MM,
+        RONGTA_80MM,
+        WINCOR_80MM,
+        AURES_80MM,
+        ZJIANG_58MM,
+        SUNMI_58MM,
     )
 }
