@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +82,18 @@ def test_parser_time_is_linear() -> None:
 
     small, large = min(cost(5) for _ in range(3)), min(cost(50) for _ in range(3))
     assert large < small * 30  # 10x the input; quadratic would be 100x
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tea                         2             5555555555555555555555555555555555555555504.00",
+        "Tea   99999999999999 x 99999999999999.99   1.00",
+        "米饭 1234567890123份 9.00",
+    ],
+)
+def test_numbers_longer_than_any_amount_are_not_money(line: str) -> None:
+    """Found by atheris (bench/fuzz_atheris.py): a 45-digit "amount" made Decimal's quantize raise."""
+    tx = parse_bytes(f"SHOP\n{line}\nTOTAL 9.00\n".encode() + b"\x1dV\x00")
+    jsonschema.validate(tx.to_json(), SCHEMA)
+    assert tx.status == "needs_review"

@@ -13,8 +13,10 @@ from edge.parsing.money import FRACTION, DecimalMark, find_amounts, parse_amount
 
 _NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
 QTY_PRICE = re.compile(
-    # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits
-    rf"(?<![\d.,])(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
+    # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits; at most six digits
+    # and four decimals: a quantity, not a barcode or a run of digits.
+    r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
+    rf"\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
 )
 _QP_HINT = re.compile(r"[xX×*@]")
@@ -42,7 +44,7 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 
 
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
-COUNTED = re.compile(rf"(\d+)\s*{COUNT_UNIT}")
+COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 
 

@@ -35,6 +35,11 @@ def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
     return _to_decimal(m, mark)
 
 
+# No till prints an amount of more digits (99,999,999,999.99 in won or dong is far beyond a sale), and a
+# product of two such numbers still fits the 28 digits of Decimal's context, which quantize needs.
+MAX_AMOUNT_DIGITS = 13
+
+
 def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     num, sign, sign2, trail = m.group("num", "sign", "sign2", "trail")
     # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
@@ -47,6 +52,8 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
             cleaned = cleaned.replace(",", ".")
         if cleaned.count(".") > 1:
             return None
+    if len(cleaned) > MAX_AMOUNT_DIGITS + 1:  # the digits and the decimal point
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
