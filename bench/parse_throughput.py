@@ -1,6 +1,9 @@
-"""Decode + parse throughput on one core, over the corpus's typical receipts (tests/corpus/generated).
+"""Decode + parse throughput on one core, over the corpus's typical receipts (tests/corpus/generated), or
+with --mixed over the mixed corpus: those plus every receipt of tests/corpus/foreign (made by receiptline,
+receipt-printer-encoder and python-escpos: ESC/POS and Star, seven scripts, position-laid columns; needs
+the npm encoders that ./scripts/setup.sh installs).
 
-    .venv/bin/python -m bench.parse_throughput [--seconds 5]
+    .venv/bin/python -m bench.parse_throughput [--seconds 5] [--mixed]
 
 Reports receipts per second and MB per second for decode alone and for decode + parse (the whole
 bytes -> transaction path, profile detection and reconciliation included).
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,12 +25,20 @@ from edge.parsing.pipeline import parse_bytes
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "generated"
 
 
-def load() -> list[tuple[bytes, PrinterProfile]]:
+def load(directory: Path = CORPUS) -> list[tuple[bytes, PrinterProfile]]:
     out = []
-    for path in sorted(CORPUS.glob("*.bin")):
+    for path in sorted(directory.glob("*.bin")):
         truth = json.loads(path.with_suffix(".json").read_text())
         out.append((path.read_bytes(), PROFILES[truth.get("printer_profile", "generic-80mm")]))
     return out
+
+
+def load_mixed() -> list[tuple[bytes, PrinterProfile]]:
+    from tests.corpus.foreign import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp))
+        return load() + load(Path(tmp))
 
 
 def rate(
@@ -48,8 +60,9 @@ def rate(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--mixed", action="store_true", help="the generated and the foreign-encoder corpus")
     args = ap.parse_args(argv)
-    data = load()
+    data = load_mixed() if args.mixed else load()
     avg = sum(len(d) for d, _ in data) / len(data)
     print(f"{len(data)} receipts, {avg:,.0f} bytes on average")
     print("| path | receipts/s | MB/s |\n|---|---|---|")

@@ -193,6 +193,45 @@ def line(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Line]:
             line.pos_listener.close()
 
 
+@dataclass
+class Agent:
+    """The real agent (edge.agent.run_agent) in a thread: spool in, store out, QR blocks on its socket."""
+
+    spool: Path
+    db: Path
+    sock: Path
+    thread: threading.Thread
+    stop: threading.Event
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(10)
+
+
+def start_agent(tmp: Path, paper: PrinterProfile, qr_url: str) -> Agent:
+    from edge.agent import AgentSettings, run_agent
+    from edge.store.records import ParseSettings
+
+    spool, db, sock = tmp / "spool", tmp / "box.db", tmp / "inject.sock"
+    spool.mkdir(exist_ok=True)
+    settings = AgentSettings(
+        spool=spool,
+        db=db,
+        key=tmp / "box.key",
+        parse=ParseSettings(printer=paper),
+        inject_socket=sock,
+        qr_url=qr_url,
+        poll_s=0.05,
+    )
+    stop = threading.Event()
+    thread = threading.Thread(target=run_agent, args=(settings, stop), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not sock.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return Agent(spool, db, sock, thread, stop)
+
+
 def run_in_thread(fn: object, *args: object) -> tuple[threading.Thread, list[object]]:
     result: list[object] = []
 

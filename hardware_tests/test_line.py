@@ -15,17 +15,9 @@ import pytest
 from firmware_bridge.spool import iter_jobs, list_jobs, read_job
 from hardware_tests.conftest import Line, run_in_thread
 from hardware_tests.receipts import raster_logo, receipts
+from tests.helpers import wait_for
 
 CAPTURES = Path(__file__).resolve().parents[2] / "shared" / "captures"
-
-
-def wait_for(cond: object, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def real_captures() -> list[bytes]:

@@ -4,7 +4,6 @@ that receipt. Native GS ( k and raster QR, on 576- and 384-dot paper; no QR on a
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -13,13 +12,11 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from edge.agent import AgentSettings, run_agent
 from edge.escpos.printer_profile import PrinterProfile
 from edge.store.database import open_store
 from edge.store.models import Capture
-from edge.store.records import ParseSettings
 from firmware_bridge.links import open_endpoint
-from hardware_tests.conftest import BridgeProcess
+from hardware_tests.conftest import BridgeProcess, start_agent
 from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
@@ -40,27 +37,12 @@ PAPERS = [
 
 @pytest.mark.parametrize("paper", PAPERS, ids=[p.name for p in PAPERS])
 def test_printed_qr_scans_to_the_receipts_token(tmp_path: Path, paper: PrinterProfile) -> None:
-    spool, db, sock = tmp_path / "spool", tmp_path / "box.db", tmp_path / "inject.sock"
-    spool.mkdir()
-    stop = threading.Event()
-    settings = AgentSettings(
-        spool=spool,
-        db=db,
-        key=tmp_path / "box.key",
-        parse=ParseSettings(printer=paper),
-        inject_socket=sock,
-        qr_url=TEMPLATE,
-        poll_s=0.05,
-    )
-    agent = threading.Thread(target=run_agent, args=(settings, stop), daemon=True)
-    agent.start()
+    agent = start_agent(tmp_path, paper, TEMPLATE)
+    spool, db, sock = agent.spool, agent.db, agent.sock
     printer_port, pos_port = free_port(), free_port()
     ep = open_endpoint(f"tcp-listen://127.0.0.1:{printer_port}")
     ep.bind()  # type: ignore[attr-defined]
     printer = PrinterSimulator(ep, tmp_path / "printed", idle_gap_s=0.3, paper=paper).start()
-    deadline = time.monotonic() + 10
-    while not sock.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
     # A generous deadline: a loaded CI machine must not turn this into a test of fail-open.
     bridge = BridgeProcess(
         f"tcp-listen://127.0.0.1:{pos_port}",
@@ -95,5 +77,4 @@ def test_printed_qr_scans_to_the_receipts_token(tmp_path: Path, paper: PrinterPr
     finally:
         bridge.stop()
         printer.stop()
-        stop.set()
-        agent.join(10)
+        agent.close()

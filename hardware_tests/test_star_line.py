@@ -8,34 +8,22 @@ unchanged; the QR on the paper scans to the URL whose token the store keeps with
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from edge.agent import AgentSettings, run_agent
 from edge.escpos.printer_profile import STAR_80MM
 from edge.store.database import open_store
 from edge.store.models import Capture, TransactionRow
-from edge.store.records import ParseSettings
-from hardware_tests.conftest import Line
+from hardware_tests.conftest import Line, start_agent
 from hardware_tests.simulators.pos import STAR_STATUS_REQUEST
 from hardware_tests.simulators.printer import PaperState, star_asb
+from tests.helpers import wait_for
 from tests.star_corpus import encoder_star_receipts, star_sale
 
 TEMPLATE = "https://r.example.com/r/{token}"
 STAR_D_CUT = re.compile(rb"\x1bd[\x00-\x03\x30-\x33]")
-
-
-def wait_for(cond: object, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():  # type: ignore[operator]
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def added_blocks(sent: bytes, printed: bytes) -> list[tuple[int, bytes]]:
@@ -58,25 +46,11 @@ def added_blocks(sent: bytes, printed: bytes) -> list[tuple[int, bytes]]:
 
 
 def test_star_receipts_on_the_line_with_qr_before_each_cut(line: Line) -> None:
-    tmp = line.tmp
-    spool, db, sock = tmp / "spool", tmp / "box.db", tmp / "inject.sock"
-    spool.mkdir()
-    stop = threading.Event()
-    settings = AgentSettings(
-        spool=spool,
-        db=db,
-        key=tmp / "box.key",
-        parse=ParseSettings(printer=STAR_80MM),
-        inject_socket=sock,
-        qr_url=TEMPLATE,
-        poll_s=0.05,
-    )
-    agent = threading.Thread(target=run_agent, args=(settings, stop), daemon=True)
-    agent.start()
-    wait_for(sock.exists, 10, "the agent's inject socket")
+    agent = start_agent(line.tmp, STAR_80MM, TEMPLATE)
+    assert agent.sock.exists(), "the agent's inject socket"
     printer = line.printer(paper=STAR_80MM)
     # A generous deadline: a loaded CI machine must not turn this into a test of fail-open.
-    bridge = line.bridge("--inject", str(sock), "--inject-deadline-ms", "2000")
+    bridge = line.bridge("--inject", str(agent.sock), "--inject-deadline-ms", "2000")
     encoded = encoder_star_receipts()
     with_d_cut = [r for r in encoded.values() if STAR_D_CUT.search(r[-3:])]
     receipts = [star_sale(n) for n in range(12)] + with_d_cut
@@ -101,14 +75,14 @@ def test_star_receipts_on_the_line_with_qr_before_each_cut(line: Line) -> None:
         assert report.replies == [asb] * (2 * len(receipts)), report.replies[:4]
         wait_for(lambda: len(printer.jobs) >= len(receipts), 20, "the printer's jobs")
         assert len(printer.jobs) == len(receipts)
-        png = Image.open(tmp / "printed" / "job-00001.png")
+        png = Image.open(line.tmp / "printed" / "job-00001.png")
         urls = [r.text for r in zxingcpp.read_barcodes(png.convert("L"))]
     finally:
         bridge.stop()
         printer.stop()
     assert len(urls) == 1 and urls[0].startswith("https://r.example.com/r/")
     # The spool gave the agent one job per receipt, each ended by its cut and labelled with its token.
-    sessions = open_store(db)
+    sessions = open_store(agent.db)
     try:
         wait_for(lambda: _stored(sessions) >= len(receipts), 30, "the agent to store every receipt")
         with sessions() as s:
@@ -123,8 +97,7 @@ def test_star_receipts_on_the_line_with_qr_before_each_cut(line: Line) -> None:
         assert [status for _, _, status in rows] == ["ok"] * len(receipts)
         assert urls[0].rsplit("/", 1)[1] == rows[0][1]
     finally:
-        stop.set()
-        agent.join(10)
+        agent.close()
     assert "Traceback" not in bridge.output()
 
 
