@@ -1,6 +1,6 @@
 """Parser accuracy on a corpus with ground truth: per-field accuracy and the count of silent errors.
 
-    python -m edge.parsing.evaluate DIR [DIR...]
+    python -m edge.parsing.evaluate DIR [DIR...] [--split train|dev|test]
 
 DIR holds ``NAME.bin`` + ``NAME.json`` pairs (the truth), or truth files with a ``capture`` key naming a
 capture under the shared captures folder (``TILLBOX_CAPTURES``, default ../shared/captures). A silent
@@ -97,8 +97,14 @@ def load_cases(directory: Path) -> list[tuple[str, bytes, dict[str, Any]]]:
     return cases
 
 
-def evaluate(dirs: list[Path]) -> tuple[list[Result], Counter[str], int]:
-    results = [evaluate_case(n, d, t) for directory in dirs for n, d, t in load_cases(directory)]
+def evaluate(dirs: list[Path], split: str | None = None) -> tuple[list[Result], Counter[str], int]:
+    """``split``: only the receipts whose truth names that split (tests/corpus/foreign.py)."""
+    results = [
+        evaluate_case(n, d, t)
+        for directory in dirs
+        for n, d, t in load_cases(directory)
+        if split is None or t.get("split") == split
+    ]
     wrong = Counter(f for r in results for f in r.wrong)
     return results, wrong, len(results)
 
@@ -107,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true", help="list each receipt's wrong fields")
+    ap.add_argument("--split", choices=("train", "dev", "test"), help="only the receipts of this split")
     args = ap.parse_args(argv)
-    results, wrong, n = evaluate(args.dirs)
+    results, wrong, n = evaluate(args.dirs, args.split)
     if n == 0:
         print("no receipts with ground truth found", file=sys.stderr)
         return 2

@@ -44,6 +44,7 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 
 
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
+_LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 
@@ -177,6 +178,13 @@ def parse_items(
             a = numbers[0][0]
             if _looks_like_qty(a) and a != 0 and (amount / a) == (amount / a).quantize(Decimal("0.01")):
                 qty, price = a, amount / a
+        lead = _LEADING_QTY.match(name) if price is None or qty == 1 else None
+        if lead and len(numbers) == 1:
+            # "2 Pain au chocolat  1,25  2,50": the quantity column first (French and Spanish tills),
+            # taken only where quantity x unit price is the amount; otherwise the number is the name's.
+            q, unit_price = Decimal(lead.group(1)), numbers[0][0]
+            if q and q * unit_price == amount:
+                qty, price, name = q, unit_price, lead.group(2)
         if pending_qp is not None:
             pq, pp, pu = pending_qp
             if pp is not None and (pq * pp).quantize(Decimal("0.01")) == amount.quantize(Decimal("0.01")):

@@ -1,5 +1,6 @@
 """The words receipts use, per field, in the languages the generic parser reads without configuration:
-Chinese, English, German, Japanese (and the Korean of the shared capture). A POS profile adds its own."""
+Chinese, English, German, Japanese, Korean, and the labels of French, Spanish, Italian, Dutch, Polish,
+Russian and Thai receipts (totals, tenders, change, tax, discounts). A POS profile adds its own."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ class Vocabulary:
         "BALANCE DUE",
         "합계",
         "받을금액",
+        "TOTAL TTC",
+        "NET A PAYER",
+        "NET À PAYER",
+        "TOTALE",
+        "TOTALE COMPLESSIVO",
+        "TOTAAL",
+        "TE BETALEN",
+        "SUMA",
+        "SUMA PLN",
+        "DO ZAPŁATY",
+        "ИТОГ",
+        "ИТОГО",
+        "К ОПЛАТЕ",
+        "รวม",
+        "รวมทั้งสิ้น",
+        "ยอดรวม",
+        "ยอดสุทธิ",
     )
     subtotal: tuple[str, ...] = (
         "小计",
@@ -37,6 +55,11 @@ class Vocabulary:
         "SUB-TOTAL",
         "ZWISCHENSUMME",
         "ZW-SUMME",
+        "SOUS-TOTAL",
+        "SOUS TOTAL",
+        "SUBTOTALE",
+        "SUBTOTAAL",
+        "ПОДЫТОГ",
     )
     change: tuple[str, ...] = (
         "找零",
@@ -50,6 +73,19 @@ class Vocabulary:
         "RUECKGELD",
         "WECHSELGELD",
         "거스름",
+        "RENDU",
+        "RENDU MONNAIE",
+        "MONNAIE RENDUE",
+        "A RENDRE",
+        "CAMBIO",
+        "RESTO",
+        "WISSELGELD",
+        "TERUG",
+        "RESZTA",
+        "СДАЧА",
+        "เงินทอน",
+        "TROCO",
+        "VUELTO",
     )
     # Informational sums that are none of the above (net of tax, taxable base): read past, never a total.
     ignore: tuple[str, ...] = (
@@ -78,6 +114,13 @@ class Vocabulary:
         "NACHLASS",
         "SAVINGS",
         "할인",
+        "REMISE",
+        "DESCUENTO",
+        "SCONTO",
+        "KORTING",
+        "RABAT",
+        "СКИДКА",
+        "ส่วนลด",
     )
     tax: tuple[str, ...] = (
         "MWST",
@@ -93,8 +136,29 @@ class Vocabulary:
         "VAT",
         "GST",
         "부가세",
+        "TVA",
+        "IVA",
+        "BTW",
+        "PTU",
+        "SUMA PTU",
+        "НДС",
+        "ภาษีมูลค่าเพิ่ม",
+        "MOMS",
     )
-    tax_included_markers: tuple[str, ...] = ("内", "INKL", "INCL", "ENTH", "含")
+    # "dont TVA", "di cui IVA", "IVA incluida", "в т.ч. НДС": the tax is in the total.
+    tax_included_markers: tuple[str, ...] = (
+        "内",
+        "INKL",
+        "INCL",
+        "ENTH",
+        "含",
+        "DONT",
+        "DI CUI",
+        "INCLUID",
+        "INCLUS",
+        "В Т.Ч.",
+        "ВКЛЮЧ",
+    )
     tender: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
             "wechat": ("微信", "WECHAT", "WEIXIN"),
@@ -118,6 +182,21 @@ class Vocabulary:
                 "GIROCARD",
                 "KARTE",
                 "카드",
+                "CB",
+                "CARTE",
+                "CARTE BANCAIRE",
+                "TARJETA",
+                "CARTA",
+                "BANCOMAT",
+                "PIN",
+                "PINNEN",
+                "KARTA",
+                "КАРТА",
+                "БЕЗНАЛИЧНЫЕ",
+                "БЕЗНАЛИЧНЫМИ",  # "non-cash": its "НАЛИЧНЫМИ" is cash, the longer word wins
+                "БЕЗНАЛ",
+                "บัตรเครดิต",
+                "CARTÃO",
             ),
             "cash": (
                 "现金",
@@ -133,6 +212,17 @@ class Vocabulary:
                 "GEGEBEN",
                 "TENDERED",
                 "현금",
+                "ESPECES",
+                "ESPÈCES",
+                "EFECTIVO",
+                "CONTANTI",
+                "CONTANT",
+                "GOTÓWKA",
+                "GOTOWKA",
+                "НАЛИЧНЫЕ",
+                "НАЛИЧНЫМИ",
+                "เงินสด",
+                "DINHEIRO",
             ),
             "other": ("GUTSCHEIN", "GIFT CARD", "VOUCHER", "储值卡", "购物卡", "商品券"),
         }
@@ -187,6 +277,14 @@ class Vocabulary:
         "BEDIENER",
         "BEDIENUNG",
         "캐셔",
+        "CAISSIER",
+        "CAISSIÈRE",
+        "CAJERO",
+        "CASSIERE",
+        "KASSIER",
+        "KASJER",
+        "КАССИР",
+        "พนักงาน",
     )
     refund: tuple[str, ...] = (
         "退货",
@@ -199,6 +297,11 @@ class Vocabulary:
         "RÜCKGABE",
         "RETOURE",
         "환불",
+        "REMBOURSEMENT",
+        "DEVOLUCIÓN",
+        "RESO",
+        "ВОЗВРАТ",
+        "คืนเงิน",
     )
     void: tuple[str, ...] = ("作废", "取消交易", "VOID", "CANCELLED", "ABBRUCH", "取消")
     reprint: tuple[str, ...] = (
