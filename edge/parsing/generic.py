@@ -160,6 +160,8 @@ def _phone(text: str) -> re.Match[str] | None:
     return _PHONE.search(text) if ("-" in text or "(" in text) else None
 
 
+# "Total (inc GST)", "TOTAL INCL. VAT": a total that says its tax is in it, not a tax line.
+_TAX_NOTE = re.compile(r"\bINC(?:L|LUDING)?\.?\s+(?:GST|VAT|TAX|MWST|BTW|IVA|TVA)\b")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 
 
@@ -188,7 +190,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             tx.change = amount
         elif "subtotal" in fields:
             tx.subtotal = amount
-        elif "tax" in fields:
+        elif "tax" in fields and not ("total" in fields and _TAX_NOTE.search(line.upper)):
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
             value = amount
@@ -209,6 +211,10 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             method = _tender(line, vocab)
             if method is not None:
                 tx.payments.append(Payment(method, amount))
+            elif tx.total is not None and amount == tx.total and _TWO_LETTERS.search(line.text):
+                # The total again under a label we do not know: most likely a tender ("EFTPOS", "PIN"),
+                # and a tender read as nothing would pass a receipt whose payment is missing.
+                tx.issues.append(f"the total's amount again under an unknown label: {line.text.strip()!r}")
 
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:

@@ -44,6 +44,9 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 
 
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
+# A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
+_RATE_COLUMN = re.compile(r"\s{2,}\d{1,2}(?:[.,]\d{1,2})?\s?%\s*$")
+_LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
@@ -60,7 +63,7 @@ def _split_columns(text: str) -> tuple[str, str]:
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
-    name = text.strip(" .:-*")
+    name = _RATE_COLUMN.sub("", text).strip(" .:-*")
     m = ITEM_CODE.match(name)
     if m:
         return m.group("rest").strip(" .:-*"), m.group("code")
@@ -178,6 +181,12 @@ def parse_items(
             a = numbers[0][0]
             if _looks_like_qty(a) and a != 0 and (amount / a) == (amount / a).quantize(Decimal("0.01")):
                 qty, price = a, amount / a
+        times = _LEADING_TIMES.match(name) if qty == 1 else None
+        if times and Decimal(times.group(1)):
+            # "2x  Smashed Avo   $39.00": the count marked as one, before the name (cafés, bars).
+            qty, name = Decimal(times.group(1)), times.group(2)
+            each = amount / qty
+            price = each if each == each.quantize(Decimal("0.01")) else None
         lead = _LEADING_QTY.match(name) if price is None or qty == 1 else None
         if lead and len(numbers) == 1:
             # "2 Pain au chocolat  1,25  2,50": the quantity column first (French and Spanish tills),

@@ -182,6 +182,9 @@ class Vocabulary:
                 "GIROCARD",
                 "KARTE",
                 "카드",
+                "EFTPOS",
+                "PAGAMENTO ELETTRONICO",
+                "ELETTRONICO",
                 "CB",
                 "CARTE",
                 "CARTE BANCAIRE",
@@ -212,6 +215,9 @@ class Vocabulary:
                 "GEGEBEN",
                 "TENDERED",
                 "현금",
+                "받은돈",
+                "CONTANTE",
+                "PAGAMENTO CONTANTE",
                 "ESPECES",
                 "ESPÈCES",
                 "EFECTIVO",
@@ -339,7 +345,8 @@ class Vocabulary:
         "点検",
     )
 
-    # Labels of header lines that are not fields of the transaction (address, phone, card authorisation).
+    # Labels of header lines that are not fields of the transaction (address, phone, card authorisation,
+    # the shop's tax and company numbers: "VAT No." is no VAT amount, the longer word wins).
     header: tuple[str, ...] = (
         "TEL",
         "电话",
@@ -353,6 +360,25 @@ class Vocabulary:
         "ADRESSE",
         "STR.",
         "UST-IDNR",
+        "VAT NO",
+        "VAT NO.",
+        "VAT REG",
+        "GST NO",
+        "ABN",
+        "SIRET",
+        "TVA INTRA",
+        "P.IVA",
+        "P. IVA",
+        "PARTITA IVA",
+        "NIP",
+        "ИНН",
+        "BTW-NR",
+        "BTW NR",
+        "KVK",
+        "CIF",
+        "NIF",
+        "統一編號",
+        "统一编号",
     )
 
     @cached_property
