@@ -46,6 +46,7 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
 _RATE_COLUMN = re.compile(r"\s{2,}\d{1,2}(?:[.,]\d{1,2})?\s?%\s*$")
+_COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
@@ -142,6 +143,21 @@ def parse_items(
                 unparsed.append(text)
                 continue
             items.append(Item(name, amount, qty, unit, price, code))
+            pending_name = pending_qp = None
+            continue
+        if (
+            qp_match
+            and qp_match.end() > amount_start
+            and _COUNT_GLUED.match(text, qp_match.start())
+            and LETTERS.search(text[: qp_match.start()])
+        ):
+            # "Koffie   4x   11,60": a name, a count glued to its x, and the line's amount (Dutch and
+            # Belgian tills), not a quantity line waiting for its amount.
+            qty = Decimal(qp_match.group("qty").replace(",", "."))
+            name, code = _clean_name(text[: qp_match.start()])
+            each = amount / qty if qty else amount
+            price = each if each == each.quantize(Decimal("0.01")) else None
+            items.append(Item(name, amount, qty, None, price, code))
             pending_name = pending_qp = None
             continue
         if qp_match and qp_match.end() > amount_start:

@@ -100,6 +100,8 @@ class Vocabulary:
         "件数",
         "点数",
         "SAVED",
+        "SPRZEDAŻ OPODATKOWANA",
+        "SUMA PTU",
     )
     discount: tuple[str, ...] = (
         "优惠",
@@ -140,7 +142,6 @@ class Vocabulary:
         "IVA",
         "BTW",
         "PTU",
-        "SUMA PTU",
         "НДС",
         "ภาษีมูลค่าเพิ่ม",
         "MOMS",
