@@ -35,6 +35,8 @@ def test_bridge_benchmark_runs(tmp_path: Path) -> None:
 def test_parse_benchmark_runs() -> None:
     r = run_bench("bench.parse_throughput", "--seconds", "0.2")
     assert "| decode + parse |" in r.stdout and "60 receipts" in r.stdout
+    mixed = run_bench("bench.parse_throughput", "--seconds", "0.1", "--mixed")
+    assert "| decode |" in mixed.stdout and int(mixed.stdout.split(" receipts")[0]) > 60
 
 
 def test_agent_benchmarks_run() -> None:

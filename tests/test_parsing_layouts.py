@@ -1,0 +1,61 @@
+"""Layouts of other countries' tills, as the foreign corpus's train and dev templates showed them: each
+read right, and where a label is not known, flagged rather than passed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from edge.parsing.pipeline import parse_bytes
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("body", "items", "total"),
+    [
+        (  # the quantity column first, proven by quantity x unit price
+            "BOULANGERIE\nQte Designation   P.U.  Montant\n  2 Pain au chocolat   1,25   2,50\n"
+            "  1 Baguette   1,30   1,30\nTOTAL TTC   3,80\nESPECES   3,80\n",
+            [("Pain au chocolat", D(2), D("2.50")), ("Baguette", D(1), D("1.30"))],
+            D("3.80"),
+        ),
+        (  # a count marked "2x" before the name, and a total that says its GST is in it
+            "CAFE\n2x  Smashed Avo   $39.00\n1x  OJ Fresh   $7.00\nTotal (inc GST)   $46.00\n"
+            "GST included   $4.18\nEFTPOS   $46.00\n",
+            [("Smashed Avo", D(2), D("39.00")), ("OJ Fresh", D(1), D("7.00"))],
+            D("46.00"),
+        ),
+        (  # a count glued to its x, then the line's amount
+            "BAKKERIJ\nVolkoren bol   1x   0,75\nKoffie    4x   11,60\nTOTAAL   12,35\nPIN   12,35\n",
+            [("Volkoren bol", D(1), D("0.75")), ("Koffie", D(4), D("11.60"))],
+            D("12.35"),
+        ),
+        (  # the shop's VAT number is a header line; a VAT rate column is not part of the name
+            "GREENWAYS\nVAT No. 123 4567 89\nSPREMUTA ARANCIA   10%   3,50\nACQUA   10%   1,00\n"
+            "TOTALE COMPLESSIVO   4,50\nPAGAMENTO ELETTRONICO   4,50\n",
+            [("SPREMUTA ARANCIA", D(1), D("3.50")), ("ACQUA", D(1), D("1.00"))],
+            D("4.50"),
+        ),
+    ],
+    ids=["fr-quantity-first", "au-count-x", "nl-count-glued", "header-tax-number"],
+)
+def test_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal) -> None:
+    tx = parse_bytes(body.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount) for i in tx.items] == items
+    assert tx.total == total and tx.payments
+
+
+def test_the_total_again_under_an_unknown_label_is_flagged() -> None:
+    """A tender word we do not know would leave the payment out of an ok receipt."""
+    tx = parse_bytes(b"SHOP\nTea   3.00\nTOTAL   3.00\nZAHLKARTE-XY   3.00\n\x1dV\x00")
+    assert tx.status == "needs_review" and any("unknown label" in i for i in tx.issues)
+    assert parse_bytes(b"SHOP\nTea   3.00\nTOTAL   3.00\nNON-CASH (BEZNAL)\n\x1dV\x00").status == "ok"
+
+
+def test_non_cash_is_not_cash() -> None:
+    body = "МАГАЗИН\nХлеб   45.00\nИТОГ   45.00\nБЕЗНАЛИЧНЫМИ   45.00\n".encode("cp866")
+    tx = parse_bytes(b"\x1b@\x1bt\x11" + body + b"\x1dV\x00")  # ESC t 17: CP866
+    assert [(p.method, p.amount) for p in tx.payments] == [("card", D("45.00"))]
