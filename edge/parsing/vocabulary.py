@@ -102,6 +102,7 @@ class Vocabulary:
         "SAVED",
         "SPRZEDAŻ OPODATKOWANA",
         "SUMA PTU",
+        "받은돈",  # "received": the sum of the tenders listed under it
     )
     discount: tuple[str, ...] = (
         "优惠",
@@ -216,7 +217,6 @@ class Vocabulary:
                 "GEGEBEN",
                 "TENDERED",
                 "현금",
-                "받은돈",
                 "CONTANTE",
                 "PAGAMENTO CONTANTE",
                 "ESPECES",
