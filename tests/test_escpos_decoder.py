@@ -217,3 +217,10 @@ def test_linear_time_in_the_input() -> None:
     t_small = min(cost(unit * 500) for _ in range(5))
     t_large = min(cost(unit * 5000) for _ in range(3))
     assert t_large < t_small * 30  # 10x the input: far from quadratic (100x)
+
+
+def test_code128_in_code_set_c_reads_its_digit_pairs() -> None:
+    """receiptline prints digit runs in code set C: each byte is two digits."""
+    data = b"{B12{C\x22\x38"  # "12" in set B, then 34 and 56 in set C
+    doc = decode(b"\x1b@\x1dkI" + bytes([len(data)]) + data)
+    assert [b.data for b in doc.blocks if isinstance(b, Barcode)] == ["123456"]

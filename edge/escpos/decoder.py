@@ -441,9 +441,7 @@ class Decoder:
         data = raw[4:]
         symbology = _BARCODES_B.get(m, f"m{m}")
         if symbology == "CODE128" and data[:1] == b"{":
-            # Code set selectors ({A {B {C) and escapes ({{) are not part of the data.
-            data = data.replace(b"{{", b"\x00").replace(b"{A", b"").replace(b"{B", b"").replace(b"{C", b"")
-            data = data.replace(b"\x00", b"{")
+            return Barcode(symbology, _code128_text(data), st.hri, st.align)
         return Barcode(symbology, data.decode("latin-1"), st.hri, st.align)
 
     def _code2d(self, raw: bytes, st: _State) -> Block | None:
@@ -606,6 +604,27 @@ def _clean_tail(tail: list[Token]) -> bool:
 
 def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
+
+
+def _code128_text(data: bytes) -> str:
+    """GS k CODE128 data as the symbol reads: "{A" / "{B" / "{C" select a code set (in C each byte is a pair
+    of digits, 0-99), "{{" is a brace, the other "{x" are function codes."""
+    out: list[str] = []
+    code_c = False
+    i = 0
+    while i < len(data):
+        b = data[i]
+        if b == 0x7B and i + 1 < len(data):
+            sel = data[i + 1]
+            if sel == 0x7B:
+                out.append("{")
+            else:
+                code_c = sel == 0x43 or (code_c and sel not in (0x41, 0x42))
+            i += 2
+            continue
+        out.append(f"{b:02d}" if code_c and b < 100 else chr(b))
+        i += 1
+    return "".join(out)
 
 
 def _select_code_page(st: _State, doc: Document, pages: dict[int, str], command: str, n: int) -> None:
