@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import codecs
 import functools
+import importlib.util
 import json
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 # The database's single-byte "CP932" and "KATAKANA" are JIS X 0201: half-width katakana, with the maker's
@@ -22,8 +23,12 @@ _KATAKANA_NAMES = frozenset({"CP932", "KATAKANA"})
 
 @functools.cache
 def _database() -> dict[str, Any]:
-    # Read as data: python-escpos's own loader pickles into a temporary directory at import.
-    text = (resources.files("escpos") / "capabilities.json").read_text(encoding="utf-8")
+    # Read as data, without importing python-escpos (its loader pickles into a temporary directory, and the
+    # bridge's command, which shares the CLI with the agent, must start without the agent's libraries).
+    spec = importlib.util.find_spec("escpos")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("python-escpos is not installed: its printer database is missing")
+    text = (Path(spec.origin).parent / "capabilities.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
