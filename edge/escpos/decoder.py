@@ -298,7 +298,7 @@ class Decoder:
         n = raw[2] if len(raw) > 2 else 0
         s = st.style
         if name == "ESC !":
-            st.style = replace(
+            st.style = _restyle(
                 s,
                 font="B" if n & 1 else "A",
                 bold=bool(n & 8),
@@ -307,15 +307,15 @@ class Decoder:
                 underline=1 if n & 128 else 0,
             )
         elif name == "GS !":
-            st.style = replace(s, width=(n >> 4) % 8 + 1, height=(n & 0x0F) % 8 + 1)
+            st.style = _restyle(s, width=(n >> 4) % 8 + 1, height=(n & 0x0F) % 8 + 1)
         elif name in ("ESC E", "ESC G"):
-            st.style = replace(s, bold=bool(n & 1))
+            st.style = _restyle(s, bold=bool(n & 1))
         elif name == "ESC -":
-            st.style = replace(s, underline={0: 0, 48: 0, 1: 1, 49: 1, 2: 2, 50: 2}.get(n, 0))
+            st.style = _restyle(s, underline={0: 0, 48: 0, 1: 1, 49: 1, 2: 2, 50: 2}.get(n, 0))
         elif name == "GS B":
-            st.style = replace(s, inverse=bool(n & 1))
+            st.style = _restyle(s, inverse=bool(n & 1))
         elif name == "ESC M":
-            st.style = replace(s, font="B" if n in (1, 49) else "A")
+            st.style = _restyle(s, font="B" if n in (1, 49) else "A")
         elif name == "ESC a":
             st.align = _ALIGN.get(n, "left")
         elif name == "ESC SP":
@@ -378,19 +378,19 @@ class Decoder:
         n = raw[2] if len(raw) > 2 else 0
         s = st.style
         if name in ("ESC E", "ESC F"):
-            st.style = replace(s, bold=name == "ESC E")
+            st.style = _restyle(s, bold=name == "ESC E")
         elif name in ("ESC 4", "ESC 5"):
-            st.style = replace(s, inverse=name == "ESC 4")
+            st.style = _restyle(s, inverse=name == "ESC 4")
         elif name == "ESC -":
-            st.style = replace(s, underline=1 if n in (1, 49) else 0)
+            st.style = _restyle(s, underline=1 if n in (1, 49) else 0)
         elif name == "ESC i" and len(raw) >= 4:
-            st.style = replace(s, height=min(raw[2], 5) + 1, width=min(raw[3], 5) + 1)
+            st.style = _restyle(s, height=min(raw[2], 5) + 1, width=min(raw[3], 5) + 1)
         elif name == "ESC W":
-            st.style = replace(s, width=min(n % 48, 5) + 1)
+            st.style = _restyle(s, width=min(n % 48, 5) + 1)
         elif name == "ESC h":
-            st.style = replace(s, height=min(n % 48, 5) + 1)
+            st.style = _restyle(s, height=min(n % 48, 5) + 1)
         elif name == "ESC RS F":
-            st.style = replace(s, font="B" if len(raw) > 3 and raw[3] in (1, 49) else "A")
+            st.style = _restyle(s, font="B" if len(raw) > 3 and raw[3] in (1, 49) else "A")
         elif name == "ESC GS a" and len(raw) >= 4:
             st.align = _ALIGN.get(raw[3], "left")
         elif name == "ESC GS t" and len(raw) >= 4:
@@ -604,6 +604,21 @@ def _clean_tail(tail: list[Token]) -> bool:
 
 def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
+
+
+# Receipt encoders set the style around every piece of text (receiptline: some 300 style commands in a
+# receipt): a style change is looked up, not built again, and one transition gives one Style object.
+_RESTYLED: dict[tuple[Style, tuple[tuple[str, object], ...]], Style] = {}
+
+
+def _restyle(s: Style, **changes: object) -> Style:
+    key = (s, tuple(changes.items()))
+    new = _RESTYLED.get(key)
+    if new is None:
+        if len(_RESTYLED) >= 4096:
+            _RESTYLED.clear()
+        new = _RESTYLED[key] = replace(s, **changes)  # type: ignore[arg-type]
+    return new
 
 
 def _code128_text(data: bytes) -> str:
