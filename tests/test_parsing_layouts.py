@@ -38,8 +38,21 @@ D = Decimal
             [("SPREMUTA ARANCIA", D(1), D("3.50")), ("ACQUA", D(1), D("1.00"))],
             D("4.50"),
         ),
+        (  # the quantity line under its item, proving the item's amount
+            "MAPLE DRUG\n05694 TYLENOL XS 50CT   32.97 T\n      3 @ 10.99\n43499 BAND-AID   5.79 T\n"
+            "TOTAL   $38.76\nCASH   40.00\nCHANGE   1.24\n",
+            [("TYLENOL XS 50CT", D(3), D("32.97")), ("BAND-AID", D(1), D("5.79"))],
+            D("38.76"),
+        ),
+        (  # an address with a house number above the column headings is header; a tax class glued on
+            "SKLEP U ANI\nul. Dluga 5\nDescription   Qty   Amount\nMleko 3,2% 1l   2 x3,49   6,98C\n"
+            "Chusteczki higien.   3 x2,49   7,47A\nSprzedaz opodatkowana A   7,47\nPTU A 23,00%   1,40\n"
+            "SUMA PLN   14,45\nGotowka   20,00\nReszta   5,55\n",
+            [("Mleko 3,2% 1l", D(2), D("6.98")), ("Chusteczki higien.", D(3), D("7.47"))],
+            D("14.45"),
+        ),
     ],
-    ids=["fr-quantity-first", "au-count-x", "nl-count-glued", "header-tax-number"],
+    ids=["fr-quantity-first", "au-count-x", "nl-count-glued", "header-tax-number", "us-after", "pl-fiscal"],
 )
 def test_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal) -> None:
     tx = parse_bytes(body.encode() + b"\x1dV\x00")
@@ -59,3 +72,11 @@ def test_non_cash_is_not_cash() -> None:
     body = "МАГАЗИН\nХлеб   45.00\nИТОГ   45.00\nБЕЗНАЛИЧНЫМИ   45.00\n".encode("cp866")
     tx = parse_bytes(b"\x1b@\x1bt\x11" + body + b"\x1dV\x00")  # ESC t 17: CP866
     assert [(p.method, p.amount) for p in tx.payments] == [("card", D("45.00"))]
+
+
+@pytest.mark.parametrize(
+    ("line", "currency"), [("SUMA PLN   3,00", "PLN"), ("TOTAL   £3.00", "GBP"), ("TOTAL CHF 3.00", "CHF")]
+)
+def test_a_currency_named_by_its_code_or_sign(line: str, currency: str) -> None:
+    body = f"SHOP\nTea   3,00\n{line}\n".encode("cp437")  # the printer's default code page
+    assert parse_bytes(body + b"\x1dV\x00").currency == currency

@@ -71,6 +71,12 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
 
     summary_start = _summary_start(lines, vocab, mark)
     header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
+    heading = next(
+        (ln.index for ln in lines[:summary_start] if len((ln.found or set()) & vocab.column_head_words) >= 2),
+        None,
+    )
+    if heading is not None and header_end <= heading:
+        header_end = heading + 1
     _header_fields(tx, lines[: max(header_end, 1)] + lines[summary_start:], vocab)
     tx.store_name = _store_name(
         [ln for ln in lines[:header_end] or lines[:3] if not find_label(ln, vocab.non_sale)], date_lines
@@ -79,7 +85,9 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     region = [
         ln
         for ln in lines[header_end:summary_start]
-        if ln.index not in date_lines and not any(p.search(ln.text) for p in opts.skip)
+        if ln.index not in date_lines
+        and "ignore" not in ln.fields  # a taxable base or a count above the summary is not an item
+        and not any(p.search(ln.text) for p in opts.skip)
     ]
     parsed = parse_items(region, mark, fractions, opts.item_pattern)
     tx.items = parsed.items
@@ -308,6 +316,12 @@ def _money_like(text: str, mark: DecimalMark) -> bool:
 
 def _currency(texts: list[str]) -> str | None:
     joined = "\n".join(texts)
+    named = _NAMED_CURRENCY.search(joined)
+    if named:
+        return named.group(1)
+    for sign, code in _CURRENCY_SIGNS:
+        if sign in joined:
+            return code
     if joined.isascii():  # no symbols, kana, hangul or han to look for
         if _EUR.search(joined):
             return "EUR"
@@ -350,6 +364,11 @@ def _traditional(text: str) -> bool:
     return False
 
 
+# A currency the receipt names by its ISO code or its own sign (the euro, dollar, yen and won follow).
+_NAMED_CURRENCY = re.compile(
+    r"\b(PLN|GBP|CHF|CZK|HUF|SEK|NOK|DKK|RUB|THB|AUD|CAD|NZD|SGD|MYR|INR|TRY|BRL|MXN|ZAR)\b"
+)
+_CURRENCY_SIGNS = (("£", "GBP"), ("zł", "PLN"), ("฿", "THB"), ("บาท", "THB"), ("₽", "RUB"))
 _EUR = re.compile(r"\bEUR\b")
 _USD = re.compile(r"\bUSD\b")
 _GERMAN = re.compile(r"\b(?:MWST|SUMME|BAR|RÜCKGELD)\b")

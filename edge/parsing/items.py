@@ -47,6 +47,7 @@ COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
 _RATE_COLUMN = re.compile(r"\s{2,}\d{1,2}(?:[.,]\d{1,2})?\s?%\s*$")
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
+_LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
@@ -64,7 +65,10 @@ def _split_columns(text: str) -> tuple[str, str]:
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
-    name = _RATE_COLUMN.sub("", text).strip(" .:-*")
+    # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
+    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text).strip(" :-*")).strip(" :-*")
+    if name.startswith("."):
+        name = name.lstrip(" .")
     m = ITEM_CODE.match(name)
     if m:
         return m.group("rest").strip(" .:-*"), m.group("code")
@@ -119,6 +123,15 @@ def parse_items(
         tail = _trailing_amount(line, mark)
         # Every quantity line has one of these; most lines have none, and the test is cheaper than the search.
         qp_match = QTY_PRICE.search(text) if _QP_HINT.search(text) else None
+        after_item = qp_match and items and items[-1].unit_price is None
+        if after_item and qp_match and not LETTERS.search(text[: qp_match.start()]):
+            # "      3 @ 10.99" under "TYLENOL XS 50CT   32.97": the quantity line after its item (US
+            # pharmacies and grocers), taken only where it proves the item's amount.
+            q, p, u = _qty_price(qp_match, mark)
+            last = items[-1]
+            if p is not None and q * p == last.amount and text[qp_match.end() :].strip() == "":
+                last.quantity, last.unit_price, last.unit = q, p, u
+                continue
         if "discount" in line.fields and tail and tail[0] < 0:
             if items:
                 last = items[-1]

@@ -42,12 +42,19 @@ class Line:
         return self.style.width > 1 or self.style.height > 1
 
 
+# A tax class glued to the amount ("7,47A", Polish and Czech fiscal printers): the amount stands apart.
+_TAX_CLASSES = frozenset("ABCDEFG")
+_GLUED_TAX_CLASS = re.compile(r"(\d[.,]\d{2})([A-G])$")
+
+
 def document_lines(doc: Document) -> list[Line]:
     out = []
     for i, b in enumerate(doc.text_lines()):
         raw = b.text
         text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
         text = text.replace("\t", " ").rstrip()
+        if text[-1:] in _TAX_CLASSES:
+            text = _GLUED_TAX_CLASS.sub(r"\1 \2", text)
         upper = text.upper()
         out.append(Line(i, text, upper, "".join(upper.split()), _dominant_style(b), b.align))
     return out

@@ -100,9 +100,11 @@ class Vocabulary:
         "件数",
         "点数",
         "SAVED",
-        "SPRZEDAŻ OPODATKOWANA",
+        "OPODATKOWANA",  # "Sprzedaż opodatkowana A": the taxable base of class A
         "SUMA PTU",
         "받은돈",  # "received": the sum of the tenders listed under it
+        "과세물품가액",
+        "물품가액",
     )
     discount: tuple[str, ...] = (
         "优惠",
@@ -160,6 +162,7 @@ class Vocabulary:
         "INCLUS",
         "В Т.Ч.",
         "ВКЛЮЧ",
+        "PTU",  # Polish fiscal receipts: the PTU is always in the prices
     )
     tender: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
@@ -346,6 +349,36 @@ class Vocabulary:
         "点検",
     )
 
+    # The headings of the item table's columns: a line of two or more of them is where the items begin, so
+    # what stands above it (an address ending in a house number) is header, not an item.
+    column_heads: tuple[str, ...] = (
+        "상품명",
+        "수량",
+        "금액",
+        "단가",
+        "品名",
+        "商品名",
+        "数量",
+        "數量",
+        "单价",
+        "單價",
+        "金额",
+        "金額",
+        "QTY",
+        "QTE",
+        "QTÉ",
+        "DESIGNATION",
+        "DÉSIGNATION",
+        "DESCRIPTION",
+        "DESCRIZIONE",
+        "OMSCHRIJVING",
+        "AANT",
+        "MONTANT",
+        "PREZZO",
+        "ARTIKEL",
+        "MENGE",
+        "PREIS",
+    )
     # Labels of header lines that are not fields of the transaction (address, phone, card authorisation,
     # the shop's tax and company numbers: "VAT No." is no VAT amount, the longer word wins).
     header: tuple[str, ...] = (
@@ -405,6 +438,10 @@ class Vocabulary:
         for w in found:
             fields |= table.get(w, _NO_FIELDS)
         return frozenset(fields)
+
+    @cached_property
+    def column_head_words(self) -> frozenset[str]:
+        return frozenset(w.upper() for w in self.column_heads)
 
     @cached_property
     def all_words(self) -> tuple[str, ...]:
