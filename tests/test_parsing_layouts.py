@@ -80,3 +80,11 @@ def test_non_cash_is_not_cash() -> None:
 def test_a_currency_named_by_its_code_or_sign(line: str, currency: str) -> None:
     body = f"SHOP\nTea   3,00\n{line}\n".encode("cp437")  # the printer's default code page
     assert parse_bytes(body + b"\x1dV\x00").currency == currency
+
+
+def test_a_rate_in_a_name_is_no_amount() -> None:
+    """ "Кефир 1% 900мл" is the name of the item on the quantity line below it."""
+    body = "МАГАЗИН\nКефир 1% 900мл\n   2 x 79.90        =159.80\nИТОГ   =159.80\nНАЛИЧНЫМИ   =159.80\n"
+    tx = parse_bytes(b"\x1b@\x1bt\x11" + body.encode("cp866") + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount) for i in tx.items] == [("Кефир 1% 900мл", D(2), D("159.80"))]

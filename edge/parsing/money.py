@@ -17,7 +17,8 @@ AMOUNT_RE = re.compile(
     r"(?=[-−\d$€£¥￥₩EURSDCNYJKGBF元円원])"
     rf"(?<![\w.,])(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
-    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_])(?![\w.,]*\d)"
+    # Not before a letter, and not before "%": a rate ("Кефир 1% 900мл", "PTU A 23,00%") is no amount.
+    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_]|\s?%)(?![\w.,]*\d)"
 )
 
 
