@@ -22,7 +22,7 @@ LANGUAGES: dict[str, CommandSet] = {ESCPOS.name: ESCPOS, STAR.name: STAR}
 _STAR_SECOND = (0x1D, 0x1E, 0x06)
 
 
-def _may_show_star(data: bytes | bytearray) -> bool:
+def may_show_star(data: bytes | bytearray) -> bool:
     """Whether ``data`` may hold a Star-only command: the byte search (in C) spares the print path a walk
     over the tokens of nearly every ESC/POS read. Its ESC may have ended the last read."""
     return bool(data) and (
@@ -60,7 +60,7 @@ class StreamReader:
         stay as ESC/POS read them and the rest are read again as Star, from that command's first byte."""
         start = self._tok.offset
         tokens = self._tok.feed(data)
-        if not self._detecting or not _may_show_star(data):
+        if not self._detecting or not may_show_star(data):
             return tokens
         for i, tok in enumerate(tokens):
             if tok.role == Role.UNKNOWN and tok.name in STAR_ONLY:

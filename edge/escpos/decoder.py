@@ -32,7 +32,7 @@ from edge.escpos.page_mode import DEFAULT_LINE_SPACING, PageMode
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
 from firmware_bridge.star_commands import STAR
-from firmware_bridge.stream_language import STAR_ONLY
+from firmware_bridge.stream_language import STAR_ONLY, may_show_star
 from firmware_bridge.tokenizer import Token, Tokenizer
 
 MAX_IMAGE_DOTS_WIDE = 4096  # wider than any receipt paper: a header claiming more is not an image
@@ -557,8 +557,7 @@ def tokenize(
         as_escpos = Document()
         tokens = _tokenize(data, as_escpos, ESCPOS)
         # The byte search (in C) spares nearly every ESC/POS job the walk over its tokens.
-        maybe_star = b"\x1b\x1d" in data or b"\x1b\x1e" in data or b"\x1b\x06" in data
-        if maybe_star and any(t.role == Role.UNKNOWN and t.name in STAR_ONLY for t in tokens):
+        if may_show_star(data) and any(t.role == Role.UNKNOWN and t.name in STAR_ONLY for t in tokens):
             return _tokenize(data, doc, STAR), STAR
         doc.warnings.extend(as_escpos.warnings)
         return tokens, ESCPOS
