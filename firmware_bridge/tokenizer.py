@@ -26,6 +26,7 @@ from firmware_bridge.escpos_commands import (
 )
 
 _CONTROL = re.compile(rb"[\x00-\x1f]")
+_TEXT_THROUGH_NUL = re.compile(rb"[\x20-\xff]+(?:\x00+[\x20-\xff]+)*")
 _RASTER_ROW = 0x62  # "b": a raster row, inside a raster mode only
 
 
@@ -50,10 +51,25 @@ class _Pending:
 class Tokenizer:
     """Feed bytes, get the tokens they complete. ``flush()`` closes a command cut short by end of input."""
 
-    def __init__(self, start_offset: int = 0, commands: CommandSet = ESCPOS) -> None:
+    def __init__(
+        self,
+        start_offset: int = 0,
+        commands: CommandSet = ESCPOS,
+        coalesce: frozenset[str] = frozenset(),
+        text_through_nul: bool = False,
+    ) -> None:
+        """For the decoder, which reads whole jobs: ``coalesce`` names fixed-length settings that, one after
+        another, come out as one token named ``SETTINGS`` (receipt encoders send five style commands around
+        every piece of text, and a run the decoder has met before is one lookup there); with
+        ``text_through_nul`` a text token runs on through NUL bytes between printable ones (receiptline
+        puts a NUL after each Thai character). The framer asks for neither."""
         self.commands = commands
         self._introducers = frozenset(commands.tables)
         self._fixed = _fixed_commands(commands)
+        self._fixed3 = _fixed_by_three(commands)
+        self._run = _settings_run(commands, coalesce) if coalesce else None
+        self._coalesce = coalesce
+        self._text_through_nul = text_through_nul
         self._mode_names = commands.raster_enter | commands.raster_exit
         self._raster = False
         self._terminator = b"\x00"
@@ -94,6 +110,10 @@ class Tokenizer:
         base = self._offset
         while pos < n:
             state = self._state
+            if state == _NORMAL and not self._raster:
+                pos = self._scan_simple(data, pos, n, base, out)
+                if pos >= n or self._state != _NORMAL or self._raster:
+                    continue
             if state == _NORMAL:
                 b = data[pos]
                 if self._raster and b == _RASTER_ROW and self.commands.raster_line is not None:
@@ -122,9 +142,7 @@ class Tokenizer:
                     self._state = _HEADER
                     pos += 1
                 else:
-                    out.append(
-                        Token(Role.CONTROL, _CONTROL_NAMES.get(b, f"0x{b:02X}"), base + pos, base + pos + 1)
-                    )
+                    out.append(Token(Role.CONTROL, _CONTROL_NAME[b], base + pos, base + pos + 1))
                     pos += 1
             elif state == _HEADER:
                 self._header.append(data[pos])
@@ -175,6 +193,55 @@ class Tokenizer:
                         self._state = _SKIP
         self._offset = base + n
         return out
+
+    def _scan_simple(self, data: bytes | bytearray, pos: int, n: int, base: int, out: list[Token]) -> int:
+        """Text, single-byte controls and fixed-length commands wholly inside the chunk, one after another
+        (nearly all of a receipt): returns where something else begins. Tokens are made with
+        ``tuple.__new__``, which spares the named tuple's Python-level constructor for each."""
+        new = tuple.__new__
+        append = out.append
+        fixed_get = self._fixed.get
+        fixed3_get = self._fixed3.get
+        introducers = self._introducers
+        mode_names = self._mode_names
+        search = _CONTROL.search
+        names = _CONTROL_NAME
+        run = self._run.match if self._run is not None else None
+        coalesce = self._coalesce
+        text_run = _TEXT_THROUGH_NUL.match if self._text_through_nul else None
+        while pos < n:
+            b = data[pos]
+            if b >= 0x20:
+                if text_run is not None:
+                    end = text_run(data, pos).end()  # type: ignore[union-attr]  # b starts a match
+                else:
+                    m = search(data, pos)
+                    end = m.start() if m else n
+                append(new(Token, (_TEXT, "text", base + pos, base + end)))
+                pos = end
+            elif b in introducers:
+                fixed = fixed_get(b << 8 | data[pos + 1]) if pos + 1 < n else None
+                if fixed is None and pos + 2 < n:  # Star's ESC GS a n, ESC GS A n1 n2 ...
+                    fixed = fixed3_get(b << 16 | data[pos + 1] << 8 | data[pos + 2])
+                if fixed is None or pos + fixed[0] > n:
+                    return pos
+                length, name, role = fixed
+                if run is not None and name in coalesce:
+                    m = run(data, pos)
+                    if m is not None:  # it is, unless the command is not a setting (then not in the pattern)
+                        end = m.end()
+                        append(new(Token, (_SETTING, SETTINGS, base + pos, base + end)))
+                        pos = end
+                        continue
+                append(new(Token, (role, name, base + pos, base + pos + length)))
+                pos += length
+                if mode_names and name in mode_names:  # Star's raster mode: its rows are read apart
+                    self._switch_mode(name)
+                    return pos
+            else:
+                append(new(Token, (_CONTROL_ROLE, names[b], base + pos, base + pos + 1)))
+                pos += 1
+        return pos
 
     def flush(self) -> list[Token]:
         """End of input: a command still open is closed as TRUNCATED (its bytes were all forwarded)."""
@@ -279,10 +346,60 @@ class Tokenizer:
             self._header = bytearray((b,))
             self._state = _HEADER
         else:
-            out.append(Token(Role.CONTROL, _CONTROL_NAMES.get(b, f"0x{b:02X}"), pos_abs, end))
+            out.append(Token(Role.CONTROL, _CONTROL_NAME[b], pos_abs, end))
 
 
 _FIXED_BY_SET: dict[str, dict[int, tuple[int, str, Role]]] = {}
+SETTINGS = "settings"  # the name of a coalesced run of settings
+_RUNS: dict[tuple[str, frozenset[str]], re.Pattern[bytes]] = {}
+
+
+_FIXED3_BY_SET: dict[str, dict[int, tuple[int, str, Role]]] = {}
+
+
+def _fixed_by_three(commands: CommandSet) -> dict[int, tuple[int, str, Role]]:
+    """(introducer << 16 | function << 8 | third byte) -> (length, name, role), for the commands whose
+    length rule decides at their third byte (Star's ESC GS and ESC RS families). Found by asking each rule
+    with every third byte, as the header state machine asks it, so the two read every command alike."""
+    fixed = _FIXED3_BY_SET.get(commands.name)
+    if fixed is None:
+        fixed = _FIXED3_BY_SET[commands.name] = {}
+        for intro, table in commands.tables.items():
+            for fn, spec in table.items():
+                rule = spec.length
+                if isinstance(rule, int) or spec.parts != Parts.NONE or spec.nul_terminated_max:
+                    continue
+                if rule(bytes((intro, fn))) is not None:  # decided at two bytes: not this table's
+                    continue
+                for third in range(256):
+                    header = bytes((intro, fn, third))
+                    length = rule(header)
+                    if length is None or length < 3:
+                        continue
+                    name, role = spec.refine(header) if spec.refine is not None else (spec.name, spec.role)
+                    fixed[intro << 16 | fn << 8 | third] = (length, name, role)
+    return fixed
+
+
+def _settings_run(commands: CommandSet, names: frozenset[str]) -> re.Pattern[bytes] | None:
+    """One or more whole fixed-length settings named in ``names``, one after another (matched in C)."""
+    pattern = _RUNS.get((commands.name, names))
+    if pattern is None:
+        by_two = _fixed_commands(commands).items()
+        by_three = _fixed_by_three(commands).items()
+        one = [
+            re.escape(bytes((key >> 8, key & 0xFF))) + b"." * (length - 2)
+            for key, (length, name, role) in sorted(by_two)
+            if name in names and role == Role.SETTING
+        ] + [
+            re.escape(bytes((key >> 16, key >> 8 & 0xFF, key & 0xFF))) + b"." * (length - 3)
+            for key, (length, name, role) in sorted(by_three)
+            if name in names and role == Role.SETTING
+        ]
+        if not one:
+            return None
+        pattern = _RUNS[(commands.name, names)] = re.compile(b"(?:" + b"|".join(one) + b")+", re.DOTALL)
+    return pattern
 
 
 def _fixed_commands(commands: CommandSet) -> dict[int, tuple[int, str, Role]]:
@@ -312,3 +429,7 @@ _CONTROL_NAMES = {
     0x11: "XON",
     0x13: "XOFF",
 }
+_CONTROL_NAME = tuple(_CONTROL_NAMES.get(b, f"0x{b:02X}") for b in range(0x20))
+_TEXT = Role.TEXT
+_CONTROL_ROLE = Role.CONTROL
+_SETTING = Role.SETTING

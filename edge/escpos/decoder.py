@@ -33,7 +33,7 @@ from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
 from firmware_bridge.star_commands import STAR
 from firmware_bridge.stream_language import STAR_ONLY, may_show_star
-from firmware_bridge.tokenizer import Token, Tokenizer
+from firmware_bridge.tokenizer import SETTINGS, Token, Tokenizer
 
 MAX_IMAGE_DOTS_WIDE = 4096  # wider than any receipt paper: a header claiming more is not an image
 _ALIGN: dict[int, Align] = {0: "left", 48: "left", 1: "center", 49: "center", 2: "right", 50: "right"}
@@ -109,30 +109,78 @@ class Decoder:
         star = commands is STAR
         command = self._star_command if star else self._command
         positions = _STAR_POSITIONS if star else _ESCPOS_POSITIONS
+        run_effects = _run_effects(self.profile, commands)
 
-        for t in tokens:
-            role = t.role
-            if role == Role.TEXT:
+        for role, name, start, end in tokens:  # unpacked: a named tuple's fields are slower
+            if role == _SETTING and name is SETTINGS:
+                # Receipt encoders set the style around every piece of text (receiptline: some 150
+                # commands in a receipt), the tokenizer gives a run of them as one token, and a run that
+                # only restyles is one lookup from the style it meets.
+                raw = data[start:end]
+                s = st.style
+                hit = run_effects.get((id(s), raw))
+                if hit is not None and hit[0] is s:
+                    st.style = hit[1]
+                    for field_name, value in hit[2]:
+                        setattr(st, field_name, value)
+                    continue
+                warned = len(doc.warnings)
+                parts = _split_run(raw, commands)
+                for part_name, part in parts:
+                    command(part_name, part, st, doc)
+                if len(doc.warnings) == warned:  # a warning (a code page not known) is given every time
+                    if len(run_effects) >= 4096:
+                        run_effects.clear()
+                    written = {
+                        f: getattr(st, f) for part_name, _ in parts for f in _WRITES.get(part_name, ())
+                    }
+                    # The entry keeps its key's style alive, so the id cannot name another style.
+                    run_effects[(id(s), raw)] = (s, st.style, tuple(written.items()))
+                continue
+            if role == _SETTING and name in positions:
+                raw = data[start:end]
+                at, relative = positions[name]
+                if len(raw) >= at + 2:
+                    n = raw[at] | raw[at + 1] << 8
+                    if relative and n & 0x8000:  # a signed 16-bit count
+                        n -= 0x10000
+                    if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
+                        n = n * 203 // st.motion_x
+                    if page is not None and not line:  # a fragment of the page starts there
+                        line = pos.begin(max(n + pos.x_at if relative else n, 0))
+                    elif pos.move(line, st, n, relative):
+                        layout = (st.align, st.margin, st.print_width)
+                continue
+            if role == _TEXT:
                 if not line:
                     layout = (st.align, st.margin, st.print_width)
-                text = self._text(data[t.start : t.end], st, doc)
+                raw = data[start:end]
+                if b"\x00" in raw:  # the tokenizer's text runs on through NULs, which print nothing
+                    raw = raw.replace(b"\x00", b"")
+                ascii_page = _ASCII_PAGES.get(st.code_page)
+                if ascii_page is None:
+                    ascii_page = _ascii_page(st.code_page)
+                if ascii_page and raw.isascii() and not (st.kanji or st.sjis or st.international):
+                    text = raw.decode("ascii")  # most text of every receipt
+                else:
+                    text = self._text(raw, st, doc)
                 style = st.style
                 if len(line) > pos.counted and line[-1].style is style:  # same style object: the run goes on
                     line[-1] = Run(line[-1].text + text, style)
                 else:
                     line.append(Run(text, style))
                 continue
-            if role == Role.CONTROL:
-                if page is not None and t.name in _PAGE_CONTROLS:
-                    line = self._page_control(t.name, line, page, pos, blocks)
-                    if t.name == "FF":
-                        page = None
-                elif t.name in _LINE_ENDS:
+            if role == _CONTROL:
+                if page is None and name in _LINE_ENDS:
                     blocks.append(
                         TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
                     )
                     line = pos.begin()
-                elif t.name == "HT":
+                elif page is not None and name in _PAGE_CONTROLS:
+                    line = self._page_control(name, line, page, pos, blocks)
+                    if name == "FF":
+                        page = None
+                elif name == "HT":
                     col = pos.now(line, st) // CELL_DOTS
                     stop = (
                         next((s for s in st.tab_stops if s > col), None)
@@ -142,33 +190,17 @@ class Decoder:
                     if stop is not None and pos.move(line, st, stop * CELL_DOTS):
                         layout = (st.align, st.margin, st.print_width)
                 continue
-            if page is None and t.name == "ESC L" and not star:
+            if page is None and name == "ESC L" and not star:
                 if line:  # page mode: what is pending prints first, in standard mode
                     blocks.append(TextLine(line, *layout))
                 line, page = pos.begin(), PageMode()
                 continue
-            if page is not None and t.name in _PAGE_COMMANDS:
-                raw = data[t.start : t.end]
-                line = self._page_command(t.name, raw, line, page, pos, st, blocks)
-                if t.name == "ESC S":
+            if page is not None and name in _PAGE_COMMANDS:
+                raw = data[start:end]
+                line = self._page_command(name, raw, line, page, pos, st, blocks)
+                if name == "ESC S":
                     doc.warnings.append("ESC S left page mode without printing the page: it is dropped")
                     page = None
-                continue
-            if role == Role.SETTING and t.name in positions:
-                raw = data[t.start : t.end]
-                at, relative = positions[t.name]
-                if len(raw) >= at + 2:
-                    n = raw[at] | raw[at + 1] << 8
-                    if relative and n & 0x8000:  # a signed 16-bit count
-                        n -= 0x10000
-                    if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
-                        n = n * 203 // st.motion_x
-                    if relative:
-                        n += pos.now(line, st)
-                    if page is not None and not line:  # a fragment of the page starts there
-                        line = pos.begin(max(n, 0))
-                    elif pos.move(line, st, n):
-                        layout = (st.align, st.margin, st.print_width)
                 continue
             if role == Role.REALTIME:
                 continue  # status queries: nothing on paper
@@ -177,20 +209,20 @@ class Decoder:
                 line, page = pos.begin(), None
                 st = _State.fresh(self.profile)
                 continue
-            raw = data[t.start : t.end]
+            raw = data[start:end]
             block: Block | None
             if role == Role.CUT:
                 block = Cut(partial=self._partial(raw))
-            elif role == Role.TRUNCATED and t.name in _DATA_COMMANDS:
+            elif role == Role.TRUNCATED and name in _DATA_COMMANDS:
                 # An image cut short is still an image, as far as its bytes go.
-                doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
-                block = command(t.name, raw, st, doc)
+                doc.warnings.append(f"{name} at byte {start} is cut short ({len(raw)} bytes present)")
+                block = command(name, raw, st, doc)
             elif role in (Role.UNKNOWN, Role.TRUNCATED):
                 if role == Role.TRUNCATED:
-                    doc.warnings.append(f"{t.name} at byte {t.start} is cut short ({len(raw)} bytes present)")
-                block = Opaque(t.name, raw)
+                    doc.warnings.append(f"{name} at byte {start} is cut short ({len(raw)} bytes present)")
+                block = Opaque(name, raw)
             else:
-                block = command(t.name, raw, st, doc)
+                block = command(name, raw, st, doc)
                 if isinstance(block, Feed) and not (block.lines or block.dots):
                     block = None
                     if line:  # a zero feed still prints the line
@@ -522,6 +554,82 @@ class Decoder:
         return None
 
 
+_SETTING = Role.SETTING
+# Settings that change the character style (from the style they meet) or set fields of the printer's
+# state to values their bytes decide, and nothing else: never the line, the page or the document. The
+# tokenizer gives the decoder runs of them as one token, and a run's effect is remembered (below).
+_ESCPOS_STYLE_ONLY = ("ESC !", "GS !", "ESC E", "ESC G", "ESC -", "GS B", "ESC M", "FS -", "ESC {", "GS b")
+# Star's ESC l / ESC Q (margins) and ESC z / ESC 0 (line spacing) change nothing the decoder keeps.
+_STAR_STYLE_ONLY = (
+    "ESC E",
+    "ESC F",
+    "ESC 4",
+    "ESC 5",
+    "ESC -",
+    "ESC i",
+    "ESC W",
+    "ESC h",
+    "ESC l",
+    "ESC Q",
+    "ESC z",
+    "ESC 0",
+)
+# The state's fields each setting writes (besides the style); the decoder's commands must agree with it,
+# tests/test_decoder_runs.py holds them to it.
+_WRITES: dict[str, tuple[str, ...]] = {
+    "ESC a": ("align",),
+    "ESC SP": ("right_spacing",),
+    "FS S": ("kanji_spacing",),
+    "GS P": ("motion_x",),
+    "GS L": ("margin",),
+    "GS W": ("print_width",),
+    "ESC t": ("code_page",),
+    "ESC R": ("international",),
+    "FS &": ("kanji",),
+    "FS .": ("kanji",),
+    "FS C": ("kanji_jis", "sjis"),
+    "ESC GS a": ("align",),
+    "ESC GS t": ("code_page",),
+    "ESC $": ("sjis", "code_page"),  # Star's Kanji mode (in ESC/POS, ESC $ is a print position)
+}
+_COALESCED = {
+    ESCPOS.name: frozenset(_ESCPOS_STYLE_ONLY)
+    | {"ESC a", "ESC SP", "FS S", "GS P", "GS L", "GS W", "ESC t", "ESC R", "FS &", "FS .", "FS C"},
+    STAR.name: frozenset(_STAR_STYLE_ONLY) | {"ESC GS a", "ESC GS t", "ESC R", "ESC $"},
+}
+# receiptline sends a NUL after each Thai character; the printer prints nothing for it, and reading the
+# text on through it spares the decoder a token and a text run each.
+_TEXT_RUNS_THROUGH_NUL = True
+_RUN_PARTS: dict[tuple[str, bytes], tuple[tuple[str, bytes], ...]] = {}
+# A run's effect: (the style it met, the style it leaves, the fields it writes with their values), by
+# (id of the style met, the run's bytes), per printer profile (ESC t's pages are the profile's) and language.
+_RunEffects = dict[tuple[int, bytes], tuple[Style, Style, tuple[tuple[str, object], ...]]]
+_RUN_EFFECTS: dict[tuple[int, str], tuple[PrinterProfile, _RunEffects]] = {}
+
+
+def _run_effects(profile: PrinterProfile, commands: CommandSet) -> _RunEffects:
+    key = (id(profile), commands.name)
+    entry = _RUN_EFFECTS.get(key)
+    if entry is None or entry[0] is not profile:
+        if len(_RUN_EFFECTS) >= 64:
+            _RUN_EFFECTS.clear()
+        entry = _RUN_EFFECTS[key] = (profile, {})
+    return entry[1]
+
+
+_TEXT = Role.TEXT
+_ASCII_PAGES: dict[str, bool] = {}  # code page -> whether its 0x20-0x7F are ASCII
+
+
+def _ascii_page(page: str) -> bool:
+    """Whether text of bytes 0x20-0x7F alone reads as ASCII in ``page``, so that it needs no decoder of
+    its own (not so in JIS X 0201, which has the yen sign at 0x5C)."""
+    printable = bytes(range(0x20, 0x80))
+    ok = _ASCII_PAGES[page] = decode_text(printable, page)[0] == printable.decode("ascii")
+    return ok
+
+
+_CONTROL = Role.CONTROL
 _LINE_ENDS = frozenset(("LF", "FF"))
 # What page mode changes, besides ESC $ (which moves along the line as in standard mode).
 _PAGE_COMMANDS = frozenset(("ESC W", "GS $", "ESC FF", "ESC 3", "ESC 2", "ESC T", "ESC S"))
@@ -569,7 +677,8 @@ def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
     past the end of the job (the US retail capture declares 19,347 image bytes where 19,167 remain) would
     swallow the barcode and cut after it. Its data is capped where the rest of the job reads as clean
     commands ending in a cut or printed content; the bytes are all still there, only read differently."""
-    tok = Tokenizer(0, commands)
+    coalesce = _COALESCED.get(commands.name, frozenset())
+    tok = Tokenizer(0, commands, coalesce, text_through_nul=_TEXT_RUNS_THROUGH_NUL)
     tokens = tok.feed(data) + tok.flush()
     if not tokens or tokens[-1].role != Role.TRUNCATED or tokens[-1].name not in _DATA_COMMANDS:
         return tokens
@@ -582,7 +691,7 @@ def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
         tried += 1
         if tried > _MAX_RESYNC_CANDIDATES:
             break
-        t = Tokenizer(i, commands)
+        t = Tokenizer(i, commands, coalesce, text_through_nul=_TEXT_RUNS_THROUGH_NUL)
         tail = t.feed(data[i:]) + t.flush()
         if _clean_tail(tail):
             doc.warnings.append(
@@ -591,6 +700,19 @@ def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
             )
             return [*tokens[:-1], Token(Role.CONTENT, last.name, last.start, i), *tail]
     return tokens
+
+
+def _split_run(raw: bytes, commands: CommandSet) -> tuple[tuple[str, bytes], ...]:
+    """A run of settings as its commands (name, bytes), by the same tokenizer; remembered by its bytes."""
+    key = (commands.name, raw)
+    parts = _RUN_PARTS.get(key)
+    if parts is None:
+        if len(_RUN_PARTS) >= 4096:
+            _RUN_PARTS.clear()
+        parts = _RUN_PARTS[key] = tuple(
+            (t.name, raw[t.start : t.end]) for t in Tokenizer(0, commands).feed(raw)
+        )
+    return parts
 
 
 def _clean_tail(tail: list[Token]) -> bool:
@@ -670,23 +792,31 @@ class _Position:
     x_at: int = 0
     counted: int = 0
     origin: int = 0  # dots: where the line's first run starts (page mode's fragments; else 0)
+    columns_at: int = 0  # text columns written before run `counted` (the origin's included)
 
     def begin(self, origin: int = 0) -> list[Run]:
         """A new line: at ``origin`` (the left edge), nothing written."""
         self.x_at = self.origin = origin
         self.counted = 0
+        self.columns_at = round(origin / CELL_DOTS)
         return []
 
     def now(self, line: list[Run], st: _State) -> int:
         return self.x_at + sum(_run_dots(r, st) for r in line[self.counted :])
 
-    def move(self, line: list[Run], st: _State, target: int) -> bool:
+    def move(self, line: list[Run], st: _State, target: int, relative: bool = False) -> bool:
         """Print position commands (ESC $, ESC \\, HT) lay out columns that the paper shows as gaps: they
         become spaces, so that the next character stands in the text's column where it stands on paper
         (in font A cells). Moving back, or by less than half a column, still leaves one space between
-        what was printed apart. True when the spaces began the line (its layout is then the state's)."""
-        x = self.now(line, st)
-        written = round(self.origin / CELL_DOTS) + sum(text_columns(r.text) * r.style.width for r in line)
+        what was printed apart. A ``relative`` target counts from where the next character prints. True
+        when the spaces began the line (its layout is then the state's)."""
+        x = self.x_at
+        written = self.columns_at  # the runs before `counted` never change: only the last run grows
+        for r in line[self.counted :]:
+            x += _run_dots(r, st)
+            written += text_columns(r.text) * r.style.width
+        if relative:
+            target += x
         pad = round(target / CELL_DOTS) - written if target > x else 0
         if pad <= 0 and line and not line[-1].text.endswith(" "):
             pad = 1
@@ -694,5 +824,6 @@ class _Position:
         if pad > 0:
             began = not line
             line.append(Run(" " * pad, _PLAIN))
-        self.x_at, self.counted = max(target, 0), len(line)
+            written += pad
+        self.x_at, self.counted, self.columns_at = max(target, 0), len(line), written
         return began
