@@ -62,7 +62,7 @@ _2D_KINDS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     profile: PrinterProfile
     code_page: str = "cp437"
