@@ -15,7 +15,8 @@
     native_qr = true                    # optional overrides of the profile
     dots = 576
     code_table = "CT-S651"              # the printer model whose ESC t numbers apply (python-escpos's
-                                        # printer database; default: Epson's numbering)
+                                        # printer database or edge/escpos/maker_code_tables.json;
+                                        # default: Epson's numbering)
 
     [parser]
     profile = "huaxin-pos"              # optional POS profile: bundled name or a .toml path

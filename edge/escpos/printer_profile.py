@@ -27,7 +27,8 @@ class PrinterProfile:
     # "star-line" (Line mode: TSP100/TSP650/TSP700, SM-L) or "starprnt" (mC-Print, mPOP, TSP100IV).
     command_set: str = "escpos"
     # The printer model whose ESC t numbering applies (a model of python-escpos's printer database, e.g.
-    # "CT-S651", "RP326", "TH230"); None: Epson's numbering, which most clones follow.
+    # "CT-S651", "RP326", "TH230", or of our maker_code_tables.json, e.g. "SRP-350III", "XP-N160II");
+    # None: Epson's numbering, which most clones follow.
     code_table: str | None = None
 
     @property
@@ -49,7 +50,7 @@ class PrinterProfile:
         if self.code_table is not None and self.code_table not in models():
             raise ValueError(
                 f"printer profile {self.name!r}: code_table {self.code_table!r} is not a printer model of "
-                f"python-escpos's database (known: {', '.join(models())})"
+                f"python-escpos's database nor of maker_code_tables.json (known: {', '.join(models())})"
             )
         if not known_encoding(self.code_page):
             raise ValueError(f"printer profile {self.name!r}: unknown code page {self.code_page!r}")
@@ -85,6 +86,12 @@ WINCOR_80MM = PrinterProfile("wincor-80mm", code_table="TH230")
 AURES_80MM = PrinterProfile("aures-80mm", code_table="OCD-300")
 ZJIANG_58MM = PrinterProfile("zjiang-58mm", code_table="POS-5890", dots=384, columns=32)
 SUNMI_58MM = PrinterProfile("sunmi-58mm", code_table="Sunmi-V2", dots=384, columns=32)
+# Makers python-escpos's database lacks (edge/escpos/maker_code_tables.json, each table with its source).
+BIXOLON_80MM = PrinterProfile("bixolon-80mm", code_table="SRP-350III")  # Bixolon SRP-350III
+FUJITSU_80MM = PrinterProfile("fujitsu-80mm", code_table="FP-1000")  # Fujitsu FP-1000
+XPRINTER_80MM = PrinterProfile("xprinter-80mm", code_table="XP-N160II")  # Xprinter XP-N160II, XP-T80Q
+# Gprinter (GP-58/GP-80 series): the table of Gprinter's ESC/POS SDK, which names no printer model.
+GPRINTER_80MM = PrinterProfile("gprinter-80mm", code_table="Gprinter-SDK")
 PROFILES = {
     p.name: p
     for p in (
@@ -104,5 +111,9 @@ PROFILES = {
         AURES_80MM,
         ZJIANG_58MM,
         SUNMI_58MM,
+        BIXOLON_80MM,
+        FUJITSU_80MM,
+        XPRINTER_80MM,
+        GPRINTER_80MM,
     )
 }
