@@ -114,13 +114,21 @@ def test_read_by_epsons_numbers_a_makers_receipt_is_not_read_right(
         assert tx["status"] == "needs_review"
         assert any("does not read as any language" in i for i in tx["issues"]), tx["issues"]
     elif profile == "fujitsu-80mm":
-        # Turkish through CP437 stays Latin ("Çay ƒekerli") and passes the plausibility check; the decoder
-        # at least says it did not know page 8.
+        # Turkish through CP437 stays Latin ("Çay ƒekerli") and would pass the plausibility check; that the
+        # profile has no page 8 is what flags it.
         assert f"ESC t {n}: code page not known, keeping cp437" in decode_bytes(data).warnings
+        assert tx["status"] == "needs_review"
+        assert any(i.startswith(f"ESC t {n} names a code page the printer profile") for i in tx["issues"])
     else:
         # Cyrillic through TIS-620 reads as Thai letters with stacked marks, which the plausibility check
         # takes for Thai: different, and not flagged.
         assert all("\u0e00" <= c <= "\u0e7f" for c in names[0])
+
+
+def test_an_unknown_code_page_under_ascii_text_changes_nothing() -> None:
+    data = b"\x1b@\x1bt\x08CAFE\nLatte    3.50\nTOTAL    3.50\n\x1dV\x00"
+    tx = parse_bytes(data, PROFILES["generic-80mm"]).to_json()
+    assert tx["status"] == "ok" and tx["total"] == "3.50", tx["issues"]
 
 
 @pytest.mark.parametrize("model", ["SRP-350III", "SRP-350", "FP-1000", "XP-N160II", "Gprinter-SDK"])
