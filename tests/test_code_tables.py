@@ -120,9 +120,10 @@ def test_read_by_epsons_numbers_a_makers_receipt_is_not_read_right(
         assert tx["status"] == "needs_review"
         assert any(i.startswith(f"ESC t {n} names a code page the printer profile") for i in tx["issues"])
     else:
-        # Cyrillic through TIS-620 reads as Thai letters with stacked marks, which the plausibility check
-        # takes for Thai: different, and not flagged.
+        # Cyrillic through TIS-620 reads as Thai letters, with marks stacked as no Thai word stacks them.
         assert all("\u0e00" <= c <= "\u0e7f" for c in names[0])
+        assert tx["status"] == "needs_review"
+        assert any("Thai marks no Thai word stacks" in i for i in tx["issues"]), tx["issues"]
 
 
 def test_an_unknown_code_page_under_ascii_text_changes_nothing() -> None:

@@ -55,6 +55,8 @@ def test_a_receipt_in_the_wrong_code_page_is_flagged_and_in_the_right_one_read(
         "╔═══ SALE ═══╗",
         "────────────────",
         "■ ※ ★ Latte",
+        # Thai as it stacks its marks: vowel above or below, tone, then nikhahit (ำ decomposed) or thanthakhat
+        "ก๋วยเตี๋ยว ร้านค้า น\u0e49\u0e4d\u0e32 ครั้ง กรุ๊ป ศุกร์ ไก่ย่าง ก็",
     ],
 )
 def test_text_in_any_language_and_its_rules_reads_as_text(text: str) -> None:
@@ -70,6 +72,8 @@ def test_text_in_any_language_and_its_rules_reads_as_text(text: str) -> None:
         "ｵﾆｷﾞﾘ▒▒ｶ",  # Shift-JIS read as JIS X 0201 with Epson's graphics
         "Price \x85 3.50",  # a C1 control
         "αβLatte",  # Greek letters inside a Latin word
+        "Молоко".encode("cp1251").decode("tis_620"),  # Russian (CP1251) read as Thai: marks stacked
+        "\u0e48\u0e01",  # a tone mark before any consonant
     ],
 )
 def test_mojibake_is_named(text: str) -> None:

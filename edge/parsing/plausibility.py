@@ -62,4 +62,35 @@ def mojibake_reason(texts: Iterable[str]) -> str | None:
                 return f"accented letters no language writes in a row in {word[:40]!r} (wrong code page?)"
             if _greek(core) >= 2 and len(_scripts(core)) > 1:
                 return f"Greek letters inside a word of another script in {word[:40]!r} (wrong code page?)"
+            if _THAI_MARK_RUN.search(core) and not _thai_marks_spell(core):
+                return f"Thai marks no Thai word stacks in {word[:40]!r} (wrong code page?)"
     return None
+
+
+# Thai writes a consonant, then at most one vowel above or below it, one tone mark, and a final nikhahit or
+# thanthakhat (ำ decomposes into nikhahit + aa). Bytes of another single-byte script read as TIS-620 (CP1251
+# Cyrillic: "Молоко" is "ฬ๎๋๎๊๎") stack marks that no word does, or put them after no consonant.
+_THAI_MARK_RUN = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI_VOWEL_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47")
+_THAI_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
+_THAI_FINAL_MARKS = frozenset("\u0e4c\u0e4d\u0e4e")
+_THAI_BASES = re.compile(r"[\u0e01-\u0e2e]")  # the consonants (and the vowel carriers อ, ฤ, ฦ among them)
+
+
+def _thai_marks_spell(word: str) -> bool:
+    """Whether every run of Thai combining marks in ``word`` follows a consonant in the order Thai allows."""
+    i = 0
+    while i < len(word):
+        if word[i] not in _THAI_VOWEL_MARKS | _THAI_TONES | _THAI_FINAL_MARKS:
+            i += 1
+            continue
+        if i == 0 or not _THAI_BASES.match(word[i - 1]):
+            return False
+        j = i
+        for allowed in (_THAI_VOWEL_MARKS, _THAI_TONES, _THAI_FINAL_MARKS):
+            if j < len(word) and word[j] in allowed:
+                j += 1
+        if j < len(word) and word[j] in _THAI_VOWEL_MARKS | _THAI_TONES | _THAI_FINAL_MARKS:
+            return False
+        i = j
+    return True
