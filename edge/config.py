@@ -17,6 +17,8 @@
     code_table = "CT-S651"              # the printer model whose ESC t numbers apply (python-escpos's
                                         # printer database or edge/escpos/maker_code_tables.json;
                                         # default: Epson's numbering)
+    # command_set = "star-line"         # optional: the printer's command set where the profile's is not it;
+                                        # a Star one makes the bridge read Star from the first byte
 
     [parser]
     profile = "huaxin-pos"              # optional POS profile: bundled name or a .toml path
@@ -73,7 +75,16 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 SECTIONS: dict[str, set[str]] = {
     "box": {"device_id", "store_id", "till_id", "currency"},
     "links": {"pos", "printer"},
-    "printer": {"profile", "native_qr", "dots", "columns", "code_page", "multibyte", "code_table"},
+    "printer": {
+        "profile",
+        "native_qr",
+        "dots",
+        "columns",
+        "code_page",
+        "multibyte",
+        "code_table",
+        "command_set",
+    },
     "parser": {"profile"},
     "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
@@ -196,7 +207,8 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
     else:
         printer = PROFILES[name]
     overrides = {
-        k: get("printer", k) for k in ("native_qr", "dots", "columns", "code_page", "multibyte", "code_table")
+        k: get("printer", k)
+        for k in ("native_qr", "dots", "columns", "code_page", "multibyte", "code_table", "command_set")
     }
     try:
         printer = replace(printer, **{k: v for k, v in overrides.items() if v is not None})

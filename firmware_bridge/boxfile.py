@@ -1,4 +1,5 @@
-"""The bridge's part of /etc/tillbox/box.toml: the two links, the spool, and the agent's socket.
+"""The bridge's part of /etc/tillbox/box.toml: the two links, the spool, the agent's socket, and the
+printer's command set when it is given (`[printer] command_set`).
 
 The bridge reads only these keys and tolerates everything else in the file, so a mistake in a part that
 concerns the agent (tag rules, retention, the cloud) never stops the till from printing. The agent's
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from firmware_bridge.links import LinkConfigError, open_endpoint
+from firmware_bridge.stream_language import COMMAND_SETS
 from firmware_bridge.tomlfile import TomlError, read_toml
 
 
@@ -25,6 +27,10 @@ class BridgeSettings:
     printer: str
     spool: Path
     inject: str | None  # None when the QR is off
+    # "escpos" (ESC/POS until the stream shows Star commands), "star-line" or "starprnt" (Star from the
+    # first byte: for a Star driver that sends no ESC GS, ESC RS or ESC ACK, which the bridge would
+    # otherwise read as ESC/POS, cutting at Star's ESC i character expansion).
+    command_set: str = "escpos"
 
 
 def read_box_file(path: Path) -> BridgeSettings:
@@ -39,8 +45,11 @@ def read_box_file(path: Path) -> BridgeSettings:
             raise BoxFileError(f"{path}: {name}: must be a table")
         return value
 
-    links, paths, qr = table("links"), table("paths"), table("qr")
+    links, paths, qr, printer = table("links"), table("paths"), table("qr"), table("printer")
     problems = []
+    command_set = printer.get("command_set", "escpos")
+    if command_set not in COMMAND_SETS:
+        problems.append(f"{path}: printer.command_set: one of {', '.join(COMMAND_SETS)}, not {command_set!r}")
     for key in ("pos", "printer"):
         url = links.get(key)
         if not isinstance(url, str):
@@ -62,4 +71,5 @@ def read_box_file(path: Path) -> BridgeSettings:
         printer=links["printer"],
         spool=Path(spool),
         inject=None if qr.get("enabled", True) is False else inject,
+        command_set=command_set,
     )

@@ -27,7 +27,7 @@ from firmware_bridge.injection import CutRequest, InjectionPoint, Injector
 from firmware_bridge.links import Endpoint, Link, LinkClosed, LinkError, ModemControl, SerialEndpoint
 from firmware_bridge.printer_port import PrinterPort, Stopped
 from firmware_bridge.spool import SpoolWriter
-from firmware_bridge.stream_language import StreamReader
+from firmware_bridge.stream_language import COMMAND_SETS, StreamReader
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,9 @@ class BridgeConfig:
     backoff_initial_s: float = 0.1
     backoff_max_s: float = 5.0
     flow_poll_s: float = 0.002
+    command_set: str = (
+        "escpos"  # stream_language.COMMAND_SETS: "escpos" lets the stream say; Star's force Star
+    )
 
 
 @dataclass
@@ -247,7 +250,7 @@ class Bridge:
         if self.injection is None:
             return None
         if self._scanner is None:
-            self._scanner = StreamReader(self._pos_bytes)
+            self._scanner = StreamReader(self._pos_bytes, COMMAND_SETS[self.config.command_set])
         else:
             self._scanner.flush()  # a command the last session's end cut short
         return self._scanner
@@ -337,7 +340,7 @@ class Bridge:
     def _frame_loop(self) -> None:
         assert self._spool is not None
         spool = self._spool
-        framer = JobFramer(self.config.max_job_bytes)
+        framer = JobFramer(self.config.max_job_bytes, COMMAND_SETS[self.config.command_set])
         idle_gap = self.config.idle_gap_s
         last_data = time.monotonic()
         while True:

@@ -20,6 +20,7 @@ from firmware_bridge.bridge import Bridge, BridgeConfig
 from firmware_bridge.injection import Injector, UnixSocketInjector
 from firmware_bridge.links import LinkConfigError, LinkError, open_endpoint
 from firmware_bridge.spool import BRIDGE_STATUS_FILE, SpoolError
+from firmware_bridge.stream_language import COMMAND_SETS
 from firmware_bridge.systemd import Notifier
 
 log = logging.getLogger("tillbox.bridge")
@@ -64,6 +65,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--inject", metavar="SOCKET", help="Unix socket of the agent that supplies the QR block")
     p.add_argument("--inject-deadline-ms", type=positive_float, default=30.0)
     p.add_argument(
+        "--command-set",
+        choices=sorted(COMMAND_SETS),
+        help="the printer's command set (default: box.toml's [printer] command_set, else escpos: ESC/POS "
+        "until the stream shows Star commands)",
+    )
+    p.add_argument(
         "--mirror-flow",
         action="store_true",
         help="drive the POS port's RTS/DTR from the printer's CTS/DSR (real UARTs)",
@@ -90,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         args.printer = args.printer or box.printer
         args.spool = args.spool or box.spool
         args.inject = args.inject or box.inject
+        args.command_set = args.command_set or box.command_set
     if not args.pos or not args.printer:
         print("tillbox bridge: give --config, or --pos and --printer", file=sys.stderr)
         return 2
@@ -101,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
             idle_gap_s=args.idle_gap,
             max_job_bytes=args.max_job_bytes,
             inject_deadline_s=args.inject_deadline_ms / 1000,
+            command_set=args.command_set or "escpos",
         )
         injector: Injector | None = UnixSocketInjector(args.inject) if args.inject else None
         bridge = Bridge(pos, printer, config, injector)

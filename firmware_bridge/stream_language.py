@@ -19,6 +19,18 @@ from firmware_bridge.tokenizer import Token, Tokenizer
 STAR_ONLY = frozenset({"ESC 0x1D", "ESC 0x1E", "ESC 0x06"})
 
 LANGUAGES: dict[str, CommandSet] = {ESCPOS.name: ESCPOS, STAR.name: STAR}
+# A printer's command set as box.toml's `[printer] command_set` and the printer profiles name it -> the
+# language its stream is read in from the first byte. None: ESC/POS until the stream shows Star commands
+# (so a Star stream under an ESC/POS setting is still seen, and reported). Star Line mode and StarPRNT
+# share one table, StarPRNT being Line mode plus the ESC GS / ESC RS families.
+COMMAND_SETS: dict[str, CommandSet | None] = {"escpos": None, "star-line": STAR, "starprnt": STAR}
+
+
+def language_of(command_set: str) -> str:
+    """ "escpos" or "star": the language a command set's stream is read in."""
+    return (COMMAND_SETS[command_set] or ESCPOS).name
+
+
 _STAR_SECOND = (0x1D, 0x1E, 0x06)
 
 

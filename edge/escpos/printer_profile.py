@@ -6,10 +6,7 @@ from dataclasses import dataclass
 
 from edge.escpos.charsets import CODE_PAGES, DOUBLE_BYTE, known_encoding
 from edge.escpos.code_tables import code_pages_of, models
-
-# A profile's command set, and the language the bridge and the decoder read it in (stream_language): Star
-# Line mode and StarPRNT share one table there, StarPRNT being Line mode plus the ESC GS / ESC RS families.
-COMMAND_SETS = {"escpos": "escpos", "star-line": "star", "starprnt": "star"}
+from firmware_bridge.stream_language import COMMAND_SETS, language_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +36,7 @@ class PrinterProfile:
     @property
     def command_language(self) -> str:
         """The name of the command set the stream is read in: "escpos" or "star"."""
-        return COMMAND_SETS[self.command_set]
+        return language_of(self.command_set)
 
     def __post_init__(self) -> None:
         if self.command_set not in COMMAND_SETS:
