@@ -276,7 +276,9 @@ class Bridge:
                 continue
             if cs > pos:
                 self.printer.write(buf[pos:cs])
-            injection = self.injection.ask(CutRequest(tok.start, buf[cs:ce], self.run_id, buf[:cs]))
+            injection = self.injection.ask(
+                CutRequest(tok.start, buf[cs:ce], self.run_id, buf[:cs], scanner.commands.name)
+            )
             if injection.label:
                 self.handoff.note(injection.label, tok.start)  # before this chunk: it labels this job
             self.printer.write(injection.block + buf[cs:ce])

@@ -31,6 +31,9 @@ class CutRequest:
     # The bytes of the read that holds the cut, up to it: they are not in the spool's part file yet (the
     # copy goes to the framer after the pump has forwarded the read), and the injector needs the receipt.
     head: bytes = b""
+    # The printer language the bridge reads the stream in ("escpos", "star"): the agent answers only a cut
+    # of its printer profile's language.
+    language: str = "escpos"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,7 @@ class UnixSocketInjector:
             "run": request.run,
             "stream_offset": request.stream_offset,
             "cut": request.cut.hex(),
+            "language": request.language,
             "head_len": len(head),
         }
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:

@@ -64,11 +64,13 @@ def test_the_agent_answers_only_cuts_in_its_profiles_language(tmp_path: Path) ->
     star = QrInjector(tmp_path, STAR_80MM, "https://r.example.com/r/{token}")
     escpos = QrInjector(tmp_path, GENERIC, "https://r.example.com/r/{token}")
     try:
-        block = star.answer({"head_len": 0, "cut": "1b6403"})
+        block = star.answer({"head_len": 0, "cut": "1b6403", "language": "star"})
         assert block.label and block.block.startswith(b"\n\x1bi\x00\x00") and b"\x1b\x1dyP" in block.block
         assert b"\x1d(k" not in block.block  # nothing of ESC/POS in it
-        assert star.answer({"head_len": 0, "cut": "1d5600"}) == NOTHING  # an ESC/POS cut: garbage on Star
-        assert escpos.answer({"head_len": 0, "cut": "1b6403"}) == NOTHING
+        assert (
+            star.answer({"head_len": 0, "cut": "1d5600", "language": "escpos"}) == NOTHING
+        )  # an ESC/POS cut: garbage on Star
+        assert escpos.answer({"head_len": 0, "cut": "1b6403", "language": "star"}) == NOTHING
     finally:
         star.close()
         escpos.close()

@@ -86,12 +86,17 @@ class QrInjector:
         return parts[-1].read_bytes() if parts else b""
 
     def answer(self, request: dict[str, object], head: bytes = b"") -> Injection:
-        cut = request.get("cut")
-        star_cut = isinstance(cut, str) and cut.startswith("1b64")  # Star's ESC d n
-        if star_cut != (self.printer.command_language == "star"):
+        stream_language = request.get("language", "escpos")  # the bridge's reading of the till's stream
+        if stream_language != self.printer.command_language:
             # The printer speaks another language than its profile says: a block in the profile's
             # language would print as garbage. The cut prints alone; `tillbox status` shows the bridge's view.
-            log.warning("cut %s does not match the printer profile %s: no QR", cut, self.printer.name)
+            log.warning(
+                "a %s cut (%s) under the %s printer profile %s: no QR",
+                stream_language,
+                request.get("cut"),
+                self.printer.command_language,
+                self.printer.name,
+            )
             return NOTHING
         data = self._job_so_far() + head
         decoder = Decoder(self.printer)
