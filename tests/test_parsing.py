@@ -90,6 +90,17 @@ def test_reconciliation_flags_what_does_not(changes: dict[str, object], reason: 
     assert any(reason in i for i in tx.issues), tx.issues
 
 
+def test_a_receipt_whose_amounts_all_read_zero_is_not_ok() -> None:
+    # Digits the decoder lost read as 0 reconcile trivially; a free item among priced ones is no problem.
+    zeros = Transaction(items=[Item("Latte", Decimal(0)), Item("Bagel", Decimal(0))], total=Decimal(0))
+    assert reconcile(zeros).status == "needs_review"
+    assert "every amount reads 0: the numbers prove nothing" in zeros.issues
+    free = Transaction(
+        items=[Item("Latte", Decimal("3.50")), Item("Napkin", Decimal(0))], total=Decimal("3.50")
+    )
+    assert reconcile(free).status == "ok"
+
+
 def test_weighed_goods_use_the_tills_rounding() -> None:
     item = Item("Apples", Decimal("1.53"), Decimal("0.512"), "kg", Decimal("2.99"))  # 1.53088
     assert reconcile(Transaction(items=[item], total=Decimal("1.53"))).status == "ok"

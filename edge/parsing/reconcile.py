@@ -39,6 +39,9 @@ def reconcile(tx: Transaction) -> Transaction:
     for i, item in enumerate(tx.items, 1):
         if item.unit_price is not None and not _line_matches(item.quantity, item.unit_price, item.amount):
             issues.append(f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}")
+    if tx.items and all(it.amount == 0 for it in tx.items) and not tx.total:
+        # Zeros add up to zero whatever was printed (digits the decoder lost read as 0): no proof at all.
+        issues.append("every amount reads 0: the numbers prove nothing")
     items_sum = sum((it.amount + (it.discount or 0) for it in tx.items), Decimal(0))
     if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal):
         issues.append(f"items add to {items_sum}, subtotal says {tx.subtotal}")
