@@ -3,7 +3,6 @@ the agent's part of the file never stops the printing."""
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 
 from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.spool import list_jobs, read_job
+from tests.bridge_harness import bridge_process, recv_exactly
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -48,47 +48,16 @@ def test_missing_links_are_named(tmp_path: Path) -> None:
 
 
 def test_bridge_started_with_the_box_file_prints_and_spools(tmp_path: Path) -> None:
-    printer = socket.create_server(("127.0.0.1", 0))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        pos_port = probe.getsockname()[1]
-    cfg = tmp_path / "box.toml"
-    cfg.write_text(
-        f'[links]\npos = "tcp-listen://127.0.0.1:{pos_port}"\n'
-        f'printer = "tcp://127.0.0.1:{printer.getsockname()[1]}"\n'
-        f'[paths]\nspool = "{tmp_path / "spool"}"\n[qr]\nenabled = false\n'
-    )
-    notify = tmp_path / "notify.sock"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind(str(notify))
-    sock.settimeout(15)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "edge", "bridge", "--config", str(cfg), "--idle-gap", "0.3"],
-        env={**os.environ, "NOTIFY_SOCKET": str(notify)},
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        while b"READY=1" not in sock.recv(4096):
-            pass
+    with bridge_process(tmp_path) as rig, socket.create_connection(("127.0.0.1", rig.pos_port)) as pos:
+        conn, _ = rig.printer_server.accept()
         receipt = b"\x1b@hello from the box file\n\x1dV\x00"
-        with socket.create_connection(("127.0.0.1", pos_port)) as pos:
-            printer.settimeout(10)
-            conn, _ = printer.accept()
-            pos.sendall(receipt)
-            got = b""
-            while len(got) < len(receipt):
-                got += conn.recv(4096)
-            assert got == receipt
-            deadline = time.monotonic() + 10
-            while not list_jobs(tmp_path / "spool") and time.monotonic() < deadline:
-                time.sleep(0.05)
-            assert read_job(list_jobs(tmp_path / "spool")[0]).data == receipt
-            conn.close()
-    finally:
-        proc.terminate()
-        proc.wait(15)
-        printer.close()
+        pos.sendall(receipt)
+        assert recv_exactly(conn, len(receipt)) == receipt
+        deadline = time.monotonic() + 10
+        while not list_jobs(tmp_path / "spool") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert read_job(list_jobs(tmp_path / "spool")[0]).data == receipt
+        conn.close()
 
 
 def test_bridge_without_links_says_what_to_give(tmp_path: Path) -> None:

@@ -5,10 +5,7 @@ printer profile's."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from edge.config import ConfigError, load_config
 from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.spool import iter_jobs
-from tests.bridge_harness import recv_exactly, tcp_rig
+from tests.bridge_harness import bridge_process, recv_exactly, tcp_rig
 from tests.helpers import wait_for
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,43 +57,14 @@ def test_the_bridge_frames_a_line_mode_stream_by_its_setting(tmp_path: Path, com
 
 
 def test_box_toml_names_the_command_set_for_the_bridge_process(tmp_path: Path) -> None:
-    printer = socket.create_server(("127.0.0.1", 0))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        pos_port = probe.getsockname()[1]
-    cfg = tmp_path / "box.toml"
-    cfg.write_text(
-        f'[links]\npos = "tcp-listen://127.0.0.1:{pos_port}"\n'
-        f'printer = "tcp://127.0.0.1:{printer.getsockname()[1]}"\n'
-        f'[paths]\nspool = "{tmp_path / "spool"}"\n[qr]\nenabled = false\n'
-        '[printer]\nprofile = "star-line-80mm"\ncommand_set = "star-line"\n'
-    )
-    notify = tmp_path / "notify.sock"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind(str(notify))
-    sock.settimeout(15)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "edge", "bridge", "--config", str(cfg), "--idle-gap", "0.3"],
-        env={**os.environ, "NOTIFY_SOCKET": str(notify)},
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        while b"READY=1" not in sock.recv(4096):
-            pass
-        with socket.create_connection(("127.0.0.1", pos_port)) as pos:
-            printer.settimeout(10)
-            conn, _ = printer.accept()
-            pos.sendall(STREAM)
-            assert recv_exactly(conn, len(STREAM)) == STREAM
-            wait_for(lambda: len(spooled(tmp_path / "spool")) == 3, timeout=10)
-            assert spooled(tmp_path / "spool") == [line_mode_sale(n) for n in range(3)]
-            conn.close()
-    finally:
-        proc.terminate()
-        proc.wait(15)
-        printer.close()
-        sock.close()
+    star = '[printer]\nprofile = "star-line-80mm"\ncommand_set = "star-line"\n'
+    with bridge_process(tmp_path, star) as rig, socket.create_connection(("127.0.0.1", rig.pos_port)) as pos:
+        conn, _ = rig.printer_server.accept()
+        pos.sendall(STREAM)
+        assert recv_exactly(conn, len(STREAM)) == STREAM
+        wait_for(lambda: len(spooled(tmp_path / "spool")) == 3, timeout=10)
+        assert spooled(tmp_path / "spool") == [line_mode_sale(n) for n in range(3)]
+        conn.close()
 
 
 def test_a_command_set_nobody_makes_is_named(tmp_path: Path) -> None:
