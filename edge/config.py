@@ -206,10 +206,7 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         bad("printer.profile", f"unknown profile {name!r} (known: {', '.join(sorted(PROFILES))})")
     else:
         printer = PROFILES[name]
-    overrides = {
-        k: get("printer", k)
-        for k in ("native_qr", "dots", "columns", "code_page", "multibyte", "code_table", "command_set")
-    }
+    overrides = {k: get("printer", k) for k in sorted(SECTIONS["printer"] - {"profile"})}
     try:
         printer = replace(printer, **{k: v for k, v in overrides.items() if v is not None})
     except (ValueError, TypeError) as e:

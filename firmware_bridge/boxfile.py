@@ -48,7 +48,7 @@ def read_box_file(path: Path) -> BridgeSettings:
     links, paths, qr, printer = table("links"), table("paths"), table("qr"), table("printer")
     problems = []
     command_set = printer.get("command_set", "escpos")
-    if command_set not in COMMAND_SETS:
+    if not isinstance(command_set, str) or command_set not in COMMAND_SETS:
         problems.append(f"{path}: printer.command_set: one of {', '.join(COMMAND_SETS)}, not {command_set!r}")
     for key in ("pos", "printer"):
         url = links.get(key)

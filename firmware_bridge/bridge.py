@@ -44,9 +44,8 @@ class BridgeConfig:
     backoff_initial_s: float = 0.1
     backoff_max_s: float = 5.0
     flow_poll_s: float = 0.002
-    command_set: str = (
-        "escpos"  # stream_language.COMMAND_SETS: "escpos" lets the stream say; Star's force Star
-    )
+    # stream_language.COMMAND_SETS: "escpos" lets the stream say which it is; a Star one reads Star only.
+    command_set: str = "escpos"
 
 
 @dataclass

@@ -27,7 +27,7 @@ COMMAND_SETS: dict[str, CommandSet | None] = {"escpos": None, "star-line": STAR,
 
 
 def language_of(command_set: str) -> str:
-    """ "escpos" or "star": the language a command set's stream is read in."""
+    """The language a command set's stream is read in: "escpos" or "star"."""
     return (COMMAND_SETS[command_set] or ESCPOS).name
 
 

@@ -30,6 +30,9 @@ _TEXT_THROUGH_NUL = re.compile(rb"[\x20-\xff]+(?:\x00+[\x20-\xff]+)*")
 _RASTER_ROW = 0x62  # "b": a raster row, inside a raster mode only
 
 
+SETTINGS = "settings"  # the name of a coalesced run of settings (Tokenizer's ``coalesce``)
+
+
 class Token(NamedTuple):
     role: Role
     name: str
@@ -110,40 +113,21 @@ class Tokenizer:
         base = self._offset
         while pos < n:
             state = self._state
-            if state == _NORMAL and not self._raster:
-                pos = self._scan_simple(data, pos, n, base, out)
-                if pos >= n or self._state != _NORMAL or self._raster:
-                    continue
             if state == _NORMAL:
+                # Text, controls and whole fixed-length commands; it stops where a header must be read.
+                pos = self._scan_simple(data, pos, n, base, out)
+                if pos >= n or self._state != _NORMAL:
+                    continue
                 b = data[pos]
                 if self._raster and b == _RASTER_ROW and self.commands.raster_line is not None:
                     self._pending = _Pending(base + pos, self.commands.raster_line.name, Role.CONTENT)
-                    self._header = bytearray((b,))
                     self._spec = self.commands.raster_line
-                    self._state = _HEADER
-                    pos += 1
-                elif b >= 0x20:
-                    m = _CONTROL.search(data, pos)
-                    end = m.start() if m else n
-                    out.append(Token(Role.TEXT, "text", base + pos, base + end))
-                    pos = end
-                elif b in self._introducers:
-                    # Fast path: a fixed-length command wholly inside this chunk (most settings are).
-                    fixed = self._fixed.get(b << 8 | data[pos + 1]) if pos + 1 < n else None
-                    if fixed is not None and pos + fixed[0] <= n:
-                        out.append(Token(fixed[2], fixed[1], base + pos, base + pos + fixed[0]))
-                        pos += fixed[0]
-                        if self._mode_names and fixed[1] in self._mode_names:  # Star's raster mode
-                            self._switch_mode(fixed[1])
-                        continue
+                else:  # an introducer whose command the first bytes do not decide, or cut by the chunk
                     self._pending = _Pending(base + pos, self.commands.introducer_names[b], Role.UNKNOWN)
-                    self._header = bytearray((b,))
                     self._spec = None
-                    self._state = _HEADER
-                    pos += 1
-                else:
-                    out.append(Token(Role.CONTROL, _CONTROL_NAME[b], base + pos, base + pos + 1))
-                    pos += 1
+                self._header = bytearray((b,))
+                self._state = _HEADER
+                pos += 1
             elif state == _HEADER:
                 self._header.append(data[pos])
                 pos += 1
@@ -196,8 +180,9 @@ class Tokenizer:
 
     def _scan_simple(self, data: bytes | bytearray, pos: int, n: int, base: int, out: list[Token]) -> int:
         """Text, single-byte controls and fixed-length commands wholly inside the chunk, one after another
-        (nearly all of a receipt): returns where something else begins. Tokens are made with
-        ``tuple.__new__``, which spares the named tuple's Python-level constructor for each."""
+        (nearly all of a receipt): returns where a command's header must be read (or, in Star's raster
+        mode, a raster row begins). Tokens are made with ``tuple.__new__``, which spares the named tuple's
+        Python-level constructor for each."""
         new = tuple.__new__
         append = out.append
         fixed_get = self._fixed.get
@@ -209,8 +194,11 @@ class Tokenizer:
         run = self._run.match if self._run is not None else None
         coalesce = self._coalesce
         text_run = _TEXT_THROUGH_NUL.match if self._text_through_nul else None
+        raster_rows = self._raster and self.commands.raster_line is not None
         while pos < n:
             b = data[pos]
+            if raster_rows and b == _RASTER_ROW:
+                return pos
             if b >= 0x20:
                 if text_run is not None:
                     end = text_run(data, pos).end()  # type: ignore[union-attr]  # b starts a match
@@ -237,7 +225,7 @@ class Tokenizer:
                 pos += length
                 if mode_names and name in mode_names:  # Star's raster mode: its rows are read apart
                     self._switch_mode(name)
-                    return pos
+                    raster_rows = self._raster and self.commands.raster_line is not None
             else:
                 append(new(Token, (_CONTROL_ROLE, names[b], base + pos, base + pos + 1)))
                 pos += 1
@@ -350,17 +338,15 @@ class Tokenizer:
 
 
 _FIXED_BY_SET: dict[str, dict[int, tuple[int, str, Role]]] = {}
-SETTINGS = "settings"  # the name of a coalesced run of settings
-_RUNS: dict[tuple[str, frozenset[str]], re.Pattern[bytes]] = {}
-
-
 _FIXED3_BY_SET: dict[str, dict[int, tuple[int, str, Role]]] = {}
+_RUNS: dict[tuple[str, frozenset[str]], re.Pattern[bytes]] = {}
 
 
 def _fixed_by_three(commands: CommandSet) -> dict[int, tuple[int, str, Role]]:
     """(introducer << 16 | function << 8 | third byte) -> (length, name, role), for the commands whose
-    length rule decides at their third byte (Star's ESC GS and ESC RS families). Found by asking each rule
-    with every third byte, as the header state machine asks it, so the two read every command alike."""
+    length rule decides at their third byte (GS V m in ESC/POS, Star's ESC GS and ESC RS families). Found
+    by asking each rule with every third byte, as the header state machine asks it, so the two read every
+    command alike."""
     fixed = _FIXED3_BY_SET.get(commands.name)
     if fixed is None:
         fixed = _FIXED3_BY_SET[commands.name] = {}

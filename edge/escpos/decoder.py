@@ -8,6 +8,7 @@ and a warning, and an image is only as large as the bytes actually present (a he
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from edge.escpos.charsets import STAR_CODE_PAGES, decode_text
@@ -110,12 +111,13 @@ class Decoder:
         command = self._star_command if star else self._command
         positions = _STAR_POSITIONS if star else _ESCPOS_POSITIONS
         run_effects = _run_effects(self.profile, commands)
+        writes = _RUN_SETTINGS[commands.name]
 
         for role, name, start, end in tokens:  # unpacked: a named tuple's fields are slower
             if role == _SETTING and name is SETTINGS:
-                # Receipt encoders set the style around every piece of text (receiptline: some 150
-                # commands in a receipt), the tokenizer gives a run of them as one token, and a run that
-                # only restyles is one lookup from the style it meets.
+                # Receipt encoders set the style around every piece of text (receiptline: some 130 style
+                # commands in a receipt, counted), the tokenizer gives a run of them as one token, and a
+                # run met before is one lookup from the style it meets.
                 raw = data[start:end]
                 s = st.style
                 hit = run_effects.get((id(s), raw))
@@ -131,9 +133,7 @@ class Decoder:
                 if len(doc.warnings) == warned:  # a warning (a code page not known) is given every time
                     if len(run_effects) >= 4096:
                         run_effects.clear()
-                    written = {
-                        f: getattr(st, f) for part_name, _ in parts for f in _WRITES.get(part_name, ())
-                    }
+                    written = {f: getattr(st, f) for part_name, _ in parts for f in writes[part_name]}
                     # The entry keeps its key's style alive, so the id cannot name another style.
                     run_effects[(id(s), raw)] = (s, st.style, tuple(written.items()))
                 continue
@@ -157,10 +157,11 @@ class Decoder:
                 raw = data[start:end]
                 if b"\x00" in raw:  # the tokenizer's text runs on through NULs, which print nothing
                     raw = raw.replace(b"\x00", b"")
-                ascii_page = _ASCII_PAGES.get(st.code_page)
-                if ascii_page is None:
-                    ascii_page = _ascii_page(st.code_page)
-                if ascii_page and raw.isascii() and not (st.kanji or st.sjis or st.international):
+                if (
+                    raw.isascii()
+                    and not (st.kanji or st.sjis or st.international)
+                    and _ascii_page(st.code_page)
+                ):
                     text = raw.decode("ascii")  # most text of every receipt
                 else:
                     text = self._text(raw, st, doc)
@@ -554,82 +555,68 @@ class Decoder:
         return None
 
 
-_SETTING = Role.SETTING
-# Settings that change the character style (from the style they meet) or set fields of the printer's
-# state to values their bytes decide, and nothing else: never the line, the page or the document. The
-# tokenizer gives the decoder runs of them as one token, and a run's effect is remembered (below).
-_ESCPOS_STYLE_ONLY = ("ESC !", "GS !", "ESC E", "ESC G", "ESC -", "GS B", "ESC M", "FS -", "ESC {", "GS b")
-# Star's ESC l / ESC Q (margins) and ESC z / ESC 0 (line spacing) change nothing the decoder keeps.
-_STAR_STYLE_ONLY = (
-    "ESC E",
-    "ESC F",
-    "ESC 4",
-    "ESC 5",
-    "ESC -",
-    "ESC i",
-    "ESC W",
-    "ESC h",
-    "ESC l",
-    "ESC Q",
-    "ESC z",
-    "ESC 0",
-)
-# The state's fields each setting writes (besides the style); the decoder's commands must agree with it,
-# tests/test_decoder_runs.py holds them to it.
-_WRITES: dict[str, tuple[str, ...]] = {
-    "ESC a": ("align",),
-    "ESC SP": ("right_spacing",),
-    "FS S": ("kanji_spacing",),
-    "GS P": ("motion_x",),
-    "GS L": ("margin",),
-    "GS W": ("print_width",),
-    "ESC t": ("code_page",),
-    "ESC R": ("international",),
-    "FS &": ("kanji",),
-    "FS .": ("kanji",),
-    "FS C": ("kanji_jis", "sjis"),
-    "ESC GS a": ("align",),
-    "ESC GS t": ("code_page",),
-    "ESC $": ("sjis", "code_page"),  # Star's Kanji mode (in ESC/POS, ESC $ is a print position)
+_SETTING, _TEXT, _CONTROL = Role.SETTING, Role.TEXT, Role.CONTROL
+# Per language, the settings that change the character style (from the style they meet) or set fields of
+# the printer's state to values their bytes decide, and nothing else: never the line, the page or the
+# document. Each maps to the state fields it writes besides the style; the tokenizer gives the decoder runs
+# of them as one token, and a run's effect is remembered (below). The decoder's commands must agree with
+# these tables: tests/test_decoder_runs.py holds them to it.
+_STYLE = ()
+_RUN_SETTINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    ESCPOS.name: {
+        **dict.fromkeys(
+            ("ESC !", "GS !", "ESC E", "ESC G", "ESC -", "GS B", "ESC M", "FS -", "ESC {"), _STYLE
+        ),
+        "GS b": _STYLE,
+        "ESC a": ("align",),
+        "ESC SP": ("right_spacing",),
+        "FS S": ("kanji_spacing",),
+        "GS P": ("motion_x",),
+        "GS L": ("margin",),
+        "GS W": ("print_width",),
+        "ESC t": ("code_page",),
+        "ESC R": ("international",),
+        "FS &": ("kanji",),
+        "FS .": ("kanji",),
+        "FS C": ("kanji_jis", "sjis"),
+    },
+    STAR.name: {
+        **dict.fromkeys(("ESC E", "ESC F", "ESC 4", "ESC 5", "ESC -", "ESC i", "ESC W", "ESC h"), _STYLE),
+        # ESC l / ESC Q (margins) and ESC z / ESC 0 (line spacing) change nothing the decoder keeps.
+        **dict.fromkeys(("ESC l", "ESC Q", "ESC z", "ESC 0"), _STYLE),
+        "ESC GS a": ("align",),
+        "ESC GS t": ("code_page",),
+        "ESC R": ("international",),
+        "ESC $": ("sjis", "code_page"),  # Kanji mode (in ESC/POS, ESC $ is a print position)
+    },
 }
-_COALESCED = {
-    ESCPOS.name: frozenset(_ESCPOS_STYLE_ONLY)
-    | {"ESC a", "ESC SP", "FS S", "GS P", "GS L", "GS W", "ESC t", "ESC R", "FS &", "FS .", "FS C"},
-    STAR.name: frozenset(_STAR_STYLE_ONLY) | {"ESC GS a", "ESC GS t", "ESC R", "ESC $"},
-}
-# receiptline sends a NUL after each Thai character; the printer prints nothing for it, and reading the
-# text on through it spares the decoder a token and a text run each.
-_TEXT_RUNS_THROUGH_NUL = True
+_COALESCED = {language: frozenset(table) for language, table in _RUN_SETTINGS.items()}
 _RUN_PARTS: dict[tuple[str, bytes], tuple[tuple[str, bytes], ...]] = {}
 # A run's effect: (the style it met, the style it leaves, the fields it writes with their values), by
-# (id of the style met, the run's bytes), per printer profile (ESC t's pages are the profile's) and language.
+# (id of the style met, the run's bytes; a Style's own hash is Python code, too slow for every run), per
+# printer profile (ESC t's pages are the profile's) and language.
 _RunEffects = dict[tuple[int, bytes], tuple[Style, Style, tuple[tuple[str, object], ...]]]
-_RUN_EFFECTS: dict[tuple[int, str], tuple[PrinterProfile, _RunEffects]] = {}
+_RUN_EFFECTS: dict[tuple[PrinterProfile, str], _RunEffects] = {}
 
 
 def _run_effects(profile: PrinterProfile, commands: CommandSet) -> _RunEffects:
-    key = (id(profile), commands.name)
-    entry = _RUN_EFFECTS.get(key)
-    if entry is None or entry[0] is not profile:
+    key = (profile, commands.name)
+    effects = _RUN_EFFECTS.get(key)
+    if effects is None:
         if len(_RUN_EFFECTS) >= 64:
             _RUN_EFFECTS.clear()
-        entry = _RUN_EFFECTS[key] = (profile, {})
-    return entry[1]
+        effects = _RUN_EFFECTS[key] = {}
+    return effects
 
 
-_TEXT = Role.TEXT
-_ASCII_PAGES: dict[str, bool] = {}  # code page -> whether its 0x20-0x7F are ASCII
-
-
+@functools.cache
 def _ascii_page(page: str) -> bool:
     """Whether text of bytes 0x20-0x7F alone reads as ASCII in ``page``, so that it needs no decoder of
     its own (not so in JIS X 0201, which has the yen sign at 0x5C)."""
     printable = bytes(range(0x20, 0x80))
-    ok = _ASCII_PAGES[page] = decode_text(printable, page)[0] == printable.decode("ascii")
-    return ok
+    return decode_text(printable, page)[0] == printable.decode("ascii")
 
 
-_CONTROL = Role.CONTROL
 _LINE_ENDS = frozenset(("LF", "FF"))
 # What page mode changes, besides ESC $ (which moves along the line as in standard mode).
 _PAGE_COMMANDS = frozenset(("ESC W", "GS $", "ESC FF", "ESC 3", "ESC 2", "ESC T", "ESC S"))
@@ -678,7 +665,8 @@ def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
     swallow the barcode and cut after it. Its data is capped where the rest of the job reads as clean
     commands ending in a cut or printed content; the bytes are all still there, only read differently."""
     coalesce = _COALESCED.get(commands.name, frozenset())
-    tok = Tokenizer(0, commands, coalesce, text_through_nul=_TEXT_RUNS_THROUGH_NUL)
+    # Text runs on through NULs, which print nothing (receiptline sends one after each Thai character).
+    tok = Tokenizer(0, commands, coalesce, text_through_nul=True)
     tokens = tok.feed(data) + tok.flush()
     if not tokens or tokens[-1].role != Role.TRUNCATED or tokens[-1].name not in _DATA_COMMANDS:
         return tokens
@@ -691,7 +679,7 @@ def _tokenize(data: bytes, doc: Document, commands: CommandSet) -> list[Token]:
         tried += 1
         if tried > _MAX_RESYNC_CANDIDATES:
             break
-        t = Tokenizer(i, commands, coalesce, text_through_nul=_TEXT_RUNS_THROUGH_NUL)
+        t = Tokenizer(i, commands, coalesce, text_through_nul=True)
         tail = t.feed(data[i:]) + t.flush()
         if _clean_tail(tail):
             doc.warnings.append(
@@ -727,8 +715,8 @@ def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
     return Decoder(profile).decode(data)
 
 
-# Receipt encoders set the style around every piece of text (receiptline: some 300 style commands in a
-# receipt): a style change is looked up, not built again, and one transition gives one Style object.
+# A style change is looked up, not built again: one transition gives one Style object, so text after a
+# restyle that changed nothing goes on in the same run (the decoder's runs compare styles by identity).
 _RESTYLED: dict[tuple[Style, tuple[tuple[str, object], ...]], Style] = {}
 
 
@@ -766,6 +754,7 @@ def _code128_text(data: bytes) -> str:
 def _select_code_page(st: _State, doc: Document, pages: dict[int, str], command: str, n: int) -> None:
     page = pages.get(n)
     if page is None:
+        doc.unknown_code_pages.append(f"{command} {n}")
         doc.warnings.append(f"{command} {n}: code page not known, keeping {st.code_page}")
     else:
         st.code_page = page
@@ -802,7 +791,16 @@ class _Position:
         return []
 
     def now(self, line: list[Run], st: _State) -> int:
-        return self.x_at + sum(_run_dots(r, st) for r in line[self.counted :])
+        return self._ahead(line, st)[0]
+
+    def _ahead(self, line: list[Run], st: _State) -> tuple[int, int]:
+        """(dots, text columns) from the left edge to where the next character prints. The runs before
+        `counted` never change (only the last run grows), so they are counted once, in `x_at`/`columns_at`."""
+        x, written = self.x_at, self.columns_at
+        for r in line[self.counted :]:
+            x += _run_dots(r, st)
+            written += text_columns(r.text) * r.style.width
+        return x, written
 
     def move(self, line: list[Run], st: _State, target: int, relative: bool = False) -> bool:
         """Print position commands (ESC $, ESC \\, HT) lay out columns that the paper shows as gaps: they
@@ -810,11 +808,7 @@ class _Position:
         (in font A cells). Moving back, or by less than half a column, still leaves one space between
         what was printed apart. A ``relative`` target counts from where the next character prints. True
         when the spaces began the line (its layout is then the state's)."""
-        x = self.x_at
-        written = self.columns_at  # the runs before `counted` never change: only the last run grows
-        for r in line[self.counted :]:
-            x += _run_dots(r, st)
-            written += text_columns(r.text) * r.style.width
+        x, written = self._ahead(line, st)
         if relative:
             target += x
         pad = round(target / CELL_DOTS) - written if target > x else 0

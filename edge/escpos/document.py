@@ -128,6 +128,9 @@ Block = TextLine | Image | NvImage | Barcode | Code2D | Feed | Cut | Opaque
 class Document:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Code pages the job selected that the printer profile has no table for ("ESC t 8"): the text after
+    # them was read in the page before, right only where it is ASCII.
+    unknown_code_pages: list[str] = field(default_factory=list)
 
     def text_lines(self) -> list[TextLine]:
         return [b for b in self.blocks if isinstance(b, TextLine)]

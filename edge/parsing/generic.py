@@ -56,13 +56,11 @@ def parse_document(doc: Document, options: ParseOptions | None = None) -> Transa
 def _unknown_code_page(doc: Document, lines: list[Line]) -> str | None:
     """An ESC t page the printer profile has no table for leaves the decoder on the page before it: ASCII
     reads right either way, anything else may be another script that happens to spell letters."""
-    unknown = next((w for w in doc.warnings if "code page not known" in w), None)
-    if unknown is None or all(ln.text.isascii() for ln in lines):
+    if not doc.unknown_code_pages or all(ln.text.isascii() for ln in lines):
         return None
-    command = unknown.split(":", 1)[0]
     return (
-        f"{command} names a code page the printer profile does not know: the text outside ASCII may be "
-        "read in the wrong character set (set [printer] code_table to the printer's model)"
+        f"{doc.unknown_code_pages[0]} names a code page the printer profile does not know: the text outside "
+        "ASCII may be read in the wrong character set (set [printer] code_table to the printer's model)"
     )
 
 
