@@ -77,7 +77,10 @@ def test_a_command_set_nobody_makes_is_named(tmp_path: Path) -> None:
         BoxFileError, match=r"printer.command_set: one of escpos, star-line, starprnt, not 'zpl'"
     ):
         read_box_file(path)
-    path.write_text(path.read_text().replace('"zpl"', '"starprnt"'))
+    path.write_text(path.read_text().replace('"zpl"', '["star-line"]'))
+    with pytest.raises(BoxFileError, match=r"printer.command_set: one of .*, not \['star-line'\]"):
+        read_box_file(path)  # a list, not a name: said, not a crash
+    path.write_text(path.read_text().replace('["star-line"]', '"starprnt"'))
     assert read_box_file(path).command_set == "starprnt"
     path.write_text(path.read_text().replace('command_set = "starprnt"\n', ""))
     assert read_box_file(path).command_set == "escpos"
