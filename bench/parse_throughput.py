@@ -3,7 +3,7 @@ with --mixed over the mixed corpus: those plus every receipt of tests/corpus/for
 receipt-printer-encoder and python-escpos: ESC/POS and Star, seven scripts, position-laid columns; needs
 the npm encoders that ./scripts/setup.sh installs).
 
-    .venv/bin/python -m bench.parse_throughput [--seconds 5] [--mixed]
+    .venv/bin/python -m bench.parse_throughput [--seconds 5] [--mixed] [--passes N]
 
 Reports receipts per second and MB per second for decode alone and for decode + parse (the whole
 bytes -> transaction path, profile detection and reconciliation included).
@@ -61,8 +61,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--mixed", action="store_true", help="the generated and the foreign-encoder corpus")
+    ap.add_argument(
+        "--passes",
+        type=int,
+        help="decode the corpus this many times after one warm pass, untimed: for an instruction count "
+        "under valgrind, which a shared machine's noise does not move (see BENCHMARKS.md)",
+    )
     args = ap.parse_args(argv)
     data = load_mixed() if args.mixed else load()
+    if args.passes is not None:
+        for _ in range(args.passes + 1):
+            for d, p in data:
+                decode(d, p)
+        return 0
     avg = sum(len(d) for d, _ in data) / len(data)
     print(f"{len(data)} receipts, {avg:,.0f} bytes on average")
     print("| path | receipts/s | MB/s |\n|---|---|---|")

@@ -371,16 +371,23 @@ def _settings_run(commands: CommandSet, names: frozenset[str]) -> re.Pattern[byt
     """One or more whole fixed-length settings named in ``names``, one after another (matched in C)."""
     pattern = _RUNS.get((commands.name, names))
     if pattern is None:
-        by_two = _fixed_commands(commands).items()
-        by_three = _fixed_by_three(commands).items()
+        # Commands that share all but the last byte of their prefix and their length are one alternative
+        # with a class of last bytes: a handful of alternatives rather than one per command, which the
+        # regex engine would try one by one at every command of a run.
+        last_bytes: dict[tuple[bytes, int], list[int]] = {}
+        for key, (length, name, role) in sorted(_fixed_commands(commands).items()):
+            if name in names and role == Role.SETTING:
+                last_bytes.setdefault((bytes((key >> 8,)), length), []).append(key & 0xFF)
+        for key, (length, name, role) in sorted(_fixed_by_three(commands).items()):
+            if name in names and role == Role.SETTING:
+                last_bytes.setdefault((bytes((key >> 16, key >> 8 & 0xFF)), length), []).append(key & 0xFF)
         one = [
-            re.escape(bytes((key >> 8, key & 0xFF))) + b"." * (length - 2)
-            for key, (length, name, role) in sorted(by_two)
-            if name in names and role == Role.SETTING
-        ] + [
-            re.escape(bytes((key >> 16, key >> 8 & 0xFF, key & 0xFF))) + b"." * (length - 3)
-            for key, (length, name, role) in sorted(by_three)
-            if name in names and role == Role.SETTING
+            re.escape(head)
+            + b"["
+            + b"".join(re.escape(bytes((b,))) for b in sorted(set(lasts)))
+            + b"]"
+            + b"." * (length - len(head) - 1)
+            for (head, length), lasts in last_bytes.items()
         ]
         if not one:
             return None

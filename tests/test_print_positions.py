@@ -74,3 +74,35 @@ def test_kanji_spacing_and_motion_units_move_the_columns_as_on_paper() -> None:
     assert render_text(decode(units, PROFILES["generic-80mm"])).splitlines()[0] == "Tea" + " " * 17 + "4.00"
     half = b"\x1b@\x1dP\x66\x66" + b"Tea" + b"\x1b$\x78\x00" + b"4.00\n"  # 102 per inch: 120 units = 238 dots
     assert render_text(decode(half, PROFILES["generic-80mm"])).splitlines()[0] == "Tea" + " " * 17 + "4.00"
+
+
+def kanji_runs(data: bytes) -> list[tuple[str, int, int]]:
+    [line] = [b for b in decode(b"\x1b@" + data, PROFILES["chinese-80mm"]).text_lines() if b.text.strip()]
+    return [(r.text, r.style.width, r.style.height) for r in line.runs]
+
+
+def test_fs_bang_and_fs_w_size_the_double_byte_characters_and_not_the_others() -> None:
+    """FS ! (bit 2 double width, bit 3 double height) and FS W (quadruple) size Kanji characters only;
+    the ASCII beside them keeps the style's size, and the columns after them move as far as the paper's."""
+    total = "合计".encode("gb18030")
+    wide = FS + b"&" + FS + b"!\x04" + b"A" + total + at(144) + b"9.50\n"
+    assert kanji_runs(wide)[:2] == [("A", 1, 1), ("合计", 2, 1)]
+    # A, then 2 characters of 4 columns each: 9 columns; ESC $ 144 is column 12, three spaces on (the
+    # renderer spaces each double-width character out by its own width).
+    [line] = lines(wide, "chinese-80mm")
+    assert line == "A合  计  " + "   " + "9.50" and text_columns(line[: line.index("9")]) == 12
+    assert kanji_runs(FS + b"&" + FS + b"W\x01" + total + b"\n") == [("合计", 2, 2)]
+    assert kanji_runs(FS + b"&" + FS + b"!\x0c" + total + FS + b"!\x00" + total + b"\n") == [
+        ("合计", 2, 2),
+        ("合计", 1, 1),
+    ]
+
+
+def test_gs_bang_after_fs_bang_sizes_the_kanji_too_the_last_received_counts() -> None:
+    total = "合计".encode("gb18030")
+    assert kanji_runs(FS + b"&" + FS + b"!\x04" + GS + b"!\x00" + total + b"\n") == [("合计", 1, 1)]
+    assert kanji_runs(FS + b"&" + GS + b"!\x11" + FS + b"!\x00" + total + b"\n") == [("合计", 1, 1)]
+
+
+def test_fs_bang_outside_kanji_mode_changes_no_single_byte_character() -> None:
+    assert kanji_runs(FS + b"." + FS + b"!\x0c" + b"Total 9.50\n") == [("Total 9.50", 1, 1)]

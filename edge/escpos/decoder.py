@@ -9,6 +9,7 @@ and a warning, and an image is only as large as the bytes actually present (a he
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field, replace
 
 from edge.escpos.charsets import STAR_CODE_PAGES, decode_text
@@ -27,6 +28,7 @@ from edge.escpos.document import (
     Run,
     Style,
     TextLine,
+    char_columns,
     text_columns,
 )
 from edge.escpos.page_mode import DEFAULT_LINE_SPACING, PageMode
@@ -80,6 +82,9 @@ class _State:
     hri: bool = False
     right_spacing: int = 0  # ESC SP: dots after each character (times the width multiplier)
     kanji_spacing: int = 0  # FS S n1 n2: dots left and right of each double-byte character
+    # FS ! / FS W: (width, height) of double-byte characters, set apart from the single-byte ones; None:
+    # the style's. GS ! sizes both kinds, and for double-byte characters the last of these received counts.
+    kanji_size: tuple[int, int] | None = None
     motion_x: int = 0  # GS P x: horizontal motion units per inch for ESC $ / ESC \ (0: the printer's dot)
     tab_stops: tuple[int, ...] = ()  # ESC D, in columns; none set: every 8
     qr_size: int = 3
@@ -109,12 +114,17 @@ class Decoder:
         tokens, commands = tokenize(data, doc, STAR if self.profile.command_language == "star" else None)
         star = commands is STAR
         command = self._star_command if star else self._command
-        positions = _STAR_POSITIONS if star else _ESCPOS_POSITIONS
+        positions = _POSITIONS[commands.name]
         run_effects = _run_effects(self.profile, commands)
         writes = _RUN_SETTINGS[commands.name]
 
-        for role, name, start, end in tokens:  # unpacked: a named tuple's fields are slower
-            if role == _SETTING and name is SETTINGS:
+        for (
+            role,
+            name,
+            start,
+            end,
+        ) in tokens:  # unpacked (a named tuple's fields are slower); roles by identity
+            if role is _SETTING and name is SETTINGS:
                 # Receipt encoders set the style around every piece of text (receiptline: some 130 style
                 # commands in a receipt, counted), the tokenizer gives a run of them as one token, and a
                 # run met before is one lookup from the style it meets.
@@ -125,33 +135,36 @@ class Decoder:
                     st.style = hit[1]
                     for field_name, value in hit[2]:
                         setattr(st, field_name, value)
+                    for n, relative in hit[3]:  # moves after the fields: none of those it reads follow one
+                        line, layout = self._move(n, relative, line, layout, pos, st, page, star)
                     continue
                 warned = len(doc.warnings)
                 parts = _split_run(raw, commands)
+                moves: list[tuple[int, bool]] = []
+                replayable = True
                 for part_name, part in parts:
-                    command(part_name, part, st, doc)
-                if len(doc.warnings) == warned:  # a warning (a code page not known) is given every time
+                    move = _position_argument(part, positions.get(part_name))
+                    if move is not None:
+                        moves.append(move)
+                        line, layout = self._move(*move, line, layout, pos, st, page, star)
+                    elif part_name not in positions:
+                        if moves and _MOVES_READ.intersection(writes[part_name]):
+                            replayable = False  # a field a move reads, set after a move: kept in order
+                        command(part_name, part, st, doc)
+                # A warning (a code page not known) is given every time, so its run is not remembered.
+                if replayable and len(doc.warnings) == warned:
                     if len(run_effects) >= 4096:
                         run_effects.clear()
-                    written = {f: getattr(st, f) for part_name, _ in parts for f in writes[part_name]}
+                    written = {f: getattr(st, f) for part_name, _ in parts for f in writes.get(part_name, ())}
                     # The entry keeps its key's style alive, so the id cannot name another style.
-                    run_effects[(id(s), raw)] = (s, st.style, tuple(written.items()))
+                    run_effects[(id(s), raw)] = (s, st.style, tuple(written.items()), tuple(moves))
                 continue
-            if role == _SETTING and name in positions:
-                raw = data[start:end]
-                at, relative = positions[name]
-                if len(raw) >= at + 2:
-                    n = raw[at] | raw[at + 1] << 8
-                    if relative and n & 0x8000:  # a signed 16-bit count
-                        n -= 0x10000
-                    if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
-                        n = n * 203 // st.motion_x
-                    if page is not None and not line:  # a fragment of the page starts there
-                        line = pos.begin(max(n + pos.x_at if relative else n, 0))
-                    elif pos.move(line, st, n, relative):
-                        layout = (st.align, st.margin, st.print_width)
+            if role is _SETTING and name in positions:
+                move = _position_argument(data[start:end], positions[name])
+                if move is not None:
+                    line, layout = self._move(*move, line, layout, pos, st, page, star)
                 continue
-            if role == _TEXT:
+            if role is _TEXT:
                 if not line:
                     layout = (st.align, st.margin, st.print_width)
                 raw = data[start:end]
@@ -165,18 +178,22 @@ class Decoder:
                     text = raw.decode("ascii")  # most text of every receipt
                 else:
                     text = self._text(raw, st, doc)
+                    if st.kanji_size is not None and (st.kanji or st.sjis) and not text.isascii():
+                        _append_sized(line, text, st, pos.counted)
+                        continue
                 style = st.style
                 if len(line) > pos.counted and line[-1].style is style:  # same style object: the run goes on
                     line[-1] = Run(line[-1].text + text, style)
                 else:
                     line.append(Run(text, style))
                 continue
-            if role == _CONTROL:
+            if role is _CONTROL:
                 if page is None and name in _LINE_ENDS:
                     blocks.append(
                         TextLine(line, *layout) if line else TextLine([], st.align, st.margin, st.print_width)
                     )
-                    line = pos.begin()
+                    line = []  # pos.begin(), inline: every line ends so
+                    pos.x_at = pos.origin = pos.counted = pos.columns_at = 0
                 elif page is not None and name in _PAGE_CONTROLS:
                     line = self._page_control(name, line, page, pos, blocks)
                     if name == "FF":
@@ -203,23 +220,23 @@ class Decoder:
                     doc.warnings.append("ESC S left page mode without printing the page: it is dropped")
                     page = None
                 continue
-            if role == Role.REALTIME:
+            if role is Role.REALTIME:
                 continue  # status queries: nothing on paper
-            if role == Role.INIT:
+            if role is Role.INIT:
                 # ESC @ empties the print buffer: a line not yet printed never is
                 line, page = pos.begin(), None
                 st = _State.fresh(self.profile)
                 continue
             raw = data[start:end]
             block: Block | None
-            if role == Role.CUT:
+            if role is Role.CUT:
                 block = Cut(partial=self._partial(raw))
-            elif role == Role.TRUNCATED and name in _DATA_COMMANDS:
+            elif role is Role.TRUNCATED and name in _DATA_COMMANDS:
                 # An image cut short is still an image, as far as its bytes go.
                 doc.warnings.append(f"{name} at byte {start} is cut short ({len(raw)} bytes present)")
                 block = command(name, raw, st, doc)
             elif role in (Role.UNKNOWN, Role.TRUNCATED):
-                if role == Role.TRUNCATED:
+                if role is Role.TRUNCATED:
                     doc.warnings.append(f"{name} at byte {start} is cut short ({len(raw)} bytes present)")
                 block = Opaque(name, raw)
             else:
@@ -244,6 +261,29 @@ class Decoder:
             blocks.append(TextLine(line, *layout))
         self.final_state = st
         return doc
+
+    @staticmethod
+    def _move(
+        n: int,
+        relative: bool,
+        line: list[Run],
+        layout: tuple[Align, int, int | None],
+        pos: _Position,
+        st: _State,
+        page: PageMode | None,
+        star: bool,
+    ) -> tuple[list[Run], tuple[Align, int, int | None]]:
+        """A print position command (ESC $ / ESC \\, Star's ESC GS A / ESC GS R): the line that goes on
+        and its layout."""
+        if not line and n == 0 and page is None and (relative or pos.x_at == 0):
+            return line, layout  # receiptline starts every line so: nothing moves
+        if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
+            n = n * 203 // st.motion_x
+        if page is not None and not line:  # a fragment of the page starts there
+            return pos.begin(max(n + pos.x_at if relative else n, 0)), layout
+        if pos.move(line, st, n, relative):
+            return line, (st.align, st.margin, st.print_width)
+        return line, layout
 
     # -- page mode -----------------------------------------------------------------------------------
 
@@ -341,6 +381,11 @@ class Decoder:
             )
         elif name == "GS !":
             st.style = _restyle(s, width=(n >> 4) % 8 + 1, height=(n & 0x0F) % 8 + 1)
+            st.kanji_size = None
+        elif name == "FS !":
+            st.kanji_size = (2 if n & 4 else 1, 2 if n & 8 else 1)
+        elif name == "FS W":
+            st.kanji_size = (2, 2) if n & 1 else (1, 1)
         elif name in ("ESC E", "ESC G"):
             st.style = _restyle(s, bold=bool(n & 1))
         elif name == "ESC -":
@@ -564,9 +609,8 @@ _SETTING, _TEXT, _CONTROL = Role.SETTING, Role.TEXT, Role.CONTROL
 _STYLE = ()
 _RUN_SETTINGS: dict[str, dict[str, tuple[str, ...]]] = {
     ESCPOS.name: {
-        **dict.fromkeys(
-            ("ESC !", "GS !", "ESC E", "ESC G", "ESC -", "GS B", "ESC M", "FS -", "ESC {"), _STYLE
-        ),
+        **dict.fromkeys(("ESC !", "ESC E", "ESC G", "ESC -", "GS B", "ESC M", "FS -", "ESC {"), _STYLE),
+        **dict.fromkeys(("GS !", "FS !", "FS W"), ("kanji_size",)),
         "GS b": _STYLE,
         "ESC a": ("align",),
         "ESC SP": ("right_spacing",),
@@ -590,13 +634,38 @@ _RUN_SETTINGS: dict[str, dict[str, tuple[str, ...]]] = {
         "ESC $": ("sjis", "code_page"),  # Kanji mode (in ESC/POS, ESC $ is a print position)
     },
 }
-_COALESCED = {language: frozenset(table) for language, table in _RUN_SETTINGS.items()}
+# Print position commands: name -> (offset of the 16-bit argument, relative).
+_ESCPOS_POSITIONS = {"ESC $": (2, False), "ESC \\": (2, True)}
+_STAR_POSITIONS = {"ESC GS A": (3, False), "ESC GS R": (3, True)}
+_POSITIONS = {ESCPOS.name: _ESCPOS_POSITIONS, STAR.name: _STAR_POSITIONS}
+# Runs hold the position commands too (receiptline sends ESC $ 0 0 ESC \\ n amid the style of every
+# column); a run's moves are replayed after its fields, which is the same as in order unless one of the
+# fields a move reads is set after a move (then that run is read command by command every time).
+_MOVES_READ = frozenset(("align", "margin", "print_width", "motion_x", "right_spacing", "kanji_spacing"))
+_COALESCED = {
+    language: frozenset(table) | frozenset(_POSITIONS[language]) for language, table in _RUN_SETTINGS.items()
+}
 _RUN_PARTS: dict[tuple[str, bytes], tuple[tuple[str, bytes], ...]] = {}
 # A run's effect: (the style it met, the style it leaves, the fields it writes with their values), by
 # (id of the style met, the run's bytes; a Style's own hash is Python code, too slow for every run), per
 # printer profile (ESC t's pages are the profile's) and language.
-_RunEffects = dict[tuple[int, bytes], tuple[Style, Style, tuple[tuple[str, object], ...]]]
+_RunEffects = dict[
+    tuple[int, bytes], tuple[Style, Style, tuple[tuple[str, object], ...], tuple[tuple[int, bool], ...]]
+]
 _RUN_EFFECTS: dict[tuple[PrinterProfile, str], _RunEffects] = {}
+
+
+def _position_argument(raw: bytes, spec: tuple[int, bool] | None) -> tuple[int, bool] | None:
+    """A print position command's (count, relative), or None for another command or one cut short."""
+    if spec is None:
+        return None
+    at, relative = spec
+    if len(raw) < at + 2:
+        return None
+    n = raw[at] | raw[at + 1] << 8
+    if relative and n & 0x8000:  # a signed 16-bit count
+        n -= 0x10000
+    return n, relative
 
 
 def _run_effects(profile: PrinterProfile, commands: CommandSet) -> _RunEffects:
@@ -626,10 +695,6 @@ _FONT_DOTS = {"A": 12, "B": 9}
 _DATA_COMMANDS = {"GS 8": 17, "GS ( L": 15, "GS v": 8, "ESC *": 5, "GS ( k": 8}  # name -> header bytes
 _MAX_RESYNC_CANDIDATES = 256
 
-
-# Print position commands: name -> (offset of the 16-bit argument, relative).
-_ESCPOS_POSITIONS = {"ESC $": (2, False), "ESC \\": (2, True)}
-_STAR_POSITIONS = {"ESC GS A": (3, False), "ESC GS R": (3, True)}
 _STAR_BARCODES = {
     0: "UPC-E",
     1: "UPC-A",
@@ -720,6 +785,22 @@ def decode(data: bytes, profile: PrinterProfile = GENERIC) -> Document:
 _RESTYLED: dict[tuple[Style, tuple[tuple[str, object], ...]], Style] = {}
 
 
+def _append_sized(line: list[Run], text: str, st: _State, counted: int) -> None:
+    """Text in a double-byte mode under FS ! / FS W: its double-byte (full-width) characters in their own
+    size, the others in the style's, each piece a run (merged with the run before, as any text is, when it
+    is of the same style and not yet counted by a print position)."""
+    assert st.kanji_size is not None
+    width, height = st.kanji_size
+    sized = _restyle(st.style, width=width, height=height)
+    for wide, piece in itertools.groupby(text, key=lambda ch: char_columns(ch) == 2):
+        style = sized if wide else st.style
+        chunk = "".join(piece)
+        if len(line) > counted and line[-1].style is style:
+            line[-1] = Run(line[-1].text + chunk, style)
+        else:
+            line.append(Run(chunk, style))
+
+
 def _restyle(s: Style, **changes: object) -> Style:
     key = (s, tuple(changes.items()))
     new = _RESTYLED.get(key)
@@ -760,17 +841,6 @@ def _select_code_page(st: _State, doc: Document, pages: dict[int, str], command:
         st.code_page = page
 
 
-def _run_dots(run: Run, st: _State) -> int:
-    """How far a run moved the print position, in dots: its characters in its font (a full-width one
-    twice as wide), ESC SP's spacing after each narrow one and FS S's around each wide one, times the
-    width multiplier."""
-    base = _FONT_DOTS.get(run.style.font, 12)
-    columns = text_columns(run.text)
-    wide = columns - len(run.text)
-    spacing = (len(run.text) - wide) * st.right_spacing + wide * st.kanji_spacing
-    return (columns * base + spacing) * run.style.width
-
-
 @dataclass(slots=True)
 class _Position:
     """Where the next character prints on the current line, in dots from the print area's left edge:
@@ -798,8 +868,14 @@ class _Position:
         `counted` never change (only the last run grows), so they are counted once, in `x_at`/`columns_at`."""
         x, written = self.x_at, self.columns_at
         for r in line[self.counted :]:
-            x += _run_dots(r, st)
-            written += text_columns(r.text) * r.style.width
+            # A run's dots: its characters in its font (a full-width one twice as wide), ESC SP's spacing
+            # after each narrow one and FS S's around each wide one, times the width multiplier.
+            text, style = r.text, r.style
+            columns = len(text) if text.isascii() else text_columns(text)
+            wide = columns - len(text)
+            spacing = (len(text) - wide) * st.right_spacing + wide * st.kanji_spacing
+            x += (columns * _FONT_DOTS.get(style.font, 12) + spacing) * style.width
+            written += columns * style.width
         return x, written
 
     def move(self, line: list[Run], st: _State, target: int, relative: bool = False) -> bool:
