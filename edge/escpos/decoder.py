@@ -136,7 +136,9 @@ class Decoder:
                     for field_name, value in hit[2]:
                         setattr(st, field_name, value)
                     for n, relative in hit[3]:  # moves after the fields: none of those it reads follow one
-                        line, layout = self._move(n, relative, line, layout, pos, st, page, star)
+                        if n or line or page is not None or (pos.x_at and not relative):
+                            line, layout = self._move(n, relative, line, layout, pos, st, page, star)
+                        # else: to where it is (receiptline starts every line so), which moves nothing
                     continue
                 warned = len(doc.warnings)
                 parts = _split_run(raw, commands)
@@ -275,8 +277,6 @@ class Decoder:
     ) -> tuple[list[Run], tuple[Align, int, int | None]]:
         """A print position command (ESC $ / ESC \\, Star's ESC GS A / ESC GS R): the line that goes on
         and its layout."""
-        if not line and n == 0 and page is None and (relative or pos.x_at == 0):
-            return line, layout  # receiptline starts every line so: nothing moves
         if st.motion_x and not star:  # GS P: units of 1/x inch on a 203-dpi head
             n = n * 203 // st.motion_x
         if page is not None and not line:  # a fragment of the page starts there
