@@ -118,12 +118,8 @@ class Decoder:
         run_effects = _run_effects(self.profile, commands)
         writes = _RUN_SETTINGS[commands.name]
 
-        for (
-            role,
-            name,
-            start,
-            end,
-        ) in tokens:  # unpacked (a named tuple's fields are slower); roles by identity
+        # Unpacked (a named tuple's fields are slower), and roles compared by identity.
+        for role, name, start, end in tokens:
             if role is _SETTING and name is SETTINGS:
                 # Receipt encoders set the style around every piece of text (receiptline: some 130 style
                 # commands in a receipt, counted), the tokenizer gives a run of them as one token, and a
@@ -646,7 +642,8 @@ _COALESCED = {
     language: frozenset(table) | frozenset(_POSITIONS[language]) for language, table in _RUN_SETTINGS.items()
 }
 _RUN_PARTS: dict[tuple[str, bytes], tuple[tuple[str, bytes], ...]] = {}
-# A run's effect: (the style it met, the style it leaves, the fields it writes with their values), by
+# A run's effect: (the style it met, the style it leaves, the fields it writes with their values, its print
+# position moves as (count, relative)), by
 # (id of the style met, the run's bytes; a Style's own hash is Python code, too slow for every run), per
 # printer profile (ESC t's pages are the profile's) and language.
 _RunEffects = dict[
