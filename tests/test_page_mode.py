@@ -104,3 +104,13 @@ def test_every_character_written_on_a_page_prints_once(page: bytes) -> None:
     written = Counter(c for c in text.decode("latin-1") if c.isalnum())
     printed = render_text(decode(b"\x1b@\x1bL" + page + b"\x0c", GENERIC))
     assert Counter(c for c in printed if c.isalnum()) == written
+
+
+def test_a_page_printed_in_another_direction_reads_as_the_paper_turned_the_right_way() -> None:
+    # ESC T turns the page (1: bottom to top, 2: upside down, 3: top to bottom); whoever reads it turns the
+    # paper, and then the lines are those the program wrote, in its order: the text is the same.
+    upright = render_text(decode(column_wise()))
+    for direction in (1, 2, 3):
+        turned = column_wise().replace(b"\x1bL", b"\x1bL\x1bT" + bytes([direction]), 1)
+        assert render_text(decode(turned)) == upright, direction
+    assert "Latte" in upright and "3.50" in upright.split("Latte")[1].splitlines()[0]
