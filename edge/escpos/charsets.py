@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import codecs
 
+from edge.escpos.thai_code_tables import register_thai_codecs
+
+# The printers' Thai character codes ("thai11" ... "thai42") are codecs of our own, registered before any page
+# below is looked up.
+register_thai_codecs()
+
 # ESC t n -> codec. Numbers per Epson's ESC/POS table; the ones Python has no codec for are absent and
 # fall back to the previous page, with a warning from the decoder.
 CODE_PAGES: dict[int, str] = {
@@ -21,15 +27,15 @@ CODE_PAGES: dict[int, str] = {
     17: "cp866",
     18: "cp852",
     19: "cp858",
-    # Epson's Thai character codes 42, 11, 13, 14, 16, 17 and 18: TIS-620 with the printer's own ways of
-    # stacking the vowel and tone marks, which Unicode writes as combining characters after their base.
-    20: "tis_620",
-    21: "tis_620",
-    22: "tis_620",
-    23: "tis_620",
-    24: "tis_620",
+    # Epson's Thai character codes 42, 11, 13, 14, 16, 17 and 18 (thai_code_tables.json). Thai 17 has no
+    # public table: it stays TIS-620, which the other codes follow where Thai letters are.
+    20: "thai42",
+    21: "thai11",
+    22: "thai13",
+    23: "thai14",
+    24: "thai16",
     25: "tis_620",
-    26: "tis_620",
+    26: "thai18",
     33: "cp775",
     34: "cp855",
     35: "cp861",
@@ -126,6 +132,15 @@ STAR_CODE_PAGES: dict[int, str] = {
     32: "cp1252",
     33: "cp1250",
     34: "cp1251",
+    # Star's numbers for the Thai character codes 42, 11, 13, 14, 16, 17 and 18, as Epson's 20-26 above;
+    # Thai 17 stays TIS-620 for want of a table.
+    96: "thai42",
+    97: "thai11",
+    98: "thai13",
+    99: "thai14",
+    100: "thai16",
+    101: "tis_620",
+    102: "thai18",
 }
 
 

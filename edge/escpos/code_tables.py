@@ -7,17 +7,20 @@ CP1251; Wincor's 1 is CP850 where Epson's is Katakana; Bixolon's 28 is CP1251 wh
 decoder reads ESC t by Epson's table (``charsets.CODE_PAGES``) unless the printer profile names a model
 (``code_table``); then by that model's. Pages Python has no codec for (Star's CP3840 family, TCVN-3,
 CP853, Bixolon's old Hebrew) are left out, so the decoder says it does not know them rather than guess.
+The database names the Thai character codes "Unknown" (Thai 11 alone as CP874), so its models' Thai pages
+are left out too; ours name them by code (``thai42`` ... , charsets' codecs of thai_code_tables.json).
 """
 
 from __future__ import annotations
 
-import codecs
 import functools
 import importlib.util
 import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
+
+from edge.escpos.charsets import known_encoding
 
 # The database's single-byte "CP932" and "KATAKANA" are JIS X 0201: half-width katakana, with the maker's
 # line characters at 0x80-0x9F (charsets' "katakana"); a double-byte codec cannot stand for one byte.
@@ -65,12 +68,9 @@ def read_maker_tables(text: str, taken: Collection[str] = ()) -> dict[str, dict[
                 raise ValueError(f"{where}: page {n!r} is not an ESC t number (0-255)")
             if not isinstance(codec, str):
                 raise ValueError(f"{where}: page {n}: codec name expected, not {codec!r}")
-            if codec != "katakana":
+            if not known_encoding(codec):
                 # Unlike the database's names, ours are typed by hand: a typo is an error, not a dropped page.
-                try:
-                    codecs.lookup(codec)
-                except LookupError:
-                    raise ValueError(f"{where}: page {n}: Python has no codec {codec!r}") from None
+                raise ValueError(f"{where}: page {n}: Python has no codec {codec!r}")
             table[int(n)] = codec
         out[model] = table
     return out
@@ -100,10 +100,6 @@ def code_pages_of(model: str) -> dict[int, str]:
             out[int(n)] = "katakana"
             continue
         codec = db["encodings"].get(name, {}).get("python_encode")
-        if codec:
-            try:
-                codecs.lookup(codec)
-            except LookupError:
-                continue
+        if codec and known_encoding(codec):
             out[int(n)] = codec
     return out

@@ -1,0 +1,155 @@
+"""The Thai character codes of receipt printers (Epson's ESC t 20-26, Star's ESC GS t 96-102) read by their
+own tables, not as TIS-620: Thai Character Code 42 has the Thai digits at 0x90 and its consonants two to
+three places off TIS-620's. The characters are checked by their Unicode names, the receipts by bytes spelled
+here by hand, never against the data file the codecs are built from."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from edge.escpos.charsets import CODE_PAGES, STAR_CODE_PAGES, decode_text, known_encoding
+from edge.escpos.code_tables import code_pages_of
+from edge.escpos.decoder import decode
+from edge.escpos.document import TextLine
+from edge.escpos.printer_profile import PROFILES
+from edge.escpos.thai_code_tables import read_thai_tables
+from edge.parsing.pipeline import parse_bytes
+from edge.parsing.plausibility import mojibake_reason
+
+ESC, GS = b"\x1b", b"\x1d"
+
+# (codec, byte, the Unicode name of the character the printer prints for it)
+NAMED = [
+    ("thai42", 0x90, "THAI DIGIT ZERO"),
+    ("thai42", 0x99, "THAI DIGIT NINE"),
+    ("thai42", 0xA1, "THAI CHARACTER KO KAI"),
+    ("thai42", 0xA3, "THAI CHARACTER KHO KHWAI"),
+    ("thai42", 0xB7, "THAI CHARACTER NO NU"),
+    ("thai42", 0xCE, "THAI CHARACTER SARA AA"),
+    ("thai42", 0xE1, "THAI CHARACTER MAI THO"),
+    ("thai11", 0xA1, "THAI CHARACTER KO KAI"),
+    ("thai11", 0xE9, "THAI CHARACTER MAI THO"),
+    ("thai11", 0x9D, "BOX DRAWINGS LIGHT VERTICAL"),
+    ("thai11", 0xFC, "THAI CHARACTER SARA O"),
+    ("thai13", 0xB9, "THAI CHARACTER NO NU"),
+    ("thai13", 0xDF, "THAI CURRENCY SYMBOL BAHT"),
+    ("thai13", 0xFC, "LEFTWARDS ARROW"),
+    ("thai14", 0x8B, "FULL BLOCK"),
+    ("thai14", 0x90, "THAI CHARACTER RO RUA"),
+    ("thai14", 0xF0, "THAI DIGIT ZERO"),
+    ("thai16", 0x90, "THAI CHARACTER SARA O"),
+    ("thai16", 0xEE, "THAI CHARACTER SARA AI MAIMALAI"),
+    ("thai18", 0x8C, "LEFTWARDS ARROW"),
+    ("thai18", 0x91, "THAI CHARACTER SARA AA"),
+]
+
+
+@pytest.mark.parametrize(("codec", "byte", "name"), NAMED)
+def test_each_table_prints_the_character_its_code_has_there(codec: str, byte: int, name: str) -> None:
+    text, bad = decode_text(bytes([byte]), codec)
+    assert not bad and unicodedata.name(text) == name
+
+
+@pytest.mark.parametrize("codec", ["thai11", "thai13", "thai14", "thai16", "thai18", "thai42"])
+def test_ascii_reads_as_ascii_and_a_byte_the_table_lacks_as_a_replacement(codec: str) -> None:
+    assert known_encoding(codec)
+    assert decode_text(b"TOTAL 15.00", codec) == ("TOTAL 15.00", False)
+    # 0x92 is defined in none of the seven codes (CP874 has a quotation mark there, Thai 42 a digit).
+    lacks = 0xE5 if codec == "thai42" else 0x92
+    assert decode_text(bytes([0x41, lacks]), codec) == ("A\ufffd", True)
+
+
+def test_epsons_and_stars_numbers_name_the_seven_thai_codes() -> None:
+    # Thai 17: no public table; it stays TIS-620, as before.
+    codes = ["thai42", "thai11", "thai13", "thai14", "thai16", "tis_620", "thai18"]
+    assert [CODE_PAGES[n] for n in range(20, 27)] == codes
+    assert [STAR_CODE_PAGES[n] for n in range(96, 103)] == codes
+
+
+def test_makers_tables_name_their_thai_pages_by_code() -> None:
+    bixolon = code_pages_of("SRP-350III")
+    assert [bixolon[n] for n in (23, 31, 34, 35, 39)] == ["thai42", "thai14", "thai11", "thai18", "thai16"]
+    assert code_pages_of("FP-1000")[26] == "thai13"
+
+
+# กาแฟ น้ำ ๑๕ in Thai Character Code 42: ก า แ ฟ, space, น ้ ำ (the tone before the vowel, as typed and as
+# Unicode stores it), space, ๑ ๕.
+THAI42_WORDS = b"\xa1\xce\xd1\xbd \xb7\xe1\xcf \x91\x95"
+WORDS = "กาแฟ น\u0e49\u0e33 ๑๕"
+
+
+def text_lines(data: bytes, profile: str) -> list[str]:
+    doc = decode(data, PROFILES[profile])
+    assert not doc.warnings, doc.warnings
+    return [b.text for b in doc.blocks if isinstance(b, TextLine)]
+
+
+def test_an_epson_job_in_thai_42_reads_its_words() -> None:
+    assert text_lines(ESC + b"@" + ESC + b"t\x14" + THAI42_WORDS + b"\n", "generic-80mm") == [WORDS]
+
+
+def test_a_star_job_in_thai_42_reads_its_words() -> None:
+    assert text_lines(ESC + b"@" + ESC + GS + b"t\x60" + THAI42_WORDS + b"\n", "star-80mm") == [WORDS]
+
+
+def test_a_star_job_in_thai_11_reads_tis_620_text() -> None:
+    # Thai 11 is TIS-620 where Thai letters are; receiptline sends TIS-620 after ESC GS t 97.
+    data = ESC + b"@" + ESC + GS + b"ta" + "ร้านค้า 105.00\n".encode("tis_620")
+    assert text_lines(data, "star-80mm") == ["ร้านค้า 105.00"]
+
+
+def test_a_thai_42_receipt_is_read_and_its_marks_pass_the_language_check() -> None:
+    def row(name: bytes, columns: int, qty: str, price: str, amount: str) -> bytes:
+        return name + b" " * (16 - columns) + f"{qty} x {price:>7}{amount:>10}".encode()
+
+    rows = [b"STORE 12", b"", row(b"\xa1\xce\xd1\xbd", 4, "2", "45.00", "90.00")]  # กาแฟ
+    rows += [row(b"\xb7\xe1\xcf", 2, "1", "15.00", "15.00"), f"{'TOTAL':<30}{'105.00':>10}".encode()]  # น้ำ
+    data = ESC + b"@" + ESC + b"t\x14" + b"".join(r + b"\n" for r in rows) + GS + b"V\x00"
+    assert mojibake_reason(text_lines(data, "generic-80mm")) is None
+    tx = parse_bytes(data, PROFILES["generic-80mm"]).to_json()
+    assert tx["status"] == "ok", tx["issues"]
+    # NFKC writes sara am as nikhahit + sara aa.
+    assert [(i["name"], i["amount"]) for i in tx["items"]] == [
+        ("กาแฟ", "90.00"),
+        ("น\u0e49\u0e4d\u0e32", "15.00"),
+    ]
+
+
+def good_table(**changes: object) -> dict[str, object]:
+    source = {"package": "p", "version": "1.0.0", "licence": "MIT", "definition": "t"}
+    return {"name": "Thai X", "source": source, "codePoints": [f"U+{b:04X}" for b in range(256)], **changes}
+
+
+def test_a_good_table_reads_and_undefined_entries_are_none() -> None:
+    points: list[str | None] = [f"U+{b:04X}" for b in range(128)] + [None] * 127 + ["U+0E50"]
+    tables = read_thai_tables(json.dumps({"thai99": good_table(codePoints=points)}))
+    assert (
+        tables["thai99"][0x41] == "A" and tables["thai99"][0xFF] == "๐" and tables["thai99"][0x80] == "\ufffe"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (good_table(codePoints=["U+0041"] * 255), "256 entries"),
+        (good_table(codePoints=["U+0041"] * 255 + ["0E50"]), "0xFF"),
+        (good_table(codePoints=["U+0041"] * 255 + ["U+D800"]), "0xFF"),
+        (good_table(codePoints=["U+0041"] * 255 + ["U+FFFD"]), "0xFF"),
+        (good_table(source={"package": "p", "version": "1", "licence": "MIT"}), "source"),
+        (good_table(source={"package": "p", "version": "1", "licence": " ", "definition": "t"}), "source"),
+        ({"source": "x", "codePoints": []}, "exactly"),
+    ],
+)
+def test_a_malformed_table_is_an_error_naming_it(entry: object, message: str) -> None:
+    with pytest.raises(ValueError, match=rf"thai code tables: 'thai99'.*{message}"):
+        read_thai_tables(json.dumps({"thai99": entry}))
+
+
+def test_a_table_may_not_take_a_name_python_has() -> None:
+    with pytest.raises(ValueError, match=r"'cp874'.*Python's own codec"):
+        read_thai_tables(json.dumps({"cp874": good_table()}))
+    with pytest.raises(ValueError, match="not a codec name"):
+        read_thai_tables(json.dumps({"Thai 42": good_table()}))
