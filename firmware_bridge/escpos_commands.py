@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-ESC, GS, FS, DLE = 0x1B, 0x1D, 0x1C, 0x10
+ESC, GS, FS, DLE, DC2 = 0x1B, 0x1D, 0x1C, 0x10, 0x12
 NUL = 0x00
 
 
@@ -147,9 +147,31 @@ def _esc_daruma_qr(header: bytes) -> int | None:
     return 4 + u16(header[2], header[3])
 
 
+# FS ( A fn 48 m: the Kanji font, as (dots wide, bytes of an FS 2 glyph): A 24x24, B 20x24, C 16x16. It
+# changes how wide a double-byte character prints and how long FS 2 is; ESC @ brings back font A.
+KANJI_FONTS: dict[int, tuple[int, int]] = {0: (24, 72), 1: (20, 60), 2: (16, 32)}
+KANJI_FONT_A = KANJI_FONTS[0]
+
+
+def kanji_font(header: bytes) -> tuple[int, int] | None:
+    """The Kanji font an ``FS ( A`` command selects (its whole 7 bytes), or None if it selects none."""
+    if len(header) == 7 and header[5] == 48:
+        return KANJI_FONTS.get(header[6] - 48 if header[6] >= 48 else header[6])
+    return None
+
+
+def _fs_paren(header: bytes) -> int | None:
+    # FS ( A pL pH fn m is read whole, for the Kanji font it selects (the tokenizer keeps it for FS 2).
+    length = _paren(header)
+    if length == 7 and header[2] == 0x41 and len(header) < 7:
+        return None
+    return length
+
+
 def _fs_nv_define(header: bytes) -> int | None:
-    # FS 2 c1 c2 d1..d72: user-defined Kanji character, 24x24 dots.
-    return 4 + 72
+    # FS 2 c1 c2 d1..dk: user-defined Kanji character of Kanji font A; the tokenizer sizes it by the font
+    # FS ( A selected.
+    return 4 + KANJI_FONT_A[1]
 
 
 def _dle_eot(header: bytes) -> int | None:
@@ -260,7 +282,7 @@ GS_COMMANDS: dict[int, Spec] = {
 FS_COMMANDS: dict[int, Spec] = {
     0x21: Spec("FS !", S, 3),
     0x26: Spec("FS &", S, 2),
-    0x28: Spec("FS (", S, _paren, refine=lambda h: _paren_refined("FS (", h)),
+    0x28: Spec("FS (", S, _fs_paren, refine=lambda h: _paren_refined("FS (", h)),
     0x2D: Spec("FS -", S, 3),
     0x2E: Spec("FS .", S, 2),
     0x32: Spec("FS 2", S, _fs_nv_define),
@@ -278,8 +300,23 @@ DLE_COMMANDS: dict[int, Spec] = {
     0x14: Spec("DLE DC4", Role.REALTIME, _dle_dc4),
 }
 
-TABLES: dict[int, dict[int, Spec]] = {ESC: ESC_COMMANDS, GS: GS_COMMANDS, FS: FS_COMMANDS, DLE: DLE_COMMANDS}
-INTRODUCER_NAMES = {ESC: "ESC", GS: "GS", FS: "FS", DLE: "DLE"}
+# Seiko (SII) ends a job with DC2 q n ("finish printing"); read as a lone control, its q and n printed as a
+# stray "q" at the top of the next receipt. Elsewhere DC2 is a control of its own.
+DC2_COMMANDS: dict[int, Spec] = {
+    0x71: Spec("DC2 q", S, 3),
+}
+
+TABLES: dict[int, dict[int, Spec]] = {
+    ESC: ESC_COMMANDS,
+    GS: GS_COMMANDS,
+    FS: FS_COMMANDS,
+    DLE: DLE_COMMANDS,
+    DC2: DC2_COMMANDS,
+}
+INTRODUCER_NAMES = {ESC: "ESC", GS: "GS", FS: "FS", DLE: "DLE", DC2: "DC2"}
+# Introducers that are also controls on their own: followed by a byte their table does not know, they are
+# one control byte and that byte is fresh input (a lone DLE; a DC2 that is not Seiko's DC2 q).
+LONE_CONTROLS = frozenset((DLE, DC2))
 
 # GS ( x functions that put something on paper (2D codes, graphics); the rest configure.
 PAREN_CONTENT = {(GS, 0x6B), (GS, 0x4C), (FS, 0x4C)}

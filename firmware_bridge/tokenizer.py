@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from firmware_bridge.escpos_commands import (
-    DLE,
     ESC,
     ESCPOS,
     GS,
+    KANJI_FONT_A,
+    LONE_CONTROLS,
     MAX_HEADER,
     NUL_TERMINATED,
     CommandSet,
     Parts,
     Role,
     Spec,
+    kanji_font,
 )
 
 _CONTROL = re.compile(rb"[\x00-\x1f]")
@@ -73,7 +75,11 @@ class Tokenizer:
         self._run = _settings_run(commands, coalesce) if coalesce else None
         self._coalesce = coalesce
         self._text_through_nul = text_through_nul
-        self._mode_names = commands.raster_enter | commands.raster_exit
+        self._raster_names = commands.raster_enter | commands.raster_exit
+        # Commands that switch the tokenizer's own state: the raster mode's, and ESC @ while a Kanji font
+        # other than A is selected (FS 2's length depends on it).
+        self._mode_names = self._raster_names
+        self._kanji_glyph = KANJI_FONT_A[1]
         self._raster = False
         self._terminator = b"\x00"
         self._offset = start_offset
@@ -257,7 +263,15 @@ class Tokenizer:
             self._switch_mode(p.name)
 
     def _switch_mode(self, name: str) -> None:
-        self._raster = name in self.commands.raster_enter
+        if name in self._raster_names:
+            self._raster = name in self.commands.raster_enter
+        if name == "ESC @":
+            self._select_kanji_glyph(KANJI_FONT_A[1])
+
+    def _select_kanji_glyph(self, size: int) -> None:
+        self._kanji_glyph = size
+        default = size == KANJI_FONT_A[1]
+        self._mode_names = self._raster_names if default else self._raster_names | {"ESC @"}
 
     def _end_part(self, end: int, out: list[Token]) -> None:
         nxt = self._after_skip
@@ -274,9 +288,10 @@ class Tokenizer:
         if self._spec is None:
             spec = self.commands.tables[h[0]].get(h[1])
             if spec is None:
-                if h[0] == DLE:
-                    # A lone DLE is not a command; it is one control byte and the next byte is fresh input.
-                    out.append(Token(Role.CONTROL, "DLE", p.start, p.start + 1))
+                if h[0] in LONE_CONTROLS:
+                    # A lone DLE (or DC2) is not a command; it is one control byte and the next byte is
+                    # fresh input.
+                    out.append(Token(Role.CONTROL, _CONTROL_NAME[h[0]], p.start, p.start + 1))
                     self._reset()
                     self._redo_byte(h[1], end, out)
                     return
@@ -294,6 +309,10 @@ class Tokenizer:
             return
         if spec.refine is not None:
             p.name, p.role = spec.refine(bytes(h))
+            if p.name == "FS ( A" and (font := kanji_font(bytes(h))) is not None:
+                self._select_kanji_glyph(font[1])
+        elif p.name == "FS 2":
+            length = 4 + self._kanji_glyph
         if length == NUL_TERMINATED:
             self._state = _SKIP_NUL
             self._terminator = bytes((spec.terminator,))
@@ -325,7 +344,7 @@ class Tokenizer:
         self._header = bytearray()
 
     def _redo_byte(self, b: int, end: int, out: list[Token]) -> None:
-        # Re-read one byte taken as an argument that turned out not to be one (after a lone DLE).
+        # Re-read one byte taken as an argument that turned out not to be one (after a lone DLE or DC2).
         pos_abs = end - 1
         if b >= 0x20:
             out.append(Token(Role.TEXT, "text", pos_abs, end))
@@ -418,6 +437,8 @@ _CONTROL_NAMES = {
     0x0A: "LF",
     0x0C: "FF",
     0x0D: "CR",
+    0x10: "DLE",
+    0x12: "DC2",
     0x18: "CAN",
     0x11: "XON",
     0x13: "XOFF",

@@ -106,3 +106,45 @@ def test_gs_bang_after_fs_bang_sizes_the_kanji_too_the_last_received_counts() ->
 
 def test_fs_bang_outside_kanji_mode_changes_no_single_byte_character() -> None:
     assert kanji_runs(FS + b"." + FS + b"!\x0c" + b"Total 9.50\n") == [("Total 9.50", 1, 1)]
+
+
+def test_the_kanji_font_not_esc_m_sets_how_far_a_double_byte_character_moves_the_position() -> None:
+    """A double-byte character prints in the Kanji font that FS ( A selects (A 24 dots, B 20, C 16),
+    whatever ESC M chose for the others: a relative move after it starts from where the paper has it."""
+    name = "苹果".encode("gb18030")
+
+    def gap(setup: bytes) -> int:
+        [line] = lines(FS + b"&" + setup + name + by(48) + b"9.50\n", "chinese-80mm")
+        assert line.startswith("苹果") and line.endswith("9.50"), line
+        return len(line) - len("苹果") - len("9.50")  # the spaces between
+
+    # Font A Kanji: 48 dots, then 48 on: column 8 of 12-dot cells, the text has taken 4: 4 spaces.
+    assert gap(b"") == 4
+    # ESC M 1 (font B, 9 dots) leaves the Kanji at 24 dots: still 4 (it read 3 when ESC M counted).
+    assert gap(ESC + b"M\x01") == 4
+    # Kanji font C (FS ( A fn 48 m 2): 32 dots + 48 = 80, column 7: 3 spaces.
+    assert gap(FS + b"(A\x02\x000\x02") == 3
+
+
+def test_fs_2_is_as_long_as_the_kanji_font_that_fs_paren_a_selected() -> None:
+    """FS 2 defines a Kanji glyph of the selected font's size (72, 60 or 32 bytes): read with font A's
+    72, a font C definition would swallow the text after it (and the bytes of a cut inside a glyph would
+    not be one). ESC @ brings back font A."""
+    from firmware_bridge.escpos_commands import Role
+    from firmware_bridge.tokenizer import Tokenizer
+
+    glyph_c = FS + b"2\x77\xa1" + b"\x1dV\x00" + bytes(29)  # 32 bytes, a cut's bytes among them
+    glyph_a = FS + b"2\x77\xa1" + bytes(72)
+    data = FS + b"(A\x02\x000\x02" + glyph_c + b"OK\n" + ESC + b"@" + glyph_a + b"OK\n"
+    for chunk in (len(data), 1):
+        t = Tokenizer()
+        toks = [tok for i in range(0, len(data), chunk) for tok in t.feed(data[i : i + chunk])]
+        names: list[tuple[str, int]] = []
+        for tok in toks:
+            if tok.role == Role.CONTROL:
+                continue
+            if names and tok.name == names[-1][0] == "text":  # text fed a byte at a time comes in pieces
+                names[-1] = ("text", names[-1][1] + tok.end - tok.start)
+            else:
+                names.append((tok.name, tok.end - tok.start))
+        assert names == [("FS ( A", 7), ("FS 2", 36), ("text", 2), ("ESC @", 2), ("FS 2", 76), ("text", 2)]

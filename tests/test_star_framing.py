@@ -58,6 +58,14 @@ def test_star_code_pages_styles_and_codes_are_read(star_receipts: dict[str, byte
     assert "─" * 40 in kanji and "ò" not in kanji
 
 
+@pytest.mark.parametrize(("n", "sign"), [(b"8", "¥"), (b"\x08", "¥"), (b"D", "₩"), (b"\x0d", "₩")])
+def test_star_takes_esc_r_as_the_sets_number_or_its_hex_digit(n: bytes, sign: str) -> None:
+    # receiptline's Japanese Star jobs send ESC R "8", its Korean ones ESC R "D"; 0x5C then prints ¥ / ₩.
+    job = b"\x1b@\x1b\x1dt\x00\x1bR" + n + b"TOTAL \\950\n\x1bd\x02"
+    text = render_text(decode_bytes(job, PROFILES["star-80mm"]))
+    assert f"TOTAL {sign}950" in text
+
+
 def frame(data: bytes, chunk: int, framer: JobFramer) -> list[bytes]:
     """The jobs `framer` cuts `data` into, fed `chunk` bytes at a time; only jobs that printed something."""
     pieces: list[Piece] = []

@@ -105,6 +105,22 @@ def test_unknown_commands_resynchronise() -> None:
     ]
 
 
+@pytest.mark.parametrize("chunk", [None, 1])
+def test_seikos_dc2_q_is_one_command_and_a_lone_dc2_one_control(chunk: int | None) -> None:
+    # receiptline's SII jobs end with DC2 q NUL; its q was printed as a stray "q" on the next receipt.
+    data = b"Thanks\x1dVB\x00\x12q\x00\x12AB"
+    toks = tokens(data, chunk)
+    assert_covers(toks, len(data))
+    assert [(t.role, t.name) for t in merged(toks)] == [
+        (Role.TEXT, "text"),
+        (Role.CUT, "GS V"),
+        (Role.SETTING, "DC2 q"),
+        (Role.CONTROL, "DC2"),
+        (Role.TEXT, "text"),
+    ]
+    assert data[merged(toks)[-1].start : merged(toks)[-1].end] == b"AB"
+
+
 def test_truncated_command_is_closed_on_flush() -> None:
     t = Tokenizer()
     assert t.feed(b"ok\x1dv0\x00\x10\x00\x10\x00partial") == [Token(Role.TEXT, "text", 0, 2)]

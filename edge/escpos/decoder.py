@@ -33,7 +33,7 @@ from edge.escpos.document import (
 )
 from edge.escpos.page_mode import DEFAULT_LINE_SPACING, PageMode
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
-from firmware_bridge.escpos_commands import ESCPOS, CommandSet, Role
+from firmware_bridge.escpos_commands import ESCPOS, KANJI_FONT_A, CommandSet, Role, kanji_font
 from firmware_bridge.star_commands import STAR
 from firmware_bridge.stream_language import STAR_ONLY, may_show_star
 from firmware_bridge.tokenizer import SETTINGS, Token, Tokenizer
@@ -82,6 +82,7 @@ class _State:
     hri: bool = False
     right_spacing: int = 0  # ESC SP: dots after each character (times the width multiplier)
     kanji_spacing: int = 0  # FS S n1 n2: dots left and right of each double-byte character
+    kanji_dots: int = KANJI_FONT_A[0]  # FS ( A: a double-byte character's width in its Kanji font
     # FS ! / FS W: (width, height) of double-byte characters, set apart from the single-byte ones; None:
     # the style's. GS ! sizes both kinds, and for double-byte characters the last of these received counts.
     kanji_size: tuple[int, int] | None = None
@@ -394,6 +395,8 @@ class Decoder:
             st.align = _ALIGN.get(n, "left")
         elif name == "ESC SP":
             st.right_spacing = n
+        elif name == "FS ( A" and (font := kanji_font(raw)) is not None:
+            st.kanji_dots = font[0]
         elif name == "FS S" and len(raw) >= 4:
             st.kanji_spacing = raw[2] + raw[3]
         elif name == "GS P" and len(raw) >= 4:
@@ -470,7 +473,8 @@ class Decoder:
         elif name == "ESC GS t" and len(raw) >= 4:
             _select_code_page(st, doc, STAR_CODE_PAGES, name, raw[3])
         elif name == "ESC R":
-            st.international = n
+            # Star takes the set's number or its hex digit: receiptline sends ESC R "8" (Japan), "D" (Korea).
+            st.international = n - 48 if 48 <= n <= 57 else n - 55 if 65 <= n <= 70 else n
         elif name == "ESC $":  # Shift JIS Kanji mode
             st.sjis = "cp932" if n in (1, 49) else None
             # Only Star's Japanese models have a Kanji mode, and out of it they print JIS X 0201 with
@@ -637,7 +641,9 @@ _POSITIONS = {ESCPOS.name: _ESCPOS_POSITIONS, STAR.name: _STAR_POSITIONS}
 # Runs hold the position commands too (receiptline sends ESC $ 0 0 ESC \\ n amid the style of every
 # column); a run's moves are replayed after its fields, which is the same as in order unless one of the
 # fields a move reads is set after a move (then that run is read command by command every time).
-_MOVES_READ = frozenset(("align", "margin", "print_width", "motion_x", "right_spacing", "kanji_spacing"))
+_MOVES_READ = frozenset(
+    ("align", "margin", "print_width", "motion_x", "right_spacing", "kanji_spacing", "kanji_dots")
+)
 _COALESCED = {
     language: frozenset(table) | frozenset(_POSITIONS[language]) for language, table in _RUN_SETTINGS.items()
 }
@@ -865,13 +871,15 @@ class _Position:
         `counted` never change (only the last run grows), so they are counted once, in `x_at`/`columns_at`."""
         x, written = self.x_at, self.columns_at
         for r in line[self.counted :]:
-            # A run's dots: its characters in its font (a full-width one twice as wide), ESC SP's spacing
-            # after each narrow one and FS S's around each wide one, times the width multiplier.
+            # A run's dots: its narrow characters in its font, its full-width ones in the Kanji font (ESC M
+            # does not change that one), ESC SP's spacing after each narrow one and FS S's around each wide
+            # one, times the width multiplier.
             text, style = r.text, r.style
             columns = len(text) if text.isascii() else text_columns(text)
             wide = columns - len(text)
-            spacing = (len(text) - wide) * st.right_spacing + wide * st.kanji_spacing
-            x += (columns * _FONT_DOTS.get(style.font, 12) + spacing) * style.width
+            narrow = len(text) - wide
+            dots = narrow * (_FONT_DOTS.get(style.font, 12) + st.right_spacing)
+            x += (dots + wide * (st.kanji_dots + st.kanji_spacing)) * style.width
             written += columns * style.width
         return x, written
 
