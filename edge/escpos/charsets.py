@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import codecs
 
-from edge.escpos.thai_code_tables import register_thai_codecs
+from edge.escpos.table_codecs import register_table_codecs
 
-# The printers' Thai character codes ("thai11" ... "thai42") are codecs of our own, registered before any page
-# below is looked up.
-register_thai_codecs()
+# The printers' Thai character codes ("thai11" ... "thai42") and Vietnamese TCVN-3 ("tcvn3",
+# "tcvn3_capitals") are codecs of our own, registered before any page below is looked up.
+register_table_codecs()
 
 # ESC t n -> codec. Numbers per Epson's ESC/POS table; the ones Python has no codec for are absent and
 # fall back to the previous page, with a warning from the decoder.
@@ -36,6 +36,8 @@ CODE_PAGES: dict[int, str] = {
     24: "thai16",
     25: "tis_620",
     26: "thai18",
+    30: "tcvn3",  # Vietnamese (vietnamese_code_tables.json)
+    31: "tcvn3_capitals",
     33: "cp775",
     34: "cp855",
     35: "cp861",

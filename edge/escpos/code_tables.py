@@ -5,10 +5,11 @@ Gprinter).
 ESC t n names a code page by a number each maker assigns: Epson's 6 is Hiragana, Citizen's CP852, Rongta's
 CP1251; Wincor's 1 is CP850 where Epson's is Katakana; Bixolon's 28 is CP1251 where Epson has none. The
 decoder reads ESC t by Epson's table (``charsets.CODE_PAGES``) unless the printer profile names a model
-(``code_table``); then by that model's. Pages Python has no codec for (Star's CP3840 family, TCVN-3,
-CP853, Bixolon's old Hebrew) are left out, so the decoder says it does not know them rather than guess.
+(``code_table``); then by that model's. Pages Python has no codec for (Star's CP3840 family, CP853,
+Bixolon's old Hebrew) are left out, so the decoder says it does not know them rather than guess.
 The database names the Thai character codes "Unknown" (Thai 11 alone as CP874), so its models' Thai pages
-are left out too; ours name them by code (``thai42`` ... , charsets' codecs of thai_code_tables.json).
+are left out too; ours name them by code (``thai42`` ... , codecs of table_codecs.py), as Vietnamese
+TCVN-3 is read by ours (``tcvn3``, ``tcvn3_capitals``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from edge.escpos.charsets import known_encoding
 # The database's single-byte "CP932" and "KATAKANA" are JIS X 0201: half-width katakana, with the maker's
 # line characters at 0x80-0x9F (charsets' "katakana"); a double-byte codec cannot stand for one byte.
 _KATAKANA_NAMES = frozenset({"CP932", "KATAKANA"})
+# The database's pages that Python has no codec for and table_codecs.py has.
+_OUR_CODECS = {"TCVN-3-1": "tcvn3", "TCVN-3-2": "tcvn3_capitals"}
 
 MAKER_TABLES = Path(__file__).with_name("maker_code_tables.json")
 
@@ -99,7 +102,7 @@ def code_pages_of(model: str) -> dict[int, str]:
         if name in _KATAKANA_NAMES:
             out[int(n)] = "katakana"
             continue
-        codec = db["encodings"].get(name, {}).get("python_encode")
+        codec = _OUR_CODECS.get(name) or db["encodings"].get(name, {}).get("python_encode")
         if codec and known_encoding(codec):
             out[int(n)] = codec
     return out

@@ -56,7 +56,7 @@ class PrinterProfile:
                 f"printer profile {self.name!r}: multibyte must be one of {sorted(DOUBLE_BYTE)}, "
                 f"not {self.multibyte!r}"
             )
-        if self.dots not in (384, 512, 576, 640) or self.columns not in (32, 42, 48, 56, 64):
+        if self.dots not in (384, 512, 576, 640) or self.columns not in (32, 42, 44, 48, 56, 64):
             raise ValueError(
                 f"printer profile {self.name!r}: unusual paper ({self.dots} dots, {self.columns} cols)"
             )
@@ -79,7 +79,8 @@ STAR_LINE_80MM = PrinterProfile("star-line-80mm", command_set="star-line")  # TS
 CITIZEN_80MM = PrinterProfile("citizen-80mm", code_table="CT-S651")
 SEIKO_80MM = PrinterProfile("seiko-80mm", code_table="RP-F10-80mm")
 RONGTA_80MM = PrinterProfile("rongta-80mm", code_table="RP326")
-WINCOR_80MM = PrinterProfile("wincor-80mm", code_table="TH230")
+# The TH230 prints 44 font A characters a line (python-escpos's printer database).
+WINCOR_80MM = PrinterProfile("wincor-80mm", code_table="TH230", columns=44)
 AURES_80MM = PrinterProfile("aures-80mm", code_table="OCD-300")
 ZJIANG_58MM = PrinterProfile("zjiang-58mm", code_table="POS-5890", dots=384, columns=32)
 SUNMI_58MM = PrinterProfile("sunmi-58mm", code_table="Sunmi-V2", dots=384, columns=32)

@@ -1,12 +1,17 @@
-"""The Thai character codes of receipt printers (Thai Character Code 11, 13, 14, 16, 18 and 42: Epson's ESC t
-20-26, Star's ESC GS t 96-102) as Python codecs named ``thai11`` ... ``thai42``, so that ``bytes.decode``
-and the decoder's ``decode_text`` read them like any other code page.
+"""Code pages that receipt printers have and Python does not, as Python codecs of our own, so that
+``bytes.decode`` and the decoder's ``decode_text`` read them like any other page:
 
-The tables are data, ``thai_code_tables.json``, each with the public source it was taken from. They are not
-TIS-620: Thai 42 puts the Thai digits at 0x90 and its letters one to three places off TIS-620's; the others
-add line characters and arrows where CP874 has quotation marks, and some repeat a letter in a second place.
-A printer stacks a combining vowel or tone mark over the character before it, the order in which Unicode
-stores them, so the bytes decode one by one.
+- the Thai character codes 11, 13, 14, 16, 18 and 42 (Epson's ESC t 20-26, Star's ESC GS t 96-102) as
+  ``thai11`` ... ``thai42`` (``thai_code_tables.json``). They are not TIS-620: Thai 42 puts the Thai digits
+  at 0x90 and its letters one to three places off TIS-620's; the others add line characters and arrows where
+  CP874 has quotation marks, and some repeat a letter in a second place. A printer stacks a combining vowel
+  or tone mark over the character before it, the order in which Unicode stores them, so the bytes decode one
+  by one.
+- Vietnamese TCVN-3, lower case and capitals (Epson's ESC t 30 and 31), as ``tcvn3`` and ``tcvn3_capitals``
+  (``vietnamese_code_tables.json``): each toned letter is one byte, as Vietnamese tills print it (CP1258's
+  separate tone marks are not printed combined).
+
+The tables are data, each with the public source it was taken from.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
-THAI_TABLES = Path(__file__).with_name("thai_code_tables.json")
+TABLE_FILES = tuple(
+    Path(__file__).with_name(name) for name in ("thai_code_tables.json", "vietnamese_code_tables.json")
+)
 
 _SOURCE_KEYS = ("package", "version", "licence", "definition")
 _CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
@@ -46,16 +53,16 @@ def _character(value: object) -> str | None:
     return chr(cp)
 
 
-def read_thai_tables(text: str) -> dict[str, str]:
+def read_code_tables(text: str, what: str = "code tables") -> dict[str, str]:
     """Codec name -> its 256-character decoding table (``_UNDEFINED`` where the code has no character), from
     the JSON ``text``; ValueError naming the table for an entry without its source, a table that is not 256
     code points ("U+0E50" or null), or a name that is not a codec name or is one of Python's codecs."""
     data = json.loads(text)
     if not isinstance(data, dict) or not data:
-        raise ValueError("thai code tables: a non-empty JSON object of codec name -> table expected")
+        raise ValueError(f"{what}: a non-empty JSON object of codec name -> table expected")
     out: dict[str, str] = {}
     for name, entry in data.items():
-        where = f"thai code tables: {name!r}"
+        where = f"{what}: {name!r}"
         if not _CODEC_NAME.fullmatch(name):
             raise ValueError(f"{where} is not a codec name (lower-case letters, digits, underscores)")
         if encodings.search_function(name) is not None:
@@ -98,9 +105,13 @@ def _codec(name: str, decoding_table: str) -> codecs.CodecInfo:
 
 
 @functools.cache
-def register_thai_codecs() -> None:
-    """Read the tables and register their codecs, once; ValueError (naming the table) for a malformed file."""
-    infos = {
-        name: _codec(name, table) for name, table in read_thai_tables(THAI_TABLES.read_text("utf-8")).items()
-    }
+def register_table_codecs() -> None:
+    """Read the tables and register their codecs, once; ValueError (naming the file and the table) for a
+    malformed file or a codec name in two files."""
+    infos: dict[str, codecs.CodecInfo] = {}
+    for path in TABLE_FILES:
+        for name, table in read_code_tables(path.read_text("utf-8"), path.name).items():
+            if name in infos:
+                raise ValueError(f"{path.name}: {name!r} is a codec of another table file too")
+            infos[name] = _codec(name, table)
     codecs.register(infos.get)

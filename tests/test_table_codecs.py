@@ -1,7 +1,8 @@
-"""The Thai character codes of receipt printers (Epson's ESC t 20-26, Star's ESC GS t 96-102) read by their
-own tables, not as TIS-620: Thai Character Code 42 has the Thai digits at 0x90 and its consonants two to
-three places off TIS-620's. The characters are checked by their Unicode names, the receipts by bytes spelled
-here by hand, never against the data file the codecs are built from."""
+"""The code pages Python has no codec for, read by tables of our own: the Thai character codes of receipt
+printers (Epson's ESC t 20-26, Star's ESC GS t 96-102), not as TIS-620 (Thai Character Code 42 has the Thai
+digits at 0x90 and its consonants two to three places off TIS-620's), and Vietnamese TCVN-3 (ESC t 30/31).
+The characters are checked by their Unicode names, the receipts by bytes spelled here by hand, never
+against the data file the codecs are built from."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from edge.escpos.code_tables import code_pages_of
 from edge.escpos.decoder import decode
 from edge.escpos.document import TextLine
 from edge.escpos.printer_profile import PROFILES
-from edge.escpos.thai_code_tables import read_thai_tables
+from edge.escpos.table_codecs import read_code_tables
 from edge.parsing.pipeline import parse_bytes
 from edge.parsing.plausibility import mojibake_reason
 
@@ -125,7 +126,7 @@ def good_table(**changes: object) -> dict[str, object]:
 
 def test_a_good_table_reads_and_undefined_entries_are_none() -> None:
     points: list[str | None] = [f"U+{b:04X}" for b in range(128)] + [None] * 127 + ["U+0E50"]
-    tables = read_thai_tables(json.dumps({"thai99": good_table(codePoints=points)}))
+    tables = read_code_tables(json.dumps({"thai99": good_table(codePoints=points)}))
     assert (
         tables["thai99"][0x41] == "A" and tables["thai99"][0xFF] == "๐" and tables["thai99"][0x80] == "\ufffe"
     )
@@ -144,12 +145,36 @@ def test_a_good_table_reads_and_undefined_entries_are_none() -> None:
     ],
 )
 def test_a_malformed_table_is_an_error_naming_it(entry: object, message: str) -> None:
-    with pytest.raises(ValueError, match=rf"thai code tables: 'thai99'.*{message}"):
-        read_thai_tables(json.dumps({"thai99": entry}))
+    with pytest.raises(ValueError, match=rf"code tables: 'thai99'.*{message}"):
+        read_code_tables(json.dumps({"thai99": entry}))
 
 
 def test_a_table_may_not_take_a_name_python_has() -> None:
     with pytest.raises(ValueError, match=r"'cp874'.*Python's own codec"):
-        read_thai_tables(json.dumps({"cp874": good_table()}))
+        read_code_tables(json.dumps({"cp874": good_table()}))
     with pytest.raises(ValueError, match="not a codec name"):
-        read_thai_tables(json.dumps({"Thai 42": good_table()}))
+        read_code_tables(json.dumps({"Thai 42": good_table()}))
+
+
+VIETNAMESE = "Cà phê sữa đá, Bánh mì thịt nướng, Trà đào cam sả: Tổng cộng 125.000đ, Tiền thối"
+
+
+@pytest.mark.parametrize(("model", "profile"), [("TM-T88V", "generic-80mm"), ("TM-T20II", "generic-80mm")])
+def test_vietnamese_tcvn3_printed_by_python_escpos_reads_back(model: str, profile: str) -> None:
+    """python-escpos (its own TCVN-3 table, not ours) prints Vietnamese through ESC t 30; the decoder reads
+    every toned letter back. Before the TCVN-3 codecs, ESC t 30 was unknown: "C╡ ph¬ s≈a «╕"."""
+    from escpos.printer import Dummy
+
+    p = Dummy(profile=model)
+    p.charcode("TCVN-3-1")
+    p.textln(VIETNAMESE)
+    data = bytes(p.output)
+    assert b"\x1bt\x1e" in data  # ESC t 30
+    text = " ".join(b.text for b in decode(data, PROFILES[profile]).blocks if isinstance(b, TextLine))
+    assert VIETNAMESE in text
+
+
+def test_tcvn3_capitals_give_the_vietnamese_d_with_stroke_not_the_icelandic_eth() -> None:
+    assert b"\xa7\xa1\xa2".decode("tcvn3_capitals") == "ĐĂÂ"
+    assert "\u00d0" not in bytes(range(0x80, 0x100)).decode("tcvn3_capitals", errors="replace")
+    assert b"\xae\xa8\xa9".decode("tcvn3") == "đăâ"
