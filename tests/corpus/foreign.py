@@ -14,14 +14,17 @@ printed text, never from the parser, and holds only what the receipt states.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import io
 import json
 import random
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from importlib import metadata
 from pathlib import Path
@@ -32,9 +35,13 @@ from tests.foreign_encoder import ENCODERS, encode
 # -- the split ----------------------------------------------------------------------------------------------
 
 # Which split each template's receipts are in, fixed here and never by chance. Scripts are spread across
-# the splits: Cyrillic (ru-produkty) and traditional Chinese (tw-convenience) only in dev; Thai (th-cafe) and
-# Japanese (ja-ramen) only in test; simplified Chinese and Korean only in train. Latin has templates in all
-# three, with a decimal comma in each (fr/nl/pl in train, it in dev, es in test).
+# the splits: Cyrillic (ru-produkty), traditional Chinese (tw-convenience) and Thai (th-cafe) only in dev;
+# simplified Chinese only in train; Korean in train (ko-cafe) and test (ko-mart), Japanese in dev (ja-ramen)
+# and test (ja-konbini), each with a layout of its own. Latin has templates in all three, with a decimal
+# comma in each (fr/nl/pl in train, it/es in dev, de/pt/tr in test); test adds Turkish letters in CP857
+# (tr-market) and Vietnamese tone marks in TCVN-3 (vi-cafe). th-cafe, ja-ramen and es-bar were the test
+# split until 2026-12-06, when they moved to dev, since the decoder had been fixed while looking at them;
+# the six test templates that replaced them had been seen by nobody tuning the decoder or the parser.
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -47,9 +54,15 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ru-produkty": "dev",
     "tw-convenience": "dev",
     "it-bar": "dev",
-    "th-cafe": "test",
-    "ja-ramen": "test",
-    "es-bar": "test",
+    "th-cafe": "dev",
+    "ja-ramen": "dev",
+    "es-bar": "dev",
+    "de-supermarkt": "test",
+    "pt-padaria": "test",
+    "tr-market": "test",
+    "vi-cafe": "test",
+    "ko-mart": "test",
+    "ja-konbini": "test",
 }
 DEV = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "dev")
 TEST = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "test")
@@ -251,27 +264,37 @@ def tendered(rng: random.Random, total: Decimal, notes: Sequence[int]) -> Decima
 
 def pick(
     rng: random.Random,
-    catalogue: Sequence[tuple[str, str]],
+    catalogue: Sequence[tuple[str, str] | tuple[str, str, str]],
     k: tuple[int, int],
     places: int = 2,
     qtys: Sequence[int] = (1, 1, 1, 2, 2, 3),
 ) -> list[Line]:
+    """Some of a catalogue's (name, price) or (name, price, tag) entries, each in a quantity of `qtys`."""
     return [
-        Line(name, Decimal(rng.choice(qtys)), Decimal(price), places)
-        for name, price in rng.sample(list(catalogue), rng.randint(*k))
+        Line(name, Decimal(rng.choice(qtys)), Decimal(price), places, tag="".join(tag))
+        for name, price, *tag in rng.sample(list(catalogue), rng.randint(*k))
     ]
 
 
-def stamp(rng: random.Random, fmt: str) -> str:
-    """A date and time in a template's format: {d} {m} {y} {H} {M} {S} (fixed year, as the variants vary)."""
+def stamp(rng: random.Random, fmt: str, weekdays: Sequence[str] = ()) -> str:
+    """A date and time in a template's format: {d} {m} {y} {H} {M} {S} (fixed year, as the variants vary),
+    and {a}, that date's weekday in `weekdays` (Monday first)."""
+    day, month = rng.randint(1, 28), rng.randint(1, 12)
     return fmt.format(
-        d=f"{rng.randint(1, 28):02d}",
-        m=f"{rng.randint(1, 12):02d}",
+        d=f"{day:02d}",
+        m=f"{month:02d}",
         y="2026",
         H=f"{rng.randint(7, 22):02d}",
         M=f"{rng.randint(0, 59):02d}",
         S=f"{rng.randint(0, 59):02d}",
+        a=weekdays[date(2026, month, day).weekday()] if weekdays else "",
     )
+
+
+def ean13(body: str) -> str:
+    """A 12-digit article number with its EAN-13 check digit."""
+    odd_even = sum(int(ch) * (3 if i % 2 else 1) for i, ch in enumerate(body))
+    return f"{body}{-odd_even % 10}"
 
 
 def included_tax(gross: Decimal, rate: Decimal, places: int = 2) -> Decimal:
@@ -1053,6 +1076,465 @@ def au_cafe(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+def de_supermarkt_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Vollmilch 3,5% 1L", "1.19", "B"),
+        ("Butter 250g", "2.29", "B"),
+        ("Roggenbrot 750g", "2.49", "B"),
+        ("Gouda jung 400g", "3.79", "B"),
+        ("Bio Eier 10er", "3.49", "B"),
+        ("Kaffee Crema 1kg", "13.99", "B"),
+        ("Spülmittel 500ml", "1.45", "A"),
+        ("Zahnpasta 75ml", "1.95", "A"),
+        ("Küchenrolle 4x", "2.99", "A"),
+    ]
+    lines = pick(rng, catalogue, (3, 5), qtys=(1, 1, 1, 2, 3))
+    # Bottled water with its deposit on the line after it (the Pfand is an item of its own, in class A),
+    # and tomatoes weighed at the till.
+    bottles = Decimal(rng.choice((1, 2, 6)))
+    at = rng.randint(0, len(lines))
+    lines[at:at] = [
+        Line("Mineralwasser 1,5L", bottles, Decimal("0.39"), tag="A"),
+        Line("Pfand 0,25 EUR", bottles, Decimal("0.25"), tag="A"),
+    ]
+    lines.append(
+        Line("Tomaten Rispe", Decimal(rng.choice(("0.456", "0.732", "1.118"))), Decimal("2.99"), tag="B")
+    )
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "EC-Karte", total),)
+        if v == 1
+        else (Tender("cash", "Bar", tendered(rng, total, (10, 20, 50, 100))),)
+    )
+    return Sale(
+        tuple(lines), tenders, no=f"{rng.randint(1, 9999):04d}", when=stamp(rng, "{d}.{m}.{y} {H}:{M}")
+    )
+
+
+def de_supermarkt(s: Sale, cols: int) -> list[Op]:
+    item = (Col(None), Col(9, "right"), Col(1))
+    how = (Col(3), Col(None))
+    ops: list[Op] = [
+        Title("FRISCHMARKT"),
+        Center("Hofmann Frischmarkt e.K."),
+        Center("Lindenstraße 24, 50674 Köln"),
+        Center("Tel. 0221 1234567"),
+        Center("USt-IdNr. DE123456789"),
+        Blank(),
+        Row(("", "EUR", ""), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, COMMA(ln.amount), ln.tag), item))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Row(("", f"{qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} EUR/kg"), how))
+        elif ln.qty != 1:
+            ops.append(Row(("", f"{ln.qty} Stk x {COMMA(ln.price)}"), how))
+    ops += [Rule(), pair("SUMME", f"EUR {COMMA(s.total)}", bold=True, tall=True), Rule()]
+    for t in s.tenders:
+        ops.append(pair(f"Geg. {t.label}", f"EUR {COMMA(t.amount)}"))
+    if s.cash:
+        ops.append(pair("Rückgeld", f"EUR {COMMA(s.change)}"))
+    else:
+        ops += [
+            Blank(),
+            Center("Kartenzahlung girocard"),
+            pair("Betrag", f"EUR {COMMA(s.total)}"),
+            Text("Terminal-ID 54123456  TA-Nr. 004711"),
+            Center("Zahlung erfolgt"),
+        ]
+    tax = (Col(None), Col(7, "right"), Col(7, "right"), Col(8, "right"))
+    ops += [Blank(), Row(("MwSt-Satz", "Netto", "MwSt", "Brutto"), tax)]
+    taxes = Decimal(0)
+    for tag, rate in (("A", 19), ("B", 7)):
+        gross = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            vat = included_tax(gross, Decimal(rate))
+            taxes += vat
+            ops.append(Row((f"{tag}= {rate},0 %", COMMA(gross - vat), COMMA(vat), COMMA(gross)), tax))
+    ops += [
+        Row(("Gesamtbetrag", COMMA(s.total - taxes), COMMA(taxes), COMMA(s.total)), tax),
+        Blank(),
+        Text(f"{s.when}  Bon-Nr.: {s.no}"),
+        Text("Markt: 0815  Kasse: 3  Bed.: 104"),
+        Text(f"TSE-Transaktion: 88{s.no}"),
+        Text("TSE-Seriennr.: 5f0c9a3e71d2"),
+        Blank(),
+        Center("Vielen Dank für Ihren Einkauf!"),
+    ]
+    return ops
+
+
+def pt_padaria_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Pastel de nata", "1.20", "13"),
+        ("Galão", "1.50", "13"),
+        ("Café", "0.80", "13"),
+        ("Torrada", "1.90", "13"),
+        ("Croissant misto", "2.60", "13"),
+        ("Sumo de laranja", "2.80", "13"),
+        ("Pão de forma", "2.10", "6"),
+        ("Broa de milho", "2.60", "6"),
+        ("Imperial", "1.60", "23"),
+    ]
+    lines = pick(rng, catalogue, (3, 5), qtys=(1, 1, 2, 3))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "Multibanco", total),)
+        if v == 1
+        else (Tender("cash", "Numerário", tendered(rng, total, (5, 10, 20, 50))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"FS 2026/{rng.randint(100, 9999)}",
+        when=stamp(rng, "{d}-{m}-{y} {H}:{M}"),
+    )
+
+
+def pt_padaria(s: Sale, cols: int) -> list[Op]:
+    c = (Col(3, "right"), Col(None), Col(4, "right"), Col(7, "right"))
+    ops: list[Op] = [
+        Title("PADARIA SÃO JOSÉ"),
+        Center("Padaria São José, Lda."),
+        Center("Rua de Santa Catarina, 112"),
+        Center("4000-442 Porto"),
+        Center("NIF 501234567"),
+        Center("Tel. 222 123 456"),
+        Blank(),
+        Text(f"Fatura simplificada {s.no}"),
+        Text(f"Data: {s.when}"),
+        Text("NIF: Consumidor final"),
+        Text("Original"),
+        Rule(),
+        Row(("Qtd", "Descrição", "IVA", "Valor"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, f"{ln.tag}%", COMMA(ln.amount)), c))
+    ops += [Rule(), pair("Total", f"{COMMA(s.total)} €", bold=True, tall=True, right=11)]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount), right=11))
+    if s.cash:
+        ops.append(pair("Troco", COMMA(s.change), right=11))
+    iva = (Col(None), Col(7, "right"), Col(6, "right"), Col(7, "right"))
+    ops += [Blank(), Row(("Taxa", "Base", "IVA", "Total"), iva)]
+    # The fiscal QR code of a Portuguese invoice (Portaria 195/2020): issuer, buyer, type, date, number,
+    # ATCUD, base and VAT per rate (I3-I8 for 6, 13 and 23 %), VAT and total, four characters of the hash.
+    day, month, year = s.when[:10].split("-")
+    seq = s.no.rsplit("/", 1)[1]
+    qr = [f"A:501234567*B:999999990*C:PT*D:FS*E:N*F:{year}{month}{day}*G:{s.no}*H:JJ3X7M2K-{seq}*I1:PT"]
+    taxes = Decimal(0)
+    for rate, (base_field, tax_field) in (("6", ("I3", "I4")), ("13", ("I5", "I6")), ("23", ("I7", "I8"))):
+        gross = sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            vat = included_tax(gross, Decimal(rate))
+            taxes += vat
+            ops.append(Row((f"{rate}%", COMMA(gross - vat), COMMA(vat), COMMA(gross)), iva))
+            qr.append(f"{base_field}:{POINT(gross - vat)}*{tax_field}:{POINT(vat)}")
+    sig = base64.b64encode(hashlib.sha256(s.no.encode()).digest()).decode()[0:31:10]
+    qr.append(f"N:{POINT(taxes)}*O:{POINT(s.total)}*Q:{sig}*R:1234")
+    ops += [
+        Rule(),
+        Text(f"ATCUD: JJ3X7M2K-{seq}"),
+        Text(f"{sig}-Processado por programa"),
+        Text("certificado n.º 1234/AT"),
+        QR("*".join(qr)),
+        Center("Obrigado e volte sempre!"),
+    ]
+    return ops
+
+
+TRY = NumberStyle(",", ".")
+
+
+def tr_market_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("EKMEK 250 GR", "10.00", "1"),
+        ("SÜT 1 LT", "32.50", "1"),
+        ("YUMURTA 10LU", "64.90", "1"),
+        ("BEYAZ PEYNİR 500 GR", "149.90", "1"),
+        ("ÇAY 1 KG", "219.00", "1"),
+        ("TOZ ŞEKER 1 KG", "42.75", "1"),
+        ("DETERJAN 3 KG", "189.90", "20"),
+        ("ISLAK MENDİL", "29.90", "20"),
+        ("DİŞ MACUNU", "54.50", "20"),
+    ]
+    lines = pick(rng, catalogue, (3, 5), qtys=(1, 1, 2, 3))
+    lines.insert(
+        rng.randint(0, len(lines)),
+        Line("DOMATES", Decimal(rng.choice(("0.840", "1.255", "0.615"))), Decimal("38.00"), tag="1"),
+    )
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "KREDİ KARTI", total),)
+        if v == 2
+        else (Tender("cash", "NAKİT", tendered(rng, total, (100, 200, 500, 1000))),)
+    )
+    return Sale(
+        tuple(lines), tenders, no=f"{rng.randint(1, 999):04d}", when=stamp(rng, "{d}.{m}.{y} {H}:{M}")
+    )
+
+
+def tr_market(s: Sale, cols: int) -> list[Op]:
+    # A Turkish fiscal receipt (ÖKC fişi): every amount printed with the fiscal star, no currency word; the
+    # quantity line above its item.
+    c = (Col(None), Col(4, "right"), Col(10, "right"))
+    date_, time_ = s.when.split()
+    ops: list[Op] = [
+        Title("ÖZGÜR MARKET"),
+        Center("ÖZGÜR GIDA TİC. LTD. ŞTİ."),
+        Center("Caferağa Mah. Moda Cad. No:45"),
+        Center("Kadıköy / İSTANBUL"),
+        Center("KADIKÖY V.D. 6470012345"),
+        Row((f"TARİH : {date_}", f"SAAT : {time_}"), (Col(None), Col(13, "right"))),
+        Text(f"FİŞ NO : {s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"{qty_str(ln.qty, ',')} KG X {TRY(ln.price)}"))
+        elif ln.qty != 1:
+            ops.append(Text(f"{ln.qty} AD X {TRY(ln.price)}"))
+        ops.append(Row((ln.name, f"%{int(ln.tag):02d}", f"*{TRY(ln.amount)}"), c))
+    rates = sorted({ln.tag for ln in s.lines}, key=int)
+    gross = {r: sum((ln.amount for ln in s.lines if ln.tag == r), Decimal(0)) for r in rates}
+    taxes = {r: included_tax(gross[r], Decimal(r)) for r in rates}
+    ops += [
+        Rule(),
+        pair("TOPKDV", f"*{TRY(sum(taxes.values(), Decimal(0)))}"),
+        pair("TOPLAM", f"*{TRY(s.total)}", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"*{TRY(t.amount)}"))
+    if s.cash:
+        ops.append(pair("PARA ÜSTÜ", f"*{TRY(s.change)}"))
+    else:
+        ops += [Text("KART NO : ************4821"), Text("ONAY KODU : 318274")]
+    kdv = (Col(None), Col(11, "right"), Col(12, "right"))
+    ops += [Rule(), Row(("KDV ORANI", "KDV TUTARI", "KDV'Lİ TOPL."), kdv)]
+    for r in rates:
+        ops.append(Row((f"%{int(r):02d}", f"*{TRY(taxes[r])}", f"*{TRY(gross[r])}"), kdv))
+    ops += [
+        Rule(),
+        Text("KASİYER : AYŞE YILMAZ"),
+        Row(("Z NO : 0123", "EKÜ NO : 0001"), (Col(None), Col(13, "right"))),
+        Center("Teşekkür ederiz, yine bekleriz"),
+        Center("MF YAB 12004567"),
+    ]
+    return ops
+
+
+VND = NumberStyle(",", ".", 0)
+
+
+def vi_cafe_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Cà phê sữa đá", "29000"),
+        ("Cà phê đen đá", "25000"),
+        ("Bạc xỉu", "32000"),
+        ("Trà đào cam sả", "45000"),
+        ("Sinh tố bơ", "49000"),
+        ("Nước cam ép", "39000"),
+        ("Bánh mì ốp la", "35000"),
+        ("Bánh flan", "20000"),
+    ]
+    lines = pick(rng, catalogue, (2, 4), places=0, qtys=(1, 1, 2, 3))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "Thẻ", total),)
+        if v == 1
+        else (Tender("cash", "Tiền mặt", tendered(rng, total, (50000, 100000, 200000, 500000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"HD{rng.randint(1, 99999):06d}",
+        when=stamp(rng, "{d}/{m}/{y} {H}:{M}"),
+        subtotal_printed=True,
+    )
+
+
+def vi_cafe(s: Sale, cols: int) -> list[Op]:
+    # Printed in TCVN-3 (ESC t 30 on Epson), the code page Vietnamese tills print their tone marks with:
+    # its lower-case page only, so no capital letter with a diacritic (no "Đ": the heading is "Hóa đơn").
+    c = (Col(None), Col(3, "right"), Col(7, "right"), Col(10, "right"))
+    ops: list[Op] = [
+        Title("Cà Phê Sáng"),
+        Center("12 Lý Tự Trọng, P. Bến Nghé, Q.1"),
+        Center("TP. Hồ Chí Minh"),
+        Center("Tel: 028 3823 4567"),
+        Center("MST: 0312345678"),
+        Blank(),
+        Center("Hóa đơn thanh toán", bold=True),
+        Text(f"Số hóa đơn: {s.no}   Bàn: 05"),
+        Text(f"Ngày: {s.when}"),
+        Text("Thu ngân: Ngọc Lan"),
+        Rule(),
+        Row(("Tên món", "SL", "Giá", "Thành tiền"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), VND(ln.price), VND(ln.amount)), c))
+    ops += [
+        Rule(),
+        pair("Tổng tiền hàng:", VND(s.subtotal), right=14),
+        pair("Tổng cộng:", f"{VND(s.total)} đ", bold=True, tall=True, right=14),
+    ]
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", VND(t.amount), right=14))
+    if s.cash:
+        ops.append(pair("Tiền thối lại:", VND(s.change), right=14))
+    ops += [
+        Blank(),
+        Center("(Giá đã bao gồm thuế GTGT)"),
+        Center("Cảm ơn quý khách, hẹn gặp lại!"),
+        Center("Wifi: caphesang / 12345678"),
+    ]
+    return ops
+
+
+KO_WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
+
+
+def ko_mart_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("참치마요 삼각김밥", "1500", ""),
+        ("바나나우유 240ml", "1700", ""),
+        ("신라면 컵", "1250", ""),
+        ("포카리스웨트 500ml", "2200", ""),
+        ("새우깡 90g", "1700", ""),
+        ("제주 삼다수 2L", "1300", ""),
+        ("서울우유 1L", "2990", "면세"),
+        ("계란 10구", "4500", "면세"),
+        ("국산콩 두부", "2500", "면세"),
+    ]
+    lines = [
+        replace(ln, code=ean13(f"880{rng.randint(0, 10**9 - 1):09d}"))
+        for ln in pick(rng, catalogue, (3, 5), 0, (1, 1, 2, 3))
+    ]
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("cash", "현금", tendered(rng, total, (10000, 20000, 30000, 50000))),)
+        if v == 1
+        else (Tender("card", "신용카드", total),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}-{rng.randint(1, 9999):04d}",
+        when=stamp(rng, "{y}-{m}-{d}({a}) {H}:{M}:{S}", KO_WEEKDAYS),
+    )
+
+
+def ko_mart(s: Sale, cols: int) -> list[Op]:
+    # The item's name on a line of its own, its barcode, unit price, quantity and amount on the next; a star
+    # before a tax-free (면세) item.
+    c = (Col(13), Col(None, "right"), Col(4, "right"), Col(9, "right"))
+    ops: list[Op] = [
+        Title("행복마트"),
+        Center("역삼점"),
+        Text("사업자 123-45-67890  대표 이정훈"),
+        Text("서울 강남구 테헤란로 123"),
+        Text("TEL 02-555-1234"),
+        Text(f"[매출] {s.when}"),
+        Text(f"영수증번호 {s.no}  POS 01"),
+        Rule(),
+        Row(("상품명", "단가", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops += [
+            Row(("*" if ln.tag else "", ln.name), (Col(1), Col(None))),
+            Row((ln.code, WHOLE(ln.price), str(ln.qty), WHOLE(ln.amount)), c),
+        ]
+    taxable = sum((ln.amount for ln in s.lines if not ln.tag), Decimal(0))
+    tax = included_tax(taxable, Decimal(10), 0)
+    ops += [
+        Rule(),
+        pair("과세물품", WHOLE(taxable - tax)),
+        pair("부가세", WHOLE(tax)),
+        pair("면세물품", WHOLE(s.total - taxable)),
+        pair("합계", f"{WHOLE(s.total)}원", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    else:
+        ops += [Text("카드번호 5310-12**-****-4821"), Text("승인번호 30012345  할부 일시불")]
+    ops += [Rule(), Text("* 표시는 면세물품입니다"), Center("감사합니다. 또 오세요")]
+    return ops
+
+
+JA_WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
+
+
+def ja_konbini_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("おにぎり 鮭", "150", "8"),
+        ("おにぎり ツナマヨ", "140", "8"),
+        ("からあげ棒", "180", "8"),
+        ("サンドイッチ ハム", "298", "8"),
+        ("緑茶 525ml", "140", "8"),
+        ("ホットコーヒー M", "180", "8"),
+        ("缶ビール 350ml", "228", "10"),
+        ("ボールペン 黒", "110", "10"),
+        ("単3電池 4本", "498", "10"),
+    ]
+    lines = pick(rng, catalogue, (3, 5), places=0, qtys=(1, 1, 1, 2))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "クレジット", total),)
+        if v == 1
+        else (Tender("cash", "お預り", tendered(rng, total, (1000, 2000, 3000, 5000, 10000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        when=stamp(rng, "{y}年{m}月{d}日({a}) {H}:{M}", JA_WEEKDAYS),
+        subtotal_printed=True,
+    )
+
+
+def ja_konbini(s: Sale, cols: int) -> list[Op]:
+    # Two rates: 8 % on food (the reduced rate, marked ※ after the amount), 10 % on the rest.
+    c = (Col(None), Col(9, "right"), Col(2))
+    ops: list[Op] = [
+        Title("ハッピーマート"),
+        Center("新宿三丁目店"),
+        Center("東京都新宿区新宿3-1-1"),
+        Center("電話:03-1234-5678"),
+        Center("登録番号 T1234567890123"),
+        Text(s.when),
+        Text(f"レジ2  No.{s.no}  責No.045"),
+        Center("領 収 書", bold=True),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"¥{WHOLE(ln.amount)}", "※" if ln.tag == "8" else ""), c))
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty}コX単{WHOLE(ln.price)}"))
+    count = sum(int(ln.qty) for ln in s.lines)
+    ops += [Rule(), pair(f"小計 ({count}点)", f"¥{WHOLE(s.subtotal)}")]
+    for rate in ("8", "10"):
+        gross = sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            ops += [
+                pair(f"({rate}%対象", f"¥{WHOLE(gross)})"),
+                pair(f"(内消費税等 {rate}%", f"¥{WHOLE(included_tax(gross, Decimal(rate), 0))})"),
+            ]
+    ops.append(pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    else:
+        ops.append(Text("  お支払回数 1回"))
+    ops += [Blank(), Text("※印は軽減税率(8%)適用商品"), Center("またのご来店をお待ちしております")]
+    return ops
+
+
 # -- encoders -----------------------------------------------------------------------------------------------
 
 Family = Literal["receiptline", "rpe", "python-escpos"]
@@ -1248,8 +1730,6 @@ TEMPLATES: tuple[Template, ...] = (
             Encoder(RL, "escpos", "generic-80mm", 42, "tis620"),
             Encoder(RL, "starsbcs", "star-80mm", 48, "tis620"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "thai11"),
-            Encoder(PE, "default", "generic-80mm", 42, "CP874"),
-            Encoder(PE, "TM-P80", "generic-80mm", 42, "CP874"),
         ),
     ),
     Template(
@@ -1273,8 +1753,80 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "citizen", "citizen-80mm", 48, "multilingual"),
             Encoder(RPE, "bixolon-srp350iii", "generic-80mm", 42, "cp858"),
+        ),
+    ),
+    Template(
+        "de-supermarkt",
+        "Latin",
+        "EUR",
+        de_supermarkt_sale,
+        de_supermarkt,
+        (
             Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP858"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP858"),
+            Encoder(RPE, "star-tsp100iii", "star-80mm", 48, "cp858"),
+        ),
+    ),
+    Template(
+        "pt-padaria",
+        "Latin",
+        "EUR",
+        pt_padaria_sale,
+        pt_padaria,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
+            Encoder(RPE, "star-mpop", "star-58mm", 32, "cp858"),
+        ),
+    ),
+    Template(
+        "tr-market",
+        "Latin",
+        None,  # a Turkish fiscal receipt prints its amounts with the fiscal star and no TL
+        tr_market_sale,
+        tr_market,
+        (
+            # receiptline has no CP857: receipt-printer-encoder and python-escpos do.
+            Encoder(RPE, "epson-tm-t20iv", "generic-80mm", 48, "cp857"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp857"),
+            Encoder(RPE, "star-tsp650", "star-line-80mm", 48, "cp857"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP857"),
+        ),
+    ),
+    Template(
+        "vi-cafe",
+        "Latin",
+        "VND",
+        vi_cafe_sale,
+        vi_cafe,
+        (
+            # receiptline has no Vietnamese code page; TCVN-3 is Epson's ESC t 30, Citizen's 30.
+            Encoder(RPE, "epson-tm-m30ii", "generic-80mm", 48, "tcvn3"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "tcvn3"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "TCVN-3-1"),
+        ),
+    ),
+    Template(
+        "ko-mart",
+        "Korean",
+        "KRW",
+        ko_mart_sale,
+        ko_mart,
+        (
+            Encoder(RL, "epson", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "sii", "korean-80mm", 48, "cp949"),
+        ),
+    ),
+    Template(
+        "ja-konbini",
+        "Japanese",
+        "JPY",
+        ja_konbini_sale,
+        ja_konbini,
+        (
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "epson", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "fit", "japanese-80mm", 48, "shiftjis"),
         ),
     ),
 )
