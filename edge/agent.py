@@ -285,6 +285,7 @@ def parse_settings(cfg: BoxConfig) -> ParseSettings:
         box=BoxIds(cfg.device_id, cfg.store_id, cfg.till_id),
         rules=cfg.tag_rules,
         currency=cfg.currency,
+        date_order=cfg.date_order,
     )
 
 

@@ -22,6 +22,8 @@
 
     [parser]
     profile = "huaxin-pos"              # optional POS profile: bundled name or a .toml path
+    date_order = "DMY"                  # optional: "DMY", "MDY" or "YMD", for dates like 03/04/2026 that
+                                        # nothing on the receipt decides (else they are needs_review)
 
     [qr]
     url_template = "https://r.example.com/r/{token}"
@@ -69,6 +71,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.parsing.dates import DATE_ORDERS, DateOrder
 from edge.tags.rules import TagRule, TagRulesError, load_rules
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
@@ -85,7 +88,7 @@ SECTIONS: dict[str, set[str]] = {
         "code_table",
         "command_set",
     },
-    "parser": {"profile"},
+    "parser": {"profile", "date_order"},
     "qr": {"url_template", "enabled", "skip_kinds"},
     "tags": {"rules"},
     "paths": {"spool", "db", "key", "signing_key", "inject_socket", "status"},
@@ -128,6 +131,7 @@ class BoxConfig:
     broker_tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key) for mqtts
     hq_key: str | None = None  # HQ's Ed25519 config-signing key, base64url
     currency: str | None = None  # the store's: receipts that print none are in it
+    date_order: DateOrder | None = None  # where a receipt's date leaves day and month open
     source: Path = field(default=Path("box.toml"), compare=False)
 
 
@@ -223,6 +227,11 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
             load_profile(pos_profile)
         except ProfileError as e:
             bad("parser.profile", str(e))
+
+    date_order = get("parser", "date_order")
+    if date_order is not None and date_order not in DATE_ORDERS:
+        bad("parser.date_order", f"one of {', '.join(DATE_ORDERS)}")
+        date_order = None
 
     qr_url = get("qr", "url_template")
     if get("qr", "enabled", True) is False:
@@ -332,5 +341,6 @@ def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
         broker_tls=tls,
         hq_key=hq_key,
         currency=currency,
+        date_order=date_order,
         source=path,
     )

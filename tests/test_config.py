@@ -57,7 +57,7 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         GOOD.replace('"store12-till1"', '"store 12"')
         .replace("tcp://192.0.2.10:9100", "lpt1")
         .replace("/r/{token}", "/r/")
-        .replace('"huaxin-pos"', '"nope"')
+        .replace('"huaxin-pos"', '"nope"\ndate_order = "day first"')
         .replace("[qr]\n", '[qr]\nskip_kinds = ["kitchen"]\n')
         .replace("days = 45", "days = 0\nmin_free_mb = -1")
         .replace('db = "DB"', 'db = "DB"\nkey = "relative.key"')
@@ -72,6 +72,7 @@ def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
         "box.device_id",
         "links.printer",
         "parser.profile",
+        "parser.date_order",
         "qr.url_template",
         "qr.skip_kinds",
         "cloud.retailer",

@@ -35,6 +35,7 @@ def test_detection_from_the_header_and_the_difference_it_makes() -> None:
         ({"name": "x", "colour": 1}, "unknown key 'colour'"),
         ({"name": "x", "currency": "yuan"}, "ISO 4217"),
         ({"name": "x", "decimal_mark": ";"}, "decimal_mark"),
+        ({"name": "x", "date_order": "D/M/Y"}, "date_order must be one of DMY, MDY, YMD"),
         ({"name": "x", "words": {"totl": ["A"]}}, "words.totl is not a field"),
         ({"name": "x", "words": {"total": "A"}}, "list of non-empty strings"),
         ({"name": "x", "tender": {"bitcoin": ["B"]}}, "tender.bitcoin"),

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from edge.escpos.document import Document, Image
+from edge.parsing.dates import DateOrder, looks_like_date, order_hint, read_datetime
 from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
+from edge.parsing.language import language_of
 from edge.parsing.lines import (
-    DATE_PATTERNS,
     PHONE_MASKED,
     SEPARATOR,
     Line,
     document_lines,
-    find_datetime,
     find_label,
     index_words,
     value_after,
@@ -41,6 +41,8 @@ class ParseOptions:
     profile_name: str | None = None
     item_pattern: re.Pattern[str] | None = None  # a POS profile's own item line
     skip: tuple[re.Pattern[str], ...] = ()  # lines that are never items
+    date_order: DateOrder | None = None  # day/month order where the receipt's dates leave it open
+    store_currency: str | None = None  # the store's (box.toml): evidence of date order where none is printed
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
@@ -82,7 +84,19 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     mark = opts.decimal_mark or detect_decimal_mark(texts)
     fractions = any(FRACTION.search(t) for t in texts)
     tx = Transaction(profile=opts.profile_name)
-    tx.datetime, date_lines = find_datetime(lines)
+    currency = opts.currency or _currency(texts)
+    joined = "\n".join(texts)
+    stated = _stated_currency(texts, opts.currency, currency) or opts.store_currency
+    hint = order_hint(stated, language_of(joined, currency), joined)
+    when = read_datetime(
+        ((ln.index, ln.text) for ln in lines),
+        opts.date_order,
+        hint,
+        has_amount=lambda text: FRACTION.search(text) is not None,
+    )
+    tx.datetime, date_lines = when.value, set(when.lines)
+    if when.unsure:
+        tx.issues.append(when.unsure)
 
     summary_start = _summary_start(lines, vocab, mark)
     header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
@@ -120,7 +134,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         tx.store_name = None  # a ticket's first line is its title or its first order, not the shop
         tx.currency = opts.currency
         return tx
-    tx.currency = opts.currency or _currency(texts)
+    tx.currency = currency
     garbled = mojibake_reason(texts)
     if garbled:
         tx.issues.append(f"text does not read as any language: {garbled}")
@@ -256,7 +270,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                 if (
                     m
                     and re.search(r"\d", m.group(0))
-                    and not any(p.search(m.group(0)) for p in DATE_PATTERNS)
+                    and not looks_like_date(m.group(0))
                 ):
                     tx.receipt_no = m.group(0)
         if tx.cashier is None and "cashier" in line.fields:
@@ -368,6 +382,15 @@ def _currency(texts: list[str]) -> str | None:
     if _GERMAN.search(joined.upper()):
         return "EUR"
     return None
+
+
+def _stated_currency(texts: list[str], configured: str | None, read: str | None) -> str | None:
+    """The currency as evidence of how dates are printed: configured, or printed unmistakably ("$" alone
+    is Australia's and Canada's sign too, and they print day first)."""
+    if configured or read != "USD":
+        return configured or read
+    joined = "\n".join(texts)
+    return read if _USD.search(joined) or "US$" in joined else None
 
 
 def _traditional(text: str) -> bool:

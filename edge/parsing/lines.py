@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from edge.escpos.document import Document, Style, TextLine
-from edge.parsing.money import FRACTION, DecimalMark, find_amounts
+from edge.parsing.money import DecimalMark, find_amounts
 
 
 @dataclass(slots=True)
@@ -162,52 +162,6 @@ def find_label(line: Line, words: tuple[str, ...]) -> str | None:
 
 SEPARATOR = re.compile(r"^[\s\-=_*.~+#]{3,}$")
 
-DATE_PATTERNS = [
-    # 2026-11-22 10:00:05, 2026/11/22 10:00, 2026.11.22
-    re.compile(r"(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"),
-    # 22.11.2026 (German), 22.11.26
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:20)?\d{2})(?!\d)"),
-    # 11/22/2026 or 03/29/12 (US order)
-    re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})(?!\d)"),
-]
-TIME_PATTERN = re.compile(r"(?<!\d)(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)")
-
-
-def find_datetime(lines: list[Line]) -> tuple[str | None, set[int]]:
-    """The receipt's date and time as printed (ISO 8601, local, no zone) and the lines that held them."""
-    date: tuple[int, int, int] | None = None
-    time_: tuple[int, int, int] | None = None
-    used: set[int] = set()
-    for line in lines:
-        if not _DATEISH.search(line.text):
-            continue  # one cheap test instead of four patterns on lines with no date or time
-        if date is None:
-            for pat in DATE_PATTERNS:
-                m = pat.search(line.text)
-                if m:
-                    y = int(m.group("y"))
-                    y = y + 2000 if y < 100 else y
-                    mo, d = int(m.group("m")), int(m.group("d"))
-                    if 1 <= mo <= 12 and 1 <= d <= 31:
-                        date = (y, mo, d)
-                        used.add(line.index)
-                        break
-        if time_ is None:
-            t = TIME_PATTERN.search(line.text)
-            if t and (date is not None or line.index in used or not FRACTION.search(line.text)):
-                time_ = (int(t.group("H")), int(t.group("M")), int(t.group("S") or 0))
-                used.add(line.index)
-        if date and time_:
-            break
-    if date is None:
-        return None, used
-    y, mo, d = date
-    if time_ is None:
-        return f"{y:04d}-{mo:02d}-{d:02d}", used
-    return f"{y:04d}-{mo:02d}-{d:02d}T{time_[0]:02d}:{time_[1]:02d}:{time_[2]:02d}", used
-
-
-_DATEISH = re.compile(r"\d\s?[-/.年:]\s?\d")
 PHONE_MASKED = re.compile(r"(?<!\d)(1[3-9]\d[*xX]{4}\d{4}|\d{2,4}[- ]?[*xX]{3,4}[- ]?\d{4})(?!\d)")
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from edge.escpos.decoder import decode
 from edge.escpos.document import Document
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
+from edge.parsing.dates import DateOrder
 from edge.parsing.generic import ParseOptions, parse_document
 from edge.parsing.model import Transaction
 from edge.parsing.profiles import bundled_profiles, detect_profile
@@ -17,11 +20,19 @@ def parse_bytes(
     return parse_decoded(decode(data, printer), options)
 
 
-def parse_decoded(doc: Document, options: ParseOptions | None = None) -> Transaction:
-    """`parse_bytes` for a job already decoded (the box renders the same document as the paper)."""
+def parse_decoded(
+    doc: Document,
+    options: ParseOptions | None = None,
+    date_order: DateOrder | None = None,
+    store_currency: str | None = None,
+) -> Transaction:
+    """`parse_bytes` for a job already decoded (the box renders the same document as the paper). The box's
+    own settings: `date_order` where the POS profile names none, `store_currency` as evidence of it."""
     if options is None:
         found = detect_profile([b.text for b in doc.text_lines()[:40]], bundled_profiles())
-        options = found.options if found else None
+        options = found.options if found else ParseOptions()
+    if (date_order and options.date_order is None) or store_currency:
+        options = replace(options, date_order=options.date_order or date_order, store_currency=store_currency)
     return parse_document(doc, options)
 
 

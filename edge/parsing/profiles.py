@@ -7,6 +7,7 @@ is reported as one line naming the file and the key.
     description = "ACME POS 5.x, Chinese supermarkets"
     currency = "CNY"                 # optional
     decimal_mark = "."               # optional: "." or ","
+    date_order = "DMY"               # optional: "DMY", "MDY" or "YMD", where a date's numbers leave it open
     [detect]
     header = "ACME POS"              # a regular expression searched in the first lines
     lines = 8                        # how many lines to search (default 8)
@@ -27,6 +28,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from edge.parsing.dates import DATE_ORDERS, DateOrder
 from edge.parsing.generic import ParseOptions
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 from firmware_bridge.tomlfile import TomlError, read_toml
@@ -47,7 +49,17 @@ WORD_FIELDS = (
     "non_sale",
     "ignore",
 )
-TOP_KEYS = {"name", "description", "currency", "decimal_mark", "detect", "words", "tender", "items"}
+TOP_KEYS = {
+    "name",
+    "description",
+    "currency",
+    "decimal_mark",
+    "date_order",
+    "detect",
+    "words",
+    "tender",
+    "items",
+}
 ITEM_GROUPS = {"name", "qty", "price", "amount"}
 
 
@@ -61,6 +73,7 @@ class PosProfile:
     description: str = ""
     currency: str | None = None
     decimal_mark: str | None = None
+    date_order: DateOrder | None = None
     detect: re.Pattern[str] | None = None
     detect_lines: int = 8
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -85,6 +98,7 @@ class PosProfile:
             vocabulary=self.vocabulary,
             currency=self.currency,
             decimal_mark=self.decimal_mark,  # type: ignore[arg-type]
+            date_order=self.date_order,
             profile_name=self.name,
             item_pattern=self.item_pattern,
             skip=self.skip,
@@ -126,6 +140,11 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
     mark = data.get("decimal_mark")
     if mark not in (None, ".", ","):
         raise ProfileError(f"{source}: decimal_mark must be '.' or ',', got {mark!r}")
+    date_order = data.get("date_order")
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ProfileError(
+            f"{source}: date_order must be one of {', '.join(DATE_ORDERS)}, got {date_order!r}"
+        )
     detect = data.get("detect", {})
     if not isinstance(detect, dict) or set(detect) - {"header", "lines"}:
         raise ProfileError(f"{source}: [detect] takes 'header' and 'lines'")
@@ -165,6 +184,7 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         description=str(data.get("description", "")),
         currency=currency,
         decimal_mark=mark,
+        date_order=date_order,
         detect=_regex(f"{source}: detect.header", detect["header"]) if "header" in detect else None,
         detect_lines=lines,
         words={k: _strings(f"{source}: words.{k}", v) for k, v in words.items()},

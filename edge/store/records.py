@@ -13,6 +13,7 @@ from typing import Any
 
 from edge.escpos.document import Document
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
+from edge.parsing.dates import DateOrder
 from edge.parsing.language import language_of
 from edge.parsing.pipeline import decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
@@ -42,6 +43,7 @@ class ParseSettings:
     rules: tuple[TagRule, ...] = ()
     key: BoxKey | None = None  # None only in tools and tests: customer fields then stay in the clear
     currency: str | None = None  # the store's (box.toml [box] currency): for receipts that print none
+    date_order: DateOrder | None = None  # box.toml [parser] date_order: where a POS profile names none
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def parse_capture(
     """`picture`: draw the paper for the shopper's page; off when the disk is low (the text stands in)."""
     options = settings.pos_profile.options if settings.pos_profile is not None else None
     doc = decode_bytes(raw, settings.printer)
-    tx = parse_decoded(doc, options)
+    tx = parse_decoded(doc, options, settings.date_order, settings.currency)
     if tx.currency is None:
         tx.currency = settings.currency
     paper = paper_text = render_text(doc, settings.printer.columns)
