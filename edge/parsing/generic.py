@@ -11,7 +11,7 @@ from decimal import Decimal
 from edge.escpos.document import Document, Image
 from edge.parsing.dates import DateOrder, looks_like_date, order_hint, read_datetime
 from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
-from edge.parsing.language import language_of
+from edge.parsing.language import language_of, traditional_chinese
 from edge.parsing.lines import (
     PHONE_MASKED,
     SEPARATOR,
@@ -367,7 +367,7 @@ def _currency(texts: list[str]) -> str | None:
             return "TWD"
         if "HK$" in joined or "HKD" in joined:
             return "HKD"
-        if _traditional(joined) and "RMB" not in joined and "人民币" not in joined:
+        if traditional_chinese(joined) and "RMB" not in joined and "人民币" not in joined:
             # Traditional characters: Taiwan (元 is the New Taiwan dollar there), Hong Kong, Macau.
             # Nothing printed says which; the store's configured currency does ([box] currency).
             return None
@@ -391,15 +391,6 @@ def _stated_currency(texts: list[str], configured: str | None, read: str | None)
         return configured or read
     joined = "\n".join(texts)
     return read if _USD.search(joined) or "US$" in joined else None
-
-
-def _traditional(text: str) -> bool:
-    """Han characters that simplified Chinese does not use (none of them in GB2312)."""
-    try:
-        "".join(_HAN.findall(text)).encode("gb2312")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 # A currency the receipt names by its ISO code or its own sign (the euro, dollar, yen and won follow).

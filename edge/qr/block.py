@@ -16,6 +16,7 @@ from edge.escpos.printer_profile import PrinterProfile
 
 CAPTIONS = {
     "zh-Hans": "扫码获取电子小票",
+    "zh-Hant": "掃碼取得電子收據",
     "ja": "電子レシートはこちら",
     "ko": "전자 영수증 받기",
     "de": "Ihr digitaler Beleg",
@@ -58,7 +59,12 @@ def _caption_bytes(language: str, printer: PrinterProfile) -> bytes:
     text = CAPTIONS.get(language, CAPTIONS["en"])
     if text.isascii():
         return FS + b"." + text.encode("ascii") + b"\n"
-    encoding = printer.multibyte or {"zh-Hans": "gb18030", "ja": "shift_jis", "ko": "cp949"}.get(language)
+    encoding = printer.multibyte or {
+        "zh-Hans": "gb18030",
+        "zh-Hant": "big5",
+        "ja": "shift_jis",
+        "ko": "cp949",
+    }.get(language)
     if encoding is None:
         return FS + b"." + CAPTIONS["en"].encode("ascii") + b"\n"
     return FS + b"&" + text.encode(encoding) + FS + b".\n"
