@@ -1,432 +1,108 @@
-"""The words receipts use, per field, in the languages the generic parser reads without configuration:
-Chinese, English, German, Japanese, Korean, and the labels of French, Spanish, Italian, Dutch, Polish,
-Russian and Thai receipts (totals, tenders, change, tax, discounts). A POS profile adds its own."""
+"""The words receipts use, per field (total, subtotal, change, tax, discounts, tenders, receipt number,
+cashier, ...), for the languages the generic parser reads without configuration. The words are data: one
+TOML file a language in ``edge/parsing/vocabularies/`` (``zh-Hans.toml``, ``ja.toml``, ``de.toml``, ...),
+keyed by this module's fields, tenders under ``[tender]`` by payment method. Each file is checked when it
+is loaded (every problem one line naming the file and the key) and the bundled files are read once per
+process; ``Vocabulary()`` holds the union of them all, each word as the parser compares it (NFKC, upper
+case, and without spaces where the line is searched without them). A POS profile adds its own words
+(``extend``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from firmware_bridge.tomlfile import TomlError, read_toml
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
+# The order the parser asks a tender line in: wallets and cards before cash ("实收(微信)" is WeChat).
+TENDER_ORDER = ("wechat", "alipay", "unionpay", "card", "cash", "other")
+# The language tags a vocabulary file may be named by.
+LANGUAGES = (
+    "zh-Hans",
+    "zh-Hant",
+    "ja",
+    "ko",
+    "th",
+    "vi",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "tr",
+)
+BUNDLED = Path(__file__).with_name("vocabularies")
+
+
+class VocabularyError(ValueError):
+    """Every problem of the files read, one line each, each naming its file (and key)."""
+
+
+def _bundled_words(name: str) -> tuple[str, ...]:
+    """The default of a word field: the union of the bundled files (``field`` gives it per instance)."""
+    return field(default_factory=_bundled_field(name))
+
+
+def _bundled_field(name: str) -> Callable[[], tuple[str, ...]]:
+    def words() -> tuple[str, ...]:
+        value: tuple[str, ...] = getattr(bundled_vocabulary(), name)
+        return value
+
+    return words
+
+
+def _bundled_tender() -> dict[str, tuple[str, ...]]:
+    return dict(bundled_vocabulary().tender)
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    total: tuple[str, ...] = (
-        "合计",
-        "总计",
-        "应收",
-        "应付",
-        "合計",
-        "総計",
-        "お買上計",
-        "TOTAL",
-        "GESAMT",
-        "SUMME",
-        "ZU ZAHLEN",
-        "BETRAG",
-        "AMOUNT DUE",
-        "BALANCE DUE",
-        "합계",
-        "받을금액",
-        "TOTAL TTC",
-        "NET A PAYER",
-        "NET À PAYER",
-        "TOTALE",
-        "TOTALE COMPLESSIVO",
-        "TOTAAL",
-        "TE BETALEN",
-        "SUMA",
-        "SUMA PLN",
-        "DO ZAPŁATY",
-        "ИТОГ",
-        "ИТОГО",
-        "К ОПЛАТЕ",
-        "รวม",
-        "รวมทั้งสิ้น",
-        "ยอดรวม",
-        "ยอดสุทธิ",
-    )
-    subtotal: tuple[str, ...] = (
-        "小计",
-        "小計",
-        "SUBTOTAL",
-        "SUB TOTAL",
-        "SUB-TOTAL",
-        "ZWISCHENSUMME",
-        "ZW-SUMME",
-        "SOUS-TOTAL",
-        "SOUS TOTAL",
-        "SUBTOTALE",
-        "SUBTOTAAL",
-        "ПОДЫТОГ",
-    )
-    change: tuple[str, ...] = (
-        "找零",
-        "找赎",
-        "お釣り",
-        "お釣",
-        "おつり",
-        "釣銭",
-        "CHANGE",
-        "RÜCKGELD",
-        "RUECKGELD",
-        "WECHSELGELD",
-        "거스름",
-        "RENDU",
-        "RENDU MONNAIE",
-        "MONNAIE RENDUE",
-        "A RENDRE",
-        "CAMBIO",
-        "RESTO",
-        "WISSELGELD",
-        "TERUG",
-        "RESZTA",
-        "СДАЧА",
-        "เงินทอน",
-        "TROCO",
-        "VUELTO",
-    )
+    total: tuple[str, ...] = _bundled_words("total")
+    subtotal: tuple[str, ...] = _bundled_words("subtotal")
+    change: tuple[str, ...] = _bundled_words("change")
     # Informational sums that are none of the above (net of tax, taxable base): read past, never a total.
-    ignore: tuple[str, ...] = (
-        "과세합계",
-        "UMSATZ",
-        "NETTO",
-        "NET AMOUNT",
-        "税抜",
-        "対象",
-        "EXKL",
-        "ITEMS SOLD",
-        "件数",
-        "点数",
-        "SAVED",
-        "OPODATKOWANA",  # "Sprzedaż opodatkowana A": the taxable base of class A
-        "SUMA PTU",
-        "받은돈",  # "received": the sum of the tenders listed under it
-        "과세물품가액",
-        "물품가액",
-    )
-    discount: tuple[str, ...] = (
-        "优惠",
-        "折扣",
-        "折让",
-        "减免",
-        "値引",
-        "割引",
-        "DISCOUNT",
-        "COUPON",
-        "RABATT",
-        "NACHLASS",
-        "SAVINGS",
-        "할인",
-        "REMISE",
-        "DESCUENTO",
-        "SCONTO",
-        "KORTING",
-        "RABAT",
-        "СКИДКА",
-        "ส่วนลด",
-    )
-    tax: tuple[str, ...] = (
-        "MWST",
-        "MWST.",
-        "UST",
-        "消費税",
-        "内消費税",
-        "外税",
-        "内税",
-        "税额",
-        "税金",
-        "TAX",
-        "VAT",
-        "GST",
-        "부가세",
-        "TVA",
-        "IVA",
-        "BTW",
-        "PTU",
-        "НДС",
-        "ภาษีมูลค่าเพิ่ม",
-        "MOMS",
-    )
-    # "dont TVA", "di cui IVA", "IVA incluida", "в т.ч. НДС": the tax is in the total.
-    tax_included_markers: tuple[str, ...] = (
-        "内",
-        "INKL",
-        "INCL",
-        "ENTH",
-        "含",
-        "DONT",
-        "DI CUI",
-        "INCLUID",
-        "INCLUS",
-        "В Т.Ч.",
-        "ВКЛЮЧ",
-        "PTU",  # Polish fiscal receipts: the PTU is always in the prices
-    )
-    tender: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "wechat": ("微信", "WECHAT", "WEIXIN"),
-            "alipay": ("支付宝", "ALIPAY"),
-            "unionpay": ("银联", "云闪付", "UNIONPAY"),
-            "card": (
-                "刷卡",
-                "银行卡",
-                "信用卡",
-                "クレジット",
-                "カード",
-                "VISA",
-                "MASTERCARD",
-                "MASTER CARD",
-                "AMEX",
-                "CARD",
-                "DEBIT",
-                "CREDIT",
-                "EC-KARTE",
-                "EC KARTE",
-                "GIROCARD",
-                "KARTE",
-                "카드",
-                "EFTPOS",
-                "PAGAMENTO ELETTRONICO",
-                "ELETTRONICO",
-                "CB",
-                "CARTE",
-                "CARTE BANCAIRE",
-                "TARJETA",
-                "CARTA",
-                "BANCOMAT",
-                "PIN",
-                "PINNEN",
-                "KARTA",
-                "КАРТА",
-                "БЕЗНАЛИЧНЫЕ",
-                "БЕЗНАЛИЧНЫМИ",  # "non-cash": its "НАЛИЧНЫМИ" is cash, the longer word wins
-                "БЕЗНАЛ",
-                "บัตรเครดิต",
-                "CARTÃO",
-            ),
-            "cash": (
-                "现金",
-                "實收",
-                "实收",
-                "收款",
-                "お預り",
-                "お預かり",
-                "預り",
-                "現金",
-                "CASH",
-                "BAR",
-                "GEGEBEN",
-                "TENDERED",
-                "현금",
-                "CONTANTE",
-                "PAGAMENTO CONTANTE",
-                "ESPECES",
-                "ESPÈCES",
-                "EFECTIVO",
-                "CONTANTI",
-                "CONTANT",
-                "GOTÓWKA",
-                "GOTOWKA",
-                "НАЛИЧНЫЕ",
-                "НАЛИЧНЫМИ",
-                "เงินสด",
-                "DINHEIRO",
-            ),
-            "other": ("GUTSCHEIN", "GIFT CARD", "VOUCHER", "储值卡", "购物卡", "商品券"),
-        }
-    )
-    member: tuple[str, ...] = (
-        "会员号",
-        "会员卡",
-        "会员",
-        "會員",
-        "会員",
-        "MEMBER",
-        "KUNDENNR",
-        "KUNDEN-NR",
-        "KUNDENKARTE",
-        "LOYALTY",
-        "회원",
-    )
-    receipt_no: tuple[str, ...] = (
-        "单号",
-        "流水号",
-        "小票号",
-        "票号",
-        "单据号",
-        "レシート",
-        "伝票",
-        "RECEIPT NO",
-        "RECEIPT #",
-        "TR#",
-        "TRANS#",
-        "BELEG-NR",
-        "BELEGNR",
-        "RG.-NR",
-        "RG-NR",
-        "RECHNUNGSNR",
-        "RECHNUNG NR",
-        "BON-NR",
-        "BON NR",
-        "BON",
-        "NO.",
-        "영수증번호",
-    )
-    cashier: tuple[str, ...] = (
-        "收银员",
-        "收银",
-        "操作员",
-        "担当",
-        "レジ担当",
-        "CASHIER",
-        "SALES ASSOCIATE",
-        "OPERATOR",
-        "KASSIERER",
-        "BEDIENER",
-        "BEDIENUNG",
-        "캐셔",
-        "CAISSIER",
-        "CAISSIÈRE",
-        "CAJERO",
-        "CASSIERE",
-        "KASSIER",
-        "KASJER",
-        "КАССИР",
-        "พนักงาน",
-    )
-    refund: tuple[str, ...] = (
-        "退货",
-        "退款",
-        "返品",
-        "返金",
-        "REFUND",
-        "RETURN",
-        "STORNO",
-        "RÜCKGABE",
-        "RETOURE",
-        "환불",
-        "REMBOURSEMENT",
-        "DEVOLUCIÓN",
-        "RESO",
-        "ВОЗВРАТ",
-        "คืนเงิน",
-    )
-    void: tuple[str, ...] = ("作废", "取消交易", "VOID", "CANCELLED", "ABBRUCH", "取消")
-    reprint: tuple[str, ...] = (
-        "重打印",
-        "重印",
-        "补打",
-        "再発行",
-        "REPRINT",
-        "COPY",
-        "DUPLICATE",
-        "KOPIE",
-        "DUPLIKAT",
-        "재발행",
-    )
-    non_sale: tuple[str, ...] = (
-        "X-REPORT",
-        "X REPORT",
-        "Z-REPORT",
-        "Z REPORT",
-        "Z-BERICHT",
-        "X-BERICHT",
-        "TAGESABSCHLUSS",
-        "日结",
-        "交班",
-        "厨房",
-        "KITCHEN",
-        "KÜCHE",
-        "TEST PRINT",
-        "SELF TEST",
-        "测试页",
-        "点菜单",
-        "GETRÄNKE",
-        "TISCH",
-        "精算",
-        "点検",
-    )
-
+    ignore: tuple[str, ...] = _bundled_words("ignore")
+    discount: tuple[str, ...] = _bundled_words("discount")
+    tax: tuple[str, ...] = _bundled_words("tax")
+    # "dont TVA", "di cui IVA", "IVA incluida", "в т.ч. НДС": the tax is in the total (looked for anywhere
+    # in the upper-cased line, not as a word).
+    tax_included_markers: tuple[str, ...] = _bundled_words("tax_included_markers")
+    # Payment method -> words, in TENDER_ORDER: the first method a line names is its tender.
+    tender: dict[str, tuple[str, ...]] = field(default_factory=_bundled_tender)
+    member: tuple[str, ...] = _bundled_words("member")
+    receipt_no: tuple[str, ...] = _bundled_words("receipt_no")
+    cashier: tuple[str, ...] = _bundled_words("cashier")
+    refund: tuple[str, ...] = _bundled_words("refund")
+    void: tuple[str, ...] = _bundled_words("void")
+    reprint: tuple[str, ...] = _bundled_words("reprint")
+    non_sale: tuple[str, ...] = _bundled_words("non_sale")
     # The headings of the item table's columns: a line of two or more of them is where the items begin, so
     # what stands above it (an address ending in a house number) is header, not an item.
-    column_heads: tuple[str, ...] = (
-        "상품명",
-        "수량",
-        "금액",
-        "단가",
-        "品名",
-        "商品名",
-        "数量",
-        "數量",
-        "单价",
-        "單價",
-        "金额",
-        "金額",
-        "QTY",
-        "QTE",
-        "QTÉ",
-        "DESIGNATION",
-        "DÉSIGNATION",
-        "DESCRIPTION",
-        "DESCRIZIONE",
-        "OMSCHRIJVING",
-        "AANT",
-        "MONTANT",
-        "PREZZO",
-        "ARTIKEL",
-        "MENGE",
-        "PREIS",
-    )
+    column_heads: tuple[str, ...] = _bundled_words("column_heads")
     # Labels of header lines that are not fields of the transaction (address, phone, card authorisation,
     # the shop's tax and company numbers: "VAT No." is no VAT amount, the longer word wins).
-    header: tuple[str, ...] = (
-        "TEL",
-        "电话",
-        "地址",
-        "PHONE",
-        "AUTH",
-        "대표",
-        "주소",
-        "住所",
-        "ADDRESS",
-        "ADRESSE",
-        "STR.",
-        "UST-IDNR",
-        "VAT NO",
-        "VAT NO.",
-        "VAT REG",
-        "GST NO",
-        "ABN",
-        "SIRET",
-        "TVA INTRA",
-        "P.IVA",
-        "P. IVA",
-        "PARTITA IVA",
-        "NIP",
-        "ИНН",
-        "BTW-NR",
-        "BTW NR",
-        "KVK",
-        "CIF",
-        "NIF",
-        "統一編號",
-        "统一编号",
-    )
+    header: tuple[str, ...] = _bundled_words("header")
 
     @cached_property
     def word_fields(self) -> dict[str, frozenset[str]]:
         """Upper-cased word -> the fields it labels ("tender:cash" for tender words)."""
         out: dict[str, set[str]] = {}
-        for name, value in self.__dict__.items():
-            if name == "tender":
-                for method, words in value.items():
-                    for w in words:
-                        out.setdefault(w.upper(), set()).add(f"tender:{method}")
-            elif isinstance(value, tuple):
-                for w in value:
-                    out.setdefault(w.upper(), set()).add(name)
+        for name in WORD_FIELDS:
+            for w in getattr(self, name):
+                out.setdefault(w.upper(), set()).add(name)
+        for method, words in self.tender.items():
+            for w in words:
+                out.setdefault(w.upper(), set()).add(f"tender:{method}")
         return {w: frozenset(f) for w, f in out.items()}
 
     def fields_of(self, found: set[str]) -> frozenset[str]:
@@ -447,12 +123,10 @@ class Vocabulary:
     def all_words(self) -> tuple[str, ...]:
         """Every word of every field, for the one-pass line index (computed once per vocabulary)."""
         words: list[str] = []
-        for name, value in self.__dict__.items():
-            if name == "tender":
-                for method_words in value.values():
-                    words.extend(method_words)
-            elif isinstance(value, tuple):
-                words.extend(value)
+        for name in WORD_FIELDS:
+            words.extend(getattr(self, name))
+        for method_words in self.tender.values():
+            words.extend(method_words)
         return tuple(words)
 
     def extend(self, **words: tuple[str, ...]) -> Vocabulary:
@@ -467,4 +141,124 @@ class Vocabulary:
 
 
 _NO_FIELDS: frozenset[str] = frozenset()
+# The fields that hold a tuple of words (every field but ``tender``), in declaration order.
+WORD_FIELDS = tuple(f.name for f in fields(Vocabulary) if f.name != "tender")
+
+
+# The words the line index matches as words in the spaced line (edge.parsing.lines._ASCII_WORD, the same
+# test); any other word (CJK, Thai, Cyrillic, a letter with a diacritic) is looked for in the line without
+# its spaces, so it is kept without its own.
+_SPACED_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
+
+
+def _normal(word: str, name: str) -> str:
+    """A word as the parser compares it: NFKC-normalised (full-width forms folded, "Nº" -> "No", as the
+    lines are) and upper-cased; a word looked for in the line without its spaces loses its own ("TỔNG
+    CỘNG" -> "TỔNGCỘNG"), except a tax-included marker, which is looked for in the spaced line."""
+    word = unicodedata.normalize("NFKC", word).upper()
+    if name != "tax_included_markers" and not _SPACED_WORD.match(word):
+        word = "".join(word.split())
+    return word
+
+
+def _word_list(value: Any, name: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        problems.append(f"{where} must be a list of non-empty strings, got {type(value).__name__}")
+        return ()
+    words: list[str] = []
+    seen: set[str] = set()
+    for i, w in enumerate(value):
+        if not isinstance(w, str) or not w.strip():
+            problems.append(f"{where}[{i}] must be a non-empty string, got {w!r}")
+            continue
+        if w != w.strip():
+            problems.append(f"{where}[{i}] {w!r} has white space around it")
+            continue
+        word = _normal(w, name)
+        if word in seen:
+            problems.append(f"{where}: {w!r} is listed twice")
+            continue
+        seen.add(word)
+        words.append(word)
+    return tuple(words)
+
+
+def _check_file(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    if path.suffix != ".toml" or path.stem not in LANGUAGES:
+        problems.append(
+            f"{path}: {path.name!r} is not named by a language tag (known: {', '.join(LANGUAGES)})"
+        )
+        return None
+    try:
+        return read_toml(path)
+    except TomlError as e:
+        problems.append(str(e))
+        return None
+
+
+def _read(path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """One file's words: word field -> words, and ``tender:<method>`` -> words."""
+    data = _check_file(path, problems)
+    if data is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for key, value in data.items():
+        if key == "tender":
+            if not isinstance(value, dict):
+                problems.append(f"{path}: tender must be a table of payment methods ([tender])")
+                continue
+            for method, words in value.items():
+                if method not in PAYMENT_METHODS:
+                    known = ", ".join(PAYMENT_METHODS)
+                    problems.append(f"{path}: tender.{method} is not a payment method (known: {known})")
+                    continue
+                out[f"tender:{method}"] = _word_list(words, method, f"{path}: tender.{method}", problems)
+        elif key in WORD_FIELDS:
+            out[key] = _word_list(value, key, f"{path}: {key}", problems)
+        else:
+            problems.append(f"{path}: {key} is not a field (known: {', '.join((*WORD_FIELDS, 'tender'))})")
+    return out
+
+
+def _vocabulary(files: list[dict[str, tuple[str, ...]]]) -> Vocabulary:
+    """The union of some files' words, in the order of the files and of their words."""
+    merged: dict[str, dict[str, None]] = {}  # dicts as ordered sets
+    for words in files:
+        for key, values in words.items():
+            merged.setdefault(key, {}).update(dict.fromkeys(values))
+    return Vocabulary(
+        tender={m: tuple(merged.get(f"tender:{m}", ())) for m in TENDER_ORDER},
+        **{name: tuple(merged.get(name, ())) for name in WORD_FIELDS},
+    )
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """The words of one language's file (and none of the others'), checked."""
+    problems: list[str] = []
+    words = _read(path, problems)
+    if problems:
+        raise VocabularyError("\n".join(problems))
+    return _vocabulary([words])
+
+
+def load_vocabularies(directory: Path = BUNDLED) -> Vocabulary:
+    """The union of the words of every ``*.toml`` in ``directory``, in the order of LANGUAGES; every
+    problem of every file is reported, one line each."""
+    problems: list[str] = []
+    order = {tag: i for i, tag in enumerate(LANGUAGES)}
+    paths = sorted(directory.glob("*.toml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    if not paths:
+        problems.append(f"{directory}: no vocabulary files")
+    files = [_read(p, problems) for p in paths]
+    if problems:
+        raise VocabularyError("\n".join(problems))
+    return _vocabulary(files)
+
+
+@lru_cache(maxsize=1)
+def bundled_vocabulary() -> Vocabulary:
+    """The words shipped with this release, read and checked once per process."""
+    return load_vocabularies(BUNDLED)
+
+
 DEFAULT = Vocabulary()
