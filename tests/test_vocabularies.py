@@ -14,7 +14,7 @@ import pytest
 
 from edge.escpos.document import Document, Run, Style, TextLine
 from edge.parsing.generic import parse_document
-from edge.parsing.lines import document_lines, index_words
+from edge.parsing.lines import Line, document_lines, find_label, index_words, value_after
 from edge.parsing.vocabulary import (
     BUNDLED,
     DEFAULT,
@@ -400,3 +400,21 @@ def test_a_vietnamese_receipt_reads_with_no_configuration() -> None:
     assert [p.method for p in tx.payments] == ["cash"]
     assert tx.payments[0].amount - tx.change == tx.total
     assert tx.status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("FİŞ NO: 0042", "receipt_no", "0042"),
+        ("Thu ngân: Ngọc Lan", "cashier", "Ngọc Lan"),
+        ("Ticket N° 12345", "receipt_no", "12345"),
+    ],
+)
+def test_a_label_with_a_space_outside_ascii_gives_its_value(text: str, field: str, value: str) -> None:
+    """Such labels are indexed without their spaces; the value after them is still found in the line."""
+    upper = text.upper()
+    line = Line(0, text, upper, "".join(upper.split()), Style(), "left")
+    vocab = Vocabulary()
+    index_words([line], vocab.all_words)
+    label = find_label(line, getattr(vocab, field))
+    assert label is not None and value_after(line, label) == value

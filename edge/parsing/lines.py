@@ -166,11 +166,28 @@ PHONE_MASKED = re.compile(r"(?<!\d)(1[3-9]\d[*xX]{4}\d{4}|\d{2,4}[- ]?[*xX]{3,4}
 
 
 def value_after(line: Line, label: str) -> str | None:
-    """What follows a label: "单号: 20261122-0001" -> "20261122-0001"."""
-    pos = line.upper.find(label.upper())
-    if pos < 0:
+    """What follows a label: "单号: 20261122-0001" -> "20261122-0001". A label the line index found without
+    its spaces ("FİŞNO", "THUNGÂN") is found again with whatever spaces the line prints in it."""
+    upper = label.upper()
+    end = -1
+    pos = line.upper.find(upper)
+    if pos >= 0:
+        end = pos + len(upper)
+    else:
+        m = _spaced(upper).search(line.upper)
+        if m is not None:
+            end = m.end()
+    # Upper-casing can change a line's length ("ß" -> "SS"): then the rest is cut from the upper-cased line.
+    source = line.text if len(line.text) == len(line.upper) else line.upper
+    if end < 0:
         pos = line.text.find(label)
-    if pos < 0:
-        return None
-    rest = line.text[pos + len(label) :].strip(" :：#.\t")
+        if pos < 0:
+            return None
+        source, end = line.text, pos + len(label)
+    rest = source[end:].strip(" :：#.\t")
     return rest or None
+
+
+@lru_cache(maxsize=1024)
+def _spaced(label: str) -> re.Pattern[str]:
+    return re.compile(r"\s*".join(map(re.escape, label)))
