@@ -264,6 +264,8 @@ _TIME = re.compile(
 )
 _DATEISH = re.compile(r"\d\s?[-/.年년:時시hH]\s?\d")
 _YEAR_ALONE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # every named-month date has one
+_WORD = re.compile(r"[^\W\d_]+")
+_MONTH_NAMES = frozenset(_MONTH_OF)
 
 # Where the receipt's own words say the order: currencies and languages that print month first.
 _MONTH_FIRST_CURRENCIES = frozenset({"USD"})
@@ -365,9 +367,10 @@ def read_datetime(
     times: list[tuple[int, tuple[int, int, int], bool]] = []
     for index, text in lines:
         numeric = _DATEISH.search(text) is not None
-        if not numeric and not _YEAR_ALONE.search(text):
-            continue  # one cheap test instead of every pattern on lines with no date or time
-        dates = list(_dates_in(index, text, numeric))
+        named = _YEAR_ALONE.search(text) is not None and _names_a_month(text)
+        if not numeric and not named:
+            continue  # cheap tests instead of every pattern on lines with no date or time
+        dates = list(_dates_in(index, text, numeric, named))
         found.extend(dates)
         if numeric:
             t = _time_in(text, [d.text for d in dates])
@@ -394,8 +397,12 @@ def read_datetime(
     return ReadDateTime(value, frozenset(used), unsure)
 
 
-def _dates_in(index: int, text: str, numeric: bool) -> Iterable[_Found]:
-    for pat in _NAMED:
+def _names_a_month(text: str) -> bool:
+    return not _MONTH_NAMES.isdisjoint(_WORD.findall(text.upper()))
+
+
+def _dates_in(index: int, text: str, numeric: bool, named: bool) -> Iterable[_Found]:
+    for pat in _NAMED if named else ():
         m = pat.search(text)
         if m:
             month = _MONTH_OF[m.group("mon").upper()]
@@ -478,4 +485,5 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
 
 def looks_like_date(text: str) -> bool:
     """Whether ``text`` holds a date (a value after "No." that is a date is no receipt number)."""
-    return any(True for _ in _dates_in(0, text, _DATEISH.search(text) is not None))
+    named = _YEAR_ALONE.search(text) is not None and _names_a_month(text)
+    return any(True for _ in _dates_in(0, text, _DATEISH.search(text) is not None, named))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from edge.parsing.lines import trie_pattern
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -19,48 +21,37 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VIETNAMESE = re.compile(r"[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 # Per Latin-script language: words its receipts print that the others' do not, and letters of its own.
-_LATIN: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
-    lang: (re.compile(r"\b(?:" + words + r")\b", re.I), re.compile(letters, re.I) if letters else None)
-    for lang, words, letters in (
-        (
-            "de",
-            "summe|mwst|ust|bar|danke|rückgeld|gesamt|betrag|kasse|beleg|vielen|steuer|netto|brutto",
-            "[ßäöü]",
-        ),
-        (
-            "fr",
-            "merci|tva|ttc|espèces|especes|rendu|monnaie|ticket|caisse|montant|total ttc|carte bancaire",
-            "[éèêàçù]",
-        ),
-        (
-            "es",
-            "gracias|iva|efectivo|cambio|tarjeta|factura|importe|cajero|mesa|propina|total a pagar",
-            "[ñ¿¡]",
-        ),
-        (
-            "it",
-            "grazie|iva|contanti|resto|totale|scontrino|importo|cassa|documento commerciale|pagamento",
-            None,
-        ),
-        (
-            "pt",
-            "obrigado|obrigada|iva|troco|numerário|numerario|fatura|contribuinte|nif|multibanco|dinheiro",
-            "[ãõç]",
-        ),
-        ("nl", "bedankt|btw|totaal|contant|wisselgeld|pinnen|bonnummer|kassa|betaald|terug", "[ĳ]"),
-        (
-            "pl",
-            "dziękujemy|suma|ptu|gotówka|gotowka|reszta|paragon|fiskalny|karta|sprzedaż|razem",
-            "[łąęśźżńć]",
-        ),
-        (
-            "tr",
-            "teşekkür|tesekkur|toplam|kdv|nakit|para üstü|fiş|fis|kredi kartı|tarih|saat|topkdv",
-            "[ışğİ]",
-        ),
-        ("en", "thank you|thanks|subtotal|tax|change|cash|cashier|receipt|total|visa|store", None),
-    )
+_LATIN: dict[str, tuple[str, str]] = {
+    "de": ("summe|mwst|ust|bar|danke|rückgeld|gesamt|betrag|kasse|beleg|vielen|steuer|netto|brutto", "ßäöü"),
+    "fr": (
+        "merci|tva|ttc|espèces|especes|rendu|monnaie|ticket|caisse|montant|total ttc|carte bancaire",
+        "éèêàçù",
+    ),
+    "es": ("gracias|iva|efectivo|cambio|tarjeta|factura|importe|cajero|mesa|propina|total a pagar", "ñ¿¡"),
+    "it": ("grazie|iva|contanti|resto|totale|scontrino|importo|cassa|documento commerciale|pagamento", ""),
+    "pt": (
+        "obrigado|obrigada|iva|troco|numerário|numerario|fatura|contribuinte|nif|multibanco|dinheiro",
+        "ãõç",
+    ),
+    "nl": ("bedankt|btw|totaal|contant|wisselgeld|pinnen|bonnummer|kassa|betaald|terug", "ĳ"),
+    "pl": ("dziękujemy|suma|ptu|gotówka|gotowka|reszta|paragon|fiskalny|karta|sprzedaż|razem", "łąęśźżńć"),
+    "tr": ("teşekkür|tesekkur|toplam|kdv|nakit|para üstü|fiş|fis|kredi kartı|tarih|saat|topkdv", "ışğİ"),
+    "en": ("thank you|thanks|subtotal|tax|change|cash|cashier|receipt|total|visa|store", ""),
 }
+# One pass over the text for every language's words, and one for their letters.
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, (_words, _) in _LATIN.items():
+    for _w in _words.split("|"):
+        _LANGUAGES_OF_WORD[_w] = (*_LANGUAGES_OF_WORD.get(_w, ()), _lang)
+_FIRST = "(?=[" + re.escape("".join(sorted({w[0] for w in _LANGUAGES_OF_WORD}))) + "])"
+_WORDS = re.compile(_FIRST + r"\b" + trie_pattern(sorted(_LANGUAGES_OF_WORD)) + r"\b")
+_LANGUAGES_OF_LETTER: dict[str, tuple[str, ...]] = {}
+for _lang, (_, _letters) in _LATIN.items():
+    for _ch in _letters:
+        # The letter and its other case, where that is one letter of its own ("ß" -> "SS", "ı" -> "I" are not)
+        for _case in {_ch, *(c for c in (_ch.lower(), _ch.upper()) if len(c) == 1 and not c.isascii())}:
+            _LANGUAGES_OF_LETTER[_case] = (*_LANGUAGES_OF_LETTER.get(_case, ()), _lang)
+_LETTERS = re.compile("[" + re.escape("".join(_LANGUAGES_OF_LETTER)) + "]")
 
 
 def language_of(text: str, currency: str | None) -> str:
@@ -76,16 +67,19 @@ def language_of(text: str, currency: str | None) -> str:
         return "ru"
     if _VIETNAMESE.search(text) or currency == "VND":
         return "vi"
-    scores = {lang: _score(text, words, letters) for lang, (words, letters) in _LATIN.items()}
+    scores = dict.fromkeys(_LATIN, 0)
+    # A word counts more than a letter (an accented name can stand on any receipt); a letter counts up to 3.
+    for word in set(_WORDS.findall(text.lower())):
+        for lang in _LANGUAGES_OF_WORD.get(word, ()):
+            scores[lang] += 3
+    letters = dict.fromkeys(_LATIN, 0)
+    for ch in _LETTERS.findall(text):
+        for lang in _LANGUAGES_OF_LETTER[ch]:
+            letters[lang] += 1
+    for lang, n in letters.items():
+        scores[lang] += min(n, 3)
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > scores["en"] else "en"
-
-
-def _score(text: str, words: re.Pattern[str], letters: re.Pattern[str] | None) -> int:
-    # A word counts more than a letter: an accented name can stand on any receipt.
-    return 3 * len(set(m.group(0).lower() for m in words.finditer(text))) + (
-        min(len(letters.findall(text)), 3) if letters else 0
-    )
 
 
 def traditional_chinese(text: str) -> bool:
