@@ -88,3 +88,22 @@ def test_a_rate_in_a_name_is_no_amount() -> None:
     tx = parse_bytes(b"\x1b@\x1bt\x11" + body.encode("cp866") + b"\x1dV\x00")
     assert tx.status == "ok", tx.issues
     assert [(i.name, i.quantity, i.amount) for i in tx.items] == [("Кефир 1% 900мл", D(2), D("159.80"))]
+
+
+def test_items_begin_below_the_headers_date_and_receipt_number_not_at_an_address() -> None:
+    """A yen receipt has no cents to tell amounts by: the address's house number ("1-2-3") and the phone
+    above the date are header, not items, since items never begin above the date or the receipt number."""
+    from edge.escpos.printer_profile import PROFILES
+
+    body = (
+        "らーめん大吉\n東京都新宿区西新宿1-2-3\nTEL 03-1234-5678\n2026年09月10日 22:51\n"
+        "伝票No 6181   担当 佐藤\n"
+        "味噌らーめん          1      ¥950\nつけ麺                2    ¥2,000\n合計                ¥2,950\n"
+        "お預り              ¥3,000\nお釣り                 ¥50\n"
+    )
+    # ESC R 8: Japan's character set, in which 0x5C prints the yen sign.
+    data = b"\x1b@\x1bR\x08\x1cC\x01" + body.replace("¥", "\\").encode("cp932") + b"\x1dV\x00"
+    tx = parse_bytes(data, PROFILES["japanese-80mm"])
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.amount) for i in tx.items] == [("味噌らーめん", D(950)), ("つけ麺", D(2000))]
+    assert tx.receipt_no == "6181" and tx.datetime == "2026-09-10T22:51:00"

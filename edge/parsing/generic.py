@@ -159,8 +159,20 @@ def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> i
 def _header_end(
     lines: list[Line], stop: int, date_lines: set[int], vocab: Vocabulary, mark: DecimalMark, fractions: bool
 ) -> int:
-    """Index of the first item line: what comes before is the header (store, address, numbers, date)."""
-    for line in lines[:stop]:
+    """Index of the first item line: what comes before is the header (store, address, numbers, date).
+    Items never begin above the header's date, receipt number or cashier: an address's house number
+    ("西新宿1-2-3") above them is no amount. (A line with a price on it is no such label: "PAT. ROSE No. 2
+    8.99" is an item.)"""
+    anchors = [
+        ln.index
+        for ln in lines[:stop]
+        if ln.index in date_lines
+        or (
+            ("receipt_no" in ln.fields or "cashier" in ln.fields)
+            and not (fractions and FRACTION.search(ln.text))
+        )
+    ]
+    for line in lines[anchors[-1] + 1 if anchors else 0 : stop]:
         text = line.text.strip()
         if (
             not text
