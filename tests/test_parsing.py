@@ -34,6 +34,14 @@ ESC, GS, FS = b"\x1b", b"\x1d", b"\x1c"
         ("12.00元", ".", "12.00"),
         ("$14.99", ".", "14.99"),
         ("9,700", ".", "9700"),
+        # A receipt of whole amounts (dong, rupiah): every mark groups thousands.
+        ("125.000", "", "125000"),
+        ("1.250.000", "", "1250000"),
+        ("Rp 15,000", "", "15000"),
+        ("125.000đ", "", "125000"),
+        ("125.000 ₫", "", "125000"),
+        ("0.456", "", "0.456"),  # a weight among them, not 456
+        ("3.5", "", "3.5"),
     ],
 )
 def test_amounts(text: str, mark: str, value: str) -> None:
@@ -48,6 +56,25 @@ def test_numbers_inside_names_are_not_amounts() -> None:
     ]
     assert detect_decimal_mark(["Brötchen 0,45", "SUMME 2,35"]) == ","
     assert detect_decimal_mark(["MILK 3.49", "1,234.00"]) == "."
+    # No cents anywhere, thousands groups: whole amounts, unless the currency counts in thousandths.
+    assert detect_decimal_mark(["Cà phê 25.000", "Tổng cộng 125.000"]) == ""
+    assert detect_decimal_mark(["Cà phê 25.000", "Tổng cộng 125.000"], "KWD") == "."
+    assert detect_decimal_mark(["Tea 950", "Weight 0.456 kg"]) == "."  # a weight is no thousands group
+
+
+def test_a_receipt_of_whole_amounts_with_point_groups_is_read_in_full() -> None:
+    """Read with a decimal point, "25.000 / 125.000" is 25 and 125: a thousandth of the sale, adding up
+    all the same, marked ok and wrong. Read as thousands it is the sale."""
+    receipt = (
+        "CA PHE SANG\nSo HD: HD0042\n17/05/2026 15:05\n"
+        "Ca phe sua da      2 x 25.000    50.000\nBanh mi thit       1 x 75.000    75.000\n"
+        "Tong cong                      125.000\nTien mat                       200.000\n"
+        "Tien thoi                       75.000\n"
+    )
+    tx = parse_bytes(b"\x1b@" + receipt.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [i.amount for i in tx.items] == [Decimal(50000), Decimal(75000)]
+    assert (tx.total, tx.change) == (Decimal(125000), Decimal(75000))
 
 
 def _tx(**kw: object) -> Transaction:

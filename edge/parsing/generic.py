@@ -81,10 +81,10 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     for ln in lines:
         ln.fields = vocab.fields_of(ln.found or set())
     texts = [ln.text for ln in lines]
-    mark = opts.decimal_mark or detect_decimal_mark(texts)
+    currency = opts.currency or _currency(texts)
+    mark = opts.decimal_mark or detect_decimal_mark(texts, currency or opts.store_currency)
     fractions = any(FRACTION.search(t) for t in texts)
     tx = Transaction(profile=opts.profile_name)
-    currency = opts.currency or _currency(texts)
     joined = "\n".join(texts)
     stated = _stated_currency(texts, opts.currency, currency) or opts.store_currency
     hint = order_hint(stated, language_of(joined, currency), joined)

@@ -7,14 +7,16 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-DecimalMark = Literal[",", "."]
+# The mark before the cents; "" on a receipt that prints whole amounts (dong, rupiah, won, yen): there every
+# mark groups thousands ("125.000" is 125000).
+DecimalMark = Literal[",", ".", ""]
 
-_CURRENCY = r"(?:[$€£¥￥₩]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|Fr\.|元|円|원)"
+_CURRENCY = r"(?:[$€£¥￥₩₫đ]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|VND|IDR|Rp|Fr\.|元|円|원)"
 # A number with optional thousand groups and an optional 1-3 digit fraction.
 AMOUNT_RE = re.compile(
     # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
     # other positions (padding, letters) in one cheap test.
-    r"(?=[-−\d$€£¥￥₩EURSDCNYJKGBF元円원])"
+    r"(?=[-−\d$€£¥￥₩₫đEURSDCNYJKGBFVI元円원])"
     rf"(?<![\w.,])(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
     # Not before a letter, and not before "%": a rate ("Кефир 1% 900мл", "PTU A 23,00%") is no amount.
@@ -22,10 +24,22 @@ AMOUNT_RE = re.compile(
 )
 
 
-def detect_decimal_mark(lines: list[str]) -> DecimalMark:
-    """Which mark separates cents on this receipt: the one seen before exactly two final digits."""
-    marks = _CENTS_MARK.findall("\n".join(lines))
-    return "," if marks.count(",") > marks.count(".") else "."
+def detect_decimal_mark(lines: list[str], currency: str | None = None) -> DecimalMark:
+    """Which mark separates cents on this receipt: the one seen before exactly two final digits; none
+    where no amount has cents but some have thousands ("25.000", "1,250,000"), unless the currency counts
+    in thousandths (the Kuwaiti dinar's "1.250" is one dinar 250 fils)."""
+    joined = "\n".join(lines)
+    marks = _CENTS_MARK.findall(joined)
+    if marks:
+        return "," if marks.count(",") > marks.count(".") else "."
+    if currency not in THREE_DECIMAL_CURRENCIES and _GROUPED.search(joined):
+        return ""
+    return "."
+
+
+THREE_DECIMAL_CURRENCIES = frozenset({"KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"})
+# A thousands group: a mark and three digits after a number that is not 0 ("0.456 kg" is a weight).
+_GROUPED = re.compile(r"(?<![\d.,])(?:[1-9]\d{0,2})(?:[.,]\d{3})+(?![\d.,])")
 
 
 def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
@@ -47,6 +61,14 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
     if num.isdigit():  # the common case, no separators at all
         cleaned = num
+    elif mark == "":
+        head, *groups = _SEPARATORS.split(num)
+        # Every mark groups thousands; one before fewer than three digits, or after a lone 0, is a
+        # fraction after all (a weight or a rate among the amounts).
+        if head != "0" and all(len(g) == 3 for g in groups):
+            cleaned = head + "".join(groups)
+        else:
+            cleaned = head + "".join(groups[:-1]) + "." + groups[-1]
     else:
         cleaned = num.replace(" ", "").replace("'", "").replace("." if mark == "," else ",", "")
         if mark == ",":
@@ -63,6 +85,7 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
 
 
 _CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d)")
+_SEPARATORS = re.compile(r"[ ',.]")
 _DIGIT = re.compile(r"\d")
 FRACTION = re.compile(r"\d[.,]\d{2}(?!\d)")  # a number with cents: "3.49", "7,80"
 
