@@ -83,6 +83,10 @@ class Fleet:
                     tx["member_id"] = None  # member-number linking is test_claims.py's
                     if n == 1:
                         tx["status"] = "needs_review"
+                        tx["issues"] = ["tendered 100.00 - change 0 != total 99.00"]
+                        tx["reasons"] = [
+                            {"check": "tenders_vs_total", "field": "payments", "text": tx["issues"][0]}
+                        ]
                     record = {
                         "job_id": f"{code}-job{n}",
                         "revision": 1,
@@ -262,6 +266,8 @@ def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: 
         board = client.get("/hq").text
         assert "s1-t1" in board and "s2-t1" in board and "s3-t1" not in board
         review = client.get("/hq/review").text
+        # Each reason with the check that failed and the field it concerns, for the reviewer.
+        assert 'data-check="tenders_vs_total"' in review and "(payments)" in review
         mine, theirs = fleet.tx_ids["s1-job1"], fleet.tx_ids["s3-job1"]
         assert f'src="/hq/papers/{mine}.png"' in review and f"/hq/papers/{theirs}.png" not in review
         picture = client.get(f"/hq/papers/{mine}.png")

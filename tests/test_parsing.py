@@ -270,3 +270,18 @@ def test_amounts_without_cents_count_where_quantity_times_price_proves_them() ->
     wrong = [lines[0], "可口可乐 330ml  1 x 45  44", *lines[2:]]
     tx = parse_bytes(ESC + b"@" + FS + b"&" + "\n".join(wrong).encode("gb18030") + b"\n", CHINESE_80MM)
     assert tx.status == "needs_review"
+
+
+def test_every_reason_is_machine_readable_and_its_checks_are_the_published_ones() -> None:
+    """needs_review says why twice: as text for people (issues) and as the check that failed with the
+    field it concerns (reasons), the review queue's and a bulk tool's to group by."""
+    from edge.parsing.model import CHECKS
+
+    enum = SCHEMA["properties"]["reasons"]["items"]["properties"]["check"]["enum"]
+    assert tuple(enum) == CHECKS
+    receipt = b"\x1b@SHOP\nTea   2.50\nCake   3.00\nTOTAL   6.50\nCASH   10.00\nCHANGE   3.50\n\x1dV\x00"
+    tx = parse_bytes(receipt).to_json()
+    jsonschema.validate(tx, SCHEMA)
+    assert tx["status"] == "needs_review"
+    assert [r["check"] for r in tx["reasons"]] == ["total_arithmetic"]
+    assert tx["reasons"][0]["field"] == "total" and [r["text"] for r in tx["reasons"]] == tx["issues"]

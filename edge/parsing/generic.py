@@ -51,7 +51,7 @@ def parse_document(doc: Document, options: ParseOptions | None = None) -> Transa
     tx = parse_lines(lines, opts, image_only=_image_only(doc, lines))
     unknown_page = _unknown_code_page(doc, lines)
     if unknown_page:
-        tx.issues.append(unknown_page)
+        tx.flag("unknown_code_page", unknown_page)
     return reconcile(tx)
 
 
@@ -96,7 +96,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     )
     tx.datetime, date_lines = when.value, set(when.lines)
     if when.unsure:
-        tx.issues.append(when.unsure)
+        tx.flag("date_order", when.unsure, "datetime")
 
     summary_start = _summary_start(lines, vocab, mark)
     header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
@@ -121,15 +121,15 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     parsed = parse_items(region, mark, fractions, opts.item_pattern)
     tx.items = parsed.items
     for text in parsed.unparsed:
-        tx.issues.append(f"line with an amount not understood: {text!r}")
+        tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
     _summary(tx, lines[summary_start:], vocab, mark)
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
     if image_only:
         tx.kind = "sale"
-        tx.issues.append("printed as an image: no text to read")
+        tx.flag("image_only", "printed as an image: no text to read")
     if tx.kind == "non_sale":
         # Kitchen tickets and reports carry no sale: what looked like items or money on them is not.
-        tx.issues = [i for i in tx.issues if not i.startswith("line with an amount")]
+        tx.reasons = [r for r in tx.reasons if r.check != "unread_line"]
         tx.items, tx.discounts, tx.taxes = [], [], []
         tx.store_name = None  # a ticket's first line is its title or its first order, not the shop
         tx.currency = opts.currency
@@ -137,7 +137,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     tx.currency = currency
     garbled = mojibake_reason(texts)
     if garbled:
-        tx.issues.append(f"text does not read as any language: {garbled}")
+        tx.flag("mojibake", f"text does not read as any language: {garbled}")
     return tx
 
 
@@ -263,7 +263,8 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             elif tx.total is not None and amount == tx.total and _TWO_LETTERS.search(line.text):
                 # The total again under a label we do not know: most likely a tender ("EFTPOS", "PIN"),
                 # and a tender read as nothing would pass a receipt whose payment is missing.
-                tx.issues.append(f"the total's amount again under an unknown label: {line.text.strip()!r}")
+                text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
+                tx.flag("unknown_total_label", text, "payments")
 
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:

@@ -5,11 +5,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = 1
 Kind = Literal["sale", "refund", "void", "non_sale"]
 Method = Literal["cash", "card", "wechat", "alipay", "unionpay", "other"]
+
+
+# Why a receipt is needs_review, for machines (the review queue groups and filters by them): which check
+# failed or what is unsure, and the field it concerns.
+Check = Literal[
+    "no_total",  # no total found
+    "no_items",  # no items found
+    "item_arithmetic",  # quantity x unit price != amount
+    "all_zero",  # every amount reads 0
+    "items_vs_subtotal",  # the items do not add up to the subtotal
+    "total_arithmetic",  # subtotal + adjustments + added tax != total
+    "tenders_vs_total",  # tendered - change != total
+    "change_without_tender",  # change printed, no tender read
+    "date_order",  # day and month cannot be told apart
+    "unread_line",  # a line with an amount the parser did not understand
+    "unknown_total_label",  # the total's amount again under a label not known
+    "image_only",  # printed as a picture: no text
+    "mojibake",  # text that reads as no language
+    "unknown_code_page",  # an ESC t page the printer profile does not know
+    "lost_bytes",  # bytes of the job never reached the box
+]
+CHECKS: tuple[Check, ...] = get_args(Check)
+
+
+@dataclass(frozen=True)
+class Reason:
+    check: Check
+    text: str  # for people: what failed, with the numbers
+    field: str | None = None  # the transaction field it makes unsure
+
+    def to_json(self) -> dict[str, Any]:
+        return {"check": self.check, "field": self.field, "text": self.text}
 
 
 def _m(v: Decimal | None) -> str | None:
@@ -86,8 +118,16 @@ class Transaction:
     member_id: str | None = None
     phone_masked: str | None = None
     status: Literal["ok", "needs_review"] = "needs_review"
-    issues: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     profile: str | None = None  # the POS profile that read it, if any
+
+    @property
+    def issues(self) -> list[str]:
+        """The reasons as people read them."""
+        return [r.text for r in self.reasons]
+
+    def flag(self, check: Check, text: str, field: str | None = None) -> None:
+        self.reasons.append(Reason(check, text, field))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -109,5 +149,6 @@ class Transaction:
             "member_id": self.member_id,
             "phone_masked": self.phone_masked,
             "status": self.status,
-            "issues": list(self.issues),
+            "issues": self.issues,
+            "reasons": [r.to_json() for r in self.reasons],
         }

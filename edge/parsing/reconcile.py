@@ -28,23 +28,24 @@ def _line_matches(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
 
 
 def reconcile(tx: Transaction) -> Transaction:
-    issues = tx.issues
+    flag = tx.flag
     if tx.kind == "non_sale":
-        tx.status = "needs_review" if issues else "ok"
+        tx.status = "needs_review" if tx.reasons else "ok"
         return tx
     if tx.total is None:
-        issues.append("no total found")
+        flag("no_total", "no total found", "total")
     if not tx.items:
-        issues.append("no items found")
+        flag("no_items", "no items found", "items")
     for i, item in enumerate(tx.items, 1):
         if item.unit_price is not None and not _line_matches(item.quantity, item.unit_price, item.amount):
-            issues.append(f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}")
+            text = f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}"
+            flag("item_arithmetic", text, "items")
     if tx.items and all(it.amount == 0 for it in tx.items) and not tx.total:
         # Zeros add up to zero whatever was printed (digits the decoder lost read as 0): no proof at all.
-        issues.append("every amount reads 0: the numbers prove nothing")
+        flag("all_zero", "every amount reads 0: the numbers prove nothing", "items")
     items_sum = sum((it.amount + (it.discount or 0) for it in tx.items), Decimal(0))
     if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal):
-        issues.append(f"items add to {items_sum}, subtotal says {tx.subtotal}")
+        flag("items_vs_subtotal", f"items add to {items_sum}, subtotal says {tx.subtotal}", "subtotal")
     base = tx.subtotal if tx.subtotal is not None else items_sum
     discounts = sum((d.amount for d in tx.discounts), Decimal(0))
     if tx.total is not None and (tx.items or tx.subtotal is not None):
@@ -56,13 +57,14 @@ def reconcile(tx: Transaction) -> Transaction:
                 for t in tx.taxes:
                     t.included = True
             else:
-                issues.append(f"subtotal {base} + adjustments {discounts} + tax {added} != total {tx.total}")
+                text = f"subtotal {base} + adjustments {discounts} + tax {added} != total {tx.total}"
+                flag("total_arithmetic", text, "total")
     if tx.total is not None and tx.payments:
         paid = sum((p.amount for p in tx.payments), Decimal(0))
         change = tx.change or Decimal(0)
         if not _close(paid - change, tx.total):
-            issues.append(f"tendered {paid} - change {change} != total {tx.total}")
+            flag("tenders_vs_total", f"tendered {paid} - change {change} != total {tx.total}", "payments")
     elif tx.change is not None and not tx.payments:
-        issues.append("change printed but no tender found")
-    tx.status = "needs_review" if issues else "ok"
+        flag("change_without_tender", "change printed but no tender found", "payments")
+    tx.status = "needs_review" if tx.reasons else "ok"
     return tx

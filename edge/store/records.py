@@ -84,10 +84,10 @@ def parse_capture(
         tx.currency = settings.currency
     paper = paper_text = render_text(doc, settings.printer.columns)
     png = paper_png(doc, settings.printer.dots) if picture else None
-    body = tx.to_json()
     if lost_bytes:
-        body["issues"].append(f"{lost_bytes} bytes of this job never reached the box; the paper has them")
-        body["status"] = "needs_review"
+        tx.flag("lost_bytes", f"{lost_bytes} bytes of this job never reached the box; the paper has them")
+        tx.status = "needs_review"
+    body = tx.to_json()
     tags = tags_for(body, settings.box, settings.rules, started_at)
     if settings.key is not None:
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
