@@ -129,3 +129,13 @@ def test_the_box_and_the_pos_profile_settle_what_a_receipt_leaves_open() -> None
     profile = parse_profile({"name": "corner", "date_order": "DMY"}, "corner.toml")
     both = parse_capture(receipt, ParseSettings(date_order="MDY", pos_profile=profile), None).body
     assert (both["status"], both["datetime"]) == ("ok", "2026-04-03T12:00:00")
+
+
+def test_a_date_printed_in_a_form_not_read_is_flagged_and_no_date_printed_is_not() -> None:
+    from edge.parsing.pipeline import parse_bytes
+
+    body = b"SHOP\nTea   2.50\nTOTAL   2.50\nCASH   2.50\n"
+    unread = parse_bytes(b"\x1b@" + b"Date 2026.26.11\n" + body + b"\x1dV\x00").to_json()
+    assert unread["status"] == "needs_review" and [r["check"] for r in unread["reasons"]] == ["no_datetime"]
+    for other in (b"", b"Till 192.168.1.10 v3.2.1\n"):  # no date printed: nothing to misread
+        assert parse_bytes(b"\x1b@" + other + body + b"\x1dV\x00").status == "ok"

@@ -483,6 +483,19 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
+# Three numbers that could be a date in a form read_datetime does not know (an IP address or a version is
+# not one: no dot or digit may stand before or after).
+_DATE_LIKE = re.compile(
+    r"(?<![\d.])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?![\d.])"
+)
+
+
+def looks_like_a_date(text: str) -> str | None:
+    """Something printed like a date (read or not), or None."""
+    m = _DATE_LIKE.search(text)
+    return m.group(0) if m else None
+
+
 def looks_like_date(text: str) -> bool:
     """Whether ``text`` holds a date (a value after "No." that is a date is no receipt number)."""
     named = _YEAR_ALONE.search(text) is not None and _names_a_month(text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from edge.escpos.document import Document, Image
-from edge.parsing.dates import DateOrder, looks_like_date, order_hint, read_datetime
+from edge.parsing.dates import DateOrder, looks_like_a_date, looks_like_date, order_hint, read_datetime
 from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
 from edge.parsing.language import language_of, traditional_chinese
 from edge.parsing.lines import (
@@ -97,6 +97,9 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     tx.datetime, date_lines = when.value, set(when.lines)
     if when.unsure:
         tx.flag("date_order", when.unsure, "datetime")
+    elif when.value is None and (printed := looks_like_a_date(joined)):
+        # A date in a form the parser does not know: the sale's day would be missing, or worse, guessed.
+        tx.flag("no_datetime", f"{printed!r} looks like a date, and no date was read", "datetime")
 
     summary_start = _summary_start(lines, vocab, mark)
     header_end = _header_end(lines, summary_start, date_lines, vocab, mark, fractions)
