@@ -1,6 +1,7 @@
 """The code pages Python has no codec for, read by tables of our own: the Thai character codes of receipt
 printers (Epson's ESC t 20-26, Star's ESC GS t 96-102), not as TIS-620 (Thai Character Code 42 has the Thai
-digits at 0x90 and its consonants two to three places off TIS-620's), and Vietnamese TCVN-3 (ESC t 30/31).
+digits at 0x90 and its consonants two to three places off TIS-620's), Star's Thai code page 874 (ESC GS t 21),
+which is not Windows-874, and Vietnamese TCVN-3 (ESC t 30/31).
 The characters are checked by their Unicode names, the receipts by bytes spelled here by hand, never
 against the data file the codecs are built from."""
 
@@ -45,6 +46,14 @@ NAMED = [
     ("thai16", 0xEE, "THAI CHARACTER SARA AI MAIMALAI"),
     ("thai18", 0x8C, "LEFTWARDS ARROW"),
     ("thai18", 0x91, "THAI CHARACTER SARA AA"),
+    ("star_thai", 0xA1, "THAI CHARACTER KO KAI"),
+    ("star_thai", 0x95, "BOX DRAWINGS LIGHT VERTICAL"),
+    ("star_thai", 0xDB, "THAI CHARACTER MAI THO"),
+    ("star_thai", 0xDC, "THAI CHARACTER MAI TRI"),
+    ("star_thai", 0xDD, "THAI CHARACTER MAI CHATTAWA"),
+    ("star_thai", 0xDE, "THAI CHARACTER THANTHAKHAT"),
+    ("star_thai", 0xE9, "THAI CHARACTER MAI THO"),
+    ("star_thai", 0xFC, "CENT SIGN"),
 ]
 
 
@@ -54,12 +63,13 @@ def test_each_table_prints_the_character_its_code_has_there(codec: str, byte: in
     assert not bad and unicodedata.name(text) == name
 
 
-@pytest.mark.parametrize("codec", ["thai11", "thai13", "thai14", "thai16", "thai18", "thai42"])
+@pytest.mark.parametrize("codec", ["thai11", "thai13", "thai14", "thai16", "thai18", "thai42", "star_thai"])
 def test_ascii_reads_as_ascii_and_a_byte_the_table_lacks_as_a_replacement(codec: str) -> None:
     assert known_encoding(codec)
     assert decode_text(b"TOTAL 15.00", codec) == ("TOTAL 15.00", False)
-    # 0x92 is defined in none of the seven codes (CP874 has a quotation mark there, Thai 42 a digit).
-    lacks = 0xE5 if codec == "thai42" else 0x92
+    # 0x92 is defined in none of the seven codes (CP874 has a quotation mark there, Thai 42 a digit); Star's
+    # 874 keeps CP874's quotation mark there and has nothing at 0xFF.
+    lacks = {"thai42": 0xE5, "star_thai": 0xFF}.get(codec, 0x92)
     assert decode_text(bytes([0x41, lacks]), codec) == ("A\ufffd", True)
 
 
@@ -100,6 +110,92 @@ def test_a_star_job_in_thai_11_reads_tis_620_text() -> None:
     # Thai 11 is TIS-620 where Thai letters are; receiptline sends TIS-620 after ESC GS t 97.
     data = ESC + b"@" + ESC + GS + b"ta" + "ร้านค้า 105.00\n".encode("tis_620")
     assert text_lines(data, "star-80mm") == ["ร้านค้า 105.00"]
+
+
+# Star's code page 874 (ESC GS t 21), spelled by hand: Thai letters where TIS-620 has them, the tone marks
+# mai tho, mai tri, mai chattawa and thanthakhat at 0xDB-0xDE, where receipt-printer-encoder puts them.
+# (bytes, the word, its price)
+STAR_874_ITEMS = [
+    # ไ ส ้ ก ร อ ก (sausage; mai tho 0xDB)
+    (b"\xe4\xca\xdb\xa1\xc3\xcd\xa1", "ไส\u0e49กรอก", "45.00"),
+    # ก ๋ ว ย เ ต ี ๋ ย ว (noodles; mai chattawa 0xDD)
+    (b"\xa1\xdd\xc7\xc2\xe0\xb5\xd5\xdd\xc2\xc7", "ก\u0e4bวยเตี\u0e4bยว", "50.00"),
+    # เ ก ๊ ก ฮ ว ย (chrysanthemum tea; mai tri 0xDC)
+    (b"\xe0\xa1\xdc\xa1\xce\xc7\xc2", "เก\u0e4aกฮวย", "25.00"),
+    # เ บ ี ย ร ์ (beer; thanthakhat 0xDE)
+    (b"\xe0\xba\xd5\xc2\xc3\xde", "เบียร\u0e4c", "80.00"),
+]
+
+
+def test_star_page_21_is_stars_874_and_epsons_21_stays_thai_11() -> None:
+    assert STAR_CODE_PAGES[21] == "star_thai"
+    assert CODE_PAGES[21] == "thai11"
+
+
+def test_stars_874_is_windows_874_but_for_its_line_characters_and_second_tone_marks() -> None:
+    """Where Windows-874 (Python's cp874) has a character, Star's page has the same one, except 0x95-0x97
+    (a bullet and two dashes in Windows-874, line characters on Star's); Star's adds 0x98-0x9F, 0xDB-0xDE and
+    0xFC-0xFE to it."""
+    added = []
+    for byte in range(256):
+        ours, bad = decode_text(bytes([byte]), "star_thai")
+        windows, undefined = decode_text(bytes([byte]), "cp874")
+        if undefined:
+            if not bad:
+                added.append(byte)
+        elif byte not in (0x95, 0x96, 0x97):
+            assert ours == windows, hex(byte)
+    assert added == [*range(0x98, 0xA0), *range(0xDB, 0xDF), 0xFC, 0xFD, 0xFE]
+
+
+def test_a_star_job_in_page_874_reads_its_tone_marks() -> None:
+    """ESC GS t 21, then Thai with its tone marks at 0xDB-0xDE: read as Windows-874 (the mapping before),
+    each mark was U+FFFD and the receipt was flagged as mojibake."""
+    rows = b"".join(raw + b"    " + price.encode() + b"\n" for raw, _, price in STAR_874_ITEMS)
+    lines = text_lines(ESC + b"@" + ESC + GS + b"t\x15" + rows + ESC + b"d\x02", "star-80mm")
+    assert lines == [f"{word}    {price}" for _, word, price in STAR_874_ITEMS]
+    assert not any("\ufffd" in line for line in lines)
+    marks = [unicodedata.name(ch) for line in lines for ch in line if 0x0E48 <= ord(ch) <= 0x0E4C]
+    assert marks == [
+        "THAI CHARACTER MAI THO",
+        "THAI CHARACTER MAI CHATTAWA",
+        "THAI CHARACTER MAI CHATTAWA",
+        "THAI CHARACTER MAI TRI",
+        "THAI CHARACTER THANTHAKHAT",
+    ]
+    assert mojibake_reason(lines) is None
+    assert decode_text(STAR_874_ITEMS[0][0], "cp874") == ("ไส\ufffdกรอก", True)
+
+
+@pytest.mark.parametrize(
+    ("model", "profile"),
+    [("star-tsp100iv", "star-80mm"), ("star-tsp650ii", "star-line-80mm"), ("star-mc-print2", "star-58mm")],
+)
+def test_a_thai_receipt_by_receipt_printer_encoder_for_a_star_reads_back(model: str, profile: str) -> None:
+    """@point-of-sale/receipt-printer-encoder's own Star receipt in its "star/cp874", which it selects with
+    ESC GS t 21 (it has no plain "cp874" for Star printers): every word and tone mark reads back."""
+    from tests.foreign_encoder import encode
+
+    columns = PROFILES[profile].columns
+    ops: list[list[object]] = [
+        ["initialize"],
+        ["codepage", "star/cp874"],
+        ["line", "ร\u0e49านอาหาร"],  # ร้านอาหาร, restaurant
+        [
+            "table",
+            [{"width": columns - 12}, {"width": 12, "align": "right"}],
+            [[word, price] for _, word, price in STAR_874_ITEMS],
+        ],
+        ["cut", "partial"],
+    ]
+    spec = {"options": {"printerModel": model, "columns": columns}, "ops": ops}
+    (data,) = encode("receipt_printer_encoder_lines.js", "@point-of-sale/receipt-printer-encoder", [spec])
+    assert ESC + GS + b"t\x15" in data and b"\xe4\xca\xdb\xa1" in data  # page 21; ไส้ with mai tho at 0xDB
+    lines = [line for line in text_lines(data, profile) if line]
+    assert [line.split() for line in lines] == [["ร\u0e49านอาหาร"]] + [
+        [word, price] for _, word, price in STAR_874_ITEMS
+    ]
+    assert mojibake_reason(lines) is None
 
 
 def test_a_thai_42_receipt_is_read_and_its_marks_pass_the_language_check() -> None:

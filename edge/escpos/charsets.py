@@ -7,8 +7,9 @@ import codecs
 
 from edge.escpos.table_codecs import register_table_codecs
 
-# The printers' Thai character codes ("thai11" ... "thai42") and Vietnamese TCVN-3 ("tcvn3",
-# "tcvn3_capitals") are codecs of our own, registered before any page below is looked up.
+# The printers' Thai character codes ("thai11" ... "thai42"), Star's Thai page 874 ("star_thai") and
+# Vietnamese TCVN-3 ("tcvn3", "tcvn3_capitals") are codecs of our own, registered before any page below is
+# looked up.
 register_table_codecs()
 
 # ESC t n -> codec. Numbers per Epson's ESC/POS table; the ones Python has no codec for are absent and
@@ -130,7 +131,11 @@ STAR_CODE_PAGES: dict[int, str] = {
     14: "cp864",
     15: "cp737",
     17: "cp869",
-    21: "cp874",
+    # Star's code page 874 is not Windows-874 (Python's cp874): it has the tone marks mai tho ... thanthakhat
+    # a second time at 0xDB-0xDE, where receipt-printer-encoder puts them (Python's cp874 has nothing there:
+    # U+FFFD), line characters at 0x95-0x9F (Windows-874: a bullet and two dashes at 0x95-0x97) and ¢ ¬ ¦ at
+    # 0xFC-0xFE. The table is codepage-encoder's "star/cp874" (thai_code_tables.json).
+    21: "star_thai",
     32: "cp1252",
     33: "cp1250",
     34: "cp1251",

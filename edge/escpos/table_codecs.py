@@ -7,6 +7,9 @@
   CP874 has quotation marks, and some repeat a letter in a second place. A printer stacks a combining vowel
   or tone mark over the character before it, the order in which Unicode stores them, so the bytes decode one
   by one.
+- Star's Thai code page 874 (Star's ESC GS t 21) as ``star_thai`` (``thai_code_tables.json``): Windows-874
+  (Python's ``cp874``) with line characters at 0x95-0x9F, the tone marks mai tho ... thanthakhat a second
+  time at 0xDB-0xDE and three signs at 0xFC-0xFE.
 - Vietnamese TCVN-3, lower case and capitals (Epson's ESC t 30 and 31), as ``tcvn3`` and ``tcvn3_capitals``
   (``vietnamese_code_tables.json``): each toned letter is one byte, as Vietnamese tills print it (CP1258's
   separate tone marks are not printed combined).
