@@ -107,3 +107,43 @@ def test_items_begin_below_the_headers_date_and_receipt_number_not_at_an_address
     assert tx.status == "ok", tx.issues
     assert [(i.name, i.amount) for i in tx.items] == [("味噌らーめん", D(950)), ("つけ麺", D(2000))]
     assert tx.receipt_no == "6181" and tx.datetime == "2026-09-10T22:51:00"
+
+
+def test_a_tip_goes_on_top_and_a_three_decimal_tax_rate_is_read_whole() -> None:
+    """A diner's check: the tip is an adjustment on top of the items and the tax (not an unknown line),
+    and "Tax 8.875%" is a rate of 8.875, not of 75."""
+    tx = parse_bytes(
+        b"\x1b@DINER\nOct 27, 2026  1:59 PM\nBLT Club   25.00\nReuben   15.50\nSubtotal   40.50\n"
+        b"Tax 8.875%   3.59\nTip   8.00\nTotal   $52.09\nVisa   $52.09\n\x1dV\x00"
+    )
+    assert tx.status == "ok", tx.issues
+    assert [(a.label, a.amount) for a in tx.discounts] == [("Tip", D("8.00"))]
+    assert [(t.rate, t.amount) for t in tx.taxes] == [(D("8.875"), D("3.59"))]
+
+
+@pytest.mark.parametrize(
+    ("body", "amounts"),
+    [
+        # A one-digit VAT code after each amount (French tills), not the amount.
+        ("CAFE MOULU 250G   3,89 1\nBAGUETTE   1,15 1\nTOTAL   5,04\nCB   5,04\n", [D("3.89"), D("1.15")]),
+        # "1.25L" in a name on a won receipt is no amount with cents: whole amounts are still read.
+        (
+            "콜라 1.25L   1   3,000\n치킨무 추가   2   1,000\n합계   4,000원\n카드   4,000\n",
+            [D(3000), D(1000)],
+        ),
+        # A tax number in the header is no amount, so the summary does not start there.
+        ("TAX#0105551234567 (VAT Included)\nนมจืด   3   36.00\nรวม   36.00\nเงินสด   36.00\n", [D("36.00")]),
+    ],
+    ids=["fr-vat-code", "ko-litres", "th-tax-number"],
+)
+def test_numbers_that_are_no_money(body: str, amounts: list[Decimal]) -> None:
+    from edge.escpos.printer_profile import PROFILES
+
+    profile = "korean-80mm" if "합계" in body else "generic-80mm"
+    encoding = {"korean-80mm": "cp949", "generic-80mm": "utf-8"}[profile]
+    data = b"\x1b@" + (b"\x1c&" if profile == "korean-80mm" else b"") + body.encode(encoding) + b"\x1dV\x00"
+    if "รวม" in body:
+        data = b"\x1b@\x1bt\x19" + body.encode("tis_620") + b"\x1dV\x00"  # ESC t 25: TIS-620
+    tx = parse_bytes(b"\x1b@2026-05-04 10:00\n" + data[2:], PROFILES[profile])
+    assert [i.amount for i in tx.items] == amounts, tx.issues
+    assert tx.status == "ok", tx.issues

@@ -27,7 +27,7 @@ from edge.parsing.plausibility import mojibake_reason
 from edge.parsing.reconcile import reconcile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 
-_RATE = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*%")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -146,7 +146,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
 
 _HEADER_FIELDS = frozenset(("receipt_no", "cashier", "member", "header"))
 _SUMMARY_FIELDS = frozenset(
-    ("subtotal", "total", "change", "tax", "ignore", *(f"tender:{m}" for m in PAYMENT_METHODS))
+    ("subtotal", "total", "change", "tax", "ignore", "surcharge", *(f"tender:{m}" for m in PAYMENT_METHODS))
 )
 
 
@@ -249,11 +249,13 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             if rate and len(line.amounts(mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
-        elif "discount" in fields:
+        elif "discount" in fields or "surcharge" in fields:
+            # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
+            off = "discount" in fields
+            label = line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip()
             tx.discounts.append(
                 Adjustment(
-                    line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip() or "discount",
-                    -abs(amount),
+                    label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
                 )
             )
         elif "total" in fields:
@@ -283,11 +285,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
             if label:
                 value = value_after(line, label)
                 m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-/#]*", value or "")
-                if (
-                    m
-                    and re.search(r"\d", m.group(0))
-                    and not looks_like_date(m.group(0))
-                ):
+                if m and re.search(r"\d", m.group(0)) and not looks_like_date(m.group(0)):
                     tx.receipt_no = m.group(0)
         if tx.cashier is None and "cashier" in line.fields:
             label = find_label(line, vocab.cashier)
@@ -384,8 +382,13 @@ def _currency(texts: list[str]) -> str | None:
         if "HK$" in joined or "HKD" in joined:
             return "HKD"
         if traditional_chinese(joined) and "RMB" not in joined and "人民币" not in joined:
-            # Traditional characters: Taiwan (元 is the New Taiwan dollar there), Hong Kong, Macau.
-            # Nothing printed says which; the store's configured currency does ([box] currency).
+            # Traditional characters: Taiwan (元 is the New Taiwan dollar there), Hong Kong, Macau. Where
+            # the address or Taiwan's business number (統一編號) and uniform invoice (發票) do not say which,
+            # the store's configured currency does ([box] currency).
+            if _TAIWAN.search(joined):
+                return "TWD"
+            if _HONG_KONG.search(joined):
+                return "HKD"
             return None
     if "¥" in joined or "円" in joined or "元" in joined or "RMB" in joined:
         return "JPY" if kana or "円" in joined else "CNY"
@@ -415,5 +418,9 @@ _NAMED_CURRENCY = re.compile(
 )
 _CURRENCY_SIGNS = (("£", "GBP"), ("zł", "PLN"), ("฿", "THB"), ("บาท", "THB"), ("₽", "RUB"))
 _EUR = re.compile(r"\bEUR\b")
+_TAIWAN = re.compile(
+    r"台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|新竹|基隆|嘉義|統一編號|統編|發票|台灣|臺灣"
+)
+_HONG_KONG = re.compile(r"香港|九龍|新界")
 _USD = re.compile(r"\bUSD\b")
 _GERMAN = re.compile(r"\b(?:MWST|SUMME|BAR|RÜCKGELD)\b")

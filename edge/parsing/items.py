@@ -22,6 +22,7 @@ QTY_PRICE = re.compile(
 _QP_HINT = re.compile(r"[xX×*@]")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
 ITEM_CODE = re.compile(r"^(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
+_TAX_CODE = re.compile(r"\s{1,3}\d")
 TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -40,6 +41,12 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
     value, start, end = amounts[-1]
     if not TRAILER.match(line.text[end:]):
         return None
+    if len(amounts) > 1 and _TAX_CODE.fullmatch(line.text[amounts[-2][2] : end]):
+        # "17,37 2": a one-digit tax code after an amount with cents (French and Belgian tills print the
+        # VAT table's code there), not the amount.
+        prev, prev_start, prev_end = amounts[-2]
+        if FRACTION.search(line.text[prev_start:prev_end]):
+            return prev, prev_start
     return value, start
 
 

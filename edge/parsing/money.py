@@ -53,6 +53,8 @@ def parse_amount(text: str, mark: DecimalMark) -> Decimal | None:
 # No till prints an amount of more digits (99,999,999,999.99 in won or dong is far beyond a sale), and a
 # product of two such numbers still fits the 28 digits of Decimal's context, which quantize needs.
 MAX_AMOUNT_DIGITS = 13
+# Money of nine digits or more is printed with thousands separators; a bare run that long is an identifier.
+_MAX_PLAIN_DIGITS = 8
 
 
 def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
@@ -60,6 +62,8 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
     # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
     if num.isdigit():  # the common case, no separators at all
+        if len(num) > _MAX_PLAIN_DIGITS:
+            return None  # a tax number or an article code ("TAX#0105551234567"), never printed money
         cleaned = num
     elif mark == "":
         head, *groups = _SEPARATORS.split(num)
@@ -84,10 +88,11 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     return -value if (sign or sign2 or trail) else value
 
 
-_CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d)")
+# Cents: two digits after the mark, and no unit or rate after them ("1.25L", "0.75kg", "8.25%" are no money).
+_CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d|[^\W\d_]|\s?%)")
 _SEPARATORS = re.compile(r"[ ',.]")
 _DIGIT = re.compile(r"\d")
-FRACTION = re.compile(r"\d[.,]\d{2}(?!\d)")  # a number with cents: "3.49", "7,80"
+FRACTION = re.compile(r"\d[.,]\d{2}(?!\d|[^\W\d_]|\s?%)")  # money with cents: "3.49", "7,80" (not "1.25L")
 
 
 def find_amounts(line: str, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:

@@ -73,6 +73,8 @@ class Vocabulary:
     # Informational sums that are none of the above (net of tax, taxable base): read past, never a total.
     ignore: tuple[str, ...] = _bundled_words("ignore")
     discount: tuple[str, ...] = _bundled_words("discount")
+    # What is added on top of the items: a tip, a service charge (a positive adjustment).
+    surcharge: tuple[str, ...] = _bundled_words("surcharge")
     tax: tuple[str, ...] = _bundled_words("tax")
     # "dont TVA", "di cui IVA", "IVA incluida", "в т.ч. НДС": the tax is in the total (looked for anywhere
     # in the upper-cased line, not as a word).
