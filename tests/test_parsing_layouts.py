@@ -147,3 +147,40 @@ def test_numbers_that_are_no_money(body: str, amounts: list[Decimal]) -> None:
     tx = parse_bytes(b"\x1b@2026-05-04 10:00\n" + data[2:], PROFILES[profile])
     assert [i.amount for i in tx.items] == amounts, tx.issues
     assert tx.status == "ok", tx.issues
+
+
+@pytest.mark.parametrize(
+    ("body", "items", "total"),
+    [
+        (  # a pack size glued to its unit is the name's, not six at 33; a size and a count are no price
+            "20/05/2026 08:03\n1 CERVEZA 6X33CL   3,90\nACQUA NAT. 0,75L   x2   5,00\nTOTAL   8,90\n"
+            "EFECTIVO   8,90\n",
+            [("1 CERVEZA 6X33CL", D(1), D("3.90")), ("ACQUA NAT. 0,75L", D(2), D("5.00"))],
+            D("8.90"),
+        ),
+        (  # a count in a column of its own before the name; a masked card number is no payment
+            "15/08/2026 14:39\n1   Croissant   £2.50\n2   Flat White   £6.80\nTotal   £9.30\nCard   £9.30\n"
+            "  VISA DEBIT ************4821\n",
+            [("Croissant", D(1), D("2.50")), ("Flat White", D(2), D("6.80"))],
+            D("9.30"),
+        ),
+        (  # a name line, then a line of numbers only (code, quantity, price, amount); a discount total
+            "2026-07-19 10:55:42\n品名\n条码   数量   单价   金额\n香蕉(散称)\n"
+            "2300125   0.644   6.98   4.50\n"
+            "可口可乐330ml\n6905556086826   6   3.00   18.00\n小计:   22.50\n会员优惠:   -3.50\n"
+            "优惠合计:   -3.50\n应收:   ￥19.00\n实收 微信支付:   ￥19.00\n",
+            [("香蕉(散称)", D("0.644"), D("4.50")), ("可口可乐330ml", D(6), D("18.00"))],
+            D("19.00"),
+        ),
+    ],
+    ids=["es-pack-size-it-count", "gb-count-column-masked-card", "zh-code-lines-discount-total"],
+)
+def test_more_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal) -> None:
+    from edge.escpos.printer_profile import PROFILES
+
+    chinese = "品名" in body
+    data = b"\x1b@" + (b"\x1c&" + body.encode("gb18030") if chinese else body.encode("cp437")) + b"\x1dV\x00"
+    tx = parse_bytes(data, PROFILES["chinese-80mm" if chinese else "generic-80mm"])
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount) for i in tx.items] == items
+    assert tx.total == total and len(tx.payments) == 1

@@ -189,6 +189,12 @@ def _header_end(
         amounts = line.amounts(mark)
         if amounts and (not fractions or FRACTION.search(text) or proven_amount(line, mark)):
             qp = QTY_PRICE.search(text)
+            if qp is None and not _LETTERS.search(text):
+                # Numbers only ("2300125   0.644   6.98   4.50"): the item's name is the line above.
+                prev = lines[line.index - 1] if line.index > 0 else None
+                if prev is not None and _LETTERS.search(prev.text) and not prev.amounts(mark):
+                    return prev.index
+                return line.index
             if not qp or _LETTERS.search(text[: qp.start()]):
                 return line.index
             # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above.
@@ -252,7 +258,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
-            label = line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip()
+            label = line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip(" :：-−")
             tx.discounts.append(
                 Adjustment(
                     label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)

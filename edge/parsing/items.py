@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from edge.parsing.lines import SEPARATOR, Line
 from edge.parsing.model import Item
-from edge.parsing.money import FRACTION, DecimalMark, find_amounts, parse_amount
+from edge.parsing.money import FRACTION, DecimalMark, find_amounts, line_matches, parse_amount
 
 _NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
 QTY_PRICE = re.compile(
@@ -18,6 +18,8 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     rf"\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
+    # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
+    r"(?![^\W\d_])"
 )
 _QP_HINT = re.compile(r"[xX×*@]")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
@@ -57,6 +59,8 @@ _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
+_TRAILING_TIMES = re.compile(r"\s{2,}[xX×](\d{1,3})$")
+_LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 
@@ -154,6 +158,9 @@ def parse_items(
             continue
         amount, amount_start = tail
         head = line.text[:amount_start]
+        if qp_match and qp_match.end() <= amount_start + 1 and not _proves(qp_match, amount, mark):
+            # "ACQUA NAT. 0,75L x2   5,00": a size and a count, not a quantity at a price.
+            qp_match = None
         if qp_match and qp_match.end() <= amount_start + 1:
             qty, price, unit = _qty_price(qp_match, mark)
             name, code = _clean_name(line.text[: qp_match.start()])
@@ -197,6 +204,9 @@ def parse_items(
         numbers = find_amounts(col_text, mark) if col_text and not counted else ()
         if not LETTERS.search(name):
             if pending_name and len(numbers) >= 1:
+                # A line of numbers only under its name: every number on it is a column.
+                col_text = "  " + name_part
+                numbers = find_amounts(col_text, mark)
                 name, code = _clean_name(pending_name)
             else:
                 unparsed.append(text)
@@ -209,18 +219,38 @@ def parse_items(
         elif len(numbers) >= 2:
             # Column layouts: name, unit price, quantity, amount (or name, quantity, unit price, amount).
             a, b = numbers[-2][0], numbers[-1][0]
-            if a * b == amount:
-                qty, price = (b, a) if _looks_like_qty(b) and not _looks_like_qty(a) else (a, b)
-                if not _looks_like_qty(qty):
-                    qty, price = price, qty
+            if line_matches(a, b, amount):  # the till's rounding allowed ("0.644 x 6.98 = 4.50")
+                # The price is the one printed with cents; the quantity a count or a weight without
+                # ("6   3.00   18.00", "0.644   6.98   4.50").
+                a_cents = FRACTION.search(col_text[numbers[-2][1] : numbers[-2][2]]) is not None
+                b_cents = FRACTION.search(col_text[numbers[-1][1] : numbers[-1][2]]) is not None
+                if a_cents != b_cents:
+                    qty, price = (b, a) if a_cents else (a, b)
+                else:
+                    qty, price = (b, a) if _looks_like_qty(b) and not _looks_like_qty(a) else (a, b)
+                    if not _looks_like_qty(qty):
+                        qty, price = price, qty
         elif len(numbers) == 1:
             a = numbers[0][0]
             if _looks_like_qty(a) and a != 0 and (amount / a) == (amount / a).quantize(Decimal("0.01")):
                 qty, price = a, amount / a
+        after = _TRAILING_TIMES.search(name) if qty == 1 else None
+        if after and Decimal(after.group(1)):
+            # "TIRAMISU'   x2   10,00": the count after the name, marked by its x (Italian tills).
+            qty, name = Decimal(after.group(1)), name[: after.start()].rstrip()
+            each = amount / qty
+            price = each if each == each.quantize(Decimal("0.01")) else None
         times = _LEADING_TIMES.match(name) if qty == 1 else None
         if times and Decimal(times.group(1)):
             # "2x  Smashed Avo   $39.00": the count marked as one, before the name (cafés, bars).
             qty, name = Decimal(times.group(1)), times.group(2)
+            each = amount / qty
+            price = each if each == each.quantize(Decimal("0.01")) else None
+        column = _LEADING_COUNT_COLUMN.match(name) if qty == 1 and not numbers else None
+        if column and Decimal(column.group(1)):
+            # "1   Croissant   £2.50": a count in a column of its own before the name (cafés, diners),
+            # set apart by two spaces or more ("7 Up" is a name).
+            qty, name = Decimal(column.group(1)), column.group(2)
             each = amount / qty
             price = each if each == each.quantize(Decimal("0.01")) else None
         lead = _LEADING_QTY.match(name) if price is None or qty == 1 else None
@@ -259,3 +289,9 @@ def _proven(qp_match: re.Match[str] | None, tail: tuple[Decimal, int] | None, ma
 
 def _looks_like_qty(v: Decimal) -> bool:
     return v == v.to_integral_value() and 0 < v < 1000
+
+
+def _proves(qp_match: re.Match[str], amount: Decimal, mark: DecimalMark) -> bool:
+    """Whether a quantity at a price on the line makes its amount."""
+    qty, price, _ = _qty_price(qp_match, mark)
+    return price is not None and line_matches(qty, price, amount)

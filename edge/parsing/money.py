@@ -4,7 +4,7 @@ before or after (``-5.00``, ``5.00-``), never a float."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 # The mark before the cents; "" on a receipt that prints whole amounts (dong, rupiah, won, yen): there every
@@ -17,7 +17,8 @@ AMOUNT_RE = re.compile(
     # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
     # other positions (padding, letters) in one cheap test.
     r"(?=[-−\d$€£¥￥₩₫đEURSDCNYJKGBFVI元円원])"
-    rf"(?<![\w.,])(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
+    # Not after a letter, digit or mark, nor after a masked card number's stars ("************4821").
+    rf"(?<![\w.,])(?<!\*\*)(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
     # Not before a letter, and not before "%": a rate ("Кефир 1% 900мл", "PTU A 23,00%") is no amount.
     rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_]|\s?%)(?![\w.,]*\d)"
@@ -113,3 +114,18 @@ def has_fraction(text: str, mark: DecimalMark) -> bool:
 
 def money_str(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def line_matches(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
+    """Whether quantity x price is the amount, as a till rounds it (a refund's sign on either side)."""
+    exact = qty * price
+    if exact == amount or -exact == amount:
+        return True  # most lines: no rounding involved
+    exponent = amount.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else -2)
+    # Tills round weighed goods half-up or half-even; either is the till's rounding, not an error.
+    candidates = {
+        exact.quantize(step, rounding=ROUND_HALF_UP),
+        exact.quantize(step, rounding=ROUND_HALF_EVEN),
+    }
+    return abs(amount) in {abs(c) for c in candidates}

@@ -4,27 +4,14 @@ so a receipt the parser misread is flagged instead of passed off as right."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from edge.parsing.model import Transaction
+from edge.parsing.money import line_matches
 
 
 def _close(a: Decimal, b: Decimal, tolerance: Decimal = Decimal(0)) -> bool:
     return abs(a - b) <= tolerance
-
-
-def _line_matches(qty: Decimal, price: Decimal, amount: Decimal) -> bool:
-    exact = qty * price
-    if exact == amount or -exact == amount:
-        return True  # most lines: no rounding involved
-    exponent = amount.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else -2)
-    # Tills round weighed goods half-up or half-even; either is the till's rounding, not an error.
-    candidates = {
-        exact.quantize(step, rounding=ROUND_HALF_UP),
-        exact.quantize(step, rounding=ROUND_HALF_EVEN),
-    }
-    return abs(amount) in {abs(c) for c in candidates}
 
 
 def reconcile(tx: Transaction) -> Transaction:
@@ -37,7 +24,7 @@ def reconcile(tx: Transaction) -> Transaction:
     if not tx.items:
         flag("no_items", "no items found", "items")
     for i, item in enumerate(tx.items, 1):
-        if item.unit_price is not None and not _line_matches(item.quantity, item.unit_price, item.amount):
+        if item.unit_price is not None and not line_matches(item.quantity, item.unit_price, item.amount):
             text = f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}"
             flag("item_arithmetic", text, "items")
     if tx.items and all(it.amount == 0 for it in tx.items) and not tx.total:
