@@ -16,12 +16,13 @@ _CURRENCY = r"(?:[$€£¥￥₩₫đ]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|VND|IDR|R
 AMOUNT_RE = re.compile(
     # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
     # other positions (padding, letters) in one cheap test.
-    r"(?=[-−\d$€£¥￥₩₫đEURSDCNYJKGBFVI元円원])"
+    r"(?=[-−(\d$€£¥￥₩₫đEURSDCNYJKGBFVI元円원])"
     # Not after a letter, digit or mark, nor after a masked card number's stars ("************4821").
-    rf"(?<![\w.,])(?<!\*\*)(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
+    # An amount in parentheses is negative, as accountants print it ("(1.00)").
+    rf"(?<![\w.,])(?<!\*\*)(?P<paren>\()?(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
     # Not before a letter, and not before "%": a rate ("Кефир 1% 900мл", "PTU A 23,00%") is no amount.
-    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?![^\W\d_]|\s?%)(?![\w.,]*\d)"
+    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?(paren)\))(?![^\W\d_]|\s?%)(?![\w.,]*\d)"
 )
 
 
@@ -59,7 +60,7 @@ _MAX_PLAIN_DIGITS = 8
 
 
 def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
-    num, sign, sign2, trail = m.group("num", "sign", "sign2", "trail")
+    num, sign, sign2, trail, paren = m.group("num", "sign", "sign2", "trail", "paren")
     # A group mark followed by three digits is a thousands separator; the decimal mark followed by 1-2
     # digits is the fraction. "1,234" on a point receipt is 1234; "7,80" on a comma receipt is 7.80.
     if num.isdigit():  # the common case, no separators at all
@@ -86,7 +87,9 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return -value if (sign or sign2 or trail) else value
+    # "(1.00)" is a negative amount; "(2)", a count in brackets, is not.
+    bracketed = bool(paren) and not num.isdigit()
+    return -value if (sign or sign2 or trail or bracketed) else value
 
 
 # Cents: two digits after the mark, and no unit or rate after them ("1.25L", "0.75kg", "8.25%" are no money).
