@@ -287,3 +287,19 @@ def test_every_reason_is_machine_readable_and_its_checks_are_the_published_ones(
     assert tx["status"] == "needs_review"
     assert [r["check"] for r in tx["reasons"]] == ["total_arithmetic"]
     assert tx["reasons"][0]["field"] == "total" and [r["text"] for r in tx["reasons"]] == tx["issues"]
+
+
+def test_a_dong_total_too_small_for_any_sale_is_not_ok() -> None:
+    """Thousands read as decimals make every amount a thousandth and still add up: the currency's
+    smallest sale catches it where the receipt gives nothing else."""
+    tx = reconcile(
+        Transaction(
+            items=[Item("Ca phe", Decimal(25)), Item("Banh mi", Decimal(100))],
+            total=Decimal(125),
+            currency="VND",
+            datetime="2026-05-17T15:05:00",
+        )
+    )
+    assert tx.status == "needs_review" and [r.check for r in tx.reasons] == ["implausible_amount"]
+    tx = reconcile(Transaction(items=[Item("Ca phe", Decimal(25000))], total=Decimal(25000), currency="VND"))
+    assert tx.status == "ok"

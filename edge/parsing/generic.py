@@ -420,9 +420,19 @@ def _stated_currency(texts: list[str], configured: str | None, read: str | None)
 
 # A currency the receipt names by its ISO code or its own sign (the euro, dollar, yen and won follow).
 _NAMED_CURRENCY = re.compile(
-    r"\b(PLN|GBP|CHF|CZK|HUF|SEK|NOK|DKK|RUB|THB|AUD|CAD|NZD|SGD|MYR|INR|TRY|BRL|MXN|ZAR)\b"
+    r"\b(PLN|GBP|CHF|CZK|HUF|SEK|NOK|DKK|RUB|THB|AUD|CAD|NZD|SGD|MYR|INR|TRY|BRL|MXN|ZAR|VND|IDR|PHP|HKD|TWD)\b"
 )
-_CURRENCY_SIGNS = (("£", "GBP"), ("zł", "PLN"), ("฿", "THB"), ("บาท", "THB"), ("₽", "RUB"))
+_CURRENCY_SIGNS = (
+    ("£", "GBP"),
+    ("zł", "PLN"),
+    ("฿", "THB"),
+    ("บาท", "THB"),
+    ("₽", "RUB"),
+    ("₫", "VND"),
+    ("VNĐ", "VND"),
+    ("R$", "BRL"),
+    ("₺", "TRY"),
+)
 _EUR = re.compile(r"\bEUR\b")
 _TAIWAN = re.compile(
     r"台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|新竹|基隆|嘉義|統一編號|統編|發票|台灣|臺灣"

@@ -31,6 +31,7 @@ Check = Literal[
     "mojibake",  # text that reads as no language
     "unknown_code_page",  # an ESC t page the printer profile does not know
     "lost_bytes",  # bytes of the job never reached the box
+    "implausible_amount",  # a sale too small for its currency: thousands read as decimals
 ]
 CHECKS: tuple[Check, ...] = get_args(Check)
 

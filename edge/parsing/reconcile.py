@@ -53,5 +53,14 @@ def reconcile(tx: Transaction) -> Transaction:
             flag("tenders_vs_total", f"tendered {paid} - change {change} != total {tx.total}", "payments")
     elif tx.change is not None and not tx.payments:
         flag("change_without_tender", "change printed but no tender found", "payments")
+    smallest = _SMALLEST_SALE.get(tx.currency or "")
+    if smallest is not None and tx.total is not None and 0 < abs(tx.total) < smallest:
+        # "125.000" dong read with a decimal point is 125: every amount a thousandth, adding up all the same.
+        text = f"a total of {tx.total} {tx.currency} is less than any sale in that currency"
+        flag("implausible_amount", text, "total")
     tx.status = "needs_review" if tx.reasons else "ok"
     return tx
+
+
+# Currencies counted in thousands (no coin or note below these): a total under it was misread.
+_SMALLEST_SALE = {"VND": Decimal(500), "IDR": Decimal(100)}
