@@ -16,14 +16,15 @@ QTY_PRICE = re.compile(
     # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits; at most six digits
     # and four decimals: a quantity, not a barcode or a run of digits.
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
-    rf"\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St)?\s*"
+    rf"\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea)?\s*"
     rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
     # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
     r"(?![^\W\d_])"
 )
 _QP_HINT = re.compile(r"[xX×*@]")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
-ITEM_CODE = re.compile(r"^(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
+# An article code before the name, after the line's number where the till prints one ("001 7891314547755").
+ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 _TAX_CODE = re.compile(r"\s{1,3}\d")
 TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
