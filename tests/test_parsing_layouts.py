@@ -184,3 +184,36 @@ def test_more_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decima
     assert tx.status == "ok", tx.issues
     assert [(i.name, i.quantity, i.amount) for i in tx.items] == items
     assert tx.total == total and len(tx.payments) == 1
+
+
+def test_a_turkish_fiscal_receipt_with_star_marked_amounts_and_counts_above_the_items() -> None:
+    """The count and price above each item ("3 AD X 50,00"), a KDV rate column ("%10") and every amount
+    marked by a star ("*150,00"): not ten at 150."""
+    body = (
+        "TARIH : 08.01.2026   SAAT : 09:43\nFIS NO : 0005\n3 AD X 50,00\nPILAV      %10      *150,00\n"
+        "2 AD X 150,00\nKARNIYARIK      %10      *300,00\nTOPKDV      *40,91\nTOPLAM      *450,00\n"
+        "NAKIT      *450,00\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount) for i in tx.items] == [
+        ("PILAV", D(3), D("150.00")),
+        ("KARNIYARIK", D(2), D("300.00")),
+    ]
+
+
+def test_a_japanese_supermarket_with_reduced_rate_marks_and_tax_added_per_rate() -> None:
+    """※ after an item's amount marks the reduced rate; "8%対象 ¥1,312 消費税 ¥104" is a taxable base with
+    its tax (added), and the address "3-8-12" is no date."""
+    from edge.escpos.printer_profile import PROFILES
+
+    body = (
+        "東京都中野区東中野3-8-12\n2026年06月10日(水) 21:53\nバナナ       \\198 ※\n台所用洗剤   \\248\n"
+        "小計         \\446\n8%対象  \\198  消費税  \\15\n10%対象  \\248  消費税  \\24\n合計   \\485\n"
+        "お預り   \\500\nお釣り   \\15\n"
+    )
+    data = b"\x1b@\x1bR\x08\x1cC\x01" + body.encode("cp932") + b"\x1dV\x00"
+    tx = parse_bytes(data, PROFILES["japanese-80mm"])
+    assert tx.status == "ok", tx.issues
+    assert [i.amount for i in tx.items] == [D(198), D(248)] and tx.datetime == "2026-06-10T21:53:00"
+    assert [(t.amount, t.included) for t in tx.taxes] == [(D(15), False), (D(24), False)]

@@ -239,7 +239,7 @@ _NUMERIC = [
     (
         "YMD",
         re.compile(
-            r"(?<!\d)(?P<roc>民國|民国|中華民國)?\s?(?P<y>(?:19|20|25)\d{2}|1[01]\d)\s?(?P<s>[-/.年년])\s?"
+            r"(?<!\d)(?P<roc>民國|民国|中華民國)?\s?(?P<y>(?:19|20|25)\d{2}|1[01]\d(?=\s?[/年]))\s?(?P<s>[-/.年년])\s?"
             r"(?P<a>[01]?\d)\s?[-/.月월]\s?(?P<b>[0-3]?\d)(?!\d)\s?[日일]?"
         ),
     ),
@@ -252,8 +252,13 @@ _NUMERIC = [
     (
         "?",
         re.compile(
-            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d)"
+            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<s>[/.])(?P<b>[0-3]?\d)(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d)"
         ),
+    ),
+    (
+        "?",
+        # With dashes only a four-digit year: "3-8-12" is a Japanese address (chōme, banchi, gō).
+        re.compile(r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<s>-)(?P<b>[0-3]?\d)-(?P<y>\d{4})(?![\d/-]|[.,]\d)"),
     ),
 ]
 _TIME = re.compile(
@@ -378,7 +383,8 @@ def read_datetime(
                 times.append((index, t, has_amount is not None and has_amount(text)))
     if not found:
         return ReadDateTime(None, frozenset())
-    first = found[0]
+    # A date with a four-digit year (or a month's name, or the year first) before one with two digits.
+    first = next((f for f in found if f.order != "?" or f.year >= 100), found[0])
     day_first, unsure = _decide(first, found, configured, hint)
     ymd = _ymd(first, day_first)
     if ymd is None:
@@ -486,7 +492,8 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
 # Three numbers that could be a date in a form read_datetime does not know (an IP address or a version is
 # not one: no dot or digit may stand before or after).
 _DATE_LIKE = re.compile(
-    r"(?<![\d.])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?![\d.])"
+    r"(?<![\d.-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})"
+    r"(?![\d.-])"
 )
 
 

@@ -175,7 +175,8 @@ def _header_end(
             and not (fractions and FRACTION.search(ln.text))
         )
     ]
-    for line in lines[anchors[-1] + 1 if anchors else 0 : stop]:
+    first = anchors[-1] + 1 if anchors else 0
+    for line in lines[first:stop]:
         text = line.text.strip()
         if (
             not text
@@ -191,15 +192,15 @@ def _header_end(
             qp = QTY_PRICE.search(text)
             if qp is None and not _LETTERS.search(text):
                 # Numbers only ("2300125   0.644   6.98   4.50"): the item's name is the line above.
-                prev = lines[line.index - 1] if line.index > 0 else None
-                if prev is not None and _LETTERS.search(prev.text) and not prev.amounts(mark):
+                prev = lines[line.index - 1] if line.index > first else None
+                if prev is not None and _LETTERS.search(prev.text) and not _has_money(prev, mark, fractions):
                     return prev.index
                 return line.index
             if not qp or _LETTERS.search(text[: qp.start()]):
                 return line.index
             # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above.
-            prev = lines[line.index - 1] if line.index > 0 else None
-            if prev is not None and _LETTERS.search(prev.text) and not prev.amounts(mark):
+            prev = lines[line.index - 1] if line.index > first else None
+            if prev is not None and _LETTERS.search(prev.text) and not _has_money(prev, mark, fractions):
                 return prev.index
             return line.index
     return stop
@@ -207,6 +208,14 @@ def _header_end(
 
 _PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _has_money(line: Line, mark: DecimalMark, fractions: bool) -> bool:
+    """Whether a line shows money: any amount, or on a receipt with cents one with cents (a name line's
+    article code and line number, "001 7891314547755 CAFÉ", are no money)."""
+    if fractions:
+        return FRACTION.search(line.text) is not None
+    return bool(line.amounts(mark))
 
 
 def _masked_phone(text: str) -> re.Match[str] | None:
@@ -242,7 +251,8 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
     for line in lines:
         amount = _last_amount(line, mark)
         fields = line.fields
-        if amount is None or "ignore" in fields:
+        if amount is None or ("ignore" in fields and not ("tax" in fields and len(line.amounts(mark)) >= 2)):
+            # (A taxable base with its tax on one line, "8%対象 ¥1,312 消費税 ¥104", is a tax line.)
             continue
         if "change" in fields:
             tx.change = amount

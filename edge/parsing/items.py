@@ -16,8 +16,10 @@ QTY_PRICE = re.compile(
     # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits; at most six digits
     # and four decimals: a quantity, not a barcode or a run of digits.
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
-    rf"\s*(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea)?\s*"
-    rf"(?:[x×X*]\s*(?:単|单价|@)?|@)\s*(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
+    # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
+    # (Turkish fiscal receipts), not 10 at 150.
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad)\s{{0,3}})?"
+    rf"(?:[x×X*]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
     # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
     r"(?![^\W\d_])"
 )
@@ -26,7 +28,8 @@ COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
 # An article code before the name, after the line's number where the till prints one ("001 7891314547755").
 ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 _TAX_CODE = re.compile(r"\s{1,3}\d")
-TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원)?\s*$")
+# What may follow a line's amount: a tax class, a currency, a reduced-rate mark (Japan's ※ and 軽).
+TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원|※|軽|☆|★)?\s*$")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -55,7 +58,7 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
-_RATE_COLUMN = re.compile(r"\s{2,}\d{1,2}(?:[.,]\d{1,2})?\s?%\s*$")
+_RATE_COLUMN = re.compile(r"\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2})\s*$")
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
@@ -78,7 +81,7 @@ def _split_columns(text: str) -> tuple[str, str]:
 
 def _clean_name(text: str) -> tuple[str, str | None]:
     # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
-    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text).strip(" :-*")).strip(" :-*")
+    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*")).strip(" :-*")
     if name.startswith("."):
         name = name.lstrip(" .")
     m = ITEM_CODE.match(name)
