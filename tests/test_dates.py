@@ -139,3 +139,8 @@ def test_a_date_printed_in_a_form_not_read_is_flagged_and_no_date_printed_is_not
     assert unread["status"] == "needs_review" and [r["check"] for r in unread["reasons"]] == ["no_datetime"]
     for other in (b"", b"Till 192.168.1.10 v3.2.1\n"):  # no date printed: nothing to misread
         assert parse_bytes(b"\x1b@" + other + body + b"\x1dV\x00").status == "ok"
+
+
+def test_the_bills_time_not_the_tables_opening() -> None:
+    got = read_datetime([(0, "Giờ vào: 08/08/2026 20:03"), (1, "Giờ ra:  08/08/2026 20:48")])
+    assert got.value == "2026-08-08T20:48:00"

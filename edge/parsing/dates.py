@@ -268,6 +268,8 @@ _TIME = re.compile(
     re.I,
 )
 _DATEISH = re.compile(r"\d\s?[-/.年년:時시hH]\s?\d")
+# A line whose date is the bill's, not the table's opening: a restaurant prints both.
+_CLOSING = re.compile(r"giờ ra|gio ra|check.?out|time out|退店|会計時刻|結帳|结账", re.I)
 _YEAR_ALONE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # every named-month date has one
 _WORD = re.compile(r"[^\W\d_]+")
 _MONTH_NAMES = frozenset(_MONTH_OF)
@@ -332,6 +334,7 @@ class ReadDateTime:
 class _Found:
     line: int
     text: str
+    text_line: str  # the whole line it was found on
     a: int  # first of day/month as printed
     b: int
     year: int
@@ -383,8 +386,10 @@ def read_datetime(
                 times.append((index, t, has_amount is not None and has_amount(text)))
     if not found:
         return ReadDateTime(None, frozenset())
-    # A date with a four-digit year (or a month's name, or the year first) before one with two digits.
-    first = next((f for f in found if f.order != "?" or f.year >= 100), found[0])
+    # A date with a four-digit year (or a month's name, or the year first) before one with two digits;
+    # the bill's time before the table's opening ("Giờ vào 20:03 / Giờ ra 20:48").
+    strong = [f for f in found if f.order != "?" or f.year >= 100] or found
+    first = next((f for f in strong if _CLOSING.search(f.text_line)), strong[0])
     day_first, unsure = _decide(first, found, configured, hint)
     ymd = _ymd(first, day_first)
     if ymd is None:
@@ -412,7 +417,7 @@ def _dates_in(index: int, text: str, numeric: bool, named: bool) -> Iterable[_Fo
         m = pat.search(text)
         if m:
             month = _MONTH_OF[m.group("mon").upper()]
-            yield _Found(index, m.group(0), int(m.group("d")), month, int(m.group("y")), "DMY", False)
+            yield _Found(index, m.group(0), text, int(m.group("d")), month, int(m.group("y")), "DMY", False)
             return
     for form, pat in _NUMERIC if numeric else ():
         for m in pat.finditer(text):
@@ -422,7 +427,7 @@ def _dates_in(index: int, text: str, numeric: bool, named: bool) -> Iterable[_Fo
                 form = "YMD"
             elif form == "YMD" and (m.group("roc") or y < 200):
                 y += 1911  # the Republic of China's years
-            yield _Found(index, m.group(0), a, b, y, form, m.groupdict().get("s") == ".")
+            yield _Found(index, m.group(0), text, a, b, y, form, m.groupdict().get("s") == ".")
             return
 
 

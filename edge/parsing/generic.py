@@ -381,6 +381,8 @@ def _currency(texts: list[str]) -> str | None:
     for sign, code in _CURRENCY_SIGNS:
         if sign in joined:
             return code
+    if _DONG.search(joined):
+        return "VND"
     if joined.isascii():  # no symbols, kana, hangul or han to look for
         if _EUR.search(joined):
             return "EUR"
@@ -444,6 +446,7 @@ _CURRENCY_SIGNS = (
     ("₺", "TRY"),
 )
 _EUR = re.compile(r"\bEUR\b")
+_DONG = re.compile(r"\d\s?đ(?![^\W\d_])")  # "467.250đ": the dong after an amount (đ alone starts words)
 _TAIWAN = re.compile(
     r"台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|新竹|基隆|嘉義|統一編號|統編|發票|台灣|臺灣"
 )
