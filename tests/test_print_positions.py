@@ -148,3 +148,13 @@ def test_fs_2_is_as_long_as_the_kanji_font_that_fs_paren_a_selected() -> None:
             else:
                 names.append((tok.name, tok.end - tok.start))
         assert names == [("FS ( A", 7), ("FS 2", 36), ("text", 2), ("ESC @", 2), ("FS 2", 76), ("text", 2)]
+
+
+def test_thai_marks_take_no_column_whatever_their_combining_class() -> None:
+    """ั ิ ็ ์ have combining class 0 but print over the letter before them: a column counted for each
+    put the amounts after receiptline's ESC $ one space short per mark."""
+    assert text_columns("เบียร์สิงห์") == 7  # เ บ ย ร ส ง ห: the marks ี ์ ิ ์ take none
+    assert text_columns("ไส้กรอก") == 6
+    beer = "เบียร์สิงห์".encode("tis_620")
+    [line] = lines(ESC + b"t\x19" + beer + at(240) + b"380.00\n")  # ESC t 25: TIS-620; column 20
+    assert text_columns(line[: line.index("3")]) == 20

@@ -18,7 +18,9 @@ def char_columns(ch: str) -> int:
     n = _COLUMNS.get(ch)
     if n is None:
         wide = unicodedata.east_asian_width(ch) in ("W", "F")
-        n = 0 if unicodedata.combining(ch) else 2 if wide else 1
+        # A mark printed over or under the character before it takes no column: Thai's vowels and tone
+        # marks (several of them, ั ิ ็ ์, have combining class 0, so the category says it).
+        n = 0 if unicodedata.category(ch) in ("Mn", "Me") else 2 if wide else 1
         _COLUMNS[ch] = n
     return n
 
