@@ -53,7 +53,15 @@ from tests.foreign_encoder import ENCODERS, encode
 # charge in dev (ja-izakaya); a Korean bakery's tax-free goods (ko-bakery, train); Turkish in CP857, a fiscal
 # receipt in train (tr-lokanta) and a café slip in dev (tr-kafe); Vietnamese in train (vi-restaurant);
 # Brazilian Portuguese, an NFC-e, in train (pt-br-mercado); and German tax classes with the 2026 split
-# (food 7 %, drinks 19 %) in dev (de-imbiss).
+# (food 7 %, drinks 19 %) in dev (de-imbiss). The eight added on 2026-12-09 (five to train, three to dev, none
+# to test) are again Korean, Vietnamese, Thai and Chinese, each a kind of shop those scripts had no template
+# for: in train a Korean convenience store's two-line items with 행사할인 under them (ko-convenience) and a
+# hotel restaurant's 봉사료 with a 현금영수증 (ko-restaurant), a Vietnamese supermarket's two-line items with
+# Khuyến mãi and a comma grouping (vi-supermarket), a Thai restaurant's service charge and VAT both added
+# (th-restaurant, Thai Character Code 13 on a Fujitsu) and a Taiwanese bakery's 折扣 lines, 悠遊卡 and the
+# buyer's 統一編號 (zh-hant-bakery); in dev a Korean pharmacy's 비급여 (ko-pharmacy), a Vietnamese milk-tea
+# shop's priced toppings (vi-milk-tea) and a Cantonese restaurant's tea per guest, service charge and 抹零
+# (zh-hans-restaurant).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -74,6 +82,11 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "tr-lokanta": "train",
     "vi-restaurant": "train",
     "pt-br-mercado": "train",
+    "ko-convenience": "train",
+    "ko-restaurant": "train",
+    "vi-supermarket": "train",
+    "th-restaurant": "train",
+    "zh-hant-bakery": "train",
     "ru-produkty": "dev",
     "tw-convenience": "dev",
     "it-bar": "dev",
@@ -87,6 +100,9 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ja-izakaya": "dev",
     "tr-kafe": "dev",
     "de-imbiss": "dev",
+    "ko-pharmacy": "dev",
+    "vi-milk-tea": "dev",
+    "zh-hans-restaurant": "dev",
     "de-supermarkt": "test",
     "pt-padaria": "test",
     "tr-market": "test",
@@ -2495,6 +2511,659 @@ def de_imbiss(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+# -- templates added 2026-12-09: five to train, three to dev ------------------------------------------------
+
+GROUPED = NumberStyle(group=",")  # 1,459.48
+
+
+def round_to(value: Decimal, step: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """`value` rounded to a multiple of `step` (a till's 100 dong, a whole yuan)."""
+    return (value / step).quantize(Decimal(1), rounding=rounding) * step
+
+
+def ko_card_slip(issuer: str, card: str, approval: int, amount: Decimal | None = None) -> list[Op]:
+    """The card approval a Korean till prints inside the receipt (the amount again only when given)."""
+    ops: list[Op] = [
+        Text("[신용카드 승인]"),
+        Text(f"카드사: {issuer}"),
+        Text(f"카드번호: {card}"),
+        Text("할부: 일시불"),
+        Text(f"승인번호: {approval}"),
+    ]
+    if amount is not None:
+        ops.append(Text(f"승인금액: {WHOLE(amount)}"))
+    return ops
+
+
+def ko_convenience_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, the promotion it is on: 1+1 two for one, 2+1 three for two)
+        ("삼각김밥 참치마요", "1300", "1+1"),
+        ("도시락 제육볶음", "4900", ""),
+        ("바나나맛우유 240ml", "1700", "2+1"),
+        ("컵라면 큰사발 신라면", "1500", ""),
+        ("생수 2L", "1200", "1+1"),
+        ("콜라 500ml", "2200", "2+1"),
+        ("초코파이 12입", "5400", ""),
+        ("아이스아메리카노 L", "2000", ""),
+        ("감자칩 오리지널", "1800", "1+1"),
+        ("캔맥주 500ml", "3500", ""),
+        ("비타민음료 100ml", "1100", "2+1"),
+    ]
+    lines = []
+    for name, price, promo in rng.sample(catalogue, rng.randint(3, 6)):
+        code = ean13(f"880{rng.randint(0, 999999999):09d}")
+        if promo and rng.random() < 0.7:
+            # The customer takes the promotion's full set: one of them comes off, under the item.
+            n = Decimal(int(promo[0]) + 1)
+            lines.append(Line(name, n, Decimal(price), 0, code=code, tag=promo, discount=-Decimal(price)))
+        else:
+            lines.append(Line(name, Decimal(rng.choice((1, 1, 1, 2))), Decimal(price), 0, code=code))
+    # A telecom membership discount off the order (T멤버십), now and then.
+    savings = Decimal(rng.choice((300, 500, 1000))) if v == 2 else Decimal(0)
+    total = sum((ln.net for ln in lines), Decimal(0)) - savings
+    tenders = (
+        (Tender("cash", "현금", tendered(rng, total, (5000, 10000, 20000, 30000, 50000))),)
+        if v == 1
+        else (Tender("card", "카드결제", total),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
+        savings=savings,
+        savings_label="T멤버십할인",
+    )
+
+
+def ko_convenience(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(7, "right"), Col(4, "right"), Col(8, "right"))
+    promo = (Col(2), Col(None), Col(8, "right"))
+    vat = included_tax(s.total, Decimal(10), 0)
+    ops: list[Op] = [
+        Title("행복24 편의점"),
+        Center("망원역점"),
+        Text("사업자번호: 113-81-24680"),
+        Text("대표: 최지훈  TEL: 02-332-2424"),
+        Text("주소: 서울시 마포구 월드컵로 77"),
+        Text(f"[판매] {s.when}"),
+        Text(f"POS: 01-{s.no}   캐셔: 김하늘"),
+        Rule(),
+        Text("상품명"),
+        Row(("바코드", "단가", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops += [Text(ln.name), Row((ln.code, WHOLE(ln.price), str(ln.qty), WHOLE(ln.amount)), c)]
+        if ln.discount:
+            ops.append(Row(("", f"행사할인({ln.tag})", WHOLE(ln.discount)), promo))
+    ops += [
+        Rule(),
+        pair("구매수량", str(pieces(s.lines))),
+        pair("합계", WHOLE(s.total + s.savings)),
+    ]
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    ops += [
+        pair("결제금액", f"{WHOLE(s.total)}원", bold=True, tall=True),
+        pair("과세물품", WHOLE(s.total - vat)),
+        pair("부가세", WHOLE(vat)),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    else:
+        ops += ko_card_slip("삼성카드", "4518-42**-****-123*", 30120000 + int(s.no))
+    ops += [
+        Rule(),
+        Text("[포인트 적립]"),
+        Text("회원번호: 1234-****-****-5678"),
+        Text(f"적립포인트: {WHOLE(s.total // 100)}P"),
+        Text(f"누적포인트: {WHOLE(s.total // 100 + 2000 + int(s.no))}P"),
+        Blank(),
+        Center("교환/환불 시 영수증을 지참하세요"),
+        Center("감사합니다"),
+    ]
+    return ops
+
+
+def ko_restaurant_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("한우불고기 정식", "28000"),
+        ("갈비찜(중)", "58000"),
+        ("해물파전", "24000"),
+        ("김치찌개", "15000"),
+        ("된장찌개", "15000"),
+        ("잡채", "22000"),
+        ("공기밥", "2000"),
+        ("계란찜", "8000"),
+        ("소주", "7000"),
+        ("맥주", "8000"),
+        ("막걸리", "9000"),
+        ("콜라", "3000"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    service = subtotal / 10  # the prices are whole thousands: a whole hundred won
+    total = subtotal + service
+    tenders = (
+        (Tender("card", "신용카드", total),)
+        if v == 1
+        else (Tender("cash", "현금 받은금액", tendered(rng, total, (50000, 100000, 150000, 200000, 300000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 999):04d}",
+        dated_when=dated(rng, "{y}.{m}.{d} {H}:{M}"),
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def ko_restaurant(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(4, "right"), Col(10, "right"))
+    ops: list[Op] = [
+        Title("한식당 소담"),
+        Center("호텔 더그랜드 2층"),
+        Text("사업자번호: 220-81-55123"),
+        Text("대표: 한상훈  TEL: 02-555-1234"),
+        Text("주소: 서울시 강남구 테헤란로 300"),
+        Rule(),
+        Row((f"테이블: {int(s.no) % 20 + 1}번", f"주문번호: {s.no}"), (Col(None), Col(14))),
+        Text(f"일시: {s.when}"),
+        Rule(),
+        Row(("메뉴명", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+    ops += [
+        Rule(),
+        pair("소계", WHOLE(s.subtotal)),
+        pair("봉사료(10%)", WHOLE(s.surcharge)),
+        pair("합계", f"{WHOLE(s.total)}원", bold=True, tall=True),
+        Text("(부가세 포함)"),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops += [
+            pair("거스름돈", WHOLE(s.change)),
+            Rule(),
+            Text("[현금영수증]"),
+            Text(f"승인번호: {int(s.no) * 7919 + 153000000}"),
+            Text("식별번호: 010-****-5678"),
+            Text("거래구분: 소득공제"),
+        ]
+    else:
+        ops += ko_card_slip("KB국민카드", "9430-12**-****-881*", 51200000 + int(s.no), s.total)
+    ops += [Blank(), Center("이용해 주셔서 감사합니다")]
+    return ops
+
+
+def vi_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Sữa tươi Vinamilk 1L", "35000"),
+        ("Mì Hảo Hảo tôm chua cay", "4500"),
+        ("Nước mắm Nam Ngư 500ml", "38000"),
+        ("Gạo ST25 túi 5kg", "185000"),
+        ("Dầu ăn Neptune 1L", "62000"),
+        ("Trứng gà vỉ 10 quả", "32000"),
+        ("Bánh Chocopie hộp 12 cái", "55000"),
+        ("Nước suối Aquafina 1.5L", "10000"),
+        ("Cà phê G7 hộp 18 gói", "52000"),
+        ("Bia Tiger lon 330ml", "18000"),
+        ("Bột giặt OMO 3kg", "145000"),
+        ("Kem đánh răng P/S 180g", "28500"),
+    ]
+    lines = []
+    for ln in pick(rng, catalogue, (3, 7), places=0, qtys=(1, 1, 1, 2, 2, 3, 6)):
+        if rng.random() < 0.35:  # on promotion: 10 or 20 % off, to the 100 dong
+            ln = replace(ln, discount=-round_to(ln.amount * rng.choice((10, 20)) / 100, 100))
+        lines.append(ln)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("card", "Thanh toán thẻ", total),)
+        if v == 1
+        else (Tender("cash", "Tiền khách trả", tendered(rng, total, (100000, 200000, 500000, 1000000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"HD{rng.randint(1, 9999999):07d}",
+        dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}:{S}"),
+        subtotal_printed=True,
+    )
+
+
+def vi_supermarket(s: Sale, cols: int) -> list[Op]:
+    two = (Col(None), Col(12, "right"))
+    promo = (Col(2), Col(None), Col(12, "right"))
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("SIÊU THỊ AN PHÚ"),
+        Center("268 Võ Văn Tần, P.5, Q.3, TP.HCM"),
+        Center("ĐT: 028 3930 1234"),
+        Center("MST: 0312345678"),
+        Center("PHIẾU THANH TOÁN", bold=True),
+        Text(f"Mã HĐ: {s.no}"),
+        Text(f"Ngày: {s.when}"),
+        Text("Quầy: 05   Thu ngân: Lê Thị Hoa"),
+        Rule(),
+        Text("Tên hàng"),
+        Row(("SL x Đơn giá", "Thành tiền"), two),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops += [Text(ln.name), Row((f"{ln.qty} x {WHOLE(ln.price)} =", WHOLE(ln.amount)), two)]
+        if ln.discount:
+            ops.append(Row(("", "Khuyến mãi", WHOLE(ln.discount)), promo))
+    ops += [
+        Rule(),
+        pair("Tổng số lượng:", str(pieces(s.lines))),
+        pair("Tiền hàng:", WHOLE(s.subtotal)),
+        pair("Khuyến mãi:", WHOLE(off)),
+        pair("Tổng cộng (VNĐ):", WHOLE(s.total), bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("Tiền trả lại:", WHOLE(s.change)))
+    ops += [
+        Blank(),
+        Center("Giá đã bao gồm thuế GTGT"),
+        Center("Đổi trả hàng trong 7 ngày kèm phiếu"),
+        Center("Cảm ơn quý khách! Hẹn gặp lại!"),
+    ]
+    return ops
+
+
+def th_restaurant_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("ต้มยำกุ้งน้ำข้น", "280.00"),
+        ("ส้มตำไทย", "90.00"),
+        ("ผัดไทยกุ้งสด", "150.00"),
+        ("แกงเขียวหวานไก่", "160.00"),
+        ("ปลากะพงนึ่งมะนาว", "450.00"),
+        ("ไก่ย่าง", "180.00"),
+        ("ลาบหมู", "120.00"),
+        ("ผัดผักบุ้งไฟแดง", "90.00"),
+        ("ข้าวเหนียว", "20.00"),
+        ("ข้าวสวย", "15.00"),
+        ("เบียร์สิงห์", "95.00"),
+        ("น้ำมะพร้าว", "60.00"),
+    ]
+    lines = pick(rng, catalogue, (3, 7), qtys=(1, 1, 1, 2, 2, 3, 4))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    # Prices "++": a 10 % service charge, then 7 % VAT on the food and the service.
+    service = subtotal / 10
+    vat = ((subtotal + service) * 7 / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    total = subtotal + service + vat
+    tenders = (
+        (Tender("other", "พร้อมเพย์", total),)
+        if v == 1
+        else (Tender("cash", "รับเงิน", tendered(rng, total, (500, 1000, 1500, 2000, 3000, 5000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):06d}",
+        dated_when=dated(rng, "{d}/{m}/2569 {H}:{M}"),
+        tax_added=vat,
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def th_restaurant(s: Sale, cols: int) -> list[Op]:
+    c = (Col(3, "right"), Col(None), Col(10, "right"))
+    ops: list[Op] = [
+        Title("ครัวริมน้ำ"),
+        Center("99/1 ซ.อารีย์ 1 ถ.พหลโยธิน กรุงเทพฯ"),
+        Center("โทร 02-279-1234"),
+        Center("เลขประจำตัวผู้เสียภาษี 0105558123456"),
+        Center("ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ"),
+        Row((f"โต๊ะ {int(s.no) % 30 + 1}", f"ลูกค้า {len(s.lines) // 2 + 1} ท่าน"), (Col(None), Col(14))),
+        Text(f"เลขที่ {s.no}   พนักงาน สมชาย"),
+        Text(f"วันที่ {s.when}"),
+        Rule(),
+        Row(("", "รายการ", "จำนวนเงิน"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, GROUPED(ln.amount)), c))
+    ops += [
+        Rule(),
+        pair("รวมค่าอาหาร", GROUPED(s.subtotal), right=14),
+        pair("ค่าบริการ 10%", GROUPED(s.surcharge), right=14),
+        pair("VAT 7%", GROUPED(s.tax_added), right=14),
+        pair("รวมทั้งสิ้น", f"{GROUPED(s.total)} บาท", bold=True, tall=True, right=16),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, GROUPED(t.amount), right=14))
+    if s.cash:
+        ops.append(pair("เงินทอน", GROUPED(s.change), right=14))
+    ops += [Blank(), Center("ขอบคุณที่ใช้บริการ")]
+    return ops
+
+
+def zh_hant_bakery_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("菠蘿麵包", "35"),
+        ("奶酥麵包", "40"),
+        ("肉鬆麵包", "45"),
+        ("蔥花麵包", "38"),
+        ("紅豆麵包", "35"),
+        ("起司蛋糕", "85"),
+        ("蛋黃酥", "55"),
+        ("鳳梨酥(6入)", "240"),
+        ("法國麵包", "60"),
+        ("鮮奶吐司", "75"),
+        ("美式咖啡", "50"),
+    ]
+    lines = []
+    for ln in pick(rng, catalogue, (2, 5), places=0, qtys=(1, 1, 2, 2, 3)):
+        if ln.qty >= 2 and rng.random() < 0.6:  # the second one at 60 %
+            ln = replace(ln, tag="第2件6折", discount=-round_to(ln.price * 4 / 10, 1))
+        elif rng.random() < 0.2:  # the day's last pieces at 80 %
+            ln = replace(ln, tag="即期品8折", discount=-round_to(ln.amount * 2 / 10, 1))
+        lines.append(ln)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("other", "悠遊卡", total),)
+        if v == 1
+        else (Tender("cash", "現金", tendered(rng, total, (100, 200, 500, 1000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 99999):05d}",
+        dated_when=dated(rng, "{y}/{m}/{d} {H}:{M}"),
+        subtotal_printed=True,
+    )
+
+
+def zh_hant_bakery(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(4, "right"), Col(7, "right"))
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("麥香烘焙坊"),
+        Center("台北市大安區和平東路二段118號"),
+        Center("電話 (02)2733-5678"),
+        Center("交易明細", bold=True),
+        Row((f"機號: 02  序號: {s.no}", "收銀: 陳"), (Col(None), Col(8))),
+        Text(f"日期: {s.when}"),
+        Rule(),
+        Row(("品名", "數量", "金額"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+        if ln.discount:
+            ops.append(Row(("", f"折扣 {ln.tag}", WHOLE(ln.discount)), (Col(2), Col(None), Col(7, "right"))))
+    ops += [
+        Rule(),
+        pair("小計", WHOLE(s.subtotal)),
+        pair("折扣", WHOLE(off)),
+        pair("合計", f"NT${WHOLE(s.total)}", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("找零", WHOLE(s.change)))
+    else:
+        ops += [Text("悠遊卡號: 1047****5296"), Text(f"交易後餘額: {WHOLE(Decimal(150 + int(s.no) % 800))}")]
+    ops += [
+        Rule(),
+        Text("賣方統一編號: 24681357"),
+        Text(f"買方統一編號: {83450000 + int(s.no) % 10000}"),
+        Blank(),
+        Center("謝謝光臨 歡迎再來"),
+    ]
+    return ops
+
+
+def ko_pharmacy_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("타이레놀정 500mg", "3000"),
+        ("판콜에이내복액 3병", "4500"),
+        ("베아제정 10정", "4000"),
+        ("까스활명수", "1200"),
+        ("후시딘연고 10g", "7000"),
+        ("대일밴드 20매", "2500"),
+        ("박카스D", "800"),
+        ("인공눈물 0.5ml 30개", "12000"),
+        ("마스크 KF94", "1500"),
+        ("훼스탈플러스 10정", "3500"),
+        ("비타민C 1000mg", "15000"),
+    ]
+    lines = pick(rng, catalogue, (1, 4), places=0, qtys=(1, 1, 1, 2, 3))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("cash", "현금", tendered(rng, total, (5000, 10000, 20000, 50000))),)
+        if v == 1
+        else (Tender("card", "카드", total),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{y}-{m}-{d}"),
+    )
+
+
+def ko_pharmacy(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(4, "right"), Col(10, "right"))
+    ops: list[Op] = [
+        Title("새봄약국"),
+        Text("사업자번호: 312-09-87654"),
+        Text("대표약사: 윤서진  TEL: 031-712-3456"),
+        Text("주소: 경기도 성남시 분당구 황새울로 200"),
+        Center("[영수증]", bold=True),
+        Text(f"판매일자: {s.when}"),
+        Text(f"영수증번호: {s.no}"),
+        Rule(),
+        Row(("약품명", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+    ops += [
+        Rule(),
+        pair("비급여", WHOLE(s.total)),
+        pair("합계", f"{WHOLE(s.total)}원", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    else:
+        ops += ko_card_slip("신한카드", "5327-12**-****-345*", 40010000 + int(s.no))
+    ops += [
+        Rule(),
+        Text("* 복약안내: 1일 3회 식후 30분"),
+        Center("건강하세요. 감사합니다"),
+    ]
+    return ops
+
+
+def vi_milk_tea_sale(rng: random.Random, v: int) -> Sale:
+    drinks = [
+        ("Trà sữa trân châu đường đen", "45000"),
+        ("Trà sữa truyền thống", "35000"),
+        ("Trà đào cam sả", "40000"),
+        ("Hồng trà kem cheese", "42000"),
+        ("Sữa tươi trân châu", "39000"),
+        ("Trà xanh sữa", "35000"),
+        ("Trà vải", "38000"),
+    ]
+    toppings = [
+        ("Trân châu trắng", "5000"),
+        ("Trân châu đen", "5000"),
+        ("Thạch dừa", "6000"),
+        ("Pudding trứng", "8000"),
+        ("Kem cheese", "10000"),
+        ("Thạch cà phê", "6000"),
+    ]
+    notes = ("Ít đá, 70% đường", "50% đường", "Không đá", "", "")
+    lines: list[Line] = []
+    for drink in pick(rng, drinks, (1, 3), places=0, qtys=(1, 1, 2)):
+        lines.append(replace(drink, note=rng.choice(notes)))
+        # Each topping goes into every cup of the drink it is under: it has the drink's quantity.
+        for name, price in rng.sample(toppings, rng.choice((0, 1, 1, 2))):
+            lines.append(Line(name, drink.qty, Decimal(price), 0, tag="topping"))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    savings = round_to(subtotal / 10, 1000) if v != 1 else Decimal(0)  # the member's 10 %
+    total = subtotal - savings
+    tenders = (
+        (Tender("other", "Ví MoMo", total),)
+        if v == 1
+        else (Tender("cash", "Tiền mặt", tendered(rng, total, (50000, 100000, 200000, 500000))),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):05d}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}"),
+        savings=savings,
+        savings_label="Giảm giá",
+        subtotal_printed=True,
+    )
+
+
+def vi_milk_tea(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(3, "right"), Col(10, "right"))
+    sub = (Col(2), Col(None), Col(3, "right"), Col(10, "right"))
+
+    def dong(value: Decimal) -> str:
+        return f"{VND(value)}đ"
+
+    ops: list[Op] = [
+        Title("TRÀ SỮA MÂY"),
+        Center("45 Trần Quang Khải, Q.1, TP.HCM"),
+        Center("Hotline: 0909 123 456"),
+        Center("PHIẾU THANH TOÁN", bold=True),
+        Row((f"Số: {s.no}", "Mang về"), (Col(None), Col(8))),
+        Text(f"Ngày: {s.when}"),
+        Text("Thu ngân: Ngọc Anh"),
+        Rule(),
+        Row(("Tên món", "SL", "T.Tiền"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.tag == "topping":
+            ops.append(Row(("", f"+ {ln.name}", str(ln.qty), dong(ln.amount)), sub))
+            continue
+        ops.append(Row((ln.name, str(ln.qty), dong(ln.amount)), c))
+        if ln.note:
+            ops.append(Row(("", ln.note), (Col(2), Col(None))))
+    ops += [
+        Rule(),
+        pair("Tổng tiền:", dong(s.subtotal)),
+        pair(f"{s.savings_label}:", dong(-s.savings)),
+        pair("Khách cần trả:", dong(s.total), bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", dong(t.amount)))
+    if s.cash:
+        ops.append(pair("Tiền thối:", dong(s.change)))
+    ops += [
+        Blank(),
+        Center("Wifi: TraSuaMay - Pass: maytra2026"),
+        Center("Cảm ơn quý khách, hẹn gặp lại!"),
+    ]
+    return ops
+
+
+def zh_hans_restaurant_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("白切鸡(半只)", "68.00"),
+        ("烧鹅(例)", "78.00"),
+        ("虾饺皇", "32.00"),
+        ("叉烧包", "18.00"),
+        ("干炒牛河", "38.00"),
+        ("豉汁蒸排骨", "28.00"),
+        ("清蒸鲈鱼", "98.00"),
+        ("蒜蓉菜心", "26.00"),
+        ("老火靓汤", "48.00"),
+        ("凤爪", "24.00"),
+        ("珠江啤酒", "10.00"),
+        ("米饭", "3.00"),
+    ]
+    guests = rng.randint(2, 6)
+    lines = [Line("茶位费", Decimal(guests), Decimal("3.00"))]  # tea, per guest
+    lines += pick(rng, catalogue, (3, 6), qtys=(1, 1, 1, 2, 2, 3))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    service = subtotal / 10
+    # 抹零: the jiao and fen of the bill are let off.
+    cents = subtotal + service - round_to(subtotal + service, 1, ROUND_DOWN)
+    total = subtotal + service - cents
+    pay = [
+        Tender("alipay", "支付宝", total),
+        Tender("wechat", "微信支付", total),
+        Tender("cash", "现金", tendered(rng, total, (100, 200, 300, 500, 1000))),
+    ][v % 3]
+    return Sale(
+        tuple(lines),
+        (pay,),
+        no=f"2026{rng.randint(1, 99999999):08d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"),
+        savings=cents,
+        savings_label="抹零",
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def zh_hans_restaurant(s: Sale, cols: int) -> list[Op]:
+    c = (Col(None), Col(4, "right"), Col(9, "right"))
+    guests = next(ln.qty for ln in s.lines if ln.name == "茶位费")
+    ops: list[Op] = [
+        Title("粤香楼酒家"),
+        Center("广州市越秀区北京路168号"),
+        Center("电话: 020-8333 6688"),
+        Center("结账单", bold=True),
+        Row((f"桌号: A{int(s.no) % 20 + 1:02d}", f"人数: {guests}"), (Col(None), Col(8))),
+        Text(f"单号: {s.no}"),
+        Text("收银员: 陈敏"),
+        Text(f"时间: {s.when}"),
+        Rule(),
+        Row(("菜品", "数量", "金额"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), POINT(ln.amount)), c))
+    ops += [
+        Rule(),
+        pair("小计", POINT(s.subtotal)),
+        pair("服务费 10%", POINT(s.surcharge)),
+        pair("合计", f"¥{POINT(s.subtotal + s.surcharge)}"),
+        pair(s.savings_label, POINT(-s.savings)),
+        pair("应收", f"¥{POINT(s.total)}", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(f"实收 {t.label}", f"¥{POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("找零", f"¥{POINT(s.change)}"))
+    ops += [
+        Blank(),
+        Center("谢谢光临 欢迎再来"),
+        Center("发票请扫码开具"),
+        QR(f"https://fp.example.cn/{s.no}"),
+    ]
+    return ops
+
+
 def de_supermarkt_sale(rng: random.Random, v: int) -> Sale:
     catalogue = [
         ("Vollmilch 3,5% 1L", "1.19", "B"),
@@ -3457,6 +4126,99 @@ TEMPLATES: tuple[Template, ...] = (
             Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp858"),
             Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
+        ),
+    ),
+    Template(
+        "ko-convenience",
+        "Korean",
+        "KRW",
+        ko_convenience_sale,
+        ko_convenience,
+        (
+            Encoder(RL, "epson", "korean-80mm", 48, "ksc5601"),
+            Encoder(RL, "generic", "korean-80mm", 42, "cp949"),
+            Encoder(RL, "citizen", "korean-80mm", 42, "ksc5601"),
+        ),
+    ),
+    Template(
+        "ko-restaurant",
+        "Korean",
+        "KRW",
+        ko_restaurant_sale,
+        ko_restaurant,
+        (
+            Encoder(RL, "fit", "korean-80mm", 48, "ksc5601"),
+            Encoder(RL, "escpos", "korean-80mm", 42, "ksc5601"),
+        ),
+    ),
+    Template(
+        "vi-supermarket",
+        "Latin",
+        "VND",
+        vi_supermarket_sale,
+        vi_supermarket,
+        (
+            # Code page "auto", as vi-restaurant: TCVN-3's small letters, each capital from another page.
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "auto"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "auto"),
+            Encoder(RPE, "epson-tm-t88v", "generic-80mm", 42, "auto"),
+        ),
+    ),
+    Template(
+        "th-restaurant",
+        "Thai",
+        "THB",
+        th_restaurant_sale,
+        th_restaurant,
+        (
+            Encoder(RL, "generic", "generic-80mm", 48, "tis620"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "thai11"),
+            Encoder(RPE, "fujitsu-fp1000", "fujitsu-80mm", 48, "thai13"),
+        ),
+    ),
+    Template(
+        "zh-hant-bakery",
+        "traditional Chinese",
+        "TWD",
+        zh_hant_bakery_sale,
+        zh_hant_bakery,
+        (
+            Encoder(RL, "fit", "taiwan-80mm", 48, "big5"),
+            Encoder(RL, "escpos", "taiwan-80mm", 42, "cp950"),
+        ),
+    ),
+    Template(
+        "ko-pharmacy",
+        "Korean",
+        "KRW",
+        ko_pharmacy_sale,
+        ko_pharmacy,
+        (
+            Encoder(RL, "generic", "korean-80mm", 48, "ksc5601"),
+            Encoder(RL, "sii", "korean-80mm", 42, "cp949"),
+        ),
+    ),
+    Template(
+        "vi-milk-tea",
+        "Latin",
+        "VND",
+        vi_milk_tea_sale,
+        vi_milk_tea,
+        (
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "auto"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "auto"),
+        ),
+    ),
+    Template(
+        "zh-hans-restaurant",
+        "simplified Chinese",
+        "CNY",
+        zh_hans_restaurant_sale,
+        zh_hans_restaurant,
+        (
+            Encoder(RL, "generic", "chinese-80mm", 48, "gb18030"),
+            Encoder(RL, "epson", "chinese-58mm", 32, "gb18030"),
+            Encoder(RL, "fit", "chinese-80mm", 42, "gb18030"),
         ),
     ),
 )
