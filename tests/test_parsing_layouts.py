@@ -217,3 +217,38 @@ def test_a_japanese_supermarket_with_reduced_rate_marks_and_tax_added_per_rate()
     assert tx.status == "ok", tx.issues
     assert [i.amount for i in tx.items] == [D(198), D(248)] and tx.datetime == "2026-06-10T21:53:00"
     assert [(t.amount, t.included) for t in tx.taxes] == [(D(15), False), (D(24), False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "profile", "items", "total"),
+    [
+        (  # a dotted date is no money with cents, so whole won amounts count; cash received is a tender
+            "일시: 2026.01.07 19:44\n맥주      3     24,000\n공기밥      1      2,000\n소계      26,000\n"
+            "봉사료(10%)      2,600\n합계      28,600원\n현금 받은금액      30,000\n거스름돈      1,400\n",
+            "korean-80mm",
+            [("맥주", D(3), D(24000)), ("공기밥", D(1), D(2000))],
+            D(28600),
+        ),
+        (  # a count before a Thai name, the food's subtotal, a service charge and VAT on top
+            "วันที่ 24/02/2569 08:08\n  2 ไก่ย่าง      360.00\n  1 ลาบหมู      120.00\nรวมค่าอาหาร      480.00\n"
+            "ค่าบริการ 10%      48.00\nVAT 7%      36.96\nรวมทั้งสิ้น      564.96\nรับเงิน      564.96\n",
+            "generic-80mm",
+            [("ไก่ย่าง", D(2), D("360.00")), ("ลาบหมู", D(1), D("120.00"))],
+            D("564.96"),
+        ),
+    ],
+    ids=["ko-restaurant", "th-restaurant"],
+)
+def test_service_charges_and_tenders_of_korean_and_thai_restaurants(
+    body: str, profile: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal
+) -> None:
+    from edge.escpos.printer_profile import PROFILES
+
+    if profile == "korean-80mm":
+        data = b"\x1b@\x1c&" + body.encode("cp949") + b"\x1dV\x00"
+    else:
+        data = b"\x1b@\x1bt\x19" + body.encode("tis_620") + b"\x1dV\x00"  # ESC t 25: TIS-620
+    tx = parse_bytes(data, PROFILES[profile])
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount) for i in tx.items] == items
+    assert tx.total == total and len(tx.payments) == 1

@@ -251,8 +251,13 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
     for line in lines:
         amount = _last_amount(line, mark)
         fields = line.fields
-        if amount is None or ("ignore" in fields and not ("tax" in fields and len(line.amounts(mark)) >= 2)):
-            # (A taxable base with its tax on one line, "8%対象 ¥1,312 消費税 ¥104", is a tax line.)
+        if amount is None or (
+            "ignore" in fields
+            and not ("tax" in fields and len(line.amounts(mark)) >= 2)
+            and _tender(line, vocab) is None
+        ):
+            # (A taxable base with its tax on one line, "8%対象 ¥1,312 消費税 ¥104", is a tax line; an
+            # amount received in cash, "현금 받은금액", a tender.)
             continue
         if "change" in fields:
             tx.change = amount
@@ -268,7 +273,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
-            label = line.text[: line.text.find(str(abs(amount)).split(".")[0])].strip(" :：-−")
+            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
             tx.discounts.append(
                 Adjustment(
                     label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)

@@ -64,6 +64,10 @@ _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 _TRAILING_TIMES = re.compile(r"\s{2,}[xX×](\d{1,3})$")
+# A count before a name in a script whose names never start with a digit (Thai, CJK, Hangul): "2 ไก่ย่าง".
+_LEADING_COUNT_SCRIPT = re.compile(
+    r"^(\d{1,3})\s+([\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af].*)$"
+)
 _LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}([^\W\d].*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
@@ -250,7 +254,11 @@ def parse_items(
             qty, name = Decimal(times.group(1)), times.group(2)
             each = amount / qty
             price = each if each == each.quantize(Decimal("0.01")) else None
-        column = _LEADING_COUNT_COLUMN.match(name) if qty == 1 and not numbers else None
+        column = (
+            (_LEADING_COUNT_COLUMN.match(name) or _LEADING_COUNT_SCRIPT.match(name))
+            if qty == 1 and not numbers
+            else None
+        )
         if column and Decimal(column.group(1)):
             # "1   Croissant   £2.50": a count in a column of its own before the name (cafés, diners),
             # set apart by two spaces or more ("7 Up" is a name).

@@ -93,10 +93,12 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
 
 
 # Cents: two digits after the mark, and no unit or rate after them ("1.25L", "0.75kg", "8.25%" are no money).
-_CENTS_MARK = re.compile(r"\d([.,])\d{2}(?!\d|[^\W\d_]|\s?%)")
+# (Nor a piece of a dotted date: "2026.01.07" has no cents.)
+_CENTS_MARK = re.compile(r"(?<![.,]\d)\d([.,])\d{2}(?![.,]?\d|[^\W\d_]|\s?%)")
 _SEPARATORS = re.compile(r"[ ',.]")
 _DIGIT = re.compile(r"\d")
-FRACTION = re.compile(r"\d[.,]\d{2}(?!\d|[^\W\d_]|\s?%)")  # money with cents: "3.49", "7,80" (not "1.25L")
+# Money with cents: "3.49", "7,80" (not "1.25L", not "2026.01.07").
+FRACTION = re.compile(r"(?<![.,]\d)\d[.,]\d{2}(?![.,]?\d|[^\W\d_]|\s?%)")
 
 
 def find_amounts(line: str, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:
