@@ -252,3 +252,17 @@ def test_service_charges_and_tenders_of_korean_and_thai_restaurants(
     assert tx.status == "ok", tx.issues
     assert [(i.name, i.quantity, i.amount) for i in tx.items] == items
     assert tx.total == total and len(tx.payments) == 1
+
+
+def test_a_total_again_after_an_adjustment_is_what_is_paid() -> None:
+    """"Tổng tiền / Giảm giá / Khách cần trả": the first total is the sum the discount came off, the
+    second what the customer paid; a topping's "+" is no part of its name."""
+    body = (
+        "Ngày: 21/10/2026 07:44\nTrà sữa      1    35.000đ\n   + Kem cheese      1    10.000đ\n"
+        "Tổng tiền:      45.000đ\nGiảm giá:      -5.000đ\nKhách cần trả:      40.000đ\n"
+        "Tiền mặt:      50.000đ\nTiền thối:      10.000đ\n"
+    )
+    tx = parse_bytes(b"\x1b@\x1bt\x1e" + body.encode("tcvn3") + b"\x1dV\x00")  # ESC t 30: TCVN-3
+    assert tx.status == "ok", tx.issues
+    assert (tx.subtotal, tx.total, tx.currency) == (D(45000), D(40000), "VND")
+    assert [i.name for i in tx.items] == ["Trà sữa", "Kem cheese"]

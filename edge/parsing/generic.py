@@ -248,6 +248,7 @@ def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
 
 
 def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> None:
+    adjusted_after_total = False
     for line in lines:
         amount = _last_amount(line, mark)
         fields = line.fields
@@ -273,6 +274,7 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
+            adjusted_after_total = tx.total is not None
             label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
             tx.discounts.append(
                 Adjustment(
@@ -280,8 +282,14 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
                 )
             )
         elif "total" in fields:
-            if tx.total is None:
+            if tx.total is None or adjusted_after_total:
+                # A total again after an adjustment below the first ("合计 391.60 / 抹零 -0.60 / 应收
+                # 391.00"): the later is what is paid, the first (where no subtotal was printed) the sum
+                # the adjustment applied to.
+                if tx.total is not None and tx.subtotal is None:
+                    tx.subtotal = tx.total
                 tx.total = amount
+                adjusted_after_total = False
         else:
             method = _tender(line, vocab)
             if method is not None:
@@ -388,6 +396,8 @@ def _currency(texts: list[str]) -> str | None:
             return code
     if _DONG.search(joined):
         return "VND"
+    if _LIRA.search(joined):
+        return "TRY"
     if joined.isascii():  # no symbols, kana, hangul or han to look for
         if _EUR.search(joined):
             return "EUR"
@@ -451,6 +461,7 @@ _CURRENCY_SIGNS = (
     ("₺", "TRY"),
 )
 _EUR = re.compile(r"\bEUR\b")
+_LIRA = re.compile(r"\d\s?TL\b")  # "90,00 TL": the Turkish lira after an amount
 _DONG = re.compile(r"\d\s?đ(?![^\W\d_])")  # "467.250đ": the dong after an amount (đ alone starts words)
 _TAIWAN = re.compile(
     r"台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|新竹|基隆|嘉義|統一編號|統編|發票|台灣|臺灣"

@@ -85,7 +85,8 @@ def _split_columns(text: str) -> tuple[str, str]:
 
 def _clean_name(text: str) -> tuple[str, str | None]:
     # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
-    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*")).strip(" :-*")
+    # A leading "+" marks a topping or a modifier printed under its item ("+ Kem cheese").
+    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+")).strip(" :-*")
     if name.startswith("."):
         name = name.lstrip(" .")
     m = ITEM_CODE.match(name)
