@@ -267,7 +267,9 @@ _TIME = re.compile(
     r"(?:\s?(?P<ampm>[AP])\.?\s?M\.?(?![A-Z]))?",
     re.I,
 )
-_DATEISH = re.compile(r"\d\s?[-/.年년:時시hH]\s?\d")
+# A line that may hold a numeric date or a time: two numbers joined by a date's mark and a third after
+# another, or hours and minutes. ("3.49" is neither: most lines of a receipt skip the patterns.)
+_DATEISH = re.compile(r"\d\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]|\d\s?[:時시]\s?\d|\d[hH]\d\d")
 # A line whose date is the bill's, not the table's opening: a restaurant prints both.
 _CLOSING = re.compile(r"giờ ra|gio ra|check.?out|time out|退店|会計時刻|結帳|结账", re.I)
 _YEAR_ALONE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # every named-month date has one

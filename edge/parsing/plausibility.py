@@ -28,9 +28,12 @@ _WORD_BREAK = re.compile(r"[\s|\u2502\u2503\u2551\u254e\u254f\u2506\u2507\u250a\
 _CORNERS = "\u2500\u2501\u2550\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2554\u2557\u255a\u255d"
 
 
+# The Greek blocks; μ and Ω are the micro and ohm signs after NFKC ("500μg"), not Greek words.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def _greek(word: str) -> int:
-    # μ and Ω are the micro and ohm signs after NFKC ("500μg"), not Greek words.
-    return sum(1 for c in word if "GREEK" in unicodedata.name(c, "") and c not in "μΩ")
+    return sum(1 for c in _GREEK.findall(word) if c not in "μΩ")
 
 
 def _letters(word: str) -> int:
@@ -50,6 +53,8 @@ def _scripts(word: str) -> set[str]:
 def mojibake_reason(texts: Iterable[str]) -> str | None:
     """Why these lines look like text decoded in the wrong character set; None when they read as text."""
     for text in texts:
+        if text.isascii():
+            continue  # most lines: nothing below can be in them
         if "\ufffd" in text:
             return f"bytes the printer's character set cannot decode in {text.strip()[:40]!r}"
         if _NEVER_TEXT.search(text):
