@@ -255,7 +255,7 @@ def test_service_charges_and_tenders_of_korean_and_thai_restaurants(
 
 
 def test_a_total_again_after_an_adjustment_is_what_is_paid() -> None:
-    """"Tổng tiền / Giảm giá / Khách cần trả": the first total is the sum the discount came off, the
+    """ "Tổng tiền / Giảm giá / Khách cần trả": the first total is the sum the discount came off, the
     second what the customer paid; a topping's "+" is no part of its name."""
     body = (
         "Ngày: 21/10/2026 07:44\nTrà sữa      1    35.000đ\n   + Kem cheese      1    10.000đ\n"
@@ -266,3 +266,20 @@ def test_a_total_again_after_an_adjustment_is_what_is_paid() -> None:
     assert tx.status == "ok", tx.issues
     assert (tx.subtotal, tx.total, tx.currency) == (D(45000), D(40000), "VND")
     assert [i.name for i in tx.items] == ["Trà sữa", "Kem cheese"]
+
+
+def test_a_quantity_column_before_every_name_and_a_unit_price_with_cents() -> None:
+    """ "2 AGUA MINERAL   3,00": where every item starts with a count, it is the quantity; "3  Döner Kebab
+    7,00  21,00": 7,00 printed with cents is the unit price, not seven."""
+    bar = (
+        b"\x1b@02/04/2026 19:28\nUDS DESCRIPCION   IMPORTE\n2 AGUA MINERAL   3,00\n3 PATATAS BRAVAS   16,50\n"
+    )
+    tx = parse_bytes(bar + b"TOTAL   19,50\nEFECTIVO   19,50\n\x1dV\x00")
+    assert [(i.name, i.quantity) for i in tx.items] == [("AGUA MINERAL", D(2)), ("PATATAS BRAVAS", D(3))]
+    imbiss = (
+        b"\x1b@05.12.2026 14:03\n3  Kebab      7,00     21,00\nSumme EUR    21,00\nBAR   21,00\n\x1dV\x00"
+    )
+    tx = parse_bytes(imbiss)
+    assert [(i.name, i.quantity, i.unit_price) for i in tx.items] == [("Kebab", D(3), D("7.00"))]
+    one = parse_bytes(b"\x1b@05.12.2026 14:03\n7 Up   2,00\nSumme EUR   2,00\nBAR   2,00\n\x1dV\x00")
+    assert [(i.name, i.quantity) for i in one.items] == [("7 Up", D(1))]  # one such name says nothing

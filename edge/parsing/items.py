@@ -241,7 +241,13 @@ def parse_items(
                         qty, price = price, qty
         elif len(numbers) == 1:
             a = numbers[0][0]
-            if _looks_like_qty(a) and a != 0 and (amount / a) == (amount / a).quantize(Decimal("0.01")):
+            cents = FRACTION.search(col_text[numbers[0][1] : numbers[0][2]]) is not None  # "7,00": a price
+            if (
+                not cents
+                and _looks_like_qty(a)
+                and a != 0
+                and (amount / a) == (amount / a).quantize(Decimal("0.01"))
+            ):
                 qty, price = a, amount / a
         after = _TRAILING_TIMES.search(name) if qty == 1 else None
         if after and Decimal(after.group(1)):
@@ -280,7 +286,25 @@ def parse_items(
             pending_qp = None
         items.append(Item(name, amount, qty, unit, price, code))
         pending_name = None
+    _leading_counts(items)
     return ItemParse(items, unparsed)
+
+
+def _leading_counts(items: list[Item]) -> None:
+    """Where every item's name starts with a small whole number (a quantity column the till prints before
+    the name, "2 AGUA MINERAL   3,00"), that number is the quantity: one item so named ("7 Up") is not
+    enough to say so."""
+    counted = [_LEADING_QTY.match(it.name) if it.quantity == 1 else None for it in items]
+    if len(items) < 2 or not all(counted):
+        return
+    if any(m is None or not Decimal(m.group(1)) for m in counted):
+        return
+    for item, m in zip(items, counted, strict=True):
+        assert m is not None
+        item.quantity, item.name = Decimal(m.group(1)), m.group(2)
+        each = item.amount / item.quantity
+        if item.unit_price is None and each == each.quantize(Decimal("0.01")):
+            item.unit_price = each
 
 
 def proven_amount(line: Line, mark: DecimalMark) -> bool:
