@@ -418,3 +418,13 @@ def test_a_label_with_a_space_outside_ascii_gives_its_value(text: str, field: st
     index_words([line], vocab.all_words)
     label = find_label(line, getattr(vocab, field))
     assert label is not None and value_after(line, label) == value
+
+
+def test_thai_and_the_numero_sign_are_read_as_printed() -> None:
+    """NFKC folds full-width forms for the parser, but would take Thai's ำ apart and make № "No": names
+    keep what the receipt prints, and the words are compared in the same form."""
+    from edge.parsing.lines import normalize_text
+
+    assert normalize_text("น้ำมะพร้าว ＴＯＴＡＬ １２３") == "น้ำมะพร้าว TOTAL 123"
+    assert normalize_text("Терафлю пор. №10") == "Терафлю пор. №10"
+    assert normalize_text("ｺﾞｳｹｲ") == "ゴウケイ"

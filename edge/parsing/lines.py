@@ -47,11 +47,30 @@ _TAX_CLASSES = frozenset("ABCDEFG")
 _GLUED_TAX_CLASS = re.compile(r"(\d[.,]\d{2})([A-G])$")
 
 
+# Printed as they are, though NFKC would change them: Thai (its ำ would come apart into ํ + า) and the
+# numero sign (№ would become "No"), both in names and labels the receipt prints.
+_KEEP_AS_PRINTED = re.compile(r"[\u0e00-\u0e7f№]+")
+
+
+def normalize_text(text: str) -> str:
+    """A line as the parser reads it, and a vocabulary word as it is compared: NFKC (full-width forms and
+    half-width katakana folded, "Nº" -> "No") but for what is kept as printed."""
+    if text.isascii():
+        return text
+    out, at = [], 0
+    for m in _KEEP_AS_PRINTED.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[at : m.start()]))
+        out.append(m.group(0))
+        at = m.end()
+    out.append(unicodedata.normalize("NFKC", text[at:]))
+    return "".join(out)
+
+
 def document_lines(doc: Document) -> list[Line]:
     out = []
     for i, b in enumerate(doc.text_lines()):
         raw = b.text
-        text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+        text = raw if raw.isascii() else normalize_text(raw)
         text = text.replace("\t", " ").rstrip()
         if text[-1:] in _TAX_CLASSES:
             text = _GLUED_TAX_CLASS.sub(r"\1 \2", text)

@@ -10,13 +10,13 @@ case, and without spaces where the line is searched without them). A POS profile
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from edge.parsing.lines import normalize_text
 from firmware_bridge.tomlfile import TomlError, read_toml
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
@@ -157,7 +157,7 @@ def _normal(word: str, name: str) -> str:
     """A word as the parser compares it: NFKC-normalised (full-width forms folded, "Nº" -> "No", as the
     lines are) and upper-cased; a word looked for in the line without its spaces loses its own ("TỔNG
     CỘNG" -> "TỔNGCỘNG"), except a tax-included marker, which is looked for in the spaced line."""
-    word = unicodedata.normalize("NFKC", word).upper()
+    word = normalize_text(word).upper()
     if name != "tax_included_markers" and not _SPACED_WORD.match(word):
         word = "".join(word.split())
     return word
