@@ -3,10 +3,12 @@ read right, and where a label is not known, flagged rather than passed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
+from edge.parsing.model import Transaction
 from edge.parsing.pipeline import parse_bytes
 
 D = Decimal
@@ -283,3 +285,54 @@ def test_a_quantity_column_before_every_name_and_a_unit_price_with_cents() -> No
     assert [(i.name, i.quantity, i.unit_price) for i in tx.items] == [("Kebab", D(3), D("7.00"))]
     one = parse_bytes(b"\x1b@05.12.2026 14:03\n7 Up   2,00\nSumme EUR   2,00\nBAR   2,00\n\x1dV\x00")
     assert [(i.name, i.quantity) for i in one.items] == [("7 Up", D(1))]  # one such name says nothing
+
+
+@pytest.mark.parametrize(
+    ("body", "check"),
+    [
+        # A currency glued to the amount keeps its cents: not 430 for 4,30.
+        (
+            "CAFE ROMA\n12.03.2026 10:15\nESPRESSO   2,50EUR\nCROISSANT   1,80EUR\nSUMME   4,30EUR\n"
+            "BAR   5,00EUR\nRUECKGELD   0,70EUR\n",
+            lambda tx: tx.status == "ok" and tx.total == D("4.30"),
+        ),
+        # A version string is no date: the receipt's own date is.
+        (
+            "THE CORNER CAFE\nLONDON SW1A 1AA\nTILL SOFTWARE V1.2.30\n12/03/26 10:15\nLATTE £3.50\n"
+            "SCONE £2.50\nTOTAL £6.00\nCASH £6.00\n",
+            lambda tx: tx.datetime == "2026-03-12T10:15:00",
+        ),
+        # A voucher's "valid until" below is no date of the sale.
+        (
+            "LONDON SW1A 1AA\n03/04/26 10:15\nLATTE £3.50\nSCONE £2.50\nTOTAL £6.00\nCASH £6.00\n"
+            "FREE COFFEE VOUCHER\nVALID UNTIL 25/05/2026\n",
+            lambda tx: tx.datetime == "2026-04-03T10:15:00",
+        ),
+        # A Spanish menu at a US address: the evidence disagrees, so 03/04/2026 stays unsure.
+        (
+            "TAQUERIA EL SOL\nHOUSTON, TX 77002\n03/04/2026 12:30\nTACOS AL PASTOR $9.00\nHORCHATA $3.00\n"
+            "TOTAL A PAGAR $12.00\nEFECTIVO $20.00\nCAMBIO $8.00\nGRACIAS\n",
+            lambda tx: tx.status == "needs_review" and any(r.check == "date_order" for r in tx.reasons),
+        ),
+        # Numbers that begin names are names: "4 PINT MILK" is one pack.
+        (
+            "CORNER SHOP\nLONDON SW1A 1AA\n12/03/2026 10:15\n4 PINT MILK 1.65\n6 FREE RANGE EGGS 2.10\n"
+            "TOTAL 3.75\nCASH 3.75\n",
+            lambda tx: (
+                [(i.name, i.quantity) for i in tx.items] == [("4 PINT MILK", 1), ("6 FREE RANGE EGGS", 1)]
+            ),
+        ),
+    ],
+    ids=["glued-currency", "version-string", "voucher-date", "language-vs-address", "names-with-numbers"],
+)
+def test_what_a_review_found_stays_fixed(body: str, check: Callable[[Transaction], bool]) -> None:
+    tx = parse_bytes(b"\x1b@" + body.encode("cp437") + b"\x1dV\x00")
+    assert check(tx), (tx.status, tx.total, tx.datetime, [(i.name, i.quantity) for i in tx.items], tx.issues)
+
+
+def test_a_time_is_no_range_and_no_line_with_an_amount() -> None:
+    from edge.parsing.dates import read_datetime
+
+    assert read_datetime([(0, "03/04/2026"), (1, "HAPPY HOUR 17:00-19:00")], hint="MDY").value == "2026-03-04"
+    amounts = read_datetime([(0, "12/03/2026"), (1, "PARKING 2h30   5.00")], has_amount=lambda t: "5.00" in t)
+    assert amounts.value == "2026-03-12"

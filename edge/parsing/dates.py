@@ -220,7 +220,7 @@ _MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
 _MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:ST|ND|RD|TH|ER|E|º|°)?"
 _DAY = r"(?P<d>[0-3]?\d)"
-_YEAR = r"(?P<y>\d{4})"
+_YEAR = r"(?P<y>(?:19|20|25)\d{2})"  # "COMBO 2 SET 1500" names no September
 
 # Japanese eras: the year before the first of each, so 令和8年 is 2026.
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
@@ -252,24 +252,24 @@ _NUMERIC = [
     (
         "?",
         re.compile(
-            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<s>[/.])(?P<b>[0-3]?\d)(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d)"
+            r"(?<![\w.,/])(?P<a>[0-3]?\d)(?P<s>[/.])(?P<b>[0-3]?\d)(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|[.,]\d)"
         ),
     ),
     (
         "?",
         # With dashes only a four-digit year: "3-8-12" is a Japanese address (chōme, banchi, gō).
-        re.compile(r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<s>-)(?P<b>[0-3]?\d)-(?P<y>\d{4})(?![\d/-]|[.,]\d)"),
+        re.compile(r"(?<![\w.,/-])(?P<a>[0-3]?\d)(?P<s>-)(?P<b>[0-3]?\d)-(?P<y>\d{4})(?![\d/-]|[.,]\d)"),
     ),
 ]
 _TIME = re.compile(
-    r"(?P<pre>午前|午後|上午|下午|오전|오후)?\s?(?<![\d.,])(?P<H>[01]?\d|2[0-3])\s?(?P<sep>[:時시h])\s?(?P<M>[0-5]\d)"
-    r"(?:\s?[:分분]\s?(?P<S>[0-5]\d))?(?![\d.,]\d)(?:\s?(?:秒|초|분|分))?"
-    r"(?:\s?(?P<ampm>[AP])\.?\s?M\.?(?![A-Z]))?",
-    re.I,
+    r"(?P<pre>午前|午後|上午|下午|오전|오후)?\s?(?<![\d.,\-–~])(?P<H>[01]?\d|2[0-3])\s?(?P<sep>[:時시h])\s?(?P<M>[0-5]\d)"
+    # Not the start of a range ("HAPPY HOUR 17:00-19:00" is no time of the sale).
+    r"(?:\s?[:分분]\s?(?P<S>[0-5]\d))?(?![\d.,]\d|\s?[-–~]\s?\d)(?:\s?(?:秒|초|분|分))?"
+    r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?",
 )
 # A line that may hold a numeric date or a time: two numbers joined by a date's mark and a third after
 # another, or hours and minutes. ("3.49" is neither: most lines of a receipt skip the patterns.)
-_DATEISH = re.compile(r"\d\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]|\d\s?[:時시]\s?\d|\d[hH]\d\d")
+_DATEISH = re.compile(r"\d\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]|\d\s?[:時시]\s?\d|\d[h]\d\d")
 # A line whose date is the bill's, not the table's opening: a restaurant prints both.
 _CLOSING = re.compile(r"giờ ra|gio ra|check.?out|time out|退店|会計時刻|結帳|结账", re.I)
 _YEAR_ALONE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # every named-month date has one
@@ -353,15 +353,16 @@ def order_hint(currency: str | None, language: str | None, text: str = "") -> Da
         return "MDY"
     if currency in _DAY_FIRST_CURRENCIES:
         return "DMY"
-    if language and language != "en" and not language.startswith(("zh", "ja", "ko")):
-        return "DMY"
+    by_language: DateOrder | None = (
+        "DMY" if language and language != "en" and not language.startswith(("zh", "ja", "ko")) else None
+    )
+    by_address: DateOrder | None = None
     if text:
         us, day_first = _US_ADDRESS.search(text), _DAY_FIRST_ADDRESS.search(text)
-        if us and not day_first:
-            return "MDY"
-        if day_first and not us:
-            return "DMY"
-    return None
+        by_address = "MDY" if us and not day_first else "DMY" if day_first and not us else None
+    if by_language and by_address and by_language != by_address:
+        return None  # a Spanish menu in Houston: the evidence disagrees, the date stays unsure
+    return by_address or by_language
 
 
 def read_datetime(
@@ -391,7 +392,13 @@ def read_datetime(
     # A date with a four-digit year (or a month's name, or the year first) before one with two digits;
     # the bill's time before the table's opening ("Giờ vào 20:03 / Giờ ra 20:48").
     strong = [f for f in found if f.order != "?" or f.year >= 100] or found
-    first = next((f for f in strong if _CLOSING.search(f.text_line)), strong[0])
+    timed = {i for i, _, _ in times}
+    # The bill's closing time where a restaurant prints both; else the first date with a time on its line
+    # (a voucher's "valid until" below has none); else the first with a four-digit year; else the first.
+    first = next(
+        (f for f in found if _CLOSING.search(f.text_line)),
+        next((f for f in found if f.line in timed), strong[0]),
+    )
     day_first, unsure = _decide(first, found, configured, hint)
     ymd = _ymd(first, day_first)
     if ymd is None:
@@ -399,7 +406,9 @@ def read_datetime(
     used = {first.line}
     when = next((t for i, t, _ in times if i == first.line), None)
     if when is None:
-        other = next(((i, t) for i, t, amount in times if i > first.line or not amount), None)
+        # A time printed apart from the date ("Date: …" then "Time: …", or at the foot of a fiscal
+        # receipt); never from a line with an amount ("PARKING 2h30   5.00").
+        other = next(((i, t) for i, t, amount in times if not amount), None)
         if other is not None:
             used.add(other[0])
             when = other[1]

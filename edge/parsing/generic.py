@@ -121,7 +121,12 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         and "ignore" not in ln.fields  # a taxable base or a count above the summary is not an item
         and not any(p.search(ln.text) for p in opts.skip)
     ]
-    parsed = parse_items(region, mark, fractions, opts.item_pattern)
+    # The table's heading just above the items names the quantity column first ("Qtd Descrição  Valor").
+    counts_first = any(
+        _QTY_HEADING.match(ln.upper.strip()) and not ln.amounts(mark)
+        for ln in lines[max(0, header_end - 3) : header_end + 1]
+    )
+    parsed = parse_items(region, mark, fractions, opts.item_pattern, counts_first)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
@@ -206,6 +211,10 @@ def _header_end(
     return stop
 
 
+# A table heading whose first column is the quantity: UDS, CANT, QTY, QTE, ANZ, MENGE, SL, QTD, 数量, 수량 ...
+_QTY_HEADING = re.compile(
+    r"(?:UDS?|CANT\.?|QTY|QT[EÉ]|ANZ(?:AHL)?|MENGE|SL|QTD|AANTAL|ILO[SŚ][CĆ]|KOL|数量|수량|จำนวน)\b"
+)
 _PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]")
 

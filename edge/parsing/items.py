@@ -118,7 +118,9 @@ def parse_items(
     mark: DecimalMark,
     fractions: bool,
     pattern: re.Pattern[str] | None = None,
+    counts_first: bool = False,
 ) -> ItemParse:
+    """``counts_first``: the table's heading names a quantity column first ("UDS  DESCRIPCION  IMPORTE")."""
     items: list[Item] = []
     unparsed: list[str] = []
     pending_name: str | None = None
@@ -286,15 +288,16 @@ def parse_items(
             pending_qp = None
         items.append(Item(name, amount, qty, unit, price, code))
         pending_name = None
-    _leading_counts(items)
+    _leading_counts(items, counts_first)
     return ItemParse(items, unparsed)
 
 
-def _leading_counts(items: list[Item]) -> None:
-    """Where every item's name starts with a small whole number (a quantity column the till prints before
-    the name, "2 AGUA MINERAL   3,00"), that number is the quantity: one item so named ("7 Up") is not
-    enough to say so."""
-    counted = [_LEADING_QTY.match(it.name) if it.quantity == 1 else None for it in items]
+def _leading_counts(items: list[Item], counts_first: bool) -> None:
+    """Where every item's name starts with a whole number that is a column of its own — set apart by two
+    spaces or more, or under a heading that names a quantity column first ("UDS  DESCRIPCION") — that
+    number is the quantity. "4 PINT MILK", "6 FREE RANGE EGGS" are names; so is one "7 Up"."""
+    leading = _LEADING_QTY if counts_first else _LEADING_COUNT_COLUMN
+    counted = [leading.match(it.name) if it.quantity == 1 else None for it in items]
     if len(items) < 2 or not all(counted):
         return
     if any(m is None or not Decimal(m.group(1)) for m in counted):

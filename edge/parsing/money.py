@@ -92,13 +92,18 @@ def _to_decimal(m: re.Match[str], mark: DecimalMark) -> Decimal | None:
     return -value if (sign or sign2 or trail or bracketed) else value
 
 
-# Cents: two digits after the mark, and no unit or rate after them ("1.25L", "0.75kg", "8.25%" are no money).
-# (Nor a piece of a dotted date: "2026.01.07" has no cents.)
-_CENTS_MARK = re.compile(r"(?<![.,]\d)\d([.,])\d{2}(?![.,]?\d|[^\W\d_]|\s?%)")
+# Cents: two digits after the mark, and no unit or rate after them ("1.25L", "0.75 kg", "8.25%" are no money),
+# nor more of a dotted date ("2026.01.07"); a currency may follow ("2,50EUR", "4,50zł"). A capital G or L
+# after a space is a tax class ("7,47 G"), so spaced units are the lower-case or two-letter ones.
+_NOT_CENTS_AFTER = (
+    r"(?![.,]?\d|\s?%|(?:[mck]?[lLgG]|ML|CL|KG|MG|lb|LB|oz|OZ)(?![^\W\d_])"
+    r"|\s(?:[mck]?[lg]|kg|KG|ml|ML|cl|CL|lb|oz)(?![^\W\d_]))"
+)
+_CENTS_MARK = re.compile(r"(?<![.,]\d)\d([.,])\d{2}" + _NOT_CENTS_AFTER)
 _SEPARATORS = re.compile(r"[ ',.]")
 _DIGIT = re.compile(r"\d")
-# Money with cents: "3.49", "7,80" (not "1.25L", not "2026.01.07").
-FRACTION = re.compile(r"(?<![.,]\d)\d[.,]\d{2}(?![.,]?\d|[^\W\d_]|\s?%)")
+# Money with cents: "3.49", "7,80", "2,50EUR" (not "1.25L", not "2026.01.07").
+FRACTION = re.compile(r"(?<![.,]\d)\d[.,]\d{2}" + _NOT_CENTS_AFTER)
 
 
 def find_amounts(line: str, mark: DecimalMark) -> tuple[tuple[Decimal, int, int], ...]:
