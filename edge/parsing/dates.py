@@ -514,12 +514,7 @@ _DATE_LIKE = re.compile(
 
 
 def looks_like_a_date(text: str) -> str | None:
-    """Something printed like a date (read or not), or None."""
+    """Something printed like a date (read or not), or None: a date of a form not read is flagged, and a
+    value after "No." that is a date is no receipt number."""
     m = _DATE_LIKE.search(text)
     return m.group(0) if m else None
-
-
-def looks_like_date(text: str) -> bool:
-    """Whether ``text`` holds a date (a value after "No." that is a date is no receipt number)."""
-    named = _YEAR_ALONE.search(text) is not None and _names_a_month(text)
-    return any(True for _ in _dates_in(0, text, _DATEISH.search(text) is not None, named))

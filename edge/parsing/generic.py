@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from edge.escpos.document import Document, Image
-from edge.parsing.dates import DateOrder, looks_like_a_date, looks_like_date, order_hint, read_datetime
+from edge.parsing.dates import DateOrder, looks_like_a_date, order_hint, read_datetime
 from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
-from edge.parsing.language import language_of, traditional_chinese
+from edge.parsing.language import HAN, HANGUL, KANA, language_of, traditional_chinese
 from edge.parsing.lines import (
     PHONE_MASKED,
     SEPARATOR,
@@ -28,9 +28,6 @@ from edge.parsing.reconcile import reconcile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS, Vocabulary
 
 _RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*%")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
 
 
 @dataclass
@@ -81,12 +78,12 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     for ln in lines:
         ln.fields = vocab.fields_of(ln.found or set())
     texts = [ln.text for ln in lines]
-    currency = opts.currency or _currency(texts)
+    joined = "\n".join(texts)
+    currency = opts.currency or _currency(joined)
     mark = opts.decimal_mark or detect_decimal_mark(texts, currency or opts.store_currency)
     fractions = any(FRACTION.search(t) for t in texts)
     tx = Transaction(profile=opts.profile_name)
-    joined = "\n".join(texts)
-    stated = _stated_currency(texts, opts.currency, currency) or opts.store_currency
+    stated = _stated_currency(joined, opts.currency, currency) or opts.store_currency
     hint = order_hint(stated, language_of(joined, currency), joined)
     when = read_datetime(
         ((ln.index, ln.text) for ln in lines),
@@ -323,7 +320,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
             if label:
                 value = value_after(line, label)
                 m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-/#]*", value or "")
-                if m and re.search(r"\d", m.group(0)) and not looks_like_date(m.group(0)):
+                if m and re.search(r"\d", m.group(0)) and not looks_like_a_date(m.group(0)):
                     tx.receipt_no = m.group(0)
         if tx.cashier is None and "cashier" in line.fields:
             label = find_label(line, vocab.cashier)
@@ -395,8 +392,7 @@ def _money_like(text: str, mark: DecimalMark) -> bool:
     )
 
 
-def _currency(texts: list[str]) -> str | None:
-    joined = "\n".join(texts)
+def _currency(joined: str) -> str | None:
     named = _NAMED_CURRENCY.search(joined)
     if named:
         return named.group(1)
@@ -415,10 +411,10 @@ def _currency(texts: list[str]) -> str | None:
         return "EUR" if _GERMAN.search(joined.upper()) else None
     if "€" in joined or _EUR.search(joined):
         return "EUR"
-    if "₩" in joined or "원" in joined or _HANGUL.search(joined):
+    if "₩" in joined or "원" in joined or HANGUL.search(joined):
         return "KRW"
-    kana = _KANA.search(joined)
-    if not kana and _HAN.search(joined):
+    kana = KANA.search(joined)
+    if not kana and HAN.search(joined):
         if "NT$" in joined or "NTD" in joined:
             return "TWD"
         if "HK$" in joined or "HKD" in joined:
@@ -436,7 +432,7 @@ def _currency(texts: list[str]) -> str | None:
         return "JPY" if kana or "円" in joined else "CNY"
     if kana:
         return "JPY"
-    if _HAN.search(joined):
+    if HAN.search(joined):
         return "CNY"
     if "$" in joined or _USD.search(joined):
         return "USD"
@@ -445,12 +441,11 @@ def _currency(texts: list[str]) -> str | None:
     return None
 
 
-def _stated_currency(texts: list[str], configured: str | None, read: str | None) -> str | None:
+def _stated_currency(joined: str, configured: str | None, read: str | None) -> str | None:
     """The currency as evidence of how dates are printed: configured, or printed unmistakably ("$" alone
     is Australia's and Canada's sign too, and they print day first)."""
     if configured or read != "USD":
         return configured or read
-    joined = "\n".join(texts)
     return read if _USD.search(joined) or "US$" in joined else None
 
 

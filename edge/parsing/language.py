@@ -12,9 +12,9 @@ import re
 
 from edge.parsing.lines import trie_pattern
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Letters only Vietnamese uses (horn and breve vowels, d with stroke, the dot below with tones).
@@ -55,11 +55,11 @@ _LETTERS = re.compile("[" + re.escape("".join(_LANGUAGES_OF_LETTER)) + "]")
 
 
 def language_of(text: str, currency: str | None) -> str:
-    if _KANA.search(text) or currency == "JPY":
+    if KANA.search(text) or currency == "JPY":
         return "ja"
-    if _HANGUL.search(text) or currency == "KRW":
+    if HANGUL.search(text) or currency == "KRW":
         return "ko"
-    if _HAN.search(text) or currency in ("CNY", "TWD", "HKD"):
+    if HAN.search(text) or currency in ("CNY", "TWD", "HKD"):
         return "zh-Hant" if currency in ("TWD", "HKD") or traditional_chinese(text) else "zh-Hans"
     if _THAI.search(text) or currency == "THB":
         return "th"
@@ -85,7 +85,7 @@ def language_of(text: str, currency: str | None) -> str:
 def traditional_chinese(text: str) -> bool:
     """Han characters that simplified Chinese does not use (none of them in GB2312)."""
     try:
-        "".join(_HAN.findall(text)).encode("gb2312")
+        "".join(HAN.findall(text)).encode("gb2312")
     except UnicodeEncodeError:
         return True
     return False
