@@ -13,17 +13,24 @@ from typing import Any
 
 import pytest
 
+from edge.escpos.decoder import decode
+from edge.escpos.printer_profile import PROFILES
 from edge.parsing.evaluate import Result, evaluate_case
+from edge.parsing.generic import Glance, glance, parse_document
 from tests.corpus.foreign import build
 
 SPLITS = ("train", "dev", "test")
 
 
 @pytest.fixture(scope="module")
-def evaluated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Result, dict[str, Any]]]]:
-    out = tmp_path_factory.mktemp("foreign")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return build(tmp_path_factory.mktemp("foreign"))
+
+
+@pytest.fixture(scope="module")
+def evaluated(built: list[Path]) -> dict[str, list[tuple[Result, dict[str, Any]]]]:
     by_split: dict[str, list[tuple[Result, dict[str, Any]]]] = defaultdict(list)
-    for truth_path in build(out):
+    for truth_path in built:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         data = truth_path.with_suffix(".bin").read_bytes()
         by_split[truth["split"]].append((evaluate_case(truth_path.stem, data, truth), truth))
@@ -67,3 +74,23 @@ def test_the_build_is_deterministic(tmp_path: Path) -> None:
     assert a == b
     bins = sorted((tmp_path / "a").glob("*.bin"))
     assert [p.read_bytes() for p in bins] == [(tmp_path / "b" / p.name).read_bytes() for p in bins]
+
+
+GENERATED = Path(__file__).parent / "corpus" / "generated"
+
+
+def test_the_print_paths_glance_agrees_with_the_parse(built: list[Path]) -> None:
+    """The QR injector decides at the cut from `glance` (kind, a sale to show, currency), not a whole
+    parse: on every receipt of both corpora it must say what the parse says."""
+    truths = [*built, *sorted(GENERATED.glob("*.json"))]
+    disagree = []
+    for truth_path in truths:
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        printer = PROFILES[truth.get("printer_profile", "generic-80mm")]
+        doc = decode(truth_path.with_suffix(".bin").read_bytes(), printer)
+        tx = parse_document(doc)
+        expected = Glance(tx.kind, bool(tx.items) or tx.total is not None, tx.currency)
+        if glance(doc) != expected:
+            disagree.append(f"{truth_path.stem}: {glance(doc)} != {expected}")
+    assert len(truths) > 400
+    assert not disagree, "\n".join(disagree)

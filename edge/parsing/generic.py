@@ -52,6 +52,38 @@ def parse_document(doc: Document, options: ParseOptions | None = None) -> Transa
     return reconcile(tx)
 
 
+@dataclass(frozen=True)
+class Glance:
+    """What the print path asks of a receipt at the cut: its kind, whether a sale can be read off it (an
+    e-receipt page would have something to show), and its currency (the QR caption's language)."""
+
+    kind: Kind
+    readable: bool
+    currency: str | None
+
+
+def glance(doc: Document) -> Glance:
+    """`parse_document`'s kind, total and currency, without the dates, the header, the items and the
+    plausibility checks: the answer the QR injector needs while the printer waits at the cut. The items
+    only count where no total was read, and then the whole parse answers."""
+    opts = ParseOptions()
+    lines = document_lines(doc)
+    vocab = opts.vocabulary
+    index_words(lines, vocab.all_words)
+    for ln in lines:
+        ln.fields = vocab.fields_of(ln.found or set())
+    texts = [ln.text for ln in lines]
+    currency = _currency("\n".join(texts))
+    mark = detect_decimal_mark(texts, currency)
+    tx = Transaction()
+    _summary(tx, lines[_summary_start(lines, vocab, mark) :], vocab, mark)
+    if tx.total is None:
+        full = parse_document(doc, opts)
+        return Glance(full.kind, bool(full.items), full.currency)
+    kind = "sale" if _image_only(doc, lines) else _kind(lines, tx, vocab, mark)[0]
+    return Glance(kind, True, None if kind == "non_sale" else currency)
+
+
 def _unknown_code_page(doc: Document, lines: list[Line]) -> str | None:
     """An ESC t page the printer profile has no table for leaves the decoder on the page before it: ASCII
     reads right either way, anything else may be another script that happens to spell letters."""

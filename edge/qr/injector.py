@@ -19,7 +19,7 @@ from pathlib import Path
 
 from edge.escpos.decoder import Decoder
 from edge.escpos.printer_profile import PrinterProfile
-from edge.parsing.generic import parse_document
+from edge.parsing.generic import glance
 from edge.parsing.language import language_of
 from edge.qr.block import PrinterState, qr_block, qr_symbol
 from edge.qr.star_block import star_qr_block, star_qr_symbol
@@ -101,8 +101,8 @@ class QrInjector:
         data = self._job_so_far() + head
         decoder = Decoder(self.printer)
         doc = decoder.decode(data)
-        tx = parse_document(doc)
-        if tx.kind in self.skip_kinds or (not tx.items and tx.total is None):
+        seen = glance(doc)
+        if seen.kind in self.skip_kinds or not seen.readable:
             # Nothing of a sale could be read (a coupon, a notice, a picture-only print): an e-receipt
             # page would have nothing to show the shopper.
             return NOTHING
@@ -110,7 +110,7 @@ class QrInjector:
         state = PrinterState(st.align, st.style, st.kanji) if st else PrinterState()
         text = "\n".join(b.text for b in doc.text_lines())
         token, symbol = self._take()
-        language = language_of(text, tx.currency)
+        language = language_of(text, seen.currency)
         if self.printer.command_language == "star":
             return Injection(star_qr_block(symbol, language, state), token)
         return Injection(qr_block(symbol, language, self.printer, state), token)
