@@ -68,6 +68,15 @@ from tests.foreign_encoder import ENCODERS, encode
 # (es-mx-taqueria: IVA 16 % included, propina sugerida), a Polish restaurant's PARAGON FISKALNY in CP852
 # (pl-restauracja: PTU A/B, SUMA PLN), a Russian coffee shop's КАССОВЫЙ ЧЕК in CP866 (ru-kofeynya: НДС 22 %,
 # ИТОГ, СДАЧА) and a Hong Kong 茶餐廳 in Big5 (zh-hk-cafe: 加一服務費 added, 八達通 as `other`).
+# The six added on 2026-12-10 (three to train, three to dev, none to test) are kinds of shop those languages
+# had no template for: in train a Russian chain supermarket's numbered articles with price * quantity, СКИДКА
+# under them, НДС 22 %/10 % sums and ПОЛУЧЕНО/СДАЧА in CP866 and Windows-1251 (ru-supermarket), a Polish
+# discounter's online-register PARAGON FISKALNY with Rabat lines, PTU A/B/C and the time at its foot in CP852,
+# Windows-1250 and ISO-8859-2 (pl-market), and a Colombian POS invoice's whole pesos grouped with points,
+# an IVA table and Nequi (es-co-tienda); in dev a Russian restaurant's СЧЕТ with a guest-card discount,
+# обслуживание 10 % added and a split payment (ru-restoran), a Hong Kong bakery's HK$, 會員9折, 八達通 and
+# points in Big5 (zh-hk-bakery), and a Vancouver coffee shop's GST and PST added, a tip keyed on the terminal
+# and cash rounded to the nickel in CP863 (en-ca-cafe).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -120,6 +129,12 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "pl-restauracja": "test",
     "ru-kofeynya": "test",
     "zh-hk-cafe": "test",
+    "ru-supermarket": "train",
+    "pl-market": "train",
+    "es-co-tienda": "train",
+    "ru-restoran": "dev",
+    "zh-hk-bakery": "dev",
+    "en-ca-cafe": "dev",
 }
 DEV = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "dev")
 TEST = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "test")
@@ -4004,6 +4019,692 @@ def zh_hk_cafe(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+# -- templates added 2026-12-10: three to train, three to dev -----------------------------------------------
+
+RU_NDS = {"22": Decimal(22), "10": Decimal(10)}  # НДС from 1 January 2026: 22 %, and 10 % on staple food
+
+
+def ru_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, НДС rate)
+        ("Молоко Домик в деревне 2,5% 930мл", "89.99", "10"),
+        ("Хлеб Дарницкий формовой 700г", "52.49", "10"),
+        ("Сыр Российский 45% 200г", "219.99", "10"),
+        ("Яйцо куриное С1 10шт", "124.90", "10"),
+        ("Масло сливочное 82,5% 180г", "189.99", "10"),
+        ("Крупа гречневая ядрица 900г", "94.99", "10"),
+        ("Сосиски Молочные 450г", "259.99", "10"),
+        ("Кефир 3,2% 900г", "84.99", "10"),
+        ("Кофе молотый Арабика 250г", "449.99", "22"),
+        ("Шоколад молочный 90г", "99.99", "22"),
+        ("Вода минеральная газ. 1,5л", "59.99", "22"),
+        ("Средство для мытья посуды 500мл", "149.99", "22"),
+        ("Зубная паста 100мл", "179.99", "22"),
+        ("Пакет-майка большой", "9.99", "22"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), qtys=(1, 1, 1, 2, 2, 3))
+    name, price = rng.choice(
+        (
+            ("Бананы весовые", "139.99"),
+            ("Огурцы гладкие весовые", "189.99"),
+            ("Яблоки Голден весовые", "159.99"),
+        )
+    )
+    weight = Decimal(rng.choice(("0.734", "1.136", "0.512", "1.458", "0.967")))
+    lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="10"))
+    if v in (0, 1):
+        # The loyalty card's prices: one or two articles cheaper with the card, the discount under the item.
+        for k in rng.sample(range(len(lines)), rng.randint(1, 2)):
+            off = (lines[k].amount * rng.choice((10, 15, 20, 25)) / 100).quantize(
+                Decimal("0.01"), ROUND_HALF_UP
+            )
+            lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, (500, 1000, 2000, 5000, 10000))),)
+        if v in (1, 3)
+        else (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(12, 480)}",
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
+    )
+
+
+def ru_supermarket(s: Sale, cols: int) -> list[Op]:
+    # A 54-FZ fiscal receipt of a chain supermarket: each article numbered, its price * quantity = amount on
+    # the line under it, the loyalty card's СКИДКА and the article's НДС rate under that; ИТОГ, what was
+    # received and the change; the НДС sums; the bank slip of a card payment; the fiscal block and its QR.
+    item = (Col(3), Col(None), Col(12, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("СЕМЕЙНЫЙ"),
+        Center('ООО "Торговый дом Семейный"'),
+        Center("420111, г. Казань, ул. Баумана, д. 44"),
+        Center("ИНН 1655123456"),
+        Center("КАССОВЫЙ ЧЕК", bold=True),
+        Center("ПРИХОД"),
+        Row((f"Смена № {231 + no % 7}", f"Чек № {no}"), (Col(None), Col(12, "right"))),
+        Text(s.when),
+        Text("Кассир: Гарипова Л.Р."),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        qty = f"{qty_str(ln.qty)} кг" if ln.qty != ln.qty.to_integral() else str(ln.qty)
+        ops += [
+            Text(f"{i}. {ln.name}"),
+            Row(("", f"{POINT(ln.price)} * {qty}", f"={POINT(ln.amount)}"), item),
+        ]
+        if ln.discount:
+            ops.append(Row(("", "СКИДКА", f"={POINT(ln.discount)}"), item))
+        ops.append(Text(f"   НДС {ln.tag}%"))
+    ops += [Rule(), pair("ИТОГ", f"={POINT(s.total)}", bold=True, tall=True), Text("ПОЛУЧЕНО:")]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("СДАЧА", f"={POINT(s.change)}"))
+    for rate in ("22", "10"):
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            ops.append(pair(f"СУММА НДС {rate}%", f"={POINT(included_tax(gross, RU_NDS[rate]))}"))
+    fd, fp = 48210 + no, 1837465012 + no * 7919
+    ops += [
+        Rule(),
+        Text("Место расчетов: магазин № 0417"),
+        Text("СНО: ОСН"),
+        Text("ЗН ККТ: 00106712345678"),
+        Text("РН ККТ: 0006754321012345"),
+        Text("ФН: 7281440701234567"),
+        Row((f"ФД: {fd}", f"ФП: {fp}"), (Col(None), Col(16, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        QR(
+            f"t={s.iso[:10].replace('-', '')}T{s.iso[11:16].replace(':', '')}&s={POINT(s.total)}"
+            f"&fn=7281440701234567&i={fd}&fp={fp}&n=1"
+        ),
+    ]
+    if not s.cash:
+        # The bank terminal's slip, printed on the same paper after the receipt.
+        ops += [
+            Rule(),
+            Center("ОПЛАТА КАРТОЙ"),
+            Row(("Терминал: 10412731", f"Чек: {no:04d}"), (Col(None), Col(10, "right"))),
+            Text("Карта: МИР ****4821"),
+            Text(f"Сумма: {POINT(s.total)}"),
+            Text(f"Код авторизации: {(no * 7331) % 900000 + 100000}"),
+            Center("ОДОБРЕНО"),
+        ]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:  # the loyalty card was shown: its prices came off
+        ops += [
+            Rule(),
+            Text('Карта "Семейная": 2778****4821'),
+            Text(f"Начислено баллов: {int(s.total // 100)}"),
+            Text(f"Баланс баллов: {int(s.total // 100) + 1180 + no}"),
+            Text(f"Ваша выгода: {POINT(off)}"),
+        ]
+    ops += [Blank(), Center("СПАСИБО ЗА ПОКУПКУ!"), Center("Горячая линия 8-800-555-12-34")]
+    return ops
+
+
+RUB_SPACED = NumberStyle(group=" ")  # 1 190.00
+
+
+def ru_restoran_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Салат Цезарь с курицей", "590.00"),
+        ("Салат Оливье", "420.00"),
+        ("Борщ с пампушками", "450.00"),
+        ("Пельмени домашние", "520.00"),
+        ("Бефстроганов с пюре", "690.00"),
+        ("Стейк из лосося", "1190.00"),
+        ("Драники со сметаной", "380.00"),
+        ("Хлеб в ассортименте", "60.00"),
+        ("Морс клюквенный 0,3л", "190.00"),
+        ("Чай черный чайник", "290.00"),
+        ("Пиво светлое 0,5л", "350.00"),
+        ("Водка 50мл", "250.00"),
+        ("Медовик", "340.00"),
+        ("Капучино", "240.00"),
+    ]
+    lines = pick(rng, catalogue, (3, 7), qtys=(1, 1, 1, 2, 2, 3, 4))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    # The guest's discount card (10 % off the order), then the service charge on what is left.
+    savings = (subtotal / 10).quantize(Decimal("0.01"), ROUND_HALF_UP) if v == 2 else Decimal(0)
+    service = ((subtotal - savings) / 10).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    total = subtotal - savings + service
+    if v == 1:
+        tenders: tuple[Tender, ...] = (
+            Tender(
+                "cash",
+                "НАЛИЧНЫЕ",
+                tendered(rng, total, (1000, 2000, 3000, 5000, 10000, 15000, 20000, 30000, 40000)),
+            ),
+        )
+    elif v == 3:  # the party splits the bill: some cash, the rest by card
+        cash = Decimal(500 if total <= 1500 else rng.choice((1000, 1000, 2000) if total > 2500 else (1000,)))
+        cash = cash.quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫЕ", cash), Tender("card", "ОПЛАТА КАРТОЙ", total - cash))
+    else:
+        tenders = (Tender("card", "ОПЛАТА КАРТОЙ", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1000, 9999)}",
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
+        savings=savings,
+        savings_label="Скидка 10% (карта гостя)",
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def ru_restoran(s: Sale, cols: int) -> list[Op]:
+    # An R-Keeper/iiko guest bill (СЧЕТ) closed after payment: table, guests and waiter; name, quantity and
+    # amount columns; the order's sum, a discount card, 10 % обслуживание on top, ВСЕГО К ОПЛАТЕ in roubles,
+    # how it was paid; a QR code for tips. The fiscal receipt is a separate document from the register.
+    c = (Col(None), Col(6, "right"), Col(11, "right"))
+    no = int(s.no)
+    opened = datetime.fromisoformat(s.iso) - timedelta(minutes=35 + no % 80)
+    ops: list[Op] = [
+        Title("ТРАКТИР ПОДВОРЬЕ"),
+        Center('ООО "Подворье"'),
+        Center("г. Екатеринбург, ул. Малышева, 36"),
+        Center("ИНН 6671234567"),
+        Center("тел. +7 (343) 355-12-34"),
+        Blank(),
+        Center(f"СЧЕТ № {no}", bold=True),
+        Row((f"СТОЛ: {no % 24 + 1}", f"ГОСТЕЙ: {no % 5 + 2}"), (Col(None), Col(10, "right"))),
+        Text("ОФИЦИАНТ: Смирнова Анна"),
+        Text(f"Открыт: {opened:%H:%M}"),
+        Text(f"Закрыт: {s.when}"),
+        Rule(),
+        Row(("Наименование", "Кол-во", "Сумма"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), RUB_SPACED(ln.amount)), c))
+    ops += [Rule(), pair("Сумма заказа:", RUB_SPACED(s.subtotal))]
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", RUB_SPACED(-s.savings)))
+    ops += [
+        pair("Обслуживание 10%:", RUB_SPACED(s.surcharge)),
+        pair("ВСЕГО К ОПЛАТЕ:", f"{RUB_SPACED(s.total)} руб.", bold=True, tall=True, right=16),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, RUB_SPACED(t.amount)))
+    if s.cash:
+        ops.append(pair("СДАЧА", RUB_SPACED(s.change)))
+    ops += [
+        Text("Кассир: Федорова Е."),
+        Blank(),
+        Center("Оставить чаевые официанту"),
+        Center("можно по QR-коду"),
+        QR(f"https://pay.cloudtips.ru/p/{hashlib.sha1(s.no.encode()).hexdigest()[:8]}"),
+        Center("Спасибо! Ждем Вас снова!"),
+    ]
+    return ops
+
+
+PL_STAWKI = {"A": Decimal(23), "B": Decimal(8), "C": Decimal(5)}  # PTU rates by the letters of the register
+
+
+def pl_market_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, PTU letter)
+        ("Chleb pszenny krojony 500g", "3.99", "C"),
+        ("Mleko UHT 3,2% 1L", "3.49", "C"),
+        ("Masło ekstra 82% 200g", "7.49", "C"),
+        ("Jaja z wolnego wybiegu L 10szt", "12.99", "C"),
+        ("Ser gouda plastry 150g", "5.99", "C"),
+        ("Jogurt naturalny 400g", "3.29", "C"),
+        ("Parówki z szynki 200g", "6.49", "C"),
+        ("Sok pomarańczowy 1L", "5.49", "C"),
+        ("Tulipany pęczek 7szt", "14.99", "B"),
+        ("Ibuprofen 200mg 20 tabl.", "8.99", "B"),
+        ("Kawa mielona 500g", "24.99", "A"),
+        ("Piwo jasne pełne 0,5L puszka", "3.69", "A"),
+        ("Płyn do naczyń 1L", "6.99", "A"),
+        ("Papier toaletowy 8 rolek", "12.49", "A"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), qtys=(1, 1, 1, 2, 2, 3))
+    name, price = rng.choice(
+        (("Banany luz", "5.99"), ("Pomidory malinowe luz", "12.99"), ("Ziemniaki luz", "2.49"))
+    )
+    weight = Decimal(rng.choice(("0.734", "1.215", "0.486", "1.870")))
+    lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="C"))
+    if v in (0, 1):
+        # Promotions with the chain's app: a Rabat under one or two articles.
+        for k in rng.sample(range(len(lines)), rng.randint(1, 2)):
+            off = (lines[k].amount * rng.choice((20, 25, 30, 50)) / 100).quantize(
+                Decimal("0.01"), ROUND_HALF_UP
+            )
+            lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    tenders = (
+        (Tender("cash", "Gotówka", tendered(rng, total, (20, 50, 100, 200, 300, 500))),)
+        if v in (1, 3)
+        else (Tender("card", "Karta płatnicza", total),)
+    )
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"),
+    )
+
+
+def pl_market(s: Sale, cols: int) -> list[Op]:
+    # A discounter's PARAGON FISKALNY from an online register (kasa online): the date and the printout number
+    # at the top, the time at the foot; each article with quantity x price and its value with the PTU letter
+    # (a long name on a line of its own), a Rabat with the value after it; the sales and the PTU per letter,
+    # SUMA PTU and SUMA PLN; the tender; the register's unique number and the hash of the document.
+    c = (Col(None), Col(12, "right"), Col(10, "right"))
+    date_, time_ = s.when.split()
+    ops: list[Op] = [
+        Title("DYSKONT GROSIK"),
+        Center("Grosik Polska Sp. z o.o."),
+        Center("ul. Piotrkowska 120, 90-006 Łódź"),
+        Center("Sklep nr 3127"),
+        Center("NIP 725-123-45-67"),
+        Row((date_, f"nr wydr.{s.no}"), (Col(None), Col(16, "right"))),
+        Center("PARAGON FISKALNY", bold=True),
+        Rule(),
+    ]
+    room = widths(Row(("", "", ""), c), cols)[0]
+    for ln in s.lines:
+        qty = f"{qty_str(ln.qty, ',')} x{COMMA(ln.price)}"
+        value = f"{COMMA(ln.amount)} {ln.tag}"
+        if text_width(ln.name) > room:
+            ops += [Text(ln.name), Row(("", qty, value), c)]
+        else:
+            ops.append(Row((ln.name, qty, value), c))
+        if ln.discount:
+            ops += [
+                Row(("  Rabat", "", f"{COMMA(ln.discount)} {ln.tag}"), c),
+                Row(("", "", f"{COMMA(ln.net)} {ln.tag}"), c),
+            ]
+    ops.append(Rule())
+    taxes = Decimal(0)
+    for tag in sorted({ln.tag for ln in s.lines}):
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        tax = included_tax(gross, PL_STAWKI[tag])
+        taxes += tax
+        ops += [
+            pair(f"SPRZEDAŻ OPODATKOWANA {tag}", COMMA(gross)),
+            pair(f"PTU {tag} {COMMA(PL_STAWKI[tag])}%", COMMA(tax)),
+        ]
+    ops += [
+        pair("SUMA PTU", COMMA(taxes)),
+        pair("SUMA PLN", COMMA(s.total), bold=True, tall=True),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Reszta", COMMA(s.change)))
+    digest = hashlib.sha1(f"{s.no}/{s.when}".encode()).hexdigest().upper()
+    ops += [
+        Rule(),
+        Row((f"{int(s.no) % 10000:05d} #Kasa: 3", f"Kasjer: 12  {time_}"), (Col(None), Col(18, "right"))),
+        Center(digest[: min(40, cols)]),
+        Center("BFA 21034567"),
+        Text(f"Nr transakcji: {int(s.no) * 3 % 100000:05d}"),
+    ]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        ops += [
+            Rule(),
+            Text("Karta Grosik+: ****7305"),
+            Text(f"Zaoszczędziłeś z aplikacją: {COMMA(off)} zł"),
+        ]
+    ops += [Blank(), Center("Dziękujemy za zakupy!"), Center("Zwroty i reklamacje tylko z paragonem")]
+    return ops
+
+
+def zh_hk_bakery_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("菠蘿包", "9.00"),
+        ("雞尾包", "8.50"),
+        ("腸仔包", "10.00"),
+        ("蛋撻", "8.00"),
+        ("椰撻", "8.50"),
+        ("火腿芝士包", "12.50"),
+        ("吞拿魚包", "12.00"),
+        ("墨西哥包", "9.00"),
+        ("叉燒餐包", "11.50"),
+        ("老婆餅", "7.50"),
+        ("瑞士卷(原味)", "52.00"),
+        ("芝士蛋糕(件)", "28.00"),
+        ("鮮奶麵包(條裝)", "22.00"),
+        ("港式奶茶", "18.00"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), qtys=(1, 1, 2, 2, 3, 4, 6))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    # A member's 10 % off the bill, to the ten cents (Hong Kong's smallest coin).
+    savings = (subtotal / 10).quantize(Decimal("0.1"), ROUND_DOWN) if v in (0, 3) else Decimal(0)
+    total = subtotal - savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "現金", tendered(rng, total, (20, 50, 100, 150, 200, 500, 1000, 2000))),
+        )
+    elif v in (2, 3):
+        tenders = (Tender("card", "信用卡 VISA" if v == 2 else "信用卡 MASTER", total),)
+    else:
+        tenders = (Tender("other", "八達通", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"0417-{rng.randint(1, 999999):06d}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}"),
+        savings=savings,
+        savings_label="會員9折",
+        subtotal_printed=True,
+    )
+
+
+def zh_hk_bakery(s: Sale, cols: int) -> list[Op]:
+    # A Hong Kong bakery chain's receipt in Big5: 單號, 收銀員, a DD/MM/YYYY date; 貨品, 數量, 單價
+    # and 金額; 小計, the member's 折扣, 總數 in HK$; 八達通 with its card number and remaining value,
+    # 現金 with 找續, or a credit card's approval; the member's points. No service charge: that is a
+    # restaurant's.
+    c = (Col(None), Col(4, "right"), Col(7, "right"), Col(8, "right"))
+    seq = int(s.no[-6:])
+    ops: list[Op] = [
+        Title("金麥餅店"),
+        Center("GOLDEN WHEAT BAKERY"),
+        Center("九龍旺角彌敦道688號地舖"),
+        Center("電話: 2388 1234"),
+        Rule(),
+        Text(f"單號: {s.no}"),
+        Row(("分店: 旺角", "機號: 03"), (Col(None), Col(10))),
+        Text(f"收銀員: 陳小姐 ({1020 + seq % 9})"),
+        Text(f"日期: {s.when}"),
+        Rule(),
+        Row(("貨品", "數量", "單價", "金額"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), POINT(ln.price), POINT(ln.amount)), c))
+    ops += [Rule(), pair(f"小計 ({pieces(s.lines)}件)", POINT(s.subtotal), right=14)]
+    if s.savings:
+        ops.append(pair(f"折扣 ({s.savings_label})", POINT(-s.savings), right=14))
+    ops.append(pair("總數", f"HK${POINT(s.total)}", bold=True, tall=True, right=14))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"${POINT(t.amount)}", right=14))
+    if s.cash:
+        ops.append(pair("找續", f"${POINT(s.change)}", right=14))
+    elif s.tenders[0].method == "other":
+        ops += [
+            Text(f"八達通號碼: {31400000 + seq % 99999}(6)"),
+            Text(f"扣除金額: ${POINT(s.total)}"),
+            Text(f"餘額: ${POINT(Decimal(seq % 400) + Decimal('12.30'))}"),
+            Text("機號: 0A17C2"),
+        ]
+    else:
+        ops += [
+            Text("卡號: ************4821"),
+            Text(f"批准號碼: {seq % 900000 + 100000}"),
+            Text(f"參考編號: {seq:012d}"),
+        ]
+    if s.savings:
+        earned = int(s.total)
+        ops += [
+            Rule(),
+            Text("會員號碼: 8520****1234"),
+            Text(f"是次積分: {earned}"),
+            Text(f"累積積分: {WHOLE(Decimal(earned + 2400 + seq % 3000))}"),
+        ]
+    ops += [Blank(), Center("多謝惠顧 歡迎再臨"), Center("Thank you!")]
+    return ops
+
+
+COP = NumberStyle(",", ".", 0)  # Colombian pesos: whole, grouped with points ($12.900)
+CO_IVA = {"A": Decimal(19), "B": Decimal(5), "E": Decimal(0)}  # E: excluded from IVA
+
+
+def es_co_tienda_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, IVA class)
+        ("ARROZ BLANCO X 1000 G", "4650", "E"),
+        ("LECHE ENTERA 1100 ML", "4900", "E"),
+        ("HUEVOS AA X 30", "17900", "E"),
+        ("PANELA REDONDA 1000 G", "5200", "E"),
+        ("CAFE TOSTADO MOLIDO 500 G", "18900", "B"),
+        ("CHOCOLATE DE MESA 250 G", "7800", "B"),
+        ("PASTA SPAGHETTI 500 G", "3900", "B"),
+        ("ACEITE DE GIRASOL 900 ML", "11900", "B"),
+        ("GASEOSA COLA 1.5 L", "4500", "A"),
+        ("DETERGENTE EN POLVO 1 KG", "12500", "A"),
+        ("PAPEL HIGIENICO X 4", "9800", "A"),
+        ("JABON DE BARRA 300 G", "3400", "A"),
+        ("CERVEZA LATA 330 ML", "3200", "A"),
+        ("GALLETAS SALTINAS X 3", "5600", "A"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    name, price = rng.choice(
+        (("TOMATE CHONTO KG", "4980"), ("PAPA PASTUSA KG", "2890"), ("CEBOLLA CABEZONA KG", "3650"))
+    )
+    weight = Decimal(rng.choice(("0.865", "1.240", "0.530", "2.015")))
+    lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), 0, tag="E"))
+    if v in (0, 2):
+        # The week's offer: a few hundred pesos off one article, printed under it.
+        k = rng.randrange(len(lines))
+        off = min(Decimal(rng.choice((500, 1000, 1500, 2000))), lines[k].amount / 2).quantize(Decimal(1))
+        lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    notes = (10000, 20000, 50000, 100000, 150000, 200000, 300000, 400000)
+    if v in (0, 3):
+        tenders: tuple[Tender, ...] = (Tender("cash", "EFECTIVO", tendered(rng, total, notes)),)
+    elif v == 1:
+        tenders = (Tender("card", "TARJETA DÉBITO", total),)
+    else:
+        tenders = (Tender("other", "NEQUI", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"MF01-{rng.randint(1000, 499999)}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}:{S}"),
+        subtotal_printed=True,
+    )
+
+
+def es_co_tienda(s: Sale, cols: int) -> list[Op]:
+    # A Colombian neighbourhood supermarket's POS sale (documento equivalente electrónico): NIT and the DIAN
+    # resolution; whole pesos grouped with points; each article with its amount and IVA class letter, the
+    # quantity x unit price under it; SUBTOTAL, DESCUENTOS, TOTAL A PAGAR; EFECTIVO and CAMBIO, a debit card
+    # or Nequi; the IVA table (base, IVA) by class; the CUDE and its QR code.
+    item = (Col(None), Col(10, "right"), Col(1))
+    date_, time_ = s.when.split()
+    seq = int(s.no.split("-")[1])
+    ops: list[Op] = [
+        Title("MERCAFÁCIL"),
+        Center("INVERSIONES MERCAFÁCIL S.A.S."),
+        Center("NIT 901.234.567-8"),
+        Center("Responsable de IVA"),
+        Center("Cra. 7 # 45-23, Bogotá D.C."),
+        Center("Tel. 601 345 6789"),
+        Blank(),
+        Center("FACTURA DE VENTA POS", bold=True),
+        Center("Documento equivalente electrónico"),
+        Text(f"No. {s.no}"),
+        Text(f"Fecha: {date_}  Hora: {time_}"),
+        Text("Caja: 04   Cajero: Luz Marina R."),
+        Text("Cliente: CONSUMIDOR FINAL"),
+        Text("C.C./NIT: 222222222222"),
+        Rule(),
+        Row(("DESCRIPCIÓN", "VALOR", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"${COP(ln.amount)}", ln.tag), item))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"  {qty_str(ln.qty, ',')} KG x ${COP(ln.price)}"))
+        elif ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} UN x ${COP(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("  DESCUENTO OFERTA", f"-${COP(-ln.discount)}", ln.tag), item))
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops += [Rule(), Text(f"Total artículos: {pieces(s.lines)}"), pair("SUBTOTAL", f"${COP(s.subtotal)}")]
+    if off:
+        ops.append(pair("DESCUENTOS", f"-${COP(-off)}"))
+    ops.append(pair("TOTAL A PAGAR", f"${COP(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"${COP(t.amount)}"))
+    if s.cash:
+        ops.append(pair("CAMBIO", f"${COP(s.change)}"))
+    elif s.tenders[0].method == "card":
+        ops += [
+            Text("Franquicia: MAESTRO  ****4821"),
+            Text(f"Aprobación: {seq * 37 % 900000 + 100000}  Recibo: {seq % 10000:04d}"),
+        ]
+    else:
+        ops.append(Text(f"Ref. Nequi: M{seq * 7919 % 10**8:08d}"))
+    iva = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("TARIFA", "BASE", "IVA", "TOTAL"), iva)]
+    for tag in sorted({ln.tag for ln in s.lines}):
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        tax = included_tax(gross, CO_IVA[tag], 0)
+        label = f"{tag} EXCL" if tag == "E" else f"{tag} {CO_IVA[tag]}%"
+        ops.append(Row((label, f"${COP(gross - tax)}", f"${COP(tax)}", f"${COP(gross)}"), iva))
+    cude = hashlib.sha384(f"{s.no}{s.iso}{s.total}".encode()).hexdigest()
+    ops += [
+        Rule(),
+        Text("Resolución DIAN No. 18764000012345"),
+        Text("de 2025-08-01, MF01 1 al 500000"),
+        Text("CUDE:"),
+        *[Text(cude[i : i + cols]) for i in range(0, len(cude), cols)],
+        QR(f"https://catalogo-vpfe.dian.gov.co/document/searchqr?documentkey={cude}"),
+        Text("Software: POS Andino 5.2"),
+        Center("¡Gracias por su compra!"),
+    ]
+    return ops
+
+
+CA_GST, CA_PST = Decimal(5), Decimal(7)  # British Columbia: GST on prepared food, PST 7 % on goods only
+
+
+def ca_taxes(lines: Sequence[Line]) -> tuple[Decimal, Decimal]:
+    """GST on the items coded G or GP, PST on those coded GP (zero-rated groceries, code Z, bear neither)."""
+    cent = Decimal("0.01")
+    gst_base = sum((ln.amount for ln in lines if "G" in ln.tag), Decimal(0))
+    pst_base = sum((ln.amount for ln in lines if "P" in ln.tag), Decimal(0))
+    return (gst_base * CA_GST / 100).quantize(cent, ROUND_HALF_UP), (pst_base * CA_PST / 100).quantize(
+        cent, ROUND_HALF_UP
+    )
+
+
+def en_ca_cafe_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, tax code, modifiers)
+        ("Latte 16oz", "5.75", "G", ("Oat milk", "Extra hot")),
+        ("Cappuccino 12oz", "4.95", "G", ("Extra shot",)),
+        ("Americano 16oz", "3.85", "G", ("Room for milk",)),
+        ("London Fog 16oz", "5.45", "G", ("Half sweet",)),
+        ("Drip Coffee 12oz", "2.95", "G", ()),
+        ("Café au lait 12oz", "4.25", "G", ()),
+        ("Butter Croissant", "3.95", "G", ("Warmed",)),
+        ("Nanaimo Bar", "4.25", "G", ()),
+        ("Breakfast Sandwich", "8.95", "G", ("No cheese",)),
+        ("Blueberry Muffin", "3.75", "G", ()),
+        ("Whole Bean Coffee 340g", "19.50", "Z", ("Ground for drip",)),
+        ("Travel Mug 12oz", "24.00", "GP", ()),
+    ]
+    chosen = rng.sample(catalogue, rng.randint(2, 5))
+    lines = [
+        Line(
+            name,
+            Decimal(rng.choice((1, 1, 1, 2))),
+            Decimal(price),
+            tag=tag,
+            note="\n".join(mods[: rng.randint(0, 2)]),
+        )
+        for name, price, tag, mods in chosen
+    ]
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    gst, pst = ca_taxes(lines)
+    due = subtotal + gst + pst
+    tip, rounding = Decimal(0), Decimal(0)
+    if v == 1:  # no pennies since 2013: a cash total is rounded to the nickel
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "Cash", tendered(rng, due - rounding, (5, 10, 20, 40, 50, 100, 200, 300))),
+        )
+    else:
+        if v != 3:  # the tip the customer keyed on the terminal
+            tip = (due * rng.choice((10, 15, 18, 20)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        label = {0: "Visa", 2: "Debit"}.get(v, "Mastercard")
+        tenders = (Tender("card", label, due + tip),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 299):03d}",
+        dated_when=dated(rng, "{b} {d}, {y} {I}:{M} {p}"),
+        savings=rounding,
+        savings_label="Rounding",
+        tax_added=gst + pst,
+        surcharge=tip,
+        subtotal_printed=True,
+    )
+
+
+def en_ca_cafe(s: Sale, cols: int) -> list[Op]:
+    # A Vancouver coffee shop: order number, server and a 12-hour clock; quantity, item and amount with the
+    # tax code (G: GST, GP: GST and PST, Z: zero-rated beans), modifiers under the drink; Subtotal, GST 5 %,
+    # PST 7 % on merchandise, the tip keyed on the terminal, Total; cash rounded to the nickel; the card
+    # terminal's transaction record with the purchase, the tip and the total; the GST registration number.
+    c = (Col(2, "right"), Col(None), Col(8, "right"), Col(2))
+    gst, pst = ca_taxes(s.lines)
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("GASTOWN BEAN CO."),
+        Center("Coffee & Bakery"),
+        Center("318 Water St"),
+        Center("Vancouver, BC V6B 1B6"),
+        Center("(604) 555-0142"),
+        Blank(),
+        Row((f"Order #{s.no}", "For Here" if no % 3 else "To Go"), (Col(None), Col(8, "right"))),
+        Text(f"Server: {('Jamie', 'Priya', 'Noah')[no % 3]}   POS 2"),
+        Text(s.when),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, POINT(ln.amount), ln.tag), c))
+        ops += [Text(f"     {mod}") for mod in ln.note.splitlines()]
+    ops += [Rule(), pair("Subtotal", POINT(s.subtotal)), pair("GST 5%", POINT(gst))]
+    if pst:
+        ops.append(pair("PST 7%", POINT(pst)))
+    if s.surcharge:
+        ops.append(pair("Tip", POINT(s.surcharge)))
+    if s.savings:
+        ops.append(pair("Rounding", POINT(-s.savings)))
+    ops.append(pair("Total", f"${POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"${POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("Change", f"${POINT(s.change)}"))
+    else:
+        debit = s.tenders[0].label == "Debit"
+        ops += [
+            Rule(),
+            Center("TRANSACTION RECORD"),
+            Text("Type: PURCHASE"),
+            Text("Acct: CHEQUING" if debit else f"Card: {s.tenders[0].label.upper()} ************4821"),
+            Text("Entry: TAP" if no % 2 else "Entry: CHIP"),
+            pair("Amount:", f"${POINT(s.total - s.surcharge)}"),
+            pair("Tip:", f"${POINT(s.surcharge)}"),
+            pair("TOTAL:", f"${POINT(s.total)}"),
+            Text(f"Auth #: {no * 4211 % 900000 + 100000}   Ref #: 6601{no:04d}"),
+            Center("00 APPROVED - THANK YOU"),
+            Center("CUSTOMER COPY"),
+        ]
+    ops += [
+        Blank(),
+        Text("GST #: 81234 5678 RT0001"),
+        Center("Thanks for stopping by!"),
+        Center("gastownbean.example.com"),
+    ]
+    return ops
+
+
 # -- encoders -----------------------------------------------------------------------------------------------
 
 Family = Literal["receiptline", "rpe", "python-escpos"]
@@ -4654,6 +5355,86 @@ TEMPLATES: tuple[Template, ...] = (
             Encoder(RL, "epson", "taiwan-80mm", 42, "big5"),
             Encoder(RL, "citizen", "taiwan-80mm", 48, "big5"),
         ),
+    ),
+    Template(
+        "ru-supermarket",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_supermarket_sale,
+        ru_supermarket,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
+            # Windows-1251, as many Russian tills send it: ESC t 46 on an Epson, 23 on an Xprinter.
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1251"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-restoran",
+        "Cyrillic",
+        "RUB",  # ВСЕГО К ОПЛАТЕ ... руб.
+        ru_restoran_sale,
+        ru_restoran,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp866"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "windows1251"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pl-market",
+        "Latin",
+        "PLN",
+        pl_market_sale,
+        pl_market,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1250"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "windows1250"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "epson/iso8859-2"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hk-bakery",
+        "traditional Chinese",
+        "HKD",
+        zh_hk_bakery_sale,
+        zh_hk_bakery,
+        (
+            Encoder(RL, "escpos", "taiwan-80mm", 42, "big5"),
+            Encoder(RL, "citizen", "taiwan-80mm", 48, "cp950"),
+        ),
+        variants=5,
+    ),
+    Template(
+        "es-co-tienda",
+        "Latin",
+        None,  # "$" alone does not say Colombian pesos
+        es_co_tienda_sale,
+        es_co_tienda,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp850"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-ca-cafe",
+        "Latin",
+        None,  # "$" alone does not say Canadian dollars
+        en_ca_cafe_sale,
+        en_ca_cafe,
+        (
+            # CP863, the DOS page of Canadian French, which Canadian tills are often left on.
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp863"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp863"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp863"),
+        ),
+        variants=4,
     ),
 )
 
