@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from edge.escpos.printer_profile import PROFILES
 from edge.parsing.model import Transaction
 from edge.parsing.pipeline import parse_bytes
 
@@ -336,3 +337,103 @@ def test_a_time_is_no_range_and_no_line_with_an_amount() -> None:
     assert read_datetime([(0, "03/04/2026"), (1, "HAPPY HOUR 17:00-19:00")], hint="MDY").value == "2026-03-04"
     amounts = read_datetime([(0, "12/03/2026"), (1, "PARKING 2h30   5.00")], has_amount=lambda t: "5.00" in t)
     assert amounts.value == "2026-03-12"
+
+
+def _read(body: str, encoding: str = "utf-8", table: bytes = b"") -> Transaction:
+    # Big5 is no ESC t page: the printer's profile says the double-byte set (Taiwan's printers).
+    printer = PROFILES["taiwan-80mm" if encoding == "big5" else "generic-80mm"]
+    return parse_bytes(b"\x1b@" + table + body.encode(encoding) + b"\x1dV\x00", printer)
+
+
+@pytest.mark.parametrize(
+    ("body", "encoding", "table", "check"),
+    [
+        # The item's amount after its discount, printed alone under the discount, is no item.
+        (
+            "DYSKONT\n2026-12-08\nBanany luz   1,215 x5,99   7,28 C\n  Rabat   -2,18 C\n   5,10 C\n"
+            "Mleko 1L   1 x3,49   3,49 C\nSUMA PLN   8,59\nKarta platnicza   8,59\n",
+            "utf-8",
+            b"",
+            lambda tx: (
+                tx.status == "ok"
+                and [(i.name, i.amount, i.discount) for i in tx.items]
+                == [("Banany luz", D("7.28"), D("-2.18")), ("Mleko 1L", D("3.49"), None)]
+            ),
+        ),
+        # A subtotal before the items' discounts, the discounts summed again under it; an item count.
+        (
+            "MERCAFACIL\nFecha: 25/01/2026 Hora: 07:54\nCAFE MOLIDO 500 G   $56.700\n"
+            "  DESCUENTO OFERTA   -$1.500\nLECHE   $4.900\nTotal articulos: 4\nSUBTOTAL   $61.600\n"
+            "DESCUENTOS   -$1.500\nTOTAL A PAGAR   $60.100\nNEQUI   $60.100\n",
+            "utf-8",
+            b"",
+            lambda tx: tx.status == "ok" and tx.total == D(60100) and tx.payments[0].method == "other",
+        ),
+        # Price, then count or weight (a Russian fiscal till); the position number is no part of the name;
+        # a loyalty card's masked number is no payment.
+        (
+            "МАГАЗИН\n03.06.2026 08:31\n1. Огурцы весовые\n    189.99 * 1.458 кг   =277.01\n"
+            "2. Сосиски 450г\n    259.99 * 2   =519.98\nИТОГ   =796.99\nБЕЗНАЛИЧНЫМИ   =796.99\n"
+            'Карта "Семейная": 2778****4821\nСумма: 796.99\n',
+            "cp866",
+            b"\x1bt\x11",
+            lambda tx: (
+                tx.status == "ok"
+                and [(i.name, i.quantity, i.unit_price) for i in tx.items]
+                == [("Огурцы весовые", D("1.458"), D("189.99")), ("Сосиски 450г", D(2), D("259.99"))]
+            ),
+        ),
+        # A tender's word in an item's name above the total (BAR is German cash); a card slip under the
+        # receipt repeats the tip and the total; a rate and an amount whose digits share a 5; rounding.
+        (
+            "BEAN CO.\nVancouver, BC V6B 1B6\nJan 17, 2026 9:46 AM\n 1 Cappuccino 12oz   4.95 G\n"
+            " 1 Nanaimo Bar   4.25 G\nSubtotal   9.20\nGST 5%   0.46\nTip   1.00\nRounding   -0.01\n"
+            "Total   $10.65\nVisa   $10.65\nTRANSACTION RECORD\nAmount:   $9.65\nTip:   $1.00\n"
+            "TOTAL:   $10.65\n",
+            "utf-8",
+            b"",
+            lambda tx: (
+                tx.status == "ok"
+                and [(i.name, i.quantity) for i in tx.items] == [("Cappuccino 12oz", 1), ("Nanaimo Bar", 1)]
+                and [t.amount for t in tx.taxes] == [D("0.46")]
+                and [a.amount for a in tx.discounts] == [D("1.00"), D("-0.01")]
+            ),
+        ),
+        # A Hong Kong receipt's dollar says day first; an Octopus card's check digit is no payment.
+        (
+            "金麥餅店\n日期: 04/01/2026 19:07\n菠蘿包  2  9.00  18.00\n蛋撻  1  8.00  8.00\n總數  HK$26.00\n"
+            "八達通  $26.00\n八達通號碼: 31442527(6)\n餘額: $130.30\n",
+            "big5",
+            b"",
+            lambda tx: tx.status == "ok" and tx.datetime == "2026-01-04T19:07:00" and len(tx.payments) == 1,
+        ),
+        # One count proven by its unit price makes the column a count column; a weighed item's count is 1.
+        (
+            "LA HUERTA\n17/10/2026 21:14\n3 YOGUR NATURAL 4U   1,15   3,45\n1 MANZANA GOLDEN\n"
+            "    0,501 kg x 1,89 €/kg   0,95\n1 PATATAS FRITAS   1,35\nTOTAL A PAGAR   5,75 €\n"
+            "TARJETA BANCARIA   5,75\nIMPORTE: 5,75 €\n",
+            "cp858",
+            b"\x1bt\x13",
+            lambda tx: (
+                tx.status == "ok"
+                and [(i.name, i.quantity) for i in tx.items]
+                == [("YOGUR NATURAL 4U", 3), ("MANZANA GOLDEN", D("0.501")), ("PATATAS FRITAS", 1)]
+            ),
+        ),
+    ],
+    ids=["pl-net-after-discount", "co-restated", "ru-price-first", "ca-slip", "hk-octopus", "es-count"],
+)
+def test_layouts_of_the_new_training_templates(
+    body: str, encoding: str, table: bytes, check: Callable[[Transaction], bool]
+) -> None:
+    tx = _read(body, encoding, table)
+    assert check(tx), (
+        tx.status,
+        tx.total,
+        tx.datetime,
+        [(i.name, i.quantity, i.unit_price, i.amount, i.discount) for i in tx.items],
+        tx.payments,
+        tx.discounts,
+        tx.taxes,
+        tx.issues,
+    )

@@ -307,6 +307,8 @@ _DAY_FIRST_CURRENCIES = frozenset(
         "COP",
         "PEN",
         "UAH",
+        "HKD",
+        "MOP",
     }
 )
 

@@ -179,18 +179,25 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
 
 
 _HEADER_FIELDS = frozenset(("receipt_no", "cashier", "member", "header"))
-_SUMMARY_FIELDS = frozenset(
-    ("subtotal", "total", "change", "tax", "ignore", "surcharge", *(f"tender:{m}" for m in PAYMENT_METHODS))
+_TENDER_FIELDS = frozenset(f"tender:{m}" for m in PAYMENT_METHODS)
+_SUMMARY_FIELDS = (
+    frozenset(("subtotal", "total", "change", "tax", "ignore", "surcharge", "rounding")) | _TENDER_FIELDS
 )
 
 
 def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> int:
+    """The first line of the totals. A tender comes after its total: a tender's word above the first total
+    is an item's ("Nanaimo Bar", where BAR is German cash), unless no total follows at all."""
+    first_tender = None
     for line in lines:
-        if not line.found:
+        if not line.found or line.fields.isdisjoint(_SUMMARY_FIELDS) or not line.amounts(mark):
             continue
-        if not line.fields.isdisjoint(_SUMMARY_FIELDS) and line.amounts(mark):
-            return line.index
-    return len(lines)
+        if line.fields <= _TENDER_FIELDS:
+            if first_tender is None:
+                first_tender = line.index
+            continue
+        return line.index
+    return len(lines) if first_tender is None else first_tender
 
 
 def _header_end(
@@ -306,19 +313,26 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
             value = amount
-            if rate and len(line.amounts(mark)) == 1 and f"{rate.group(1)}" in line.text[-8:]:
+            amounts = line.amounts(mark)
+            if rate and len(amounts) == 1 and amounts[0][1] <= rate.start(1) < amounts[0][2]:
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
+        elif "rounding" in fields:
+            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
+            tx.discounts.append(Adjustment(label or "rounding", amount))
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
-            adjusted_after_total = tx.total is not None
             label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
-            tx.discounts.append(
-                Adjustment(
-                    label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
-                )
+            adjustment = Adjustment(
+                label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
             )
+            if tx.payments and any(_same(adjustment, a) for a in tx.discounts):
+                # The card slip printed under the receipt repeats the tip ("Amount / Tip / TOTAL"):
+                # the same adjustment again after the tenders is not a second one.
+                continue
+            adjusted_after_total = tx.total is not None
+            tx.discounts.append(adjustment)
         elif "total" in fields:
             if tx.total is None or adjusted_after_total:
                 # A total again after an adjustment below the first ("合计 391.60 / 抹零 -0.60 / 应收
@@ -332,11 +346,21 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
             method = _tender(line, vocab)
             if method is not None:
                 tx.payments.append(Payment(method, amount))
-            elif tx.total is not None and amount == tx.total and _TWO_LETTERS.search(line.text):
+            elif (
+                tx.total is not None
+                and amount == tx.total
+                and _TWO_LETTERS.search(line.text)
+                and sum(p.amount for p in tx.payments) != tx.total
+            ):
                 # The total again under a label we do not know: most likely a tender ("EFTPOS", "PIN"),
-                # and a tender read as nothing would pass a receipt whose payment is missing.
+                # and a tender read as nothing would pass a receipt whose payment is missing. (Once the
+                # tenders pay the total, the total again is a card slip's "Amount:".)
                 text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
                 tx.flag("unknown_total_label", text, "payments")
+
+
+def _same(a: Adjustment, b: Adjustment) -> bool:
+    return a.amount == b.amount and a.label.upper() == b.label.upper()
 
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
@@ -491,6 +515,8 @@ _CURRENCY_SIGNS = (
     ("฿", "THB"),
     ("บาท", "THB"),
     ("₽", "RUB"),
+    ("руб.", "RUB"),
+    ("РУБ.", "RUB"),
     ("₫", "VND"),
     ("VNĐ", "VND"),
     ("R$", "BRL"),

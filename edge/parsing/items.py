@@ -4,6 +4,7 @@ column layouts, weighed goods, per-item discounts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,8 +19,8 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad)\s{{0,3}})?"
-    rf"(?:[x×X*]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個))?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л)\s{{0,3}})?"
+    rf"(?:[x×X*]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個)|\s?(?P<qunit>кг|шт|kg|szt))?"
     # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
     r"(?![^\W\d_])"
 )
@@ -83,12 +84,17 @@ def _split_columns(text: str) -> tuple[str, str]:
     return "  ".join(parts[:cut]).strip(), "  " + "  ".join(parts[cut:]) if cut < len(parts) else ""
 
 
+# "1. Огурцы": the line's position on the receipt, printed before the name.
+_POSITION = re.compile(r"^\d{1,3}[.)]\s+(?=[^\W\d_])")
+
+
 def _clean_name(text: str) -> tuple[str, str | None]:
     # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
     # A leading "+" marks a topping or a modifier printed under its item ("+ Kem cheese").
     name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+")).strip(" :-*")
     if name.startswith("."):
         name = name.lstrip(" .")
+    name = _POSITION.sub("", name)
     m = ITEM_CODE.match(name)
     if m:
         return m.group("rest").strip(" .:-*"), m.group("code")
@@ -96,10 +102,21 @@ def _clean_name(text: str) -> tuple[str, str | None]:
 
 
 def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | None, str | None]:
-    qty = Decimal(m.group("qty").replace(",", "."))
-    price = parse_amount(m.group("price"), mark)
-    unit = m.group("unit") or m.group("punit")
+    first, second = m.group("qty"), m.group("price")
+    if m.group("qunit") or (mark and _CENTS.search(first) and not _CENTS.search(second)):
+        # "189.99 * 1.458 кг", "259.99 * 2": the price first, then the count or weight (Russian fiscal
+        # tills); a number with cents before one without, or a unit after the second, says so.
+        first, second = second, first
+        if not _QTY.fullmatch(first):
+            return Decimal(m.group("qty").replace(",", ".")), parse_amount(m.group("price"), mark), None
+    qty = Decimal(first.replace(",", "."))
+    price = parse_amount(second, mark)
+    unit = m.group("unit") or m.group("punit") or m.group("qunit")
     return qty, price, unit.lower() if unit else None
+
+
+_CENTS = re.compile(r"[.,]\d\d$")
+_QTY = re.compile(r"\d{1,6}(?:[.,]\d{1,4})?")
 
 
 def _profile_item(m: re.Match[str], mark: DecimalMark) -> Item | None:
@@ -120,11 +137,15 @@ def parse_items(
     pattern: re.Pattern[str] | None = None,
     counts_first: bool = False,
 ) -> ItemParse:
-    """``counts_first``: the table's heading names a quantity column first ("UDS  DESCRIPCION  IMPORTE")."""
+    """``counts_first``: the table's heading names a quantity column first ("UDS  DESCRIPCION  IMPORTE"), or
+    every priced line starts with a count right-aligned in a column of its own (" 1 Butter Croissant")."""
+    counts_first = counts_first or _padded_counts(region, mark)
     items: list[Item] = []
     unparsed: list[str] = []
     pending_name: str | None = None
     pending_qp: tuple[Decimal, Decimal | None, str | None] | None = None
+    net: Decimal | None = None  # the last item's amount after its discount, which some tills print next
+    proven_counts: set[int] = set()  # items whose leading count their unit price proved
 
     def money_ok(value_text: str) -> bool:
         has_frac = FRACTION.search(value_text) is not None
@@ -158,6 +179,7 @@ def parse_items(
             if items:
                 last = items[-1]
                 last.discount = (last.discount or Decimal(0)) + tail[0]
+                net = last.amount + last.discount
             else:
                 unparsed.append(text)
             continue
@@ -214,6 +236,11 @@ def parse_items(
         counted = COUNTED.search(col_text) if col_text else None
         numbers = find_amounts(col_text, mark) if col_text and not counted else ()
         if not LETTERS.search(name):
+            if net is not None and amount == net and not numbers:
+                # "Rabat -2,18 C / 5,10 C" under an item (Polish fiscal printers): the item's amount
+                # after its discount, not an item.
+                net = None
+                continue
             if pending_name and len(numbers) >= 1:
                 # A line of numbers only under its name: every number on it is a column.
                 col_text = "  " + name_part
@@ -281,6 +308,7 @@ def parse_items(
             q, unit_price = Decimal(lead.group(1)), numbers[0][0]
             if q and q * unit_price == amount:
                 qty, price, name = q, unit_price, lead.group(2)
+                proven_counts.add(len(items))
         if pending_qp is not None:
             pq, pp, pu = pending_qp
             if pp is not None and (pq * pp).quantize(Decimal("0.01")) == amount.quantize(Decimal("0.01")):
@@ -288,23 +316,50 @@ def parse_items(
             pending_qp = None
         items.append(Item(name, amount, qty, unit, price, code))
         pending_name = None
-    _leading_counts(items, counts_first)
+    _leading_counts(items, counts_first, proven_counts)
     return ItemParse(items, unparsed)
 
 
-def _leading_counts(items: list[Item], counts_first: bool) -> None:
+_COUNT_FIRST = re.compile(r"^ *\d{1,3} +[^\W\d_]")
+_PADDED_COUNT = re.compile(r"^ +\d{1,2} +[^\W\d_]")
+
+
+def _padded_counts(region: list[Line], mark: DecimalMark) -> bool:
+    """Whether the lines with a name and an amount all start with a count, one at least padded to the
+    column's width: a quantity column. ("4 PINT MILK" at the margin is a name.)"""
+    priced = [ln.text for ln in region if ln.amounts(mark) and LETTERS.search(ln.text)]
+    return (
+        len(priced) >= 2
+        and all(_COUNT_FIRST.match(t) for t in priced)
+        and any(_PADDED_COUNT.match(t) for t in priced)
+    )
+
+
+def _leading_counts(items: list[Item], counts_first: bool, proven: AbstractSet[int] = frozenset()) -> None:
     """Where every item's name starts with a whole number that is a column of its own — set apart by two
-    spaces or more, or under a heading that names a quantity column first ("UDS  DESCRIPCION") — that
-    number is the quantity. "4 PINT MILK", "6 FREE RANGE EGGS" are names; so is one "7 Up"."""
+    spaces or more, under a heading that names a quantity column first ("UDS  DESCRIPCION"), or on a
+    receipt where the unit price proved one such count ("3 YOGUR  1,15  3,45") — that number is the
+    quantity. "4 PINT MILK", "6 FREE RANGE EGGS" are names; so is one "7 Up"."""
+    if proven:
+        items = [it for i, it in enumerate(items) if i not in proven]
+        if not items:
+            return
+        counts_first = True
     leading = _LEADING_QTY if counts_first else _LEADING_COUNT_COLUMN
-    counted = [leading.match(it.name) if it.quantity == 1 else None for it in items]
-    if len(items) < 2 or not all(counted):
+    # A weighed item's count is 1 ("1 MANZANA GOLDEN / 0,501 kg x 1,89"): its weight stays the quantity.
+    counted = [leading.match(it.name) if it.quantity == 1 or it.unit else None for it in items]
+    if len(items) < (1 if proven else 2) or not all(counted):
         return
     if any(m is None or not Decimal(m.group(1)) for m in counted):
         return
+    if any(it.quantity != 1 and m and m.group(1) != "1" for it, m in zip(items, counted, strict=True)):
+        return
     for item, m in zip(items, counted, strict=True):
         assert m is not None
-        item.quantity, item.name = Decimal(m.group(1)), m.group(2)
+        item.name = m.group(2)
+        if item.quantity != 1:
+            continue
+        item.quantity = Decimal(m.group(1))
         each = item.amount / item.quantity
         if item.unit_price is None and each == each.quantize(Decimal("0.01")):
             item.unit_price = each

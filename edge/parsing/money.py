@@ -17,12 +17,14 @@ AMOUNT_RE = re.compile(
     # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
     # other positions (padding, letters) in one cheap test.
     r"(?=[-−(\d$€£¥￥₩₫đEURSDCNYJKGBFVI元円원])"
-    # Not after a letter, digit or mark, nor after a masked card number's stars ("************4821").
+    # Not after a letter, digit or mark, nor after a masked card number's stars ("************4821"), nor
+    # a check digit in parentheses after its number ("31459186(6)").
     # An amount in parentheses is negative, as accountants print it ("(1.00)").
-    rf"(?<![\w.,])(?<!\*\*)(?P<paren>\()?(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
+    rf"(?<![\w.,])(?<!\*\*)(?<!\d\()(?P<paren>\()?(?P<sign>[-−])?\s?{_CURRENCY}?\s?(?P<sign2>[-−])?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,3})?)"
     # Not before a letter, and not before "%": a rate ("Кефир 1% 900мл", "PTU A 23,00%") is no amount.
-    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?(paren)\))(?![^\W\d_]|\s?%)(?![\w.,]*\d)"
+    # Not before a mask's stars either: "2778****4821" is the start of a card number.
+    rf"(?P<trail>-)?(?:\s?{_CURRENCY})?(?(paren)\))(?![^\W\d_]|\s?%|\*\*)(?![\w.,]*\d)"
 )
 
 

@@ -31,7 +31,7 @@ def reconcile(tx: Transaction) -> Transaction:
         # Zeros add up to zero whatever was printed (digits the decoder lost read as 0): no proof at all.
         flag("all_zero", "every amount reads 0: the numbers prove nothing", "items")
     items_sum = sum((it.amount + (it.discount or 0) for it in tx.items), Decimal(0))
-    if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal):
+    if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal) and not _restated(tx):
         flag("items_vs_subtotal", f"items add to {items_sum}, subtotal says {tx.subtotal}", "subtotal")
     base = tx.subtotal if tx.subtotal is not None else items_sum
     discounts = sum((d.amount for d in tx.discounts), Decimal(0))
@@ -60,6 +60,16 @@ def reconcile(tx: Transaction) -> Transaction:
         flag("implausible_amount", text, "total")
     tx.status = "needs_review" if tx.reasons else "ok"
     return tx
+
+
+def _restated(tx: Transaction) -> bool:
+    """A subtotal before the items' own discounts, with those discounts summed again below it ("SUBTOTAL
+    109.925 / DESCUENTOS -1.500 / TOTAL 108.425"): the items add up before their discounts, and the
+    summary's discounts are exactly theirs (the total's check then proves the rest)."""
+    item_off = sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
+    gross = sum((it.amount for it in tx.items), Decimal(0))
+    summary_off = sum((d.amount for d in tx.discounts if d.amount < 0), Decimal(0))
+    return bool(item_off) and gross == tx.subtotal and summary_off == item_off
 
 
 # Currencies counted in thousands (no coin or note below these): a total under it was misread.

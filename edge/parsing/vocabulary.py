@@ -75,6 +75,8 @@ class Vocabulary:
     discount: tuple[str, ...] = _bundled_words("discount")
     # What is added on top of the items: a tip, a service charge (a positive adjustment).
     surcharge: tuple[str, ...] = _bundled_words("surcharge")
+    # Cash rounded to the smallest coin ("Rounding -0.01"): an adjustment either way, signed as printed.
+    rounding: tuple[str, ...] = _bundled_words("rounding")
     tax: tuple[str, ...] = _bundled_words("tax")
     # "dont TVA", "di cui IVA", "IVA incluida", "в т.ч. НДС": the tax is in the total (looked for anywhere
     # in the upper-cased line, not as a word).
