@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from edge.escpos.printer_profile import PROFILES
+from edge.escpos.table_codecs import register_table_codecs
 from edge.parsing.model import Transaction
 from edge.parsing.pipeline import parse_bytes
 
@@ -96,7 +97,6 @@ def test_a_rate_in_a_name_is_no_amount() -> None:
 def test_items_begin_below_the_headers_date_and_receipt_number_not_at_an_address() -> None:
     """A yen receipt has no cents to tell amounts by: the address's house number ("1-2-3") and the phone
     above the date are header, not items, since items never begin above the date or the receipt number."""
-    from edge.escpos.printer_profile import PROFILES
 
     body = (
         "らーめん大吉\n東京都新宿区西新宿1-2-3\nTEL 03-1234-5678\n2026年09月10日 22:51\n"
@@ -140,7 +140,6 @@ def test_a_tip_goes_on_top_and_a_three_decimal_tax_rate_is_read_whole() -> None:
     ids=["fr-vat-code", "ko-litres", "th-tax-number"],
 )
 def test_numbers_that_are_no_money(body: str, amounts: list[Decimal]) -> None:
-    from edge.escpos.printer_profile import PROFILES
 
     profile = "korean-80mm" if "합계" in body else "generic-80mm"
     encoding = {"korean-80mm": "cp949", "generic-80mm": "utf-8"}[profile]
@@ -179,7 +178,6 @@ def test_numbers_that_are_no_money(body: str, amounts: list[Decimal]) -> None:
     ids=["es-pack-size-it-count", "gb-count-column-masked-card", "zh-code-lines-discount-total"],
 )
 def test_more_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal) -> None:
-    from edge.escpos.printer_profile import PROFILES
 
     chinese = "品名" in body
     data = b"\x1b@" + (b"\x1c&" + body.encode("gb18030") if chinese else body.encode("cp437")) + b"\x1dV\x00"
@@ -208,7 +206,6 @@ def test_a_turkish_fiscal_receipt_with_star_marked_amounts_and_counts_above_the_
 def test_a_japanese_supermarket_with_reduced_rate_marks_and_tax_added_per_rate() -> None:
     """※ after an item's amount marks the reduced rate; "8%対象 ¥1,312 消費税 ¥104" is a taxable base with
     its tax (added), and the address "3-8-12" is no date."""
-    from edge.escpos.printer_profile import PROFILES
 
     body = (
         "東京都中野区東中野3-8-12\n2026年06月10日(水) 21:53\nバナナ       \\198 ※\n台所用洗剤   \\248\n"
@@ -245,7 +242,6 @@ def test_a_japanese_supermarket_with_reduced_rate_marks_and_tax_added_per_rate()
 def test_service_charges_and_tenders_of_korean_and_thai_restaurants(
     body: str, profile: str, items: list[tuple[str, Decimal, Decimal]], total: Decimal
 ) -> None:
-    from edge.escpos.printer_profile import PROFILES
 
     if profile == "korean-80mm":
         data = b"\x1b@\x1c&" + body.encode("cp949") + b"\x1dV\x00"
@@ -340,8 +336,9 @@ def test_a_time_is_no_range_and_no_line_with_an_amount() -> None:
 
 
 def _read(body: str, encoding: str = "utf-8", table: bytes = b"") -> Transaction:
+    register_table_codecs()
     # Big5 is no ESC t page: the printer's profile says the double-byte set (Taiwan's printers).
-    printer = PROFILES["taiwan-80mm" if encoding == "big5" else "generic-80mm"]
+    printer = PROFILES[{"big5": "taiwan-80mm", "euc-kr": "korean-80mm"}.get(encoding, "generic-80mm")]
     return parse_bytes(b"\x1b@" + table + body.encode(encoding) + b"\x1dV\x00", printer)
 
 
@@ -384,18 +381,19 @@ def _read(body: str, encoding: str = "utf-8", table: bytes = b"") -> Transaction
             ),
         ),
         # A tender's word in an item's name above the total (BAR is German cash); a card slip under the
-        # receipt repeats the tip and the total; a rate and an amount whose digits share a 5; rounding.
+        # receipt repeats the tip and the total; a rate and an amount whose digits share a 5; PST by its
+        # rate (PST alone is Pacific time); rounding.
         (
             "BEAN CO.\nVancouver, BC V6B 1B6\nJan 17, 2026 9:46 AM\n 1 Cappuccino 12oz   4.95 G\n"
-            " 1 Nanaimo Bar   4.25 G\nSubtotal   9.20\nGST 5%   0.46\nTip   1.00\nRounding   -0.01\n"
-            "Total   $10.65\nVisa   $10.65\nTRANSACTION RECORD\nAmount:   $9.65\nTip:   $1.00\n"
-            "TOTAL:   $10.65\n",
+            " 1 Nanaimo Bar   4.25 GP\nSubtotal   9.20\nGST 5%   0.46\nPST 7%   0.30\nTip   1.00\n"
+            "Rounding   -0.01\nTotal   $10.95\nVisa   $10.95\nTRANSACTION RECORD\nAmount:   $9.95\n"
+            "Tip:   $1.00\nTOTAL:   $10.95\n",
             "utf-8",
             b"",
             lambda tx: (
                 tx.status == "ok"
                 and [(i.name, i.quantity) for i in tx.items] == [("Cappuccino 12oz", 1), ("Nanaimo Bar", 1)]
-                and [t.amount for t in tx.taxes] == [D("0.46")]
+                and [t.amount for t in tx.taxes] == [D("0.46"), D("0.30")]
                 and [a.amount for a in tx.discounts] == [D("1.00"), D("-0.01")]
             ),
         ),
@@ -420,8 +418,32 @@ def _read(body: str, encoding: str = "utf-8", table: bytes = b"") -> Transaction
                 == [("YOGUR NATURAL 4U", 3), ("MANZANA GOLDEN", D("0.501")), ("PATATAS FRITAS", 1)]
             ),
         ),
+        # Korean taxable and tax-free sums above the VAT are no items; "Thẻ:" is a Vietnamese card tender.
+        (
+            "행복마트\n2026-01-16 22:18\n새우깡 90g   1,700   1   1,700\n계란 10구   4,500   1   4,500\n"
+            "과세물품   1,545\n부가세   155\n면세물품   4,500\n합계   6,200원\n신용카드   6,200\n",
+            "euc-kr",
+            b"",
+            lambda tx: tx.status == "ok" and len(tx.items) == 2 and tx.total == D(6200),
+        ),
+        (
+            "Cà Phê Sáng\nNgày: 01/01/2026 22:10\nSinh tố bơ   3   49.000   147.000\n"
+            "Bánh flan   1   20.000   20.000\nTổng cộng:   167.000 đ\nThẻ:   167.000\n",
+            "tcvn3",
+            b"\x1bt\x1e",  # ESC t 30: TCVN-3
+            lambda tx: tx.status == "ok" and [p.method for p in tx.payments] == ["card"],
+        ),
     ],
-    ids=["pl-net-after-discount", "co-restated", "ru-price-first", "ca-slip", "hk-octopus", "es-count"],
+    ids=[
+        "pl-net-after-discount",
+        "co-restated",
+        "ru-price-first",
+        "ca-slip",
+        "hk-octopus",
+        "es-count",
+        "ko-taxable-sums",
+        "vi-card",
+    ],
 )
 def test_layouts_of_the_new_training_templates(
     body: str, encoding: str, table: bytes, check: Callable[[Transaction], bool]

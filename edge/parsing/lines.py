@@ -90,7 +90,7 @@ def _dominant_style(line: TextLine) -> Style:
     return best[1] if best else Style()
 
 
-_ASCII_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
+_ASCII_WORD = re.compile(r"^[A-Z0-9 .#%\-]+$")
 
 
 @lru_cache(maxsize=256)

@@ -152,7 +152,7 @@ WORD_FIELDS = tuple(f.name for f in fields(Vocabulary) if f.name != "tender")
 # The words the line index matches as words in the spaced line (edge.parsing.lines._ASCII_WORD, the same
 # test); any other word (CJK, Thai, Cyrillic, a letter with a diacritic) is looked for in the line without
 # its spaces, so it is kept without its own.
-_SPACED_WORD = re.compile(r"^[A-Z0-9 .#\-]+$")
+_SPACED_WORD = re.compile(r"^[A-Z0-9 .#%\-]+$")
 
 
 def _normal(word: str, name: str) -> str:
