@@ -102,6 +102,14 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "vi-supermarket": "train",
     "th-restaurant": "train",
     "zh-hant-bakery": "train",
+    "ru-kafe-set": "train",
+    "ru-hozmag": "train",
+    "ru-azs": "dev",
+    "ru-odezhda": "dev",
+    "en-us-grocery": "train",
+    "en-ca-pharmacy": "train",
+    "en-us-qsr": "dev",
+    "en-ca-hardware": "dev",
     "ru-produkty": "dev",
     "tw-convenience": "dev",
     "it-bar": "dev",
@@ -1901,6 +1909,609 @@ def zh_hans_supermarket(s: Sale, cols: int) -> list[Op]:
 
 
 # -- templates added 2026-12-08: five to train, three to dev ------------------------------------------------
+
+
+# North American English, as the tills of a Californian supermarket chain, a Canadian drugstore chain, a
+# Texan burger counter and a Quebec hardware store print it.
+
+US_GROCERY_TAX = Decimal("8.75")  # Sacramento: groceries are exempt, soda and non-food are taxed
+US_GROCERY: tuple[tuple[str, str, str, str, str, str], ...] = (
+    # (UPC-A body, name, price, flag, CA redemption value a pack, promotion): flag T taxed, F SNAP-eligible
+    # food, TF both (soda); SC the store card's savings, MC a manufacturer's coupon (on untaxed food only,
+    # since California taxes the price before a manufacturer's coupon).
+    ("04900000634", "COKE 12PK 12OZ CAN", "9.49", "TF", "0.60", "SC"),
+    ("01200000129", "PEPSI 2 LITER", "3.29", "TF", "0.10", ""),
+    ("07874211632", "FW WATER 24PK .5L", "4.99", "F", "1.20", "SC"),
+    ("01111041700", "FW 2% MILK GAL", "4.29", "F", "", ""),
+    ("01111040101", "FW LARGE EGGS 12CT", "4.79", "F", "", "SC"),
+    ("07203672116", "SARA LEE WHT BREAD", "3.99", "F", "", "MC"),
+    ("02840000915", "LAYS CLASSIC 8OZ", "5.49", "F", "", "SC"),
+    ("01600027526", "CHEERIOS 18OZ", "5.99", "F", "", "MC"),
+    ("07218000117", "TILLAMOOK CHDR 2LB", "11.99", "F", "", "SC"),
+    ("04400000457", "OREO COOKIES 13OZ", "4.99", "F", "", "MC"),
+    ("03077209647", "TIDE PODS 42CT", "13.99", "T", "", "SC"),
+    ("03700074523", "BOUNTY PPR TWL 6RL", "12.49", "T", "", ""),
+    ("01820000162", "BUD LIGHT 6PK 12OZ", "10.99", "T", "0.30", ""),
+    ("07874200578", "FW PAPER PLATES 50", "4.49", "T", "", "SC"),
+)
+US_GROCERY_PROMO = {name: promo for _, name, _, _, _, promo in US_GROCERY}
+US_GROCERY_PRODUCE = (  # (PLU, name, price a pound)
+    ("4011", "BANANAS", "0.69"),
+    ("4131", "FUJI APPLES", "1.99"),
+    ("4087", "ROMA TOMATOES", "1.49"),
+    ("4082", "RED ONIONS", "1.29"),
+)
+US_AID = {
+    "VISA": "A0000000031010",
+    "MASTERCARD": "A0000000041010",
+    "AMEX": "A000000025010801",
+    "DISCOVER": "A0000001523010",
+    "DEBIT": "A0000000980840",
+}
+
+
+def en_us_grocery_sale(rng: random.Random, v: int) -> Sale:
+    ebt = v >= 2  # SNAP pays the eligible food, and a second tender the rest
+    chosen = rng.sample(US_GROCERY, rng.randint(4, 7))
+    if ebt and all(item[3] != "T" for item in chosen):
+        chosen.append(rng.choice([item for item in US_GROCERY if item[3] == "T" and item not in chosen]))
+    groups: list[list[Line]] = []
+    for body, name, price, flag, crv, promo in chosen:
+        qty = Decimal(rng.choice((1, 1, 1, 2, 2, 3)))
+        off = Decimal(0)
+        if promo == "SC" and rng.random() < 0.6:
+            off = Decimal(rng.choice(("0.50", "1.00", "1.50"))) * qty
+        elif promo == "MC" and rng.random() < 0.5:
+            off = Decimal(rng.choice(("0.75", "1.00")))
+        group = [
+            Line(name, qty, Decimal(price), code=ean13(f"0{body}")[1:], tag=flag, discount=Decimal(0) - off)
+        ]
+        if crv:  # the deposit on the cans or bottles, on the line after them, taxed as they are
+            group.append(Line("CA REDEMP VAL", Decimal(1), Decimal(crv) * qty, tag=flag))
+        groups.append(group)
+    for plu, name, price in rng.sample(US_GROCERY_PRODUCE, rng.randint(1, 2)):
+        weight = Decimal(rng.randint(35, 480)).scaleb(-2)
+        groups.insert(rng.randint(0, len(groups)), [Line(name, weight, Decimal(price), code=plu, tag="F")])
+    lines = [ln for group in groups for ln in group]
+    # What SNAP pays is exempt from sales tax: with EBT, the soda (TF) goes untaxed.
+    taxed = sum((ln.net for ln in lines if "T" in ln.tag and not (ebt and "F" in ln.tag)), Decimal(0))
+    tax = (taxed * US_GROCERY_TAX / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    due = sum((ln.net for ln in lines), Decimal(0)) + tax
+    notes = (20, 40, 50, 60, 80, 100, 120, 150, 200, 300, 400)
+    if v == 0:
+        brand = rng.choice(("VISA", "MASTERCARD", "AMEX", "DISCOVER"))
+        tenders: tuple[Tender, ...] = (Tender("card", f"{brand} TEND", due),)
+    elif v == 1:
+        tenders = (Tender("cash", "CASH TEND", tendered(rng, due, notes)),)
+    else:
+        food = sum((ln.net for ln in lines if "F" in ln.tag), Decimal(0))
+        rest = (
+            Tender("cash", "CASH TEND", tendered(rng, due - food, notes))
+            if v == 2
+            else Tender("card", "DEBIT TEND", due - food)
+        )
+        tenders = (Tender("other", "EBT FOOD TEND", food), rest)
+    when, iso = dated(rng, "{m}/{d}/{y} {H}:{M}:{S}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 9999):05d}",
+        when=when.replace("/2026 ", "/26 "),
+        iso=iso,
+        tax_added=tax,
+        # The SUBTOTAL printed is after the savings under the items: the items' own sum only without them.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_us_grocery(s: Sale, cols: int) -> list[Op]:
+    # A Californian supermarket chain: ST# OP# TE# TR#; each item's UPC (or produce PLU), name, amount and
+    # tax flag (T taxed, F SNAP-eligible, TF both), "2 @ 3.49" and "2.31 lb @ 0.69 /lb" under it, the store
+    # card's savings and manufacturer's coupons under it as "1.00-", the CA redemption value after bottles;
+    # SUBTOTAL, TAX, **** BALANCE; EBT FOOD with its balance, VISA/DEBIT/CASH TEND and CHANGE DUE; the card's
+    # record; the count of items, the savings, the reward points.
+    item = (Col(12), Col(None), Col(7, "right"), Col(2))
+    tot = (Col(None, "right"), Col(9, "right"), Col(2))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("FRESHWAY"),
+        Center("FRESHWAY MARKET #417"),
+        Center("2730 FREEPORT BLVD"),
+        Center("SACRAMENTO CA 95818"),
+        Center("STORE (916) 555-0190"),
+        Center(f"ST# 0417 OP# {88 + no % 7:06d} TE# 12 TR# {s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.code, ln.name, POINT(ln.amount), ln.tag), item))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Row(("", f"{ln.qty} lb @ {POINT(ln.price)} /lb", "", ""), item))
+        elif ln.qty != 1:
+            ops.append(Row(("", f"{ln.qty} @ {POINT(ln.price)}", "", ""), item))
+        if ln.discount:
+            label = "MC COUPON" if US_GROCERY_PROMO[ln.name] == "MC" else "SC FRESHWAY CARD"
+            ops.append(Row(("", label, f"{POINT(-ln.discount)}-", ln.tag), item))
+    net = s.total - s.tax_added
+    ops += [
+        Blank(),
+        Row(("SUBTOTAL", POINT(net), ""), tot),
+        Row((f"TAX {US_GROCERY_TAX}%", POINT(s.tax_added), ""), tot),
+        Row(("**** BALANCE", POINT(s.total), ""), tot, bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        if t.method == "other":
+            ops.append(Row(("EBT FS ELIGIBLE", POINT(t.amount), ""), tot))
+        ops.append(Row((t.label, POINT(t.amount), ""), tot))
+        if t.method == "other":
+            ops.append(Row(("EBT FOOD BAL", POINT(Decimal(no * 7919 % 40000).scaleb(-2) + 25), ""), tot))
+    if s.cash:
+        ops.append(Row(("CHANGE DUE", POINT(s.change), ""), tot))
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        brand = t.label.removesuffix(" TEND")
+        ops += [
+            Blank(),
+            Text(f"{'US DEBIT' if brand == 'DEBIT' else brand}  ************{no * 37 % 10000:04d}"),
+            Text(f"CHIP READ  AID {US_AID[brand]}"),
+            Text("PIN VERIFIED" if brand == "DEBIT" else "NO SIGNATURE REQUIRED"),
+            Text(f"APPROVAL # {no * 4211 % 900000 + 100000:06d}  REF # {no:06d}"),
+            Text(f"PURCHASE  ${POINT(t.amount)}"),
+            Text("APPROVED - THANK YOU"),
+        ]
+    counted = [ln for ln in s.lines if ln.code]  # the redemption value is no item sold
+    ops += [Blank(), Center(f"TOTAL NUMBER OF ITEMS SOLD = {pieces(counted)}"), Center(s.when)]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        mc = -sum((ln.discount for ln in s.lines if US_GROCERY_PROMO.get(ln.name) == "MC"), Decimal(0))
+        ops.append(Rule())
+        if off - mc:
+            ops.append(Row(("FRESHWAY CARD SAVINGS", POINT(off - mc), ""), tot))
+        if mc:
+            ops.append(Row(("MANUFACTURER COUPONS", POINT(mc), ""), tot))
+        ops.append(Center(f"YOU SAVED ${POINT(off)} TODAY!", bold=True))
+    ops += [
+        Rule(),
+        Text(f"FRESHWAY CARD  ***********{no * 53 % 10000:04d}"),
+        Text(f"REWARD POINTS EARNED TODAY  {int(net)}"),
+        Text(f"REWARD POINTS THIS MONTH   {int(net) + no % 900}"),
+        Barcode(f"041712{s.no}"),
+        Center("THANK YOU FOR SHOPPING FRESHWAY"),
+    ]
+    return ops
+
+
+CaTax = tuple[str, Decimal, str]  # (label, rate, the tax classes it falls on)
+CA_PHARMACY_STORES: dict[str, tuple[tuple[str, ...], tuple[CaTax, ...], dict[str, str]]] = {
+    # store: (address, taxes, the code printed after each tax class's amount). Tax classes: A all the
+    # province's taxes, F the GST/HST but no PST (non-prescription medicine and candy, in BC), Z zero-rated
+    # (milk, infant formula, menstrual products).
+    "1142": (
+        ("700 Bloor St W", "Toronto, ON M6G 1L1", "(416) 555-0134"),
+        (("HST 13%", Decimal(13), "AF"),),
+        {"A": "H", "F": "H", "Z": ""},
+    ),
+    "2208": (
+        ("1125 Commercial Dr", "Vancouver, BC V5L 3X3", "(604) 555-0172"),
+        (("GST 5%", Decimal(5), "AF"), ("PST 7%", Decimal(7), "A")),
+        {"A": "GP", "F": "G", "Z": ""},
+    ),
+    "3051": (
+        ("10250 Jasper Ave NW", "Edmonton, AB T5J 1Y8", "(780) 555-0119"),
+        (("GST 5%", Decimal(5), "AF"),),
+        {"A": "G", "F": "G", "Z": ""},
+    ),
+    "4417": (
+        ("5640 Spring Garden Rd", "Halifax, NS B3J 1H1", "(902) 555-0158"),
+        (("HST 14%", Decimal(14), "AF"),),  # 14 % since 1 April 2025
+        {"A": "H", "F": "H", "Z": ""},
+    ),
+}
+CA_PHARMACY_ITEMS = (  # (name, price, tax class, the promotion's saving a unit)
+    ("TYLENOL EXTRA STRENGTH 100", "13.99", "F", "2.00"),
+    ("ADVIL LIQUI-GELS 72", "17.49", "F", "3.00"),
+    ("REACTINE 24HR 30 TABLETS", "24.99", "F", "5.00"),
+    ("BENYLIN DM-E SYRUP 250ML", "15.99", "F", ""),
+    ("HALLS HONEY LEMON 20", "2.99", "F", ""),
+    ("KIT KAT 4 FINGER 45G", "1.99", "F", ""),
+    ("NEUTROGENA SPF 60 88ML", "16.99", "A", "4.00"),
+    ("CETAPHIL CLEANSER 500ML", "18.49", "A", ""),
+    ("COLGATE TOTAL 120ML", "4.99", "A", "1.50"),
+    ("KLEENEX 3-PLY 6PK", "9.99", "A", ""),
+    ("DURACELL AA 8PK", "12.99", "A", "3.00"),
+    ("GREETING CARD", "5.49", "A", ""),
+    ("ALWAYS ULTRA THIN 28", "8.99", "Z", ""),
+    ("NEILSON 2% MILK 2L", "5.49", "Z", ""),
+    ("SIMILAC INFANT FORMULA 964G", "49.99", "Z", ""),
+)
+CA_AID = {"INTERAC": "A0000002771010", "VISA": "A0000000031010", "MASTERCARD": "A0000000041010"}
+
+
+def ca_pharmacy_tax(lines: Sequence[Line], rate: Decimal, classes: str) -> Decimal:
+    base = sum((ln.net for ln in lines if ln.tag in classes), Decimal(0))
+    return (base * rate / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def en_ca_pharmacy_sale(rng: random.Random, v: int) -> Sale:
+    store = ("1142", "2208", "3051", "4417")[v]  # the chain's stores: Ontario, BC, Alberta, Nova Scotia
+    lines = []
+    for name, price, cls, promo in rng.sample(CA_PHARMACY_ITEMS, rng.randint(3, 6)):
+        qty = Decimal(rng.choice((1, 1, 1, 2)))
+        off = Decimal(promo) * qty if promo and rng.random() < 0.6 else Decimal(0)
+        lines.append(Line(name, qty, Decimal(price), tag=cls, discount=Decimal(0) - off))
+    tax = sum(
+        (ca_pharmacy_tax(lines, rate, cls) for _, rate, cls in CA_PHARMACY_STORES[store][1]), Decimal(0)
+    )
+    due = sum((ln.net for ln in lines), Decimal(0)) + tax
+    rounding = Decimal(0)
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("card", "INTERAC", due),)
+    elif v == 1:  # cash, rounded to the nickel
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders = (Tender("cash", "CASH", tendered(rng, due - rounding, (5, 10, 20, 40, 50, 100, 200))),)
+    elif v == 2 and due > 15:  # points redeemed as a tender, $10 for each 10,000
+        redeem = Decimal("20.00" if due > 50 else "10.00")
+        tenders = (Tender("other", "REWARDS REDEMPTION", redeem), Tender("card", "VISA", due - redeem))
+    else:
+        tenders = (Tender("card", "MASTERCARD" if v == 3 else "VISA", due),)
+    when, iso = dated(rng, "{y}/{m}/{d} {H}:{M}:{S}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{store}-{rng.randint(1, 6):02d}-{rng.randint(1, 9999):04d}",
+        when=when,
+        iso=iso,
+        savings=rounding,
+        savings_label="ROUNDING",
+        tax_added=tax,
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_ca_pharmacy(s: Sale, cols: int) -> list[Op]:
+    # A Canadian drugstore chain, its stores in four provinces: the date first; each item with its amount and
+    # the province's tax code (H: HST, G: GST, GP: GST and PST, none: zero-rated), "2 @ 4.99" and the promo
+    # saving under it; SUBTOTAL, HST or GST and PST, cash rounded to the nickel, TOTAL; INTERAC, VISA,
+    # MASTERCARD or points redeemed as a tender; the terminal's record; the rewards card's points.
+    store, reg, trn = s.no.split("-")
+    address, taxes, codes = CA_PHARMACY_STORES[store]
+    item = (Col(None), Col(9, "right"), Col(2))
+    no = int(trn)
+    ops: list[Op] = [
+        Title("NORTHSTAR DRUG MART"),
+        Center(f"Store #{store}"),
+        *[Center(line) for line in address],
+        Center("Pharmacy open 9 am - 9 pm"),
+        Rule(),
+        Text(s.when),
+        Text(f"STR {store}  REG {reg}  TRN {trn}  CSR 27"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        code = codes[ln.tag]
+        ops.append(Row((ln.name, POINT(ln.amount), code), item))
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} @ {POINT(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("  PROMO SAVINGS", POINT(ln.discount), code), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("SUBTOTAL", POINT(net), ""), item)]
+    for label, rate, cls in taxes:
+        ops.append(Row((label, POINT(ca_pharmacy_tax(s.lines, rate, cls)), ""), item))
+    if s.savings:
+        ops.append(Row(("ROUNDING", POINT(-s.savings), ""), item))
+    ops.append(Row(("TOTAL", f"${POINT(s.total)}", ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("CHANGE", POINT(s.change), ""), item))
+    legend = "  ".join(f"{label[0]} = {label.split()[0]}" for label, _, _ in taxes)
+    ops += [Text(f"NUMBER OF ITEMS: {pieces(s.lines)}"), Text(legend)]
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        ops += [
+            Rule(),
+            Center("PURCHASE"),
+            Text(f"CARD TYPE: {t.label}"),
+            *([Text("ACCOUNT: CHEQUING")] if t.label == "INTERAC" else []),
+            Text(f"CARD #: ************{no * 37 % 10000:04d}"),
+            Text(f"ENTRY: {'CHIP' if no % 2 else 'TAP'}   AID: {CA_AID[t.label]}"),
+            Text(f"AUTH #: {no * 4211 % 900000 + 100000}   SEQ #: {reg}{no:06d}"),
+            Row(("AMOUNT", f"${POINT(t.amount)}", ""), item),
+            Center("00 - APPROVED - THANK YOU"),
+            Center("CUSTOMER COPY"),
+        ]
+    earned = int(net) * 10
+    redeemed = sum((int(t.amount) * 1000 for t in s.tenders if t.method == "other"), 0)
+    ops += [
+        Rule(),
+        Text(f"NORTHSTAR REWARDS  ************{no * 53 % 10000:04d}"),
+        Row(("POINTS EARNED", f"{earned:,}", ""), item),
+    ]
+    if redeemed:
+        ops.append(Row(("POINTS REDEEMED", f"{redeemed:,}", ""), item))
+    ops.append(Row(("POINTS BALANCE", f"{21000 + no * 37 % 40000 + earned - redeemed:,}", ""), item))
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        ops.append(Center(f"YOU SAVED ${POINT(off)} TODAY", bold=True))
+    ops += [
+        Blank(),
+        Text("GST/HST REG # 81234 5678 RT0001"),
+        Center("Returns within 30 days with receipt"),
+        Barcode(f"{store}{reg}{trn}"),
+    ]
+    return ops
+
+
+US_QSR_COMBOS = (
+    ("#1 Classic Burger Combo", "9.49"),
+    ("#2 Double Bacon Combo", "11.99"),
+    ("#3 Spicy Chicken Combo", "10.29"),
+    ("#4 Tenders 4pc Combo", "10.79"),
+    ("#5 Veggie Burger Combo", "9.99"),
+)
+US_QSR_SIDES = ("Reg Fries", "Onion Rings", "Side Salad", "Sweet Potato Fries")
+US_QSR_DRINKS = ("Coke", "Diet Coke", "Sprite", "Dr Pepper", "Sweet Tea", "Lemonade")
+US_QSR_ASKS = ("No Pickles", "No Onions", "Extra Sauce", "Light Mayo", "Add Jalapeños", "Ranch on Side")
+US_QSR_EXTRAS = (
+    ("Add Cheese", "0.90"),
+    ("Add Bacon", "1.50"),
+    ("Make it Large", "1.20"),
+    ("Add Avocado", "1.75"),
+)
+US_QSR_MENU = (
+    ("Chocolate Shake", "4.99"),
+    ("Vanilla Cone", "1.99"),
+    ("Kids Nuggets Meal", "5.49"),
+    ("Side Onion Rings", "3.29"),
+    ("Apple Pie", "1.79"),
+    ("Bottled Water", "1.99"),
+    ("Chili Cheese Fries", "4.49"),
+)
+US_QSR_TAX = Decimal("8.25")  # Austin, Texas
+
+
+def en_us_qsr_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for name, price in rng.sample(US_QSR_COMBOS, rng.randint(1, 3)):
+        asks = [
+            rng.choice(US_QSR_SIDES),
+            rng.choice(US_QSR_DRINKS),
+            *rng.sample(US_QSR_ASKS, rng.randint(0, 2)),
+        ]
+        lines.append(Line(name, Decimal(1), Decimal(price), note="\n".join(asks)))
+        # The priced modifiers: lines of their own under the combo, each with its price.
+        for extra, cost in rng.sample(US_QSR_EXTRAS, rng.choice((0, 0, 1, 2))):
+            lines.append(Line(extra, Decimal(1), Decimal(cost), tag="mod"))
+    lines += pick(rng, US_QSR_MENU, (0, 2), qtys=(1, 1, 2))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    tax = (subtotal * US_QSR_TAX / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    # The tip chosen on the card reader's screen: a share of the subtotal, nothing, or whole dollars.
+    tip = Decimal(0)
+    if v == 0:
+        tip = (subtotal * rng.choice((15, 18, 20)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    elif v == 3:
+        tip = Decimal(rng.choice((1, 2, 3)))
+    due = subtotal + tax + tip
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Cash", tendered(rng, due, (10, 20, 40, 50, 60, 100))),)
+    else:
+        tenders = (Tender("card", {0: "Visa", 2: "Amex"}.get(v, "Mastercard"), due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(100, 999)}",
+        dated_when=dated(rng, "{b} {j}, {y} {I}:{M}:{S} {p}"),
+        tax_added=tax,
+        surcharge=tip,
+        subtotal_printed=True,
+    )
+
+
+def en_us_qsr(s: Sale, cols: int) -> list[Op]:
+    # A Texan burger counter's order receipt (a Toast or Square kind of till): the order number large, Dine
+    # In/Take Out/Drive Thru; each combo with its side, drink and asks under it and its priced modifiers as
+    # "+ Add Bacon  1.50"; Subtotal, Tax 8.25%, the tip chosen on the reader, Total; the card's record with
+    # Amount, Tip and TOTAL again.
+    c = (Col(2), Col(None), Col(8, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("RED RIVER BURGER CO."),
+        Center("1100 S Congress Ave"),
+        Center("Austin, TX 78704"),
+        Center("(512) 555-0176"),
+        Blank(),
+        Row((f"ORDER #{s.no}",), (Col(None, "center"),), bold=True, tall=True),
+        Center(("DINE IN", "TAKE OUT", "DRIVE THRU")[no % 3], bold=True),
+        Text(f"Cashier: {('Tyler', 'Maribel', 'DeShawn', 'Kaitlyn')[no % 4]}   Register 2"),
+        Text(f"Check #{40000 + no * 7}"),
+        Text(s.when),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.tag == "mod":
+            ops.append(Row(("", f"  + {ln.name}", POINT(ln.amount)), c))
+            continue
+        ops.append(Row((str(ln.qty), ln.name, POINT(ln.amount)), c))
+        ops += [Text(f"     {ask}") for ask in ln.note.splitlines()]
+    ops += [
+        Rule(),
+        pair("Subtotal", f"${POINT(s.subtotal)}"),
+        pair(f"Tax {US_QSR_TAX}%", f"${POINT(s.tax_added)}"),
+    ]
+    if s.surcharge:
+        ops.append(pair("Tip", f"${POINT(s.surcharge)}"))
+    ops.append(pair("Total", f"${POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"${POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("Change", f"${POINT(s.change)}"))
+    else:
+        brand = s.tenders[0].label.upper()
+        ops += [
+            Rule(),
+            Text(f"{brand} ************{no * 37 % 10000:04d}"),
+            Text("Entry: Contactless (Apple Pay)" if brand == "MASTERCARD" else "Entry: Chip"),
+            Text(f"AID: {US_AID[brand]}"),
+            Text(f"Auth Code: {no * 4211 % 900000 + 100000}"),
+            Text(f"Ref #: {no * 7919 % 10**8:08d}"),
+            pair("Amount:", f"${POINT(s.total - s.surcharge)}"),
+            pair("Tip:", f"${POINT(s.surcharge)}"),
+            pair("TOTAL:", f"${POINT(s.total)}", bold=True),
+            Center("APPROVED"),
+            Center("Customer Copy"),
+        ]
+    ops += [
+        Blank(),
+        Center("Tell us how we did and get a"),
+        Center("free shake on your next visit:"),
+        Center("redriverburger.example.com/survey"),
+        Center(f"Survey code: {no:03d}-{no * 13 % 1000:03d}-26"),
+    ]
+    return ops
+
+
+CA_HARDWARE_ITEMS: tuple[tuple[str, str, str, str, str], ...] = (
+    # (SKU, name, price, "FT" when sold by the foot, the environmental handling fee's SKU and amount a unit)
+    ("1000234", "2X4X8 SPF STUD", "5.48", "", ""),
+    ("1004871", "PLYWOOD 1/2IN 4X8", "52.98", "", ""),
+    ("1184467", "POLY ROPE 3/8IN", "0.89", "FT", ""),
+    ("1190032", "CHAIN ZINC 3/16IN", "2.49", "FT", ""),
+    ("1293114", "INT PAINT EGGSHELL 3.78L", "54.98", "", "9900125 0.75"),
+    ("1301245", "DURACELL AA 8PK", "14.97", "", "9900310 0.40"),
+    ("1432207", "LED WORK LIGHT 2000LM", "49.97", "", "9900452 0.45"),
+    ("1355670", "WOOD SCREWS #8X2IN 1LB", "11.98", "", ""),
+    ("1367788", "DUCT TAPE 48MMX55M", "8.47", "", ""),
+    ("1402019", "SILICONE CAULK WHITE", "9.98", "", ""),
+    ("1418830", "WORK GLOVES L", "12.99", "", ""),
+    ("1460001", "PAINT ROLLER KIT 9IN", "16.98", "", ""),
+    ("1477312", "FURNACE FILTER 16X25X1", "21.97", "", ""),
+)
+CA_HARDWARE_FOOT = frozenset(name for _, name, _, unit, _ in CA_HARDWARE_ITEMS if unit == "FT")
+QC_GST, QC_QST = Decimal(5), Decimal("9.975")
+
+
+def qc_taxes(net: Decimal) -> tuple[Decimal, Decimal]:
+    """The GST and the QST on a Quebec sale's net (the QST on the price alone since 2013)."""
+    cent = Decimal("0.01")
+    return (net * QC_GST / 100).quantize(cent, ROUND_HALF_UP), (net * QC_QST / 100).quantize(
+        cent, ROUND_HALF_UP
+    )
+
+
+def en_ca_hardware_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for sku, name, price, unit, fee in rng.sample(CA_HARDWARE_ITEMS, rng.randint(3, 6)):
+        if unit == "FT":
+            qty = Decimal(rng.choice(("6", "7.5", "10", "12.5", "15", "25")))
+        elif name.startswith("2X4"):
+            qty = Decimal(rng.choice((6, 8, 10, 12)))
+        else:
+            qty = Decimal(rng.choice((1, 1, 1, 2, 3)))
+        off = Decimal(0)
+        if Decimal(price) >= 20 and rng.random() < 0.4:
+            off = Decimal(rng.choice((3, 5, 10)))
+        lines.append(Line(name, qty, Decimal(price), code=sku, discount=Decimal(0) - off))
+        if fee:  # the EHF, an item of its own after the goods it is on, taxed as they are
+            fee_sku, amount = fee.split()
+            lines.append(Line("EHF/ÉCOFRAIS", qty, Decimal(amount), code=fee_sku))
+    net = sum((ln.net for ln in lines), Decimal(0))
+    gst, qst = qc_taxes(net)
+    due = net + gst + qst
+    rounding = Decimal(0)
+    if v in (0, 3):  # cash, rounded to the nickel
+        rounding = due - round_to(due * 20, 1) / 20
+        notes = (5, 10, 20, 40, 50, 60, 100, 150, 200, 300, 400, 500, 1000)
+        tenders: tuple[Tender, ...] = (Tender("cash", "CASH", tendered(rng, due - rounding, notes)),)
+    else:
+        tenders = (Tender("card", "INTERAC" if v == 1 else "MASTERCARD", due),)
+    when, iso = dated(rng, "{d}-{b}-{y} {H}:{M}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 24):02d}-{rng.randint(1, 999999):06d}",
+        when=when.replace("-2026 ", "-26 "),
+        iso=iso,
+        savings=rounding,
+        savings_label="CASH ROUNDING",
+        tax_added=gst + qst,
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_ca_hardware(s: Sale, cols: int) -> list[Op]:
+    # A hardware store in Quebec printing in English, with the French the province asks for: SKU,
+    # description, amount; "8 @ 5.48 EA" and "12.5 FT @ 0.89 /FT" under the item, INSTANT SAVINGS under it,
+    # the EHF/ÉCOFRAIS with a SKU of its own after paint, batteries and lights; SUBTOTAL, GST/TPS 5 %,
+    # QST/TVQ 9.975 %, cash rounded to the nickel, TOTAL; the GST and QST numbers.
+    item = (Col(7), Col(None), Col(9, "right"))
+    reg, trans = s.no.split("-")
+    no = int(trans)
+    ops: list[Op] = [
+        Title("CHAMPLAIN HARDWARE"),
+        Center("Quincaillerie Champlain inc."),
+        Center("2150 Boul. des Sources"),
+        Center("Pointe-Claire, QC  H9R 5Z3"),
+        Center("514 555-0163"),
+        Blank(),
+        Text(f"{s.when}   STORE 7160"),
+        Text(f"TRANS 7160-{reg}-{trans}"),
+        Text(f"CASHIER: {('Geneviève', 'Stéphane', 'Hélène', 'Marc-André')[no % 4]}"),
+        Rule(),
+        Row(("SKU", "DESCRIPTION", "AMOUNT"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.code, ln.name, POINT(ln.amount)), item))
+        if ln.name in CA_HARDWARE_FOOT:
+            ops.append(Row(("", f"  {ln.qty} FT @ {POINT(ln.price)} /FT", ""), item))
+        elif ln.qty != 1:
+            ops.append(Row(("", f"  {ln.qty} @ {POINT(ln.price)} EA", ""), item))
+        if ln.discount:
+            ops.append(Row(("", "  INSTANT SAVINGS", POINT(ln.discount)), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    gst, qst = qc_taxes(net)
+    ops += [
+        Rule(),
+        pair("SUBTOTAL", POINT(net)),
+        pair("GST/TPS 5%", POINT(gst)),
+        pair("QST/TVQ 9.975%", POINT(qst)),
+    ]
+    if s.savings:
+        ops.append(pair("CASH ROUNDING", POINT(-s.savings)))
+    ops.append(pair("TOTAL", f"${POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, POINT(t.amount)))
+    if s.cash:
+        ops.append(pair("CHANGE", POINT(s.change)))
+    else:
+        t = s.tenders[0]
+        ops += [
+            Rule(),
+            Text(f"{t.label}  ************{no * 37 % 10000:04d}"),
+            Text("ACCOUNT: CHEQUING" if t.label == "INTERAC" else "ENTRY: CHIP"),
+            Text(f"AID: {CA_AID[t.label]}"),
+            Text(f"AUTH: {no * 4211 % 900000 + 100000}   SEQ: {reg}{no % 10000:04d}"),
+            pair("PURCHASE", f"${POINT(t.amount)}"),
+            Center("00 APPROVED - THANK YOU"),
+            Center("APPROUVÉE - MERCI"),
+        ]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    goods = [ln for ln in s.lines if not ln.name.startswith("EHF")]
+    count = sum((1 if ln.name in CA_HARDWARE_FOOT else pieces([ln]) for ln in goods), 0)
+    ops += [Blank(), Text(f"TOTAL ITEMS: {count}")]
+    if off:
+        ops.append(Text(f"YOU SAVED ${POINT(off)} TODAY"))
+    ops += [
+        Text("GST/TPS # 81234 5678 RT0001"),
+        Text("QST/TVQ # 1234567890 TQ0001"),
+        Blank(),
+        Center("Returns within 90 days with receipt"),
+        Center("Retours dans les 90 jours avec reçu"),
+        Barcode(f"7160{reg}{trans}"),
+    ]
+    return ops
 
 
 def yen_tax(base: Decimal, rate: int) -> Decimal:
@@ -4705,6 +5316,518 @@ def en_ca_cafe(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+# -- Russian 54-FZ receipts added 2026-12-11: two to train (ru-kafe-set, ru-hozmag), two to dev -------------
+
+RUB_COMMA_SPACED = NumberStyle(",", " ")  # 3 499,00
+
+
+def ru_fns_qr(s: Sale, fn: str, fd: int, fp: int) -> QR:
+    """The QR code of a 54-FZ receipt: its date and time, total, ФН, ФД, ФП and n=1 (приход)."""
+    t = f"{s.iso[:10].replace('-', '')}T{s.iso[11:16].replace(':', '')}"
+    return QR(f"t={t}&s={POINT(s.total)}&fn={fn}&i={fd}&fp={fp}&n=1")
+
+
+def ru_kafe_set_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Круассан классический", "129.00"),
+        ("Круассан миндальный", "189.00"),
+        ("Синнабон с корицей", "159.00"),
+        ("Пирожок с капустой", "69.00"),
+        ("Слойка с вишней", "99.00"),
+        ("Хачапури по-аджарски", "289.00"),
+        ("Сырники со сметаной", "279.00"),
+        ("Каша овсяная с ягодами", "219.00"),
+        ("Сэндвич с ветчиной и сыром", "249.00"),
+        ("Суп дня 250 г", "229.00"),
+        ("Капучино 0,3 л", "189.00"),
+        ("Латте 0,4 л", "229.00"),
+        ("Американо 0,3 л", "149.00"),
+        ("Раф ванильный 0,4 л", "259.00"),
+        ("Чай черный 0,4 л", "119.00"),
+        ("Морс клюквенный 0,3 л", "139.00"),
+    ]
+    lines = pick(rng, catalogue, (2, 5), qtys=(1, 1, 1, 1, 2, 2, 3))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    savings, label = Decimal(0), ""
+    if v == 1:  # the chain's guest card: 10 % off the check
+        savings, label = (subtotal / 10).quantize(Decimal("0.01"), ROUND_HALF_UP), "СКИДКА ПО КАРТЕ 10%"
+    elif v == 3:  # bonus points written off, a point a rouble, up to half the check
+        points = min(rng.choice((50, 80, 100, 150)), int(subtotal // 2))
+        savings, label = Decimal(points).quantize(Decimal("0.01")), "СПИСАНО БАЛЛОВ"
+    total = subtotal - savings
+    if v == 0:
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, (100, 200, 500, 1000, 2000, 5000))),
+        )
+    elif v == 1:
+        tenders = (Tender("card", "ЭЛЕКТРОННЫМИ", total),)
+    elif v == 2:  # a note in cash, the rest by card
+        cash = Decimal(100 if total <= 300 else 200).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "ЭЛЕКТРОННЫМИ", total - cash))
+    else:  # the Faster Payments System: the guest scans the till's QR code in the bank's app
+        tenders = (Tender("other", "ОПЛАТА ПО QR (СБП)", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(3, 240)}",
+        dated_when=dated(rng, "{d}.{m}.26 {H}:{M}"),
+        savings=savings,
+        savings_label=label,
+        subtotal_printed=bool(savings),
+    )
+
+
+def ru_kafe_set(s: Sale, cols: int) -> list[Op]:
+    # An Эвотор smart terminal at the counter of a bakery-café chain, on 57 mm paper (80 mm in the bigger
+    # cafés): КАССОВЫЙ ЧЕК and ПРИХОД on two lines, the date as ДД.ММ.ГГ; each article numbered, "quantity х
+    # price" (a Cyrillic х) and =amount under it, and "НДС не облагается" under each (catering exempt from
+    # НДС); ПОДЫТОГ and the guest card's discount or the bonus points written off, printed as a positive sum;
+    # ИТОГ, the tenders, СДАЧА, the СУММА БЕЗ НДС that repeats the total, the card's points and the fiscal
+    # block with its QR code.
+    item = (Col(2), Col(None), Col(10, "right"))
+    no = int(s.no)
+    fd, fp = 30117 + no * 3, 2917364018 - no * 7717
+    ops: list[Op] = [
+        Title("ПЕКАРНЯ СДОБА"),
+        Center('ООО "Сдоба Ритейл"'),
+        Center("630099, г. Новосибирск,"),
+        Center("ул. Советская, д. 18"),
+        Center("КАССОВЫЙ ЧЕК", bold=True),
+        Center("ПРИХОД"),
+        Row((f"Смена № {84 + no % 9}", f"Чек № {no}"), (Col(None), Col(11, "right"))),
+        Text(s.when),
+        Text("Кассир: Борисова Е.А."),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        ops += [
+            Text(f"{i}. {ln.name}"),
+            Row(("", f"{ln.qty} х {POINT(ln.price)}", f"={POINT(ln.amount)}"), item),
+            Text("   НДС не облагается"),
+        ]
+    ops.append(Rule())
+    if s.savings:
+        ops += [pair("ПОДЫТОГ", f"={POINT(s.subtotal)}"), pair(s.savings_label, f"={POINT(s.savings)}")]
+    ops.append(pair("ИТОГ", f"={POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("СДАЧА", f"={POINT(s.change)}"))
+    ops.append(pair("СУММА БЕЗ НДС", f"={POINT(s.total)}"))
+    if s.savings:
+        earned = int(s.total // 20)
+        ops += [
+            Rule(),
+            Text("Карта гостя: 2900****5512"),
+            Text(f"Начислено баллов: {earned}"),
+            Text(f"Баланс баллов: {312 + no + earned}"),
+        ]
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("Место расчетов: кафе-пекарня"),
+        Text("ЗН ККТ: 0071234567891234"),
+        Text("РН ККТ: 0005432167054321"),
+        Text("ФН: 7380440801234567"),
+        Row((f"ФД: {fd}", f"ФП: {fp}"), (Col(None), Col(15, "right"))),
+        Text("ИНН: 5406987654"),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, "7380440801234567", fd, fp),
+        Center("Спасибо! Ждем вас снова!"),
+    ]
+    return ops
+
+
+RU_HOZ_MEASURED = {  # goods sold by weight or length: name -> (price, unit, quantities)
+    "Саморезы по дереву 3,5х35": ("420.00", "кг", ("0.350", "0.500", "1.250", "0.725")),
+    "Гвозди строительные 100 мм": ("185.00", "кг", ("0.800", "1.500", "2.300", "0.450")),
+    "Кабель ВВГнг-LS 3х2,5": ("119.00", "м", ("2.500", "7.500", "12.500", "3.750")),
+    "Шланг поливочный 19 мм": ("89.00", "м", ("5.500", "10.500", "15.500")),
+}
+
+
+def ru_hozmag_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("Клей плиточный Ceresit CM 11 25кг", "459.00"),
+        ("Шпатлевка финишная 20кг", "689.00"),
+        ("Перчатки х/б с ПВХ", "39.00"),
+        ("Лампа светодиодная E27 10Вт", "129.00"),
+        ("Валик малярный 180 мм", "289.00"),
+        ("Краска ВД интерьерная 10л", "1590.00"),
+        ("Ведро строительное 12л", "199.00"),
+        ("Изолента ПВХ 19мм х 20м", "79.00"),
+        ("Розетка накладная 2-местная", "249.00"),
+        ("Замок навесной 50 мм", "1190.00"),
+        ("Пена монтажная проф. 750мл", "549.00"),
+        ("Герметик силиконовый 280мл", "329.00"),
+    ]
+    tools = [("Дрель ударная 750Вт", "3490.00"), ("Перфоратор SDS-plus 800Вт", "6990.00")]
+    lines = pick(rng, catalogue, (1, 4), qtys=(1, 1, 1, 2, 2, 3, 5))
+    for name in rng.sample(sorted(RU_HOZ_MEASURED), rng.randint(1, 2)):
+        price, _, qtys = RU_HOZ_MEASURED[name]
+        lines.insert(rng.randint(0, len(lines)), Line(name, Decimal(rng.choice(qtys)), Decimal(price)))
+    if v == 2 or rng.random() < 0.3:
+        name, price = rng.choice(tools)
+        lines.append(Line(name, Decimal(1), Decimal(price)))
+    if v in (0, 3):  # the store's discount card: 5 % off every article, printed under each
+        lines = [
+            replace(ln, discount=-(ln.amount * 5 / 100).quantize(Decimal("0.01"), ROUND_HALF_UP))
+            for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    elif v == 2:  # some cash, the rest by card
+        cash = Decimal(rng.choice([n for n in (500, 1000, 2000, 3000) if n < total])).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "БЕЗНАЛИЧНЫМИ", total - cash))
+    else:
+        notes = (500, 1000, 2000, 5000, 10000, 15000, 20000, 30000, 50000)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, notes)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(11, 380)}",
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
+        subtotal_printed=v in (0, 3),
+    )
+
+
+def ru_sber_slip(when: str, amount: Decimal, no: int) -> list[Op]:
+    """A Сбербанк terminal's slip printed on the receipt's paper: ОПЛАТА, Сумма (Руб):, ОДОБРЕНО and the
+    authorisation code, its own date as ДД.ММ.ГГ and its own cheque number."""
+    day, time = when.split(" ")
+    return [
+        Rule(),
+        Center("ПАО СБЕРБАНК"),
+        Row((f"{day[:6]}{day[8:]} {time}", f"ЧЕК {no % 10000:04d}"), (Col(None), Col(9, "right"))),
+        Row(("ОПЛАТА", "Терминал: 10437215"), (Col(None), Col(18, "right"))),
+        Text("Мерчант: 781000123456"),
+        Row(("МИР", f"************{(no * 3709) % 9000 + 1000}"), (Col(None), Col(16, "right"))),
+        pair("Сумма (Руб):", POINT(amount)),
+        Text("Комиссия за операцию - 0 Руб."),
+        Center("ОДОБРЕНО"),
+        pair("Код авторизации:", f"{(no * 7919) % 900000 + 100000}"),
+        pair("Номер ссылки:", f"6{(no * 104729) % 10**11:011d}", right=14),
+        Center("Подпись клиента не требуется"),
+        Rule(),
+    ]
+
+
+def ru_hozmag(s: Sale, cols: int) -> list[Op]:
+    # A Штрих-М fiscal register of a hardware store, on 80 mm paper: КАССОВЫЙ ЧЕК and ПРИХОД on one line,
+    # ДАТА and ВРЕМЯ in two columns; each article's name, then its quantity to three places and its unit
+    # (1.000 шт, 0.350 кг, 2.500 м) х the price grouped with a space (1 190.00) and =amount, the discount
+    # card's СКИДКА 5% and the НДС 22 % sum of the article under it; СУММА БЕЗ СКИДКИ and СКИДКА, ИТОГО К
+    # ОПЛАТЕ, the tenders, СДАЧА, СУММА НДС 22%, the fiscal block and its QR code, then the Сбербанк slip of
+    # a card payment.
+    item = (Col(2), Col(None), Col(13, "right"))
+    no = int(s.no)
+    day, time = s.when.split(" ")
+    fd, fp = 71840 + no * 2, 3749182650 - no * 6113
+    ops: list[Op] = [
+        Title("ДОМОВОЙ"),
+        Center("ХОЗЯЙСТВЕННЫЙ МАГАЗИН"),
+        Center('ООО "Домовой-Трейд"'),
+        Center("394036, г. Воронеж, ул. Кольцовская, 30"),
+        Center("ИНН 3664123456"),
+        Rule(),
+        Row(("КАССОВЫЙ ЧЕК", "ПРИХОД"), (Col(None), Col(6, "right")), bold=True),
+        Row((f"ДАТА {day}", f"ВРЕМЯ {time}"), (Col(None), Col(11, "right"))),
+        Row((f"ЧЕК № {no:04d}", f"СМЕНА № {27 + no % 5:04d}"), (Col(None), Col(12, "right"))),
+        Text("КАССИР Семенов А.В."),
+        Rule(),
+    ]
+    for ln in s.lines:
+        unit = RU_HOZ_MEASURED[ln.name][1] if ln.name in RU_HOZ_MEASURED else "шт"
+        ops += [
+            Text(ln.name),
+            Row(("", f"{ln.qty:.3f} {unit} х {RUB_SPACED(ln.price)}", f"={RUB_SPACED(ln.amount)}"), item),
+        ]
+        if ln.discount:
+            ops.append(Row(("", "СКИДКА 5%", f"={RUB_SPACED(ln.discount)}"), item))
+        ops.append(Row(("", "НДС 22%", f"={RUB_SPACED(included_tax(ln.net, RU_NDS['22']))}"), item))
+    ops.append(Rule())
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        ops += [pair("СУММА БЕЗ СКИДКИ", f"={RUB_SPACED(s.subtotal)}"), pair("СКИДКА", f"={RUB_SPACED(off)}")]
+    ops.append(pair("ИТОГО К ОПЛАТЕ", f"={RUB_SPACED(s.total)}", bold=True, tall=True, right=13))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={RUB_SPACED(t.amount)}"))
+    if s.cash:
+        ops.append(pair("СДАЧА", f"={RUB_SPACED(s.change)}"))
+    ops.append(pair("СУММА НДС 22%", f"={RUB_SPACED(included_tax(s.total, RU_NDS['22']))}"))
+    if off:
+        ops.append(Text("ДИСКОНТНАЯ КАРТА 2200****0417"))
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("МЕСТО РАСЧЕТОВ: торговый зал"),
+        Text("РН ККТ 0003216549043210"),
+        Text("ЗН ККТ 0496120034567"),
+        Text("ФН 7281440701987654"),
+        Text(f"ФД {fd}  ФП {fp}"),
+        Text("САЙТ ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, "7281440701987654", fd, fp),
+    ]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += ru_sber_slip(s.when, t.amount, no)
+    ops.append(Center("СПАСИБО ЗА ПОКУПКУ!"))
+    return ops
+
+
+RU_FUELS = (  # grade, price a litre
+    ("Аи-92", "59.85"),
+    ("Аи-95", "65.40"),
+    ("Аи-95 ЭКТО", "68.90"),
+    ("Аи-100", "84.90"),
+    ("ДТ", "72.35"),
+)
+
+
+def ru_azs_sale(rng: random.Random, v: int) -> Sale:
+    fuel, price = rng.choice(RU_FUELS)
+    litres = (Decimal(rng.randint(2200 if v == 2 else 1200, 5200)) / 100).quantize(Decimal("0.01"))
+    # The dispenser (ТРК) the fuel was drawn at, in the article's code.
+    lines = [Line(fuel, litres, Decimal(price), code=str(rng.randint(1, 8)))]
+    shop = [
+        ("Кофе американо 0,3", "149.00"),
+        ("Капучино 0,4", "199.00"),
+        ("Хот-дог французский", "189.00"),
+        ("Вода питьевая 0,5 л", "69.00"),
+        ("Омывающая жидкость -20 4л", "449.00"),
+        ("Жевательная резинка", "59.00"),
+        ("Салфетки влажные", "119.00"),
+    ]
+    lines += pick(rng, shop, (0, 2), qtys=(1, 1, 1, 2))
+    if v in (0, 3):  # the station's loyalty card: 0.50 a litre off the fuel
+        lines[0] = replace(lines[0], discount=-(litres / 2).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("card", "Оплата картой", total),)
+    elif v == 1:  # cash handed over before the fill, the change after it
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, (1000, 1500, 2000, 3000, 5000, 10000))),)
+    elif v == 2:  # a thousand in cash, the rest by card
+        cash = Decimal(1000).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "Оплата картой", total - cash))
+    else:  # the loyalty card's points spent, a point a rouble, the rest by card
+        points = Decimal(rng.choice((100, 200, 300, 500))).quantize(total)
+        tenders = (Tender("other", "БОНУСАМИ", points), Tender("card", "Оплата картой", total - points))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(20, 640)}",
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}:{S}"),
+    )
+
+
+def ru_azs(s: Sale, cols: int) -> list[Op]:
+    # An АТОЛ register at a filling station's counter (on 57 mm paper at the small stations): "Кассовый чек.
+    # Приход" on one line, the date and the time with seconds in two columns; the fuel by its grade (Аи-95)
+    # with the dispenser (ТРК №) it was drawn at, litres to two places х the price a litre with decimal
+    # commas, the loyalty card's discount a litre under the fuel, НДС 22% under every article; ИТОГО, the
+    # tenders (the card's bonus points as one of them), СДАЧА, the НДС sum, the card's points, the fiscal
+    # block and its QR code.
+    item = (Col(2), Col(None), Col(11, "right"))
+    no = int(s.no)
+    day, time = s.when.split(" ")
+    fd, fp = 152300 + no * 4, 1029384756 + no * 5441
+    ops: list[Op] = [
+        Title("АЗС № 47"),
+        Center('ООО "ЮгНефтеПродукт"'),
+        Center("Краснодарский край,"),
+        Center("ст. Динская, ул. Красная, 150"),
+        Center("ИНН 2330123456"),
+        Center("Кассовый чек. Приход", bold=True),
+        Row((day, time), (Col(None), Col(8, "right"))),
+        Row((f"Чек № {no}", f"Смена № {1204 + no % 11}"), (Col(None), Col(12, "right"))),
+        Text("Оператор: Ткаченко И.В."),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        ops.append(Text(f"{i}. {ln.name}"))
+        if ln.code:
+            ops += [
+                Text(f"   ТРК № {ln.code}"),
+                Row(("", f"{qty_str(ln.qty, ',')} л х {COMMA(ln.price)}", f"= {COMMA(ln.amount)}"), item),
+            ]
+        else:
+            ops.append(Row(("", f"{ln.qty} шт х {COMMA(ln.price)}", f"= {COMMA(ln.amount)}"), item))
+        if ln.discount:
+            ops.append(Row(("", "Скидка по карте", f"= {COMMA(ln.discount)}"), item))
+        ops.append(Text("   НДС 22%"))
+    ops += [Rule(), pair("ИТОГО", f"= {COMMA(s.total)}", bold=True, tall=True)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"= {COMMA(t.amount)}"))
+    if s.cash:
+        ops.append(pair("СДАЧА", f"= {COMMA(s.change)}"))
+    ops.append(pair("Сумма НДС 22%", f"= {COMMA(included_tax(s.total, RU_NDS['22']))}"))
+    if s.lines[0].discount:
+        earned = int(s.total // 100)
+        ops += [
+            Rule(),
+            Text("Карта лояльности: 7005****3318"),
+            Text(f"Начислено баллов: {earned}"),
+            Text(f"Баланс баллов: {1480 + no * 3 + earned}"),
+        ]
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("Место расчетов: АЗС № 47"),
+        Text("ЗН ККТ: 00106703123456"),
+        Text("РН ККТ: 0002847561023456"),
+        Text("ФН: 7281440500987123"),
+        Row((f"ФД: {fd}", f"ФП: {fp}"), (Col(None), Col(15, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, "7281440500987123", fd, fp),
+        Center("СЧАСТЛИВОГО ПУТИ!"),
+    ]
+    return ops
+
+
+def ru_odezhda_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, НДС rate: children's clothes 10 %)
+        ("Джинсы мужские slim 32/34", "3499.00", "22"),
+        ("Футболка женская базовая р.44", "899.00", "22"),
+        ("Джемпер мужской шерсть р.50", "2999.00", "22"),
+        ("Платье трикотажное р.46", "3799.00", "22"),
+        ("Куртка демисезонная жен. р.46", "7990.00", "22"),
+        ("Рубашка мужская хлопок р.41", "2299.00", "22"),
+        ("Носки мужские 3 пары", "499.00", "22"),
+        ("Ремень кожаный 110 см", "1290.00", "22"),
+        ("Комбинезон детский р.86", "3290.00", "10"),
+        ("Колготки детские р.116", "349.00", "10"),
+        ("Футболка детская р.122", "599.00", "10"),
+        ("Брюки детские р.128", "1499.00", "10"),
+    ]
+    lines = pick(rng, catalogue, (1, 4), qtys=(1, 1, 1, 1, 2))
+    if sum((ln.amount for ln in lines), Decimal(0)) <= 2000:
+        lines.append(Line("Джинсы мужские slim 32/34", Decimal(1), Decimal("3499.00"), tag="22"))
+
+    def off(ln: Line, pct: int, label: str) -> Line:
+        # The discount's printed name in the line's note: the layout prints it under the article.
+        cut = (ln.amount * pct / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return replace(ln, discount=-cut, note=f"{label} {pct}%")
+
+    if v == 0:  # the discount card: 10 % off every article
+        lines = [off(ln, 10, "Скидка по карте") for ln in lines]
+    elif v in (1, 3):  # the sale: some articles 30 % or 50 % off (20 % on the split)
+        for k in rng.sample(range(len(lines)), rng.randint(1, len(lines))):
+            lines[k] = off(lines[k], 20 if v == 3 else rng.choice((30, 50)), "Скидка")
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    elif v == 1:
+        notes = (1000, 2000, 5000, 10000, 20000, 30000, 50000, 70000)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, notes)),)
+    elif v == 2:  # a gift certificate (sold as an advance), the rest by card
+        cert = Decimal(max(n for n in (1000, 2000, 3000, 5000) if n < total)).quantize(total)
+        tenders = (Tender("other", "ПРЕДОПЛАТА (АВАНС)", cert), Tender("card", "БЕЗНАЛИЧНЫМИ", total - cert))
+    else:  # some cash, the rest by card
+        cash = Decimal(1000 if total < 3000 else 2000).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "БЕЗНАЛИЧНЫМИ", total - cash))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(5, 160)}",
+        dated_when=dated(rng, "{d}.{m}.{y}  {H}:{M}"),
+        subtotal_printed=v != 2,
+    )
+
+
+def ru_tbank_slip(amount: Decimal, no: int) -> list[Op]:
+    """The slip of a Т-Банк (Тинькофф) terminal: ОПЛАТА, Сумма (Руб):, ОДОБРЕНО, the authorisation code."""
+    return [
+        Rule(),
+        Center("Т-Банк"),
+        Center("ОПЛАТА"),
+        pair("Терминал:", "30491267"),
+        pair("Мерчант:", "000012345678", right=13),
+        pair("Карта:", f"МИР *{(no * 6007) % 9000 + 1000}"),
+        pair("Сумма (Руб):", POINT(amount)),
+        Center("ОДОБРЕНО"),
+        pair("Код авторизации:", f"{(no * 48611) % 900000 + 100000}"),
+        pair("RRN:", f"{(no * 9973) % 10**12:012d}", right=13),
+        Center("Подпись не требуется"),
+    ]
+
+
+def ru_odezhda(s: Sale, cols: int) -> list[Op]:
+    # An АТОЛ register of a clothing shop in a mall, 80 mm: "КАССОВЫЙ ЧЕК. ПРИХОД", the cheque number and
+    # the date on one line; each article numbered with [М+] (its Честный знак marking code checked),
+    # "quantity шт х price" with a decimal comma and a space grouping (3 499,00), the article's discount with
+    # its percentage and its НДС sum (22 %, children's clothes 10 %) under it; Сумма без скидки, Сумма
+    # скидки, ИТОГ, the tenders (a gift certificate as ПРЕДОПЛАТА (АВАНС)), СДАЧА, the НДС sums by rate, the
+    # fiscal block and its QR code, the Т-Банк slip of a card payment, and the return and exchange terms.
+    item = (Col(2), Col(None), Col(12, "right"))
+    money = RUB_COMMA_SPACED
+    no = int(s.no)
+    fd, fp = 8804 + no * 5, 2210987654 + no * 3331
+    ops: list[Op] = [
+        Title("МОДНЫЙ КВАРТАЛ"),
+        Center("магазин одежды"),
+        Center('ООО "Модный квартал"'),
+        Center('г. Ярославль, ТЦ "Аура", ул. Победы, 41'),
+        Center("ИНН 7604123456"),
+        Center("КАССОВЫЙ ЧЕК. ПРИХОД", bold=True),
+        Row((f"Чек № {no}", s.when), (Col(None), Col(17, "right"))),
+        Text(f"Смена № {318 + no % 6}"),
+        Text("Продавец-кассир: Лебедева О.Н."),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        ops += [
+            Text(f"{i}. [М+] {ln.name}"),
+            Row(("", f"{ln.qty} шт х {money(ln.price)}", f"={money(ln.amount)}"), item),
+        ]
+        if ln.discount:
+            ops.append(Row(("", ln.note, f"={money(ln.discount)}"), item))
+        tax = included_tax(ln.net, RU_NDS[ln.tag])
+        ops.append(Row(("", f"НДС {ln.tag}%", f"={money(tax)}"), item))
+    ops += [Rule(), Text(f"Количество товаров: {pieces(s.lines)}")]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        ops += [pair("Сумма без скидки", f"={money(s.subtotal)}"), pair("Сумма скидки", f"={money(off)}")]
+    ops.append(pair("ИТОГ", f"={money(s.total)}", bold=True, tall=True, right=14))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={money(t.amount)}"))
+        if t.method == "other":
+            ops.append(Text(f"  Подарочный сертификат № {(no * 379) % 90000 + 10000}"))
+    if s.cash:
+        ops.append(pair("СДАЧА", f"={money(s.change)}"))
+    for rate in ("22", "10"):
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            ops.append(pair(f"Сумма НДС {rate}%", f"={money(included_tax(gross, RU_NDS[rate]))}"))
+    if all(ln.note.startswith("Скидка по карте") for ln in s.lines):
+        ops.append(Text("Дисконтная карта № 0021457"))
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("Место расчетов: магазин"),
+        Text("ЗН ККТ: 00106721234567"),
+        Text("РН ККТ: 0006123498076543"),
+        Text("ФН: 7281440701555777"),
+        Row((f"ФД: {fd}", f"ФП: {fp}"), (Col(None), Col(15, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, "7281440701555777", fd, fp),
+    ]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += ru_tbank_slip(t.amount, no)
+    ops += [
+        Rule(),
+        Center("Обмен и возврат товара надлежащего"),
+        Center("качества - в течение 14 дней со дня"),
+        Center("покупки при наличии чека, ярлыков"),
+        Center("и сохранении товарного вида"),
+        Center('(ст. 25 Закона РФ "О защите прав'),
+        Center('потребителей").'),
+        Center("Сохраняйте чек!"),
+    ]
+    return ops
+
+
 # -- encoders -----------------------------------------------------------------------------------------------
 
 Family = Literal["receiptline", "rpe", "python-escpos"]
@@ -4764,6 +5887,60 @@ RL: Family = "receiptline"
 RPE: Family = "rpe"
 PE: Family = "python-escpos"
 TEMPLATES: tuple[Template, ...] = (
+    Template(
+        "en-us-grocery",
+        "Latin",
+        "USD",
+        en_us_grocery_sale,
+        en_us_grocery,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "epson-tm-t88vii", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-ca-pharmacy",
+        "Latin",
+        None,  # "$" alone does not say Canadian dollars
+        en_ca_pharmacy_sale,
+        en_ca_pharmacy,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 48, "cp863"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp850"),
+            Encoder(RPE, "star-tsp650ii", "star-line-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-us-qsr",
+        "Latin",
+        "USD",
+        en_us_qsr_sale,
+        en_us_qsr,
+        (
+            # "auto": with no code page set, the encoder prints a "?" for the ñ of "Jalapeños".
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "auto"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp437"),
+            Encoder(RL, "starsbcs", "star-80mm", 48, "cp437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-ca-hardware",
+        "Latin",
+        None,
+        en_ca_hardware_sale,
+        en_ca_hardware,
+        (
+            # CP863, Canadian French, for the accents of a Quebec till (ÉCOFRAIS, the cashier's name).
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp863"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp863"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp863"),
+        ),
+        variants=4,
+    ),
     Template(
         "us-pharmacy",
         "Latin",
@@ -5433,6 +6610,59 @@ TEMPLATES: tuple[Template, ...] = (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp863"),
             Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp863"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp863"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-kafe-set",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_kafe_set_sale,
+        ru_kafe_set,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
+            # The 57 mm paper of an Эвотор at the counter.
+            Encoder(RPE, "star-mc-print2", "star-58mm", 32, "cp866"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "windows1251"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-hozmag",
+        "Cyrillic",
+        None,  # only the bank slip of a card payment says Руб
+        ru_hozmag_sale,
+        ru_hozmag,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1251"),
+            Encoder(RPE, "fujitsu-fp1000", "fujitsu-80mm", 48, "cp866"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-azs",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_azs_sale,
+        ru_azs,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
+            Encoder(RPE, "star-mc-print2", "star-58mm", 32, "cp866"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-odezhda",
+        "Cyrillic",
+        None,  # only the bank slip of a card payment says Руб
+        ru_odezhda_sale,
+        ru_odezhda,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp866"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "windows1251"),
         ),
         variants=4,
     ),
