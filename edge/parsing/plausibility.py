@@ -59,17 +59,34 @@ def mojibake_reason(texts: Iterable[str]) -> str | None:
             return f"bytes the printer's character set cannot decode in {text.strip()[:40]!r}"
         if _NEVER_TEXT.search(text):
             return f"control or private-use characters in {text.strip()[:40]!r}"
+        # Each test below finds nothing in a word that the whole line does not hold: most lines (CJK,
+        # accented Latin, Cyrillic) are passed by one search, and a word is looked at only for the tests
+        # its line could fail.
+        if not _SUSPECT.search(text):
+            continue
+        graphic = _GRAPHIC.search(text) is not None
+        if graphic and not text.strip(_CORNERS + " ").strip():
+            continue  # a rule and nothing else
+        accents = _ACCENT_RUN.search(text) is not None
+        greek = _GREEK.search(text) is not None
+        thai = _THAI_MARK_RUN.search(text) is not None
         for word in _WORD_BREAK.split(text):
             core = word.strip(_CORNERS)
-            if _letters(core) and _GRAPHIC.search(core):
+            if graphic and _letters(core) and _GRAPHIC.search(core):
                 return f"letters mixed with line-drawing characters in {word[:40]!r} (wrong code page?)"
-            if _ACCENT_RUN.search(core):
+            if accents and _ACCENT_RUN.search(core):
                 return f"accented letters no language writes in a row in {word[:40]!r} (wrong code page?)"
-            if _greek(core) >= 2 and len(_scripts(core)) > 1:
+            if greek and _greek(core) >= 2 and len(_scripts(core)) > 1:
                 return f"Greek letters inside a word of another script in {word[:40]!r} (wrong code page?)"
-            if _THAI_MARK_RUN.search(core) and not _thai_marks_spell(core):
+            if thai and _THAI_MARK_RUN.search(core) and not _thai_marks_spell(core):
                 return f"Thai marks no Thai word stacks in {word[:40]!r} (wrong code page?)"
     return None
+
+
+# What any of the tests of mojibake_reason needs in a line to find anything in it.
+_SUSPECT = re.compile(
+    r"[\u2500-\u259f\u0370-\u03ff\u1f00-\u1fff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]|[\u00c0-\u024f]{3,}"
+)
 
 
 # Thai writes a consonant, then at most one vowel above or below it, one tone mark, and a final nikhahit or
