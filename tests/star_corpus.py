@@ -11,11 +11,17 @@ from tests.foreign_encoder import encode
 
 ITEMS = [["Flat white", "3.80"], ["Croissant", "2.60"], ["Total", "6.40"]]
 RPE_DOCS: list[dict[str, Any]] = [
-    {"options": {"language": "star-line", "columns": 48}, "title": "CAFE", "table": ITEMS, "cut": "full"},
+    {
+        "options": {"language": "star-line", "columns": 48},
+        "title": "CAFE",
+        "lines": ["26/11/2026 14:03"],
+        "table": ITEMS,
+        "cut": "full",
+    },
     {
         "options": {"language": "star-line", "columns": 48, "printerModel": "star-tsp650ii"},
         "title": "BISTRO",
-        "lines": ["Table 4", "Server: Ann"],
+        "lines": ["26/11/2026 19:42", "Table 4", "Server: Ann"],
         "table": ITEMS,
         "qr": "https://tillbox.example/r/AbC123",
         "cut": "partial",
@@ -23,6 +29,7 @@ RPE_DOCS: list[dict[str, Any]] = [
     {
         "options": {"language": "star-prnt", "columns": 32, "printerModel": "star-sm-l200"},
         "title": "KIOSK",
+        "lines": ["26/11/2026 08:17"],
         "table": ITEMS,
         "barcode": "CODE39",
         "cut": "full",
@@ -31,15 +38,15 @@ RPE_DOCS: list[dict[str, Any]] = [
         "options": {"language": "star-prnt", "columns": 48, "printerModel": "star-mc-print2"},
         "codepage": "cp858",
         "title": "BÄCKEREI",
-        "lines": ["Brötchen x3", "Größe: groß"],
+        "lines": ["26.11.2026 07:05", "Brötchen x3", "Größe: groß"],
         "table": ITEMS,
         "qr": "https://tillbox.example/r/ZZ9",
         "cut": "full",
     },
 ]
 RECEIPTLINE_DOC = (
-    "^^^STAR SHOP\n{code:4901234567894;option:ean,hri}\n\nTea | 2| 4.00\nCake | 1| 3.50\n---\n"
-    "^TOTAL | ^7.50\n{code:https://tillbox.example/r/Q1;option:qrcode,4,m}\n"
+    "^^^STAR SHOP\n26/11/2026 14:03\n{code:4901234567894;option:ean,hri}\n\nTea | 2| 4.00\nCake | 1| 3.50\n"
+    "---\n^TOTAL | ^7.50\n{code:https://tillbox.example/r/Q1;option:qrcode,4,m}\n"
 )
 RECEIPTLINE_COMMANDS = ["starsbcs", "starlinesbcs", "emustarlinesbcs", "starmbcs"]
 STAR_CUT = re.compile(rb"(\x1bd[\x00-\x03\x30-\x33]|\x1b\x0c\x00)\Z")
@@ -72,6 +79,7 @@ def star_sale(number: int) -> bytes:
     total = sum((Decimal(p) for _, p in picks), Decimal(0))
     return (
         b"\x1b@\x1b\x1dt\x01\x1b\x1da\x01\x1bi\x01\x01CORNER CAFE\x1bi\x00\x00\n"
+        + b"26/11/2026 14:03\n"
         + f"Order {1000 + number}\n".encode("ascii")
         + b"\x1b\x1da\x00"
         + b"".join(lines)

@@ -27,6 +27,7 @@ def receipt(model: str, items: list[tuple[str, str, str, str]], total: str) -> b
     p.set(align="center", bold=True)
     p.text("МАГАЗИН\n")
     p.set(align="left", bold=False)
+    p.text("26.11.2026 14:03\n")
     for name, qty, price, amount in items:
         p.text(f"{name:<16}{qty} x {price:>7}{amount:>10}\n")
     p.text(f"{'TOTAL':<30}{total:>10}\n")
@@ -72,7 +73,7 @@ def test_an_unknown_printer_model_is_a_clear_error(tmp_path: Path) -> None:
 def hand_made(n: int, codec: str, items: list[tuple[str, str, str, str]], total: str) -> bytes:
     """A sale as a till sends it to a printer python-escpos does not know: ESC @, ESC t n, the text in
     the page's codec, GS V cut."""
-    lines = ["STORE 12", ""]
+    lines = ["STORE 12", "26.11.2026 14:03", ""]
     lines += [f"{name:<16}{qty} x {price:>7}{amount:>10}" for name, qty, price, amount in items]
     lines.append(f"{'TOTAL':<30}{total:>10}")
     return b"\x1b@\x1bt" + bytes([n]) + "".join(f"{line}\n" for line in lines).encode(codec) + b"\x1dV\x00"
@@ -127,7 +128,7 @@ def test_read_by_epsons_numbers_a_makers_receipt_is_not_read_right(
 
 
 def test_an_unknown_code_page_under_ascii_text_changes_nothing() -> None:
-    data = b"\x1b@\x1bt\x08CAFE\nLatte    3.50\nTOTAL    3.50\n\x1dV\x00"
+    data = b"\x1b@\x1bt\x08CAFE\n26/11/2026 09:41\nLatte    3.50\nTOTAL    3.50\n\x1dV\x00"
     tx = parse_bytes(data, PROFILES["generic-80mm"]).to_json()
     assert tx["status"] == "ok" and tx["total"] == "3.50", tx["issues"]
 

@@ -131,14 +131,18 @@ def test_the_box_and_the_pos_profile_settle_what_a_receipt_leaves_open() -> None
     assert (both["status"], both["datetime"]) == ("ok", "2026-04-03T12:00:00")
 
 
-def test_a_date_printed_in_a_form_not_read_is_flagged_and_no_date_printed_is_not() -> None:
+def test_a_date_not_read_is_flagged_whether_printed_in_an_unknown_form_or_not_at_all() -> None:
     from edge.parsing.pipeline import parse_bytes
 
     body = b"SHOP\nTea   2.50\nTOTAL   2.50\nCASH   2.50\n"
     unread = parse_bytes(b"\x1b@" + b"Date 2026.26.11\n" + body + b"\x1dV\x00").to_json()
     assert unread["status"] == "needs_review" and [r["check"] for r in unread["reasons"]] == ["no_datetime"]
-    for other in (b"", b"Till 192.168.1.10 v3.2.1\n"):  # no date printed: nothing to misread
-        assert parse_bytes(b"\x1b@" + other + body + b"\x1dV\x00").status == "ok"
+    # No date printed (nor one to be read in an address and a version): a sale without its day is no more
+    # ok than one whose date was misprinted.
+    for other in (b"", b"Till 192.168.1.10 v3.2.1\n"):
+        tx = parse_bytes(b"\x1b@" + other + body + b"\x1dV\x00").to_json()
+        assert tx["status"] == "needs_review" and tx["datetime"] is None
+        assert [(r["check"], r["field"]) for r in tx["reasons"]] == [("no_datetime", "datetime")]
 
 
 def test_the_bills_time_not_the_tables_opening() -> None:

@@ -36,36 +36,37 @@ RECEIPTS: list[tuple[str, dict[str, object], str, str, list[tuple[str, str, str]
         [("Asparagus", "1", "1.00"), ("Broccoli", "2", "2.00"), ("Carrot", "3", "3.00")],
     ),
     (
-        "^^^超市收银\n\n单号:873573 | 收银员:023\n苹果 | 2| 10.00\n牛奶 | 1| 5.50\n---\n^合计 | ^15.50",
+        "^^^超市收银\n\n2026-11-26 14:03:00\n单号:873573 | 收银员:023\n苹果 | 2| 10.00\n牛奶 | 1| 5.50\n"
+        "---\n^合计 | ^15.50",
         {"cpl": 42, "encoding": "gb18030"},
         "chinese-80mm",
         "15.50",
         [("苹果", "2", "10.00"), ("牛奶", "1", "5.50")],
     ),
     (
-        "Coffee Corner\nOrder 1182\n-\nLatte | 2 | 7.00\nMuffin | 1 | 2.50\nWater | 3 | 3.00\n-\n"
-        "Total | 12.50\nCash | 20.00\nChange | 7.50",
+        "Coffee Corner\n26/11/2026 14:03\nOrder 1182\n-\nLatte | 2 | 7.00\nMuffin | 1 | 2.50\n"
+        "Water | 3 | 3.00\n-\nTotal | 12.50\nCash | 20.00\nChange | 7.50",
         {"cpl": 32, "encoding": "multilingual"},
         "chinese-58mm",
         "12.50",
         [("Latte", "2", "7.00"), ("Muffin", "1", "2.50"), ("Water", "3", "3.00")],
     ),
     (
-        "^^^コンビニ\n\nおにぎり | 2| 300\n緑茶 | 1| 150\n---\n^合計 | ^450",
+        "^^^コンビニ\n\n2026年11月26日 14:03\nおにぎり | 2| 300\n緑茶 | 1| 150\n---\n^合計 | ^450",
         {"cpl": 42, "encoding": "shiftjis"},
         "generic-80mm",  # FS C 1 says Shift JIS: no Japanese profile needed
         "450",
         [("おにぎり", "2", "300"), ("緑茶", "1", "150")],
     ),
     (
-        "^^^마트\n\n사과 | 2| 3,000\n우유 | 1| 1,500\n---\n^합계 | ^4,500",
+        "^^^마트\n\n2026-11-26 14:03:00\n사과 | 2| 3,000\n우유 | 1| 1,500\n---\n^합계 | ^4,500",
         {"cpl": 42, "encoding": "ksc5601"},
         "korean-80mm",
         "4500",
         [("사과", "2", "3000"), ("우유", "1", "1500")],
     ),
     (
-        "^^^超商\n\n蘋果 | 2| 60\n牛奶 | 1| 45\n---\n^合計 | ^105",
+        "^^^超商\n\n2026-11-26 14:03:00\n蘋果 | 2| 60\n牛奶 | 1| 45\n---\n^合計 | ^105",
         {"cpl": 42, "encoding": "big5"},
         "taiwan-80mm",
         "105",
@@ -77,14 +78,17 @@ STAR = (
     "^^^STAR SHOP\n\nTea | 2| 4.00\nCake | 1| 3.50\n---\n^TOTAL | ^7.50",
     {"cpl": 48, "encoding": "multilingual", "command": "starsbcs"},
 )
-THAI = ("^^^ร้านค้า\n\nกาแฟ | 2| 90.00\nน้ำ | 1| 15.00\n---\n^รวม | ^105.00", {"cpl": 42, "encoding": "tis620"})
+THAI = (
+    "^^^ร้านค้า\n\n26/11/2569 14:03\nกาแฟ | 2| 90.00\nน้ำ | 1| 15.00\n---\n^รวม | ^105.00",
+    {"cpl": 42, "encoding": "tis620"},
+)
 
 
 @pytest.fixture(scope="module")
 def made() -> list[bytes]:
     docs = [
         {"doc": doc, "printer": {"command": "escpos", **printer}}
-        for doc, printer, *_ in [*RECEIPTS, THAI, STAR]
+        for doc, printer in [*((r[0], r[1]) for r in RECEIPTS), THAI, STAR]
     ]
     return encode("receiptline.js", "receiptline", docs)
 

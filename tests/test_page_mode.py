@@ -35,7 +35,7 @@ def column_wise() -> bytes:
     body = b"\x1bL" + area(0, 0, 576, 400)
     body += b"".join(at(0, i * 30) + name.encode() for i, (name, _) in enumerate(ITEMS))
     body += b"".join(at(400, i * 30) + price.encode() for i, (_, price) in enumerate(ITEMS))
-    return b"\x1b@CORNER CAFE\n" + body + b"\x0cThank you\n\x1dV\x00"
+    return b"\x1b@CORNER CAFE\n26/11/2026 14:03\n" + body + b"\x0cThank you\n\x1dV\x00"
 
 
 def lines(data: bytes) -> list[list[str]]:
@@ -44,8 +44,9 @@ def lines(data: bytes) -> list[list[str]]:
 
 def test_a_page_written_a_column_at_a_time_reads_line_by_line() -> None:
     got = lines(column_wise())
-    assert got[:5] == [
+    assert got[:6] == [
         ["CORNER", "CAFE"],
+        ["26/11/2026", "14:03"],
         ["Latte", "3.50"],
         ["Bagel", "2.80"],
         ["TOTAL", "6.30"],

@@ -83,6 +83,7 @@ def _tx(**kw: object) -> Transaction:
     tx = Transaction(
         items=[Item("A", Decimal("2.00"), Decimal(2), None, Decimal("1.00")), Item("B", Decimal("3.50"))],
         total=Decimal("5.50"),
+        datetime="2026-11-26T14:03:00",
     )
     for k, v in kw.items():
         setattr(tx, k, v)
@@ -121,18 +122,25 @@ def test_reconciliation_flags_what_does_not(changes: dict[str, object], reason: 
 
 def test_a_receipt_whose_amounts_all_read_zero_is_not_ok() -> None:
     # Digits the decoder lost read as 0 reconcile trivially; a free item among priced ones is no problem.
-    zeros = Transaction(items=[Item("Latte", Decimal(0)), Item("Bagel", Decimal(0))], total=Decimal(0))
+    zeros = Transaction(
+        items=[Item("Latte", Decimal(0)), Item("Bagel", Decimal(0))],
+        total=Decimal(0),
+        datetime="2026-11-26T08:12:00",
+    )
     assert reconcile(zeros).status == "needs_review"
     assert "every amount reads 0: the numbers prove nothing" in zeros.issues
     free = Transaction(
-        items=[Item("Latte", Decimal("3.50")), Item("Napkin", Decimal(0))], total=Decimal("3.50")
+        items=[Item("Latte", Decimal("3.50")), Item("Napkin", Decimal(0))],
+        total=Decimal("3.50"),
+        datetime="2026-11-26T08:12:00",
     )
     assert reconcile(free).status == "ok"
 
 
 def test_weighed_goods_use_the_tills_rounding() -> None:
     item = Item("Apples", Decimal("1.53"), Decimal("0.512"), "kg", Decimal("2.99"))  # 1.53088
-    assert reconcile(Transaction(items=[item], total=Decimal("1.53"))).status == "ok"
+    weighed = Transaction(items=[item], total=Decimal("1.53"), datetime="2026-11-26T17:40:00")
+    assert reconcile(weighed).status == "ok"
 
 
 def test_added_tax_and_included_tax() -> None:
@@ -180,11 +188,12 @@ def test_chinese_receipt_end_to_end() -> None:
 
 
 def test_refund_void_reprint_and_non_sale() -> None:
-    refund = parse_bytes("退货\n可乐  -3.50\n合计  -3.50\n现金  -3.50\n".encode("gb18030"), CHINESE_80MM)
+    refund_lines = "退货\n2026-11-26 14:03:00\n可乐  -3.50\n合计  -3.50\n现金  -3.50\n"
+    refund = parse_bytes(refund_lines.encode("gb18030"), CHINESE_80MM)
     assert refund.kind == "refund" and refund.status == "ok"
     void = parse_bytes(b"*** VOID ***\nMILK  3.49\nTOTAL  3.49\n")
     assert void.kind == "void"
-    reprint = parse_bytes(b"REPRINT\nMILK  3.49\nTOTAL  3.49\nCASH  3.49\n")
+    reprint = parse_bytes(b"REPRINT\n26/11/2026 14:03\nMILK  3.49\nTOTAL  3.49\nCASH  3.49\n")
     assert reprint.reprint and reprint.kind == "sale" and reprint.status == "ok"
     policy = parse_bytes(b"MILK  3.49\nTOTAL  3.49\nCASH  3.49\nNo refund or exchange without this receipt\n")
     assert policy.kind == "sale"
@@ -197,7 +206,7 @@ def test_a_receipt_with_money_but_no_readable_total_is_flagged() -> None:
 
 
 def test_profile_words_are_used(tmp_path: Path) -> None:
-    data = b"WIDGET  2.00\nGADGET  3.00\nGRAND AMOUNT  5.00\nPAID BY CHEQUE  5.00\n"
+    data = b"26/11/2026 14:03\nWIDGET  2.00\nGADGET  3.00\nGRAND AMOUNT  5.00\nPAID BY CHEQUE  5.00\n"
     assert parse_bytes(data, options=ParseOptions()).status == "needs_review"
     from edge.parsing.profiles import parse_profile
 
@@ -256,6 +265,7 @@ def test_amounts_without_cents_count_where_quantity_times_price_proves_them() ->
     the first item line as on any other; a bare number without that proof is not taken for money."""
     lines = [
         "好又多超市 第12店",
+        "2026-11-26 14:03:00",
         "可口可乐 330ml  1 x 44  44",
         "蒙牛纯牛奶  2 x 8.4  16.8",
         "旺旺雪饼  2 x 13.07  26.14",
@@ -263,13 +273,13 @@ def test_amounts_without_cents_count_where_quantity_times_price_proves_them() ->
     ]
     tx = parse_bytes(ESC + b"@" + FS + b"&" + "\n".join(lines).encode("gb18030") + b"\n", CHINESE_80MM)
     assert [(i.name, i.amount, i.quantity) for i in tx.items] == [
-        ("可口可乐 330ml", Decimal(44), 1),
-        ("蒙牛纯牛奶", Decimal("16.8"), 2),
-        ("旺旺雪饼", Decimal("26.14"), 2),
+        ("可口可乐 330ml", Decimal(44), Decimal(1)),
+        ("蒙牛纯牛奶", Decimal("16.8"), Decimal(2)),
+        ("旺旺雪饼", Decimal("26.14"), Decimal(2)),
     ]
     assert tx.status == "ok", tx.issues
     # The same line whose quantity and price do not make its amount proves nothing: flagged, not read.
-    wrong = [lines[0], "可口可乐 330ml  1 x 45  44", *lines[2:]]
+    wrong = [*lines[:2], "可口可乐 330ml  1 x 45  44", *lines[3:]]
     tx = parse_bytes(ESC + b"@" + FS + b"&" + "\n".join(wrong).encode("gb18030") + b"\n", CHINESE_80MM)
     assert tx.status == "needs_review"
 
@@ -281,7 +291,10 @@ def test_every_reason_is_machine_readable_and_its_checks_are_the_published_ones(
 
     enum = SCHEMA["properties"]["reasons"]["items"]["properties"]["check"]["enum"]
     assert tuple(enum) == CHECKS
-    receipt = b"\x1b@SHOP\nTea   2.50\nCake   3.00\nTOTAL   6.50\nCASH   10.00\nCHANGE   3.50\n\x1dV\x00"
+    receipt = (
+        b"\x1b@SHOP\n26/11/2026 14:03\nTea   2.50\nCake   3.00\nTOTAL   6.50\nCASH   10.00\nCHANGE   3.50\n"
+        b"\x1dV\x00"
+    )
     tx = parse_bytes(receipt).to_json()
     jsonschema.validate(tx, SCHEMA)
     assert tx["status"] == "needs_review"
@@ -301,5 +314,12 @@ def test_a_dong_total_too_small_for_any_sale_is_not_ok() -> None:
         )
     )
     assert tx.status == "needs_review" and [r.check for r in tx.reasons] == ["implausible_amount"]
-    tx = reconcile(Transaction(items=[Item("Ca phe", Decimal(25000))], total=Decimal(25000), currency="VND"))
+    tx = reconcile(
+        Transaction(
+            items=[Item("Ca phe", Decimal(25000))],
+            total=Decimal(25000),
+            currency="VND",
+            datetime="2026-05-17T15:05:00",
+        )
+    )
     assert tx.status == "ok"

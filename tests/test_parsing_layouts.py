@@ -20,37 +20,40 @@ D = Decimal
     ("body", "items", "total"),
     [
         (  # the quantity column first, proven by quantity x unit price
-            "BOULANGERIE\nQte Designation   P.U.  Montant\n  2 Pain au chocolat   1,25   2,50\n"
-            "  1 Baguette   1,30   1,30\nTOTAL TTC   3,80\nESPECES   3,80\n",
+            "BOULANGERIE\n26/11/2026 14:03\nQte Designation   P.U.  Montant\n"
+            "  2 Pain au chocolat   1,25   2,50\n  1 Baguette   1,30   1,30\nTOTAL TTC   3,80\n"
+            "ESPECES   3,80\n",
             [("Pain au chocolat", D(2), D("2.50")), ("Baguette", D(1), D("1.30"))],
             D("3.80"),
         ),
         (  # a count marked "2x" before the name, and a total that says its GST is in it
-            "CAFE\n2x  Smashed Avo   $39.00\n1x  OJ Fresh   $7.00\nTotal (inc GST)   $46.00\n"
-            "GST included   $4.18\nEFTPOS   $46.00\n",
+            "CAFE\n26/11/2026 10:15\n2x  Smashed Avo   $39.00\n1x  OJ Fresh   $7.00\n"
+            "Total (inc GST)   $46.00\nGST included   $4.18\nEFTPOS   $46.00\n",
             [("Smashed Avo", D(2), D("39.00")), ("OJ Fresh", D(1), D("7.00"))],
             D("46.00"),
         ),
         (  # a count glued to its x, then the line's amount
-            "BAKKERIJ\nVolkoren bol   1x   0,75\nKoffie    4x   11,60\nTOTAAL   12,35\nPIN   12,35\n",
+            "BAKKERIJ\n26-11-2026 14:03\nVolkoren bol   1x   0,75\nKoffie    4x   11,60\nTOTAAL   12,35\n"
+            "PIN   12,35\n",
             [("Volkoren bol", D(1), D("0.75")), ("Koffie", D(4), D("11.60"))],
             D("12.35"),
         ),
         (  # the shop's VAT number is a header line; a VAT rate column is not part of the name
-            "GREENWAYS\nVAT No. 123 4567 89\nSPREMUTA ARANCIA   10%   3,50\nACQUA   10%   1,00\n"
-            "TOTALE COMPLESSIVO   4,50\nPAGAMENTO ELETTRONICO   4,50\n",
+            "GREENWAYS\n26/11/2026 14:03\nVAT No. 123 4567 89\nSPREMUTA ARANCIA   10%   3,50\n"
+            "ACQUA   10%   1,00\nTOTALE COMPLESSIVO   4,50\nPAGAMENTO ELETTRONICO   4,50\n",
             [("SPREMUTA ARANCIA", D(1), D("3.50")), ("ACQUA", D(1), D("1.00"))],
             D("4.50"),
         ),
         (  # the quantity line under its item, proving the item's amount
-            "MAPLE DRUG\n05694 TYLENOL XS 50CT   32.97 T\n      3 @ 10.99\n43499 BAND-AID   5.79 T\n"
-            "TOTAL   $38.76\nCASH   40.00\nCHANGE   1.24\n",
+            "MAPLE DRUG\n11/26/2026 2:03 PM\n05694 TYLENOL XS 50CT   32.97 T\n      3 @ 10.99\n"
+            "43499 BAND-AID   5.79 T\nTOTAL   $38.76\nCASH   40.00\nCHANGE   1.24\n",
             [("TYLENOL XS 50CT", D(3), D("32.97")), ("BAND-AID", D(1), D("5.79"))],
             D("38.76"),
         ),
         (  # an address with a house number above the column headings is header; a tax class glued on
-            "SKLEP U ANI\nul. Dluga 5\nDescription   Qty   Amount\nMleko 3,2% 1l   2 x3,49   6,98C\n"
-            "Chusteczki higien.   3 x2,49   7,47A\nSprzedaz opodatkowana A   7,47\nPTU A 23,00%   1,40\n"
+            "SKLEP U ANI\n2026-11-26 14:03\nul. Dluga 5\nDescription   Qty   Amount\n"
+            "Mleko 3,2% 1l   2 x3,49   6,98C\nChusteczki higien.   3 x2,49   7,47A\n"
+            "Sprzedaz opodatkowana A   7,47\nPTU A 23,00%   1,40\n"
             "SUMA PLN   14,45\nGotowka   20,00\nReszta   5,55\n",
             [("Mleko 3,2% 1l", D(2), D("6.98")), ("Chusteczki higien.", D(3), D("7.47"))],
             D("14.45"),
@@ -67,9 +70,10 @@ def test_layouts_are_read(body: str, items: list[tuple[str, Decimal, Decimal]], 
 
 def test_the_total_again_under_an_unknown_label_is_flagged() -> None:
     """A tender word we do not know would leave the payment out of an ok receipt."""
-    tx = parse_bytes(b"SHOP\nTea   3.00\nTOTAL   3.00\nZAHLKARTE-XY   3.00\n\x1dV\x00")
+    sale = b"SHOP\n26/11/2026 14:03\nTea   3.00\nTOTAL   3.00\n"
+    tx = parse_bytes(sale + b"ZAHLKARTE-XY   3.00\n\x1dV\x00")
     assert tx.status == "needs_review" and any("unknown label" in i for i in tx.issues)
-    assert parse_bytes(b"SHOP\nTea   3.00\nTOTAL   3.00\nNON-CASH (BEZNAL)\n\x1dV\x00").status == "ok"
+    assert parse_bytes(sale + b"NON-CASH (BEZNAL)\n\x1dV\x00").status == "ok"
 
 
 def test_non_cash_is_not_cash() -> None:
@@ -88,7 +92,10 @@ def test_a_currency_named_by_its_code_or_sign(line: str, currency: str) -> None:
 
 def test_a_rate_in_a_name_is_no_amount() -> None:
     """ "Кефир 1% 900мл" is the name of the item on the quantity line below it."""
-    body = "МАГАЗИН\nКефир 1% 900мл\n   2 x 79.90        =159.80\nИТОГ   =159.80\nНАЛИЧНЫМИ   =159.80\n"
+    body = (
+        "МАГАЗИН\n26.11.2026 14:03\nКефир 1% 900мл\n   2 x 79.90        =159.80\nИТОГ   =159.80\n"
+        "НАЛИЧНЫМИ   =159.80\n"
+    )
     tx = parse_bytes(b"\x1b@\x1bt\x11" + body.encode("cp866") + b"\x1dV\x00")
     assert tx.status == "ok", tx.issues
     assert [(i.name, i.quantity, i.amount) for i in tx.items] == [("Кефир 1% 900мл", D(2), D("159.80"))]

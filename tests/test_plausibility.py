@@ -12,10 +12,13 @@ from edge.parsing.pipeline import parse_bytes
 from edge.parsing.plausibility import mojibake_reason
 
 THAI = (
-    "SIAM CAFE\nกาแฟเย็น      2 x 45.00    90.00\nชาไทย        1 x 40.00    40.00\n"
+    "SIAM CAFE\n26/11/2569 14:03\nกาแฟเย็น      2 x 45.00    90.00\nชาไทย        1 x 40.00    40.00\n"
     "TOTAL                     130.00\nCASH                      200.00\nCHANGE                     70.00\n"
 )
-RUSSIAN = "МАГАЗИН\nХлеб          1 x 45.00    45.00\nМолоко        2 x 60.00   120.00\nTOTAL    165.00\n"
+RUSSIAN = (
+    "МАГАЗИН\n26.11.2026 14:03\nХлеб          1 x 45.00    45.00\nМолоко        2 x 60.00   120.00\n"
+    "TOTAL    165.00\n"
+)
 
 
 def sale(body: bytes, setup: bytes = b"") -> dict[str, Any]:

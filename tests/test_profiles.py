@@ -64,7 +64,7 @@ def test_toml_syntax_error_is_reported(tmp_path: Path) -> None:
 
 
 def test_several_tenders() -> None:
-    data = b"MILK  3.49\nBREAD  6.51\nTOTAL  10.00\nVISA  6.00\nCASH  5.00\nCHANGE  1.00\n"
+    data = b"26/11/2026 14:03\nMILK  3.49\nBREAD  6.51\nTOTAL  10.00\nVISA  6.00\nCASH  5.00\nCHANGE  1.00\n"
     tx = parse_bytes(data)
     assert tx.status == "ok", tx.issues
     assert [(p.method, str(p.amount)) for p in tx.payments] == [("card", "6.00"), ("cash", "5.00")]

@@ -202,7 +202,7 @@ def test_a_thai_42_receipt_is_read_and_its_marks_pass_the_language_check() -> No
     def row(name: bytes, columns: int, qty: str, price: str, amount: str) -> bytes:
         return name + b" " * (16 - columns) + f"{qty} x {price:>7}{amount:>10}".encode()
 
-    rows = [b"STORE 12", b"", row(b"\xa1\xce\xd1\xbd", 4, "2", "45.00", "90.00")]  # กาแฟ
+    rows = [b"STORE 12", b"26/11/2026 14:03", b"", row(b"\xa1\xce\xd1\xbd", 4, "2", "45.00", "90.00")]  # กาแฟ
     rows += [row(b"\xb7\xe1\xcf", 2, "1", "15.00", "15.00"), f"{'TOTAL':<30}{'105.00':>10}".encode()]  # น้ำ
     data = ESC + b"@" + ESC + b"t\x14" + b"".join(r + b"\n" for r in rows) + GS + b"V\x00"
     assert mojibake_reason(text_lines(data, "generic-80mm")) is None

@@ -365,6 +365,7 @@ def test_a_turkish_receipt_reads_with_no_configuration() -> None:
     tx = parse_document(
         _doc(
             "MARKET A.Ş.",
+            "TARİH: 26.11.2026   SAAT: 14:03",
             "FIS NO: 0012",
             "EKMEK            5,00",
             "SUT             20,00",
@@ -386,6 +387,7 @@ def test_a_vietnamese_receipt_reads_with_no_configuration() -> None:
     tx = parse_document(
         _doc(
             "QUÁN CÀ PHÊ SỮA",
+            "Ngày: 26/11/2026 14:03",
             "Số HĐ: 0001234",
             "Cà phê sữa        25.000",
             "Bánh mì           20.000",

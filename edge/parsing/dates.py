@@ -234,6 +234,9 @@ _NAMED = [
     # April 6th, 2015; Nov 26 2026
     re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY}{_ORDINAL},?\s+{_YEAR}(?!\d)", re.I),
 ]
+# 24-Feb-26, 06/DEC/26: a named month with a two-digit year, joined by hyphens or slashes (so no count or
+# size: "2 JAN 26" stays unread).
+_SHORT_NAMED = re.compile(rf"(?<![\w]){_DAY}(?P<s1>[-/]){_MONTH}(?P=s1)(?P<y>\d{{2}})(?![\d:])", re.I)
 _NUMERIC = [
     # 2026-11-26, 2026/11/26, 2026.11.26, 2026年11月26日, 2026년 11월 26일, 115/11/26 and 民國115年 (ROC)
     (
@@ -264,7 +267,8 @@ _NUMERIC = [
 _TIME = re.compile(
     r"(?P<pre>午前|午後|上午|下午|오전|오후)?\s?(?<![\d.,\-–~])(?P<H>[01]?\d|2[0-3])\s?(?P<sep>[:時시h])\s?(?P<M>[0-5]\d)"
     # Not the start of a range ("HAPPY HOUR 17:00-19:00" is no time of the sale).
-    r"(?:\s?[:分분]\s?(?P<S>[0-5]\d))?(?![\d.,]\d|\s?[-–~]\s?\d)(?:\s?(?:秒|초|분|分))?"
+    # (Seconds may have a fraction: "2026-12-23T07:58:37.000", a German TSE's timestamps.)
+    r"(?:\s?[:分분]\s?(?P<S>[0-5]\d)(?:\.\d{1,6})?)?(?![\d.,]\d|\s?[-–~]\s?\d)(?:\s?(?:秒|초|분|分))?"
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?",
 )
 # A line that may hold a numeric date or a time: two numbers joined by a date's mark and a third after
@@ -380,7 +384,10 @@ def read_datetime(
     times: list[tuple[int, tuple[int, int, int], bool]] = []
     for index, text in lines:
         numeric = _DATEISH.search(text) is not None
-        named = _YEAR_ALONE.search(text) is not None and _names_a_month(text)
+        named = (
+            _YEAR_ALONE.search(text) is not None
+            or (("-" in text or "/" in text) and _SHORT_NAMED.search(text) is not None)
+        ) and _names_a_month(text)
         if not numeric and not named:
             continue  # cheap tests instead of every pattern on lines with no date or time
         dates = list(_dates_in(index, text, numeric, named))
@@ -414,6 +421,10 @@ def read_datetime(
         if other is not None:
             used.add(other[0])
             when = other[1]
+    if when is not None and when[2] == 0:
+        # The same minute printed elsewhere to the second (a card slip's time, a German TSE's end): the
+        # sale's moment, more exactly.
+        when = next((t for _, t, _ in times if t[:2] == when[:2] and t[2]), when)
     y, mo, d = ymd
     value = f"{y:04d}-{mo:02d}-{d:02d}"
     if when is not None:
@@ -426,7 +437,7 @@ def _names_a_month(text: str) -> bool:
 
 
 def _dates_in(index: int, text: str, numeric: bool, named: bool) -> Iterable[_Found]:
-    for pat in _NAMED if named else ():
+    for pat in (*_NAMED, _SHORT_NAMED) if named else ():
         m = pat.search(text)
         if m:
             month = _MONTH_OF[m.group("mon").upper()]

@@ -5,12 +5,12 @@ patterns. The result always goes through reconciliation."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from edge.escpos.document import Document, Image
 from edge.parsing.dates import DateOrder, looks_like_a_date, order_hint, read_datetime
-from edge.parsing.items import QTY_PRICE, parse_items, proven_amount
+from edge.parsing.items import NUMBERED_ITEM, QTY_PRICE, parse_items, proven_amount
 from edge.parsing.language import HAN, HANGUL, KANA, language_of, traditional_chinese
 from edge.parsing.lines import (
     PHONE_MASKED,
@@ -76,7 +76,8 @@ def glance(doc: Document) -> Glance:
     currency = _currency("\n".join(texts))
     mark = detect_decimal_mark(texts, currency)
     tx = Transaction()
-    _summary(tx, lines[_summary_start(lines, vocab, mark) :], vocab, mark)
+    fractions = any(FRACTION.search(t) for t in texts)
+    _summary(tx, lines[_summary_start(lines, vocab, mark) :], vocab, mark, fractions)
     if tx.total is None:
         full = parse_document(doc, opts)
         return Glance(full.kind, bool(full.items), full.currency)
@@ -147,7 +148,8 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         ln
         for ln in lines[header_end:summary_start]
         if ln.index not in date_lines
-        and "ignore" not in ln.fields  # a taxable base or a count above the summary is not an item
+        # A taxable base, a count or an item's tax above the summary is not an item.
+        and ln.fields.isdisjoint(_ITEM_NOTES)
         and not any(p.search(ln.text) for p in opts.skip)
     ]
     # The table's heading just above the items names the quantity column first ("Qtd Descrição  Valor").
@@ -159,7 +161,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
-    _summary(tx, lines[summary_start:], vocab, mark)
+    _summary(tx, lines[summary_start:], vocab, mark, fractions)
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
     if image_only:
         tx.kind = "sale"
@@ -189,15 +191,58 @@ def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> i
     """The first line of the totals. A tender comes after its total: a tender's word above the first total
     is an item's ("Nanaimo Bar", where BAR is German cash), unless no total follows at all."""
     first_tender = None
-    for line in lines:
-        if not line.found or line.fields.isdisjoint(_SUMMARY_FIELDS) or not line.amounts(mark):
-            continue
+    labelled = [
+        ln for ln in lines if ln.found and not ln.fields.isdisjoint(_SUMMARY_FIELDS) and ln.amounts(mark)
+    ]
+    for n, line in enumerate(labelled):
         if line.fields <= _TENDER_FIELDS:
             if first_tender is None:
                 first_tender = line.index
             continue
+        if "total" in line.fields and _in_a_name(line, labelled[n + 1 :], vocab):
+            continue
+        if line.fields <= _ITEM_NOTES and _items_follow(lines, line.index, mark):
+            continue
         return line.index
     return len(lines) if first_tender is None else first_tender
+
+
+def _not_money(text: str, start: int, end: int) -> bool:
+    if FRACTION.search(text, start, end):
+        return False
+    return _GROUPED.search(text, start, end) is not None or _A_NUMBERS_END.search(text, 0, start) is not None
+
+
+_GROUPED = re.compile(r"\d[,.' ]\d{3}")
+# After another number ("81234 5678"), a number sign ("№ 63439", "# 12") or a mask ("МИР *1987",
+# "XXXX-XXXX-XXXX-4821").
+_A_NUMBERS_END = re.compile(r"(?:\d |№\s?|#\s?|\*|[Xx•]-?)\Z")
+
+
+_ITEM_NOTES = frozenset(("tax", "ignore"))
+
+
+def _items_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
+    """A tax line under each item ("НДС 22%   =685,07", Russian fiscal tills): items whose quantity and
+    price prove their amount follow it before any total."""
+    for line in lines[at + 1 :]:
+        if "total" in line.fields or "subtotal" in line.fields:
+            return False
+        if proven_amount(line, mark):
+            return True
+    return False
+
+
+def _in_a_name(line: Line, below: list[Line], vocab: Vocabulary) -> bool:
+    """A total's word in an item's name ("COLGATE TOTAL 120ML   4.99"): a subtotal follows it (a total
+    comes after its subtotal), or another total follows and the word does not start this line."""
+    if "subtotal" in line.fields:
+        return False
+    if any("subtotal" in ln.fields for ln in below):
+        return True
+    word = find_label(line, vocab.total)
+    starts = word is not None and line.compact.lstrip("*#=-:").startswith(word.replace(" ", ""))
+    return not starts and any("total" in ln.fields for ln in below)
 
 
 def _header_end(
@@ -239,10 +284,25 @@ def _header_end(
                 return line.index
             if not qp or _LETTERS.search(text[: qp.start()]):
                 return line.index
-            # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above.
+            # A quantity line ("  2 x 3.49   6.98"): its item's name is the line above, or the numbered
+            # line above the item's details ("1. Аи-92 / ТРК № 4 / 51,93 л х 59,85"); not the table's
+            # heading ("Artikel   EUR / 2 x 1,15 / Babybrei   2,30": the quantity comes before its item).
             prev = lines[line.index - 1] if line.index > first else None
-            if prev is not None and _LETTERS.search(prev.text) and not _has_money(prev, mark, fractions):
-                return prev.index
+            if (
+                prev is not None
+                and _LETTERS.search(prev.text)
+                and not _has_money(prev, mark, fractions)
+                and (prev.found or set()).isdisjoint(vocab.column_head_words)
+            ):
+                numbered = next(
+                    (
+                        ln.index
+                        for ln in reversed(lines[max(first, line.index - 3) : line.index - 1])
+                        if NUMBERED_ITEM.match(ln.text.strip())
+                    ),
+                    None,
+                )
+                return prev.index if numbered is None else numbered
             return line.index
     return stop
 
@@ -292,10 +352,20 @@ def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
     return amounts[-1][0] if amounts else None
 
 
-def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> None:
+def _summary(
+    tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark, fractions: bool = False
+) -> None:
+    """``fractions``: the receipt prints cents, so a grouped number without them, or one after another
+    number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be."""
     adjusted_after_total = False
+    named: Method | None = None  # how the sum received was paid, on a line of its own
     for line in lines:
-        amount = _last_amount(line, mark)
+        amounts = line.amounts(mark)
+        amount = amounts[-1][0] if amounts else None
+        if amount is None and "paid_by" in line.fields and named is None:
+            named = _tender(line, vocab)
+        if fractions and amount is not None and _not_money(line.text, amounts[-1][1], amounts[-1][2]):
+            continue
         fields = line.fields
         if amount is None or (
             "ignore" in fields
@@ -318,18 +388,26 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
         elif "rounding" in fields:
-            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
+            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−=")
             tx.discounts.append(Adjustment(label or "rounding", amount))
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
-            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−")
+            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−=")
             adjustment = Adjustment(
                 label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
             )
             if tx.payments and any(_same(adjustment, a) for a in tx.discounts):
                 # The card slip printed under the receipt repeats the tip ("Amount / Tip / TOTAL"):
                 # the same adjustment again after the tenders is not a second one.
+                continue
+            if (
+                tx.discounts
+                and off
+                and adjustment.amount == sum(a.amount for a in tx.discounts if a.amount < 0)
+            ):
+                # The discounts' sum under them ("앱쿠폰 할인 -1,000 / 할인금액 -1,000"), not one more (the
+                # total's check proves it).
                 continue
             adjusted_after_total = tx.total is not None
             tx.discounts.append(adjustment)
@@ -342,6 +420,10 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
                     tx.subtotal = tx.total
                 tx.total = amount
                 adjusted_after_total = False
+            elif amount == tx.total and tx.subtotal is None and not tx.payments:
+                # The same sum under a second label before any tender ("合计 50.00 / 应收 50.00", "합계 /
+                # 받을금액"): the first is the sum of the items, the second what is due.
+                tx.subtotal = tx.total
         else:
             method = _tender(line, vocab)
             if method is not None:
@@ -357,6 +439,9 @@ def _summary(tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: Decima
                 # tenders pay the total, the total again is a card slip's "Amount:".)
                 text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
                 tx.flag("unknown_total_label", text, "payments")
+    if named is not None and len(tx.payments) == 1 and not tx.change:
+        # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
+        tx.payments[0] = replace(tx.payments[0], method=named)
 
 
 def _same(a: Adjustment, b: Adjustment) -> bool:

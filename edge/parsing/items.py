@@ -12,19 +12,23 @@ from edge.parsing.lines import SEPARATOR, Line
 from edge.parsing.model import Item
 from edge.parsing.money import FRACTION, DecimalMark, find_amounts, line_matches, parse_amount
 
-_NUM = r"[-−]?[¥$€£]?\s?\d[\d.,']*"
+# A price may be grouped by spaces ("3 799,00", Russian and Polish tills).
+_NUM = r"[-−]?[¥$€£]?\s?(?:\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?(?!\d)|\d[\d.,']*)"
 QTY_PRICE = re.compile(
     # (?<![\d.,]): a quantity starts where a number starts, not at each of its digits; at most six digits
     # and four decimals: a quantity, not a barcode or a run of digits.
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л)\s{{0,3}})?"
-    rf"(?:[x×X*]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個)|\s?(?P<qunit>кг|шт|kg|szt))?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\s{{0,3}})?"
+    rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
+    # A unit after the price: per unit ("/kg", "/FT"); the quantity's, where the price came first ("189.99 *
+    # 1.458 кг"); or each ("3 @ 54.98 EA").
+    r"(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個|FT|ft|m|м)|\s?(?P<qunit>кг|шт|kg|szt|м)|\s?(?:EA|ea|EACH))?"
     # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
     r"(?![^\W\d_])"
 )
-_QP_HINT = re.compile(r"[xX×*@]")
+_QP_HINT = re.compile(r"[xX×*@х]")  # (х: the Cyrillic letter, which Russian tills print for "times")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
 # An article code before the name, after the line's number where the till prints one ("001 7891314547755").
 ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
@@ -69,7 +73,7 @@ _TRAILING_TIMES = re.compile(r"\s{2,}[xX×](\d{1,3})$")
 _LEADING_COUNT_SCRIPT = re.compile(
     r"^(\d{1,3})\s+([\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af].*)$"
 )
-_LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}([^\W\d].*)$")
+_LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}((?:[^\W\d]|#\d).*)$")  # "1  #3 Spicy Chicken Combo"
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 
@@ -84,17 +88,27 @@ def _split_columns(text: str) -> tuple[str, str]:
     return "  ".join(parts[:cut]).strip(), "  " + "  ".join(parts[cut:]) if cut < len(parts) else ""
 
 
-# "1. Огурцы": the line's position on the receipt, printed before the name.
-_POSITION = re.compile(r"^\d{1,3}[.)]\s+(?=[^\W\d_])")
+# "1. Огурцы": the line's position on the receipt, printed before the name; "[М+]", Russia's mark of goods
+# traced by their code (Честный знак), before a marked item's name.
+_POSITION = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:\[[МMЖ][+-]?\]\s*)?(?=[^\W\d_])")
+
+
+# A numbered item's first line ("1. Аи-92"): its name, whatever detail lines follow before its amount.
+NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+[^\W\d_]")
+
+
+# "軽 ポテトチップス": Japan's reduced-rate mark as a word of its own before the name ("軽食" is a name).
+_REDUCED_RATE = re.compile(r"^(?:軽|\(軽\))\s+")
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
     # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
     # A leading "+" marks a topping or a modifier printed under its item ("+ Kem cheese").
-    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+")).strip(" :-*")
+    # Japan's reduced-rate and self-medication marks (※ ◆) before a name are marks, not the name.
+    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+※◆◇")).strip(" :-*※◆◇")
     if name.startswith("."):
         name = name.lstrip(" .")
-    name = _POSITION.sub("", name)
+    name = _REDUCED_RATE.sub("", _POSITION.sub("", name))
     m = ITEM_CODE.match(name)
     if m:
         return m.group("rest").strip(" .:-*"), m.group("code")
@@ -172,12 +186,24 @@ def parse_items(
             # pharmacies and grocers), taken only where it proves the item's amount.
             q, p, u = _qty_price(qp_match, mark)
             last = items[-1]
-            if p is not None and q * p == last.amount and text[qp_match.end() :].strip() == "":
+            if p is not None and line_matches(q, p, last.amount) and text[qp_match.end() :].strip() == "":
                 last.quantity, last.unit_price, last.unit = q, p, u
                 continue
-        if "discount" in line.fields and tail and tail[0] < 0:
+        indented_off = (
+            tail is not None
+            and tail[0] < 0
+            and bool(items)
+            and line.text[:2] == "  "
+            and qp_match is None
+            and LETTERS.search(text) is not None
+            and "discount" not in line.fields
+        )
+        if indented_off or ("discount" in line.fields and tail and tail[0] < 0):
+            # An amount off, indented under its item ("   SC FRESHWAY CARD   3.00-"): the item's discount,
+            # whatever the till calls it.
             if items:
                 last = items[-1]
+                assert tail is not None  # (both conditions above have it)
                 last.discount = (last.discount or Decimal(0)) + tail[0]
                 net = last.amount + last.discount
             else:
@@ -186,8 +212,10 @@ def parse_items(
         if tail is None or not (money_ok(line.text[tail[1] :]) or _proven(qp_match, tail, mark)):
             if qp_match and not LETTERS.search(text[: qp_match.start()]):
                 pending_qp = _qty_price(qp_match, mark)  # "1 x 7,80" before its name line
-            elif LETTERS.search(text):
-                pending_name = text  # a name whose numbers are on the next line
+            elif LETTERS.search(text) and not (pending_name and NUMBERED_ITEM.match(pending_name)):
+                # A name whose numbers are on the next line; a numbered item's name stays its name over
+                # the details printed under it ("1. Аи-92 / ТРК № 4 / 51,93 л х 59,85").
+                pending_name = text
             continue
         amount, amount_start = tail
         head = line.text[:amount_start]

@@ -23,7 +23,7 @@ Check = Literal[
     "total_arithmetic",  # subtotal + adjustments + added tax != total
     "tenders_vs_total",  # tendered - change != total
     "change_without_tender",  # change printed, no tender read
-    "no_datetime",  # something printed like a date, and no date read
+    "no_datetime",  # no date read (or something printed like a date not understood)
     "date_order",  # day and month cannot be told apart
     "unread_line",  # a line with an amount the parser did not understand
     "unknown_total_label",  # the total's amount again under a label not known

@@ -23,6 +23,10 @@ def reconcile(tx: Transaction) -> Transaction:
         flag("no_total", "no total found", "total")
     if not tx.items:
         flag("no_items", "no items found", "items")
+    if tx.datetime is None and not any(r.check == "no_datetime" for r in tx.reasons):
+        # Every till prints the sale's date: one not read is a form the parser does not know (or the
+        # decoder lost), and a sale without its day cannot be reported.
+        flag("no_datetime", "no date was read", "datetime")
     for i, item in enumerate(tx.items, 1):
         if item.unit_price is not None and not line_matches(item.quantity, item.unit_price, item.amount):
             text = f"item {i} ({item.name}): {item.quantity} x {item.unit_price} != {item.amount}"
@@ -35,6 +39,9 @@ def reconcile(tx: Transaction) -> Transaction:
         flag("items_vs_subtotal", f"items add to {items_sum}, subtotal says {tx.subtotal}", "subtotal")
     base = tx.subtotal if tx.subtotal is not None else items_sum
     discounts = sum((d.amount for d in tx.discounts), Decimal(0))
+    if _savings_again(tx, items_sum):
+        # "CARD SAVINGS 6.50" under the total: what the items' own discounts saved, already taken off.
+        discounts -= sum((d.amount for d in tx.discounts if d.amount < 0), Decimal(0))
     if tx.total is not None and (tx.items or tx.subtotal is not None):
         added = sum((t.amount for t in tx.taxes if not t.included), Decimal(0))
         expected = base + discounts + added
@@ -65,11 +72,27 @@ def reconcile(tx: Transaction) -> Transaction:
 def _restated(tx: Transaction) -> bool:
     """A subtotal before the items' own discounts, with those discounts summed again below it ("SUBTOTAL
     109.925 / DESCUENTOS -1.500 / TOTAL 108.425"): the items add up before their discounts, and the
-    summary's discounts are exactly theirs (the total's check then proves the rest)."""
+    summary's discounts are exactly theirs, or one of them is (the total's check then proves the rest)."""
     item_off = sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
     gross = sum((it.amount for it in tx.items), Decimal(0))
+    offs = [d.amount for d in tx.discounts if d.amount < 0]
+    # (with an order's own discount beside them: "优惠 -7.80 / 会员折扣 -2.09")
+    restated = sum(offs, Decimal(0)) == item_off or item_off in offs
+    return bool(item_off) and gross == tx.subtotal and restated
+
+
+def _savings_again(tx: Transaction, items_sum: Decimal) -> bool:
+    """The summary's discounts are exactly the items' own, and the subtotal (where printed) is after them:
+    the summary says what was saved, and the total's check (which must still hold) proves it."""
+    item_off = sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
     summary_off = sum((d.amount for d in tx.discounts if d.amount < 0), Decimal(0))
-    return bool(item_off) and gross == tx.subtotal and summary_off == item_off
+    if not item_off or summary_off != item_off or tx.total is None:
+        return False
+    if tx.subtotal is not None and tx.subtotal != items_sum:
+        return False
+    added = sum((t.amount for t in tx.taxes if not t.included), Decimal(0))
+    rest = sum((d.amount for d in tx.discounts if d.amount > 0), Decimal(0))
+    return items_sum + rest + added == tx.total or items_sum + rest == tx.total
 
 
 # Currencies counted in thousands (no coin or note below these): a total under it was misread.

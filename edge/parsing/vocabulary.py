@@ -83,6 +83,9 @@ class Vocabulary:
     tax_included_markers: tuple[str, ...] = _bundled_words("tax_included_markers")
     # Payment method -> words, in TENDER_ORDER: the first method a line names is its tender.
     tender: dict[str, tuple[str, ...]] = field(default_factory=_bundled_tender)
+    # "支付方式: 微信支付", "Payment method: VISA": the label of a line that names how the sum received
+    # ("实收", "Tendered") was paid, on a line of its own.
+    paid_by: tuple[str, ...] = _bundled_words("paid_by")
     member: tuple[str, ...] = _bundled_words("member")
     receipt_no: tuple[str, ...] = _bundled_words("receipt_no")
     cashier: tuple[str, ...] = _bundled_words("cashier")

@@ -68,15 +68,24 @@ from tests.foreign_encoder import ENCODERS, encode
 # (es-mx-taqueria: IVA 16 % included, propina sugerida), a Polish restaurant's PARAGON FISKALNY in CP852
 # (pl-restauracja: PTU A/B, SUMA PLN), a Russian coffee shop's КАССОВЫЙ ЧЕК in CP866 (ru-kofeynya: НДС 22 %,
 # ИТОГ, СДАЧА) and a Hong Kong 茶餐廳 in Big5 (zh-hk-cafe: 加一服務費 added, 八達通 as `other`).
-# The six added on 2026-12-10 (three to train, three to dev, none to test) are kinds of shop those languages
-# had no template for: in train a Russian chain supermarket's numbered articles with price * quantity, СКИДКА
-# under them, НДС 22 %/10 % sums and ПОЛУЧЕНО/СДАЧА in CP866 and Windows-1251 (ru-supermarket), a Polish
-# discounter's online-register PARAGON FISKALNY with Rabat lines, PTU A/B/C and the time at its foot in CP852,
-# Windows-1250 and ISO-8859-2 (pl-market), and a Colombian POS invoice's whole pesos grouped with points,
-# an IVA table and Nequi (es-co-tienda); in dev a Russian restaurant's СЧЕТ with a guest-card discount,
-# обслуживание 10 % added and a split payment (ru-restoran), a Hong Kong bakery's HK$, 會員9折, 八達通 and
-# points in Big5 (zh-hk-bakery), and a Vancouver coffee shop's GST and PST added, a tip keyed on the terminal
-# and cash rounded to the nickel in CP863 (en-ca-cafe).
+# The six added in a second session on 2026-12-07 (three to train, three to dev, none to test) are kinds of
+# shop those languages had no template for: in train a Russian chain supermarket's numbered articles with
+# price * quantity, СКИДКА under them, НДС 22 %/10 % sums and ПОЛУЧЕНО/СДАЧА in CP866 and Windows-1251
+# (ru-supermarket), a Polish discounter's online-register PARAGON FISKALNY with Rabat lines, PTU A/B/C and the
+# time at its foot in CP852, Windows-1250 and ISO-8859-2 (pl-market), and a Colombian POS invoice's whole
+# pesos grouped with points, an IVA table and Nequi (es-co-tienda); in dev a Russian restaurant's СЧЕТ with a
+# guest-card discount, обслуживание 10 % added and a split payment (ru-restoran), a Hong Kong bakery's HK$,
+# 會員9折, 八達通 and points in Big5 (zh-hk-bakery), and a Vancouver coffee shop's GST and PST added, a tip
+# keyed on the terminal and cash rounded to the nickel in CP863 (en-ca-cafe).
+# Sixteen more the same day, each a kind of shop its language lacked: in train a Russian café-bakery and a
+# hardware store (ru-kafe-set, ru-hozmag), a Californian supermarket with tax flags, store-card savings and
+# EBT (en-us-grocery), a Canadian drugstore in four provinces (en-ca-pharmacy), a German drugstore with a TSE
+# block (de-drogerie), an Italian DOCUMENTO COMMERCIALE (it-supermercato), a Japanese drugstore (ja-drugstore)
+# and a Chinese convenience store paid by 微信/支付宝 (zh-hans-bianlidian); in dev a fuel station and a
+# clothing shop (ru-azs, ru-odezhda), a burger counter with modifiers and a tip (en-us-qsr), a Quebec hardware
+# store with GST/QST and EHF (en-ca-hardware), a Paris café (fr-cafe), a Dutch supermarket with bonus lines
+# and a PIN slip (nl-supermarkt), a Thai minimart in Buddhist-era dates (th-minimart) and a Korean café chain
+# with options and a card approval block (ko-cafe-chain).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -102,6 +111,10 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "vi-supermarket": "train",
     "th-restaurant": "train",
     "zh-hant-bakery": "train",
+    "de-drogerie": "train",
+    "it-supermercato": "train",
+    "fr-cafe": "dev",
+    "nl-supermarkt": "dev",
     "ru-kafe-set": "train",
     "ru-hozmag": "train",
     "ru-azs": "dev",
@@ -110,6 +123,10 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "en-ca-pharmacy": "train",
     "en-us-qsr": "dev",
     "en-ca-hardware": "dev",
+    "ja-drugstore": "train",
+    "zh-hans-bianlidian": "train",
+    "th-minimart": "dev",
+    "ko-cafe-chain": "dev",
     "ru-produkty": "dev",
     "tw-convenience": "dev",
     "it-bar": "dev",
@@ -1908,8 +1925,7 @@ def zh_hans_supermarket(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
-# -- templates added 2026-12-08: five to train, three to dev ------------------------------------------------
-
+# -- North American English, 2026-12-07 (second session): two to train, two to dev ---------------------------
 
 # North American English, as the tills of a Californian supermarket chain, a Canadian drugstore chain, a
 # Texan burger counter and a Quebec hardware store print it.
@@ -2512,6 +2528,471 @@ def en_ca_hardware(s: Sale, cols: int) -> list[Op]:
         Barcode(f"7160{reg}{trans}"),
     ]
     return ops
+
+
+# -- Japanese, Chinese, Thai and Korean, 2026-12-07 (second session): two to train, two to dev ---------------
+# A Japanese drugstore, a Chinese convenience store, a Thai minimart, a Korean café chain.
+
+
+# OTC drugs a drugstore marks ◆: their price counts towards the self-medication tax deduction.
+JA_DRUG_SELF_MEDICATION = frozenset({"ロキソニンS 12錠", "アレグラFX 28錠"})
+
+
+def ja_drug_tax(gross: Decimal, rate: int) -> Decimal:
+    """The consumption tax in a tax-included amount, its fraction of a yen cut off as Japanese tills do."""
+    return (gross * rate / (100 + rate)).quantize(Decimal(1), rounding=ROUND_DOWN)
+
+
+def ja_drugstore_sale(rng: random.Random, v: int) -> Sale:
+    drugs = [  # drugs, quasi-drugs, cosmetics and household goods: 10 % (a quasi-drug drink too)
+        ("ロキソニンS 12錠", "698"),
+        ("アレグラFX 28錠", "1980"),
+        ("パブロンゴールドA 微粒28包", "1580"),
+        ("サンテFX ネオ 12ml", "498"),
+        ("リポビタンD 100ml", "158"),
+        ("キズパワーパッド 10枚", "658"),
+        ("ビオレu 詰替 340ml", "298"),
+        ("トイレットペーパー 12R", "498"),
+        ("不織布マスク 30枚", "398"),
+    ]
+    food = [  # food and soft drinks: the reduced rate, 8 %
+        ("ポカリスエット 500ml", "128"),
+        ("カップヌードル", "178"),
+        ("ブルガリアヨーグルト", "198"),
+        ("カロリーメイト 4本", "218"),
+        ("天然水 2L", "88"),
+        ("ポテトチップス うすしお", "128"),
+    ]
+    mark = "軽" if v == 2 else "※"  # how the till marks the reduced rate
+    lines = pick(rng, drugs, (1, 3), places=0, qtys=(1, 1, 1, 2))
+    lines += [replace(ln, tag=mark) for ln in pick(rng, food, (1, 4), places=0, qtys=(1, 1, 2, 2, 3))]
+    rng.shuffle(lines)
+    if v in (0, 3):
+        # Price cuts: a sticker's 値引 of some yen (v0), or an app coupon's 20 % off the line (v3).
+        for k in rng.sample(range(len(lines)), min(len(lines), rng.randint(1, 2))):
+            ln = lines[k]
+            if v == 0:
+                off = max(round_to(ln.amount * rng.choice((10, 15, 20)) / 100, 10, ROUND_DOWN), Decimal(10))
+            else:
+                off = (ln.amount * 20 / 100).quantize(Decimal(1), rounding=ROUND_DOWN)
+            lines[k] = replace(ln, discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "クレジット", total),)
+    elif v == 2:
+        tenders = (Tender("other", "電子マネー", total),)
+    elif v == 3:
+        tenders = (Tender("other", "QR決済(PayPay)", total),)
+    else:
+        tenders = (Tender("cash", "お預り", tendered(rng, total, (1000, 2000, 3000, 5000, 10000))),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{y}年{m}月{d}日({a}) {H}:{M}", JA_WEEKDAYS),
+        # 小計 is printed after the 値引 lines: the items' own sum only when nothing came off.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def ja_drugstore(s: Sale, cols: int) -> list[Op]:
+    # A drugstore chain's 領収証, tax included (内税) at two rates: the mark before an item (※ or 軽) says
+    # 8 %, ◆ a drug of the self-medication deduction; "2コ X 単298" under an item bought more than once, a
+    # 値引 or 20%引 under a discounted one; 小計, each rate's 対象 amount with the 内消費税 in it, 合計; the
+    # cash, the card's approval, the e-money balance or the QR payment; the points card.
+    item = (Col(2), Col(None), Col(9, "right"))
+    tax_row = (Col(None), Col(8, "right"), Col(8), Col(7, "right"))
+    no = int(s.no)
+    mark = next((ln.tag for ln in s.lines if ln.tag), "※")
+    ops: list[Op] = [
+        Title("さくらドラッグ"),
+        Center("中野南口店"),
+        Center("東京都中野区中野2-24-1"),
+        Center("TEL 03-5342-8810"),
+        Center("登録番号 T6011101234567"),
+        Text(s.when),
+        Text(f"レジ番号 0002  責No.{1040 + no % 37}  取引番号 {s.no}"),
+        Center("領 収 証", bold=True),
+        Rule(),
+    ]
+    for ln in s.lines:
+        sign = ln.tag or ("◆" if ln.name in JA_DRUG_SELF_MEDICATION else "")
+        ops.append(Row((sign, ln.name, f"¥{WHOLE(ln.amount)}"), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    {ln.qty}コ X 単{WHOLE(ln.price)}"))
+        if ln.discount:
+            pct = -ln.discount == (ln.amount * 20 / 100).quantize(Decimal(1), rounding=ROUND_DOWN)
+            ops.append(Row(("", "  20%引" if pct else "  値引", WHOLE(ln.discount)), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), pair(f"小計 {pieces(s.lines)}点", f"¥{WHOLE(net)}")]
+    for rate, reduced in ((8, True), (10, False)):
+        gross = sum((ln.net for ln in s.lines if bool(ln.tag) == reduced), Decimal(0))
+        if gross:
+            tax = ja_drug_tax(gross, rate)
+            ops.append(Row((f"({rate}%対象", f"¥{WHOLE(gross)}", "内消費税", f"¥{WHOLE(tax)})"), tax_row))
+    ops.append(pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    elif s.tenders[0].method == "card":
+        ops += [
+            Text("  カード会社  VISA"),
+            Text("  会員番号    ************4821"),
+            Text(f"  承認番号    {(no * 7919) % 9000000 + 1000000:07d}"),
+            Text("  お支払回数  1回"),
+        ]
+    elif s.tenders[0].label == "電子マネー":
+        ops += [Text("  楽天Edy  No.9830****0421"), pair("  残高", f"¥{WHOLE(Decimal(3000 + no % 5000))}")]
+    else:
+        ops.append(Text(f"  決済番号 0427{no * 37 % 1000000:06d}"))
+    earned = s.total // 100
+    ops += [
+        Rule(),
+        Text("さくらポイントカード ****5921"),
+        pair("今回付与ポイント", f"{WHOLE(earned)}P"),
+        pair("ポイント残高", f"{WHOLE(earned + 1200 + no % 900)}P"),
+        Blank(),
+        Text(f"{mark}印は軽減税率(8%)対象商品"),
+        Text("◆印はセルフメディケーション税制対象"),
+        Center("お買い上げありがとうございます"),
+        Barcode(f"90020002{s.no}"),
+    ]
+    return ops
+
+
+def zh_hans_bianlidian_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [  # (name, price, the promotion it is on)
+        ("农夫山泉550ml", "2.00", ""),
+        ("可口可乐500ml", "3.50", "第二件半价"),
+        ("康师傅冰红茶500ml", "3.50", "第二件半价"),
+        ("统一老坛酸菜牛肉面", "5.00", ""),
+        ("乐事原味薯片70g", "7.50", "立减1元"),
+        ("德芙丝滑牛奶巧克力", "12.90", "立减1元"),
+        ("蒙牛纯牛奶250ml", "3.80", ""),
+        ("关东煮(5串)", "10.00", ""),
+        ("金枪鱼饭团", "6.50", "立减1元"),
+        ("火腿芝士三明治", "9.90", ""),
+        ("百威啤酒500ml", "6.80", "第二件半价"),
+        ("绿箭口香糖", "9.50", ""),
+    ]
+    chosen = rng.sample(catalogue, rng.randint(2, 5))
+    if v in (0, 2) and not any(promo for _, _, promo in chosen):
+        chosen.append(rng.choice([c for c in catalogue if c[2] and c not in chosen]))
+    lines = []
+    for name, price, promo in chosen:
+        # A "second at half price" article is bought by twos, when the promotions run.
+        twos = v in (0, 2) and promo == "第二件半价"
+        qty = Decimal(rng.choice((2, 2, 3, 4) if twos else (1, 1, 2, 2, 3)))
+        code = ean13(f"69{rng.randint(0, 10**10 - 1):010d}")
+        ln = Line(name, qty, Decimal(price), code=code)
+        if twos:
+            half = (ln.price / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            ln = replace(ln, tag=promo, discount=-half * (int(qty) // 2))
+        elif v in (0, 2) and promo == "立减1元":
+            ln = replace(ln, tag=promo, discount=-qty)
+        lines.append(ln)
+    net = sum((ln.net for ln in lines), Decimal(0))
+    # The member's 9.5 折 off what is left, to the fen.
+    savings = (net * 5 / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if v == 2 else Decimal(0)
+    total = net - savings
+    pay = [
+        Tender("wechat", "微信支付", total),
+        Tender("cash", "现金", tendered(rng, total, (10, 20, 50, 100))),
+        Tender("alipay", "支付宝", total),
+        Tender("unionpay", "银联", total),
+    ][v % 4]
+    return Sale(
+        tuple(lines),
+        (pay,),
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
+        savings=savings,
+        savings_label="会员折扣(9.5折)",
+        subtotal_printed=True,
+    )
+
+
+def zh_hans_bianlidian(s: Sale, cols: int) -> list[Op]:
+    # A mainland convenience store's 小票: 门店, 收银员 and 流水号; the item's name with its quantity, unit
+    # price and amount, its barcode on the line under it, a promotion's 优惠 under that; 合计 (before any
+    # discount), 优惠, 会员折扣, 应收, 实收 and 找零; how it was paid, with the wallet's or the card's
+    # reference; the member's points; a QR code to have the 发票 issued.
+    c = (Col(None), Col(4, "right"), Col(7, "right"), Col(8, "right"))
+    off = (Col(4), Col(None), Col(8, "right"))
+    no = int(s.no)
+    promo = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("全日鲜便利店"),
+        Center("门店: 北京望京SOHO店"),
+        Center("北京市朝阳区望京街10号"),
+        Text("门店编号: 110235   收银机: 02"),
+        Text("收银员: 1086 李娜"),
+        Text(f"流水号: 11023502{s.no}"),
+        Text(f"日期: {s.when}"),
+        Rule(),
+        Row(("商品名称", "数量", "单价", "金额"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops += [Row((ln.name, str(ln.qty), POINT(ln.price), POINT(ln.amount)), c), Text(f"  {ln.code}")]
+        if ln.discount:
+            ops.append(Row(("", f"优惠({ln.tag})", POINT(ln.discount)), off))
+    ops += [
+        Rule(),
+        pair("件数:", str(pieces(s.lines))),
+        pair("合计:", POINT(s.subtotal)),
+    ]
+    if promo:
+        ops.append(pair("优惠:", POINT(promo)))
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", POINT(-s.savings)))
+    # The full-width yuan sign, as GBK tills print it (GBK has no half-width ¥).
+    ops.append(pair("应收:", f"￥{POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair("实收:", f"￥{POINT(t.amount)}"))
+    if s.cash:
+        ops.append(pair("找零:", f"￥{POINT(s.change)}"))
+    ops.append(Text(f"支付方式: {s.tenders[0].label}"))
+    day = s.iso[:10].replace("-", "")
+    if s.tenders[0].method == "wechat":
+        ops.append(Text(f"交易单号: 4200{no:06d}{day}{no * 7919 % 10**10:010d}"))
+    elif s.tenders[0].method == "alipay":
+        ops.append(Text(f"交易号: {day}220014{no:06d}{no * 6151 % 10**8:08d}"))
+    elif s.tenders[0].method == "unionpay":
+        ops += [Text("卡号: 6222 **** **** 3847"), Text(f"参考号: {no * 7919 % 10**12:012d}")]
+    if s.savings:
+        ops += [
+            Text("会员: 138****5678"),
+            Text(f"本次积分: {int(s.total)}   累计积分: {int(s.total) + 1830 + no % 500}"),
+        ]
+    ops += [
+        Rule(),
+        Center("谢谢惠顾 欢迎再次光临"),
+        Center("扫码开具电子发票"),
+        QR(f"https://fp.example.cn/i?shop=110235&sn=11023502{s.no}&amt={POINT(s.total)}"),
+    ]
+    return ops
+
+
+def th_minimart_sale(rng: random.Random, v: int) -> Sale:
+    catalogue = [
+        ("น้ำดื่มสิงห์ 1.5 ลิตร", "14.00"),
+        ("มาม่า ต้มยำกุ้ง", "7.00"),
+        ("นมเปรี้ยวดัชมิลล์", "12.00"),
+        ("ขนมปังฟาร์มเฮ้าส์", "25.00"),
+        ("ไข่ไก่ เบอร์ 2 แพ็ค 10", "45.00"),
+        ("โค้ก 325 มล.", "15.00"),
+        ("เลย์ รสโนริสาหร่าย", "20.00"),
+        ("สบู่นกแก้ว", "16.00"),
+        ("ยาสีฟันคอลเกต 150 ก.", "59.00"),
+        ("กระดาษทิชชู่ 6 ม้วน", "89.00"),
+        ("น้ำแข็งหลอด", "10.00"),
+        ("ปลากระป๋อง สามแม่ครัว", "18.00"),
+    ]
+    lines = pick(rng, catalogue, (3, 6), qtys=(1, 1, 1, 2, 2, 3, 6))
+    if v in (0, 1):
+        # The week's promotions: some baht off an article, printed under it.
+        for k in rng.sample(range(len(lines)), rng.randint(1, 2)):
+            most = max((lines[k].amount / 4).quantize(Decimal(1), rounding=ROUND_DOWN), Decimal(1))
+            off = min(Decimal(rng.choice((1, 2, 3, 5, 10))), most).quantize(Decimal("0.01"))
+            lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "พร้อมเพย์", total),)
+    elif v == 2:
+        tenders = (Tender("card", "บัตรเครดิต", total),)
+    else:
+        tenders = (Tender("cash", "เงินสด", tendered(rng, total, (20, 50, 100, 500, 1000))),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=dated(rng, "{d}/{m}/2569 {H}:{M}"),
+        subtotal_printed=True,
+    )
+
+
+def th_minimart(s: Sale, cols: int) -> list[Op]:
+    # A minimart's abbreviated tax invoice, VAT included: TAX ID and the Revenue Department's POS ID; each
+    # article with its amount, "qty x @price" under it when more than one, a promotion's ส่วนลด under that;
+    # รวม (before the discounts), ส่วนลด, ยอดสุทธิ; cash and ทอน, PromptPay or a credit card; the goods'
+    # value and the VAT 7 % in the price; the Buddhist-era date and the cashier.
+    item = (Col(None), Col(10, "right"))
+    sub = (Col(3), Col(None), Col(10, "right"))
+    no = int(s.no)
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    vat = included_tax(s.total, Decimal(7))
+    ops: list[Op] = [
+        Title("บ้านเรา มินิมาร์ท"),
+        Center("บจก. บ้านเรา รีเทล (สาขาที่ 00021)"),
+        Center("88/8 ม.3 ต.บางพูด อ.ปากเกร็ด นนทบุรี"),
+        Center("TAX ID: 0125561012345"),
+        Center("ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ"),
+        Center("(VAT Included)"),
+        Text("POS ID: E051100012345"),
+        Text(f"เลขที่: 00021-01-{s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, GROUPED(ln.amount)), item))
+        if ln.qty != 1:
+            ops.append(Text(f"   {ln.qty} x @{GROUPED(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("", "ส่วนลด", GROUPED(ln.discount)), sub))
+    ops += [Rule(), pair(f"รวม {pieces(s.lines)} ชิ้น", GROUPED(s.subtotal), right=14)]
+    if off:
+        ops.append(pair("ส่วนลด", GROUPED(off), right=14))
+    ops.append(pair("ยอดสุทธิ", GROUPED(s.total), bold=True, tall=True, right=14))
+    for t in s.tenders:
+        ops.append(pair(t.label, GROUPED(t.amount), right=14))
+    if s.cash:
+        ops.append(pair("ทอน", GROUPED(s.change), right=14))
+    elif s.tenders[0].method == "card":
+        ops += [Text("VISA  XXXX-XXXX-XXXX-4821"), Text(f"APPR CODE: {no * 7 % 1000000:06d}")]
+    else:
+        ops.append(Text(f"Ref: 2569{no:06d}{no % 97:04d}"))
+    ops += [
+        Rule(),
+        pair("มูลค่าสินค้า", GROUPED(s.total - vat), right=14),
+        pair("VAT 7% (รวมในราคาแล้ว)", GROUPED(vat), right=14),
+        Rule(),
+        Text(f"{s.when}  พนักงาน: 0152"),
+        Blank(),
+        Center("ขอบคุณที่ใช้บริการ"),
+    ]
+    return ops
+
+
+def ko_cafe_chain_sale(rng: random.Random, v: int) -> Sale:
+    drinks = [
+        ("아메리카노(ICE)", "4500"),
+        ("카페라떼(HOT)", "5000"),
+        ("바닐라라떼(ICE)", "5500"),
+        ("콜드브루(ICE)", "5000"),
+        ("돌체라떼(ICE)", "5900"),
+        ("녹차라떼(HOT)", "5500"),
+        ("자몽에이드(ICE)", "5800"),
+    ]
+    options = [  # what the options cost a cup
+        ("샷추가", "500"),
+        ("바닐라시럽 추가", "500"),
+        ("오트밀크 변경", "600"),
+        ("사이즈업", "700"),
+        ("휘핑크림 추가", "500"),
+    ]
+    foods = [("플레인 베이글", "3500"), ("티라미수 케이크", "6500"), ("초코칩 쿠키", "2800")]
+    lines: list[Line] = []
+    for i, drink in enumerate(pick(rng, drinks, (1, 3), places=0, qtys=(1, 1, 1, 2))):
+        note = rng.choice(("얼음 적게", "", "")) if "ICE" in drink.name else ""
+        if v == 0 and i == 0:  # a customer's own tumbler: 300 won off the cup
+            drink = replace(drink, tag="텀블러 할인", discount=Decimal(-300))
+        lines.append(replace(drink, note=note))
+        # Each option goes into every cup of the drink it is under: it has the drink's quantity.
+        for name, price in rng.sample(options, rng.choice((0, 1, 1, 2))):
+            lines.append(Line(name, drink.qty, Decimal(price), 0, tag="option"))
+    lines += pick(rng, foods, (0, 1), places=0, qtys=(1, 1, 2))
+    savings = Decimal(1000) if v == 3 else Decimal(0)  # the app's coupon
+    total = sum((ln.net for ln in lines), Decimal(0)) - savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "현금", tendered(rng, total, (5000, 10000, 20000, 30000, 50000))),
+        )
+    elif v == 2:
+        tenders = (Tender("other", "카카오페이", total),)
+    else:
+        tenders = (Tender("card", "신용카드", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 999):03d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
+        savings=savings,
+        savings_label="앱쿠폰 할인",
+        subtotal_printed=True,
+    )
+
+
+def ko_cafe_chain(s: Sale, cols: int) -> list[Op]:
+    # A franchise café's 영수증: 사업자번호 and 대표, the pickup 주문번호 printed large; each drink with its
+    # quantity and amount, a free request under it, each paid option (+샷추가) with its own amount and a
+    # tumbler's 할인; 합계, 할인, 받을금액, with the 과세물품가액 and 부가세 inside it; the card's approval
+    # (masked number, 할부 일시불, 승인번호), KakaoPay's, or 현금 with 거스름돈; the stamps.
+    c = (Col(None), Col(4, "right"), Col(9, "right"))
+    sub = (Col(2), Col(None), Col(4, "right"), Col(9, "right"))
+    no = int(s.no)
+    off = sum((ln.discount for ln in s.lines), Decimal(0)) - s.savings
+    vat = included_tax(s.total, Decimal(10), 0)
+    ops: list[Op] = [
+        Title("빈스토리 커피"),
+        Center("합정역점"),
+        Text("사업자번호: 214-88-12345"),
+        Text("대표: 정유진  TEL: 02-334-0987"),
+        Text("주소: 서울시 마포구 양화로 55"),
+        Center("영 수 증", bold=True),
+        pair("주문번호", s.no, bold=True, tall=True, right=6),
+        Text(f"판매일시: {s.when}"),
+        Text("POS: 01   판매원: 이서연"),
+        Rule(),
+        Row(("메뉴", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.tag == "option":
+            ops.append(Row(("", f"+{ln.name}", str(ln.qty), WHOLE(ln.amount)), sub))
+            continue
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+        if ln.note:
+            ops.append(Row(("", f"- {ln.note}"), (Col(2), Col(None))))
+        if ln.discount:
+            ops.append(Row(("", ln.tag, "", WHOLE(ln.discount)), sub))
+    ops += [Rule(), pair("합계", WHOLE(s.subtotal))]
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    if off:
+        ops.append(pair("할인금액", WHOLE(off)))
+    ops += [
+        pair("받을금액", f"{WHOLE(s.total)}원", bold=True, tall=True),
+        pair("과세물품가액", WHOLE(s.total - vat)),
+        pair("부가세", WHOLE(vat)),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops += [pair("거스름돈", WHOLE(s.change)), Text("현금영수증: 미발행")]
+    elif s.tenders[0].method == "card":
+        issuer, card = ("현대카드", "9410-61**-****-223*") if no % 2 else ("삼성카드", "5365-10**-****-718*")
+        ops += [
+            Text("[카드 승인 내역]"),
+            Text(f"카드종류: {issuer}"),
+            Text(f"카드번호: {card}"),
+            Text("할부: 일시불"),
+            Text(f"승인번호: {(no * 7919) % 90000000 + 10000000}"),
+            Text(f"승인일시: {s.when}"),
+            Text(f"승인금액: {WHOLE(s.total)}원"),
+            Text("가맹점번호: 00912345"),
+        ]
+    else:
+        ops += [
+            Text("[카카오페이 결제]"),
+            Text("결제수단: 카카오페이머니"),
+            Text(f"승인번호: {(no * 6151) % 90000000 + 10000000}"),
+            Text(f"결제금액: {WHOLE(s.total)}원"),
+        ]
+    cups = sum((int(ln.qty) for ln in s.lines if "(" in ln.name), 0)
+    ops += [
+        Rule(),
+        Text(f"스탬프 {cups}개 적립 (누적 {cups + no % 9}개)"),
+        Blank(),
+        Center("이용해 주셔서 감사합니다"),
+    ]
+    return ops
+
+
+# -- templates added 2026-12-08: five to train, three to dev ------------------------------------------------
 
 
 def yen_tax(base: Decimal, rate: int) -> Decimal:
@@ -4630,7 +5111,7 @@ def zh_hk_cafe(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
-# -- templates added 2026-12-10: three to train, three to dev -----------------------------------------------
+# -- templates added 2026-12-07 (second session): three to train, three to dev -------------------------------
 
 RU_NDS = {"22": Decimal(22), "10": Decimal(10)}  # НДС from 1 January 2026: 22 %, and 10 % on staple food
 
@@ -5316,7 +5797,7 @@ def en_ca_cafe(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
-# -- Russian 54-FZ receipts added 2026-12-11: two to train (ru-kafe-set, ru-hozmag), two to dev -------------
+# -- Russian 54-FZ receipts, 2026-12-07 (second session): two to train (ru-kafe-set, ru-hozmag), two to dev --
 
 RUB_COMMA_SPACED = NumberStyle(",", " ")  # 3 499,00
 
@@ -5828,6 +6309,547 @@ def ru_odezhda(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+# -- European tills, 2026-12-07 (second session): de-drogerie, it-supermercato, fr-cafe, nl-supermarkt ----
+
+# What a customer paying cash in euros hands over: a note, or two.
+EUR_CASH = (5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 100, 150, 200)
+DE_DROGERIE = (  # (name, price, MwSt class): A 19 %, B 7 % (food: muesli, tea, baby food, chocolate)
+    ("Duschgel Mango 300ml", "0.95", "A"),
+    ("Zahncreme Kräuter 75ml", "0.65", "A"),
+    ("Shampoo Repair 250ml", "1.45", "A"),
+    ("Deo Roll-on Sensitiv 50ml", "1.25", "A"),
+    ("Tagescreme LSF 15 50ml", "3.95", "A"),
+    ("Wattepads 120 St.", "0.85", "A"),
+    ("Rasiergel Sensitiv 200ml", "1.75", "A"),
+    ("Feuchttücher Sensitiv 4x80", "5.45", "A"),
+    ("Windeln Gr. 4 Maxi 46 St.", "8.95", "A"),
+    ("Zahnbürste Mittel", "1.95", "A"),
+    ("Colorwaschmittel 20 WL", "4.45", "A"),
+    ("Spülmaschinentabs 40 St.", "4.95", "A"),
+    ("Bio Dinkelmüsli 750g", "3.45", "B"),
+    ("Bio Reiswaffeln 100g", "0.95", "B"),
+    ("Babybrei Apfel-Birne 190g", "1.15", "B"),
+    ("Bio Kräutertee 20 Btl.", "1.25", "B"),
+    ("Zartbitterschokolade 100g", "1.25", "B"),
+    ("Nussmix geröstet 200g", "2.95", "B"),
+)
+DE_RABATT = 20  # the app's coupon on one article: 20 % off it, under the article
+DE_COUPON = 10  # the app's coupon on the whole purchase: 10 % off, taken off each MwSt class
+
+
+def de_drogerie_coupon(lines: Sequence[Line], tag: str) -> Decimal:
+    """What the 10 % coupon on the purchase takes off the articles of one MwSt class."""
+    gross = sum((ln.net for ln in lines if ln.tag == tag), Decimal(0))
+    return (gross * DE_COUPON / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def de_drogerie_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, DE_DROGERIE, (3, 7), qtys=(1, 1, 1, 2, 2, 3))
+    if v in (0, 3):  # coupons in the app on one or two articles
+        for k in rng.sample(range(len(lines)), 2 if v == 0 else 1):
+            off = (lines[k].amount * DE_RABATT / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines[k] = replace(lines[k], discount=-off)
+    coupon = sum((de_drogerie_coupon(lines, tag) for tag in "AB"), Decimal(0)) if v == 2 else Decimal(0)
+    total = sum((ln.net for ln in lines), Decimal(0)) - coupon
+    tenders = (
+        (Tender("card", "EC-Karte", total),)
+        if v in (0, 2)
+        else (Tender("cash", "Bar", tendered(rng, total, EUR_CASH)),)
+    )
+    no = f"{rng.randint(1, 9999):04d}"
+    printed, iso = dated(rng, "{d}.{m}.{y} {H}:{M}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=no,
+        # The sale's moment is the TSE's end (printed with seconds, as the girocard slip's time); the Bon's
+        # own line prints it to the minute.
+        dated_when=(printed, f"{iso[:17]}{int(no) % 60:02d}"),
+        savings=coupon,
+        savings_label=f"{DE_COUPON}%-Coupon Einkauf",
+        subtotal_printed=v == 2,  # the Zwischensumme before the coupon: the articles' own sum
+    )
+
+
+def de_drogerie(s: Sale, cols: int) -> list[Op]:
+    # A drugstore chain's Kassenbon: each article with its amount and MwSt class (A 19 %, B 7 %), "2 x 1,95"
+    # on the line above it, the app's Rabatt under it; a Zwischensumme and a 10 % coupon on the purchase taken
+    # off each class; SUMME EUR, Geg. EC-Karte or Bar and Rückgeld; the girocard slip; the MwSt table; the
+    # PAYBACK points of a card that was scanned; the date and the till; the TSE's data (DSFinV-K).
+    item = (Col(None), Col(9, "right"), Col(1))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("VITALIA"),
+        Center("Drogeriemarkt"),
+        Center("Vitalia Drogeriemärkte GmbH & Co. KG"),
+        Center("Königstraße 27, 70173 Stuttgart"),
+        Center("Tel. 0711 2268140"),
+        Center("USt-IdNr. DE287654321"),
+        Blank(),
+        Row(("Artikel", "EUR", ""), item),
+    ]
+    for ln in s.lines:
+        if ln.qty != 1:
+            ops.append(Text(f"{ln.qty} x {COMMA(ln.price)}"))
+        ops.append(Row((ln.name, COMMA(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row((f"  Rabatt {DE_RABATT}% App-Coupon", COMMA(ln.discount), ln.tag), item))
+    ops.append(Rule())
+    coupons = {tag: de_drogerie_coupon(s.lines, tag) if s.savings else Decimal(0) for tag in "AB"}
+    if s.savings:
+        ops.append(Row(("Zwischensumme", COMMA(s.subtotal), ""), item))
+        for tag, off in coupons.items():
+            if off:
+                ops.append(Row((s.savings_label, COMMA(-off), tag), item))
+        ops.append(Rule())
+    ops += [
+        Row(("SUMME EUR", COMMA(s.total), ""), item, bold=True, tall=True),
+        Text(f"Anzahl Artikel: {pieces(s.lines)}"),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(Row((f"Geg. {t.label}", COMMA(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("Rückgeld", COMMA(s.change), ""), item))
+    end = datetime.fromisoformat(s.iso)
+    start = end - timedelta(seconds=34 + no % 80)
+    if not s.cash:
+        # The card terminal's customer slip, printed on the receipt.
+        ops += [
+            Blank(),
+            Center("Kundenbeleg"),
+            Center("Kartenzahlung"),
+            Center("girocard"),
+            Text(f"Datum: {end:%d.%m.%Y}  Uhrzeit: {end:%H:%M:%S} Uhr"),
+            pair("Terminal-ID", "56231784"),
+            pair("TA-Nr.", f"{no * 7 % 1000000:06d}"),
+            pair("BNr.", f"{no % 10000:04d}"),
+            pair("Karte", f"############{no * 37 % 10000:04d}", right=16),
+            pair("Genehmigungs-Nr.", f"{no * 4211 % 1000000:06d}"),
+            pair("Betrag EUR", COMMA(s.total)),
+            Center("Zahlung erfolgt"),
+        ]
+    table = (Col(None), Col(8, "right"), Col(8, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("MwSt", "Netto", "Steuer", "Brutto"), table)]
+    for tag in "AB":
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0)) - coupons[tag]
+        if gross:
+            tax = included_tax(gross, DE_MWST[tag])
+            rate = f"{tag} {DE_MWST[tag]:>2}%"
+            ops.append(Row((rate, COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    if s.savings or any(ln.discount for ln in s.lines):  # the app's coupons: its PAYBACK card was scanned
+        ops += [
+            Rule(),
+            Text(f"PAYBACK Karte: ******{no * 53 % 10000:04d}"),
+            pair("Punkte für diesen Einkauf", f"{int(s.total // 2)} °P"),
+            pair("Punktestand bisher", f"{(no * 389) % 4000 + 120} °P"),
+        ]
+    serial = hashlib.sha256(f"vitalia-1427-kasse-{2 + no % 3}".encode()).hexdigest()
+    signature = base64.b64encode(
+        hashlib.sha384(f"{s.no}/{s.iso}".encode()).digest() + hashlib.sha384(s.no.encode()).digest()
+    ).decode()
+    ops += [
+        Rule(),
+        Row((s.when, f"Bon-Nr. {s.no}"), (Col(None), Col(14, "right"))),
+        Text(f"Filiale 1427  Kasse {2 + no % 3:02d}  Bed. {100 + no % 40}"),
+        Rule(),
+        Text("TSE-Seriennummer:"),
+        Text(serial[:32]),
+        Text(serial[32:]),
+        Text(f"TSE-Transaktionsnummer: {1840000 + no}"),
+        Text(f"TSE-Start: {start:%Y-%m-%dT%H:%M:%S}.000"),
+        Text(f"TSE-Ende: {end:%Y-%m-%dT%H:%M:%S}.000"),
+        Text(f"TSE-Signaturzähler: {3650000 + 2 * no}"),
+        Text("TSE-Zeitformat: unixTime"),
+        Text("TSE-Hashalgorithmus: ecdsa-plain-SHA384"),
+        Text("TSE-Signatur:"),
+        *(Text(signature[i : i + 32]) for i in range(0, len(signature), 32)),
+        Blank(),
+        Center("Vielen Dank für Ihren Einkauf!"),
+        Center("Umtausch nur mit Kassenbon"),
+        Barcode(f"14270{2 + no % 3}{s.no}"),
+    ]
+    return ops
+
+
+IT_SUPERMERCATO = (  # (name, price, IVA %): 4 % staple food, 10 % meat, eggs, sugar, biscuits, 22 % the rest
+    ("LATTE INTERO UHT 1L", "1.19", "4"),
+    ("SPAGHETTI N.5 500G", "0.99", "4"),
+    ("PASSATA DI POMODORO 700G", "1.09", "4"),
+    ("MOZZARELLA FIOR DI LATTE", "1.29", "4"),
+    ("OLIO EXTRAVERGINE 1L", "8.99", "4"),
+    ("PARMIGIANO REGG. 250G", "4.79", "4"),
+    ("PANE COMUNE 500G", "1.60", "4"),
+    ("UOVA FRESCHE X6", "1.99", "10"),
+    ("PETTO DI POLLO A FETTE", "5.49", "10"),
+    ("PROSCIUTTO COTTO 120G", "2.19", "10"),
+    ("ZUCCHERO SEMOLATO 1KG", "1.19", "10"),
+    ("BISCOTTI FROLLINI 700G", "2.69", "10"),
+    ("ACQUA NATURALE 6X1,5L", "2.34", "22"),
+    ("CAFFE' MACINATO 250G", "3.29", "22"),
+    ("VINO ROSSO DOC 0,75L", "4.99", "22"),
+    ("BIRRA LAGER 3X33CL", "2.79", "22"),
+    ("DETERSIVO PIATTI 1L", "1.49", "22"),
+    ("CARTA IGIENICA X8", "2.99", "22"),
+)
+IT_PESATI = (  # weighed at the till: (name, price a kilo)
+    ("BANANE", "1.69"),
+    ("MELE GOLDEN", "1.99"),
+    ("ZUCCHINE", "2.49"),
+    ("POMODORI CILIEGINO", "3.90"),
+)
+
+
+def it_supermercato_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, IT_SUPERMERCATO, (4, 7), qtys=(1, 1, 1, 2, 2, 3))
+    name, price = rng.choice(IT_PESATI)
+    weight = Decimal(rng.choice(("0.684", "1.236", "0.912", "1.548", "0.476")))
+    lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="4"))
+    if v in (0, 2):
+        # The week's offers with the loyalty card: a SCONTO under one or two articles.
+        for k in rng.sample(range(len(lines)), rng.randint(1, 2)):
+            off = (lines[k].amount * rng.choice((10, 20, 30)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines[k] = replace(lines[k], discount=-off)
+    # The shopping bags, which the law has priced since 2018.
+    lines.append(Line("SHOPPER BIODEGRADABILE", Decimal(rng.choice((1, 1, 2))), Decimal("0.10"), tag="22"))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    notes = [n for n in (5, 10, 20, 50) if n < total]
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "PAGAMENTO CONTANTE", tendered(rng, total, EUR_CASH)),)
+    elif v == 3 and notes:  # a note in cash, the rest by card
+        cash = Decimal(notes[-1]).quantize(total)
+        tenders = (
+            Tender("cash", "PAGAMENTO CONTANTE", cash),
+            Tender("card", "PAGAMENTO ELETTRONICO", total - cash),
+        )
+    else:
+        tenders = (Tender("card", "PAGAMENTO ELETTRONICO", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(100, 365):04d}-{rng.randint(1, 2400):04d}",
+        dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"),
+    )
+
+
+def it_supermercato(s: Sale, cols: int) -> list[Op]:
+    # A supermarket's DOCUMENTO COMMERCIALE from a registratore telematico: DESCRIZIONE, IVA and PREZZO(€)
+    # columns, the quantity or the weight under an article and a SCONTO under that; TOTALE COMPLESSIVO and
+    # di cui IVA; PAGAMENTO CONTANTE and/or ELETTRONICO, RESTO and IMPORTO PAGATO; the loyalty card's points;
+    # the date, DOCUMENTO N. (closing-document number) and the RT's serial number at the foot.
+    c = (Col(None), Col(6, "right"), Col(9, "right"))
+    z, doc = (int(x) for x in s.no.split("-"))
+    ops: list[Op] = [
+        Title("SUPERMERCATI SOLE"),
+        Center("SOLE DISTRIBUZIONE S.P.A."),
+        Center("VIA EMILIA PONENTE 84"),
+        Center("40133 BOLOGNA (BO)"),
+        Center("P.IVA 02845610374"),
+        Center("PUNTO VENDITA 0231 - TEL. 051 6412233"),
+        Blank(),
+        Center("DOCUMENTO COMMERCIALE", bold=True),
+        Center("di vendita o prestazione"),
+        Row(("DESCRIZIONE", "IVA", "PREZZO(€)"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"{ln.tag},00%", COMMA(ln.amount)), c))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"  {qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} €/kg"))
+        elif ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} x {COMMA(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("SCONTO", f"{ln.tag},00%", COMMA(ln.discount)), c))
+    iva = Decimal(0)
+    for rate in ("4", "10", "22"):
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        iva += included_tax(gross, Decimal(rate))
+    ops += [
+        Rule(),
+        Text(f"N. PEZZI {pieces(s.lines)}"),
+        pair("TOTALE COMPLESSIVO", COMMA(s.total), bold=True, tall=True),
+        pair("di cui IVA", COMMA(iva)),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("RESTO", COMMA(s.change)))
+    ops.append(pair("IMPORTO PAGATO", COMMA(s.total)))
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:  # the loyalty card was scanned: its offers came off
+        ops += [
+            Rule(),
+            Text(f"CARTA SOLE+ N. 2400****{doc * 7 % 10000:04d}"),
+            pair("RISPARMIO SULLA SPESA", COMMA(off)),
+            pair("PUNTI SPESA", str(int(s.total))),
+            pair("SALDO PUNTI", WHOLE(Decimal(int(s.total) + 300 + doc % 2700)).replace(",", ".")),
+        ]
+    ops += [
+        Blank(),
+        Row((s.when, f"DOCUMENTO N. {s.no}"), (Col(None), Col(22, "right"))),
+        Text(f"CASSA 004  OPERATORE {z * 3 % 90 + 10:04d}"),
+        Text("RT 80IEH045321"),
+        Blank(),
+        Center("GRAZIE E ARRIVEDERCI"),
+    ]
+    return ops
+
+
+FR_CAFE = (  # (name, price, TVA rate): 10 % on what is eaten and the soft drinks served, 20 % on alcohol
+    ("Café", "1.80", "10"),
+    ("Café crème", "3.20", "10"),
+    ("Chocolat chaud", "3.80", "10"),
+    ("Thé", "3.00", "10"),
+    ("Croissant", "1.40", "10"),
+    ("Croque-monsieur", "9.50", "10"),
+    ("Salade César", "13.50", "10"),
+    ("Omelette jambon", "10.50", "10"),
+    ("Perrier 33cl", "3.90", "10"),
+    ("Jus d'orange pressé", "4.80", "10"),
+    ("Tarte Tatin", "6.50", "10"),
+    ("Demi pression", "4.20", "20"),
+    ("Verre Bordeaux rouge", "5.50", "20"),
+    ("Kir vin blanc", "4.80", "20"),
+    ("Pastis 51", "3.50", "20"),
+)
+FR_TITRE = Decimal("9.00")  # a titre-restaurant's value
+
+
+def fr_cafe_couverts(lines: Sequence[Line]) -> int:
+    """The covers the waiter keyed: as many as the largest round ordered."""
+    return max(int(ln.qty) for ln in lines)
+
+
+def fr_cafe_sale(rng: random.Random, v: int) -> Sale:
+    no = f"{rng.randint(1, 9999):06d}"
+    lines = pick(rng, FR_CAFE, (2, 5), qtys=(1, 1, 2, 2, 3))
+    if v == 2:  # lunch, paid in part with titres-restaurant, one a guest who took the plat du jour
+        lines.insert(0, Line("Plat du jour", Decimal(rng.randint(1, 3)), Decimal("14.90"), tag="10"))
+    if v == 3:  # the house offers a coffee
+        k = next((i for i, ln in enumerate(lines) if ln.name == "Café"), None)
+        if k is None:
+            lines.append(Line("Café", Decimal(2), Decimal("1.80"), tag="10"))
+            k = len(lines) - 1
+        lines[k] = replace(lines[k], discount=-lines[k].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 2:
+        titres = min(int(lines[0].qty), int(total // FR_TITRE))
+        paid = FR_TITRE * titres
+        tenders: tuple[Tender, ...] = (Tender("other", "Ticket restaurant", paid),)
+        if total > paid:
+            tenders += (Tender("card", "CB", total - paid),)
+    elif v in (1, 3):
+        tenders = (Tender("cash", "Espèces", tendered(rng, total, EUR_CASH)),)
+    else:
+        tenders = (Tender("card", "CB", total),)
+    return Sale(tuple(lines), tenders, no=no, dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}:{S}"))
+
+
+def fr_cafe(s: Sale, cols: int) -> list[Op]:
+    # A café-brasserie's ticket from an NF525 till: table, covers, waiter and the time to the second;
+    # quantity, designation, unit price and amount, a coffee offered under its line; TOTAL TTC; CB, espèces
+    # with the change given (Rendu), or titres-restaurant and a card for the rest; the TVA table at 10 % and
+    # 20 % with HT, TVA and TTC.
+    c = (Col(3, "right"), Col(None), Col(7, "right"), Col(8, "right"))
+    two = (Col(None), Col(18, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("LE PETIT ZINC"),
+        Center("Café - Brasserie"),
+        Center("8 place du Parlement"),
+        Center("33000 BORDEAUX"),
+        Center("Tél. 05 56 44 12 80"),
+        Center("SIRET 823 456 789 00014"),
+        Center("TVA FR41823456789 - APE 5630Z"),
+        Rule(),
+        Row((f"Table {no % 18 + 1}", f"Couverts {fr_cafe_couverts(s.lines)}"), two),
+        Row(("Serveur: Karim", f"Ticket N° {s.no}"), two),
+        Text(s.when),
+        Rule(),
+        Row(("Qté", "Désignation", "P.U.", "Montant"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, COMMA(ln.price), COMMA(ln.amount)), c))
+        if ln.discount:
+            ops.append(Row(("", "  Offert", "", COMMA(ln.discount)), c))
+    ops += [Rule(), pair("TOTAL TTC", f"{COMMA(s.total)} €", bold=True, tall=True), Blank()]
+    for t in s.tenders:
+        label = f"{t.label} x{t.amount / FR_TITRE:.0f}" if t.method == "other" else t.label
+        ops.append(pair(label, f"{COMMA(t.amount)} €"))
+    if s.cash:
+        ops.append(pair("Rendu", f"{COMMA(s.change)} €"))
+    tva = (Col(None), Col(8, "right"), Col(7, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("Taux TVA", "HT", "TVA", "TTC"), tva)]
+    for rate in ("10", "20"):
+        ttc = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if ttc:
+            tax = included_tax(ttc, Decimal(rate))
+            ops.append(Row((f"{rate},00 %", COMMA(ttc - tax), COMMA(tax), COMMA(ttc)), tva))
+    ops += [
+        Rule(),
+        Text(f"Caisse 1 - Ticket {s.no} - {len(s.lines)} lignes"),
+        Text("Logiciel certifié NF525"),
+        Blank(),
+        Center("Merci de votre visite"),
+        Center("A bientôt !"),
+    ]
+    return ops
+
+
+NL_SUPERMARKT = {  # name: (price, BTW rate): 9 % food, 21 % the rest and alcohol
+    "HALFVOLLE MELK 1L": ("1.15", "9"),
+    "JONGE KAAS PLAKKEN": ("3.49", "9"),
+    "VOLKORENBROOD HEEL": ("2.39", "9"),
+    "PINDAKAAS 600G": ("3.29", "9"),
+    "APPELS ELSTAR 1KG": ("2.49", "9"),
+    "BANANEN TROS": ("1.89", "9"),
+    "HAGELSLAG PUUR 400G": ("2.79", "9"),
+    "KIPFILET 500G": ("5.99", "9"),
+    "STROOPWAFELS 10ST": ("2.29", "9"),
+    "KOFFIE FILTER 500G": ("5.49", "9"),
+    "CHIPS NATUREL 225G": ("1.99", "9"),
+    "AFWASMIDDEL 500ML": ("1.79", "21"),
+    "TOILETPAPIER 8 ROL": ("4.29", "21"),
+    "PILSNER 6X33CL": ("6.99", "21"),
+    "WASMIDDEL 1,2L": ("7.49", "21"),
+    "TANDPASTA 75ML": ("1.99", "21"),
+}
+NL_BONUS = {  # the week's offers for the bonus card: article -> (what its BONUS line says, the offer)
+    "HALFVOLLE MELK 1L": ("HALFVOLLE MELK", "2e halve prijs"),
+    "JONGE KAAS PLAKKEN": ("JONGE KAAS", "25%"),
+    "STROOPWAFELS 10ST": ("STROOPWAFELS", "1+1 gratis"),
+    "CHIPS NATUREL 225G": ("CHIPS", "2e halve prijs"),
+    "KOFFIE FILTER 500G": ("KOFFIE", "25%"),
+    "PILSNER 6X33CL": ("PILSNER", "2 voor 12,00"),
+}
+
+
+def nl_bonus(ln: Line) -> Decimal:
+    """What an article's BONUS offer takes off its line (nothing when its quantity does not qualify)."""
+    if ln.name not in NL_BONUS:
+        return Decimal(0)
+    offer, pairs = NL_BONUS[ln.name][1], int(ln.qty) // 2
+    if offer == "25%":
+        off = ln.amount / 4
+    elif offer == "1+1 gratis":
+        off = pairs * ln.price
+    elif offer == "2e halve prijs":
+        off = pairs * ln.price / 2
+    else:
+        off = pairs * (2 * ln.price - 12)
+    return off.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def nl_supermarkt_sale(rng: random.Random, v: int) -> Sale:
+    chosen = rng.sample(sorted(NL_SUPERMARKT), rng.randint(3, 6))
+    card = v in (0, 3)  # the bonus card scanned: the week's offers
+    if card:
+        for name in rng.sample(sorted(NL_BONUS), 2):
+            if name not in chosen:
+                chosen.insert(rng.randint(0, len(chosen)), name)
+    lines = []
+    for name in chosen:
+        price, rate = NL_SUPERMARKT[name]
+        qty = Decimal(2 if card and name in NL_BONUS and rng.random() < 0.7 else rng.choice((1, 1, 1, 2, 3)))
+        lines.append(Line(name, qty, Decimal(price), tag=rate))
+    bonus = sum((nl_bonus(ln) for ln in lines), Decimal(0)) if card else Decimal(0)
+    if v in (0, 2):  # savings stamps bought with the shopping, one of 0,10 for each whole euro
+        stamps = int(sum((ln.amount for ln in lines), Decimal(0)) - bonus)
+        lines.append(Line("KOOPZEGELS", Decimal(stamps), Decimal("0.10")))
+    due = sum((ln.amount for ln in lines), Decimal(0)) - bonus
+    rounding = Decimal(0)
+    if v in (1, 3):  # cash: the total rounded to 5 cents
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders: tuple[Tender, ...] = (Tender("cash", "CONTANT", tendered(rng, due - rounding, EUR_CASH)),)
+    else:
+        tenders = (Tender("card", "PINNEN", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"),
+        savings=bonus + rounding,
+        savings_label="BONUSKAART" if card else "",
+        subtotal_printed=True,
+    )
+
+
+def nl_supermarkt(s: Sale, cols: int) -> list[Op]:
+    # A Dutch supermarket chain's kassabon: AANTAL, OMSCHRIJVING, PRIJS (of a unit, when more than one) and
+    # BEDRAG; the bonus card; koopzegels bought as the last line; SUBTOTAAL with the count of articles, a
+    # BONUS line for each offer, UW VOORDEEL, the cash rounding, TOTAAL; BETAALD MET: PINNEN or CONTANT and
+    # WISSELGELD; the BTW table (OVER: the amount without BTW), whose last line is TOTAAL; the PIN terminal's
+    # slip, printed after it.
+    c = (Col(6), Col(None), Col(6, "right"), Col(7, "right"))
+    tot = (Col(6), Col(None), Col(9, "right"))
+    no = int(s.no)
+    offs = {ln.name: nl_bonus(ln) for ln in s.lines} if s.savings_label else {}
+    bonus = sum(offs.values(), Decimal(0))
+    ops: list[Op] = [
+        Title("DE WAAL"),
+        Center("Supermarkt De Waal Vismarkt"),
+        Center("Vismarkt 24, 9712 CB Groningen"),
+        Center("Tel. 050 3124567"),
+        Rule(),
+        Row(("AANTAL", "OMSCHRIJVING", "PRIJS", "BEDRAG"), c),
+    ]
+    if s.savings_label:
+        ops.append(Row(("", s.savings_label, "", f"xx{no * 31 % 10000:04d}"), c))
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, COMMA(ln.price) if ln.qty != 1 else "", COMMA(ln.amount)), c))
+    goods = [ln for ln in s.lines if ln.tag]
+    ops += [Rule(), Row((str(pieces(goods)), "SUBTOTAAL", COMMA(s.subtotal)), tot)]
+    for name, off in offs.items():
+        if off:
+            ops.append(Row(("", f"BONUS {NL_BONUS[name][0]}", COMMA(-off)), tot))
+    if bonus:
+        ops.append(Row(("", "UW VOORDEEL", COMMA(bonus)), tot))
+    if s.savings != bonus:
+        ops.append(Row(("", "AFRONDING", COMMA(bonus - s.savings)), tot))
+    ops += [Row(("", "TOTAAL", COMMA(s.total)), tot, bold=True, tall=True), Blank(), Text("BETAALD MET:")]
+    for t in s.tenders:
+        ops.append(Row(("", t.label, COMMA(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("", "WISSELGELD", COMMA(s.change)), tot))
+    table = (Col(None), Col(10, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("BTW", "OVER", "EUR"), table)]
+    over = taxes = Decimal(0)
+    for rate in ("9", "21"):
+        gross = sum((ln.amount - offs.get(ln.name, Decimal(0)) for ln in goods if ln.tag == rate), Decimal(0))
+        if gross:
+            tax = included_tax(gross, Decimal(rate))
+            over, taxes = over + gross - tax, taxes + tax
+            ops.append(Row((f"{rate}%", COMMA(gross - tax), COMMA(tax)), table))
+    ops += [
+        Row(("TOTAAL", COMMA(over), COMMA(taxes)), table),
+        Rule(),
+        Row((s.when, f"1078/04/{s.no}"), (Col(None), Col(14, "right"))),
+        Text("Filiaal 1078  Kassa 4  Kassier 31"),
+        Blank(),
+        Center("Bedankt voor uw bezoek!"),
+        Center("Bewaar uw bon bij ruilen"),
+    ]
+    if not s.cash:
+        two = (Col(None), Col(20, "right"))
+        brand = ("Maestro", "Debit Mastercard", "V PAY")[no % 3]
+        ops += [
+            Rule(),
+            Center("Kopie kaarthouder"),
+            Row(("Terminal", f"CT{no * 7919 % 1000000:06d}"), two),
+            Row(("Merchant", "104761"), two),
+            Row(("Periode", f"{6300 + no % 90}"), two),
+            Row(("Transactie", f"{no * 104729 % 100000000:08d}"), two),
+            Text(f"Kaart: {brand}"),
+            Row(("Kaartnummer", f"xxxxxxxxxxxxxxx{no * 37 % 10000:04d}"), two),
+            Row(("Kaartvolgnummer", "01"), two),
+            Center("BETALING"),
+            Row(("Datum", s.when), two),
+            Row(("Autorisatiecode", f"{no * 4211 % 1000000:06d}"), two),
+            Row(("Bedrag:", f"EUR {COMMA(s.total)}"), two),
+            Center("Leesmethode: NFC Chip"),
+        ]
+    return ops
+
+
 # -- encoders -----------------------------------------------------------------------------------------------
 
 Family = Literal["receiptline", "rpe", "python-escpos"]
@@ -5887,6 +6909,58 @@ RL: Family = "receiptline"
 RPE: Family = "rpe"
 PE: Family = "python-escpos"
 TEMPLATES: tuple[Template, ...] = (
+    Template(
+        "ja-drugstore",
+        "Japanese",
+        "JPY",
+        ja_drugstore_sale,
+        ja_drugstore,
+        (
+            Encoder(RL, "escpos", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starlinembcs", "star-line-80mm", 48, "shiftjis"),
+            Encoder(RL, "fit", "japanese-80mm", 48, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hans-bianlidian",
+        "simplified Chinese",
+        "CNY",
+        zh_hans_bianlidian_sale,
+        zh_hans_bianlidian,
+        (
+            Encoder(RL, "escpos", "chinese-80mm", 42, "gb18030"),
+            Encoder(RL, "generic", "chinese-80mm", 48, "gb18030"),
+            Encoder(RL, "sii", "chinese-80mm", 48, "cp936"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "th-minimart",
+        "Thai",
+        None,  # the receipt prints no baht sign or word
+        th_minimart_sale,
+        th_minimart,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "tis620"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "thai11"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "star/cp874"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ko-cafe-chain",
+        "Korean",
+        "KRW",
+        ko_cafe_chain_sale,
+        ko_cafe_chain,
+        (
+            Encoder(RL, "epson", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "fit", "korean-80mm", 48, "ksc5601"),
+            Encoder(RL, "sii", "korean-80mm", 42, "cp949"),
+        ),
+        variants=4,
+    ),
     Template(
         "en-us-grocery",
         "Latin",
@@ -6663,6 +7737,60 @@ TEMPLATES: tuple[Template, ...] = (
             Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp866"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "windows1251"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "de-drogerie",
+        "Latin",
+        "EUR",
+        de_drogerie_sale,
+        de_drogerie,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            # Windows-1252, which many German tills send: ESC GS t 32 on a Star.
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "it-supermercato",
+        "Latin",
+        "EUR",
+        it_supermercato_sale,
+        it_supermercato,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "windows1252"),  # ESC t 16
+            Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "fr-cafe",
+        "Latin",
+        "EUR",
+        fr_cafe_sale,
+        fr_cafe,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp1252"),  # receiptline's Windows-1252: ESC t 16
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "star-tsp650ii", "star-line-80mm", 48, "windows1252"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "nl-supermarkt",
+        "Latin",
+        "EUR",
+        nl_supermarkt_sale,
+        nl_supermarkt,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            # CP850, which has no euro sign: the receipt says EUR.
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp850"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1252"),
         ),
         variants=4,
     ),

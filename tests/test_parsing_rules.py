@@ -1,0 +1,262 @@
+"""Rules of reading that the train and dev templates of tests/corpus/foreign.py taught, each on a small
+receipt of its own: where the totals begin, what a summary line restates, which number is no money, which
+line names an item. Each receipt here is read wrong (or flagged) by the parser before its rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from edge.escpos.printer_profile import PROFILES
+from edge.parsing.dates import read_datetime
+from edge.parsing.model import Transaction
+from edge.parsing.pipeline import parse_bytes
+
+D = Decimal
+
+
+def _read(
+    body: str, encoding: str = "cp437", table: bytes = b"", printer: str = "generic-80mm"
+) -> Transaction:
+    return parse_bytes(b"\x1b@" + table + body.encode(encoding) + b"\x1dV\x00", PROFILES[printer])
+
+
+def R(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _items(tx: Transaction) -> list[tuple[str, object, Decimal]]:
+    return [(i.name, i.quantity, i.amount) for i in tx.items]
+
+
+CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
+    (
+        # A total's word in an item's name, above the subtotal: an item, not the start of the totals.
+        "total-in-a-name",
+        R(
+            "NORTHSTAR DRUG MART",
+            "Toronto, ON M6G 1L1",
+            "2026/12/22 09:34:14",
+            "COLGATE TOTAL 120ML   4.99 H",
+            "CETAPHIL CLEANSER 500ML   18.49 H",
+            "SUBTOTAL   23.48",
+            "HST 13%   3.05",
+            "TOTAL   $26.53",
+            "INTERAC   26.53",
+            "POINTS BALANCE   35,189",
+            "GST/HST REG # 81234 5678 RT0001",
+        ),
+        "cp437",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["COLGATE TOTAL 120ML", "CETAPHIL CLEANSER 500ML"]
+            and [t.amount for t in tx.taxes] == [D("3.05")]
+            and [(p.method, p.amount) for p in tx.payments] == [("card", D("26.53"))]
+        ),
+    ),
+    (
+        # An amount off indented under its item, whatever its label; a weight line proving the item by the
+        # till's rounding; the savings summed again under the total; the balance due; EBT a tender.
+        "us-grocery-savings",
+        R(
+            "FRESHWAY MARKET",
+            "SACRAMENTO CA 95818",
+            "11/15/26 15:36:58",
+            "078742005782 PAPER PLATES 50   13.47 T",
+            "             3 @ 4.49",
+            "             SC FRESHWAY CARD   3.00- T",
+            "4087  ROMA TOMATOES   2.67 F",
+            "             1.79 lb @ 1.49 /lb",
+            "        SUBTOTAL   13.14",
+            "        TAX 8.75%   0.92",
+            "   **** BALANCE   14.06",
+            "   EBT FS ELIGIBLE   2.67",
+            "   EBT FOOD TEND   2.67",
+            "   EBT FOOD BAL   161.75",
+            "   CASH TEND   20.00",
+            "   CHANGE DUE   8.61",
+            "   FRESHWAY CARD SAVINGS   3.00",
+        ),
+        "cp437",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and tx.total == D("14.06")
+            and [(i.name, i.quantity, i.discount) for i in tx.items]
+            == [("PAPER PLATES 50", 3, D("-3.00")), ("ROMA TOMATOES", D("1.79"), None)]
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D("2.67")), ("cash", D("20.00"))]
+        ),
+    ),
+    (
+        # An item's VAT under each item is no start of the totals; a price grouped by a space; the Cyrillic
+        # "х" for times; a marked item's [М+]; a gift certificate's number and a card's masked digits.
+        "ru-item-taxes",
+        R(
+            "МОДНЫЙ КВАРТАЛ",
+            "Чек № 141   28.04.2026  19:06",
+            "1. [М+] Платье р.46",
+            "   1 шт х 3 799,00   =3 799,00",
+            "   НДС 22%   =685,07",
+            "2. [М+] Носки",
+            "   2 шт х 499,00   =998,00",
+            "   НДС 22%   =179,97",
+            "ИТОГ   =4 797,00",
+            "ПРЕДОПЛАТА (АВАНС)   =1 000,00",
+            "  Подарочный сертификат № 63439",
+            "БЕЗНАЛИЧНЫМИ   =3 797,00",
+            "Карта:   МИР *1987",
+        ),
+        "cp866",
+        b"\x1bt\x11",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and _items(tx) == [("Платье р.46", 1, D("3799.00")), ("Носки", 2, D("998.00"))]
+            and [(p.method, p.amount) for p in tx.payments]
+            == [("other", D("1000.00")), ("card", D("3797.00"))]
+        ),
+    ),
+    (
+        # A numbered item's name over the detail lines under it (a pump's number).
+        "ru-numbered",
+        R(
+            "АЗС",
+            "27.10.2026 22:51",
+            "1. Аи-92",
+            "   ТРК № 4",
+            "   51,93 л х 59,85   = 3108,01",
+            "2. Кофе",
+            "   1 шт х 149,00   = 149,00",
+            "ИТОГО   = 3257,01",
+            "Оплата картой   = 3257,01",
+        ),
+        "cp866",
+        b"\x1bt\x11",
+        "generic-80mm",
+        lambda tx: tx.status == "ok" and [i.name for i in tx.items] == ["Аи-92", "Кофе"],
+    ),
+    (
+        # The sum received, then how it was paid on a line of its own; the same sum under two labels (the
+        # first is the subtotal); the items' discounts summed again beside an order's own discount.
+        "zh-paid-by",
+        R(
+            "全日鲜便利店",
+            "日期: 2026-11-26 12:51:48",
+            "百威啤酒500ml   4   6.80   27.20",
+            "   优惠(第二件半价)   -6.80",
+            "火腿三明治   1   9.90   9.90",
+            "合计:   37.10",
+            "优惠:   -6.80",
+            "会员折扣(9.5折):   -1.52",
+            "应收:   ￥28.78",
+            "实收:   ￥28.78",
+            "支付方式: 支付宝",
+        ),
+        "gb18030",
+        b"",
+        "chinese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and tx.subtotal == D("37.10")
+            and [(p.method, p.amount) for p in tx.payments] == [("alipay", D("28.78"))]
+        ),
+    ),
+    (
+        # The discounts' sum printed under them is not one more discount.
+        "ko-discounts-sum",
+        R(
+            "카페",
+            "2026-12-14 10:56:17",
+            "아메리카노   2   9,000",
+            "라떼   1   6,600",
+            "합계   15,600",
+            "앱쿠폰 할인   -1,000",
+            "할인금액   -1,000",
+            "받을금액   14,600원",
+            "신용카드   14,600",
+        ),
+        "cp949",
+        b"",
+        "korean-80mm",
+        lambda tx: tx.status == "ok" and [a.amount for a in tx.discounts] == [D(-1000)],
+    ),
+    (
+        # The table's heading is no item's name: the quantity line comes before its item.
+        "de-heading",
+        R(
+            "VITALIA",
+            "06.06.2026 08:23   Bon-Nr. 9167",
+            "Artikel                EUR",
+            "2 x 1,15",
+            "Babybrei 190g   2,30 B",
+            "Zahncreme 75ml   0,65 A",
+            "SUMME EUR   2,95",
+            "Geg. EC-Karte   2,95",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and _items(tx) == [("Babybrei 190g", 2, D("2.30")), ("Zahncreme 75ml", 1, D("0.65"))]
+        ),
+    ),
+    (
+        # Japan's reduced-rate marks before names; "2コ X 単128" under its item.
+        "ja-marks",
+        R(
+            "さくらドラッグ",
+            "2026年03月24日(火) 07:24",
+            "軽 ポテトチップス   ￥256",
+            "    2コ X 単128",
+            "※ カロリーメイト   ￥218",
+            "合計   ￥474",
+            "お預り   ￥500",
+            "お釣り   ￥26",
+        ),
+        "shift_jis",
+        b"\x1c&",  # FS &: the double-byte characters on
+        "japanese-80mm",
+        lambda tx: (
+            tx.status == "ok" and _items(tx) == [("ポテトチップス", 2, D(256)), ("カロリーメイト", 1, D(218))]
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "encoding", "table", "printer", "check"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_what_the_templates_taught(
+    body: str, encoding: str, table: bytes, printer: str, check: Callable[[Transaction], bool]
+) -> None:
+    tx = _read(body, encoding, table, printer)
+    assert check(tx), (
+        tx.status,
+        tx.total,
+        tx.subtotal,
+        [(i.name, i.quantity, i.unit_price, i.amount, i.discount) for i in tx.items],
+        tx.payments,
+        tx.discounts,
+        tx.taxes,
+        tx.issues,
+    )
+
+
+def test_a_sale_whose_date_is_not_read_is_not_ok() -> None:
+    tx = _read("SHOP\nTea   3.00\nTOTAL   3.00\nCASH   3.00\n")
+    assert tx.status == "needs_review" and [r.check for r in tx.reasons] == ["no_datetime"]
+
+
+def test_a_named_month_with_a_two_digit_year_and_a_tses_seconds() -> None:
+    assert read_datetime([(0, "24-Feb-26 20:29   STORE 7160")]).value == "2026-02-24T20:29:00"
+    assert read_datetime([(0, "2 JAN 26 x")]).value is None  # no hyphens or slashes: a count, not a date
+    lines = [(0, "23.12.2026 07:58   Bon-Nr. 0217"), (1, "TSE-Ende: 2026-12-23T07:58:37.000")]
+    assert read_datetime(lines).value == "2026-12-23T07:58:37"
