@@ -336,6 +336,8 @@ class ReadDateTime:
     value: str | None
     lines: frozenset[int]
     unsure: str | None = None
+    # The order a numeric date with its year last proves by a day above 12 ("25/11/2026": DMY).
+    proven: DateOrder | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +414,9 @@ def read_datetime(
     ymd = _ymd(first, day_first)
     if ymd is None:
         return ReadDateTime(None, frozenset())
+    proven: DateOrder | None = None
+    if first.order == "?" and first.a != first.b and (first.a > 12 or first.b > 12):
+        proven = "DMY" if first.a > 12 else "MDY"
     used = {first.line}
     when = next((t for i, t, _ in times if i == first.line), None)
     if when is None:
@@ -429,7 +434,7 @@ def read_datetime(
     value = f"{y:04d}-{mo:02d}-{d:02d}"
     if when is not None:
         value += f"T{when[0]:02d}:{when[1]:02d}:{when[2]:02d}"
-    return ReadDateTime(value, frozenset(used), unsure)
+    return ReadDateTime(value, frozenset(used), unsure, proven)
 
 
 def _names_a_month(text: str) -> bool:

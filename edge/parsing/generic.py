@@ -125,6 +125,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         has_amount=lambda text: FRACTION.search(text) is not None,
     )
     tx.datetime, date_lines = when.value, set(when.lines)
+    tx.date_order_seen = when.proven if when.proven in ("DMY", "MDY") else None
     if when.unsure:
         tx.flag("date_order", when.unsure, "datetime")
     elif when.value is None and (printed := looks_like_a_date(joined)):

@@ -122,6 +122,9 @@ class Transaction:
     status: Literal["ok", "needs_review"] = "needs_review"
     reasons: list[Reason] = field(default_factory=list)
     profile: str | None = None  # the POS profile that read it, if any
+    # The day/month order this receipt's own date proves (a day above 12): evidence the box keeps for the
+    # store's later receipts whose dates leave it open. Not on the wire.
+    date_order_seen: Literal["DMY", "MDY"] | None = field(default=None, compare=False, repr=False)
 
     @property
     def issues(self) -> list[str]:

@@ -22,6 +22,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from edge.store.date_order import note_order, with_learned_order
 from edge.store.images import without_images
 from edge.store.models import Capture, Counter, OutboxEntry, TransactionRow
 from edge.store.records import (
@@ -121,7 +122,9 @@ def store_job(
     # The paper's picture is for the shopper's page, so only a receipt with a QR gets one; and none when
     # the disk is low (the capture then goes without its images too).
     picture = bool(m.label) and not lean
+    settings = with_learned_order(session, settings)
     parsed = parse_capture(job.data, settings, parse_time(m.started_at), m.lost_bytes, picture=picture)
+    note_order(session, parsed.date_order_seen)
     row = TransactionRow(capture=capture, revision=1)
     fill_row(row, parsed, now)
     session.add(row)

@@ -9,7 +9,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from edge.escpos.document import Document
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
@@ -56,6 +56,7 @@ class Parsed:
     paper: str
     paper_png: str | None  # the paper as a picture, base64 PNG; sealed like `paper`
     language: str  # BCP 47: the receipt's language, for the shopper's page
+    date_order_seen: Literal["DMY", "MDY"] | None = None  # what this receipt's own date proves
 
 
 def canonical(obj: Any) -> str:
@@ -94,7 +95,8 @@ def parse_capture(
         seal_fields(tags, settings.key, TAGS_FIELDS)
         paper = settings.key.seal_text(paper, "paper")
         png = settings.key.seal_text(png, "paper_png") if png is not None else None
-    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper, png, language_of(paper_text, tx.currency))
+    language = language_of(paper_text, tx.currency)
+    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper, png, language, tx.date_order_seen)
 
 
 def paper_png(doc: Document, dots: int) -> str | None:

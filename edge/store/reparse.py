@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from edge.store.date_order import with_learned_order
 from edge.store.ingest import add_outbox
 from edge.store.models import Capture, TransactionRow
 from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time
@@ -68,7 +69,9 @@ def reparse(
                     if settings.key is None:
                         raise RuntimeError("the captures are sealed: re-parse needs the box's key")
                     raw = settings.key.open(raw, "capture")
-                parsed = parse_capture(raw, settings, parse_time(capture.started_at), capture.lost_bytes)
+                parsed = parse_capture(
+                    raw, with_learned_order(s, settings), parse_time(capture.started_at), capture.lost_bytes
+                )
                 if _held(row.body, row.tags, settings.key) == _held(
                     canonical(parsed.body), canonical(parsed.tags), settings.key
                 ):
