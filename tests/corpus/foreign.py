@@ -86,6 +86,14 @@ from tests.foreign_encoder import ENCODERS, encode
 # store with GST/QST and EHF (en-ca-hardware), a Paris café (fr-cafe), a Dutch supermarket with bonus lines
 # and a PIN slip (nl-supermarkt), a Thai minimart in Buddhist-era dates (th-minimart) and a Korean café chain
 # with options and a card approval block (ko-cafe-chain).
+# Then the five test templates (en-ca-grocery, es-mx-taqueria, pl-restauracja, ru-kofeynya, zh-hk-cafe) moved
+# to dev, losing their python-escpos receipts: the sixteen templates above were chosen for the languages and
+# countries the test split's report showed weakest, so it no longer measured receipts nobody had aimed at. The
+# test split is now six templates written last, by a helper who never saw the parser nor ran it on them: an
+# Austrian Konditorei under the RKSV (de-at-konditorei), an Italian pharmacy with SPESA SANITARIA
+# (it-farmacia), a Portuguese café's Fatura Simplificada with ATCUD (pt-pt-cafe), an Australian supermarket
+# (en-au-supermarket), a Japanese kissaten (ja-kissaten) and a Taiwanese bento shop's 電子發票證明聯
+# (zh-tw-bento).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -149,17 +157,23 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "vi-cafe": "dev",
     "ko-mart": "dev",
     "ja-konbini": "dev",
-    "en-ca-grocery": "test",
-    "es-mx-taqueria": "test",
-    "pl-restauracja": "test",
-    "ru-kofeynya": "test",
-    "zh-hk-cafe": "test",
+    "en-ca-grocery": "dev",
+    "es-mx-taqueria": "dev",
+    "pl-restauracja": "dev",
+    "ru-kofeynya": "dev",
+    "zh-hk-cafe": "dev",
     "ru-supermarket": "train",
     "pl-market": "train",
     "es-co-tienda": "train",
     "ru-restoran": "dev",
     "zh-hk-bakery": "dev",
     "en-ca-cafe": "dev",
+    "de-at-konditorei": "test",
+    "it-farmacia": "test",
+    "pt-pt-cafe": "test",
+    "en-au-supermarket": "test",
+    "ja-kissaten": "test",
+    "zh-tw-bento": "test",
 }
 DEV = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "dev")
 TEST = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "test")
@@ -6850,6 +6864,752 @@ def nl_supermarkt(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
+# -- the blind test split of 2026-12-07 (second session) -----------------------------------------------------
+# Six templates for the test split, written by someone who had read neither the parser nor its results: an
+# Austrian café-Konditorei's RKSV Beleg (de-at-konditorei), an Italian pharmacy's DOCUMENTO COMMERCIALE made
+# out to the buyer's codice fiscale (it-farmacia), a Portuguese café's Fatura Simplificada (pt-pt-cafe), an
+# Australian supermarket's tax invoice (en-au-supermarket), a Japanese 喫茶店's 領収書 (ja-kissaten) and a
+# Taiwanese bento shop's 電子發票證明聯 with its 交易明細 (zh-tw-bento).
+
+AT_MWST = {"A": Decimal(20), "B": Decimal(10)}  # A: what is drunk in a café, 20 %; B: cakes and food, 10 %
+AT_KONDITOREI = (  # (name, price, MwSt class)
+    ("Wiener Melange", "4.60", "A"),
+    ("Kleiner Brauner", "3.40", "A"),
+    ("Großer Brauner", "5.20", "A"),
+    ("Einspänner", "5.40", "A"),
+    ("Verlängerter", "4.20", "A"),
+    ("Heiße Schokolade", "4.90", "A"),
+    ("Tee Earl Grey", "4.20", "A"),
+    ("Almdudler 0,35l", "3.90", "A"),
+    ("Mineral prickelnd 0,33l", "3.20", "A"),
+    ("Glas Sekt 0,1l", "5.90", "A"),
+    ("Sachertorte", "5.40", "B"),
+    ("Apfelstrudel", "4.90", "B"),
+    ("Topfenstrudel", "4.90", "B"),
+    ("Esterházy-Schnitte", "4.80", "B"),
+    ("Punschkrapferl", "3.60", "B"),
+    ("Cremeschnitte", "4.50", "B"),
+    ("Linzer Schnitte", "3.90", "B"),
+    ("Kaiserschmarrn", "12.90", "B"),
+    ("Portion Schlagobers", "0.90", "B"),
+)
+AT_RABATT = 10  # the regulars' card: 10 % off the bill, taken off each MwSt class
+
+
+def at_rabatt(lines: Sequence[Line], tag: str) -> Decimal:
+    """What the regulars' 10 % takes off the articles of one MwSt class."""
+    gross = sum((ln.amount for ln in lines if ln.tag == tag), Decimal(0))
+    return (gross * AT_RABATT / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def de_at_konditorei_sale(rng: random.Random, v: int) -> Sale:
+    drinks = [item for item in AT_KONDITOREI if item[2] == "A"]
+    cakes = [item for item in AT_KONDITOREI if item[2] == "B"]
+    lines = pick(rng, drinks, (1, 3), qtys=(1, 1, 2, 2, 3)) + pick(rng, cakes, (1, 3), qtys=(1, 1, 1, 2))
+    rabatt = sum((at_rabatt(lines, tag) for tag in "AB"), Decimal(0)) if v in (2, 3) else Decimal(0)
+    total = sum((ln.amount for ln in lines), Decimal(0)) - rabatt
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Bankomat", total),)
+    elif v == 3:
+        tenders = (Tender("card", "Kreditkarte", total),)
+    else:
+        tenders = (Tender("cash", "Bar", tendered(rng, total, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1200, 48000)),
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
+        savings=rabatt,
+        savings_label=f"Stammgast-Rabatt {AT_RABATT}%",
+        subtotal_printed=v in (2, 3),  # the Zwischensumme before the Rabatt: the articles' own sum
+    )
+
+
+def de_at_konditorei(s: Sale, cols: int) -> list[Op]:
+    # A Viennese café-Konditorei's Beleg from a till under the Registrierkassenpflicht (RKSV): the owner, the
+    # address and the UID; Kassen-ID, Belegnr., the date, the table and the waiter; each article as "2 x
+    # Wiener Melange" with its amount and MwSt class (A 20 % the drinks, B 10 % the cakes), "à 4,60" under
+    # it; a Zwischensumme and the regulars' 10 % Rabatt taken off each class; Summe EUR; Bar and Rückgeld, or
+    # Bankomat or Kreditkarte with the terminal's lines; the MwSt table; the RKSV code as a QR code
+    # (_R1-AT1_, the Kassen-ID, the Belegnr., the time, the takings at each rate, the encrypted turnover
+    # counter, the signing certificate's serial number, the previous receipt's and this one's signature).
+    item = (Col(None), Col(9, "right"), Col(1))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("Café Hofbauer"),
+        Center("Café-Konditorei seit 1927"),
+        Center("Maria Hofbauer e.U."),
+        Center("Landstraßer Hauptstraße 48, 1030 Wien"),
+        Center("Tel. +43 1 712 48 30"),
+        Center("UID: ATU63842159"),
+        Blank(),
+        Text("Kassen-ID: HOFB-K1"),
+        Text(f"Belegnr.: {s.no}"),
+        Text(f"Datum: {s.when}"),
+        Text(f"Tisch {no % 24 + 1}   Bedienung: {('Sabine', 'Jovan', 'Lena')[no % 3]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((f"{ln.qty} x {ln.name}", COMMA(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"      à {COMMA(ln.price)}"))
+    ops.append(Rule())
+    off = {tag: at_rabatt(s.lines, tag) if s.savings else Decimal(0) for tag in "AB"}
+    if s.savings:
+        ops.append(Row(("Zwischensumme", COMMA(s.subtotal), ""), item))
+        ops += [Row((s.savings_label, COMMA(-off[tag]), tag), item) for tag in "AB" if off[tag]]
+        ops.append(Rule())
+    ops.append(Row(("Summe EUR", COMMA(s.total), ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, COMMA(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("Rückgeld", COMMA(s.change), ""), item))
+    else:
+        debit = s.tenders[0].label == "Bankomat"
+        ops += [
+            Text(f"  {'Debit Mastercard' if debit else 'VISA'}  ************{no * 37 % 10000:04d}"),
+            Text(f"  Terminal-ID 7T40{no % 10000:04d}  Beleg {no % 9000 + 1000}"),
+            Text(f"  Autorisierungscode {no * 4211 % 1000000:06d}"),
+        ]
+    brutto = {tag: sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0)) - off[tag] for tag in "AB"}
+    table = (Col(None), Col(8, "right"), Col(8, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("Satz", "Netto", "MwSt", "Brutto"), table)]
+    for tag in "AB":
+        if brutto[tag]:
+            tax = included_tax(brutto[tag], AT_MWST[tag])
+            rate = f"{tag} {AT_MWST[tag]}%"
+            ops.append(Row((rate, COMMA(brutto[tag] - tax), COMMA(tax), COMMA(brutto[tag])), table))
+    turnover = base64.b64encode(hashlib.sha256(f"HOFB-K1/umsatz/{s.no}".encode()).digest()[:8]).decode()
+    chained = base64.b64encode(hashlib.sha256(f"HOFB-K1/beleg/{no - 1}".encode()).digest()[:8]).decode()
+    signature = base64.b64encode(hashlib.sha512(f"HOFB-K1/{s.no}/{s.iso}".encode()).digest()).decode()
+    rksv = [
+        "_R1-AT1",
+        "HOFB-K1",
+        s.no,
+        s.iso,
+        COMMA(brutto["A"]),  # Betrag-Satz-Normal, 20 %
+        COMMA(brutto["B"]),  # Betrag-Satz-Ermaessigt-1, 10 %
+        "0,00",  # Betrag-Satz-Ermaessigt-2, 13 %
+        "0,00",  # Betrag-Satz-Null
+        "0,00",  # Betrag-Satz-Besonders
+        turnover,
+        "5a3f91c2e07d4b18",  # the signing certificate's serial number
+        chained,
+        signature,
+    ]
+    ops += [
+        Rule(),
+        QR("_".join(rksv)),
+        Blank(),
+        Center("Vielen Dank für Ihren Besuch!"),
+        Center("Wir freuen uns auf ein Wiedersehen"),
+    ]
+    return ops
+
+
+IT_FARMACIA = (  # (name, price, IVA %): medicines 10 %, medical devices and the rest 22 %, supplements 10 %
+    ("TACHIPIRINA*20CPR 500MG", "4.90", "10"),
+    ("MOMENT*24CPR RIV 200MG", "7.90", "10"),
+    ("OKI*OS GRAT 12BUST 80MG", "9.50", "10"),
+    ("BENAGOL*24PAST MIELE LIM", "8.40", "10"),
+    ("FROBEN*GOLA SPRAY 15ML", "8.90", "10"),
+    ("ENTEROGERMINA*10FL 2MLD", "10.90", "10"),
+    ("IBUPROFENE DOC*12CPR 400", "4.50", "10"),
+    ("TERMOMETRO DIGITALE", "9.90", "22"),
+    ("CEROTTI ASSORTITI 20PZ", "3.90", "22"),
+    ("MASCHERINE FFP2 10PZ", "5.90", "22"),
+    ("CREMA MANI KARITE' 75ML", "7.50", "22"),
+    ("SHAMPOO DELICATO 250ML", "8.90", "22"),
+    ("MAGNESIO POTASSIO 20BUST", "12.90", "10"),
+    ("CARAMELLE BALSAMICHE", "2.90", "10"),
+)
+IT_AIC = {  # a medicine's AIC code, printed under it: the "quality" the tax deduction asks the receipt for
+    "TACHIPIRINA*20CPR 500MG": "012745093",
+    "MOMENT*24CPR RIV 200MG": "025960048",
+    "OKI*OS GRAT 12BUST 80MG": "026975031",
+    "BENAGOL*24PAST MIELE LIM": "031453026",
+    "FROBEN*GOLA SPRAY 15ML": "024362038",
+    "ENTEROGERMINA*10FL 2MLD": "018352071",
+    "IBUPROFENE DOC*12CPR 400": "039721084",
+}
+IT_DISPOSITIVI = frozenset({"TERMOMETRO DIGITALE", "CEROTTI ASSORTITI 20PZ", "MASCHERINE FFP2 10PZ"})
+IT_CODICI_FISCALI = ("BNCLRA85T52L219T", "RSSGPP72C14F205P", "FRRMTT90A01L219N", "CSTLCU68E41A271R")
+
+
+def it_farmacia_sale(rng: random.Random, v: int) -> Sale:
+    medicines = [item for item in IT_FARMACIA if item[0] in IT_AIC]
+    others = [item for item in IT_FARMACIA if item[0] not in IT_AIC]
+    lines = pick(rng, medicines, (1, 3), qtys=(1, 1, 1, 2)) + pick(rng, others, (1, 2), qtys=(1, 1, 2))
+    rng.shuffle(lines)
+    if v in (2, 3):  # the month's offer: 20 % off an article of the parapharmacy
+        k = next(i for i, ln in enumerate(lines) if ln.name not in IT_AIC)
+        off = (lines[k].amount * 20 / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v in (1, 2):
+        tenders: tuple[Tender, ...] = (Tender("card", "PAGAMENTO ELETTRONICO", total),)
+    else:
+        tenders = (Tender("cash", "PAGAMENTO CONTANTE", tendered(rng, total, EUR_CASH)),)
+    # The closing's and the document's numbers, and the codice fiscale the buyer gave from the tessera
+    # sanitaria (all but v1), after a slash.
+    no = f"{rng.randint(100, 340):04d}-{rng.randint(1, 180):04d}"
+    if v != 1:
+        no += "/" + rng.choice(IT_CODICI_FISCALI)
+    return Sale(tuple(lines), tenders, no=no, dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"))
+
+
+def it_farmacia(s: Sale, cols: int) -> list[Op]:
+    # A pharmacy's DOCUMENTO COMMERCIALE from a registratore telematico, a "scontrino parlante" for the tax
+    # deduction: DESCRIZIONE, IVA and PREZZO(€); under a medicine FARMACO and its AIC code, under a medical
+    # device DISPOSITIVO MEDICO CE (the nature and quality of the expense), a SCONTO under a discounted
+    # article; TOTALE COMPLESSIVO and di cui IVA; PAGAMENTO CONTANTE and RESTO or PAGAMENTO ELETTRONICO, and
+    # IMPORTO PAGATO; the buyer's C.F. with the SPESA SANITARIA lines (medicines, medical devices) sent to
+    # the Sistema Tessera Sanitaria; the date, DOCUMENTO N. and the RT's serial number at the foot.
+    c = (Col(None), Col(6, "right"), Col(9, "right"))
+    doc_no, _, cf = s.no.partition("/")
+    z = int(doc_no.split("-")[0])
+    ops: list[Op] = [
+        Title("FARMACIA SAN ROCCO"),
+        Center("DOTT.SSA CHIARA VALENTI & C. S.N.C."),
+        Center("CORSO VITTORIO EMANUELE II 86"),
+        Center("10121 TORINO (TO)"),
+        Center("P.IVA 08512640015"),
+        Center("TEL. 011 5623418"),
+        Blank(),
+        Center("DOCUMENTO COMMERCIALE", bold=True),
+        Center("di vendita o prestazione"),
+        Blank(),
+        Row(("DESCRIZIONE", "IVA", "PREZZO(€)"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"{ln.tag},00%", COMMA(ln.amount)), c))
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} x {COMMA(ln.price)}"))
+        if ln.name in IT_AIC:
+            ops.append(Text(f"  FARMACO AIC {IT_AIC[ln.name]}"))
+        elif ln.name in IT_DISPOSITIVI:
+            ops.append(Text("  DISPOSITIVO MEDICO CE"))
+        if ln.discount:
+            ops.append(Row(("SCONTO 20%", f"{ln.tag},00%", COMMA(ln.discount)), c))
+    iva = Decimal(0)
+    for rate in ("10", "22"):
+        iva += included_tax(sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0)), Decimal(rate))
+    ops += [
+        Rule(),
+        pair("TOTALE COMPLESSIVO", COMMA(s.total), bold=True, tall=True),
+        pair("di cui IVA", COMMA(iva)),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("RESTO", COMMA(s.change)))
+    ops.append(pair("IMPORTO PAGATO", COMMA(s.total)))
+    if cf:
+        medicines = sum((ln.net for ln in s.lines if ln.name in IT_AIC), Decimal(0))
+        devices = sum((ln.net for ln in s.lines if ln.name in IT_DISPOSITIVI), Decimal(0))
+        ops += [Rule(), Text(f"C.F. {cf}")]
+        if medicines:
+            ops.append(pair("SPESA SANITARIA FARMACI", COMMA(medicines)))
+        if devices:
+            ops.append(pair("SPESA SANITARIA DISP. MEDICI", COMMA(devices)))
+    ops += [
+        Blank(),
+        Row((s.when, f"DOCUMENTO N. {doc_no}"), (Col(None), Col(22, "right"))),
+        Text(f"CASSA 01  OPERATORE {z * 7 % 4 + 1:02d}  DOTT.SSA VALENTI"),
+        Text("RT 96SRT045812"),
+        Blank(),
+        Center("GRAZIE E ARRIVEDERCI"),
+        Center("CONSERVARE PER LA DICHIARAZIONE"),
+        Center("DEI REDDITI"),
+    ]
+    return ops
+
+
+PT_IVA = {"13": Decimal(13), "23": Decimal(23)}  # served food and coffee 13 %; soft drinks and alcohol 23 %
+PT_CAFE = (  # (name, price, IVA %)
+    ("Café", "0.80", "13"),
+    ("Galão", "1.40", "13"),
+    ("Meia de leite", "1.30", "13"),
+    ("Abatanado", "1.00", "13"),
+    ("Chá", "1.20", "13"),
+    ("Pastel de nata", "1.30", "13"),
+    ("Croissant misto", "2.60", "13"),
+    ("Tosta mista", "3.20", "13"),
+    ("Torrada", "1.80", "13"),
+    ("Bola de Berlim", "1.60", "13"),
+    ("Água 0,5L", "1.00", "13"),
+    ("Coca-Cola 33cl", "1.80", "23"),
+    ("Compal Pêssego", "1.70", "23"),
+    ("Água c/ gás 25cl", "1.20", "23"),
+    ("Imperial", "1.50", "23"),
+    ("Copo de vinho", "2.50", "23"),
+)
+PT_NIF = "514321873"  # the café's
+PT_ADQUIRENTES = ("235817465", "216374855", "198765436", "277456126")  # buyers' NIFs, for the IRS deduction
+
+
+def pt_pt_cafe_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, PT_CAFE, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v == 2:  # the loyalty card's tenth coffee, free: one café off its line
+        if not any(ln.name == "Café" for ln in lines):
+            lines.insert(0, Line("Café", Decimal(rng.choice((1, 2))), Decimal("0.80"), tag="13"))
+        k = next(i for i, ln in enumerate(lines) if ln.name == "Café")
+        lines[k] = replace(lines[k], discount=-lines[k].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Multibanco", total),)
+    elif v == 3:
+        tenders = (Tender("other", "MB WAY", total),)
+    else:
+        tenders = (Tender("cash", "Numerário", tendered(rng, total, (5, 10, 20, 50))),)
+    # The document's number in its series, and the buyer's NIF after a slash when one was asked for.
+    no = str(rng.randint(120, 4800))
+    if v in (1, 2):
+        no += "/" + rng.choice(PT_ADQUIRENTES)
+    return Sale(tuple(lines), tenders, no=no, dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"))
+
+
+def pt_pt_cafe(s: Sale, cols: int) -> list[Op]:
+    # A Lisbon pastelaria's Fatura Simplificada from certified invoicing software: the company and its NIF;
+    # the document's series and number (FS A2026/...) and its ATCUD (the series' validation code and the
+    # number); the date; the buyer's NIF for the IRS deduction, or Consumidor final; description, quantity,
+    # unit price, IVA rate and amount, the loyalty card's free coffee as an Oferta under its line; Total;
+    # Numerário and Troco, Multibanco or MB WAY; the IVA summary with Base and IVA at 13 % and 23 %; the
+    # Autoridade Tributária's QR code; the four characters of the signature and the program's certificate.
+    seq, _, buyer = s.no.partition("/")
+    doc, atcud = f"FS A2026/{seq}", f"JF7K2M9X-{seq}"
+    c = (Col(None), Col(3, "right"), Col(5, "right"), Col(4, "right"), Col(7, "right"))
+    ops: list[Op] = [
+        Title("Pastelaria Estrela"),
+        Center("Estrela d'Ouro - Pastelaria, Lda."),
+        Center("Rua Ferreira Borges 112"),
+        Center("1350-131 Lisboa"),
+        Center(f"NIF: {PT_NIF}"),
+        Center("Tel.: 213 883 402"),
+        Blank(),
+        Center("Fatura Simplificada", bold=True),
+        Center("Original"),
+        Text(f"N.º: {doc}"),
+        Text(f"ATCUD: {atcud}"),
+        Text(f"Data: {s.when}"),
+        Text(f"NIF do adquirente: {buyer}" if buyer else "Consumidor final"),
+        Rule(),
+        Row(("Descrição", "Qtd", "Preço", "IVA", "Total"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), COMMA(ln.price), f"{ln.tag}%", COMMA(ln.amount)), c))
+        if ln.discount:
+            ops.append(Row(("  Oferta 10.º café", "", "", f"{ln.tag}%", COMMA(ln.discount)), c))
+    ops += [Rule(), pair("Total", f"{COMMA(s.total)} €", bold=True, tall=True)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"{COMMA(t.amount)} €"))
+    if s.cash:
+        ops.append(pair("Troco", f"{COMMA(s.change)} €"))
+    table = (Col(None), Col(9, "right"), Col(9, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Taxa IVA", "Base", "IVA", "Total"), table)]
+    qr = [
+        f"A:{PT_NIF}",
+        f"B:{buyer or '999999990'}",
+        "C:PT",
+        "D:FS",
+        "E:N",
+        f"F:{s.iso[:10].replace('-', '')}",
+        f"G:{doc}",
+        f"H:{atcud}",
+        "I1:PT",
+    ]
+    taxes = Decimal(0)
+    for rate, fields in (("13", ("I5", "I6")), ("23", ("I7", "I8"))):
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            tax = included_tax(gross, PT_IVA[rate])
+            taxes += tax
+            ops.append(Row((f"{rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+            qr += [f"{fields[0]}:{POINT(gross - tax)}", f"{fields[1]}:{POINT(tax)}"]
+    signature = base64.b64encode(hashlib.sha256(f"{doc}/{s.iso}/{s.total}".encode()).digest()).decode()
+    hash4 = signature[0] + signature[10] + signature[20] + signature[30]
+    qr += [f"N:{POINT(taxes)}", f"O:{POINT(s.total)}", f"Q:{hash4}", "R:2345"]
+    ops += [
+        Rule(),
+        QR("*".join(qr)),
+        Text(f"{hash4}-Processado por programa"),
+        Text("certificado n.º 2345/AT"),
+        Text("IVA incluído"),
+        Blank(),
+        Center("Obrigado e volte sempre!"),
+    ]
+    return ops
+
+
+AU_SUPERMARKET = (  # (name, price, "^" when it bears GST): fresh food, bread, milk and spreads are GST-free
+    ("Full Cream Milk 2L", "3.10", ""),
+    ("Wholemeal Bread 700g", "3.80", ""),
+    ("Free Range Eggs 12pk", "6.90", ""),
+    ("Greek Yoghurt 1kg", "6.50", ""),
+    ("Tasty Cheese Block 500g", "7.50", ""),
+    ("Rolled Oats 750g", "2.60", ""),
+    ("Vegemite 380g", "7.80", ""),
+    ("Coca-Cola 1.25L", "3.50", "^"),
+    ("Arnott's Tim Tam 200g", "4.50", "^"),
+    ("Smith's Chips Original 170g", "4.80", "^"),
+    ("Cadbury Dairy Milk 180g", "6.00", "^"),
+    ("Dishwashing Liquid 900mL", "4.20", "^"),
+    ("Toilet Tissue 12pk", "9.00", "^"),
+    ("Shampoo 400mL", "7.00", "^"),
+)
+AU_PRODUCE = (  # weighed at the checkout: (name, price a kilo), GST-free
+    ("Bananas Cavendish", "4.90"),
+    ("Tomatoes Gourmet", "6.90"),
+    ("Apples Pink Lady", "5.90"),
+    ("Carrots Loose", "2.50"),
+)
+AU_HALF_PRICE = ("Arnott's Tim Tam 200g", "Cadbury Dairy Milk 180g", "Shampoo 400mL", "Greek Yoghurt 1kg")
+AUD_CASH = (5, 10, 20, 30, 40, 50, 60, 70, 100, 150, 200)
+
+
+def aud(value: Decimal) -> str:
+    """$4.50, -$2.25."""
+    return f"-${POINT(-value)}" if value < 0 else f"${POINT(value)}"
+
+
+def en_au_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, AU_SUPERMARKET, (3, 7), qtys=(1, 1, 1, 2, 2, 3))
+    for name, price in rng.sample(AU_PRODUCE, rng.randint(1, 2)):
+        weight = Decimal(rng.choice(("0.542", "1.086", "0.764", "0.318", "1.230", "0.875")))
+        lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price)))
+    if v in (2, 3):  # the week's half-price specials, the saving printed under the article
+        if not any(ln.name in AU_HALF_PRICE for ln in lines):
+            special = rng.choice(AU_HALF_PRICE)
+            name, price, tag = next(item for item in AU_SUPERMARKET if item[0] == special)
+            lines.append(Line(name, Decimal(rng.choice((1, 2))), Decimal(price), tag=tag))
+        for k, ln in enumerate(lines):
+            if ln.name in AU_HALF_PRICE:
+                lines[k] = replace(ln, discount=-(ln.amount / 2).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    due = sum((ln.net for ln in lines), Decimal(0))
+    rounding = Decimal(0)
+    if v in (0, 2):  # no 1 or 2 cent coins since 1992: a cash total is rounded to 5 cents
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders: tuple[Tender, ...] = (Tender("cash", "CASH", tendered(rng, due - rounding, AUD_CASH)),)
+    else:
+        tenders = (Tender("card", "EFTPOS" if v == 1 else "VISA", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}"),
+        savings=rounding,
+        savings_label="ROUNDING",
+        # SUBTOTAL is printed after the specials' savings: the items' own sum only when there are none.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_au_supermarket(s: Sale, cols: int) -> list[Op]:
+    # An Australian supermarket's tax invoice: the company and its ABN; each item with its amount, "^"
+    # before one that bears GST, "2 @ $3.50 each" or "0.542 kg NET @ $4.90/kg" under an item bought more
+    # than once or weighed, a half-price special's saving under that; SUBTOTAL, the cash ROUNDING to 5
+    # cents, TOTAL; CASH and CHANGE, or the EFTPOS terminal's customer copy; GST included in total; the
+    # savings and the rewards card's points; the store, lane, transaction and date at the foot.
+    item = (Col(1), Col(None), Col(9, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("COASTAL FRESH"),
+        Center("Coastal Fresh Supermarkets Pty Ltd"),
+        Center("ABN 53 819 264 050"),
+        Center("Marrickville Metro, 34 Victoria Rd"),
+        Center("Marrickville NSW 2204  Ph 02 9558 4120"),
+        Blank(),
+        Center("TAX INVOICE", bold=True),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.tag, ln.name, aud(ln.amount)), item))
+        else:
+            weighed = ln.qty != ln.qty.to_integral()
+            how = f"{ln.qty} kg NET @ {aud(ln.price)}/kg" if weighed else f"{ln.qty} @ {aud(ln.price)} each"
+            ops += [Row((ln.tag, ln.name, ""), item), Row(("", f"  {how}", aud(ln.amount)), item)]
+        if ln.discount:
+            ops.append(Row(("", "  1/2 PRICE SPECIAL", aud(ln.discount)), item))
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops += [Rule(), pair("SUBTOTAL", aud(s.subtotal - saved))]
+    if s.savings:
+        ops.append(pair(s.savings_label, aud(-s.savings)))
+    ops.append(pair("TOTAL", aud(s.total), bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, aud(t.amount)))
+    if s.cash:
+        ops.append(pair("CHANGE", aud(s.change)))
+    else:
+        ops += [
+            Rule(),
+            Center("CUSTOMER COPY"),
+            Center("COASTAL FRESH MARRICKVILLE"),
+            Text(f"MID 4382915       TID 6281{no % 10000:04d}"),
+            Text("EFTPOS SAVINGS" if s.tenders[0].label == "EFTPOS" else "VISA CREDIT"),
+            Text(f"CARD ************{no * 37 % 10000:04d}  CONTACTLESS"),
+            pair("PURCHASE", f"AUD {aud(s.total)}", right=16),
+            pair("TOTAL", f"AUD {aud(s.total)}", right=16),
+            Text(f"AUTH {no * 4211 % 1000000:06d}   STAN {no * 7 % 1000000:06d}"),
+            Center("APPROVED 00"),
+        ]
+    gst = included_tax(sum((ln.net for ln in s.lines if ln.tag), Decimal(0)), Decimal(10))
+    ops += [
+        Rule(),
+        pair("GST included in total", aud(gst)),
+        Text("^ Indicates GST applicable item"),
+    ]
+    if saved:
+        ops.append(pair("TOTAL SAVINGS", aud(saved)))
+    ops += [
+        Blank(),
+        Text(f"Rewards card ************{no * 53 % 10000:04d}"),
+        pair("Points earned", str(int(s.total))),
+        Blank(),
+        Text(f"{s.when}   Store 1042"),
+        Text(f"Lane 05   Trans {s.no}   Op 211"),
+        Barcode(f"104205{s.no}"),
+        Center("Thank you for shopping at Coastal Fresh"),
+    ]
+    return ops
+
+
+JA_KISSATEN = (  # eaten and drunk in the shop: all at 10 %
+    ("ブレンドコーヒー", "550"),
+    ("アメリカン", "550"),
+    ("カフェオレ", "600"),
+    ("ウインナーコーヒー", "650"),
+    ("アイスコーヒー", "550"),
+    ("ロイヤルミルクティー", "650"),
+    ("クリームソーダ", "700"),
+    ("ミックスジュース", "650"),
+    ("ナポリタン", "980"),
+    ("ミックスサンド", "850"),
+    ("たまごサンド", "800"),
+    ("厚切りトースト", "450"),
+    ("ホットケーキ", "750"),
+    ("チーズケーキ", "500"),
+    ("プリン・ア・ラ・モード", "880"),
+)
+
+
+def ja_kissaten_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, JA_KISSATEN, (2, 5), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    if v == 3:  # the house blend's beans to take home: food, at the reduced rate of 8 %
+        lines.append(
+            Line("コーヒー豆 ブレンド200g", Decimal(rng.choice((1, 1, 2))), Decimal(1200), 0, tag="※")
+        )
+    coupon = Decimal(100) if v == 2 else Decimal(0)  # a stamp card's service ticket, off the 10 % items
+    total = sum((ln.amount for ln in lines), Decimal(0)) - coupon
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "交通系IC", total),)
+    elif v == 3:
+        tenders = (Tender("card", "クレジット", total),)
+    else:
+        tenders = (Tender("cash", "お預り", tendered(rng, total, (1000, 2000, 3000, 5000, 10000))),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, "{y}年{m}月{d}日 {H}:{M}"),
+        savings=coupon,
+        savings_label="サービス券",
+        subtotal_printed=True,  # 小計 is the items' own sum, before the ticket
+    )
+
+
+def ja_kissaten(s: Sale, cols: int) -> list[Op]:
+    # A 喫茶店's 領収書, a simplified qualified invoice (適格簡易請求書): the shop, its address and
+    # its 登録番号 (T and the corporate number); the date, the slip's number, the table and who served;
+    # each item with its amount, "¥700 × 2" under one ordered more than once, ※ before the beans taken
+    # home at the reduced rate; 小計 with the count of items, a サービス券 off it, 合計; each rate's 対象
+    # amount with the 内消費税等 in it (tax included, 内税, the fraction of a yen cut off); お預り and
+    # お釣り, the 交通系IC card's balance or the credit card's approval; 上記正に領収いたしました.
+    item = (Col(2), Col(None), Col(9, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("純喫茶 こもれび"),
+        Center("東京都武蔵野市吉祥寺本町2-14-3"),
+        Center("TEL 0422-21-3456"),
+        Center("登録番号 T2010401087261"),
+        Blank(),
+        Center("領 収 書", bold=True),
+        Text(s.when),
+        Text(f"伝票No.{s.no}  卓番 {no % 12 + 1}  担当 {('佐藤', '高橋', '小林')[no % 3]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.tag, ln.name, f"¥{WHOLE(ln.amount)}"), item))
+        if ln.qty != 1:
+            ops.append(Text(f"      ¥{WHOLE(ln.price)} × {ln.qty}"))
+    ops += [Rule(), pair(f"小計 {pieces(s.lines)}点", f"¥{WHOLE(s.subtotal)}")]
+    if s.savings:
+        ops.append(pair(s.savings_label, f"-¥{WHOLE(s.savings)}"))
+    ops.append(pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True))
+    for rate, reduced in ((10, False), (8, True)):
+        gross = sum((ln.amount for ln in s.lines if bool(ln.tag) == reduced), Decimal(0))
+        if not reduced:
+            gross -= s.savings
+        if gross:
+            ops += [
+                pair(f"{rate}%対象", f"¥{WHOLE(gross)}"),
+                pair("  内消費税等", f"¥{WHOLE(ja_drug_tax(gross, rate))}"),
+            ]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    elif s.tenders[0].method == "card":
+        ops += [
+            Text("  VISA"),
+            Text(f"  会員番号 ************{no * 37 % 10000:04d}"),
+            Text(f"  承認番号 {no * 7919 % 9000000 + 1000000}"),
+            Text("  支払区分 一括"),
+        ]
+    else:
+        ops += [
+            Text(f"  Suica  JE80 **** **** {no * 53 % 10000:04d}"),
+            pair("  残高", f"¥{WHOLE(Decimal(200 + no * 31 % 4800))}"),
+        ]
+    if any(ln.tag for ln in s.lines):
+        ops.append(Text("※印は軽減税率(8%)対象商品"))
+    ops += [
+        Blank(),
+        Text("上記正に領収いたしました"),
+        Blank(),
+        Center("またのご来店をお待ちしております"),
+    ]
+    return ops
+
+
+TW_BENTO = (  # (name, price): a 便當 and the sides and drinks with it
+    ("排骨便當", "95"),
+    ("雞腿便當", "110"),
+    ("控肉便當", "100"),
+    ("鯖魚便當", "105"),
+    ("三杯雞便當", "105"),
+    ("素食便當", "85"),
+    ("滷蛋", "15"),
+    ("燙青菜", "35"),
+    ("貢丸湯", "30"),
+    ("味噌湯", "25"),
+    ("冬瓜茶", "20"),
+    ("紅茶(大)", "25"),
+)
+TW_SELLER = "52810001"  # the shop's 統一編號
+TW_BUYERS = ("83450012", "42710355", "90463202")  # companies buying lunch for their staff
+TW_CARRIERS = ("/K8Q3MZ2", "/X2.7RP+", "/ABN5T09")  # customers' mobile barcodes (手機條碼載具)
+TW_ECO = 5  # a bento's discount for bringing one's own box and chopsticks (自備餐具)
+
+
+def zh_tw_bento_sale(rng: random.Random, v: int) -> Sale:
+    bentos = [item for item in TW_BENTO if item[0].endswith("便當")]
+    sides = [item for item in TW_BENTO if not item[0].endswith("便當")]
+    lines = pick(rng, bentos, (1, 3), places=0, qtys=(1, 1, 2, 2, 3, 4))
+    lines += pick(rng, sides, (0, 2), places=0, qtys=(1, 1, 2))
+    eco = TW_ECO * sum((int(ln.qty) for ln in lines if ln.name.endswith("便當")), 0) if v == 1 else 0
+    total = sum((ln.amount for ln in lines), Decimal(0)) - eco
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "悠遊卡", total),)
+    elif v == 2:
+        tenders = (Tender("other", "LINE Pay", total),)
+    elif v == 0:  # a lunch customer's 100, 500 or 1000 note, the change in coins
+        tenders = (Tender("cash", "現金", Decimal(next(n for n in (100, 500, 1000) if n > total))),)
+    else:
+        tenders = (Tender("cash", "現金", tendered(rng, total, (100, 200, 500, 1000))),)
+    # The till's serial number; the buyer's 統一編號 (v3); the customer's 載具 (v2), when the invoice was
+    # stored on it and no 證明聯 printed.
+    buyer = rng.choice(TW_BUYERS) if v == 3 else ""
+    carrier = rng.choice(TW_CARRIERS) if v == 2 else ""
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 99999):05d};{buyer};{carrier}",
+        dated_when=dated(rng, "115/{m}/{d} {H}:{M}:{S}"),
+        savings=Decimal(eco),
+        savings_label="自備餐具折扣",
+        subtotal_printed=v == 1,  # 小計 is printed only above a discount
+    )
+
+
+def zh_tw_bento(s: Sale, cols: int) -> list[Op]:
+    # A Taiwanese bento shop's 電子發票證明聯 with the 交易明細 under it. The 證明聯: the shop's name,
+    # the two-month period in ROC years (115年11-12月), the invoice number (AB-12345678), the date and
+    # time, 隨機碼 and 總計, the seller's and a company buyer's 統一編號 (then 格式 25), the Code 39
+    # barcode (period, number, 隨機碼) and the two QR codes; none when the invoice went to the customer's
+    # 載具 (the 明細 then names it and the number). The 明細: each item with quantity, unit price and
+    # amount, TX for taxed; 小計 and the 自備餐具 discount, 合計 NT$; a company's 銷售額 and 稅額 (5 %
+    # included); 現金 and 找零, the 悠遊卡's balance or LINE Pay's transaction; the date in ROC years.
+    serial, buyer, carrier = s.no.split(";")
+    no = int(serial)
+    track = ("QX", "RB", "TK", "ZM")[no % 4]
+    number = f"{no * 7919 % 10**8:08d}"
+    random_code = f"{no * 37 % 10000:04d}"
+    month = int(s.iso[5:7])
+    period = month + month % 2  # the period's even month
+    tax = included_tax(s.total, Decimal(5), places=0)
+    ops: list[Op] = []
+    if not carrier:
+        secret = base64.b64encode(hashlib.sha256(f"{track}{number}/{s.iso}".encode()).digest()[:18]).decode()
+        items = [
+            f"{base64.b64encode(ln.name.encode()).decode()}:{ln.qty}:{WHOLE(ln.price).replace(',', '')}"
+            for ln in s.lines
+        ]
+        sales = s.total - tax if buyer else s.total
+        left = (
+            f"{track}{number}115{s.iso[5:7]}{s.iso[8:10]}{random_code}{int(sales):08x}{int(s.total):08x}"
+            f"{buyer or '00000000'}{TW_SELLER}{secret}:**********:{len(items)}:{len(items)}:2:{items[0]}"
+        )
+        ops += [
+            Title("阿嬤的灶腳"),
+            Title("電子發票證明聯"),
+            Title(f"115年{period - 1:02d}-{period:02d}月"),
+            Title(f"{track}-{number}"),
+            Text(f"{s.iso[:10]} {s.iso[11:19]}" + ("  格式 25" if buyer else "")),
+            Row((f"隨機碼 {random_code}", f"總計 {WHOLE(s.total)}"), (Col(None), Col(12))),
+            Row((f"賣方 {TW_SELLER}", f"買方 {buyer}" if buyer else ""), (Col(None), Col(16))),
+            Barcode(f"115{period:02d}{track}{number}{random_code}"),
+            QR(left),
+            QR("**" + ":".join(items[1:])),
+            Rule(),
+        ]
+    c = (Col(None), Col(4, "right"), Col(5, "right"), Col(6, "right"), Col(2))
+    ops += [
+        Center("交易明細", bold=True),
+        Center("阿嬤的灶腳 民生店"),
+        Center("台北市松山區民生東路四段56巷3號"),
+        Center("電話 (02)2767-1234"),
+        Text(f"賣方統編 {TW_SELLER}"),
+        Text(f"機台 01  序號 {serial}  收銀員 林"),
+        Text(f"日期 {s.when}"),
+    ]
+    if carrier:
+        ops += [Text(f"發票號碼 {track}-{number}"), Text(f"手機條碼載具 {carrier}")]
+    ops += [Rule(), Row(("品名", "數量", "單價", "金額", ""), c), Rule()]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.price), WHOLE(ln.amount), "TX"), c))
+    ops += [Rule(), Text(f"共 {len(s.lines)} 項  {pieces(s.lines)} 件")]
+    if s.savings:
+        ops += [pair("小計", WHOLE(s.subtotal)), pair(s.savings_label, WHOLE(-s.savings))]
+    ops.append(pair("合計", f"NT${WHOLE(s.total)}", bold=True, tall=True))
+    if buyer:
+        ops += [Text(f"買方統編 {buyer}"), pair("銷售額", WHOLE(s.total - tax)), pair("稅額 5%", WHOLE(tax))]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("找零", WHOLE(s.change)))
+    elif s.tenders[0].label == "悠遊卡":
+        ops += [Text(f"卡號 {no * 53 % 10**8:08d}"), pair("卡片餘額", WHOLE(Decimal(120 + no * 31 % 900)))]
+    else:
+        ops.append(Text(f"交易序號 2026{s.iso[5:7]}{s.iso[8:10]}{no * 6151 % 10**8:08d}"))
+    ops += [Blank(), Center("謝謝光臨 歡迎再來")]
+    return ops
+
+
 # -- encoders -----------------------------------------------------------------------------------------------
 
 Family = Literal["receiptline", "rpe", "python-escpos"]
@@ -7557,7 +8317,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp858"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP437"),
         ),
     ),
     Template(
@@ -7569,7 +8328,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp850"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp850"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP850"),
         ),
     ),
     Template(
@@ -7578,11 +8336,7 @@ TEMPLATES: tuple[Template, ...] = (
         "PLN",
         pl_restauracja_sale,
         pl_restauracja,
-        (
-            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp852"),
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP852"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP852"),
-        ),
+        (Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp852"),),
     ),
     Template(
         "ru-kofeynya",
@@ -7593,7 +8347,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "epson", "generic-80mm", 48, "cp866"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp866"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP866"),
         ),
     ),
     Template(
@@ -7791,6 +8544,87 @@ TEMPLATES: tuple[Template, ...] = (
             # CP850, which has no euro sign: the receipt says EUR.
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp850"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1252"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "de-at-konditorei",
+        "Latin",
+        "EUR",
+        de_at_konditorei_sale,
+        de_at_konditorei,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "it-farmacia",
+        "Latin",
+        "EUR",
+        it_farmacia_sale,
+        it_farmacia,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 48, "multilingual"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp858"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pt-pt-cafe",
+        "Latin",
+        "EUR",
+        pt_pt_cafe_sale,
+        pt_pt_cafe,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1252"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP1252"),  # ESC t 16
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-au-supermarket",
+        "Latin",
+        None,  # "$" alone does not say Australian dollars (only a card slip's "AUD" does)
+        en_au_supermarket_sale,
+        en_au_supermarket,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp437"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ja-kissaten",
+        "Japanese",
+        "JPY",
+        ja_kissaten_sale,
+        ja_kissaten,
+        # No python-escpos: it has no Kanji mode (FS &, Shift_JIS); it sends a line with kanji as GB18030
+        # bytes and kana alone as "?".
+        (
+            Encoder(RL, "escpos", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "fit", "japanese-80mm", 48, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-tw-bento",
+        "traditional Chinese",
+        "TWD",
+        zh_tw_bento_sale,
+        zh_tw_bento,
+        # No python-escpos: it sends a line with hanzi as GB18030, never Big5, which Taiwanese tills print.
+        (
+            Encoder(RL, "escpos", "taiwan-80mm", 42, "big5"),
+            Encoder(RL, "citizen", "taiwan-80mm", 48, "cp950"),
+            Encoder(RL, "sii", "taiwan-80mm", 48, "big5"),
         ),
         variants=4,
     ),
