@@ -226,6 +226,110 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
             tx.status == "ok" and _items(tx) == [("ポテトチップス", 2, D(256)), ("カロリーメイト", 1, D(218))]
         ),
     ),
+    (
+        # The item's amount after its discount, printed alone under the discount, is no item.
+        "pl-net-after-discount",
+        "DYSKONT\n2026-12-08\nBanany luz   1,215 x5,99   7,28 C\n  Rabat   -2,18 C\n   5,10 C\n"
+        "Mleko 1L   1 x3,49   3,49 C\nSUMA PLN   8,59\nKarta platnicza   8,59\n",
+        "utf-8",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.amount, i.discount) for i in tx.items]
+            == [("Banany luz", D("7.28"), D("-2.18")), ("Mleko 1L", D("3.49"), None)]
+        ),
+    ),
+    (
+        # A subtotal before the items' discounts, the discounts summed again under it; an item count.
+        "co-restated",
+        "MERCAFACIL\nFecha: 25/01/2026 Hora: 07:54\nCAFE MOLIDO 500 G   $56.700\n"
+        "  DESCUENTO OFERTA   -$1.500\nLECHE   $4.900\nTotal articulos: 4\nSUBTOTAL   $61.600\n"
+        "DESCUENTOS   -$1.500\nTOTAL A PAGAR   $60.100\nNEQUI   $60.100\n",
+        "utf-8",
+        b"",
+        "generic-80mm",
+        lambda tx: tx.status == "ok" and tx.total == D(60100) and tx.payments[0].method == "other",
+    ),
+    (
+        # Price, then count or weight (a Russian fiscal till); the position number is no part of the name;
+        # a loyalty card's masked number is no payment.
+        "ru-price-first",
+        "МАГАЗИН\n03.06.2026 08:31\n1. Огурцы весовые\n    189.99 * 1.458 кг   =277.01\n"
+        "2. Сосиски 450г\n    259.99 * 2   =519.98\nИТОГ   =796.99\nБЕЗНАЛИЧНЫМИ   =796.99\n"
+        'Карта "Семейная": 2778****4821\nСумма: 796.99\n',
+        "cp866",
+        b"\x1bt\x11",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity, i.unit_price) for i in tx.items]
+            == [("Огурцы весовые", D("1.458"), D("189.99")), ("Сосиски 450г", D(2), D("259.99"))]
+        ),
+    ),
+    (
+        # A tender's word in an item's name above the total (BAR is German cash); a card slip under the
+        # receipt repeats the tip and the total; a rate and an amount whose digits share a 5; PST by its
+        # rate (PST alone is Pacific time); rounding.
+        "ca-slip",
+        "BEAN CO.\nVancouver, BC V6B 1B6\nJan 17, 2026 9:46 AM\n 1 Cappuccino 12oz   4.95 G\n"
+        " 1 Nanaimo Bar   4.25 GP\nSubtotal   9.20\nGST 5%   0.46\nPST 7%   0.30\nTip   1.00\n"
+        "Rounding   -0.01\nTotal   $10.95\nVisa   $10.95\nTRANSACTION RECORD\nAmount:   $9.95\n"
+        "Tip:   $1.00\nTOTAL:   $10.95\n",
+        "utf-8",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["Cappuccino 12oz", "Nanaimo Bar"]
+            and [t.amount for t in tx.taxes] == [D("0.46"), D("0.30")]
+            and [a.amount for a in tx.discounts] == [D("1.00"), D("-0.01")]
+        ),
+    ),
+    (
+        # A Hong Kong receipt's dollar says day first; an Octopus card's check digit is no payment.
+        "hk-octopus",
+        "金麥餅店\n日期: 04/01/2026 19:07\n菠蘿包  2  9.00  18.00\n蛋撻  1  8.00  8.00\n總數  HK$26.00\n"
+        "八達通  $26.00\n八達通號碼: 31442527(6)\n餘額: $130.30\n",
+        "big5",
+        b"",
+        "taiwan-80mm",
+        lambda tx: tx.status == "ok" and tx.datetime == "2026-01-04T19:07:00" and len(tx.payments) == 1,
+    ),
+    (
+        # One count proven by its unit price makes the column a count column; a weighed item's count is 1.
+        "es-count",
+        "LA HUERTA\n17/10/2026 21:14\n3 YOGUR NATURAL 4U   1,15   3,45\n1 MANZANA GOLDEN\n"
+        "    0,501 kg x 1,89 €/kg   0,95\n1 PATATAS FRITAS   1,35\nTOTAL A PAGAR   5,75 €\n"
+        "TARJETA BANCARIA   5,75\nIMPORTE: 5,75 €\n",
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity) for i in tx.items]
+            == [("YOGUR NATURAL 4U", 3), ("MANZANA GOLDEN", D("0.501")), ("PATATAS FRITAS", 1)]
+        ),
+    ),
+    (
+        # Korean taxable and tax-free sums above the VAT are no items; "Thẻ:" is a Vietnamese card tender.
+        "ko-taxable-sums",
+        "행복마트\n2026-01-16 22:18\n새우깡 90g   1,700   1   1,700\n계란 10구   4,500   1   4,500\n"
+        "과세물품   1,545\n부가세   155\n면세물품   4,500\n합계   6,200원\n신용카드   6,200\n",
+        "euc-kr",
+        b"",
+        "korean-80mm",
+        lambda tx: tx.status == "ok" and len(tx.items) == 2 and tx.total == D(6200),
+    ),
+    (
+        "vi-card",
+        "Cà Phê Sáng\nNgày: 01/01/2026 22:10\nSinh tố bơ   3   49.000   147.000\n"
+        "Bánh flan   1   20.000   20.000\nTổng cộng:   167.000 đ\nThẻ:   167.000\n",
+        "tcvn3",
+        b"\x1bt\x1e",  # ESC t 30: TCVN-3
+        "generic-80mm",
+        lambda tx: tx.status == "ok" and [p.method for p in tx.payments] == ["card"],
+    ),
 ]
 
 
