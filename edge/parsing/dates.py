@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Literal
 
+from edge.parsing.model import DayMonthOrder
+
 DateOrder = Literal["DMY", "MDY", "YMD"]
 DATE_ORDERS: tuple[DateOrder, ...] = ("DMY", "MDY", "YMD")
 
@@ -336,8 +338,7 @@ class ReadDateTime:
     value: str | None
     lines: frozenset[int]
     unsure: str | None = None
-    # The order a numeric date with its year last proves by a day above 12 ("25/11/2026": DMY).
-    proven: DateOrder | None = None
+    proven: DayMonthOrder | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +415,7 @@ def read_datetime(
     ymd = _ymd(first, day_first)
     if ymd is None:
         return ReadDateTime(None, frozenset())
-    proven: DateOrder | None = None
+    proven: DayMonthOrder | None = None
     if first.order == "?" and first.a != first.b and (first.a > 12 or first.b > 12):
         proven = "DMY" if first.a > 12 else "MDY"
     used = {first.line}

@@ -69,20 +69,14 @@ def glance(doc: Document) -> Glance:
     opts = ParseOptions()
     lines = document_lines(doc)
     vocab = opts.vocabulary
-    index_words(lines, vocab.all_words)
-    for ln in lines:
-        ln.fields = vocab.fields_of(ln.found or set())
-    texts = [ln.text for ln in lines]
-    currency = _currency("\n".join(texts))
-    mark = detect_decimal_mark(texts, currency)
+    basis = _basis(lines, opts)
     tx = Transaction()
-    fractions = any(FRACTION.search(t) for t in texts)
-    _summary(tx, lines[_summary_start(lines, vocab, mark) :], vocab, mark, fractions)
+    _summary(tx, lines[_summary_start(lines, vocab, basis.mark) :], vocab, basis.mark, basis.fractions)
     if tx.total is None:
         full = parse_document(doc, opts)
         return Glance(full.kind, bool(full.items), full.currency)
-    kind = "sale" if _image_only(doc, lines) else _kind(lines, tx, vocab, mark)[0]
-    return Glance(kind, True, None if kind == "non_sale" else currency)
+    kind = "sale" if _image_only(doc, lines) else _kind(lines, tx, vocab, basis.mark)[0]
+    return Glance(kind, True, None if kind == "non_sale" else basis.currency)
 
 
 def _unknown_code_page(doc: Document, lines: list[Line]) -> str | None:
@@ -105,7 +99,18 @@ def _image_only(doc: Document, lines: list[Line]) -> bool:
     return sum(1 for ln in lines if len(re.findall(r"[^\W_]", ln.text)) >= 3) < 3
 
 
-def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
+@dataclass(frozen=True)
+class _Basis:
+    """What every reading of a receipt starts from: the lines labelled by the vocabulary, their text
+    joined, the currency, the decimal mark, and whether amounts print cents."""
+
+    joined: str
+    currency: str | None
+    mark: DecimalMark
+    fractions: bool
+
+
+def _basis(lines: list[Line], opts: ParseOptions) -> _Basis:
     vocab = opts.vocabulary
     index_words(lines, vocab.all_words)
     for ln in lines:
@@ -114,7 +119,13 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     joined = "\n".join(texts)
     currency = opts.currency or _currency(joined)
     mark = opts.decimal_mark or detect_decimal_mark(texts, currency or opts.store_currency)
-    fractions = any(FRACTION.search(t) for t in texts)
+    return _Basis(joined, currency, mark, any(FRACTION.search(t) for t in texts))
+
+
+def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
+    vocab = opts.vocabulary
+    basis = _basis(lines, opts)
+    joined, currency, mark, fractions = basis.joined, basis.currency, basis.mark, basis.fractions
     tx = Transaction(profile=opts.profile_name)
     stated = _stated_currency(joined, opts.currency, currency) or opts.store_currency
     hint = order_hint(stated, language_of(joined, currency), joined)
@@ -125,7 +136,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         has_amount=lambda text: FRACTION.search(text) is not None,
     )
     tx.datetime, date_lines = when.value, set(when.lines)
-    tx.date_order_seen = when.proven if when.proven in ("DMY", "MDY") else None
+    tx.date_order_seen = when.proven
     if when.unsure:
         tx.flag("date_order", when.unsure, "datetime")
     elif when.value is None and (printed := looks_like_a_date(joined)):
@@ -175,7 +186,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         tx.currency = opts.currency
         return tx
     tx.currency = currency
-    garbled = mojibake_reason(texts)
+    garbled = mojibake_reason(ln.text for ln in lines)
     if garbled:
         tx.flag("mojibake", f"text does not read as any language: {garbled}")
     return tx
@@ -348,11 +359,6 @@ def _tender(line: Line, vocab: Vocabulary) -> Method | None:
     return None
 
 
-def _last_amount(line: Line, mark: DecimalMark) -> Decimal | None:
-    amounts = line.amounts(mark)
-    return amounts[-1][0] if amounts else None
-
-
 def _summary(
     tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark, fractions: bool = False
 ) -> None:
@@ -370,7 +376,7 @@ def _summary(
         fields = line.fields
         if amount is None or (
             "ignore" in fields
-            and not ("tax" in fields and len(line.amounts(mark)) >= 2)
+            and not ("tax" in fields and len(amounts) >= 2)
             and _tender(line, vocab) is None
         ):
             # (A taxable base with its tax on one line, "8%対象 ¥1,312 消費税 ¥104", is a tax line; an
@@ -384,17 +390,16 @@ def _summary(
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
             value = amount
-            amounts = line.amounts(mark)
             if rate and len(amounts) == 1 and amounts[0][1] <= rate.start(1) < amounts[0][2]:
                 continue  # only a rate, no amount
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
         elif "rounding" in fields:
-            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−=")
+            label = line.text[: amounts[-1][1]].strip(" :：-−=")
             tx.discounts.append(Adjustment(label or "rounding", amount))
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
-            label = line.text[: line.amounts(mark)[-1][1]].strip(" :：-−=")
+            label = line.text[: amounts[-1][1]].strip(" :：-−=")
             adjustment = Adjustment(
                 label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
             )

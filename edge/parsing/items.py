@@ -90,11 +90,11 @@ def _split_columns(text: str) -> tuple[str, str]:
 
 # "1. Огурцы": the line's position on the receipt, printed before the name; "[М+]", Russia's mark of goods
 # traced by their code (Честный знак), before a marked item's name.
-_POSITION = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:\[[МMЖ][+-]?\]\s*)?(?=[^\W\d_])")
-
-
+_NUMBERING = r"\d{1,3}[.)]\s+"
+_MARKED = r"\[[МMЖ][+-]?\]\s*"
+_POSITION = re.compile(rf"^(?:{_NUMBERING})?(?:{_MARKED})?(?=[^\W\d_])")
 # A numbered item's first line ("1. Аи-92"): its name, whatever detail lines follow before its amount.
-NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+[^\W\d_]")
+NUMBERED_ITEM = re.compile(rf"^{_NUMBERING}(?:{_MARKED})?[^\W\d_]")
 
 
 # "軽 ポテトチップス": Japan's reduced-rate mark as a word of its own before the name ("軽食" is a name).
@@ -243,8 +243,7 @@ def parse_items(
             # Belgian tills), not a quantity line waiting for its amount.
             qty = Decimal(qp_match.group("qty").replace(",", "."))
             name, code = _clean_name(text[: qp_match.start()])
-            each = amount / qty if qty else amount
-            price = each if each == each.quantize(Decimal("0.01")) else None
+            price = _each(amount, qty)
             items.append(Item(name, amount, qty, None, price, code))
             pending_name = pending_qp = None
             continue
@@ -310,14 +309,12 @@ def parse_items(
         if after and Decimal(after.group(1)):
             # "TIRAMISU'   x2   10,00": the count after the name, marked by its x (Italian tills).
             qty, name = Decimal(after.group(1)), name[: after.start()].rstrip()
-            each = amount / qty
-            price = each if each == each.quantize(Decimal("0.01")) else None
+            price = _each(amount, qty)
         times = _LEADING_TIMES.match(name) if qty == 1 else None
         if times and Decimal(times.group(1)):
             # "2x  Smashed Avo   $39.00": the count marked as one, before the name (cafés, bars).
             qty, name = Decimal(times.group(1)), times.group(2)
-            each = amount / qty
-            price = each if each == each.quantize(Decimal("0.01")) else None
+            price = _each(amount, qty)
         column = (
             (_LEADING_COUNT_COLUMN.match(name) or _LEADING_COUNT_SCRIPT.match(name))
             if qty == 1 and not numbers
@@ -327,8 +324,7 @@ def parse_items(
             # "1   Croissant   £2.50": a count in a column of its own before the name (cafés, diners),
             # set apart by two spaces or more ("7 Up" is a name).
             qty, name = Decimal(column.group(1)), column.group(2)
-            each = amount / qty
-            price = each if each == each.quantize(Decimal("0.01")) else None
+            price = _each(amount, qty)
         lead = _LEADING_QTY.match(name) if price is None or qty == 1 else None
         if lead and len(numbers) == 1:
             # "2 Pain au chocolat  1,25  2,50": the quantity column first (French and Spanish tills),
@@ -376,9 +372,7 @@ def _leading_counts(items: list[Item], counts_first: bool, proven: AbstractSet[i
     leading = _LEADING_QTY if counts_first else _LEADING_COUNT_COLUMN
     # A weighed item's count is 1 ("1 MANZANA GOLDEN / 0,501 kg x 1,89"): its weight stays the quantity.
     counted = [leading.match(it.name) if it.quantity == 1 or it.unit else None for it in items]
-    if len(items) < (1 if proven else 2) or not all(counted):
-        return
-    if any(m is None or not Decimal(m.group(1)) for m in counted):
+    if len(items) < (1 if proven else 2) or not all(m and Decimal(m.group(1)) for m in counted):
         return
     if any(it.quantity != 1 and m and m.group(1) != "1" for it, m in zip(items, counted, strict=True)):
         return
@@ -388,9 +382,15 @@ def _leading_counts(items: list[Item], counts_first: bool, proven: AbstractSet[i
         if item.quantity != 1:
             continue
         item.quantity = Decimal(m.group(1))
-        each = item.amount / item.quantity
-        if item.unit_price is None and each == each.quantize(Decimal("0.01")):
-            item.unit_price = each
+        if item.unit_price is None:
+            item.unit_price = _each(item.amount, item.quantity)
+
+
+def _each(amount: Decimal, qty: Decimal) -> Decimal | None:
+    """The unit price a count implies, where it comes out in whole cents (else the till rounded, and the
+    price is not known); no count, the amount itself."""
+    each = amount / qty if qty else amount
+    return each if each == each.quantize(Decimal("0.01")) else None
 
 
 def proven_amount(line: Line, mark: DecimalMark) -> bool:

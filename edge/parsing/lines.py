@@ -90,7 +90,9 @@ def _dominant_style(line: TextLine) -> Style:
     return best[1] if best else Style()
 
 
-_ASCII_WORD = re.compile(r"^[A-Z0-9 .#%\-]+$")
+# A vocabulary word matched as a word in the spaced, upper-cased line; any other (CJK, Thai, Cyrillic, a
+# letter with a diacritic) is looked for in the line without its spaces.
+ASCII_WORD = re.compile(r"^[A-Z0-9 .#%\-]+$")
 
 
 @lru_cache(maxsize=256)
@@ -99,8 +101,8 @@ def _matchers(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Patter
     the rest (matched anywhere in the line without its spaces), longest words first."""
     # Classified by their upper case, so "Total" from a profile is a Latin word like "TOTAL"; what is left
     # has a character outside ASCII, which lets ASCII lines skip that search.
-    latin = sorted({w.upper() for w in words if _ASCII_WORD.match(w.upper())}, key=len, reverse=True)
-    other = sorted({w.upper() for w in words if not _ASCII_WORD.match(w.upper())}, key=len, reverse=True)
+    latin = sorted({w.upper() for w in words if ASCII_WORD.match(w.upper())}, key=len, reverse=True)
+    other = sorted({w.upper() for w in words if not ASCII_WORD.match(w.upper())}, key=len, reverse=True)
     latin_re = (
         re.compile(_first_chars(latin) + r"(?<![A-Z])" + trie_pattern(latin) + r"(?![A-Z])")
         if latin

@@ -36,6 +36,10 @@ Check = Literal[
 CHECKS: tuple[Check, ...] = get_args(Check)
 
 
+# The order a numeric date with its year last proves by a day above 12 ("25/11/2026": DMY).
+DayMonthOrder = Literal["DMY", "MDY"]
+
+
 @dataclass(frozen=True)
 class Reason:
     check: Check
@@ -124,7 +128,7 @@ class Transaction:
     profile: str | None = None  # the POS profile that read it, if any
     # The day/month order this receipt's own date proves (a day above 12): evidence the box keeps for the
     # store's later receipts whose dates leave it open. Not on the wire.
-    date_order_seen: Literal["DMY", "MDY"] | None = field(default=None, compare=False, repr=False)
+    date_order_seen: DayMonthOrder | None = field(default=None, compare=False, repr=False)
 
     @property
     def issues(self) -> list[str]:

@@ -41,7 +41,7 @@ def reconcile(tx: Transaction) -> Transaction:
     discounts = sum((d.amount for d in tx.discounts), Decimal(0))
     if _savings_again(tx, items_sum):
         # "CARD SAVINGS 6.50" under the total: what the items' own discounts saved, already taken off.
-        discounts -= sum((d.amount for d in tx.discounts if d.amount < 0), Decimal(0))
+        discounts -= sum(_summary_offs(tx), Decimal(0))
     if tx.total is not None and (tx.items or tx.subtotal is not None):
         added = sum((t.amount for t in tx.taxes if not t.included), Decimal(0))
         expected = base + discounts + added
@@ -69,13 +69,23 @@ def reconcile(tx: Transaction) -> Transaction:
     return tx
 
 
+def _item_off(tx: Transaction) -> Decimal:
+    """What the items' own discounts took off (negative)."""
+    return sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
+
+
+def _summary_offs(tx: Transaction) -> list[Decimal]:
+    """The discounts the summary prints (negative), leaving out what it adds (tips, service)."""
+    return [d.amount for d in tx.discounts if d.amount < 0]
+
+
 def _restated(tx: Transaction) -> bool:
     """A subtotal before the items' own discounts, with those discounts summed again below it ("SUBTOTAL
     109.925 / DESCUENTOS -1.500 / TOTAL 108.425"): the items add up before their discounts, and the
     summary's discounts are exactly theirs, or one of them is (the total's check then proves the rest)."""
-    item_off = sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
+    item_off = _item_off(tx)
     gross = sum((it.amount for it in tx.items), Decimal(0))
-    offs = [d.amount for d in tx.discounts if d.amount < 0]
+    offs = _summary_offs(tx)
     # (with an order's own discount beside them: "优惠 -7.80 / 会员折扣 -2.09")
     restated = sum(offs, Decimal(0)) == item_off or item_off in offs
     return bool(item_off) and gross == tx.subtotal and restated
@@ -84,9 +94,8 @@ def _restated(tx: Transaction) -> bool:
 def _savings_again(tx: Transaction, items_sum: Decimal) -> bool:
     """The summary's discounts are exactly the items' own, and the subtotal (where printed) is after them:
     the summary says what was saved, and the total's check (which must still hold) proves it."""
-    item_off = sum((it.discount or Decimal(0) for it in tx.items), Decimal(0))
-    summary_off = sum((d.amount for d in tx.discounts if d.amount < 0), Decimal(0))
-    if not item_off or summary_off != item_off or tx.total is None:
+    item_off = _item_off(tx)
+    if not item_off or sum(_summary_offs(tx), Decimal(0)) != item_off or tx.total is None:
         return False
     if tx.subtotal is not None and tx.subtotal != items_sum:
         return False

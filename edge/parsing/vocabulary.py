@@ -9,14 +9,13 @@ case, and without spaces where the line is searched without them). A POS profile
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from edge.parsing.lines import normalize_text
+from edge.parsing.lines import ASCII_WORD, normalize_text
 from firmware_bridge.tomlfile import TomlError, read_toml
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
@@ -152,18 +151,13 @@ _NO_FIELDS: frozenset[str] = frozenset()
 WORD_FIELDS = tuple(f.name for f in fields(Vocabulary) if f.name != "tender")
 
 
-# The words the line index matches as words in the spaced line (edge.parsing.lines._ASCII_WORD, the same
-# test); any other word (CJK, Thai, Cyrillic, a letter with a diacritic) is looked for in the line without
-# its spaces, so it is kept without its own.
-_SPACED_WORD = re.compile(r"^[A-Z0-9 .#%\-]+$")
-
-
 def _normal(word: str, name: str) -> str:
     """A word as the parser compares it: NFKC-normalised (full-width forms folded, "Nº" -> "No", as the
-    lines are) and upper-cased; a word looked for in the line without its spaces loses its own ("TỔNG
+    lines are) and upper-cased; a word looked for in the line without its spaces (not an `ASCII_WORD`)
+    loses its own ("TỔNG
     CỘNG" -> "TỔNGCỘNG"), except a tax-included marker, which is looked for in the spaced line."""
     word = normalize_text(word).upper()
-    if name != "tax_included_markers" and not _SPACED_WORD.match(word):
+    if name != "tax_included_markers" and not ASCII_WORD.match(word):
         word = "".join(word.split())
     return word
 

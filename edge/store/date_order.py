@@ -6,24 +6,23 @@ store has seen both orders (two tills printing differently) it says nothing."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from edge.parsing.model import DayMonthOrder
 from edge.store.models import Counter
 from edge.store.records import ParseSettings
 
-Order = Literal["DMY", "MDY"]
-_NAMES: dict[Order, str] = {"DMY": "date_order:DMY", "MDY": "date_order:MDY"}
+_NAMES: dict[DayMonthOrder, str] = {"DMY": "date_order:DMY", "MDY": "date_order:MDY"}
 
 
-def learned_order(session: Session) -> Order | None:
+def learned_order(session: Session) -> DayMonthOrder | None:
     seen = {order: session.get(Counter, name) for order, name in _NAMES.items()}
     proven = [order for order, counter in seen.items() if counter is not None and counter.value > 0]
     return proven[0] if len(proven) == 1 else None
 
 
-def note_order(session: Session, order: Order | None) -> None:
+def note_order(session: Session, order: DayMonthOrder | None) -> None:
     """Count a receipt whose own date proved its order (a day above 12)."""
     if order is None:
         return

@@ -9,12 +9,13 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from edge.escpos.document import Document
 from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from edge.parsing.dates import DateOrder
 from edge.parsing.language import language_of
+from edge.parsing.model import DayMonthOrder
 from edge.parsing.pipeline import decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
 from edge.render.text import render_text
@@ -56,7 +57,7 @@ class Parsed:
     paper: str
     paper_png: str | None  # the paper as a picture, base64 PNG; sealed like `paper`
     language: str  # BCP 47: the receipt's language, for the shopper's page
-    date_order_seen: Literal["DMY", "MDY"] | None = None  # what this receipt's own date proves
+    date_order_seen: DayMonthOrder | None = None  # what this receipt's own date proves
 
 
 def canonical(obj: Any) -> str:
