@@ -364,3 +364,36 @@ def test_a_named_month_with_a_two_digit_year_and_a_tses_seconds() -> None:
     assert read_datetime([(0, "2 JAN 26 x")]).value is None  # no hyphens or slashes: a count, not a date
     lines = [(0, "23.12.2026 07:58   Bon-Nr. 0217"), (1, "TSE-Ende: 2026-12-23T07:58:37.000")]
     assert read_datetime(lines).value == "2026-12-23T07:58:37"
+
+
+@pytest.mark.parametrize(
+    ("header", "encoding", "number"),
+    [
+        ("STR 0412  REG 03  TRN 7215", "cp437", "7215"),  # the register is no receipt number
+        ("Order #13   Table 4", "cp437", "13"),
+        ("Check #1160      Guests: 3", "cp437", "1160"),
+        ("Ticket 000710   Caisse 1", "cp437", "000710"),  # leading zeros as printed
+        ("FACTURA SIMPLIFICADA  Nº T1/009820", "cp858", "T1/009820"),
+        ("Ticket Nro. 4711", "cp437", "4711"),
+        ("Fatura simplificada FS 2026/6671", "cp437", "FS 2026/6671"),  # a series before the number
+        ("N.º: FS A2026/1403", "cp858", "FS A2026/1403"),  # the number sign as the only label
+        ("СЧЕТ № 7193", "cp866", "7193"),
+        ("Adisyon No: 3109", "cp437", "3109"),
+        ("ORDER #  12.50", "cp437", None),  # an amount is no receipt number
+        ("Order type: take away", "cp437", None),
+    ],
+)
+def test_the_receipt_number_is_read_under_its_label(header: str, encoding: str, number: str | None) -> None:
+    table = {"cp858": b"\x1bt\x13", "cp866": b"\x1bt\x11"}.get(encoding, b"")
+    body = R("SHOP", "12/06/2026 10:15", header, "Tea   3.00", "TOTAL   3.00", "CASH   3.00")
+    tx = _read(body, encoding, table)
+    assert tx.receipt_no == number
+
+
+def test_of_two_labels_on_a_line_the_longer_names_the_receipt() -> None:
+    # "責No." is the person in charge, "取引No." the transaction
+    # (whichever of the two the set of found words lists first).
+    numbers = "レジ番号 0003   責No.0217   取引No.1195"
+    body = R("スーパー", "2026年12月06日 10:15", numbers, "お茶 ¥300", "合計 ¥300")
+    tx = _read(body, "shift_jis", b"\x1c&", "japanese-80mm")  # FS &: kanji mode
+    assert tx.total == D(300) and tx.receipt_no == "1195"

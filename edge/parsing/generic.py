@@ -455,7 +455,10 @@ def _same(a: Adjustment, b: Adjustment) -> bool:
 
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
+    signed: str | None = None  # a number after a number sign alone at a header line's start
     for line in lines:
+        if signed is None and _SIGN_FIRST.match(line.text):
+            signed = _receipt_number(line.text.lstrip())
         if tx.phone_masked is None:
             m = _masked_phone(line.text)
             if m:
@@ -465,10 +468,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
         if tx.receipt_no is None and "receipt_no" in line.fields:
             label = find_label(line, vocab.receipt_no)
             if label:
-                value = value_after(line, label)
-                m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-/#]*", value or "")
-                if m and re.search(r"\d", m.group(0)) and not looks_like_a_date(m.group(0)):
-                    tx.receipt_no = m.group(0)
+                tx.receipt_no = _receipt_number(value_after(line, label) or "")
         if tx.cashier is None and "cashier" in line.fields:
             label = find_label(line, vocab.cashier)
             if label:
@@ -482,6 +482,36 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                 m = re.search(r"[0-9*Xx]{4,}", value_after(line, label) or "")
                 if m and not PHONE_MASKED.fullmatch(m.group(0)):
                     tx.member_id = m.group(0)
+    if tx.receipt_no is None:
+        # "N.º: FS A2026/1403" under "Fatura Simplificada": the number sign is the line's only label.
+        tx.receipt_no = signed
+
+
+# What may stand between a receipt number's label and the number: "Ticket N° 12", "Ticket Nro 12",
+# "Bon-Nr. 12", "ЧЕК № 12", "Order #12", "TRANS: 12".
+_NUMBER_SIGN = re.compile(r"(?:N[°ºO]\.?|N\.[ºO]|NRO\.?|NR\.?|№|#|NUMBER)?[\s:：#.]*", re.IGNORECASE)
+# The number itself: a token with a digit, after a series of capitals where one is printed
+# ("FS A2026/1403", a Portuguese invoice's series and number).
+_RECEIPT_NUMBER = re.compile(r"(?:[A-Z]{1,4} (?=[A-Z]{0,3}\d))?[A-Za-z0-9][A-Za-z0-9\-/#]*")
+# (NFKC has made "º" an "o": "N.º" reads "N.o".)
+_SIGN_FIRST = re.compile(r"\s*(?:N[°ºo]\.?|N\.[ºo]|№|#)(?=[\s:.\d])")
+# An amount is no receipt number ("ORDER #  12.50" is a price); nor is a time.
+_AMOUNT_AFTER = re.compile(r"[.,:]\d")
+
+
+def _receipt_number(value: str) -> str | None:
+    sign = _NUMBER_SIGN.match(value)
+    if sign:
+        value = value[sign.end() :]
+    m = _RECEIPT_NUMBER.match(value)
+    if (
+        m is None
+        or not re.search(r"\d", m.group(0))
+        or looks_like_a_date(m.group(0))
+        or _AMOUNT_AFTER.match(value, m.end())
+    ):
+        return None
+    return m.group(0)
 
 
 def _store_name(lines: list[Line], date_lines: set[int]) -> str | None:

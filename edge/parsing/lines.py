@@ -164,11 +164,9 @@ def find_label(line: Line, words: tuple[str, ...]) -> str | None:
         entry = _WANTED.get(id(words))
         if entry is None or entry[0] is not words:  # keyed by identity: the vocabulary's tuples live on
             entry = _WANTED[id(words)] = (words, frozenset(w.upper() for w in words))
-        wanted = entry[1]
-        for w in line.found:
-            if w in wanted:
-                return w
-        return None
+        # The longest of the field's words on the line ("取引NO" over "NO."), whatever order the set holds.
+        hits = [w for w in line.found if w in entry[1]]
+        return max(hits, key=lambda w: (len(w), w)) if hits else None
     latin_re, other_re = _matchers(words)
     if latin_re is not None:
         m = latin_re.search(line.upper)
