@@ -330,6 +330,81 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
         "generic-80mm",
         lambda tx: tx.status == "ok" and [p.method for p in tx.payments] == ["card"],
     ),
+    (
+        # A unit price alone under its item ("à 4,90"); Bankomat, Austria's debit card.
+        "unit-price-under-its-item",
+        R(
+            "Café Hofbauer",
+            "Datum: 13.06.2026 13:57",
+            "2 x Heiße Schokolade   9,80 A",
+            "      à 4,90",
+            "1 x Kleiner Brauner   3,40 A",
+            "Summe EUR   13,20",
+            "Bankomat   13,20",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity, i.unit_price) for i in tx.items]
+            == [("Heiße Schokolade", 2, D("4.90")), ("Kleiner Brauner", 1, D("3.40"))]
+            and [(p.method, p.amount) for p in tx.payments] == [("card", D("13.20"))]
+        ),
+    ),
+    (
+        # A weight marked net under its name; the "^" of taxed lines is no part of a name; a cash rounding
+        # is no discount, so the savings under the total are the items' own again.
+        "net-weight-mark-and-rounding",
+        R(
+            "COASTAL FRESH",
+            "27/01/2026 20:47",
+            "  Bananas Cavendish",
+            "    0.318 kg NET @ $4.90/kg   $1.56",
+            "^ Greek Yoghurt 1kg   $6.50",
+            "    1/2 PRICE SPECIAL   -$3.25",
+            "SUBTOTAL   $4.81",
+            "ROUNDING   -$0.01",
+            "TOTAL   $4.80",
+            "CASH   $5.00",
+            "CHANGE   $0.20",
+            "TOTAL SAVINGS   $3.25",
+        ),
+        "cp437",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.amount, i.discount) for i in tx.items]
+            == [("Bananas Cavendish", D("1.56"), None), ("Greek Yoghurt 1kg", D("6.50"), D("-3.25"))]
+            and tx.items[0].quantity == D("0.318")
+        ),
+    ),
+    (
+        # Yen: the price before its count ("￥1,200 × 2"); an amount off under an unknown name between the
+        # subtotal and the total; a card's digits after its mask are no payment.
+        "yen-price-first-voucher-and-mask",
+        R(
+            "純喫茶 こもれび",
+            "2026年10月13日 21:35",
+            "コーヒー豆 ブレンド200g   ￥2,400",
+            "      ￥1,200 × 2",
+            "小計   ￥2,400",
+            "サービス券   -￥100",
+            "合計   ￥2,300",
+            "交通系IC   ￥2,300",
+            "  Suica  JE80 **** **** 1641",
+        ),
+        "shift_jis",
+        b"\x1c&",
+        "japanese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.quantity, i.unit_price, i.amount) for i in tx.items] == [(2, D(1200), D(2400))]
+            and [(d.label, d.amount) for d in tx.discounts] == [("サービス券", D(-100))]
+            and [p.amount for p in tx.payments] == [D(2300)]
+        ),
+    ),
 ]
 
 
@@ -397,3 +472,18 @@ def test_of_two_labels_on_a_line_the_longer_names_the_receipt() -> None:
     body = R("スーパー", "2026年12月06日 10:15", numbers, "お茶 ¥300", "合計 ¥300")
     tx = _read(body, "shift_jis", b"\x1c&", "japanese-80mm")  # FS &: kanji mode
     assert tx.total == D(300) and tx.receipt_no == "1195"
+
+
+@pytest.mark.parametrize(
+    ("address", "currency"),
+    [
+        ("123 MAIN ST", None),  # "$" alone: a dozen countries' sign; the store's configuration decides
+        ("SPRINGFIELD, IL 62704", "USD"),
+        ("Toronto, ON M6G 1L1", "CAD"),
+        ("Marrickville NSW 2204", "AUD"),
+        ("RFC: TSO850101AB1", "MXN"),
+    ],
+)
+def test_which_dollar_the_address_says(address: str, currency: str | None) -> None:
+    tx = _read(R("SHOP", address, "12/28/2026 10:15", "Tea   $3.00", "TOTAL   $3.00", "CASH   $3.00"))
+    assert tx.currency == currency

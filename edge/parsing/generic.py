@@ -226,6 +226,8 @@ def _not_money(text: str, start: int, end: int) -> bool:
 
 
 _GROUPED = re.compile(r"\d[,.' ]\d{3}")
+# A card's digits after its mask ("Suica  JE80 **** **** 1641"), whether or not the receipt prints cents.
+_MASKED = re.compile(r"(?:\*{2,}|[Xx•]{4})[\s-]?\Z")
 # After another number ("81234 5678"), a number sign ("№ 63439", "# 12") or a mask ("МИР *1987",
 # "XXXX-XXXX-XXXX-4821").
 _A_NUMBERS_END = re.compile(r"(?:\d |№\s?|#\s?|\*|[Xx•]-?)\Z")
@@ -371,7 +373,10 @@ def _summary(
         amount = amounts[-1][0] if amounts else None
         if amount is None and "paid_by" in line.fields and named is None:
             named = _tender(line, vocab)
-        if fractions and amount is not None and _not_money(line.text, amounts[-1][1], amounts[-1][2]):
+        if amount is not None and (
+            (fractions and _not_money(line.text, amounts[-1][1], amounts[-1][2]))
+            or _MASKED.search(line.text, 0, amounts[-1][1])
+        ):
             continue
         fields = line.fields
         if amount is None or (
@@ -395,7 +400,7 @@ def _summary(
             tx.taxes.append(Tax(value, Decimal(rate.group(1).replace(",", ".")) if rate else None, included))
         elif "rounding" in fields:
             label = line.text[: amounts[-1][1]].strip(" :：-−=")
-            tx.discounts.append(Adjustment(label or "rounding", amount))
+            tx.discounts.append(Adjustment(label or "rounding", amount, rounding=True))
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             off = "discount" in fields
@@ -434,6 +439,12 @@ def _summary(
             method = _tender(line, vocab)
             if method is not None:
                 tx.payments.append(Payment(method, amount))
+            elif (
+                amount < 0 and tx.subtotal is not None and tx.total is None and _TWO_LETTERS.search(line.text)
+            ):
+                # "サービス券   -¥100" between the subtotal and the total: an amount off under a name we
+                # do not know, which the total's check must still prove.
+                tx.discounts.append(Adjustment(line.text[: amounts[-1][1]].strip(" :：-−="), amount))
             elif (
                 tx.total is not None
                 and amount == tx.total
@@ -583,8 +594,10 @@ def _currency(joined: str) -> str | None:
     if joined.isascii():  # no symbols, kana, hangul or han to look for
         if _EUR.search(joined):
             return "EUR"
-        if "$" in joined or _USD.search(joined):
+        if _USD.search(joined):
             return "USD"
+        if "$" in joined:
+            return _dollar(joined)
         return "EUR" if _GERMAN.search(joined.upper()) else None
     if "€" in joined or _EUR.search(joined):
         return "EUR"
@@ -611,19 +624,31 @@ def _currency(joined: str) -> str | None:
         return "JPY"
     if HAN.search(joined):
         return "CNY"
-    if "$" in joined or _USD.search(joined):
+    if _USD.search(joined):
         return "USD"
+    if "$" in joined:
+        return _dollar(joined)
     if _GERMAN.search(joined.upper()):
         return "EUR"
     return None
 
 
 def _stated_currency(joined: str, configured: str | None, read: str | None) -> str | None:
-    """The currency as evidence of how dates are printed: configured, or printed unmistakably ("$" alone
-    is Australia's and Canada's sign too, and they print day first)."""
-    if configured or read != "USD":
+    """The currency as evidence of how dates are printed: configured, or printed as such. A dollar told
+    apart by the address is not: the address is evidence of its own to order_hint, not to count twice."""
+    if configured or read not in _DOLLARS:
         return configured or read
-    return read if _USD.search(joined) or "US$" in joined else None
+    return read if _DOLLAR_PRINTED.search(joined) else None
+
+
+def _dollar(joined: str) -> str | None:
+    """Which dollar (or peso) "$" is, where the receipt says it: a Canadian postal code or Interac, an
+    Australian postcode after its state or an ABN, a US state and ZIP code, Mexico's RFC. Otherwise none:
+    the sign alone is a dozen countries' and the store's configured currency decides."""
+    for pattern, code in _DOLLAR_EVIDENCE:
+        if pattern.search(joined):
+            return code
+    return None
 
 
 # A currency the receipt names by its ISO code or its own sign (the euro, dollar, yen and won follow).
@@ -651,5 +676,17 @@ _TAIWAN = re.compile(
     r"台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|新竹|基隆|嘉義|統一編號|統編|發票|台灣|臺灣"
 )
 _HONG_KONG = re.compile(r"香港|九龍|新界")
-_USD = re.compile(r"(?=U)\bUSD\b")
+_USD = re.compile(r"(?=U)\bUSD\b|US\$")
+_DOLLARS = frozenset(("USD", "CAD", "AUD", "NZD", "MXN"))
+_DOLLAR_PRINTED = re.compile(r"\b(?:USD|CAD|AUD|NZD|MXN)\b|(?:US|CA|NZ|\bA|\bC)\$")
+_DOLLAR_EVIDENCE = (
+    (
+        re.compile(r"\b(?:CAD|CA\$|C\$)|\bINTERAC\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\bGST/HST\b", re.IGNORECASE),
+        "CAD",
+    ),
+    (re.compile(r"\b(?:AUD|A\$|ABN)\b|\b(?:NSW|VIC|QLD|TAS|ACT) \d{4}\b"), "AUD"),
+    (re.compile(r"\b(?:NZD|NZ\$)"), "NZD"),
+    (re.compile(r"\b(?:MXN|RFC)\b|\bM\.N\."), "MXN"),
+    (re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b"), "USD"),
+)
 _GERMAN = re.compile(r"(?=[MSBR])\b(?:MWST|SUMME|BAR|RÜCKGELD)\b")

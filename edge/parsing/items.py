@@ -20,13 +20,18 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\s{{0,3}})?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\s{{0,3}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
+    # (A weight may be marked net: "0.875 kg NET @ $4.90/kg".)
     # A unit after the price: per unit ("/kg", "/FT"); the quantity's, where the price came first ("189.99 *
     # 1.458 кг"); or each ("3 @ 54.98 EA").
     r"(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個|FT|ft|m|м)|\s?(?P<qunit>кг|шт|kg|szt|м)|\s?(?:EA|ea|EACH))?"
     # Not a pack size glued to its unit ("CERVEZA 6X33CL" is six cans of 33 cl, not 6 at 33).
     r"(?![^\W\d_])"
+)
+# A unit price alone under its item: "à 4,90", "@ 3.10", "je 2,50", "each 3.10".
+_EACH_LINE = re.compile(
+    rf"^(?:à|á|@|je|per|each|ea\.?)\s*(?P<price>{_NUM})\s*(?:/\s*\w+|EA|ea)?$", re.IGNORECASE
 )
 _QP_HINT = re.compile(r"[xX×*@х]")  # (х: the Cyrillic letter, which Russian tills print for "times")
 COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
@@ -104,8 +109,9 @@ _REDUCED_RATE = re.compile(r"^(?:軽|\(軽\))\s+")
 def _clean_name(text: str) -> tuple[str, str | None]:
     # Leader dots and stray marks go; one full stop after a letter is an abbreviation ("higien.").
     # A leading "+" marks a topping or a modifier printed under its item ("+ Kem cheese").
-    # Japan's reduced-rate and self-medication marks (※ ◆) before a name are marks, not the name.
-    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+※◆◇")).strip(" :-*※◆◇")
+    # Japan's reduced-rate and self-medication marks (※ ◆) before a name are marks, not the name; so is
+    # the "^" of an Australian till's taxed lines.
+    name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+※◆◇^")).strip(" :-*※◆◇^")
     if name.startswith("."):
         name = name.lstrip(" .")
     name = _REDUCED_RATE.sub("", _POSITION.sub("", name))
@@ -117,7 +123,9 @@ def _clean_name(text: str) -> tuple[str, str | None]:
 
 def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | None, str | None]:
     first, second = m.group("qty"), m.group("price")
-    if m.group("qunit") or (mark and _CENTS.search(first) and not _CENTS.search(second)):
+    # "¥1,200 × 2": a currency's sign before the first number makes it the price.
+    signed_first = m.string[: m.start()].rstrip().endswith(_SIGNS)
+    if signed_first or m.group("qunit") or (mark and _CENTS.search(first) and not _CENTS.search(second)):
         # "189.99 * 1.458 кг", "259.99 * 2": the price first, then the count or weight (Russian fiscal
         # tills); a number with cents before one without, or a unit after the second, says so.
         first, second = second, first
@@ -130,6 +138,7 @@ def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | 
 
 
 _CENTS = re.compile(r"[.,]\d\d$")
+_SIGNS = ("¥", "￥", "$", "€", "£", "₩")
 _QTY = re.compile(r"\d{1,6}(?:[.,]\d{1,4})?")
 
 
@@ -176,6 +185,18 @@ def parse_items(
             if item is not None:
                 items.append(item)
                 pending_name = pending_qp = None
+                continue
+        each = _EACH_LINE.match(text) if items else None
+        if each:
+            # "      à 4,90" under "2 x Heiße Schokolade   9,80 A": the unit price of the item above, on a
+            # line of its own, taken where the count above and it make the item's amount.
+            last, price = items[-1], parse_amount(each.group("price"), mark)
+            if (
+                price is not None
+                and last.unit_price in (None, price)
+                and line_matches(last.quantity, price, last.amount)
+            ):
+                last.unit_price = price
                 continue
         tail = _trailing_amount(line, mark)
         # Every quantity line has one of these; most lines have none, and the test is cheaper than the search.

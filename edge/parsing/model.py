@@ -80,6 +80,7 @@ class Item:
 class Adjustment:
     label: str
     amount: Decimal  # discounts negative
+    rounding: bool = False  # a cash rounding, no discount whatever its sign (not on the wire: the label says)
 
     def to_json(self) -> dict[str, Any]:
         return {"label": self.label, "amount": _m(self.amount)}

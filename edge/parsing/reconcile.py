@@ -75,8 +75,9 @@ def _item_off(tx: Transaction) -> Decimal:
 
 
 def _summary_offs(tx: Transaction) -> list[Decimal]:
-    """The discounts the summary prints (negative), leaving out what it adds (tips, service)."""
-    return [d.amount for d in tx.discounts if d.amount < 0]
+    """The discounts the summary prints (negative), leaving out what it adds (tips, service) and a cash
+    rounding."""
+    return [d.amount for d in tx.discounts if d.amount < 0 and not d.rounding]
 
 
 def _restated(tx: Transaction) -> bool:
@@ -100,7 +101,7 @@ def _savings_again(tx: Transaction, items_sum: Decimal) -> bool:
     if tx.subtotal is not None and tx.subtotal != items_sum:
         return False
     added = sum((t.amount for t in tx.taxes if not t.included), Decimal(0))
-    rest = sum((d.amount for d in tx.discounts if d.amount > 0), Decimal(0))
+    rest = sum((d.amount for d in tx.discounts if d.amount > 0 or d.rounding), Decimal(0))
     return items_sum + rest + added == tx.total or items_sum + rest == tx.total
 
 
