@@ -93,7 +93,14 @@ from tests.foreign_encoder import ENCODERS, encode
 # Austrian Konditorei under the RKSV (de-at-konditorei), an Italian pharmacy with SPESA SANITARIA
 # (it-farmacia), a Portuguese café's Fatura Simplificada with ATCUD (pt-pt-cafe), an Australian supermarket
 # (en-au-supermarket), a Japanese kissaten (ja-kissaten) and a Taiwanese bento shop's 電子發票證明聯
-# (zh-tw-bento).
+# (zh-tw-bento). On 2026-12-07 (third session) those six moved to dev without their python-escpos receipts,
+# once their figures were recorded, and eight new ones, written by two helpers who neither read nor ran the
+# parser, are the test split: a Swiss bakery-café (de-ch-baeckerei), a Québec dépanneur with TPS/TVQ added
+# and container deposits (fr-ca-depanneur), a Texan gas station's store (en-us-cstore), an Argentine almacén's
+# TIQUE FACTURA B (es-ar-almacen), a Japanese bakery (ja-panya), a Korean 분식집 (ko-bunsik), a mainland
+# pharmacy paid partly by 医保 (zh-hans-yaofang) and a Thai pharmacy (th-pharmacy). The truth now states the
+# receipt number (`Sale.no`, or `Sale.receipt_no` where the receipt prints it otherwise or not at all), so
+# "fully right" checks it on this corpus too.
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -168,12 +175,20 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ru-restoran": "dev",
     "zh-hk-bakery": "dev",
     "en-ca-cafe": "dev",
-    "de-at-konditorei": "test",
-    "it-farmacia": "test",
-    "pt-pt-cafe": "test",
-    "en-au-supermarket": "test",
-    "ja-kissaten": "test",
-    "zh-tw-bento": "test",
+    "de-ch-baeckerei": "test",
+    "fr-ca-depanneur": "test",
+    "en-us-cstore": "test",
+    "es-ar-almacen": "test",
+    "ja-panya": "test",
+    "ko-bunsik": "test",
+    "zh-hans-yaofang": "test",
+    "th-pharmacy": "test",
+    "de-at-konditorei": "dev",
+    "it-farmacia": "dev",
+    "pt-pt-cafe": "dev",
+    "en-au-supermarket": "dev",
+    "ja-kissaten": "dev",
+    "zh-tw-bento": "dev",
 }
 DEV = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "dev")
 TEST = frozenset(t for t, s in TEMPLATE_SPLIT.items() if s == "test")
@@ -333,6 +348,9 @@ class Sale:
     surcharge: Decimal = Decimal(0)  # a tip or service charge on top of the items (and the tax)
     subtotal_printed: bool = False
     dated_when: tuple[str, str] | None = None  # dated()'s (printed, ISO 8601): sets `when` and `iso`
+    # The receipt's number as printed, where `no` carries more than that (a register, a buyer's tax code) or
+    # prints it otherwise; "" where the receipt prints no number labelled as its own (the truth says none).
+    receipt_no: str | None = None
 
     def __post_init__(self) -> None:
         if self.dated_when is not None:
@@ -554,6 +572,7 @@ def uk_supermarket_sale(rng: random.Random, v: int) -> Sale:
         tuple(lines),
         tenders,
         no=f"{rng.randint(1000, 9999)}",
+        receipt_no="",  # printed as the operator (OP:), no receipt number
         dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}"),
         savings=saving,
         savings_label="Walkers 2 for £3.00",
@@ -2188,7 +2207,8 @@ def en_ca_pharmacy_sale(rng: random.Random, v: int) -> Sale:
     return Sale(
         tuple(lines),
         tenders,
-        no=f"{store}-{rng.randint(1, 6):02d}-{rng.randint(1, 9999):04d}",
+        no=(no := f"{store}-{rng.randint(1, 6):02d}-{rng.randint(1, 9999):04d}"),
+        receipt_no=no.rsplit("-", 1)[1],  # TRN
         when=when,
         iso=iso,
         savings=rounding,
@@ -2460,7 +2480,8 @@ def en_ca_hardware_sale(rng: random.Random, v: int) -> Sale:
     return Sale(
         tuple(lines),
         tenders,
-        no=f"{rng.randint(1, 24):02d}-{rng.randint(1, 999999):06d}",
+        no=(no := f"{rng.randint(1, 24):02d}-{rng.randint(1, 999999):06d}"),
+        receipt_no=f"7160-{no}",  # TRANS store-register-transaction
         when=when.replace("-2026 ", "-26 "),
         iso=iso,
         savings=rounding,
@@ -2720,7 +2741,8 @@ def zh_hans_bianlidian_sale(rng: random.Random, v: int) -> Sale:
     return Sale(
         tuple(lines),
         (pay,),
-        no=f"{rng.randint(1, 999999):06d}",
+        no=(no := f"{rng.randint(1, 999999):06d}"),
+        receipt_no=f"11023502{no}",  # 流水号: the store and till before the number
         dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
         savings=savings,
         savings_label="会员折扣(9.5折)",
@@ -2822,7 +2844,8 @@ def th_minimart_sale(rng: random.Random, v: int) -> Sale:
     return Sale(
         tuple(lines),
         tenders,
-        no=f"{rng.randint(1, 999999):06d}",
+        no=(no := f"{rng.randint(1, 999999):06d}"),
+        receipt_no=f"00021-01-{no}",  # เลขที่: branch, till, number
         dated_when=dated(rng, "{d}/{m}/2569 {H}:{M}"),
         subtotal_printed=True,
     )
@@ -3703,6 +3726,7 @@ def ko_convenience_sale(rng: random.Random, v: int) -> Sale:
         tenders,
         places=0,
         no=f"{rng.randint(1, 9999):04d}",
+        receipt_no="",  # printed only after the POS number ("POS: 01-4750"), under no label of its own
         dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
         savings=savings,
         savings_label="T멤버십할인",
@@ -5981,7 +6005,8 @@ def ru_hozmag_sale(rng: random.Random, v: int) -> Sale:
     return Sale(
         tuple(lines),
         tenders,
-        no=f"{rng.randint(11, 380)}",
+        no=(no := f"{rng.randint(11, 380)}"),
+        receipt_no=f"{int(no):04d}",  # ЧЕК № 0117
         dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
         subtotal_printed=v in (0, 3),
     )
@@ -6780,6 +6805,7 @@ def nl_supermarkt_sale(rng: random.Random, v: int) -> Sale:
         tuple(lines),
         tenders,
         no=f"{rng.randint(1, 9999):04d}",
+        receipt_no="",  # only in "1078/04/3663" (store, lane, number) under no label
         dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"),
         savings=bonus + rounding,
         savings_label="BONUSKAART" if card else "",
@@ -6864,7 +6890,7 @@ def nl_supermarkt(s: Sale, cols: int) -> list[Op]:
     return ops
 
 
-# -- the blind test split of 2026-12-07 (second session) -----------------------------------------------------
+# -- the blind test split of 2026-12-07 (second session), in dev since the third ---------------------------
 # Six templates for the test split, written by someone who had read neither the parser nor its results: an
 # Austrian café-Konditorei's RKSV Beleg (de-at-konditorei), an Italian pharmacy's DOCUMENTO COMMERCIALE made
 # out to the buyer's codice fiscale (it-farmacia), a Portuguese café's Fatura Simplificada (pt-pt-cafe), an
@@ -7055,7 +7081,13 @@ def it_farmacia_sale(rng: random.Random, v: int) -> Sale:
     no = f"{rng.randint(100, 340):04d}-{rng.randint(1, 180):04d}"
     if v != 1:
         no += "/" + rng.choice(IT_CODICI_FISCALI)
-    return Sale(tuple(lines), tenders, no=no, dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=no,
+        receipt_no=no.partition("/")[0],  # DOCUMENTO N.
+        dated_when=dated(rng, "{d}-{m}-{y} {H}:{M}"),
+    )
 
 
 def it_farmacia(s: Sale, cols: int) -> list[Op]:
@@ -7166,7 +7198,13 @@ def pt_pt_cafe_sale(rng: random.Random, v: int) -> Sale:
     no = str(rng.randint(120, 4800))
     if v in (1, 2):
         no += "/" + rng.choice(PT_ADQUIRENTES)
-    return Sale(tuple(lines), tenders, no=no, dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=no,
+        receipt_no=f"FS A2026/{no.partition('/')[0]}",  # N.º: the series and the number
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"),
+    )
 
 
 def pt_pt_cafe(s: Sale, cols: int) -> list[Op]:
@@ -7528,7 +7566,8 @@ def zh_tw_bento_sale(rng: random.Random, v: int) -> Sale:
         tuple(lines),
         tenders,
         places=0,
-        no=f"{rng.randint(1, 99999):05d};{buyer};{carrier}",
+        no=(no := f"{rng.randint(1, 99999):05d};{buyer};{carrier}"),
+        receipt_no=no.partition(";")[0],  # 序號
         dated_when=dated(rng, "115/{m}/{d} {H}:{M}:{S}"),
         savings=Decimal(eco),
         savings_label="自備餐具折扣",
@@ -8556,7 +8595,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -8569,7 +8607,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "citizen", "citizen-80mm", 48, "multilingual"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp858"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -8582,7 +8619,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1252"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP1252"),  # ESC t 16
         ),
         variants=4,
     ),
@@ -8595,7 +8631,6 @@ TEMPLATES: tuple[Template, ...] = (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp437"),
-            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
         ),
         variants=4,
     ),
@@ -8630,6 +8665,1215 @@ TEMPLATES: tuple[Template, ...] = (
     ),
 )
 
+
+# Four templates for the test split, written by a helper who never read the parser nor ran it: a Bernese
+# bakery-café's Quittung (de-ch-baeckerei: CHF, MWST code 1 at 2.6 % for what is taken away and code 2 at
+# 8.1 % for what is eaten in, a loyalty card's free coffee, weighed Guetzli, Bar, Debit Mastercard and TWINT),
+# a Montréal dépanneur's facture in CP863 (fr-ca-depanneur: TPS and TVQ added, the consigne on each can, a
+# "2 pour" rabais, cash rounded to the nickel, Comptant, Débit and Crédit), a Houston gas station's store
+# (en-us-cstore: a fuel prepay as an item, T-flagged items taxed at 8.25 %, a mix & match deal, a 12-hour
+# clock, CASH, CREDIT and DEBIT with the card's lines) and a Buenos Aires almacén's TIQUE FACTURA B
+# (es-ar-almacen: pesos grouped with points and a decimal comma, IVA 21 % and 10.5 % per article, weighed
+# fiambres, a cash discount, IVA contenido under the Ley 27.743, Efectivo, débito and Mercado Pago).
+
+CH_MWST = {"1": Decimal("2.6"), "2": Decimal("8.1")}  # 1: taken away ("über die Gasse"), 2: eaten in the café
+CH_BROT = (  # (name, price): bread and pastries, the same price to take away or to eat in
+    ("Gipfeli", "1.80"),
+    ("Buttergipfeli", "2.20"),
+    ("Laugengipfeli", "2.30"),
+    ("Nussgipfel", "3.60"),
+    ("Schoggiweggli", "2.40"),
+    ("Berliner", "2.90"),
+    ("Bürli", "1.50"),
+    ("Zopf 500g", "7.20"),
+    ("Halbweissbrot 500g", "4.90"),
+    ("Ruchbrot 500g", "4.60"),
+    ("Vollkornbrot 400g", "5.40"),
+    ("Cremeschnitte", "5.20"),
+    ("Rüeblitorte Stück", "5.50"),
+    ("Sandwich Schinken", "7.90"),
+    ("Birchermüesli", "6.50"),
+)
+CH_CAFE_ESSEN = frozenset(  # what is eaten at a table (not the loaves)
+    {
+        "Gipfeli",
+        "Buttergipfeli",
+        "Nussgipfel",
+        "Schoggiweggli",
+        "Berliner",
+        "Cremeschnitte",
+        "Rüeblitorte Stück",
+        "Sandwich Schinken",
+        "Birchermüesli",
+    }
+)
+CH_GRAMM = ("0.185", "0.240", "0.315", "0.270", "0.410", "0.155")
+CH_GETRAENKE = (  # the coffees first: the loyalty card's tenth is free
+    ("Café Crème", "4.80"),
+    ("Espresso", "4.20"),
+    ("Cappuccino", "5.50"),
+    ("Latte Macchiato", "5.90"),
+    ("Schale", "5.30"),
+    ("Ovomaltine heiss", "5.20"),
+    ("Rivella rot 5dl", "4.50"),
+    ("Henniez still 5dl", "3.90"),
+)
+CH_GUETZLI = (  # (name, CHF per kg): weighed out by 5 g, so each comes to whole 5 Rappen
+    ("Mailänderli", "60.00"),
+    ("Basler Läckerli", "50.00"),
+    ("Spitzbuben", "70.00"),
+    ("Zimtsterne", "80.00"),
+)
+CHF_CASH = (10, 20, 30, 50, 60, 100, 200)
+
+
+def ch_tagged(lines: Sequence[Line], tag: str) -> list[Line]:
+    return [replace(ln, tag=tag) for ln in lines]
+
+
+def de_ch_baeckerei_sale(rng: random.Random, v: int) -> Sale:
+    cafe = [item for item in CH_BROT if item[0] in CH_CAFE_ESSEN]
+    if v == 0:  # bread and pastries over the counter, all to take away
+        lines = ch_tagged(pick(rng, CH_BROT, (2, 5), qtys=(1, 1, 1, 2, 2, 3, 4)), "1")
+    elif v == 1:  # breakfast at a table: all eaten in
+        lines = ch_tagged(pick(rng, CH_GETRAENKE, (1, 3), qtys=(1, 1, 2)), "2")
+        lines += ch_tagged(pick(rng, cafe, (1, 2), qtys=(1, 1, 2)), "2")
+    elif v == 2:  # a coffee in the café, the loyalty card's tenth free, and bread to take home
+        lines = ch_tagged(pick(rng, CH_GETRAENKE[:5], (1, 2), qtys=(1, 1, 2)), "2")
+        lines[0] = replace(lines[0], discount=-lines[0].price)
+        lines += ch_tagged(pick(rng, cafe, (0, 1), qtys=(1,)), "2")
+        lines += ch_tagged(pick(rng, CH_BROT, (1, 3), qtys=(1, 1, 2, 3)), "1")
+    else:  # Guetzli weighed at the counter and bread, to take away
+        lines = [
+            Line(name, Decimal(rng.choice(CH_GRAMM)), Decimal(price))
+            for name, price in rng.sample(CH_GUETZLI, rng.randint(1, 2))
+        ]
+        lines = ch_tagged(lines + pick(rng, CH_BROT, (1, 3), qtys=(1, 1, 2, 4)), "1")
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Debit Mastercard", total),)
+    elif v == 2:
+        tenders = (Tender("other", "TWINT", total),)
+    else:
+        tenders = (Tender("cash", "Bar", tendered(rng, total, CHF_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 99999)),
+        dated_when=dated(rng, "{d}.{m}.{y} {H}:{M}"),
+        subtotal_printed=v == 3,  # the Zwischentotal, the articles' own sum (no discount in that variant)
+    )
+
+
+def de_ch_baeckerei(s: Sale, cols: int) -> list[Op]:
+    # A Bernese Bäckerei-Café's Quittung: the firm, the address and the MWST number (CHE-... MWST); Beleg-Nr.,
+    # the date, the till and who served, the table when eaten in; each article with "2 x 1.80", its amount in
+    # francs and its MWST code (1: 2.6 % taken away, 2: 8.1 % eaten in), "0.185 kg à 60.00/kg" under what
+    # is weighed and the loyalty card's free coffee under that coffee; a Zwischentotal now and then; Total
+    # CHF; Bar and Rückgeld, the card terminal's Buchung, or TWINT; the MWST table by code.
+    item = (Col(None), Col(10, "right"), Col(8, "right"), Col(1))
+    sum_row = (Col(None), Col(8, "right"), Col(1))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("Bäckerei Brändli"),
+        Center("Bäckerei · Konditorei · Café"),
+        Center("Marktgasse 14, 3011 Bern"),
+        Center("Tel. 031 311 27 45"),
+        Center("CHE-112.384.567 MWST"),
+        Blank(),
+        Center("Quittung", bold=True),
+        Text(f"Beleg-Nr.: {s.no}"),
+        Text(f"Datum: {s.when}"),
+        Text(f"Kasse 2   Bedient von: {('Sandra', 'Reto', 'Mirjam', 'Luca')[no % 4]}"),
+    ]
+    if any(ln.tag == "2" for ln in s.lines):
+        ops.append(Text(f"Tisch {no % 18 + 1}"))
+    ops.append(Rule())
+    for ln in s.lines:
+        weighed = ln.qty != ln.qty.to_integral()
+        how = f"{ln.qty} x {POINT(ln.price)}" if ln.qty != 1 and not weighed else ""
+        ops.append(Row((ln.name, how, POINT(ln.amount), ln.tag), item))
+        if weighed:
+            ops.append(Text(f"  {ln.qty} kg à {POINT(ln.price)}/kg"))
+        if ln.discount:
+            ops.append(Row(("  Treuekarte: 10. Kaffee gratis", POINT(ln.discount), ln.tag), sum_row))
+    ops.append(Rule())
+    if s.subtotal_printed:
+        ops.append(Row(("Zwischentotal", POINT(s.subtotal), ""), sum_row))
+    ops.append(Row(("Total CHF", POINT(s.total), ""), sum_row, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount), ""), sum_row))
+    if s.cash:
+        ops.append(Row(("Rückgeld", POINT(s.change), ""), sum_row))
+    table = (Col(4), Col(None), Col(8, "right"), Col(8, "right"), Col(7, "right"))
+    ops += [Rule(), Row(("Code", "MWST-Satz", "Brutto", "Netto", "MWST"), table)]
+    for tag, rate in CH_MWST.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((tag, f"{rate}%", POINT(gross), POINT(gross - tax), POINT(tax)), table))
+    ops.append(Text("Alle Preise inkl. MWST"))
+    t = s.tenders[0]
+    if t.method == "card":
+        ops += [
+            Rule(),
+            Center("Buchung"),
+            Center(t.label),
+            Text(f"Nr.            XXXXXXXXXXXX{no * 37 % 10000:04d}"),
+            Text(f"Trm-Id:        {28100000 + no % 100000}"),
+            Text("AID:           A0000000041010"),
+            Text(f"Trx. Seq-Cnt:  {no * 7 % 100000:05d}"),
+            Text(f"Auth. Code:    {no * 4211 % 1000000:06d}"),
+            Text(f"Total-EFT CHF: {POINT(t.amount)}"),
+            Center("Kontaktlos  -  Karteninhaber-Beleg"),
+        ]
+    elif t.method == "other":
+        ops += [
+            Rule(),
+            Text("TWINT - bezahlt"),
+            Text(f"Transaktions-ID: {hashlib.sha256(s.no.encode()).hexdigest()[:12].upper()}"),
+        ]
+    ops += [
+        Blank(),
+        Center("Merci für Ihren Einkauf!"),
+        Center("www.baeckerei-braendli.ch"),
+    ]
+    return ops
+
+
+QC_DEPANNEUR = (  # (name, price, tax code): FP taxed by both TPS and TVQ, "" zero-rated basic groceries
+    ("LAIT NATREL 2% 2L", "6.29", ""),
+    ("PAIN POM BLANC 675G", "4.49", ""),
+    ("OEUFS GROS 12", "4.99", ""),
+    ("BEURRE LACTANTIA 454G", "7.49", ""),
+    ("CROUSTILLES LAY'S 235G", "5.49", "FP"),
+    ("BARRE KIT KAT", "2.29", "FP"),
+    ("GOMME TRIDENT MENTHE", "1.99", "FP"),
+    ("CAFÉ FILTRE MOYEN", "2.25", "FP"),
+    ("HOT-DOG", "2.49", "FP"),
+    ("PAPIER HYGIÉNIQUE 4R", "3.99", "FP"),
+    ("PILES AA DURACELL 4", "8.99", "FP"),
+    ("LOTTO MAX", "6.00", ""),  # Loto-Québec's tickets bear no tax
+)
+QC_BOISSONS = (  # (name, price, containers): taxed, each container with its consigne of 10 cents
+    ("COCA-COLA 2L", "3.99", 1),
+    ("PEPSI 591ML", "2.99", 1),
+    ("RED BULL 473ML", "4.29", 1),
+    ("BORÉALE ROUSSE 473ML", "4.49", 1),
+    ("MOLSON EXPORT 6X355ML", "15.99", 6),
+    ("LABATT BLEUE 12X355ML", "28.99", 12),
+)
+QC_CONSIGNE = Decimal("0.10")
+QC_DEAL = ("RED BULL 473ML", Decimal("7.00"))  # 2 pour 7,00 $
+CAD_CASH = (5, 10, 20, 25, 30, 40, 50, 60, 100)
+
+
+def qc_dollars(value: Decimal) -> str:
+    """26,29 $ and -1,58 $, as a French-speaking Quebec till prints them."""
+    return f"{COMMA(value)} $"
+
+
+def qc_depanneur_taxes(lines: Sequence[Line], rabais: Decimal) -> tuple[Decimal, Decimal]:
+    """The TPS and the TVQ on the taxed articles, less a rabais on them."""
+    return qc_taxes(sum((ln.amount for ln in lines if ln.tag == "FP"), Decimal(0)) - rabais)
+
+
+def fr_ca_depanneur_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, QC_DEPANNEUR, (1, 4), qtys=(1, 1, 1, 2))
+    drinks = rng.sample(QC_BOISSONS, rng.randint(1, 2))
+    if v == 2 and not any(name == QC_DEAL[0] for name, _, _ in drinks):
+        drinks[0] = next(item for item in QC_BOISSONS if item[0] == QC_DEAL[0])
+    if v == 3 and not any(n == 12 for _, _, n in drinks):  # the case of 12 for the evening
+        drinks.append(QC_BOISSONS[-1])
+    for name, price, n in drinks:
+        qty = Decimal(rng.choice((1, 1, 2)) if n == 1 else 1)
+        if v == 2 and name == QC_DEAL[0]:
+            qty = Decimal(2)  # the deal's pair
+        at = rng.randint(0, len(lines))
+        lines[at:at] = [Line(name, qty, Decimal(price), tag="FP"), Line("CONSIGNE", qty * n, QC_CONSIGNE)]
+    rabais = Decimal(0)
+    if v == 2:
+        deal = next(ln for ln in lines if ln.name == QC_DEAL[0])
+        rabais = deal.amount - QC_DEAL[1]
+    tps, tvq = qc_depanneur_taxes(lines, rabais)
+    due = sum((ln.amount for ln in lines), Decimal(0)) - rabais + tps + tvq
+    savings, label = rabais, "RABAIS 2 POUR 7,00 $"
+    if v == 0:  # no more cents since 2013: a cash total is rounded to 5 cents
+        savings, label = due - round_to(due * 20, 1) / 20, "ARRONDI"
+        tenders: tuple[Tender, ...] = (Tender("cash", "Comptant", tendered(rng, due - savings, CAD_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Débit", due),)
+    elif v == 2:
+        tenders = (Tender("card", "Crédit", due),)
+    else:  # a twenty, and the rest on the debit card
+        tenders = (Tender("cash", "Comptant", Decimal("20.00")), Tender("card", "Débit", due - 20))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):06d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}:{S}"),
+        savings=savings,
+        savings_label=label,
+        tax_added=tps + tvq,
+        subtotal_printed=True,  # the SOUS-TOTAL, before the rabais and the taxes
+    )
+
+
+def fr_ca_depanneur(s: Sale, cols: int) -> list[Op]:
+    # A Montréal dépanneur's facture in French: the shop, its address, the facture number, the till and the
+    # cashier, the date as Quebec writes it (2026-12-07 19:42:13); each article with its amount and FP when
+    # the TPS and the TVQ apply, "2 @ 2,99" under one bought twice, the CONSIGNE of its cans or bottles after
+    # each drink; SOUS-TOTAL, a "2 pour" RABAIS, TPS 5 % and TVQ 9,975 % added, the cash ARRONDI to 5 cents,
+    # TOTAL; Comptant and Monnaie, or the Interac or Visa terminal's lines; the TPS and TVQ numbers.
+    item = (Col(None), Col(9, "right"), Col(2))
+    no = int(s.no)
+    rabais = s.savings if s.savings_label.startswith("RABAIS") else Decimal(0)
+    tps, tvq = qc_depanneur_taxes(s.lines, rabais)
+    ops: list[Op] = [
+        Title("DÉPANNEUR CHEZ LUC"),
+        Center("Bière - Vin - Loto - Épicerie"),
+        Center("6450, rue Saint-Hubert"),
+        Center("Montréal (Québec) H2S 2M2"),
+        Center("Tél. : 514 273-4820"),
+        Blank(),
+        Text(f"Facture : {s.no}"),
+        Text(f"Caisse : 01   Caissier : {('Nathalie', 'Samir', 'Guylaine')[no % 3]}"),
+        Text(s.when),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, COMMA(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"   {ln.qty} @ {COMMA(ln.price)}"))
+    ops += [Rule(), pair("SOUS-TOTAL", qc_dollars(s.subtotal))]
+    if rabais:
+        ops.append(pair(s.savings_label, qc_dollars(-rabais)))
+    ops += [pair("TPS 5 %", qc_dollars(tps)), pair("TVQ 9,975 %", qc_dollars(tvq))]
+    if s.savings and not rabais:
+        ops.append(pair(s.savings_label, qc_dollars(-s.savings)))
+    ops.append(pair("TOTAL", qc_dollars(s.total), bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, qc_dollars(t.amount)))
+    if s.cash:
+        ops.append(pair("Monnaie", qc_dollars(s.change)))
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        debit = t.label == "Débit"
+        ops += [
+            Rule(),
+            Center("ACHAT - COPIE DU CLIENT"),
+            Text(f"{'INTERAC' if debit else 'VISA'}   ************{no * 37 % 10000:04d}"),
+            Text(f"Compte : {'CHÈQUE' if debit else 'CRÉDIT'}"),
+            Text(f"Mode d'entrée : {'SANS CONTACT' if debit else 'PUCE'}"),
+            pair("Montant :", qc_dollars(t.amount)),
+            Text(f"No d'autorisation : {no * 4211 % 1000000:06d}"),
+            Text(f"No de référence : 66{no % 1000:03d}0{no * 13 % 1000:03d}"),
+            Center("01 - APPROUVÉE - MERCI"),
+        ]
+    ops += [
+        Rule(),
+        Text("FP : article taxable (TPS et TVQ)"),
+        Text("TPS : 812345678 RT0001"),
+        Text("TVQ : 1218765432 TQ0001"),
+        Blank(),
+        Center("Merci et à la prochaine!"),
+    ]
+    return ops
+
+
+US_CSTORE = (  # (name, price, "T": taxed in Texas (candy, soft drinks, beer, tobacco, hot food, non-food))
+    ("MONSTER ENERGY 16OZ", "3.49", "T"),
+    ("COKE 20OZ", "2.59", "T"),
+    ("GATORADE FRT PUNCH 28OZ", "2.99", "T"),
+    ("DASANI WATER 20OZ", "2.29", ""),
+    ("COFFEE 20OZ", "2.19", "T"),
+    ("FOUNTAIN DRINK 44OZ", "1.49", "T"),
+    ("SNICKERS KING SIZE", "2.79", "T"),
+    ("M&M PEANUT SHARE SIZE", "2.89", "T"),
+    ("DORITOS NACHO 2.75OZ", "2.29", ""),
+    ("JACK LINKS ORIG 2.85OZ", "7.99", ""),
+    ("HOT DOG", "1.99", "T"),
+    ("BREAKFAST TACO", "2.49", "T"),
+    ("ICE 10LB BAG", "3.49", "T"),
+    ("MILK WHOLE GAL", "4.59", ""),
+    ("BUD LIGHT 12PK 12OZ CAN", "16.99", "T"),
+    ("MARLBORO RED BOX", "9.49", "T"),
+    ("MOTOR OIL 5W30 QT", "8.99", "T"),
+)
+US_CSTORE_TAX = Decimal("8.25")  # Houston, Texas
+US_CSTORE_DEAL = ("MONSTER ENERGY 16OZ", Decimal("6.00"))  # mix & match, 2 for 6.00
+USD_CASH = (5, 10, 20, 40, 50, 60, 80, 100)
+
+
+def us_clock(rng: random.Random) -> tuple[str, str]:
+    """A US till's 12/07/2026 02:14:33 PM (the hour padded), and the same in ISO 8601."""
+    printed, iso = dated(rng, "{m}/{d}/{y} {H}:{M}:{S}")
+    hour = int(iso[11:13])
+    return f"{printed[:11]}{hour % 12 or 12:02d}{printed[13:]} {'AM' if hour < 12 else 'PM'}", iso
+
+
+def us_cstore_tax(lines: Sequence[Line]) -> Decimal:
+    taxed = sum((ln.net for ln in lines if ln.tag == "T"), Decimal(0))
+    return (taxed * US_CSTORE_TAX / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def en_us_cstore_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, US_CSTORE, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v == 2:  # two cans of the mix & match, the deal's saving under them
+        lines = [ln for ln in lines if ln.name != US_CSTORE_DEAL[0]]
+        price = next(Decimal(p) for name, p, _ in US_CSTORE if name == US_CSTORE_DEAL[0])
+        deal = Line(US_CSTORE_DEAL[0], Decimal(2), price, tag="T", discount=US_CSTORE_DEAL[1] - 2 * price)
+        lines.insert(rng.randint(0, len(lines)), deal)
+    if v in (1, 3):  # gas paid for inside before pumping
+        amount = Decimal(rng.choice(("20.00", "25.00", "30.00", "40.00", "50.00", "60.00")))
+        lines.insert(0, Line(f"PREPAY PUMP {rng.randint(1, 12)}", Decimal(1), amount))
+    total = sum((ln.net for ln in lines), Decimal(0)) + us_cstore_tax(lines)
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "CREDIT", total),)
+    elif v == 2:
+        tenders = (Tender("card", "DEBIT", total),)
+    else:
+        tenders = (Tender("cash", "CASH", tendered(rng, total, USD_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(100000, 999999)),
+        dated_when=us_clock(rng),
+        tax_added=us_cstore_tax(lines),
+        subtotal_printed=v != 2,  # with the deal, SUBTOTAL is after its saving
+    )
+
+
+def en_us_cstore(s: Sale, cols: int) -> list[Op]:
+    # A Texas gas station's convenience store receipt: the brand and the store number, the address; the date
+    # on a 12-hour clock, the register, the cashier and the transaction number; each item with its amount
+    # and T when taxed, "2 @ 2.59" under it, a fuel prepay for a pump as an item, a mix & match saving under
+    # its cans; SUBTOTAL, TAX, TOTAL; CASH and CHANGE, or CREDIT or DEBIT with the card's lines.
+    item = (Col(None), Col(9, "right"), Col(1))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("LONE STAR MART"),
+        Center("STORE #1187"),
+        Center("8715 W SAM HOUSTON PKWY N"),
+        Center("HOUSTON, TX 77064"),
+        Center("(281) 555-0132"),
+        Blank(),
+        Text(s.when),
+        Text(f"REG 02   CSHR {('MARIA', 'DEVON', 'TRAN', 'LUIS')[no % 4]}"),
+        Text(f"TRAN# {s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, POINT(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} @ {POINT(ln.price)}"))
+        if ln.discount:
+            ops.append(Row((f"  MIX & MATCH 2 FOR {POINT(US_CSTORE_DEAL[1])}", POINT(ln.discount), ""), item))
+    ops += [
+        Rule(),
+        pair("SUBTOTAL", POINT(s.subtotal + sum((ln.discount for ln in s.lines), Decimal(0)))),
+        pair("TAX", POINT(s.tax_added)),
+        pair("TOTAL", POINT(s.total), bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, POINT(t.amount)))
+    if s.cash:
+        ops.append(pair("CHANGE", POINT(s.change)))
+    else:
+        credit = s.tenders[0].label == "CREDIT"
+        ops += [
+            Rule(),
+            Text(f"{'VISA' if credit else 'DEBIT'}   ************{no * 37 % 10000:04d}"),
+            Text(f"ENTRY METHOD: {'CHIP' if credit else 'CONTACTLESS'}"),
+            Text(f"AID: {'A0000000031010' if credit else 'A0000000980840'}"),
+            Text(f"AUTH #: {no * 4211 % 1000000:06d}   SEQ #: {no % 10000:04d}"),
+            Text("APPROVED" if credit else "APPROVED - PIN VERIFIED"),
+        ]
+    ops += [Rule(), Text(f"T = TAXABLE ITEM @ {US_CSTORE_TAX}%")]
+    if any(ln.name.startswith("PREPAY") for ln in s.lines):
+        ops += [Text("PREPAID FUEL: SEE CASHIER FOR ANY"), Text("UNUSED AMOUNT")]
+    ops += [Blank(), Center("THANK YOU FOR STOPPING BY!"), Center("COME AGAIN")]
+    return ops
+
+
+ARS = NumberStyle(",", ".")  # 12.345,67
+AR_CANTIDAD = NumberStyle(",", places=3)  # 2,000 and 0,250 (kg)
+AR_ALMACEN = (  # (name, price, IVA %)
+    ("YERBA PLAYADITO 1KG", "4890.00", "21"),
+    ("LECHE LA SERENISIMA 1L", "1650.00", "21"),
+    ("FIDEOS MATARAZZO 500G", "1590.00", "21"),
+    ("ACEITE NATURA 1,5L", "5490.00", "21"),
+    ("AZUCAR LEDESMA 1KG", "1290.00", "21"),
+    ("ARROZ GALLO ORO 1KG", "1890.00", "21"),
+    ("GALLETITAS CRIOLLITAS", "1350.00", "21"),
+    ("DULCE LECHE SANCOR 400G", "2890.00", "21"),
+    ("COCA COLA 2,25L", "4350.00", "21"),
+    ("CERVEZA QUILMES 1L", "2790.00", "21"),
+    ("VINO TORO TINTO 1L", "2450.00", "21"),
+    ("HUEVOS BLANCOS X 12", "3290.00", "21"),
+    ("LAVANDINA AYUDIN 1L", "1190.00", "21"),
+)
+AR_PESADOS = (  # weighed at the counter: (name, price a kg, IVA %): bread and fruit at the reduced 10.5 %
+    ("JAMON COCIDO", "18900.00", "21"),
+    ("QUESO CREMOSO", "11900.00", "21"),
+    ("SALAME MILAN", "24500.00", "21"),
+    ("PAN FRANCES", "3600.00", "10.5"),
+    ("BANANA ECUADOR", "2300.00", "10.5"),
+)
+AR_DESCUENTO = 10  # paying cash: 10 % off, taken off each IVA rate
+ARS_CASH = (2000, 5000, 10000, 15000, 20000, 30000, 40000, 50000, 60000, 80000, 100000)
+
+
+def ar_descuento(lines: Sequence[Line], tag: str) -> Decimal:
+    gross = sum((ln.amount for ln in lines if ln.tag == tag), Decimal(0))
+    return (gross * AR_DESCUENTO / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def es_ar_almacen_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, AR_ALMACEN, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v:
+        for name, price, tag in rng.sample(AR_PESADOS, rng.randint(1, 2)):
+            weight = Decimal(rng.choice(("0.250", "0.200", "0.350", "0.500", "0.750", "1.150", "0.300")))
+            lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag=tag))
+    rates = sorted({ln.tag for ln in lines}, key=Decimal, reverse=True)
+    descuento = sum((ar_descuento(lines, tag) for tag in rates), Decimal(0)) if v == 0 else Decimal(0)
+    total = sum((ln.amount for ln in lines), Decimal(0)) - descuento
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Efectivo", tendered(rng, total, ARS_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Tarjeta de débito", total),)
+    elif v == 2:
+        tenders = (Tender("other", "Mercado Pago (QR)", total),)
+    else:  # what cash there was, and the rest on the debit card
+        cash = Decimal(max(n for n in (2000, 5000, 10000, 20000) if n < total)).quantize(total)
+        tenders = (Tender("cash", "Efectivo", cash), Tender("card", "Tarjeta de débito", total - cash))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"0003-{rng.randint(2000, 99999):08d}",
+        dated_when=dated(rng, "Fecha: {d}/{m}/{y}   Hora: {H}:{M}:{S}"),
+        savings=descuento,
+        savings_label=f"DESC. PAGO EFECTIVO {AR_DESCUENTO}%",
+        subtotal_printed=True,
+    )
+
+
+def es_ar_almacen(s: Sale, cols: int) -> list[Op]:
+    # A Buenos Aires almacén's TIQUE FACTURA B from a second-generation fiscal printer: the trading name, the
+    # owner, CUIT, Ingresos Brutos, the address, the start of activities and IVA RESPONSABLE INSCRIPTO; the
+    # tique's point of sale and number, the date and time, A CONSUMIDOR FINAL; each article as a quantity
+    # line "2,000 x 1.590,00" (a weight for what is weighed) over its description, IVA rate and amount;
+    # SUBTOTAL, the cash discount taken off each rate, TOTAL; Efectivo and Vuelto, the debit card's coupon
+    # or the Mercado Pago operation; the IVA contenido that the Ley 27.743 asks for.
+    item = (Col(None), Col(7), Col(10, "right"))
+    no = int(s.no[5:])
+    rates = sorted({ln.tag for ln in s.lines}, key=Decimal, reverse=True)
+    ops: list[Op] = [
+        Title("ALMACÉN DON TITO"),
+        Center("DI PIETRO MARCELO ADRIAN"),
+        Center("C.U.I.T. Nro.: 20-23456789-4"),
+        Center("Ing. Brutos: 1187342-05"),
+        Center("Av. Díaz Vélez 4120 (C1200AAK) CABA"),
+        Center("Inicio de Actividades: 01/03/2009"),
+        Center("IVA RESPONSABLE INSCRIPTO"),
+        Rule(),
+        Center("TIQUE FACTURA B", bold=True),
+        Text(f"Comprobante N° {s.no}"),
+        Text(s.when),
+        Text("A CONSUMIDOR FINAL"),
+        Rule(),
+        Text("Cantidad/Precio Unit. (%IVA)"),
+        Row(("Descripción", "", "Importe"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(f"{AR_CANTIDAD(ln.qty)} x {ARS(ln.price)}"))
+        ops.append(Row((ln.name, f"({COMMA(Decimal(ln.tag))})", ARS(ln.amount)), item))
+    ops.append(Rule())
+    ops.append(pair("SUBTOTAL", f"$ {ARS(s.subtotal)}", right=14))
+    off = {tag: ar_descuento(s.lines, tag) if s.savings else Decimal(0) for tag in rates}
+    for tag in rates:
+        if off[tag]:
+            ops.append(Row((s.savings_label, f"({COMMA(Decimal(tag))})", ARS(-off[tag])), item))
+    ops.append(pair("TOTAL", f"$ {ARS(s.total)}", bold=True, tall=True, right=14))
+    ops.append(Text("RECIBIMOS:"))
+    for t in s.tenders:
+        ops.append(pair(t.label, f"$ {ARS(t.amount)}", right=14))
+    if s.cash:
+        ops.append(pair("Vuelto", f"$ {ARS(s.change)}", right=14))
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Text(f"VISA DÉBITO ************{no * 37 % 10000:04d}"),
+                Text(f"Lote: {no % 300:03d}  Cupón: {no * 7 % 10000:04d}  Aut.: {no * 4211 % 1000000:06d}"),
+            ]
+        elif t.method == "other":
+            ops.append(Text(f"Operación Mercado Pago: {no * 982451653 % 10**11:011d}"))
+    gross = {tag: sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0)) - off[tag] for tag in rates}
+    iva = sum((included_tax(gross[tag], Decimal(tag)) for tag in rates), Decimal(0))
+    ops += [
+        Rule(),
+        Center("Régimen de Transparencia Fiscal al"),
+        Center("Consumidor (Ley 27.743)"),
+        pair("IVA Contenido", f"$ {ARS(iva)}", right=14),
+        pair("Otros Imp. Nac. Indirectos", f"$ {ARS(Decimal(0))}", right=14),
+        Rule(),
+        Center("¡GRACIAS POR SU COMPRA!"),
+        Text("Reg.: HSHSAA0000104512   Caja 01"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "de-ch-baeckerei",
+        "Latin",
+        "CHF",
+        de_ch_baeckerei_sale,
+        de_ch_baeckerei,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 48, "cp858"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1252"),  # ESC t 16
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "fr-ca-depanneur",
+        "Latin",
+        None,  # "$" alone does not say Canadian dollars
+        fr_ca_depanneur_sale,
+        fr_ca_depanneur,
+        (
+            # CP863, the DOS page of Canadian French, for TVQ's accents and the articles' É.
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp863"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp863"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP863"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-us-cstore",
+        "Latin",
+        None,  # "$" alone does not say US dollars, and this receipt prints not even that
+        en_us_cstore_sale,
+        en_us_cstore,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "es-ar-almacen",
+        "Latin",
+        None,  # "$" alone does not say Argentine pesos
+        es_ar_almacen_sale,
+        es_ar_almacen,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp850"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written without reading the parser or its results: a Japanese
+# bakery's レシート/領収証 with 軽 after the reduced-rate bread and an イートイン variant at 10 %
+# (ja-panya), a Korean 분식집's 영수증 with a 포장할인 and a split cash-and-card payment (ko-bunsik), a
+# mainland pharmacy's
+# 销售小票 with 规格 on a second line, 医保 类别, 中药饮片 by the gram and 医保个人账户 with a second tender
+# (zh-hans-yaofang), and a Thai pharmacy's ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ with Buddhist-era and Thai-month
+# dates, VAT 7 % included and PromptPay (th-pharmacy).
+
+JA_PANYA = (  # (name, price): bread and pastries, food: 8 % taken home, 10 % eaten in the shop
+    ("クロワッサン", "240"),
+    ("塩バターロール", "160"),
+    ("あんぱん", "200"),
+    ("メロンパン", "220"),
+    ("カレーパン", "260"),
+    ("クリームパン", "210"),
+    ("明太フランス", "320"),
+    ("ベーコンエピ", "300"),
+    ("チョコデニッシュ", "280"),
+    ("シナモンロール", "290"),
+    ("たまごサンド", "380"),
+    ("バゲット", "350"),
+    ("カンパーニュ 1/2", "480"),
+    ("角食パン 1斤", "420"),
+    ("季節のフルーツサンド", "450"),
+)
+JA_PANYA_DRINKS = (("ブレンドコーヒー", "350"), ("カフェラテ", "420"), ("オレンジジュース", "300"))
+JA_PANYA_SALE = 20  # the evening's タイムセール: 20 % off a loaf or a pastry, the fraction of a yen cut off
+
+
+def ja_panya_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, JA_PANYA, (3, 7), places=0, qtys=(1, 1, 1, 1, 2, 2, 3))
+    if v == 2:  # eaten in (イートイン): bread and a drink at the standard rate, 10 %, and no 軽 mark
+        lines += pick(rng, JA_PANYA_DRINKS, (1, 2), places=0, qtys=(1, 1, 2))
+    else:
+        lines = [replace(ln, tag="軽") for ln in lines]
+    if v == 3:
+        for k in rng.sample(range(len(lines)), rng.randint(1, 2)):
+            off = (lines[k].amount * JA_PANYA_SALE / 100).quantize(Decimal(1), rounding=ROUND_DOWN)
+            lines[k] = replace(lines[k], discount=-off)
+    if v in (0, 3):  # the plastic bag, charged since 2020: not food, 10 %
+        lines.append(Line("レジ袋(M)", Decimal(1), Decimal(5), 0))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "交通系IC", total),)
+    elif v == 2:
+        tenders = (Tender("other", "PayPay", total),)
+    elif v == 3:
+        tenders = (Tender("card", "クレジット", total),)
+    else:
+        tenders = (Tender("cash", "お預り", tendered(rng, total, (1000, 2000, 3000, 5000, 10000))),)
+    fmt = "{y}年{m}月{d}日({a}) {H}:{M}" if v < 2 else "{y}/{m}/{d}({a}) {H}:{M}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=dated(rng, fmt, JA_WEEKDAYS),
+        # 小計 is printed after the タイムセール lines: the items' own sum only when nothing came off.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def ja_panya(s: Sale, cols: int) -> list[Op]:
+    # A town bakery's receipt from its tablet POS, tax included (内税): the shop, its address and 登録番号;
+    # the date with the weekday, the register, who served and the receipt's No.; 【店内飲食】 when eaten in;
+    # each item with its amount and 軽 after it when at the reduced rate, "2個 × @220" under one bought more
+    # than once, the タイムセール under a discounted one; 小計 with the count, 合計; each rate's 対象 amount
+    # and the 消費税 in it (the fraction of a yen cut off); お預り and お釣り, the IC card's balance, the
+    # PayPay payment's number or the credit card's approval; the stamp card's points.
+    item = (Col(None), Col(9, "right"), Col(2))
+    no = int(s.no)
+    staff = ("田中", "山本", "中村")
+    eat_in = not any(ln.tag for ln in s.lines)
+    receipt = "領 収 証" if eat_in or s.tenders[0].method == "card" else "レ シ ー ト"
+    ops: list[Op] = [
+        Title("麦の穂ベーカリー"),
+        Center("鎌倉小町通り店"),
+        Center("神奈川県鎌倉市小町2-8-11"),
+        Center("TEL 0467-24-5512"),
+        Center("登録番号 T4021001034567"),
+        Blank(),
+        Center(receipt, bold=True),
+        Text(s.when),
+        Row((f"レジ02  担当 {staff[no % 3]}", f"No.{s.no}"), (Col(None), Col(10, "right"))),
+    ]
+    if eat_in:
+        ops.append(Text("【店内飲食】"))
+    ops.append(Rule())
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"¥{WHOLE(ln.amount)}", ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    {ln.qty}個 × @{WHOLE(ln.price)}"))
+        if ln.discount:
+            ops.append(Row((f"  タイムセール {JA_PANYA_SALE}%引", f"-¥{WHOLE(-ln.discount)}", ""), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [
+        Rule(),
+        pair(f"小計  {pieces(s.lines)}点", f"¥{WHOLE(net)}"),
+        pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True),
+    ]
+    for rate, reduced in ((8, True), (10, False)):
+        gross = sum((ln.net for ln in s.lines if bool(ln.tag) == reduced), Decimal(0))
+        if gross:
+            ops += [
+                pair(f"({rate}%対象", f"¥{WHOLE(gross)})"),
+                pair(f"( 内消費税等 {rate}%", f"¥{WHOLE(ja_drug_tax(gross, rate))})"),
+            ]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    elif s.tenders[0].label == "交通系IC":
+        before = s.total + 500 + no * 37 % 4000
+        ops += [
+            Text(f"  PASMO  PB{no * 7919 % 10**8:08d}"),
+            pair("  利用前残高", f"¥{WHOLE(before)}"),
+            pair("  残高", f"¥{WHOLE(before - s.total)}"),
+        ]
+    elif s.tenders[0].method == "card":
+        ops += [
+            Text("  カード会社 JCB"),
+            Text(f"  会員番号 ************{no * 53 % 10000:04d}"),
+            Text(f"  承認番号 {no * 6151 % 900000 + 100000}"),
+            Text("  支払区分 一括払い"),
+        ]
+    else:
+        ops.append(Text(f"  決済番号 0430{no * 7919 % 10**12:012d}"))
+    stamps = sum((int(ln.qty) for ln in s.lines if ln.name != "レジ袋(M)"), 0)
+    ops += [
+        Rule(),
+        Text("むぎポイントカード 2804-****-1175"),
+        pair("今回ポイント", f"{stamps}P"),
+        pair("累計ポイント", f"{stamps + 12 + no % 80}P"),
+    ]
+    if not eat_in:
+        ops.append(Text("「軽」は軽減税率(8%)対象商品です"))
+    ops += [
+        Blank(),
+        Center("毎朝7時から焼きたてをご用意しています"),
+        Center("ありがとうございました"),
+    ]
+    return ops
+
+
+KO_BUNSIK = (  # (name, price): a 분식집's menu board
+    ("떡볶이", "5000"),
+    ("치즈떡볶이", "6500"),
+    ("라볶이", "6500"),
+    ("순대", "5000"),
+    ("모둠튀김", "5000"),
+    ("김말이튀김(3개)", "3000"),
+    ("어묵꼬치", "1000"),
+    ("야채김밥", "3500"),
+    ("참치김밥", "4500"),
+    ("치즈김밥", "4500"),
+    ("라면", "4500"),
+    ("쫄면", "7000"),
+    ("우동", "6000"),
+    ("돈까스", "9000"),
+    ("제육덮밥", "8500"),
+    ("쿨피스", "2000"),
+)
+KO_BUNSIK_EXTRAS = (("치즈추가", "1000"), ("계란추가", "500"), ("공기밥", "1000"))
+KO_BUNSIK_TAKEOUT = 1000  # 포장할인: a thousand won off an order taken away
+
+
+def ko_bunsik_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, KO_BUNSIK, (2, 5), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    lines += pick(rng, KO_BUNSIK_EXTRAS, (0, 1), places=0, qtys=(1, 1, 2))
+    takeout = Decimal(KO_BUNSIK_TAKEOUT) if v == 2 else Decimal(0)
+    total = sum((ln.amount for ln in lines), Decimal(0)) - takeout
+    if v == 0:
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "받은금액(현금)", tendered(rng, total, (10000, 20000, 30000, 50000, 100000))),
+        )
+    elif v == 3:  # 복합결제: a note or two in cash, the rest on the card
+        cash = max(round_to(total / 2, 5000, ROUND_DOWN), Decimal(1000))
+        tenders = (Tender("cash", "현금", cash), Tender("card", "신용카드", total - cash))
+    else:
+        tenders = (Tender("card", "신용카드", total),)
+    printed, iso = dated(rng, "{y}-{m}-{d} {H}:{M}:{S}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{iso[:10].replace('-', '')}-01-{rng.randint(1, 400):04d}",
+        dated_when=(printed, iso),
+        savings=takeout,
+        savings_label="포장할인",
+        subtotal_printed=True,  # 합계금액, the menu's sum, above any 포장할인
+    )
+
+
+def ko_bunsik(s: Sale, cols: int) -> list[Op]:
+    # A 분식집's 영수증 from its counter POS: the shop's 상호, 사업자번호, 대표자, address and phone;
+    # the sale's date and its 영수증번호; the 포장 order's 대기번호; 품명/수량/금액; 합계금액, 포장할인,
+    # 받을금액; the cash handed over and the 거스름돈, or a part in cash and the rest on a card; 과세물품가액
+    # and 부가세 (10 %, included); the card's approval (카드사, masked number, 일시불, 승인번호, 승인금액)
+    # or the 현금영수증.
+    c = (Col(None), Col(4, "right"), Col(9, "right"))
+    seq = int(s.no[-4:])
+    vat = included_tax(s.total, Decimal(10), 0)
+    ops: list[Op] = [
+        Title("엄마손분식"),
+        Center("[ 영 수 증 ]", bold=True),
+        Text("상호: 엄마손분식 신림점"),
+        Text("사업자번호: 119-08-52714"),
+        Text("대표자: 박순자   TEL: 02-877-5274"),
+        Text("주소: 서울 관악구 신림로 330, 1층"),
+        Rule(),
+        Text(f"판매일시: {s.when}"),
+        Text(f"영수증번호: {s.no}"),
+        Text("POS: 01   판매원: 관리자"),
+    ]
+    if s.savings:
+        ops += [Blank(), Center(f"[포장] 대기번호 {seq % 90 + 10}", bold=True)]
+    ops += [Rule(), Row(("품명", "수량", "금액"), c), Rule()]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+    ops += [Rule(), pair("합계금액", WHOLE(s.subtotal))]
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    ops.append(pair("받을금액", f"{WHOLE(s.total)}원", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    ops += [
+        Rule(),
+        pair("과세물품가액", WHOLE(s.total - vat)),
+        pair("부가세", WHOLE(vat)),
+        Rule(),
+    ]
+    card = next((t for t in s.tenders if t.method == "card"), None)
+    if card is not None:
+        issuer, number = (("신한카드", "4518-44**-****-702*"), ("KB국민카드", "9490-21**-****-315*"))[seq % 2]
+        ops += [
+            Text("[카드 승인 내역]"),
+            Text(f"카드종류: {issuer}"),
+            Text(f"카드번호: {number}"),
+            Text("할부개월: 일시불"),
+            Text(f"승인번호: {seq * 7919 % 90000000 + 10000000}"),
+            pair("승인금액", WHOLE(card.amount)),
+            Text("가맹점번호: 00872154"),
+        ]
+    else:
+        ops += [
+            Text("[현금영수증]"),
+            Text(f"승인번호: {seq * 6151 % 900000000 + 100000000}"),
+            Text("식별번호: 010-****-3312"),
+            Text("거래구분: 소득공제"),
+        ]
+    ops += [Blank(), Center("맛있게 드세요! 감사합니다"), Center("배달/포장 문의 02-877-5274")]
+    return ops
+
+
+ZH_YAOFANG = (  # (name, 规格, price, 医保类别): 甲类 and 乙类 drugs the 医保 account pays, 自费 the rest
+    ("阿莫西林胶囊", "0.25g*24粒", "15.80", "甲类"),
+    ("布洛芬缓释胶囊", "0.3g*20粒", "22.50", "乙类"),
+    ("连花清瘟胶囊", "0.35g*24粒", "28.90", "乙类"),
+    ("复方甘草片", "100片", "8.50", "甲类"),
+    ("蒙脱石散", "3g*10袋", "19.80", "乙类"),
+    ("氯雷他定片", "10mg*6片", "24.00", "乙类"),
+    ("奥美拉唑肠溶胶囊", "20mg*14粒", "18.60", "甲类"),
+    ("板蓝根颗粒", "10g*20袋", "16.50", "甲类"),
+    ("维生素C咀嚼片", "100片", "35.00", "自费"),
+    ("医用外科口罩", "10只/袋", "9.90", "自费"),
+    ("创可贴", "100片", "12.00", "自费"),
+    ("医用酒精75%", "500ml", "8.80", "自费"),
+    ("电子体温计", "1支", "39.00", "自费"),
+    ("乳清蛋白粉", "450g", "198.00", "自费"),
+)
+ZH_YAOFANG_HERBS = (("西洋参片", "2.60"), ("枸杞子", "0.16"), ("黄芪片", "0.32"))  # 中药饮片, priced a gram
+ZH_YAOFANG_SPEC = {name: spec for name, spec, _, _ in ZH_YAOFANG}
+ZH_YAOFANG_SPEC |= {name: "统货/克" for name, _ in ZH_YAOFANG_HERBS}  # 规格 of herbs sold loose, by the gram
+ZH_YAOFANG_MEMBER = 5  # 会员日: 5 % off each line (会员价), to the fen
+
+
+def zh_hans_yaofang_sale(rng: random.Random, v: int) -> Sale:
+    drugs = [(n, p, c) for n, _, p, c in ZH_YAOFANG if c != "自费"]
+    others = [(n, p, c) for n, _, p, c in ZH_YAOFANG if c == "自费"]
+    lines = pick(rng, drugs, (1, 3), qtys=(1, 1, 1, 2, 2, 3))
+    lines += pick(rng, others, (1, 2) if v in (1, 3) else (0, 2), qtys=(1, 1, 2))
+    if v == 2:  # herbs weighed out by the gram
+        name, price = rng.choice(ZH_YAOFANG_HERBS)
+        grams = (20, 30, 50) if price == "2.60" else (100, 250, 500)
+        lines.append(Line(name, Decimal(rng.choice(grams)), Decimal(price), tag="自费"))
+    if v == 3:
+        cent = Decimal("0.01")
+        lines = [
+            replace(ln, discount=-(ln.amount * ZH_YAOFANG_MEMBER / 100).quantize(cent, ROUND_HALF_UP))
+            for ln in lines
+        ]
+    net = sum((ln.net for ln in lines), Decimal(0))
+    # 满减: 10 yuan off each full 100 of the bill (v2).
+    savings = Decimal(10 * int(net // 100)) if v == 2 else Decimal(0)
+    total = net - savings
+    insured = sum((ln.net for ln in lines if ln.tag != "自费"), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (
+            Tender("other", "医保个人账户", insured),
+            Tender("wechat", "微信支付", total - insured),
+        )
+    elif v == 2:
+        tenders = (Tender("alipay", "支付宝", total),)
+    elif v == 3:
+        rest = total - insured
+        tenders = (
+            Tender("other", "医保个人账户", insured),
+            Tender("cash", "现金", tendered(rng, rest, (10, 20, 50, 100, 200, 300, 500))),
+        )
+    else:
+        tenders = (Tender("cash", "现金", tendered(rng, total, (10, 20, 50, 100, 200, 300, 500))),)
+    printed, iso = dated(rng, "{y}-{m}-{d} {H}:{M}:{S}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"XS{iso[2:4]}{iso[5:7]}{iso[8:10]}{rng.randint(1, 99999):05d}",
+        dated_when=(printed, iso),
+        savings=savings,
+        savings_label="满100减10",
+        subtotal_printed=True,  # 合计金额, before any 会员价 or 满减
+    )
+
+
+def zh_hans_yaofang(s: Sale, cols: int) -> list[Op]:
+    # A chain pharmacy's 销售小票 (a 医保定点 store): the store, its address, 统一社会信用代码 and the
+    # pharmacist on duty; 单据号, cashier and till, the time; 商品名称 with its 医保 类别 (甲类/乙类/自费) on
+    # one line, 规格, 数量, 单价 and 金额 on the next, then a drug's 批号 and 效期, the 会员价 discount under
+    # it; 品种数, 合计金额, the discounts, 应收金额; the 医保个人账户's part with its 结算 ID and
+    # balance, then 微信/支付宝/现金, 实收金额 and 找零; the QR code for the 电子发票.
+    name_row = (Col(None), Col(4, "right"))
+    c = (Col(None), Col(4, "right"), Col(7, "right"), Col(8, "right"))
+    off = (Col(None), Col(8, "right"))
+    seq = int(s.no[-5:])
+    line_off = sum((ln.discount for ln in s.lines), Decimal(0))
+    credit = "91330105MA2H4K7Q3X"
+    ops: list[Op] = [
+        Title("益康大药房"),
+        Center("(武林路店)"),
+        Center("医保定点零售药店"),
+        Text("地址: 杭州市拱墅区武林路128号"),
+        Text("电话: 0571-8702 3366"),
+    ]
+    ops += [Text(f"统一社会信用代码: {credit}")] if cols >= 40 else [Text("统一社会信用代码:"), Text(credit)]
+    ops += [
+        Center("销售小票", bold=True),
+        Text(f"单据号: {s.no}"),
+        Text("收银员: 0107 王芳  机号: 02"),
+        Text(f"时间: {s.when}"),
+    ]
+    if line_off:
+        ops.append(Text("会员卡号: 139****2867"))
+    ops += [Rule(), Row(("商品名称", "类别"), name_row), Row(("规格", "数量", "单价", "金额"), c), Rule()]
+    for ln in s.lines:
+        ops += [
+            Row((ln.name, ln.tag), name_row),
+            Row((ZH_YAOFANG_SPEC[ln.name], str(ln.qty), POINT(ln.price), POINT(ln.amount)), c),
+        ]
+        if ln.tag != "自费":
+            made = sum(map(ord, ln.name))  # the batch's month and day, fixed for each drug
+            mm, dd = made % 12 + 1, made % 28 + 1
+            ops.append(Text(f"  批号:2025{mm:02d}{dd:02d}  效期:2028-{mm:02d}"))
+        if ln.discount:
+            ops.append(Row(("  会员价优惠", POINT(ln.discount)), off))
+    ops += [
+        Rule(),
+        Text(f"品种数: {len(s.lines)}"),
+        pair("合计金额:", POINT(s.subtotal)),
+    ]
+    if line_off:
+        ops.append(pair("会员优惠:", POINT(line_off)))
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", POINT(-s.savings)))
+    ops.append(pair("应收金额:", f"￥{POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", POINT(t.amount)))
+        if t.label == "医保个人账户":
+            ops += [
+                Text(f"  医保结算ID: {s.iso[:10].replace('-', '')}{seq * 7919 % 10**8:08d}"),
+                pair("  个人账户余额:", POINT(Decimal(1200 + seq % 900) + Decimal("0.35"))),
+            ]
+    paid = sum((t.amount for t in s.tenders), Decimal(0))
+    ops.append(pair("实收金额:", POINT(paid)))
+    if s.cash:
+        ops.append(pair("找零:", POINT(s.change)))
+    day = s.iso[:10].replace("-", "")
+    for t in s.tenders:
+        if t.method == "wechat":
+            ops += [Text("微信支付单号:"), Text(f"  4200{day}{seq * 6151 % 10**10:010d}")]
+        elif t.method == "alipay":
+            ops += [Text("支付宝交易号:"), Text(f"  {day}2200{seq * 7919 % 10**10:010d}")]
+    ops += [
+        Rule(),
+        Text("执业药师: 陈晓梅"),
+        Text("温馨提示:"),
+        Text("请遵医嘱或按说明书使用药品"),
+        Text("药品售出后非质量问题恕不退换"),
+        Center("谢谢惠顾 祝您健康"),
+        Center("扫码开具电子发票"),
+        QR(f"https://fp.example.cn/yk?store=0107&no={s.no}&amt={POINT(s.total)}"),
+    ]
+    return ops
+
+
+TH_PHARMACY = (  # (name, price): a pharmacy's medicines and health goods, all with VAT 7 % in the price
+    ("พาราเซตามอล 500 มก. 10 เม็ด", "25.00"),
+    ("ยาแก้ไอน้ำดำ 60 มล.", "35.00"),
+    ("ยาธาตุน้ำแดง 180 มล.", "45.00"),
+    ("ยาดมสมุนไพร", "30.00"),
+    ("ยาหม่องขาว 15 ก.", "40.00"),
+    ("เกลือแร่ ORS 5 ซอง", "25.00"),
+    ("ฟ้าทะลายโจร 60 แคปซูล", "120.00"),
+    ("วิตามินซี 1000 มก. 30 เม็ด", "350.00"),
+    ("แอลกอฮอล์ 70% 450 มล.", "55.00"),
+    ("พลาสเตอร์ปิดแผล 100 ชิ้น", "65.00"),
+    ("หน้ากากอนามัย 50 ชิ้น", "89.00"),
+    ("ครีมกันแดด SPF50 30 มล.", "290.00"),
+    ("น้ำเกลือล้างแผล 500 มล.", "35.00"),
+    ("ยาอมมะแว้ง 20 เม็ด", "30.00"),
+    ("ลอราทาดีน 10 มก. 10 เม็ด", "60.00"),
+)
+TH_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+TH_PROMO = 10  # the month's promotion: 10 % off an article
+TH_MEMBER = 5  # the member's 5 % off the bill
+
+
+def th_pharmacy_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, TH_PHARMACY, (2, 6), qtys=(1, 1, 1, 2, 2, 3))
+    if v == 2:
+        for k in rng.sample(range(len(lines)), min(len(lines), rng.randint(1, 2))):
+            off = (lines[k].amount * TH_PROMO / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            lines[k] = replace(lines[k], discount=-off)
+    net = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v == 3:
+        savings = (net * TH_MEMBER / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    total = net - savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "พร้อมเพย์", total),)
+    elif v == 2:
+        tenders = (Tender("card", "บัตรเครดิต", total),)
+    else:
+        tenders = (Tender("cash", "เงินสด", tendered(rng, total, (20, 50, 100, 500, 1000, 1500, 2000, 3000))),)
+    # The date as the till prints it: the Buddhist era (2569) with or without seconds, with the month's Thai
+    # abbreviation (v2), or the Christian era on a till set up so (v3).
+    fmt = (
+        "{d}/{m}/2569 {H}:{M}",
+        "{d}/{m}/2569 {H}:{M}:{S}",
+        "{d}/{m}/2569 {H}:{M}",
+        "{d}/{m}/{y} {H}:{M}:{S}",
+    )
+    printed, iso = dated(rng, fmt[v])
+    if v == 2:
+        printed = f"{iso[8:10]} {TH_MONTHS[int(iso[5:7]) - 1]} 2569 {iso[11:16]}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=(printed, iso),
+        savings=savings,
+        savings_label=f"ส่วนลดสมาชิก {TH_MEMBER}%",
+        subtotal_printed=True,  # รวม, the articles' prices before any discount
+    )
+
+
+def th_pharmacy(s: Sale, cols: int) -> list[Op]:
+    # A pharmacy's abbreviated tax invoice, VAT included: the company and its head office, TAX ID and the
+    # Revenue Department's POS ID; the receipt's เลขที่, the till, the date and the cashier; each article with
+    # its amount, "qty @ price" under it when more than one, a promotion's ส่วนลด under that; รวม with the
+    # count, the discounts, ยอดสุทธิ in บาท; เงินสด and เงินทอน, PromptPay's reference or the card's approval;
+    # the goods' value before VAT and the VAT 7 %; the member's points; the pharmacist on duty.
+    item = (Col(None), Col(10, "right"))
+    right = 12
+    no = int(s.no)
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    vat = included_tax(s.total, Decimal(7))
+    ops: list[Op] = [
+        Title("สุขภาพดีฟาร์มาซี"),
+        Center("บจก. สุขภาพดี ฟาร์มาซี (สำนักงานใหญ่)"),
+        Center("99/12 ถ.ประชาราษฎร์ ต.ตลาดขวัญ"),
+        Center("อ.เมือง จ.นนทบุรี 11000 โทร. 02-951-2345"),
+        Center("TAX ID: 0125560034567"),
+        Center("ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ", bold=True),
+        Center("(VAT Included)"),
+        Text("POS ID: E051200034567"),
+        Row((f"เลขที่: {s.no}", "เครื่อง: 02"), (Col(None), Col(right, "right"))),
+        Text(f"วันที่: {s.when}"),
+        Text("พนักงาน: 0315 สุดารัตน์"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, GROUPED(ln.amount)), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    {ln.qty} @ {GROUPED(ln.price)}"))
+        if ln.discount:
+            ops.append(Row((f"    ส่วนลด {TH_PROMO}%", GROUPED(ln.discount)), item))
+    ops += [Rule(), pair(f"รวม {len(s.lines)} รายการ {pieces(s.lines)} ชิ้น", GROUPED(s.subtotal), right=right)]
+    if off:
+        ops.append(pair("ส่วนลดรายการ", GROUPED(off), right=right))
+    if s.savings:
+        ops.append(pair(s.savings_label, GROUPED(-s.savings), right=right))
+    ops.append(pair("ยอดสุทธิ (บาท)", GROUPED(s.total), bold=True, tall=True, right=right))
+    for t in s.tenders:
+        ops.append(pair(t.label, GROUPED(t.amount), right=right))
+    if s.cash:
+        ops.append(pair("เงินทอน", GROUPED(s.change), right=right))
+    elif s.tenders[0].method == "card":
+        ops += [Text("VISA  XXXX XXXX XXXX 6612"), Text(f"APPR CODE: {no * 7919 % 1000000:06d}")]
+    else:
+        ops.append(Text(f"รหัสอ้างอิง: {s.iso[:10].replace('-', '')}{no * 6151 % 10**10:010d}"))
+    ops += [
+        Rule(),
+        pair("มูลค่าสินค้าก่อน VAT", GROUPED(s.total - vat), right=right),
+        pair("VAT 7%", GROUPED(vat), right=right),
+        Rule(),
+    ]
+    if s.savings:
+        earned = int(s.total // 25)
+        ops += [
+            Text("สมาชิก: 08X-XXX-5521"),
+            pair("คะแนนที่ได้รับ", str(earned), right=right),
+            pair("คะแนนสะสม", WHOLE(Decimal(earned + 340 + no % 500)), right=right),
+        ]
+    ops += [
+        Text("เภสัชกร: ภญ.ศิริพร วงศ์ดี"),
+        Blank(),
+        Center("ขอบคุณที่ใช้บริการ"),
+        Center("สินค้าซื้อแล้วไม่รับเปลี่ยนหรือคืน"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ja-panya",
+        "Japanese",
+        "JPY",
+        ja_panya_sale,
+        ja_panya,
+        # receiptline only, in Shift_JIS (python-escpos has no Kanji mode): an SII, a Star line printer and
+        # an Epson.
+        (
+            Encoder(RL, "sii", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starlinembcs", "star-line-80mm", 48, "shiftjis"),
+            Encoder(RL, "epson", "japanese-80mm", 48, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ko-bunsik",
+        "Korean",
+        "KRW",  # 받을금액 ...원
+        ko_bunsik_sale,
+        ko_bunsik,
+        (
+            Encoder(RL, "citizen", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "generic", "korean-80mm", 48, "ksc5601"),
+            Encoder(RL, "fit", "korean-80mm", 42, "cp949"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hans-yaofang",
+        "simplified Chinese",
+        "CNY",
+        zh_hans_yaofang_sale,
+        zh_hans_yaofang,
+        (
+            Encoder(RL, "sii", "chinese-80mm", 48, "gb18030"),
+            Encoder(RL, "epson", "chinese-58mm", 32, "gb18030"),
+            Encoder(RL, "escpos", "chinese-80mm", 42, "cp936"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "th-pharmacy",
+        "Thai",
+        "THB",  # ยอดสุทธิ (บาท)
+        th_pharmacy_sale,
+        th_pharmacy,
+        # TIS-620 from receiptline on an Epson and a Star; Thai Character Code 18 from receipt-printer-encoder
+        # on a Bixolon, as th-7eleven.
+        (
+            Encoder(RL, "epson", "generic-80mm", 48, "tis620"),
+            Encoder(RL, "starsbcs", "star-80mm", 48, "tis620"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "thai18"),
+        ),
+        variants=4,
+    ),
+)
 
 # -- rendering ----------------------------------------------------------------------------------------------
 
@@ -8819,6 +10063,9 @@ def truth_of(case: Case) -> dict[str, Any]:
         out["currency"] = t.currency
     if s.iso:
         out["datetime"] = s.iso
+    number = s.no if s.receipt_no is None else s.receipt_no
+    if s.no or s.receipt_no is not None:
+        out["receipt_no"] = number or None
     out["items"] = [
         {
             "name": ln.name,
