@@ -405,6 +405,81 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
             and [p.amount for p in tx.payments] == [D(2300)]
         ),
     ),
+    (
+        # A rate in parentheses after the name; "DESC. PAGO EFECTIVO" is a discount, not a cash tender;
+        # "IVA Contenido" is included; a card slip's "Cupón: 0110  Aut.: 129030" is no discount.
+        "ar-rate-column-and-cash-discount",
+        R(
+            "ALMACEN DON TITO",
+            "Fecha: 24/11/2026   Hora: 15:37:11",
+            "1,000 x 1.350,00",
+            "GALLETITAS CRIOLLITAS   (21,00)   1.350,00",
+            "SUBTOTAL   $ 1.350,00",
+            "DESC. PAGO EFECTIVO 10% (21,00)   -135,00",
+            "TOTAL   $ 1.215,00",
+            "Efectivo   $ 1.215,00",
+            "Lote: 030  Cupón: 0110  Aut.: 129030",
+            "IVA Contenido   $ 210,87",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["GALLETITAS CRIOLLITAS"]
+            and [d.amount for d in tx.discounts] == [D("-135.00")]
+            and [(p.method, p.amount) for p in tx.payments] == [("cash", D("1215.00"))]
+        ),
+    ),
+    (
+        # A pharmacy's two-row table heading: each item's name over its pack size and numbers; 医保 pays;
+        # "满100减10" under the first total is an amount off; 实收 restates the tenders' sum.
+        "cn-pharmacy-spec-rows",
+        R(
+            "益康大药房",
+            "时间: 2026-08-26 10:15:35",
+            "商品名称                 类别",
+            "规格        数量   单价    金额",
+            "黄芪片                   自费",
+            "统货/克      250   0.32   80.00",
+            "氯雷他定片               乙类",
+            "10mg*6片       2  24.00   48.00",
+            "合计金额:               128.00",
+            "满100减10:              -10.00",
+            "应收金额:               118.00",
+            "医保个人账户:           100.00",
+            "  个人账户余额:        1407.35",
+            "微信支付:                18.00",
+            "实收金额:               118.00",
+        ),
+        "gb18030",
+        b"\x1c&",
+        "chinese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["黄芪片", "氯雷他定片"]
+            and tx.total == D("118.00")
+            and [(p.method, p.amount) for p in tx.payments]
+            == [("other", D("100.00")), ("wechat", D("18.00"))]
+        ),
+    ),
+    (
+        # Québec's tenders (Comptant, Débit, Crédit); a Swiss Zwischentotal and TWINT.
+        "fr-ca-and-swiss-tenders",
+        R(
+            "DEPANNEUR CHEZ LUC",
+            "2026-06-09 09:17:43",
+            "CAFE FILTRE MOYEN   2,25",
+            "SOUS-TOTAL   2,25 $",
+            "TOTAL   2,25 $",
+            "Débit   1,00 $",
+            "Comptant   1,25 $",
+        ),
+        "cp863",
+        b"\x1bt\x04",
+        "generic-80mm",
+        lambda tx: [(p.method, p.amount) for p in tx.payments] == [("card", D("1.00")), ("cash", D("1.25"))],
+    ),
 ]
 
 
@@ -487,3 +562,14 @@ def test_of_two_labels_on_a_line_the_longer_names_the_receipt() -> None:
 def test_which_dollar_the_address_says(address: str, currency: str | None) -> None:
     tx = _read(R("SHOP", address, "12/28/2026 10:15", "Tea   $3.00", "TOTAL   $3.00", "CASH   $3.00"))
     assert tx.currency == currency
+
+
+def test_a_thai_month_name_and_a_buddhist_year() -> None:
+    assert read_datetime([(0, "วันที่: 18 ก.ย. 2569 13:03")]).value == "2026-09-18T13:03:00"
+    assert read_datetime([(0, "7 ธันวาคม 2569 08:15")]).value == "2026-12-07T08:15:00"
+
+
+def test_a_swiss_subtotal_and_twint() -> None:
+    body = R("BAECKEREI", "Datum: 20.11.2026 08:07", "Gipfeli   2 x 1.80   3.60", "Zwischentotal   3.60")
+    tx = _read(body + R("Total CHF   3.60", "TWINT   3.60"))
+    assert tx.status == "ok" and tx.subtotal == D("3.60") and [p.method for p in tx.payments] == ["other"]

@@ -218,6 +218,23 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "ARALIK",
     ),
 }
+# Thai months, in full and as printed short ("18 ก.ย. 2569": September, in the Buddhist era).
+_THAI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("มกราคม", "ม.ค"),
+    2: ("กุมภาพันธ์", "ก.พ"),
+    3: ("มีนาคม", "มี.ค"),
+    4: ("เมษายน", "เม.ย"),
+    5: ("พฤษภาคม", "พ.ค"),
+    6: ("มิถุนายน", "มิ.ย"),
+    7: ("กรกฎาคม", "ก.ค"),
+    8: ("สิงหาคม", "ส.ค"),
+    9: ("กันยายน", "ก.ย"),
+    10: ("ตุลาคม", "ต.ค"),
+    11: ("พฤศจิกายน", "พ.ย"),
+    12: ("ธันวาคม", "ธ.ค"),
+}
+for _month, _names in _THAI_MONTHS.items():
+    _MONTHS[_month] += _names
 _MONTH_OF = {name: month for month, names in _MONTHS.items() for name in names}
 _MONTH = "(?P<mon>" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:ST|ND|RD|TH|ER|E|º|°)?"
@@ -439,7 +456,10 @@ def read_datetime(
 
 
 def _names_a_month(text: str) -> bool:
-    return not _MONTH_NAMES.isdisjoint(_WORD.findall(text.upper()))
+    if not _MONTH_NAMES.isdisjoint(_WORD.findall(text.upper())):
+        return True
+    # (Thai words hold marks that are no word characters, and short forms hold dots: looked for as printed.)
+    return max(text, default=" ") >= "\u0e00" and any(n in text for ns in _THAI_MONTHS.values() for n in ns)
 
 
 def _dates_in(index: int, text: str, numeric: bool, named: bool) -> Iterable[_Found]:

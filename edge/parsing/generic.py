@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from edge.escpos.document import Document, Image
 from edge.parsing.dates import DateOrder, looks_like_a_date, order_hint, read_datetime
-from edge.parsing.items import NUMBERED_ITEM, QTY_PRICE, parse_items, proven_amount
+from edge.parsing.items import NUMBERED_ITEM, QTY_PRICE, SPEC, parse_items, proven_amount
 from edge.parsing.language import HAN, HANGUL, KANA, language_of, traditional_chinese
 from edge.parsing.lines import (
     PHONE_MASKED,
@@ -151,6 +151,19 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     )
     if heading is not None and header_end <= heading:
         header_end = heading + 1
+    # The table's heading names the pack size first on its second row, under the name's row ("商品名称 类别 /
+    # 规格 数量 单价 金额"): each item's name is the line above its numbers, the first item's too.
+    spec_first = any(
+        _SPEC_HEADING.match(ln.upper.strip()) and not ln.amounts(mark)
+        for ln in lines[max(0, header_end - 4) : header_end + 1]
+    )
+    if (
+        spec_first
+        and heading is not None
+        and header_end > heading + 1
+        and not lines[header_end - 1].amounts(mark)
+    ):
+        header_end -= 1
     _header_fields(tx, lines[: max(header_end, 1)] + lines[summary_start:], vocab)
     tx.store_name = _store_name(
         [ln for ln in lines[:header_end] or lines[:3] if not find_label(ln, vocab.non_sale)], date_lines
@@ -169,7 +182,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         _QTY_HEADING.match(ln.upper.strip()) and not ln.amounts(mark)
         for ln in lines[max(0, header_end - 3) : header_end + 1]
     )
-    parsed = parse_items(region, mark, fractions, opts.item_pattern, counts_first)
+    parsed = parse_items(region, mark, fractions, opts.item_pattern, counts_first, spec_first)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
@@ -289,6 +302,15 @@ def _header_end(
             continue
         amounts = line.amounts(mark)
         if amounts and (not fractions or FRACTION.search(text) or proven_amount(line, mark)):
+            prev = lines[line.index - 1] if line.index > first else None
+            if (
+                SPEC.match(text)
+                and prev is not None
+                and _LETTERS.search(prev.text)
+                and not _has_money(prev, mark, fractions)
+                and (prev.found or set()).isdisjoint(vocab.column_head_words)
+            ):
+                return prev.index  # "氯雷他定片 / 10mg*6片   2   24.00   48.00": the name is the line above
             qp = QTY_PRICE.search(text)
             if qp is None and not _LETTERS.search(text):
                 # Numbers only ("2300125   0.644   6.98   4.50"): the item's name is the line above.
@@ -325,6 +347,7 @@ def _header_end(
 _QTY_HEADING = re.compile(
     r"(?:UDS?|CANT\.?|QTY|QT[EÉ]|ANZ(?:AHL)?|MENGE|SL|QTD|AANTAL|ILO[SŚ][CĆ]|KOL|数量|수량|จำนวน)\b"
 )
+_SPEC_HEADING = re.compile(r"(?:规格|規格|규격|SPEC)")
 _PHONE = re.compile(r"\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}|(?<!\d)\d{2,4}-\d{3,4}-\d{4,5}(?!\d)")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -403,6 +426,10 @@ def _summary(
             tx.discounts.append(Adjustment(label or "rounding", amount, rounding=True))
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
+            if fractions and not FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]):
+                # On a receipt that prints cents, so does an amount off: "Cupón: 0110  Aut.: 129030" on a
+                # card slip is a coupon's number and an authorisation code.
+                continue
             off = "discount" in fields
             label = line.text[: amounts[-1][1]].strip(" :：-−=")
             adjustment = Adjustment(
@@ -437,13 +464,29 @@ def _summary(
                 tx.subtotal = tx.total
         else:
             method = _tender(line, vocab)
+            paid = sum((p.amount for p in tx.payments), Decimal(0))
+            if (
+                method is not None
+                and tx.payments
+                and tx.total is not None
+                and paid >= tx.total
+                and amount == paid
+            ):
+                # "现金: 200.00 / 实收金额: 200.00": once the tenders cover the total, their sum again under
+                # another label is what was received in all, not one more tender.
+                continue
             if method is not None:
                 tx.payments.append(Payment(method, amount))
             elif (
-                amount < 0 and tx.subtotal is not None and tx.total is None and _TWO_LETTERS.search(line.text)
+                amount < 0
+                and (tx.subtotal is not None or tx.total is not None)
+                and not tx.payments
+                and _TWO_LETTERS.search(line.text)
             ):
-                # "サービス券   -¥100" between the subtotal and the total: an amount off under a name we
-                # do not know, which the total's check must still prove.
+                # "サービス券   -¥100" between the subtotal and the total, "满100减10   -30.00" under the
+                # first total: an amount off under a name we do not know, which the total's check must
+                # still prove.
+                adjusted_after_total = tx.total is not None
                 tx.discounts.append(Adjustment(line.text[: amounts[-1][1]].strip(" :：-−="), amount))
             elif (
                 tx.total is not None

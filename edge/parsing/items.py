@@ -68,7 +68,10 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
-_RATE_COLUMN = re.compile(r"\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2})\s*$")
+# So is a rate in parentheses after the name ("GALLETITAS CRIOLLITAS (21,00)", Argentine fiscal printers).
+_RATE_COLUMN = re.compile(
+    r"(?:\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2})|\s+\(\d{1,2}(?:[.,]\d{1,2}\s?%?|\s?%)\))\s*$"
+)
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 _LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
@@ -81,6 +84,13 @@ _LEADING_COUNT_SCRIPT = re.compile(
 _LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}((?:[^\W\d]|#\d).*)$")  # "1  #3 Spicy Chicken Combo"
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
+_WIDE_GAP = re.compile(r"\s{3,}")
+# A pack size or strength, not a name: "10mg*6片", "10只/袋", "500ml", "0.5L x 6".
+SPEC = re.compile(
+    # (A Latin unit ends its word: "2 Latte 16oz" is a count and a name.)
+    r"^\d+(?:[.,]\d+)?\s?(?:(?:mg|g|kg|ml|cl|l|µg|mcg|IU)(?![A-Za-z])|片|粒|袋|只|支|盒|瓶|包|丸|贴|克|毫升)",
+    re.I,
+)
 
 
 def _split_columns(text: str) -> tuple[str, str]:
@@ -159,9 +169,11 @@ def parse_items(
     fractions: bool,
     pattern: re.Pattern[str] | None = None,
     counts_first: bool = False,
+    spec_first: bool = False,
 ) -> ItemParse:
     """``counts_first``: the table's heading names a quantity column first ("UDS  DESCRIPCION  IMPORTE"), or
-    every priced line starts with a count right-aligned in a column of its own (" 1 Butter Croissant")."""
+    every priced line starts with a count right-aligned in a column of its own (" 1 Butter Croissant").
+    ``spec_first``: the numbers' line starts with the pack size ("规格 数量 单价 金额"), under the name's."""
     counts_first = counts_first or _padded_counts(region, mark)
     items: list[Item] = []
     unparsed: list[str] = []
@@ -281,6 +293,11 @@ def parse_items(
             continue
         name_part, code = _clean_name(head)
         name, col_text = _split_columns(name_part)
+        if pending_name and (spec_first or SPEC.match(name)):
+            # "氯雷他定片   乙类 / 10mg*6片   2   24.00   48.00": the pack size starts the numbers'
+            # line, under the name on a line of its own (a pharmacy's 商品名称 类别 over 规格 数量 单价
+            # 金额); a word set far apart after the name is a column of its own (the drug's class).
+            name, code = _clean_name(_WIDE_GAP.split(pending_name.strip())[0])
         counted = COUNTED.search(col_text) if col_text else None
         numbers = find_amounts(col_text, mark) if col_text and not counted else ()
         if not LETTERS.search(name):
