@@ -100,7 +100,12 @@ from tests.foreign_encoder import ENCODERS, encode
 # TIQUE FACTURA B (es-ar-almacen), a Japanese bakery (ja-panya), a Korean 분식집 (ko-bunsik), a mainland
 # pharmacy paid partly by 医保 (zh-hans-yaofang) and a Thai pharmacy (th-pharmacy). The truth now states the
 # receipt number (`Sale.no`, or `Sale.receipt_no` where the receipt prints it otherwise or not at all), so
-# "fully right" checks it on this corpus too.
+# "fully right" checks it on this corpus too. Once measured (96 receipts: 60 money-right, 39 fully right, 0
+# silent), those eight moved to dev the same day and eight more, again by two helpers who neither read nor
+# ran the parser, became the test split: a Flemish frituur with its FDM block (nl-be-frituur), a Polish
+# pharmacy's PARAGON FISKALNY (pl-apteka), a Turkish eczane (tr-eczane), an English pub (en-gb-pub), a Saigon
+# phở shop (vi-pho), a Taipei drink stand (zh-hant-tw-drinks), a Russian bakery's КАССОВЫЙ ЧЕК
+# (ru-pekarnya) and a Florentine trattoria's DOCUMENTO COMMERCIALE (it-trattoria).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -175,14 +180,22 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ru-restoran": "dev",
     "zh-hk-bakery": "dev",
     "en-ca-cafe": "dev",
-    "de-ch-baeckerei": "test",
-    "fr-ca-depanneur": "test",
-    "en-us-cstore": "test",
-    "es-ar-almacen": "test",
-    "ja-panya": "test",
-    "ko-bunsik": "test",
-    "zh-hans-yaofang": "test",
-    "th-pharmacy": "test",
+    "de-ch-baeckerei": "dev",
+    "fr-ca-depanneur": "dev",
+    "en-us-cstore": "dev",
+    "es-ar-almacen": "dev",
+    "ja-panya": "dev",
+    "ko-bunsik": "dev",
+    "zh-hans-yaofang": "dev",
+    "th-pharmacy": "dev",
+    "nl-be-frituur": "test",
+    "pl-apteka": "test",
+    "tr-eczane": "test",
+    "en-gb-pub": "test",
+    "vi-pho": "test",
+    "zh-hant-tw-drinks": "test",
+    "ru-pekarnya": "test",
+    "it-trattoria": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -9235,7 +9248,6 @@ TEMPLATES += (
         (
             Encoder(RL, "citizen", "citizen-80mm", 48, "cp858"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1252"),  # ESC t 16
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP858"),
         ),
         variants=4,
     ),
@@ -9249,7 +9261,6 @@ TEMPLATES += (
             # CP863, the DOS page of Canadian French, for TVQ's accents and the articles' É.
             Encoder(RL, "escpos", "generic-80mm", 42, "cp863"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp863"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP863"),
         ),
         variants=4,
     ),
@@ -9262,7 +9273,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
-            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
         ),
         variants=4,
     ),
@@ -9275,7 +9285,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp850"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -9874,6 +9883,1251 @@ TEMPLATES += (
         variants=4,
     ),
 )
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a
+# Mechelen frituur's kasticket from a registered till (nl-be-frituur: the FDM's BTW letters, C 6 % for what
+# is taken away, B 12 % for food eaten in and A 21 % for drinks there and beer anywhere, "2x" before the
+# snack with its unit price, a Spaarkaart's free friet, Totaal, Cash and Terug, Bancontact's lines,
+# Payconiq and a Monizze meal voucher topped up in cash, the BTW table and the GKS/FDM block), a Kraków
+# pharmacy's PARAGON FISKALNY in CP852 and Windows-1250 (pl-apteka: "1 szt. x 12,99" under each name,
+# refunded prescription drugs with their odpłatność, a loyalty card's Rabat, PTU A 23 % and B 8 %, SUMA
+# PTU, SUMA PLN, Gotówka, Karta and Reszta, the paragon number at the foot under the print number at the
+# head), an Istanbul pharmacy's fiscal receipt in CP857 (tr-eczane: the fiscal star before every amount,
+# "2 AD X" over an item, KDV %10 for medicines and %20 for cosmetics, TOPKDV, TOPLAM, an e-prescription's
+# price differences, NAKİT and PARA ÜSTÜ, KREDİ KARTI with its card lines, cash and card together) and a
+# Buckinghamshire pub's bill (en-gb-pub: rounds as "2 x Pint of Guinness", food at a table with its
+# covers, Sub Total, a CAMRA member's 10 % off real ale, the optional 12.5 % service charge, Total, VAT
+# 20 % included, a bill split between a card and cash, and the card terminal's customer copy).
+
+
+def dated_from_hour(rng: random.Random, fmt: str, opens: int) -> tuple[str, str]:
+    """dated(), drawn again until its hour is one at which the place is open (from `opens` o'clock on)."""
+    while True:
+        when = dated(rng, fmt)
+        if int(when[1][11:13]) >= opens:
+            return when
+
+
+BE_FRITUUR_BTW = {"A": Decimal(21), "B": Decimal(12), "C": Decimal(6)}  # the FDM's BTW letters (D: 0 %)
+BE_FRITUUR_FRIET = (
+    ("Kleine friet", "3.20"),
+    ("Middel friet", "3.80"),
+    ("Grote friet", "4.50"),
+    ("Familiefriet", "8.50"),
+)
+BE_FRITUUR_SNACKS = (
+    ("Bicky Burger", "5.20"),
+    ("Frikandel", "2.80"),
+    ("Curryworst", "2.80"),
+    ("Cervela", "3.90"),
+    ("Kipcorn", "3.00"),
+    ("Viandel", "2.90"),
+    ("Mexicano", "3.60"),
+    ("Bitterballen 6 st.", "4.20"),
+    ("Loempia", "4.80"),
+    ("Boulet", "4.20"),
+    ("Stoofvlees", "6.90"),
+)
+BE_FRITUUR_SAUZEN = (
+    ("Mayonaise", "1.00"),
+    ("Andalouse", "1.20"),
+    ("Samurai", "1.20"),
+    ("Joppiesaus", "1.20"),
+    ("Tartaar", "1.20"),
+    ("Curry ketchup", "1.00"),
+    ("Stoofvleessaus", "2.50"),
+)
+BE_FRITUUR_DRANK = (  # (name, price, "bier": alcohol, at 21 % whether eaten in or taken away)
+    ("Coca-Cola 33cl", "2.60", ""),
+    ("Coca-Cola Zero 33cl", "2.60", ""),
+    ("Fanta 33cl", "2.60", ""),
+    ("Spa Reine 50cl", "2.40", ""),
+    ("Ice Tea 33cl", "2.60", ""),
+    ("Jupiler 33cl", "2.80", "bier"),
+    ("Duvel 33cl", "4.20", "bier"),
+)
+BE_FRITUUR_CASH = (5, 10, 20, 30, 50, 100)
+
+
+def nl_be_frituur_sale(rng: random.Random, v: int) -> Sale:
+    here = v == 1  # eaten in ("ter plaatse"): the food at 12 %, every drink at 21 %
+    food = "B" if here else "C"  # taken away: the food and the soft drinks at 6 %, beer at 21 %
+    lines = pick(rng, BE_FRITUUR_FRIET, (1, 2), qtys=(1, 1, 2, 3))
+    lines += pick(rng, BE_FRITUUR_SNACKS, (0 if v == 2 else 1, 3), qtys=(1, 1, 2, 3))
+    lines += pick(rng, BE_FRITUUR_SAUZEN, (1, 3), qtys=(1, 1, 2))
+    lines = [replace(ln, tag=food) for ln in lines]
+    drinks = [d for d in BE_FRITUUR_DRANK if v != 3 or not d[2]]  # a meal voucher pays for no beer
+    for ln in pick(rng, drinks, (1, 3) if here else (0, 2), qtys=(1, 1, 2, 3)):
+        lines.append(replace(ln, tag="A" if here or ln.tag else "C"))
+    if v == 2:  # the Spaarkaart's tenth friet, free
+        lines[0] = replace(lines[0], discount=-lines[0].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Cash", tendered(rng, total, BE_FRITUUR_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Bancontact", total),)
+    elif v == 2:
+        tenders = (Tender("other", "Payconiq", total),)
+    else:  # what is left on the meal voucher card, and the rest in cash
+        voucher = min(total, Decimal(rng.choice(("6.40", "8.00", "10.80"))))
+        tenders = (Tender("other", "Monizze maaltijdcheque", voucher),)
+        if voucher < total:
+            tenders += (Tender("cash", "Cash", tendered(rng, total - voucher, BE_FRITUUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 99999)),
+        dated_when=dated_from_hour(rng, "{d}/{m}/{y} {H}:{M}", 11),
+    )
+
+
+def nl_be_frituur(s: Sale, cols: int) -> list[Op]:
+    # A Flemish frituur's kasticket from a geregistreerd kassasysteem: the frituur, its address, phone and BTW
+    # number; the ticket number, the date as Belgium writes it, the till and who served, taken away or the
+    # table; each line as "2x", the article, its unit price, its amount and its BTW letter (A 21 %, B 12 %,
+    # C 6 %), the Spaarkaart's free friet under it; Totaal in euro; Cash and Terug, Bancontact, Payconiq or a
+    # meal voucher; the BTW table by letter; the terminal's lines; the GKS block of the fiscal data module.
+    item = (Col(3), Col(None), Col(6, "right"), Col(7, "right"), Col(1))
+    under = (Col(3), Col(None), Col(7, "right"), Col(1))
+    no = int(s.no)
+    here = any(ln.tag == "B" for ln in s.lines)
+    ops: list[Op] = [
+        Title("Frituur 't Hoekske"),
+        Center("Kerkstraat 27"),
+        Center("2800 Mechelen"),
+        Center("Tel. 015 21 34 56"),
+        Center("BTW BE 0712.345.678"),
+        Blank(),
+        Text(f"Ticket nr.: {s.no}"),
+        Text(f"Datum: {s.when}"),
+        Text(f"Kassa 1   Bediende: {('Kristof', 'Els', 'Jana', 'Wout')[no % 4]}"),
+        Text(f"Ter plaatse - Tafel {no % 12 + 1}" if here else "Meenemen"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((f"{ln.qty}x", ln.name, COMMA(ln.price), COMMA(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row(("", "Spaarkaart: gratis friet", COMMA(ln.discount), ln.tag), under))
+    ops += [Rule(), pair("Totaal", f"€ {COMMA(s.total)}", bold=True, tall=True)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"€ {COMMA(t.amount)}"))
+    if s.cash:
+        ops.append(pair("Terug", f"€ {COMMA(s.change)}"))
+    table = (Col(None), Col(8, "right"), Col(7, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("BTW", "Excl.", "BTW", "Incl."), table)]
+    for tag, rate in BE_FRITUUR_BTW.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((f"{tag} {rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Center("BANCONTACT"),
+                Text(f"Terminal: {no * 7 % 10**7 + 10**7}"),
+                Text(f"Kaart: 6703 XXXX XXXX X{no * 37 % 1000:03d}"),
+                Text(f"Autorisatiecode: {no * 4211 % 1000000:06d}"),
+                pair("Betaling", f"€ {COMMA(t.amount)}"),
+                Text("Contactloos - Transactie aanvaard"),
+            ]
+        elif t.label == "Payconiq":
+            ops += [
+                Rule(),
+                Text("Payconiq by Bancontact - betaald"),
+                Text(f"Ref.: {hashlib.sha256(s.no.encode()).hexdigest()[:16].upper()}"),
+            ]
+        elif t.method == "other":
+            ops += [Rule(), Text("Monizze e-maaltijdcheque"), Text(f"Kaart: XXXX XXXX {no * 53 % 10000:04d}")]
+    signature = hashlib.sha1(f"FDM/{s.no}/{s.when}".encode()).hexdigest().upper()
+    ops += [
+        Rule(),
+        Center("GKS - FDM-gegevens"),
+        Text("FDM-ID: CTMF0102134"),
+        Text("VSC-ID: CBC0142857300021"),
+        Text(f"FDM-datum: {s.when}"),
+        Text(f"FDM-ticketteller: {no * 3 % 90000 + 10000}/{no * 3 % 90000 + 10417} NS"),
+        Text("Handtekening:"),
+        Text(signature[: min(40, cols)]),
+        Blank(),
+        Center("Bedankt en smakelijk!"),
+        Center("Tot de volgende keer"),
+    ]
+    return ops
+
+
+PL_APTEKA_PTU = {"A": Decimal(23), "B": Decimal(8)}
+PL_APTEKA_OTC = (  # (name, price, PTU letter): medicines and medical devices B (8 %), cosmetics A (23 %)
+    ("APAP 500mg 24 tabl.", "12.99", "B"),
+    ("Ibuprom Max 400mg 24 tabl.", "19.49", "B"),
+    ("Gripex Max 20 tabl.", "24.99", "B"),
+    ("Rutinoscorbin 150 tabl.", "14.49", "B"),
+    ("Stoperan 2mg 8 kaps.", "13.99", "B"),
+    ("Acatar Control spray 15ml", "21.49", "B"),
+    ("Strepsils miód i cytryna 24 past.", "18.99", "B"),
+    ("Vitaminum D3 2000 j.m. 60 kaps.", "22.90", "B"),
+    ("Plastry Viscoplast 10 szt.", "9.99", "B"),
+    ("Termometr elektroniczny", "24.90", "B"),
+    ("Krem Cicaplast Baume B5 40ml", "54.99", "A"),
+    ("Szampon Vichy Dercos 200ml", "69.90", "A"),
+    ("Pasta Sensodyne Repair 75ml", "17.49", "A"),
+    ("Płyn micelarny Bioderma 250ml", "59.99", "A"),
+)
+PL_APTEKA_RX = (  # (name, what the patient pays after the NFZ refund, the odpłatność): all PTU B
+    ("Bisocard 5mg 30 tabl.", "8.76", "30%"),
+    ("Atoris 20mg 30 tabl.", "11.23", "30%"),
+    ("Metformax 850mg 60 tabl.", "5.42", "ryczałt"),
+    ("Polpril 5mg 28 kaps.", "4.80", "ryczałt"),
+    ("Amotaks 1g 16 tabl.", "12.60", "50%"),
+    ("Euthyrox N 75 50 tabl.", "3.20", "ryczałt"),
+)
+PL_APTEKA_RABAT = 10  # the Karta Stałego Pacjenta: 10 % off what the NFZ does not refund
+PLN_CASH = (10, 20, 50, 100, 200, 500)
+
+
+def pl_apteka_rabat(amount: Decimal) -> Decimal:
+    return (amount * PL_APTEKA_RABAT / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def pl_apteka_sale(rng: random.Random, v: int) -> Sale:
+    rx = v in (2, 3)
+    lines = pick(rng, PL_APTEKA_OTC, (1, 3) if rx else (2, 4), qtys=(1, 1, 1, 2))
+    if rx:  # a prescription's refunded drugs first, each at the patient's price
+        for name, price, share in rng.sample(PL_APTEKA_RX, rng.randint(1, 3)):
+            qty = Decimal(rng.choice((1, 1, 2)))
+            lines.insert(0, Line(name, qty, Decimal(price), tag="B", note=f"Rp  odpłatność {share}"))
+    if v in (1, 3):
+        lines = [ln if ln.note else replace(ln, discount=-pl_apteka_rabat(ln.amount)) for ln in lines]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Karta", total),)
+    elif v == 3:  # the notes in the wallet, and the rest by card
+        cash = Decimal(max(n for n in PLN_CASH if n < total)).quantize(total)
+        tenders = (Tender("cash", "Gotówka", cash), Tender("card", "Karta", total - cash))
+    else:
+        tenders = (Tender("cash", "Gotówka", tendered(rng, total, PLN_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 9999):05d}",
+        dated_when=dated(rng, "{y}-{m}-{d} {H}:{M}"),
+    )
+
+
+def pl_apteka(s: Sale, cols: int) -> list[Op]:
+    # A Kraków pharmacy's PARAGON FISKALNY from an online register: the pharmacy, its company, address and
+    # NIP; the date and time with the printout number (nr wydr.); each article's name on its own line, then
+    # "1 szt. x 12,99" and its value with the PTU letter, "Rp  odpłatność 30%" under a refunded drug, a
+    # loyalty card's Rabat and the value after it; the sales and PTU per letter, SUMA PTU and SUMA PLN;
+    # Gotówka, Karta and Reszta; the paragon number, the till, the pharmacist and the time; the register's
+    # hash and number.
+    qty_row = (Col(None), Col(17, "right"), Col(11, "right"))
+    no = int(s.no)
+    time_ = s.when.split()[1]
+    ops: list[Op] = [
+        Title("APTEKA POD ORŁEM"),
+        Center("Apteka Pod Orłem Sp. z o.o."),
+        Center("ul. Długa 14, 31-147 Kraków"),
+        Center("tel. 12 421 33 90"),
+        Center("NIP 676-102-34-56"),
+        Row((s.when, f"nr wydr. {no * 7 % 900000 + 100000}"), (Col(None), Col(16, "right"))),
+        Center("PARAGON FISKALNY", bold=True),
+        Rule(),
+    ]
+    for ln in s.lines:
+        each = f"{qty_str(ln.qty, ',')} szt. x {COMMA(ln.price)}"
+        ops += [Text(ln.name), Row(("", each, f"{COMMA(ln.amount)} {ln.tag}"), qty_row)]
+        if ln.note:
+            ops.append(Text(f"  {ln.note}"))
+        if ln.discount:
+            ops += [
+                Row((f"  Rabat {PL_APTEKA_RABAT}%", "", f"{COMMA(ln.discount)} {ln.tag}"), qty_row),
+                Row(("", "", f"{COMMA(ln.net)} {ln.tag}"), qty_row),
+            ]
+    ops.append(Rule())
+    taxes = Decimal(0)
+    for tag, rate in PL_APTEKA_PTU.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            taxes += tax
+            ops += [
+                pair(f"Sprzedaż opodatkowana {tag}", COMMA(gross)),
+                pair(f"PTU {tag} {rate},00%", COMMA(tax)),
+            ]
+    ops += [
+        pair("SUMA PTU", COMMA(taxes)),
+        pair("SUMA PLN", COMMA(s.total), bold=True, tall=True),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"{COMMA(t.amount)} PLN", right=14))
+    if s.cash:
+        ops.append(pair("Reszta", f"{COMMA(s.change)} PLN", right=14))
+    digest = hashlib.sha1(f"apteka/{s.no}/{s.when}".encode()).hexdigest().upper()
+    ops += [
+        Rule(),
+        Row((f"Paragon nr {s.no}", f"#Kasa 1  {time_}"), (Col(None), Col(14, "right"))),
+        Text("Kasjer: mgr farm. Anna Wójcik"),
+        Center(digest[: min(40, cols)]),
+        Center("ECA 16012345"),
+    ]
+    if any(ln.discount for ln in s.lines):
+        ops += [Rule(), Text(f"Karta Stałego Pacjenta: ****{no * 37 % 10000:04d}")]
+    ops += [
+        Blank(),
+        Center("Leki wydane z apteki nie podlegają"),
+        Center("zwrotowi"),
+        Center("Dziękujemy i życzymy zdrowia!"),
+    ]
+    return ops
+
+
+TR_ECZANE_URUNLER = (  # (name, price, KDV %): medicines 10 %, cosmetics and care 20 %
+    ("PAROL 500 MG 20 TABLET", "52.40", "10"),
+    ("MAJEZİK 100 MG 15 TB", "96.80", "10"),
+    ("ARVELES 25 MG 20 TB", "118.50", "10"),
+    ("APRANAX FORT 550MG 20TB", "89.60", "10"),
+    ("THERAFLU FORTE 10 POŞET", "165.00", "10"),
+    ("OTRİVİNE %0,1 SPREY", "74.30", "10"),
+    ("GAVİSCON LİKİT 200 ML", "142.75", "10"),
+    ("DEVİT-3 DAMLA 50 ML", "61.20", "10"),
+    ("BEPANTHOL KREM 30 G", "158.00", "20"),
+    ("CİCAPLAST BAUME B5 40ML", "640.00", "20"),
+    ("SENSODYNE REPAİR 75 ML", "189.90", "20"),
+    ("BİODERMA SENSİBİO 250ML", "585.00", "20"),
+)
+TR_ECZANE_RECETE = (  # an e-prescription's drugs: the price difference the patient pays over the SGK's
+    ("AUGMENTİN BID 1000MG 14", "38.70"),
+    ("CORASPİN 100 MG 30 TB", "12.45"),
+    ("NEXİUM 40 MG 28 TB", "46.20"),
+    ("GLİFOR 1000 MG 100 TB", "21.80"),
+    ("BELOC ZOK 50 MG 20 TB", "17.35"),
+)
+TRY_CASH = (50, 100, 200, 500, 1000, 1500, 2000, 3000)
+
+
+def tr_eczane_sale(rng: random.Random, v: int) -> Sale:
+    drugs = [item for item in TR_ECZANE_URUNLER if item[2] == "10"]
+    care = [item for item in TR_ECZANE_URUNLER if item[2] == "20"]
+    lines: list[Line] = []
+    if v in (1, 3):
+        lines += [
+            Line(name, Decimal(rng.choice((1, 1, 2))), Decimal(price), tag="10")
+            for name, price in rng.sample(TR_ECZANE_RECETE, rng.randint(1, 3))
+        ]
+    lines += pick(rng, drugs, (0 if v in (1, 3) else 1, 3), qtys=(1, 1, 1, 2))
+    if v in (2, 3):
+        lines += pick(rng, care, (1, 2), qtys=(1, 1, 2))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "NAKİT", tendered(rng, total, TRY_CASH)),)
+    elif v == 3:  # some in cash, the rest by card
+        cash = Decimal(max(n for n in TRY_CASH if n < total)).quantize(total)
+        tenders = (Tender("cash", "NAKİT", cash), Tender("card", "KREDİ KARTI", total - cash))
+    else:
+        tenders = (Tender("card", "KREDİ KARTI", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 250):04d}",
+        dated_when=dated(rng, "TARİH : {d}.{m}.{y}    SAAT : {H}:{M}"),
+    )
+
+
+def tr_eczane(s: Sale, cols: int) -> list[Op]:
+    # An Istanbul pharmacy's receipt from a new-generation fiscal register (yeni nesil ÖKC): the pharmacy,
+    # the pharmacist who owns it, the address, the tax office and her TC number; the date and time, FİŞ NO;
+    # an e-prescription's number over its drugs; "2 AD X 52,40" over an item, each with its KDV rate and its
+    # amount after the fiscal star; KDV per rate, TOPKDV and TOPLAM; NAKİT and PARA ÜSTÜ, KREDİ KARTI with the
+    # card's lines; the cashier, the Z and EKÜ numbers and the register's fiscal mark (MF).
+    item = (Col(None), Col(4), Col(11, "right"))
+    no = int(s.no)
+    rates = sorted({ln.tag for ln in s.lines}, key=int)
+    kdv = {
+        rate: included_tax(sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0)), Decimal(rate))
+        for rate in rates
+    }
+    recete = {name for name, _ in TR_ECZANE_RECETE}
+    ops: list[Op] = [
+        Title("ŞİFA ECZANESİ"),
+        Center("ECZ. ZEYNEP AKGÜL"),
+        Center("CADDEBOSTAN MAH. BAĞDAT CAD."),
+        Center("NO:215/A KADIKÖY/İSTANBUL"),
+        Center("TEL: 0216 358 41 27"),
+        Center("GÖZTEPE V.D. 14257836902"),
+        Blank(),
+        Text(s.when),
+        Text(f"FİŞ NO : {s.no}"),
+        Rule(),
+    ]
+    if any(ln.name in recete for ln in s.lines):
+        code = hashlib.sha1(s.no.encode()).hexdigest()[:7].upper()
+        ops += [Text("SGK REÇETELİ SATIŞ"), Text(f"E-REÇETE NO : {code}")]
+    for ln in s.lines:
+        if ln.qty != 1:
+            ops.append(Text(f"{ln.qty} AD X {TRY(ln.price)}"))
+        ops.append(Row((ln.name, f"%{ln.tag}", f"*{TRY(ln.amount)}"), item))
+    ops.append(Rule())
+    for rate in rates:
+        ops.append(pair(f"KDV %{rate}", f"*{TRY(kdv[rate])}"))
+    ops += [
+        pair("TOPKDV", f"*{TRY(sum(kdv.values(), Decimal(0)))}"),
+        pair("TOPLAM", f"*{TRY(s.total)}", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"*{TRY(t.amount)}"))
+    if s.cash:
+        ops.append(pair("PARA ÜSTÜ", f"*{TRY(s.change)}"))
+    if any(t.method == "card" for t in s.tenders):
+        ops += [
+            Text(f"KART NO : ************{no * 37 % 10000:04d}"),
+            Text(f"ONAY KODU : {no * 4211 % 1000000:06d}"),
+            Text("BANKA : GARANTİ BBVA   TEMASSIZ"),
+        ]
+    ops += [
+        Rule(),
+        Text("KASİYER : ECZ. Z. AKGÜL"),
+        Row((f"Z NO : {812 + no // 40:04d}", "EKÜ NO : 0001"), (Col(None), Col(14, "right"))),
+        Center("MF JH 20071984"),
+        Blank(),
+        Center("GEÇMİŞ OLSUN"),
+    ]
+    return ops
+
+
+GB_PUB_DRINKS = (
+    ("Pint of Guinness", "6.20"),
+    ("Pint of Camden Hells", "6.60"),
+    ("Pint of London Pride", "5.80"),
+    ("Pint of Doom Bar", "5.60"),
+    ("Half of Aspall Cider", "3.40"),
+    ("175ml House Red", "7.50"),
+    ("175ml Sauvignon Blanc", "7.90"),
+    ("Gordon's & Tonic", "8.20"),
+    ("J2O Orange & Passion", "3.60"),
+    ("Diet Coke", "3.20"),
+    ("Lime & Soda", "2.50"),
+)
+GB_PUB_CASK = ("Pint of London Pride", "Pint of Doom Bar")  # real ale: a CAMRA member's 10 % off
+GB_PUB_FOOD = (
+    ("Fish & Chips", "17.50"),
+    ("Steak & Ale Pie", "16.95"),
+    ("Sunday Roast Beef", "19.50"),
+    ("Bangers & Mash", "15.50"),
+    ("Pub Burger", "16.00"),
+    ("Ploughman's Lunch", "13.50"),
+    ("Scampi & Chips", "15.95"),
+    ("Sticky Toffee Pudding", "7.50"),
+    ("Chips", "4.50"),
+    ("Onion Rings", "4.50"),
+)
+GB_PUB_SERVICE = Decimal("12.5")
+GBP_CASH = (10, 20, 30, 40, 50, 60, 80, 100, 150, 200)
+
+
+def gb_pounds(value: Decimal) -> str:
+    return f"-£{POINT(-value)}" if value < 0 else f"£{POINT(value)}"
+
+
+def en_gb_pub_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, GB_PUB_DRINKS, (2, 4), qtys=(1, 1, 2, 2, 3, 4))
+    if v == 2 and not any(ln.name in GB_PUB_CASK for ln in lines):
+        name, price = next(item for item in GB_PUB_DRINKS if item[0] == rng.choice(GB_PUB_CASK))
+        lines.insert(0, Line(name, Decimal(rng.choice((2, 3))), Decimal(price)))
+    if v:  # at a table: food as well
+        lines += pick(rng, GB_PUB_FOOD, (1, 4), qtys=(1, 1, 2))
+    cask = sum((ln.amount for ln in lines if ln.name in GB_PUB_CASK), Decimal(0))
+    savings = (cask / 10).quantize(Decimal("0.01"), ROUND_HALF_UP) if v == 2 else Decimal(0)
+    net = sum((ln.amount for ln in lines), Decimal(0)) - savings
+    service = Decimal(0)
+    if v in (1, 3):  # the optional service charge, added at a table
+        service = (net * GB_PUB_SERVICE / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    total = net + service
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Cash", tendered(rng, total, GBP_CASH)),)
+    elif v == 3:  # the bill split: half on one card, the rest in cash
+        card = (total / 2).quantize(Decimal("0.01"), ROUND_DOWN)
+        tenders = (
+            Tender("card", "Card", card),
+            Tender("cash", "Cash", tendered(rng, total - card, GBP_CASH)),
+        )
+    else:
+        tenders = (Tender("card", "Card", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 9999)),
+        dated_when=dated_from_hour(rng, "{d}/{m}/{y} {H}:{M}", 12),
+        savings=savings,
+        savings_label="CAMRA 10% off real ale",
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def en_gb_pub(s: Sale, cols: int) -> list[Op]:
+    # A Marlow pub's bill from its EPOS: the pub, its address, phone and VAT number; the check number, the
+    # table and its covers or the bar, who served and the till, the date and time; each round as "2 x" with
+    # the drink and the amount in pounds; Sub Total, a CAMRA member's discount on real ale, the optional
+    # service charge; Total, Card, Cash and Change; the VAT included; the card terminal's customer copy.
+    item = (Col(4), Col(None), Col(9, "right"))
+    no = int(s.no)
+    food = {name for name, _ in GB_PUB_FOOD}
+    table = any(ln.name in food for ln in s.lines)
+    ops: list[Op] = [
+        Title("THE RED LION"),
+        Center("48 High Street"),
+        Center("Marlow, Bucks SL7 1AX"),
+        Center("Tel: 01628 482310"),
+        Center("VAT Reg No: GB 284 5512 67"),
+        Blank(),
+        Text(f"Check No: {s.no}"),
+        Text(f"Table {no % 24 + 1}   Covers {no % 5 + 2}" if table else "Bar"),
+        Text(f"Server: {('Becky', 'Tom', 'Priya', 'Callum')[no % 4]}   Till 2"),
+        Text(s.when),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((f"{ln.qty} x", ln.name, gb_pounds(ln.amount)), item))
+    ops += [Rule(), pair("Sub Total", gb_pounds(s.subtotal), right=10)]
+    if s.savings:
+        ops.append(pair(s.savings_label, gb_pounds(-s.savings), right=10))
+    if s.surcharge:
+        ops.append(pair(f"Service charge {GB_PUB_SERVICE}% (optional)", gb_pounds(s.surcharge), right=10))
+    ops.append(pair("Total", gb_pounds(s.total), bold=True, tall=True, right=10))
+    for t in s.tenders:
+        ops.append(pair(t.label, gb_pounds(t.amount), right=10))
+    if s.cash:
+        ops.append(pair("Change", gb_pounds(s.change), right=10))
+    vat = included_tax(s.subtotal - s.savings, Decimal(20))
+    ops += [Rule(), pair("VAT 20% included", gb_pounds(vat), right=10)]
+    if s.surcharge:
+        ops += [Text("Service charge is optional and is"), Text("shared in full among our team.")]
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        contactless = no % 3 != 0
+        ops += [
+            Rule(),
+            Center("CUSTOMER COPY"),
+            Center("THE RED LION MARLOW"),
+            Text(f"TID: ****{no * 7 % 10000:04d}   MID: ****{no * 11 % 10000:04d}"),
+            Text("VISA DEBIT" if contactless else "MASTERCARD"),
+            Text(f"************{no * 37 % 10000:04d}   PAN SEQ: 01"),
+            Text("Contactless" if contactless else "ICC"),
+            Text("SALE"),
+            pair("AMOUNT", gb_pounds(t.amount), right=10),
+            Text("NO CARDHOLDER VERIFICATION" if contactless else "PIN VERIFIED"),
+            Text(f"AUTH CODE: {no * 4211 % 1000000:06d}"),
+            Text(s.when),
+            Center("PLEASE RETAIN FOR YOUR RECORDS"),
+        ]
+    ops += [
+        Blank(),
+        Center("Thank you for visiting The Red Lion"),
+        Center("Please drink responsibly"),
+        Center("www.redlionmarlow.co.uk"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "nl-be-frituur",
+        "Latin",
+        "EUR",
+        nl_be_frituur_sale,
+        nl_be_frituur,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pl-apteka",
+        "Latin",
+        "PLN",
+        pl_apteka_sale,
+        pl_apteka,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1250"),  # ESC t 45
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP852"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "tr-eczane",
+        "Latin",
+        None,  # a Turkish fiscal receipt prints its amounts with the fiscal star and no TL
+        tr_eczane_sale,
+        tr_eczane,
+        # No receiptline: it has no Turkish code page (CP857), and its others lack ğ, ı and İ.
+        (
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp857"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp857"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP857"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-gb-pub",
+        "Latin",
+        "GBP",
+        en_gb_pub_sale,
+        en_gb_pub,
+        (
+            Encoder(RL, "starlinesbcs", "star-line-80mm", 48, "cp858"),
+            Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Saigon
+# phở shop's bill (vi-pho: whole đồng grouped with points by one POS program and commas by another, the
+# table and the hours in and out, a cook's note under a bowl, Giảm giá, thuế GTGT 8 % and 10 % added, the
+# sum in words, Tiền khách đưa/Tiền thối lại, chuyển khoản, MoMo and a bank card), a Taipei 手搖飲 shop's
+# 交易明細 in Big5 (zh-hant-tw-drinks: 甜度 and 冰塊 under each cup, 加料 on lines of their own or in the
+# cup's price, 自備環保杯 and 第二杯半價 off a line, ROC years, 悠遊卡, LINE Pay and 街口支付), a Russian
+# bakery's КАССОВЫЙ ЧЕК under 54-ФЗ (ru-pekarnya: cakes and biscuits weighed by the kilo, the evening's
+# СКИДКА, НДС 10 % and 22 %, ПОЛУЧЕНО/СДАЧА, cash and card together, the fiscal block) and a Florentine
+# trattoria's DOCUMENTO COMMERCIALE (it-trattoria: the COPERTO per guest, the bistecca by weight, the
+# host's SCONTO to a round sum, a coffee on the house, CONTANTE and ELETTRONICO).
+
+VI_PHO = (  # (name, price, VAT %): 8 % on food and soft drinks (the cut runs to the end of 2026)
+    ("Phở tái", "65000", "8"),
+    ("Phở tái nạm", "70000", "8"),
+    ("Phở tái gân", "70000", "8"),
+    ("Phở chín", "65000", "8"),
+    ("Phở bò viên", "65000", "8"),
+    ("Phở đặc biệt", "85000", "8"),
+    ("Phở tái (tô lớn)", "80000", "8"),
+    ("Phở gà", "60000", "8"),
+    ("Phở gà đùi", "75000", "8"),
+)
+VI_PHO_SIDES = (  # the sides and drinks, the beer at 10 %
+    ("Quẩy", "5000", "8"),
+    ("Trứng trần", "10000", "8"),
+    ("Thêm bánh phở", "10000", "8"),
+    ("Trà đá", "5000", "8"),
+    ("Nước sâm", "15000", "8"),
+    ("Rau má đậu xanh", "25000", "8"),
+    ("Cà phê sữa đá", "30000", "8"),
+    ("Coca-Cola lon", "20000", "8"),
+    ("Bia SG Special", "25000", "10"),
+    ("Bia Tiger lon", "28000", "10"),
+)
+VI_PHO_NOTES = ("Không hành", "Ít bánh", "Nhiều hành", "Tái để riêng", "Không rau thơm")
+VI_PHO_CASH = (100000, 150000, 200000, 250000, 300000, 400000, 500000, 600000, 700000, 1000000, 1500000)
+VI_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def vi_pho_vat(s: Sale, rate: str) -> Decimal:
+    """The VAT added at `rate` % on the lines of that rate, to the đồng."""
+    base = sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0))
+    return (base * Decimal(rate) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def vi_words(n: int) -> str:
+    """A sum of đồng in words, as the bill's "Bằng chữ" line reads it (up to a billion)."""
+
+    def three(k: int, full: bool) -> list[str]:
+        h, t, u = k // 100, k // 10 % 10, k % 10
+        out = [VI_DIGITS[h], "trăm"] if full or h else []
+        if t == 0 and u and out:
+            out.append("linh")
+        elif t == 1:
+            out.append("mười")
+        elif t > 1:
+            out += [VI_DIGITS[t], "mươi"]
+        if u == 1 and t > 1:
+            out.append("mốt")
+        elif u == 5 and t > 0:
+            out.append("lăm")
+        elif u:
+            out.append(VI_DIGITS[u])
+        return out
+
+    words: list[str] = []
+    for unit, scale in (("triệu", 10**6), ("nghìn", 10**3), ("", 1)):
+        k = n // scale % 1000
+        if k:
+            words += three(k, bool(words)) + ([unit] if unit else [])
+    text = " ".join(words) + " đồng"
+    return text[0].upper() + text[1:]
+
+
+def vi_pho_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        replace(ln, note=rng.choice(VI_PHO_NOTES)) if rng.random() < 0.3 else ln
+        for ln in pick(rng, VI_PHO, (1, 4), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    ]
+    lines += pick(rng, VI_PHO_SIDES, (1, 3), places=0, qtys=(1, 1, 2, 2, 3, 4))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    # A regular's 10 % off (v2), prices with VAT in them; VAT added to the menu's prices (v1, v3), the way a
+    # restaurant that prints a VAT invoice bills, each rate on a line of its own.
+    savings = (subtotal / 10).quantize(Decimal(1), rounding=ROUND_HALF_UP) if v == 2 else Decimal(0)
+    draft = Sale(tuple(lines), ())
+    vat = vi_pho_vat(draft, "8") + vi_pho_vat(draft, "10") if v in (1, 3) else Decimal(0)
+    total = subtotal - savings + vat
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", rng.choice(("Chuyển khoản", "Ví MoMo")), total),)
+    elif v == 3:
+        tenders = (Tender("card", "Thẻ ngân hàng", total),)
+    else:
+        tenders = (Tender("cash", "Tiền khách đưa", tendered(rng, total, VI_PHO_CASH)),)
+    # Two POS programs: one numbers its bills plainly and groups with points, the other (v2, v3) with HD
+    # before the number and commas.
+    no = f"HD{rng.randint(1, 999999):06d}" if v >= 2 else f"{rng.randint(1, 99999):06d}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=no,
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}"),
+        savings=savings,
+        savings_label="Giảm giá 10%",
+        tax_added=vat,
+        subtotal_printed=True,  # Tiền hàng
+    )
+
+
+def vi_pho(s: Sale, cols: int) -> list[Op]:
+    # A phở shop's bill from its counter POS: the shop, its address, phone and MST; PHIẾU THANH TOÁN (HÓA ĐƠN
+    # BÁN HÀNG where VAT is added); Số HĐ and the table, the date, the hours in and out, the cashier and the
+    # waiter; Tên món/SL/Đơn giá/Thành tiền with the cook's note under a bowl; the count, Tiền hàng, Giảm giá,
+    # each rate's Thuế GTGT, Tổng cộng in đ and in words; Tiền khách đưa and Tiền thối lại, or the transfer's,
+    # MoMo's or the card's reference; the e-invoice look-up where VAT is added; the wifi.
+    money = WHOLE if s.no.startswith("HD") else VND
+    c = (Col(None), Col(3, "right"), Col(8, "right"), Col(10, "right"))
+    seq = int(s.no.removeprefix("HD"))
+    seated = datetime.fromisoformat(s.iso) - timedelta(minutes=12 + seq % 38)
+    ops: list[Op] = [
+        Title("PHỞ CÔ BA"),
+        Center("Phở bò gia truyền từ 1985"),
+        Center("214 Pasteur, P. Võ Thị Sáu, Q.3, TP.HCM"),
+        Center("ĐT: 028 3829 7543 - 0903 184 227"),
+        Center("MST: 0301258746"),
+        Blank(),
+        Center("HÓA ĐƠN BÁN HÀNG" if s.tax_added else "PHIẾU THANH TOÁN", bold=True),
+        Row((f"Số HĐ: {s.no}", f"Bàn: {seq % 24 + 1:02d}"), (Col(None), Col(8))),
+        Text(f"Ngày: {s.when}"),
+        Text(f"Giờ vào: {seated:%H:%M}   Giờ ra: {s.iso[11:16]}"),
+        Text(f"Thu ngân: Trần Thị Thu   PV: {('Hùng', 'Lan', 'Tuấn')[seq % 3]}"),
+        Rule(),
+        Row(("Tên món", "SL", "Đơn giá", "Thành tiền"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), money(ln.price), money(ln.amount)), c))
+        if ln.note:
+            ops.append(Text(f"   * {ln.note}"))
+    ops += [
+        Rule(),
+        pair("Tổng số lượng:", str(pieces(s.lines))),
+        pair("Tiền hàng:", money(s.subtotal)),
+    ]
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", f"-{money(s.savings)}"))
+    for rate in ("8", "10"):
+        if s.tax_added and vi_pho_vat(s, rate):
+            ops.append(pair(f"Thuế GTGT {rate}%:", money(vi_pho_vat(s, rate))))
+    ops += [
+        pair("Tổng cộng:", f"{money(s.total)}đ", bold=True, tall=True, right=14),
+    ]
+    # The sum in words, wrapped at the paper's edge.
+    row = "Bằng chữ:"
+    for word in vi_words(int(s.total)).split():
+        if len(row) + 1 + len(word) > cols:
+            ops.append(Text(row))
+            row = "   "
+        row += " " + word
+    ops += [Text(row), Rule()]
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", money(t.amount)))
+    if s.cash:
+        ops.append(pair("Tiền thối lại:", money(s.change)))
+    method = s.tenders[0]
+    ops.append(Text(f"Hình thức TT: {'Tiền mặt' if s.cash else method.label}"))
+    if method.label == "Chuyển khoản":
+        ops += [
+            Text("Vietcombank - STK 0071 0048 12345"),
+            Text(f"Nội dung CK: PHOCOBA {s.no}"),
+            Text(f"Mã GD: FT26{s.iso[5:7]}{s.iso[8:10]}{seq * 7919 % 10**6:06d}"),
+        ]
+    elif method.label == "Ví MoMo":
+        ops.append(Text(f"Mã giao dịch MoMo: {4100000000 + seq * 6151 % 10**8}"))
+    elif method.method == "card":
+        ops += [
+            Text(f"VISA  **** **** **** {seq * 53 % 10000:04d}"),
+            Text(f"Mã chuẩn chi: {seq * 37 % 900000 + 100000}"),
+        ]
+    ops.append(Blank())
+    if s.tax_added:
+        ops += [
+            Center("Tra cứu hóa đơn điện tử tại:"),
+            Center("https://hoadon.phocoba.vn"),
+            Center(f"Mã tra cứu: {hashlib.sha256(s.no.encode()).hexdigest()[:8].upper()}"),
+        ]
+    else:
+        ops.append(Center("Giá đã bao gồm thuế GTGT"))
+    ops += [
+        Center("Wifi: PhoCoBa - Pass: 28297543"),
+        Center("Cảm ơn quý khách! Hẹn gặp lại!"),
+    ]
+    return ops
+
+
+TW_DRINKS = (  # (name, price): a cup of a size, M or L
+    ("珍珠奶茶(M)", "55"),
+    ("珍珠奶茶(L)", "65"),
+    ("四季春青茶(L)", "35"),
+    ("茉莉綠茶(L)", "35"),
+    ("阿薩姆紅茶(L)", "35"),
+    ("烏龍綠茶(M)", "30"),
+    ("多多綠茶(L)", "50"),
+    ("冬瓜檸檬(L)", "50"),
+    ("百香綠茶(L)", "55"),
+    ("鮮奶紅茶(L)", "65"),
+    ("黑糖珍珠鮮奶(M)", "75"),
+    ("芋頭鮮奶(L)", "80"),
+    ("檸檬養樂多(L)", "60"),
+    ("冬瓜茶(L)", "30"),
+)
+TW_TOPPINGS = (  # 加料, a cup's worth
+    ("珍珠", "10"),
+    ("椰果", "10"),
+    ("仙草凍", "10"),
+    ("布丁", "15"),
+    ("芋圓", "15"),
+    ("粉粿", "10"),
+)
+TW_SUGAR = ("正常糖", "少糖", "半糖", "微糖", "一分糖", "無糖")
+TW_ICE = ("正常冰", "少冰", "微冰", "去冰", "常溫", "熱")
+TW_OWN_CUP = 5  # 自備環保杯: five dollars off each cup
+TW_DRINKS_CASH = (100, 200, 500, 1000)
+
+
+def zh_hant_tw_drinks_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for cup in pick(rng, TW_DRINKS, (1, 2) if v == 1 else (1, 4), places=0, qtys=(1, 1, 1, 2, 2, 3)):
+        note = f"{rng.choice(TW_SUGAR)} {rng.choice(TW_ICE)}"
+        toppings = rng.sample(TW_TOPPINGS, rng.choice((1, 2) if v == 2 and not lines else (0, 0, 1, 1, 2)))
+        if v == 2 and toppings:  # this POS puts the 加料 in the cup's price, naming it with the options
+            price = cup.price + sum((Decimal(p) for _, p in toppings), Decimal(0))
+            lines.append(replace(cup, price=price, note=" ".join([note] + [f"+{n}" for n, _ in toppings])))
+            continue
+        if v == 1:
+            cup = replace(cup, tag=f"環保杯折{TW_OWN_CUP}元", discount=-TW_OWN_CUP * cup.qty)
+        lines.append(replace(cup, note=note))
+        lines += [Line(f"加{n}", cup.qty, Decimal(p), 0, tag="加料") for n, p in toppings]
+    if v == 3:  # 第二杯半價: every second cup of a drink at half its price, the half dollar dropped
+        cups = [k for k, ln in enumerate(lines) if ln.tag != "加料"]
+        if not any(lines[k].qty >= 2 for k in cups):
+            lines[cups[0]] = replace(lines[cups[0]], qty=Decimal(2))
+        for k in cups:
+            ln = lines[k]
+            if ln.qty >= 2:
+                half = (ln.price / 2).quantize(Decimal(1), rounding=ROUND_DOWN)
+                lines[k] = replace(ln, tag="第二杯半價", discount=-half * int(ln.qty // 2))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "悠遊卡", total),)
+    elif v == 3:
+        tenders = (Tender("other", rng.choice(("LINE Pay", "街口支付")), total),)
+    else:
+        tenders = (Tender("cash", "現金", tendered(rng, total, TW_DRINKS_CASH)),)
+    fmt = "115/{m}/{d} {H}:{M}:{S}" if v in (1, 3) else "{y}/{m}/{d} {H}:{M}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=dated(rng, fmt),
+        subtotal_printed=True,  # 小計, the cups and 加料 before any 折扣
+    )
+
+
+def zh_hant_tw_drinks(s: Sale, cols: int) -> list[Op]:
+    # A 手搖飲 shop's 交易明細 from its tablet POS, the cups' stickers printed apart: the shop, its address,
+    # phone and 統一編號; the 取餐號碼 called at the counter; 單號, 外帶 or 內用, the date (the ROC year on
+    # one of the two tills), the till and the cashier; 品名/數量/金額 with 甜度 and 冰塊 under each cup, a
+    # 加料 on a line of its own under it (or named with the options, its price in the cup's), the 環保杯 or
+    # 第二杯半價 折扣 under that; the cups counted, 小計, 折扣, 合計 in NT$; 現金 and 找零, the 悠遊卡's
+    # balance or the mobile payment's 交易序號.
+    c = (Col(None), Col(4, "right"), Col(6, "right"))
+    sub = (Col(2), Col(None), Col(4, "right"), Col(6, "right"))
+    seq = int(s.no)
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("青田手作茶"),
+        Center("台北公館店"),
+        Center("台北市中正區羅斯福路四段52號"),
+        Center("電話 (02)2365-1188"),
+        Center("統一編號 42815036"),
+        Blank(),
+        Center(f"取餐號碼 {seq % 300 + 1:03d}", bold=True),
+        Center("交易明細", bold=True),
+        Row((f"單號: {s.no}", "外帶" if seq % 3 else "內用"), (Col(None), Col(4))),
+        Text(f"日期: {s.when}"),
+        Text(f"機號: POS0{seq % 2 + 1}  收銀: {('小美', '阿哲', '佳穎')[seq % 3]}"),
+        Rule(),
+        Row(("品名", "數量", "金額"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.tag == "加料":
+            ops.append(Row(("", ln.name, str(ln.qty), WHOLE(ln.amount)), sub))
+            continue
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.amount)), c))
+        ops.append(Text(f"  {ln.note}"))
+        if ln.discount:
+            ops.append(Row(("", ln.tag, "", WHOLE(ln.discount)), sub))
+    cups = sum((int(ln.qty) for ln in s.lines if ln.tag != "加料"), 0)
+    ops += [Rule(), Text(f"共 {cups} 杯"), pair("小計", WHOLE(s.subtotal))]
+    if off:
+        ops.append(pair("折扣", WHOLE(off)))
+    ops.append(pair("合計", f"NT${WHOLE(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("找零", WHOLE(s.change)))
+    elif s.tenders[0].label == "悠遊卡":
+        ops += [Text(f"卡號: {seq * 7919 % 10**8:08d}"), pair("餘額", WHOLE(Decimal(80 + seq * 31 % 700)))]
+    else:
+        ops.append(Text(f"交易序號: {s.iso[:10].replace('-', '')}{seq * 6151 % 10**8:08d}"))
+    ops += [
+        Rule(),
+        Text("電子發票請至櫃台索取或存入載具"),
+        Text("飲料請於30分鐘內飲用完畢"),
+        Blank(),
+        Center("謝謝光臨 歡迎再來"),
+    ]
+    return ops
+
+
+RU_PEKARNYA = (  # (name, price, НДС %): bread and buns at 10 %, confectionery and drinks at 22 %
+    ("Хлеб Бородинский 400 г", "79.00", "10"),
+    ("Батон нарезной 350 г", "62.00", "10"),
+    ("Багет французский", "89.00", "10"),
+    ("Чиабатта", "95.00", "10"),
+    ("Хлеб цельнозерновой 500 г", "139.00", "10"),
+    ("Булочка с маком", "49.00", "10"),
+    ("Плюшка московская", "45.00", "10"),
+    ("Ватрушка с творогом", "69.00", "10"),
+    ("Пирожок с капустой", "59.00", "10"),
+    ("Пирожок с картофелем", "55.00", "10"),
+    ("Круассан сливочный", "119.00", "10"),
+    ("Эклер заварной", "129.00", "22"),
+    ("Пирожное Картошка", "99.00", "22"),
+    ("Кофе американо 0,3 л", "150.00", "22"),
+    ("Капучино 0,3 л", "190.00", "22"),
+    ("Чай черный 0,4 л", "90.00", "22"),
+)
+RU_PEKARNYA_WEIGHED = (  # (name, price a kilo, НДС %, weights on the scale)
+    ("Печенье овсяное", "640.00", "22", ("0.350", "0.420", "0.275", "0.510")),
+    ("Торт Медовик", "1490.00", "22", ("0.480", "0.615", "0.390", "0.725")),
+    ("Пряники тульские", "520.00", "22", ("0.300", "0.455", "0.640")),
+    ("Сушки с маком", "360.00", "10", ("0.300", "0.250", "0.415")),
+)
+RU_PEKARNYA_EVENING = 30  # the evening's 30 % off the day's bread and buns
+RU_PEKARNYA_CASH = (100, 200, 500, 1000, 2000, 5000)
+
+
+def ru_pekarnya_vat(lines: Sequence[Line], rate: str) -> Decimal:
+    """The НДС in the lines at `rate` %, as the ККТ sums it: each line's, after its discount."""
+    return sum((included_tax(ln.net, Decimal(rate)) for ln in lines if ln.tag == rate), Decimal(0))
+
+
+def ru_pekarnya_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, RU_PEKARNYA, (2, 5), qtys=(1, 1, 1, 2, 2, 3, 4))
+    if v != 0 or rng.random() < 0.5:
+        name, price, rate, weights = rng.choice(RU_PEKARNYA_WEIGHED)
+        weighed = Line(name, Decimal(rng.choice(weights)), Decimal(price), tag=rate)
+        lines.insert(rng.randint(0, len(lines)), weighed)
+    if v == 1:
+        bread = [k for k, ln in enumerate(lines) if ln.tag == "10" and ln.qty == ln.qty.to_integral()]
+        for k in rng.sample(bread, min(len(bread), rng.randint(1, 2))):
+            off = (lines[k].amount * RU_PEKARNYA_EVENING / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    elif v == 3:  # what cash the customer had, the rest by card
+        cash = Decimal(max(n for n in (100, 200, 500, 1000) if n < total)).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "БЕЗНАЛИЧНЫМИ", total - cash))
+    else:
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, RU_PEKARNYA_CASH)),)
+    printed, iso = dated(rng, "{d}.{m}.26 {H}:{M}")
+    if v == 1:  # the evening's discount is keyed after eight
+        hour = f"{20 + int(iso[15]) % 2}"
+        printed, iso = f"{printed[:9]}{hour}{printed[11:]}", f"{iso[:11]}{hour}{iso[13:]}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(2, 240)}",
+        dated_when=(printed, iso),
+    )
+
+
+def ru_pekarnya(s: Sale, cols: int) -> list[Op]:
+    # A bakery's КАССОВЫЙ ЧЕК from an АТОЛ register under 54-ФЗ (ФФД 1.2): the company, the bakery and its
+    # address; КАССОВЫЙ ЧЕК / ПРИХОД, ЧЕК № and СМЕНА №, the date as ДД.ММ.ГГ, the cashier; each article
+    # numbered, "quantity шт|кг х price" and =amount, the evening's СКИДКА under a loaf, its НДС rate; ИТОГ,
+    # НАЛИЧНЫМИ and/or БЕЗНАЛИЧНЫМИ, ПОЛУЧЕНО and СДАЧА; the НДС sums at 10 % and 22 %; the loyalty card's
+    # points where the split payment's regular shows it; СНО, the fiscal block and the QR code.
+    item = (Col(3), Col(None), Col(11, "right"))
+    no = int(s.no)
+    shift = 140 + no % 60
+    fd, fp = 48211 + no * 5 + shift * 240, 3148807761 - no * 9173
+    fn = "7281440701538416"
+    ops: list[Op] = [
+        Center('ООО "ХЛЕБНАЯ ЛАВКА"', bold=True),
+        Center('Пекарня "Колосок"'),
+        Center("420111, г. Казань, ул. Баумана, д. 44"),
+        Blank(),
+        Center("КАССОВЫЙ ЧЕК", bold=True),
+        Center("ПРИХОД"),
+        Row((f"ЧЕК № {no}", f"СМЕНА № {shift}"), (Col(None), Col(12, "right"))),
+        Text(s.when),
+        Text("КАССИР Галиева Л.Р."),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        unit = "шт" if ln.qty == ln.qty.to_integral() else "кг"
+        ops += [
+            Text(f"{i}. {ln.name}"),
+            Row(("", f"{qty_str(ln.qty)} {unit} х {POINT(ln.price)}", f"={POINT(ln.amount)}"), item),
+        ]
+        if ln.discount:
+            ops.append(Row(("", f"СКИДКА {RU_PEKARNYA_EVENING}%", POINT(ln.discount)), item))
+        ops.append(Text(f"   НДС {ln.tag}%"))
+    ops += [Rule(), pair("ИТОГ", f"={POINT(s.total)}", bold=True, tall=True, right=14)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={POINT(t.amount)}", right=14))
+    if s.cash:
+        paid = sum((t.amount for t in s.tenders), Decimal(0))
+        ops += [pair("ПОЛУЧЕНО", f"={POINT(paid)}", right=14), pair("СДАЧА", f"={POINT(s.change)}", right=14)]
+    for rate in ("10", "22"):
+        if any(ln.tag == rate for ln in s.lines):
+            ops.append(pair(f"СУММА НДС {rate}%", f"={POINT(ru_pekarnya_vat(s.lines, rate))}", right=14))
+    if len(s.tenders) > 1:
+        earned = int(s.total // 50)
+        ops += [
+            Rule(),
+            Text("Карта покупателя: 7700****3318"),
+            Text(f"Начислено баллов: {earned}"),
+            Text(f"Баланс баллов: {215 + no * 3 + earned}"),
+        ]
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("ИНН 1655412378"),
+        Text("Место расчетов: пекарня"),
+        Text("РН ККТ 0006543210012345"),
+        Text("ЗН ККТ 00106712345678"),
+        Text(f"ФН {fn}"),
+        Row((f"ФД {fd}", f"ФП {fp}"), (Col(None), Col(14, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, fn, fd, fp),
+        Center("СПАСИБО ЗА ПОКУПКУ!"),
+    ]
+    return ops
+
+
+IT_TRATTORIA = (  # (name, price): a Florentine trattoria's menu, all at IVA 10 % (somministrazione)
+    ("CROSTINI TOSCANI", "8.00"),
+    ("TAGLIERE MISTO TOSCANO", "16.00"),
+    ("RIBOLLITA", "10.00"),
+    ("PAPPA AL POMODORO", "10.00"),
+    ("PICI CACIO E PEPE", "13.00"),
+    ("PAPPARDELLE AL CINGHIALE", "15.00"),
+    ("TAGLIATELLE AL RAGU'", "13.00"),
+    ("TRIPPA ALLA FIORENTINA", "14.00"),
+    ("PEPOSO ALL'IMPRUNETINA", "18.00"),
+    ("POLLO AL MATTONE", "16.00"),
+    ("FAGIOLI ALL'UCCELLETTO", "6.00"),
+    ("PATATE ARROSTO", "5.00"),
+    ("CANTUCCI E VIN SANTO", "8.00"),
+    ("TIRAMISU'", "7.00"),
+)
+IT_TRATTORIA_DRINKS = (
+    ("VINO DELLA CASA 1/2 L", "8.00"),
+    ("VINO DELLA CASA 1 L", "14.00"),
+    ("CHIANTI CLASSICO DOCG", "32.00"),
+    ("ACQUA MINERALE 0,75 L", "3.00"),
+    ("BIRRA MORETTI 33CL", "4.50"),
+    ("AMARO", "5.00"),
+)
+IT_COPERTO = Decimal("3.00")  # the cover charge, a guest
+IT_CAFFE = ("CAFFE'", Decimal("2.00"))
+IT_FIORENTINA = ("BISTECCA ALLA FIORENTINA", Decimal("55.00"))  # a kilo, weighed raw at the table's order
+
+
+def it_trattoria_sale(rng: random.Random, v: int) -> Sale:
+    guests = rng.randint(2, 5)
+    lines = [Line("COPERTO", Decimal(guests), IT_COPERTO)]
+    lines += pick(rng, IT_TRATTORIA, (2, 5), qtys=(1, 1, 2, 2, 3))
+    if v == 2:
+        name, price = IT_FIORENTINA
+        lines.append(Line(name, Decimal(rng.choice(("1.150", "1.320", "1.480", "1.050"))), price))
+    lines += pick(rng, IT_TRATTORIA_DRINKS, (1, 2), qtys=(1, 1, 2))
+    if v == 3 or rng.random() < 0.5:
+        name, price = IT_CAFFE
+        lines.append(Line(name, Decimal(rng.randint(1, guests)), price))
+    if v == 3:  # the coffees on the house: the whole line off
+        lines[-1] = replace(lines[-1], discount=-lines[-1].amount)
+    net = sum((ln.net for ln in lines), Decimal(0))
+    # The host's SCONTO down to a round five euros (v1), printed under a SUBTOTALE.
+    savings = (net % 5 or Decimal(5)) if v == 1 else Decimal(0)
+    total = net - savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "PAGAMENTO ELETTRONICO", total),)
+    elif v == 2:  # one guest's share in cash, the rest by card
+        cash = Decimal(max(n for n in (20, 50, 100) if n < total)).quantize(total)
+        tenders = (
+            Tender("cash", "PAGAMENTO CONTANTE", cash),
+            Tender("card", "PAGAMENTO ELETTRONICO", total - cash),
+        )
+    else:
+        tenders = (Tender("cash", "PAGAMENTO CONTANTE", tendered(rng, total, EUR_CASH)),)
+    printed, iso = dated(rng, "{d}-{m}-{y} {H}:{M}")
+    hour = f"{(12, 13, 14, 20, 21, 22)[int(iso[11:13]) % 6]}"  # the bill comes at lunch or at dinner
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(60, 340):04d}-{rng.randint(1, 90):04d}",
+        dated_when=(f"{printed[:11]}{hour}{printed[13:]}", f"{iso[:11]}{hour}{iso[13:]}"),
+        savings=savings,
+        savings_label="SCONTO",
+        subtotal_printed=bool(savings),
+    )
+
+
+def it_trattoria(s: Sale, cols: int) -> list[Op]:
+    # A trattoria's DOCUMENTO COMMERCIALE from its registratore telematico: the trattoria, its company,
+    # address, P.IVA and phone; the table, its covers and the waiter; DESCRIZIONE, IVA and Prezzo(€), the
+    # COPERTO as an article, "2 x 13,00" under an article ordered more than once, the bistecca's weight and
+    # price a kilo, a SCONTO under the coffees on the house; SUBTOTALE and the host's SCONTO; TOTALE
+    # COMPLESSIVO and di cui IVA; PAGAMENTO CONTANTE and/or ELETTRONICO, RESTO, IMPORTO PAGATO; the date and
+    # DOCUMENTO N. at the foot, the till and operator, the RT's serial.
+    c = (Col(None), Col(6, "right"), Col(9, "right"))
+    z, doc = (int(x) for x in s.no.split("-"))
+    covers = int(s.lines[0].qty)
+    ops: list[Op] = [
+        Title("TRATTORIA IL GIGLIO"),
+        Center("di Bartolini Marco & C. s.a.s."),
+        Center("Via dei Macci 54/r"),
+        Center("50122 FIRENZE (FI)"),
+        Center("P.IVA 06182740483"),
+        Center("Tel. 055 2344187"),
+        Blank(),
+        Text(f"TAVOLO {doc % 18 + 1}   COPERTI {covers}   CAMERIERE {('LUCA', 'GIULIA', 'PAOLO')[z % 3]}"),
+        Blank(),
+        Center("DOCUMENTO COMMERCIALE", bold=True),
+        Center("di vendita o prestazione"),
+        Blank(),
+        Row(("DESCRIZIONE", "IVA", "Prezzo(€)"), c),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, "10,00%", COMMA(ln.amount)), c))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"  {qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} €/kg"))
+        elif ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} x {COMMA(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("SCONTO OMAGGIO", "10,00%", COMMA(ln.discount)), c))
+    ops.append(Rule())
+    if s.savings:
+        ops += [pair("SUBTOTALE", COMMA(s.subtotal)), pair(s.savings_label, COMMA(-s.savings))]
+    ops += [
+        pair("TOTALE COMPLESSIVO", COMMA(s.total), bold=True, tall=True),
+        pair("di cui IVA", COMMA(included_tax(s.total, Decimal(10)))),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("RESTO", COMMA(s.change)))
+    ops += [
+        pair("IMPORTO PAGATO", COMMA(s.total)),
+        Blank(),
+        Row((s.when, f"DOCUMENTO N. {s.no}"), (Col(None), Col(22, "right"))),
+        Text(f"CASSA 01  OPERATORE {z % 3 + 1:02d}"),
+        Text("RT 99MEX021478"),
+        Blank(),
+        Center("Grazie e arrivederci!"),
+        Center("www.trattoriailgiglio.it"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "vi-pho",
+        "Latin",
+        "VND",  # Tổng cộng ...đ
+        vi_pho_sale,
+        vi_pho,
+        # receipt-printer-encoder's "auto", as the other Vietnamese templates (receiptline has no Vietnamese
+        # code page, python-escpos no capitals with tone marks): TCVN-3 on an Epson and a Citizen, and the
+        # Bixolon's own pages.
+        (
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "auto"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 42, "auto"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "auto"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hant-tw-drinks",
+        "traditional Chinese",
+        "TWD",  # 合計 NT$
+        zh_hant_tw_drinks_sale,
+        zh_hant_tw_drinks,
+        # receiptline in Big5 and CP950, as the other Taiwanese templates (python-escpos sends hanzi as
+        # GB18030).
+        (
+            Encoder(RL, "epson", "taiwan-80mm", 42, "big5"),
+            Encoder(RL, "fit", "taiwan-80mm", 48, "cp950"),
+            Encoder(RL, "generic", "taiwan-80mm", 42, "big5"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-pekarnya",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_pekarnya_sale,
+        ru_pekarnya,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "windows1251"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP866"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "it-trattoria",
+        "Latin",
+        "EUR",  # Prezzo(€)
+        it_trattoria_sale,
+        it_trattoria,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+)
+
 
 # -- rendering ----------------------------------------------------------------------------------------------
 
