@@ -182,3 +182,13 @@ def test_box_toml_takes_a_model_of_our_tables(tmp_path: Path) -> None:
     )
     printer = load_config(box).printer
     assert printer.code_table == "XP-N160II" and printer.code_pages[23] == "cp1251"
+
+
+def test_bixolons_vietnamese_pages_are_tcvn3() -> None:
+    # The SRP-350III's ESC t 49 and 50 (receipt-printer-encoder's 'bixolon' mapping): TCVN-3, lower case
+    # and capitals; read as anything else, a phở shop's bill is mojibake.
+    body = (
+        b"\x1b@\x1bt\x31" + "Phở bò tái".encode("tcvn3") + b"\n\x1bt\x32" + "PHIẾU".encode("tcvn3_capitals")
+    )
+    doc = decode_bytes(body + b"\n", PROFILES["bixolon-80mm"])
+    assert [ln.text for ln in doc.text_lines()] == ["Phở bò tái", "PHIẾU"]

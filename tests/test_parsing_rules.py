@@ -480,6 +480,49 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
         "generic-80mm",
         lambda tx: [(p.method, p.amount) for p in tx.payments] == [("card", D("1.00")), ("cash", D("1.25"))],
     ),
+    (
+        # A Polish receipt's printout counter ("nr wydr.") yields to its receipt number ("Paragon nr");
+        # "1 szt. x 22,90" under its name, the unit ending in a full stop.
+        "pl-printout-and-receipt-number",
+        R(
+            "APTEKA POD ORLEM",
+            "2026-03-01 15:37           nr wydr. 141398",
+            "PARAGON FISKALNY",
+            "Vitaminum D3 2000 j.m. 60 kaps.",
+            "                1 szt. x 22,90     22,90 B",
+            "SUMA PLN   22,90",
+            "Gotówka   22,90 PLN",
+            "Paragon nr 05914            #Kasa 1  15:37",
+        ),
+        "cp852",
+        b"\x1bt\x12",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and tx.receipt_no == "05914"
+            and [(i.name, i.quantity) for i in tx.items] == [("Vitaminum D3 2000 j.m. 60 kaps.", 1)]
+        ),
+    ),
+    (
+        # Belgium's Bancontact and meal vouchers; a count before a name that starts with a size.
+        "be-tenders-and-a-size-first-name",
+        R(
+            "FRITUUR 'T HOEKSKE",
+            "Datum: 07/12/2026 19:42",
+            "2 x  175ml House Red   15,00",
+            "Totaal   € 15,00",
+            "Monizze maaltijdcheque   € 10,80",
+            "Bancontact   € 4,20",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity) for i in tx.items] == [("175ml House Red", 2)]
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D("10.80")), ("card", D("4.20"))]
+        ),
+    ),
 ]
 
 

@@ -205,7 +205,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     return tx
 
 
-_HEADER_FIELDS = frozenset(("receipt_no", "cashier", "member", "header"))
+_HEADER_FIELDS = frozenset(("receipt_no", "printout_no", "cashier", "member", "header"))
 _TENDER_FIELDS = frozenset(f"tender:{m}" for m in PAYMENT_METHODS)
 _SUMMARY_FIELDS = (
     frozenset(("subtotal", "total", "change", "tax", "ignore", "surcharge", "rounding")) | _TENDER_FIELDS
@@ -510,6 +510,7 @@ def _same(a: Adjustment, b: Adjustment) -> bool:
 
 def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> None:
     signed: str | None = None  # a number after a number sign alone at a header line's start
+    printout: str | None = None  # a printout's counter, where no receipt number is labelled
     for line in lines:
         if signed is None and _SIGN_FIRST.match(line.text):
             signed = _receipt_number(line.text.lstrip())
@@ -523,6 +524,10 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
             label = find_label(line, vocab.receipt_no)
             if label:
                 tx.receipt_no = _receipt_number(value_after(line, label) or "")
+        if printout is None and "printout_no" in line.fields:
+            label = find_label(line, vocab.printout_no)
+            if label:
+                printout = _receipt_number(value_after(line, label) or "")
         if tx.cashier is None and "cashier" in line.fields:
             label = find_label(line, vocab.cashier)
             if label:
@@ -538,7 +543,7 @@ def _header_fields(tx: Transaction, lines: list[Line], vocab: Vocabulary) -> Non
                     tx.member_id = m.group(0)
     if tx.receipt_no is None:
         # "N.º: FS A2026/1403" under "Fatura Simplificada": the number sign is the line's only label.
-        tx.receipt_no = signed
+        tx.receipt_no = signed or printout
 
 
 # What may stand between a receipt number's label and the number: "Ticket N° 12", "Ticket Nro 12",

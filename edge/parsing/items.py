@@ -20,9 +20,10 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\s{{0,3}}(?:NET\s{{1,3}})?)?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,3}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
-    # (A weight may be marked net: "0.875 kg NET @ $4.90/kg".)
+    # (A unit may end in a full stop, "1 szt. x 22,90"; a weight may be marked net, "0.875 kg NET @
+    # $4.90/kg".)
     # A unit after the price: per unit ("/kg", "/FT"); the quantity's, where the price came first ("189.99 *
     # 1.458 кг"); or each ("3 @ 54.98 EA").
     r"(?:/\s*(?P<punit>kg|KG|lb|LB|l|L|g|个|個|FT|ft|m|м)|\s?(?P<qunit>кг|шт|kg|szt|м)|\s?(?:EA|ea|EACH))?"
@@ -74,7 +75,8 @@ _RATE_COLUMN = re.compile(
 )
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
-_LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*)$")
+# (The name after the count may start with a size: "2 x  175ml House Red".)
+_LEADING_TIMES = re.compile(r"^(\d{1,3})\s*[xX×]\s+([^\W\d].*|\d[\d.,]*\s?[^\W\d_].*)$")
 _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 _TRAILING_TIMES = re.compile(r"\s{2,}[xX×](\d{1,3})$")
 # A count before a name in a script whose names never start with a digit (Thai, CJK, Hangul): "2 ไก่ย่าง".

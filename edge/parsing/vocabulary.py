@@ -87,6 +87,9 @@ class Vocabulary:
     paid_by: tuple[str, ...] = _bundled_words("paid_by")
     member: tuple[str, ...] = _bundled_words("member")
     receipt_no: tuple[str, ...] = _bundled_words("receipt_no")
+    # A printout's counter ("nr wydr.", Polish fiscal printers): the receipt's number only where no
+    # receipt-number label is printed ("Paragon nr 05914" wins).
+    printout_no: tuple[str, ...] = _bundled_words("printout_no")
     cashier: tuple[str, ...] = _bundled_words("cashier")
     refund: tuple[str, ...] = _bundled_words("refund")
     void: tuple[str, ...] = _bundled_words("void")

@@ -194,7 +194,9 @@ def zh_restaurant(s: Spec, rng: random.Random) -> bytes:
 def en_grocery(s: Spec, rng: random.Random) -> bytes:
     """A US grocery POS: CP437, a raster logo, items with a code, two-line quantities, tax added."""
     out = bytearray(ESC + b"@" + ESC + b"a\x01" + raster_logo(rng, 24, 30) + b"\n")
-    out += ESC + b"E\x01" + (s.store + "\n").encode() + ESC + b"E\x00" + b"123 MAIN ST, SPRINGFIELD, IL 62704\n"
+    out += (
+        ESC + b"E\x01" + (s.store + "\n").encode() + ESC + b"E\x00" + b"123 MAIN ST, SPRINGFIELD, IL 62704\n"
+    )
     dt = s.datetime
     out += f"{dt[5:7]}/{dt[8:10]}/{dt[:4]} {dt[11:16]}   RECEIPT #{s.receipt_no}\n".encode()
     out += f"CASHIER: {s.cashier}\n".encode() + ESC + b"a\x00" + b"-" * 42 + b"\n"
