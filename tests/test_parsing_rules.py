@@ -523,6 +523,101 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
             and [(p.method, p.amount) for p in tx.payments] == [("other", D("10.80")), ("card", D("4.20"))]
         ),
     ),
+    (
+        # An item's discount whose label holds a tender's word ("Dto. Tarjeta Cliente") with more items
+        # below; a card slip's authorisation number under the card's tender is no payment.
+        "es-item-discount-and-slip-number",
+        R(
+            "FARMACIA LICENCIADA GARCIA",
+            "Fecha: 28/06/2026 20:10",
+            "170845  EUCERIN UREA REPAIR 250ML",
+            "                2    15,60   21%     31,20",
+            "        Dto. Tarjeta Cliente 10%     -3,12",
+            "660377  FRENADOL COMPLEX 10 SOBRES",
+            "                1     9,25    4%      9,25",
+            "TOTAL   37,33 €",
+            "TARJETA   37,33 €",
+            "  AUT: 096498  CONTACTLESS",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.discount) for i in tx.items]
+            == [("EUCERIN UREA REPAIR 250ML", D("-3.12")), ("FRENADOL COMPLEX 10 SOBRES", None)]
+            and [p.amount for p in tx.payments] == [D("37.33")]
+        ),
+    ),
+    (
+        # A hotpot bill: counts per guest, pot and plate (2位, 1锅, 2盘); 消费合计 is the items' sum.
+        "cn-hotpot-count-units",
+        R(
+            "蜀香老灶火锅",
+            "结账时间: 2026-11-24 21:25:33",
+            "茶位费                2位    3.00     6.00",
+            "清油麻辣锅            1锅   58.00    58.00",
+            "时蔬拼盘              2盘   22.00    44.00",
+            "消费合计:                           108.00",
+            "应收金额:                         ￥108.00",
+            "微信支付:                           108.00",
+        ),
+        "gb18030",
+        b"\x1c&",
+        "chinese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity) for i in tx.items]
+            == [("茶位费", 2), ("清油麻辣锅", 1), ("时蔬拼盘", 2)]
+            and tx.subtotal == D("108.00")
+        ),
+    ),
+    (
+        # A fuel station's footer offer below the tenders is no discount of this sale; OK캐쉬백 pays.
+        "kr-footer-offer-and-points",
+        R(
+            "행복주유소",
+            "거래일시: 2026/09/23 07:20:09",
+            "휘발유              1,699  35.315   60,000",
+            "합계금액                            60,000",
+            "OK캐쉬백 사용                        1,000",
+            "신용카드                            59,000",
+            "   주유 3만원 이상 자동세차 4,000원 할인",
+        ),
+        "cp949",
+        b"\x1c&",
+        "korean-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and not tx.discounts
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D(1000)), ("card", D(59000))]
+        ),
+    ),
+    (
+        # Singapore: Bill No, S$ (day first), a service charge abbreviated, NETS and PayNow.
+        "sg-bill",
+        R(
+            "KOPI & CO.",
+            "Bill No: 680293",
+            "Date: 03/10/2026 7:59 PM",
+            "1   Mee Siam   6.50",
+            "Sub Total   6.50",
+            "Svc Chg 10%   0.65",
+            "GST 9%   0.64",
+            "Rounding   0.01",
+            "Total   S$7.80",
+            "NETS   5.00",
+            "PayNow   2.80",
+        ),
+        "cp437",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and (tx.receipt_no, tx.currency, tx.datetime) == ("680293", "SGD", "2026-10-03T19:59:00")
+            and [p.method for p in tx.payments] == ["card", "other"]
+        ),
+    ),
 ]
 
 
@@ -616,3 +711,27 @@ def test_a_swiss_subtotal_and_twint() -> None:
     body = R("BAECKEREI", "Datum: 20.11.2026 08:07", "Gipfeli   2 x 1.80   3.60", "Zwischentotal   3.60")
     tx = _read(body + R("Total CHF   3.60", "TWINT   3.60"))
     assert tx.status == "ok" and tx.subtotal == D("3.60") and [p.method for p in tx.payments] == ["other"]
+
+
+def test_seconds_printed_as_00_are_seconds_and_a_tses_end_is_the_sales_moment() -> None:
+    nfce = [(0, "Emissão: 21/04/2026 10:24:00"), (1, "Data de Autorização: 21/04/2026 10:24:04")]
+    assert read_datetime(nfce).value == "2026-04-21T10:24:00"
+    tse = [
+        (0, "15.04.2026 15:51"),
+        (1, "TSE-Start: 2026-04-15T15:51:11"),
+        (2, "TSE-Ende: 2026-04-15T15:51:38"),
+    ]
+    assert read_datetime(tse).value == "2026-04-15T15:51:38"
+
+
+def test_a_unit_set_apart_from_its_times_sign() -> None:
+    body = R(
+        "DROGARIA",
+        "Emissão: 21/04/2026 10:24:00",
+        "OMEPRAZOL 20MG 28 CÁPSULAS",
+        "     1 UN    x 17,90      17,90",
+    )
+    tx = _read(body + R("Valor a Pagar R$   17,90", "Dinheiro   17,90"), "cp860", b"\x1bt\x03")
+    assert tx.status == "ok" and [(i.name, i.unit_price) for i in tx.items] == [
+        ("OMEPRAZOL 20MG 28 CÁPSULAS", D("17.90"))
+    ]

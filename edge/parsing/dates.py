@@ -444,14 +444,15 @@ def read_datetime(
         if other is not None:
             used.add(other[0])
             when = other[1]
-    if when is not None and when[2] == 0:
-        # The same minute printed elsewhere to the second (a card slip's time, a German TSE's end): the
-        # sale's moment, more exactly.
-        when = next((t for _, t, _ in times if t[:2] == when[:2] and t[2]), when)
+    if when is not None and when[2] < 0:
+        # The same minute printed elsewhere to the second (a card slip's time, a German TSE's start and
+        # end): the sale's moment, more exactly; the latest of them, the end of the transaction.
+        seconds = [t for _, t, _ in times if t[:2] == when[:2] and t[2] >= 0]
+        when = max(seconds, key=lambda t: t[2]) if seconds else when
     y, mo, d = ymd
     value = f"{y:04d}-{mo:02d}-{d:02d}"
     if when is not None:
-        value += f"T{when[0]:02d}:{when[1]:02d}:{when[2]:02d}"
+        value += f"T{when[0]:02d}:{when[1]:02d}:{max(when[2], 0):02d}"
     return ReadDateTime(value, frozenset(used), unsure, proven)
 
 
@@ -527,6 +528,7 @@ def _ymd(f: _Found, day_first: bool) -> tuple[int, int, int] | None:
 
 
 def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
+    """(hour, minute, second), the second -1 where none is printed ("10:24:00" says 0, "10:24" nothing)."""
     rest = text
     for d in dates:
         rest = rest.replace(d, " ")
@@ -540,7 +542,7 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
             hour += 12
         elif am and hour == 12:
             hour = 0
-        return hour, int(m.group("M")), int(m.group("S") or 0)
+        return hour, int(m.group("M")), int(m.group("S")) if m.group("S") else -1
     return None
 
 

@@ -228,6 +228,10 @@ def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> i
             continue
         if line.fields <= _ITEM_NOTES and _items_follow(lines, line.index, mark):
             continue
+        if line.fields <= _ITEM_OFF and _priced_lines_follow(lines, line.index, mark):
+            # "Dto. Tarjeta Cliente 10%   -3,12" under its item, more items below: the item's discount
+            # (its words may be a tender's: TARJETA), not the start of the summary.
+            continue
         return line.index
     return len(lines) if first_tender is None else first_tender
 
@@ -256,6 +260,24 @@ def _items_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
         if "total" in line.fields or "subtotal" in line.fields:
             return False
         if proven_amount(line, mark):
+            return True
+    return False
+
+
+_ITEM_OFF = _TENDER_FIELDS | {"discount"}
+
+
+def _priced_lines_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
+    """An amount off with unlabelled priced lines (more items) below it before any total."""
+    amounts = lines[at].amounts(mark)
+    if not amounts or amounts[-1][0] >= 0:
+        return False
+    for line in lines[at + 1 :]:
+        if not line.fields.isdisjoint(_SUMMARY_FIELDS):
+            if "discount" in line.fields:
+                continue
+            return False
+        if line.amounts(mark) and _LETTERS.search(line.text):
             return True
     return False
 
@@ -431,6 +453,15 @@ def _summary(
                 # card slip is a coupon's number and an authorisation code.
                 continue
             off = "discount" in fields
+            if (
+                off
+                and tx.total is not None
+                and tx.payments
+                and sum(p.amount for p in tx.payments) >= tx.total
+            ):
+                # Once the tenders pay the total, an amount off below them is the footer's offer ("주유
+                # 3만원 이상 자동세차 4,000원 할인"), not this sale's.
+                continue
             label = line.text[: amounts[-1][1]].strip(" :：-−=")
             adjustment = Adjustment(
                 label or ("discount" if off else "surcharge"), -abs(amount) if off else abs(amount)
@@ -465,16 +496,14 @@ def _summary(
         else:
             method = _tender(line, vocab)
             paid = sum((p.amount for p in tx.payments), Decimal(0))
-            if (
-                method is not None
-                and tx.payments
-                and tx.total is not None
-                and paid >= tx.total
-                and amount == paid
-            ):
-                # "现金: 200.00 / 实收金额: 200.00": once the tenders cover the total, their sum again under
-                # another label is what was received in all, not one more tender.
-                continue
+            if method is not None and tx.payments and tx.total is not None and paid >= tx.total:
+                if amount == paid:
+                    # "现金: 200.00 / 实收金额: 200.00": once the tenders cover the total, their sum again
+                    # under another label is what was received in all, not one more tender.
+                    continue
+                if fractions and not FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]):
+                    # "AUT: 529684  CONTACTLESS" on the card slip under them: a number, not money.
+                    continue
             if method is not None:
                 tx.payments.append(Payment(method, amount))
             elif (
@@ -725,8 +754,8 @@ _TAIWAN = re.compile(
 )
 _HONG_KONG = re.compile(r"香港|九龍|新界")
 _USD = re.compile(r"(?=U)\bUSD\b|US\$")
-_DOLLARS = frozenset(("USD", "CAD", "AUD", "NZD", "MXN"))
-_DOLLAR_PRINTED = re.compile(r"\b(?:USD|CAD|AUD|NZD|MXN)\b|(?:US|CA|NZ|\bA|\bC)\$")
+_DOLLARS = frozenset(("USD", "CAD", "AUD", "NZD", "MXN", "SGD"))
+_DOLLAR_PRINTED = re.compile(r"\b(?:USD|CAD|AUD|NZD|MXN|SGD)\b|(?:US|CA|NZ|\bA|\bC|\bS)\$")
 _DOLLAR_EVIDENCE = (
     (
         re.compile(r"\b(?:CAD|CA\$|C\$)|\bINTERAC\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\bGST/HST\b", re.IGNORECASE),
@@ -734,6 +763,7 @@ _DOLLAR_EVIDENCE = (
     ),
     (re.compile(r"\b(?:AUD|A\$|ABN)\b|\b(?:NSW|VIC|QLD|TAS|ACT) \d{4}\b"), "AUD"),
     (re.compile(r"\b(?:NZD|NZ\$)"), "NZD"),
+    (re.compile(r"\bS\$"), "SGD"),
     (re.compile(r"\b(?:MXN|RFC)\b|\bM\.N\."), "MXN"),
     (re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b"), "USD"),
 )

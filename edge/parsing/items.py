@@ -20,7 +20,7 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,3}}(?:NET\s{{1,3}})?)?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
     # (A unit may end in a full stop, "1 szt. x 22,90"; a weight may be marked net, "0.875 kg NET @
     # $4.90/kg".)
@@ -35,7 +35,9 @@ _EACH_LINE = re.compile(
     rf"^(?:à|á|@|je|per|each|ea\.?)\s*(?P<price>{_NUM})\s*(?:/\s*\w+|EA|ea)?$", re.IGNORECASE
 )
 _QP_HINT = re.compile(r"[xX×*@х]")  # (х: the Cyrillic letter, which Russian tills print for "times")
-COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|pcs|Stk|St\.)"
+# (位: a guest, a restaurant's tea or sauce per head; 锅 盘 罐 碟 串 扎: pots, plates, cans, dishes, skewers,
+# jugs.)
+COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|位|锅|鍋|盘|盤|罐|碟|串|扎|pcs|Stk|St\.)"
 # An article code before the name, after the line's number where the till prints one ("001 7891314547755").
 ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 _TAX_CODE = re.compile(r"\s{1,3}\d")
