@@ -105,7 +105,18 @@ from tests.foreign_encoder import ENCODERS, encode
 # ran the parser, became the test split: a Flemish frituur with its FDM block (nl-be-frituur), a Polish
 # pharmacy's PARAGON FISKALNY (pl-apteka), a Turkish eczane (tr-eczane), an English pub (en-gb-pub), a Saigon
 # phở shop (vi-pho), a Taipei drink stand (zh-hant-tw-drinks), a Russian bakery's КАССОВЫЙ ЧЕК
-# (ru-pekarnya) and a Florentine trattoria's DOCUMENTO COMMERCIALE (it-trattoria).
+# (ru-pekarnya) and a Florentine trattoria's DOCUMENTO COMMERCIALE (it-trattoria). Measured (96 receipts:
+# 83 money-right, 68 fully right, 0 silent), they moved to dev too, and a fifth blind split of eight was
+# written the same way: a Madrid farmacia (es-es-farmacia), a Lyon bar-tabac (fr-fr-tabac), a Cologne
+# bakery chain with its TSE block (de-de-baeckerei), a Brazilian drugstore's NFC-e (pt-br-farmacia), a
+# Japanese 100-yen shop (ja-hyakkin), a Korean fuel station (ko-juyuso), a mainland hotpot restaurant
+# (zh-hans-huoguo) and a Singapore kopitiam chain (en-sg-hawker). Measured (96 receipts: 60 money-right, 48
+# fully right, 9 silent: six of de-de-baeckerei's and three of pt-br-farmacia's dates, a second timestamp
+# taken for the sale's), they moved to dev as well, and a sixth blind split was written the same way: a Seoul
+# BBQ restaurant (ko-gogi), a conveyor-belt sushi chain (ja-kaitenzushi), a Hong Kong supermarket in Big5 and
+# English (zh-hant-hk-supermarket), a Bangkok noodle shop's tablet POS (th-noodle-shop), an Ankara grill's
+# ÖKC receipt and adisyon (tr-restoran), a Poznań bakery's PARAGON FISKALNY (pl-piekarnia), an Auckland
+# dairy (en-nz-dairy) and a Mexico City convenience store (es-mx-oxxo).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -188,14 +199,30 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ko-bunsik": "dev",
     "zh-hans-yaofang": "dev",
     "th-pharmacy": "dev",
-    "nl-be-frituur": "test",
-    "pl-apteka": "test",
-    "tr-eczane": "test",
-    "en-gb-pub": "test",
-    "vi-pho": "test",
-    "zh-hant-tw-drinks": "test",
-    "ru-pekarnya": "test",
-    "it-trattoria": "test",
+    "nl-be-frituur": "dev",
+    "pl-apteka": "dev",
+    "tr-eczane": "dev",
+    "en-gb-pub": "dev",
+    "vi-pho": "dev",
+    "zh-hant-tw-drinks": "dev",
+    "ru-pekarnya": "dev",
+    "it-trattoria": "dev",
+    "es-es-farmacia": "dev",
+    "fr-fr-tabac": "dev",
+    "de-de-baeckerei": "dev",
+    "pt-br-farmacia": "dev",
+    "ja-hyakkin": "dev",
+    "ko-juyuso": "dev",
+    "zh-hans-huoguo": "dev",
+    "en-sg-hawker": "dev",
+    "ko-gogi": "test",
+    "ja-kaitenzushi": "test",
+    "zh-hant-hk-supermarket": "test",
+    "th-noodle-shop": "test",
+    "tr-restoran": "test",
+    "pl-piekarnia": "test",
+    "en-nz-dairy": "test",
+    "es-mx-oxxo": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -10443,7 +10470,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -10456,7 +10482,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1250"),  # ESC t 45
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP852"),
         ),
         variants=4,
     ),
@@ -10470,7 +10495,6 @@ TEMPLATES += (
         (
             Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp857"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp857"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP857"),
         ),
         variants=4,
     ),
@@ -10483,7 +10507,6 @@ TEMPLATES += (
         (
             Encoder(RL, "starlinesbcs", "star-line-80mm", 48, "cp858"),
             Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -11109,7 +11132,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 48, "windows1251"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP866"),
         ),
         variants=4,
     ),
@@ -11122,7 +11144,2970 @@ TEMPLATES += (
         (
             Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
             Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp858"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Madrid
+# pharmacy's FACTURA SIMPLIFICADA (es-es-farmacia: each article's C.N. over its Uds., PVP, IVA and Importe,
+# a prescription's aportación with what the SNS pays off the line, a loyalty card's 10 % off the
+# parapharmacy, IVA 4 %, 10 % and 21 % included, EFECTIVO with ENTREGADO and CAMBIO or TARJETA and its
+# datáfono lines), a Lyon bar-tabac-presse's ticket (fr-fr-tabac: newspapers at 2,1 %, the counter's drinks
+# at 10 % and 20 %, water at 5,5 %, tobacco and vape at 20 %, FDJ games and stamps outside TVA, a loyalty
+# card's free coffee, TOTAL TTC, Nombre d'articles, ESPECES and RENDU, CB and CB SANS CONTACT with the card
+# slip, the TVA table by code), a Cologne bakery chain's Kassenbon (de-de-baeckerei: "2 x" before the
+# article and its unit price under it, food at B 7 % in or out of the shop since 2026, coffee at A 19 % and
+# milk drinks at 7 % only when taken away, bottles with their Einwegpfand, the Treuekarte's tenth coffee
+# free and its stamps, Summe EUR, Gegeben Bar and Rückgeld or EC-Karte, the MwSt table, the TSE block) and a
+# Belo Horizonte drugstore's DANFE NFC-e in CP860 (pt-br-farmacia: EAN codes, "Qtde UN Vl Unit Vl Total",
+# the loyalty club's Desconto under an item, Valor total R$, Descontos R$, Valor a Pagar R$, Dinheiro and
+# Troco, credit and debit cards and PIX, the tributes of Lei 12.741/2012, the access key and protocol).
+
+
+def dated_between_hours(rng: random.Random, fmt: str, opens: int, closes: int) -> tuple[str, str]:
+    """dated(), drawn again until its hour is one at which the shop is open (from `opens` to `closes`)."""
+    while True:
+        when = dated(rng, fmt)
+        if opens <= int(when[1][11:13]) < closes:
+            return when
+
+
+ES_FARMACIA_IVA = {"4": Decimal(4), "10": Decimal(10), "21": Decimal(21)}
+ES_FARMACIA_LIBRE = (  # (name, PVP, IVA %, código nacional): medicines 4 %, medical devices 10 %, else 21 %
+    ("FRENADOL COMPLEX 10 SOBRES", "9.25", "4", "660377"),
+    ("IBUPROFENO CINFA 400MG 30 COMP", "2.95", "4", "653448"),
+    ("GELOCATIL 650MG 20 COMP", "3.35", "4", "712786"),
+    ("STREPSILS FRESA 24 PASTILLAS", "7.45", "4", "687665"),
+    ("ALMAX 1G 54 COMP MASTICABLES", "8.40", "4", "654518"),
+    ("BISOLVON ANTITUSIVO 200ML", "8.95", "4", "768416"),
+    ("TIRITAS HANSAPLAST 20 UDS", "3.95", "10", "155267"),
+    ("SUERO FISIOLÓGICO 30 MONODOSIS", "4.50", "10", "180059"),
+    ("TERMÓMETRO DIGITAL FLEXIBLE", "8.90", "10", "166212"),
+    ("TEST EMBARAZO CLEARBLUE", "11.95", "10", "172965"),
+    ("ISDIN FOTOPROTECTOR SPF50 50ML", "24.95", "21", "190884"),
+    ("CERAVE CREMA HIDRATANTE 340G", "17.45", "21", "196523"),
+    ("LACER PASTA DENTAL 125ML", "5.80", "21", "329409"),
+    ("AVÈNE AGUA TERMAL 300ML", "13.90", "21", "153122"),
+    ("EUCERIN UREA REPAIR 250ML", "15.60", "21", "170845"),
+)
+ES_FARMACIA_RECETA = (  # (name, PVP, código nacional): prescribed and financed by the SNS, IVA 4 %
+    ("OMEPRAZOL CINFA 20MG 28 CAPS EFG", "2.46", "669416"),
+    ("ENALAPRIL NORMON 20MG 28 COMP EFG", "2.50", "670604"),
+    ("ATORVASTATINA KERN 20MG 28 EFG", "3.98", "656540"),
+    ("AMOXICILINA NORMON 500MG 24 CAPS", "2.05", "659938"),
+    ("METFORMINA SANDOZ 850MG 50 COMP", "1.96", "687616"),
+    ("SINTROM 4MG 20 COMP", "3.84", "712356"),
+)
+ES_FARMACIA_TSI = {1: ("TSI 003", 40), 2: ("TSI 002", 10)}  # the patient's aportación: a worker, a pensioner
+ES_FARMACIA_DTO = 10  # the Tarjeta Cliente: 10 % off the parapharmacy (IVA 21 %)
+
+
+def es_farmacia_dto(amount: Decimal) -> Decimal:
+    return (amount * ES_FARMACIA_DTO / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def es_es_farmacia_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    if v in ES_FARMACIA_TSI:  # a prescription's drugs first, the SNS paying all but the aportación
+        tsi, share = ES_FARMACIA_TSI[v]
+        for name, price, cn in rng.sample(ES_FARMACIA_RECETA, rng.randint(1, 3)):
+            ln = Line(name, Decimal(rng.choice((1, 1, 2))), Decimal(price), code=cn, tag="4")
+            aport = (ln.amount * share / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines.append(replace(ln, note=f"Receta {tsi}  Aport. {share}%", discount=aport - ln.amount))
+    libre = list(ES_FARMACIA_LIBRE)
+    for name, price, tag, cn in rng.sample(libre, rng.randint(1 if v in ES_FARMACIA_TSI else 2, 4)):
+        lines.append(Line(name, Decimal(rng.choice((1, 1, 1, 2))), Decimal(price), code=cn, tag=tag))
+    if v == 3:  # the Tarjeta Cliente: its discount on each article of the parapharmacy
+        if not any(ln.tag == "21" for ln in lines):
+            name, price, tag, cn = rng.choice([item for item in libre if item[2] == "21"])
+            lines.append(Line(name, Decimal(1), Decimal(price), code=cn, tag=tag))
+        lines = [replace(ln, discount=-es_farmacia_dto(ln.amount)) if ln.tag == "21" else ln for ln in lines]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v in (0, 2):
+        tenders: tuple[Tender, ...] = (Tender("cash", "EFECTIVO", tendered(rng, total, EUR_CASH)),)
+    else:
+        tenders = (Tender("card", "TARJETA", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"FS26/{rng.randint(1, 99999):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 9, 22),
+    )
+
+
+def es_es_farmacia(s: Sale, cols: int) -> list[Op]:
+    # A Madrid pharmacy's FACTURA SIMPLIFICADA from its management program: the pharmacy with its titular and
+    # her NIF, the number, date, till and who served; each article's C.N. and name, then its Uds., PVP, IVA
+    # and Importe, a prescribed drug's TSI and aportación with what the SNS pays off the line, the Tarjeta
+    # Cliente's discount on the parapharmacy; TOTAL in euros and the articles counted; EFECTIVO with ENTREGADO
+    # and CAMBIO, or TARJETA with the datáfono's lines; the IVA included at 4 %, 10 % and 21 %.
+    head = (Col(7), Col(None))
+    item = (Col(7), Col(None, "right"), Col(8, "right"), Col(5, "right"), Col(9, "right"))
+    under = (Col(7), Col(None), Col(9, "right"))
+    no = int(s.no.partition("/")[2])
+    ops: list[Op] = [
+        Title("FARMACIA ALCALÁ"),
+        Center("Lda. Carmen Moreno Ruiz"),
+        Center("C/ de Alcalá, 214"),
+        Center("28028 Madrid"),
+        Center("Tel. 913 56 21 48"),
+        Center("NIF: 51872436F"),
+        Blank(),
+        Center("FACTURA SIMPLIFICADA", bold=True),
+        Text(f"Nº Factura: {s.no}"),
+        Text(f"Fecha: {s.when}"),
+        Text(f"Caja: 1   Vendedor: {('MARTA', 'JAVIER', 'LUCÍA', 'PILAR')[no % 4]}"),
+        Rule(),
+        Row(("C.N.", "Descripción"), head),
+        Row(("", "Uds.", "PVP", "IVA", "Importe"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops += [
+            Row((ln.code, ln.name), head),
+            Row(("", str(ln.qty), COMMA(ln.price), f"{ln.tag}%", COMMA(ln.amount)), item),
+        ]
+        if ln.note:
+            ops += [Row(("", ln.note), head), Row(("", "A cargo SNS", COMMA(ln.discount)), under)]
+        elif ln.discount:
+            ops.append(Row(("", f"Dto. Tarjeta Cliente {ES_FARMACIA_DTO}%", COMMA(ln.discount)), under))
+    ops += [
+        Rule(),
+        pair("TOTAL", f"{COMMA(s.total)} €", bold=True, tall=True),
+        Text(f"Nº de artículos: {pieces(s.lines)}"),
+        Blank(),
+    ]
+    for t in s.tenders:
+        ops.append(Text(f"Forma de pago: {t.label}"))
+        if t.method == "cash":
+            ops += [pair("ENTREGADO", f"{COMMA(t.amount)} €"), pair("CAMBIO", f"{COMMA(s.change)} €")]
+        else:
+            ops += [
+                pair(t.label, f"{COMMA(t.amount)} €"),
+                Text(f"  VISA DEBIT  ************{no * 37 % 10000:04d}"),
+                Text(f"  AUT: {no * 4211 % 1000000:06d}  CONTACTLESS"),
+                Text("  OPERACIÓN AUTORIZADA"),
+            ]
+    iva = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Center("IVA INCLUIDO"), Row(("Tipo", "Base", "Cuota", "Total"), iva)]
+    for rate, pct in ES_FARMACIA_IVA.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            cuota = included_tax(gross, pct)
+            ops.append(Row((f"IVA {rate}%", COMMA(gross - cuota), COMMA(cuota), COMMA(gross)), iva))
+    ops.append(Rule())
+    if any(ln.discount and not ln.note for ln in s.lines):
+        ops += [
+            Text(f"Tarjeta Cliente: ************{no * 53 % 10000:04d}"),
+            Text(f"Puntos acumulados: {no * 389 % 900 + 40}"),
+            Rule(),
+        ]
+    ops += [
+        Center("Gracias por su confianza"),
+        Center("Los medicamentos no admiten devolución"),
+        Center("Conserve este ticket"),
+    ]
+    return ops
+
+
+FR_TABAC_TVA = {"1": Decimal("2.1"), "2": Decimal("5.5"), "3": Decimal(10), "4": Decimal(20)}  # and 0: none
+FR_TABAC_PRESSE = (  # the press: code 1, 2,1 %
+    ("LE PROGRES", "1.70"),
+    ("L'EQUIPE", "2.10"),
+    ("LE FIGARO", "3.20"),
+    ("LE MONDE", "3.50"),
+    ("LIBERATION", "2.80"),
+    ("TELE 7 JOURS", "1.90"),
+    ("PARIS MATCH", "3.50"),
+    ("LE CANARD ENCHAINE", "1.50"),
+)
+FR_TABAC_COMPTOIR = (  # drunk at the counter: code 3, 10 %, alcohol code 4, 20 %
+    ("CAFE", "1.40", "3"),
+    ("CAFE CREME", "2.60", "3"),
+    ("DECA", "1.50", "3"),
+    ("CHOCOLAT CHAUD", "2.80", "3"),
+    ("JUS D'ORANGE", "3.20", "3"),
+    ("PERRIER 33CL", "3.00", "3"),
+    ("CROISSANT", "1.30", "3"),
+    ("DEMI PRESSION", "3.20", "4"),
+    ("VERRE DE BLANC", "3.50", "4"),
+)
+FR_TABAC_BOUTIQUE = (  # taken away: water code 2, 5,5 %; sweets, tobacco, lighters and vape code 4, 20 %
+    ("EVIAN 50CL", "1.50", "2"),
+    ("HOLLYWOOD CHEWING-GUM", "1.95", "4"),
+    ("KINDER BUENO", "1.60", "4"),
+    ("BRIQUET BIC", "2.20", "4"),
+    ("E-LIQUIDE 10ML 6MG", "5.90", "4"),
+    ("MARLBORO RED 20", "13.00", "4"),
+    ("CAMEL FILTERS 20", "12.50", "4"),
+)
+FR_TABAC_HORS_TVA = (  # the FDJ's games and La Poste's stamps: code 0, outside TVA
+    ("EUROMILLIONS", "2.50", "0"),
+    ("LOTO", "2.20", "0"),
+    ("GRATTAGE CASH", "5.00", "0"),
+    ("GRATTAGE MILLIONNAIRE", "10.00", "0"),
+    ("TIMBRE LETTRE VERTE", "1.52", "0"),
+)
+
+
+def fr_fr_tabac_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    if v in (0, 2):  # the morning's coffee at the counter and the paper
+        lines += pick(rng, FR_TABAC_COMPTOIR, (1, 3), qtys=(1, 1, 1, 2, 3))
+        lines += pick(rng, [(n, p, "1") for n, p in FR_TABAC_PRESSE], (1, 2), qtys=(1,))
+    if v != 0:
+        lines += pick(rng, FR_TABAC_BOUTIQUE, (1, 3), qtys=(1, 1, 1, 2))
+    if v in (1, 3):
+        lines += pick(rng, FR_TABAC_HORS_TVA, (1, 2), qtys=(1, 1, 2))
+    if v == 3:
+        lines.insert(0, pick(rng, [(n, p, "1") for n, p in FR_TABAC_PRESSE], (1, 1), qtys=(1,))[0])
+    if v == 2:  # the loyalty card's tenth coffee, free
+        k = next((i for i, ln in enumerate(lines) if ln.name == "CAFE"), None)
+        if k is None:
+            lines.insert(0, Line("CAFE", Decimal(1), Decimal("1.40"), tag="3"))
+            k = 0
+        lines[k] = replace(lines[k], discount=-lines[k].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "ESPECES", tendered(rng, total, EUR_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "CB", total),)
+    elif v == 2:
+        tenders = (Tender("card", "CB SANS CONTACT", total),)
+    else:  # the games in cash, as the FDJ asks, the rest by card
+        games = sum((ln.amount for ln in lines if ln.tag == "0"), Decimal(0))
+        cash = tendered(rng, games, EUR_CASH)
+        tenders = (Tender("cash", "ESPECES", cash),)
+        if cash < total:
+            tenders += (Tender("card", "CB SANS CONTACT", total - cash),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 7, 20),
+    )
+
+
+def fr_fr_tabac(s: Sale, cols: int) -> list[Op]:
+    # A bar-tabac-presse's ticket from its till: the bar, what it sells, its address and phone; the ticket
+    # number with the date and time, the till and who served; Qté, Désignation, P.U., Montant and the TVA
+    # code of each article, the loyalty card's free coffee under it; TOTAL TTC and Nombre d'articles; ESPECES
+    # and RENDU, CB or CB SANS CONTACT; the TVA table by code with HT, TVA and TTC (the FDJ's games and the
+    # stamps outside it); SIRET, TVA number and NAF code; the card terminal's ticket client.
+    item = (Col(3, "right"), Col(None), Col(6, "right"), Col(7, "right"), Col(1))
+    under = (Col(3), Col(None), Col(7, "right"), Col(1))
+    two = (Col(None), Col(20, "right"))
+    no = int(s.no)
+    ops: list[Op] = [
+        Title("LE BALTO"),
+        Center("BAR - TABAC - PRESSE - FDJ"),
+        Center("12 avenue Jean Jaurès"),
+        Center("69007 LYON"),
+        Center("Tél. 04 78 72 15 40"),
+        Rule(),
+        Row((f"Ticket n° {s.no}", s.when), two),
+        Row(("Caisse 2", f"Vendeur : {('NATHALIE', 'KARIM', 'SYLVIE')[no % 3]}"), two),
+        Rule(),
+        Row(("Qté", "Désignation", "P.U.", "Montant", "T"), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, COMMA(ln.price), COMMA(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row(("", "  Fidélité: café offert", COMMA(ln.discount), ln.tag), under))
+    ops += [
+        Rule(),
+        pair("TOTAL TTC", f"{COMMA(s.total)} €", bold=True, tall=True),
+        Text(f"Nombre d'articles : {pieces(s.lines)}"),
+        Blank(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"{COMMA(t.amount)} €"))
+    if s.cash:
+        ops.append(pair("RENDU", f"{COMMA(s.change)} €"))
+    tva = (Col(1), Col(None), Col(8, "right"), Col(7, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("T", "Taux", "HT", "TVA", "TTC"), tva)]
+    for code, rate in FR_TABAC_TVA.items():
+        ttc = sum((ln.net for ln in s.lines if ln.tag == code), Decimal(0))
+        if ttc:
+            tax = included_tax(ttc, rate)
+            taux = f"{COMMA(rate)} %"
+            ops.append(Row((code, taux, COMMA(ttc - tax), COMMA(tax), COMMA(ttc)), tva))
+    hors = sum((ln.net for ln in s.lines if ln.tag == "0"), Decimal(0))
+    if hors:
+        ops.append(Row(("0", "Hors TVA", COMMA(hors), "0,00", COMMA(hors)), tva))
+    ops += [
+        Rule(),
+        Center("SARL LE BALTO - SIRET 512 345 678 00019"),
+        Center("TVA FR72512345678 - NAF 4726Z"),
+    ]
+    day, month, year = s.iso[8:10], s.iso[5:7], s.iso[2:4]
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        contactless = "SANS CONTACT" in t.label
+        ops += [
+            Rule(),
+            Center("CARTE BANCAIRE"),
+            Center("SANS CONTACT" if contactless else "CODE CONFIDENTIEL VERIFIE"),
+            Text("A0000000421010"),
+            Text("CB"),
+            Text(f"LE {day}/{month}/{year} A {s.when[-5:]}"),
+            Text("BAR TABAC LE BALTO"),
+            Text("69007 LYON"),
+            Text(f"{no * 7 % 10**7:07d}"),
+            Text(f"{no * 13 % 10**8:08d} {no % 1000:03d} {no * 17 % 10**6:06d}"),
+            Text(f"############{no * 37 % 10000:04d}"),
+            Text(hashlib.sha1(s.no.encode()).hexdigest()[:16].upper()),
+            pair("MONTANT =", f"{COMMA(t.amount)} EUR", right=14),
+            Center("DEBIT"),
+            Center("TICKET CLIENT"),
+            Center("A CONSERVER"),
+        ]
+    ops += [
+        Blank(),
+        Center("Merci de votre visite - A bientôt"),
+        Center("Vente de tabac et jeux interdite"),
+        Center("aux mineurs"),
+    ]
+    return ops
+
+
+DE_BAECKEREI_MWST = {"A": Decimal(19), "B": Decimal(7)}
+DE_BAECKEREI_BACKWAREN = (  # food: B 7 %, taken away or eaten in (since 2026)
+    ("Weizenbrötchen", "0.45"),
+    ("Kürbiskernbrötchen", "0.95"),
+    ("Laugenbrezel", "1.10"),
+    ("Käselaugenstange", "1.80"),
+    ("Croissant", "1.45"),
+    ("Rosinenschnecke", "2.10"),
+    ("Käsebrötchen belegt", "3.40"),
+    ("Schinken-Käse-Croissant", "3.90"),
+    ("Mehrkornbrot 750g", "4.60"),
+    ("Roggenmischbrot 1000g", "4.90"),
+    ("Bienenstich", "2.80"),
+    ("Apfelstreusel", "2.60"),
+    ("Käsekuchen", "3.10"),
+)
+DE_BAECKEREI_KAFFEE = (  # (name, price, "milch": 75 % milk or more, B 7 % when taken away; else A 19 %)
+    ("Kaffee", "2.30", ""),
+    ("Kaffee groß", "2.90", ""),
+    ("Cappuccino", "3.20", ""),
+    ("Espresso", "1.90", ""),
+    ("Latte Macchiato", "3.60", "milch"),
+    ("Milchkaffee", "3.40", "milch"),
+    ("Tee", "2.40", ""),
+)
+DE_BAECKEREI_FLASCHEN = (  # bottles from the fridge, A 19 %, each with its Einwegpfand
+    ("Apfelschorle 0,5l", "2.50"),
+    ("Mineralwasser 0,5l", "1.90"),
+    ("Coca-Cola 0,5l", "2.70"),
+)
+DE_BAECKEREI_TASSE = frozenset(name for name, _, _ in DE_BAECKEREI_KAFFEE)  # eaten in: a cup
+DE_BAECKEREI_TO_GO = frozenset(f"{name} to go" for name in DE_BAECKEREI_TASSE)
+DE_BAECKEREI_PFAND = Decimal("0.25")
+DE_BAECKEREI_STEMPEL = 10  # the Treuekarte: a stamp a coffee, the tenth free
+
+
+def de_de_baeckerei_sale(rng: random.Random, v: int) -> Sale:
+    here = v == 2  # im Haus: a cup, not a to-go cup, and the milk drinks at 19 % as well
+    lines = [
+        replace(ln, tag="B") for ln in pick(rng, DE_BAECKEREI_BACKWAREN, (1, 4), qtys=(1, 1, 2, 3, 4, 6))
+    ]
+    for ln in pick(rng, DE_BAECKEREI_KAFFEE, (0 if v == 3 else 1, 2), qtys=(1, 1, 2)):
+        name = ln.name if here else f"{ln.name} to go"
+        lines.append(replace(ln, name=name, tag="B" if ln.tag and not here else "A"))
+    if v in (1, 3):  # a bottle from the fridge and its deposit
+        for ln in pick(rng, DE_BAECKEREI_FLASCHEN, (1, 1), qtys=(1, 1, 2)):
+            lines += [replace(ln, tag="A"), Line("Pfand Einweg", ln.qty, DE_BAECKEREI_PFAND, tag="A")]
+    if v == 2:  # the Treuekarte's tenth coffee, free
+        k = next(i for i, ln in enumerate(lines) if ln.name in DE_BAECKEREI_TASSE)
+        lines[k] = replace(lines[k], discount=-lines[k].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v in (0, 2):
+        tenders: tuple[Tender, ...] = (Tender("cash", "Bar", tendered(rng, total, EUR_CASH)),)
+    else:
+        tenders = (Tender("card", "EC-Karte", total),)
+    # The sale's moment is the TSE's end, to the second; the Bon's own line prints it to the minute.
+    printed, iso = dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 7, 19)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 99999)),
+        dated_when=(printed, f"{iso[:17]}{rng.randint(3, 59):02d}"),
+    )
+
+
+def de_de_baeckerei(s: Sale, cols: int) -> list[Op]:
+    # A bakery chain's Kassenbon from a cloud till: the bakery, its company, branch, address, Steuernummer and
+    # USt-IdNr.; the Bon-Nr. with the date and time, the till and who served, im Haus or außer Haus; each
+    # article as "2 x" with its amount and MwSt class, "à 0,45" under it, the Treuekarte's free coffee; Summe
+    # EUR; Gegeben Bar and Rückgeld, or EC-Karte with the girocard lines; the MwSt table (A 19 %, B 7 %); the
+    # Treuekarte's stamps; the TSE block as the KassenSichV asks.
+    item = (Col(4, "right"), Col(None), Col(8, "right"), Col(1))
+    two = (Col(None), Col(18, "right"))
+    no = int(s.no)
+    here = any(ln.name in DE_BAECKEREI_TASSE for ln in s.lines)
+    clerk = ("Sabine", "Ayse", "Jonas", "Marta")[no % 4]
+    ops: list[Op] = [
+        Title("Bäckerei Kornblume"),
+        Center("Kornblume Backstuben GmbH"),
+        Center("Filiale Ehrenfeld"),
+        Center("Venloer Str. 312, 50823 Köln"),
+        Center("Tel. 0221 5402219"),
+        Center("St.-Nr. 217/5734/1029"),
+        Center("USt-IdNr. DE291734508"),
+        Rule(),
+        Row((f"Bon-Nr. {s.no}", s.when), two),
+        Row((f"Kasse 2  Bed.: {clerk}", "Im Haus" if here else "Außer Haus"), two),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((f"{ln.qty} x", ln.name, COMMA(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"       à {COMMA(ln.price)}"))
+        if ln.discount:
+            ops.append(Row(("", "Treuekarte: Kaffee gratis", COMMA(ln.discount), ln.tag), item))
+    ops += [Rule(), Row(("", "Summe EUR", COMMA(s.total), ""), item, bold=True, tall=True), Rule()]
+    for t in s.tenders:
+        ops.append(Row(("", f"Gegeben {t.label}", COMMA(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("", "Rückgeld", COMMA(s.change), ""), item))
+    else:
+        ops += [
+            Text("girocard kontaktlos"),
+            Text(f"Karte: ############{no * 37 % 10000:04d}"),
+            Text(f"Terminal-ID: 6{no * 7 % 10**7:07d}   TA-Nr.: {no * 11 % 10**6:06d}"),
+            Text("Zahlung erfolgt"),
+        ]
+    table = (Col(None), Col(8, "right"), Col(8, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("MwSt", "Netto", "MwSt", "Brutto"), table)]
+    for tag, rate in DE_BAECKEREI_MWST.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((f"{tag} {rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    cups = sum(int(ln.qty) for ln in s.lines if ln.name in DE_BAECKEREI_TASSE | DE_BAECKEREI_TO_GO)
+    if cups:  # a stamp a coffee; the free one starts a new card
+        free = any(ln.discount for ln in s.lines)
+        stamps = cups - 1 if free else no % (DE_BAECKEREI_STEMPEL - cups) + cups
+        ops += [
+            Rule(),
+            Text(f"Treuekarte {no * 53 % 10**6:06d}"),
+            Text(f"Stempel: {stamps} von {DE_BAECKEREI_STEMPEL}"),
+        ]
+    end = datetime.fromisoformat(s.iso)
+    start = end - timedelta(seconds=25 + no % 50)
+    serial = hashlib.sha256(b"kornblume-ehrenfeld-kasse-2").hexdigest()  # the till's TSE
+    signature = base64.b64encode(hashlib.sha512(f"{s.no}/{s.iso}".encode()).digest()).decode()
+    ops += [
+        Rule(),
+        Text("Kassen-Seriennr.: KBL-EHR-K02"),
+        Text(f"TSE-Transaktionsnummer: {no * 3 + 210000}"),
+        Text(f"TSE-Start: {start:%Y-%m-%dT%H:%M:%S}"),
+        Text(f"TSE-Ende: {end:%Y-%m-%dT%H:%M:%S}"),
+        Text("TSE-Seriennummer:"),
+        Text(serial[:32]),
+        Text(serial[32:]),
+        Text(f"TSE-Signaturzähler: {no * 7 + 480000}"),
+        Text("TSE-Zeitformat: unixTime"),
+        Text("TSE-Hashalgorithmus: ecdsa-plain-SHA256"),
+        Text("TSE-Signatur:"),
+        *(Text(signature[i : i + 32]) for i in range(0, len(signature), 32)),
+        Blank(),
+        Center("Vielen Dank und einen schönen Tag!"),
+        Center("Ihre Bäckerei Kornblume"),
+    ]
+    return ops
+
+
+BR_FARMACIA_ITENS = (
+    ("DIPIRONA MONOIDRATADA 500MG 10CPR", "4.99"),
+    ("DORFLEX 36 COMPRIMIDOS", "19.99"),
+    ("NEOSALDINA 30 DRÁGEAS", "24.90"),
+    ("TORSILAX 30 COMPRIMIDOS", "15.49"),
+    ("LOSARTANA POTÁSSICA 50MG 30CPR", "12.90"),
+    ("OMEPRAZOL 20MG 28 CÁPSULAS", "17.90"),
+    ("BUSCOPAN COMPOSTO 20CPR", "23.49"),
+    ("ENGOV 6 COMPRIMIDOS", "8.99"),
+    ("SORINE ADULTO 30ML", "12.99"),
+    ("PROTETOR SOLAR NIVEA FPS50 200ML", "64.90"),
+    ("FRALDA PAMPERS CONFORTSEC G 34UN", "69.90"),
+    ("CREME DENTAL COLGATE TOTAL 12 90G", "9.99"),
+    ("SABONETE DOVE ORIGINAL 90G", "4.29"),
+    ("ALGODÃO APOLO 50G", "5.49"),
+    ("ESCOVA DENTAL ORAL-B INDICATOR", "8.90"),
+)
+BR_FARMACIA_CNPJ = "17345692000706"
+BR_FARMACIA_CASH = (2, 5, 10, 20, 50, 100, 150, 200, 300)
+BR_REAIS = NumberStyle(",", ".")
+
+
+def br_farmacia_ean(name: str) -> str:
+    """An article's EAN-13: Brazil's prefix 789, the maker's and the article's numbers."""
+    return ean13(f"789{int(hashlib.sha1(name.encode()).hexdigest(), 16) % 10**9:09d}")
+
+
+def br_cpf(body: int) -> str:
+    """A CPF with its two check digits, as 123.456.789-09."""
+    digits = [int(d) for d in f"{body:09d}"]
+    for _ in range(2):
+        r = sum(d * w for d, w in zip(digits, range(len(digits) + 1, 1, -1), strict=True)) * 10 % 11
+        digits.append(r % 10)
+    s = "".join(map(str, digits))
+    return f"{s[:3]}.{s[3:6]}.{s[6:9]}-{s[9:]}"
+
+
+def pt_br_farmacia_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        replace(ln, code=br_farmacia_ean(ln.name), tag="UN")
+        for ln in pick(rng, BR_FARMACIA_ITENS, (3 if v == 3 else 2, 6), qtys=(1, 1, 1, 2, 2, 3))
+    ]
+    if v in (1, 2):  # the loyalty club's prices: a discount on some articles, the customer's CPF on the note
+        for k in rng.sample(range(len(lines)), rng.randint(1, len(lines))):
+            pct = rng.choice((10, 15, 20, 25, 30))
+            off = (lines[k].amount * pct / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines[k] = replace(lines[k], discount=-off)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Dinheiro", tendered(rng, total, BR_FARMACIA_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Cartão de Crédito", total),)
+    elif v == 2:
+        tenders = (Tender("other", "Pagamento Instantâneo (PIX)", total),)
+    else:  # the notes in the wallet, the rest by debit card
+        cash = Decimal(max(n for n in BR_FARMACIA_CASH if n < total)).quantize(total)
+        tenders = (Tender("cash", "Dinheiro", cash), Tender("card", "Cartão de Débito", total - cash))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):09d}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}:{S}"),
+        subtotal_printed=True,  # Valor total R$: the articles before their discounts
+    )
+
+
+def br_farmacia_key(s: Sale) -> str:
+    """The NFC-e's 44-digit access key: state 31 (MG), year and month, CNPJ, model 65, series 2, number, issue
+    type 1, a code, and its mod-11 check digit."""
+    body = f"31{s.iso[2:4]}{s.iso[5:7]}{BR_FARMACIA_CNPJ}65002{s.no}1{int(s.no) * 6113 % 10**8:08d}"
+    total = sum(int(d) * (2 + i % 8) for i, d in enumerate(reversed(body)))
+    return body + str(0 if total % 11 < 2 else 11 - total % 11)
+
+
+def pt_br_farmacia(s: Sale, cols: int) -> list[Op]:
+    # A drugstore chain's DANFE NFC-e: the company, CNPJ and IE, the address; the title; each item's
+    # number, EAN and description, then Qtde UN, Vl Unit and Vl Total, the loyalty club's Desconto under it;
+    # Qtd. total de itens, Valor total R$, Descontos R$, Valor a Pagar R$; FORMA PAGAMENTO and VALOR PAGO R$,
+    # Troco R$; the tributes of Lei 12.741/2012; the consultation address and access key; the consumer, the
+    # NFC-e's number, series, issue date, protocol and authorisation; the QR code; the pharmacist, the club.
+    qrow = (Col(None), Col(8, "right"), Col(10, "right"), Col(10, "right"))
+    cash_row = (Col(None), Col(14, "right"))
+    no = int(s.no)
+    key = br_farmacia_key(s)
+    groups = [key[i : i + 4] for i in range(0, 44, 4)]
+    authorised = datetime.fromisoformat(s.iso) + timedelta(seconds=1 + no % 4)
+    cnpj = BR_FARMACIA_CNPJ
+    club = any(ln.discount for ln in s.lines)
+    ops: list[Op] = [
+        Center("DROGARIA VIDA & SAÚDE LTDA", bold=True),
+        Center(f"CNPJ: {cnpj[:2]}.{cnpj[2:5]}.{cnpj[5:8]}/{cnpj[8:12]}-{cnpj[12:]}"),
+        Center("IE: 062.345.678/0091"),
+        Center("Av. Afonso Pena, 1500 - Centro"),
+        Center("Belo Horizonte - MG  CEP 30130-005"),
+        Rule(),
+        Center("Documento Auxiliar da Nota Fiscal de"),
+        Center("Consumidor Eletrônica"),
+        Rule(),
+        Text("#   Código        Descrição"),
+        Row(("", "Qtde UN", "Vl Unit", "Vl Total"), qrow),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        head = f"{i:03d} {ln.code} {ln.name}"
+        ops += [Text(head)] if text_width(head) <= cols else [Text(f"{i:03d} {ln.code}"), Text(ln.name)]
+        ops.append(Row(("", f"{ln.qty} {ln.tag}", f"x {BR_REAIS(ln.price)}", BR_REAIS(ln.amount)), qrow))
+        if ln.discount:
+            ops.append(Row(("    Desconto Clube Vida", BR_REAIS(ln.discount)), cash_row))
+    discounts = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops += [
+        Rule(),
+        pair("Qtd. total de itens", str(len(s.lines))),
+        pair("Valor total R$", BR_REAIS(s.subtotal)),
+    ]
+    if discounts:
+        ops.append(pair("Descontos R$", BR_REAIS(discounts)))
+    ops += [
+        pair("Valor a Pagar R$", BR_REAIS(s.total), bold=True),
+        Row(("FORMA PAGAMENTO", "VALOR PAGO R$"), cash_row),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, BR_REAIS(t.amount)), cash_row))
+    if s.cash:
+        ops.append(Row(("Troco R$", BR_REAIS(s.change)), cash_row))
+    tributes = (s.total * Decimal("0.3138")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    ops += [
+        Rule(),
+        Text("Tributos Totais Incidentes"),
+        pair("(Lei Federal 12.741/2012) R$", BR_REAIS(tributes)),
+        Rule(),
+        Center("Consulte pela Chave de Acesso em"),
+        Center("portalsped.fazenda.mg.gov.br/portalnfce"),
+        Center(" ".join(groups[:6])),
+        Center(" ".join(groups[6:])),
+        Rule(),
+        Center(f"CONSUMIDOR CPF: {br_cpf(no * 7919 % 10**9)}" if club else "CONSUMIDOR NÃO IDENTIFICADO"),
+        Center(f"NFC-e nº {s.no}  Série 002"),
+        Center(f"Emissão: {s.when}"),
+        Center("Via Consumidor"),
+        Center(f"Protocolo de Autorização: 1312600{no * 13 % 10**8:08d}"),
+        Center(f"Data de Autorização: {authorised:%d/%m/%Y %H:%M:%S}"),
+        QR(
+            "https://portalsped.fazenda.mg.gov.br/portalnfce/sistema/qrcode.xhtml"
+            f"?p={key}|2|1|1|{hashlib.sha1(key.encode()).hexdigest().upper()}"
+        ),
+        Rule(),
+        Text("Farmacêutica Resp.: Dra. Renata Lopes"),
+        Text("CRF-MG 24.518"),
+    ]
+    if club:
+        ops += [Text("Clube Vida & Saúde"), pair("Você economizou R$", BR_REAIS(discounts))]
+    ops += [Blank(), Center("Obrigado pela preferência!"), Center("Volte sempre")]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "es-es-farmacia",
+        "Latin",
+        "EUR",
+        es_es_farmacia_sale,
+        es_es_farmacia,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1252"),  # ESC t 16
+        ),
+        variants=4,
+    ),
+    Template(
+        "fr-fr-tabac",
+        "Latin",
+        "EUR",
+        fr_fr_tabac_sale,
+        fr_fr_tabac,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 48, "cp858"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "de-de-baeckerei",
+        "Latin",
+        "EUR",  # Summe EUR
+        de_de_baeckerei_sale,
+        de_de_baeckerei,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pt-br-farmacia",
+        "Latin",
+        "BRL",  # R$
+        pt_br_farmacia_sale,
+        pt_br_farmacia,
+        # CP860, the DOS page of Portuguese, as the other Brazilian template.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp860"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp860"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a 100-yen
+# shop's 領収証 (ja-hyakkin: most articles at ¥100 with each rate's 外税 added, or at ¥110 and ¥108 with the
+# 内消費税, 点数, 電子マネー with its balance, PayPay or d払い, 楽天Edy run out and topped up in cash), a
+# Korean fuel station's 영수증 with its shop (ko-juyuso: litres to the millilitre at the day's 단가, a preset
+# 정액 or a full tank, 자동세차 with the fuel customer's 할인, 공급가액 and 부가세, 신용카드 with 할부 and
+# 승인번호, 현금 and 거스름돈 with the 현금영수증, OK캐쉬백 earned or spent), a Chengdu hotpot restaurant's
+# 结账单 (zh-hans-huoguo: 锅底, dishes by the 份 or 盘 and 半份, 茶位费 and 油碟 per guest, 包间服务费,
+# 会员折扣, 优惠券, 抹零, 应收, 实收 and 找零, 开台 and 结账 times) and a Singapore kopitiam chain's receipt
+# (en-sg-hawker: a coffee shop's prices with GST in them, its café outlets' Svc Chg 10 % and GST 9 % added,
+# "Add:" lines with their prices, the café's Rounding to 5 cents, Cash, NETS, PayNow and Visa).
+
+JA_HYAKKIN = (  # (name, price before tax, ※ on food at 8 %): most at 100 yen, a few at 200, 300 or 500
+    ("キッチンスポンジ 3個入", "100", ""),
+    ("食器用洗剤 詰替用", "100", ""),
+    ("ジッパー付き保存袋 M", "100", ""),
+    ("収納ボックス A4 ホワイト", "100", ""),
+    ("ボールペン 黒 5本", "100", ""),
+    ("マスキングテープ 3巻", "100", ""),
+    ("単3アルカリ電池 4本", "100", ""),
+    ("USBケーブル Type-C 1m", "100", ""),
+    ("洗濯ネット 丸型", "100", ""),
+    ("園芸用手袋 Mサイズ", "100", ""),
+    ("ワイヤーネット 30cm角", "100", ""),
+    ("S字フック 8個入", "100", ""),
+    ("メラミンスポンジ", "100", ""),
+    ("フォトフレーム 2L判", "200", ""),
+    ("スマホスタンド 折りたたみ", "200", ""),
+    ("LEDセンサーライト", "300", ""),
+    ("耐熱ガラス保存容器", "300", ""),
+    ("折りたたみ傘 55cm", "500", ""),
+    ("ポテトチップス うすしお", "100", "※"),
+    ("ミックスナッツ 70g", "100", "※"),
+    ("チョコチップクッキー", "100", "※"),
+    ("カップ麺 しょうゆ", "100", "※"),
+    ("緑茶 500ml", "100", "※"),
+    ("グミ ぶどう味", "100", "※"),
+)
+JA_HYAKKIN_RATES = (("", 10), ("※", 8))
+JA_HYAKKIN_BAG = Line("レジ袋 S", Decimal(1), Decimal(3), 0)  # charged since 2020: 3 yen, 10 %
+JA_HYAKKIN_EMONEY = ("WAON", "nanaco", "楽天Edy")
+JA_HYAKKIN_STAFF = ("佐藤", "鈴木", "高橋", "伊藤")
+
+
+def ja_hyakkin_base(lines: Sequence[Line], mark: str) -> Decimal:
+    """The sum of the articles at one rate (※: food, 8 %; none: 10 %)."""
+    return sum((ln.amount for ln in lines if ln.tag == mark), Decimal(0))
+
+
+def ja_hyakkin_sale(rng: random.Random, v: int) -> Sale:
+    cheap = [item for item in JA_HYAKKIN if item[1] == "100"]
+    dear = [item for item in JA_HYAKKIN if item[1] != "100"]
+    lines = pick(rng, cheap, (4, 9), places=0, qtys=(1, 1, 1, 1, 2, 2, 3))
+    lines += pick(rng, dear, (0, 2), places=0, qtys=(1, 1, 2))
+    rng.shuffle(lines)
+    if v >= 2:  # the shop's newer tills: shelf prices with the tax in them (税込), 110 yen or 108 for food
+        lines = [replace(ln, price=ln.price * (108 if ln.tag else 110) / 100) for ln in lines]
+    if v in (0, 2):
+        lines.append(JA_HYAKKIN_BAG)
+    tax = Decimal(0)
+    if v < 2:  # 外税: each rate's tax on the sum of its articles, the fraction of a yen cut off
+        tax = sum(
+            (yen_tax(ja_hyakkin_base(lines, mark), rate) for mark, rate in JA_HYAKKIN_RATES), Decimal(0)
+        )
+    total = sum((ln.amount for ln in lines), Decimal(0)) + tax
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", rng.choice(JA_HYAKKIN_EMONEY), total),)
+    elif v == 2:
+        tenders = (Tender("other", rng.choice(("PayPay", "d払い")), total),)
+    elif v == 3:  # the Edy card's balance runs out: the rest is paid in cash
+        edy = Decimal(rng.randint(30, int(total) - 1))
+        rest = tendered(rng, total - edy, (100, 500, 1000, 2000, 5000, 10000))
+        tenders = (Tender("other", "楽天Edy", edy), Tender("cash", "お預り", rest))
+    else:
+        tenders = (Tender("cash", "お預り", tendered(rng, total, (1000, 2000, 3000, 5000, 10000))),)
+    when = dated(rng, "{y}年{m}月{d}日({a}) {H}:{M}", JA_WEEKDAYS)
+    while not "09" <= when[1][11:13] <= "20":  # open from 9 to 21
+        when = dated(rng, "{y}年{m}月{d}日({a}) {H}:{M}", JA_WEEKDAYS)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=when,
+        tax_added=tax,
+        subtotal_printed=True,
+    )
+
+
+def ja_hyakkin(s: Sale, cols: int) -> list[Op]:
+    # A 100-yen shop chain's receipt: the shop, its address, phone and 登録番号; 領収証; the date with the
+    # weekday, the register and who was responsible, the 取引番号; each article with its amount and ※ after
+    # food, "2個 @¥100" under one bought more than once; 小計 and 点数; with 外税 each rate's 対象 sum and the
+    # tax added on it before 合計, with prices tax included each rate's 対象 sum and the 内消費税 in it after
+    # 合計; お預り and お釣り, the electronic money's number and balance, the code payment's ID; points.
+    item = (Col(None), Col(8, "right"), Col(2))
+    no = int(s.no)
+    outside = bool(s.tax_added)
+    ops: list[Op] = [
+        Title("100円ショップ ミントス"),
+        Center("草加駅前店"),
+        Center("埼玉県草加市高砂2-9-3 サンロードビル2F"),
+        Center("TEL 048-922-7310"),
+        Center("登録番号 T8030001098765"),
+        Blank(),
+        Center("領 収 証", bold=True),
+        Text(s.when),
+        Text(f"レジ:0002  責任者:{JA_HYAKKIN_STAFF[no % 4]}"),
+        Text(f"取引番号:{s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, f"¥{WHOLE(ln.amount)}", ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    {ln.qty}個 @¥{WHOLE(ln.price)}"))
+    ops += [Rule(), pair("小計", f"¥{WHOLE(s.subtotal)}"), pair("点数", f"{pieces(s.lines)}点")]
+    bases = [(rate, ja_hyakkin_base(s.lines, mark)) for mark, rate in JA_HYAKKIN_RATES]
+    if outside:
+        for rate, base in bases:
+            if base:
+                ops += [
+                    pair(f"  ({rate}%対象", f"¥{WHOLE(base)})"),
+                    pair(f"  外税 {rate}%", f"¥{WHOLE(yen_tax(base, rate))}"),
+                ]
+    ops.append(pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True))
+    if not outside:
+        for rate, gross in bases:
+            if gross:
+                ops += [
+                    pair(f"({rate}%対象", f"¥{WHOLE(gross)})"),
+                    pair(f"(内消費税等 {rate}%", f"¥{WHOLE(ja_drug_tax(gross, rate))})"),
+                ]
+    ops.append(Rule())
+    for t in s.tenders:
+        if t.method == "cash":
+            ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+        elif t.label in JA_HYAKKIN_EMONEY:
+            # Edy paid what was on the card (v3); the others had more on them.
+            left = Decimal(0) if s.cash else Decimal(200 + no * 37 % 4000)
+            ops += [
+                pair(f"電子マネー({t.label})", f"¥{WHOLE(t.amount)}"),
+                Text(f"  {t.label}番号 ************{no * 53 % 10000:04d}"),
+                pair("  利用前残高", f"¥{WHOLE(left + t.amount)}"),
+                pair("  残高", f"¥{WHOLE(left)}"),
+            ]
+        else:
+            ops += [
+                pair(f"コード決済({t.label})", f"¥{WHOLE(t.amount)}"),
+                Text(f"  支払ID {s.iso[:10].replace('-', '')}{no * 7919 % 10**10:010d}"),
+            ]
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    if any(t.label in ("WAON", "d払い") for t in s.tenders):
+        label = "WAONポイント" if s.tenders[0].label == "WAON" else "dポイント"
+        earned = int((s.total - s.tax_added) // 200)
+        ops += [
+            Rule(),
+            pair(f"{label} 今回", f"{earned}P"),
+            pair(f"{label} 累計", f"{earned + 150 + no % 900}P"),
+        ]
+    ops.append(Blank())
+    if any(ln.tag for ln in s.lines):
+        ops.append(Text("※印は軽減税率(8%)対象商品です"))
+    ops += [
+        Text("返品・交換はレシート持参で14日以内"),
+        Center("ご来店ありがとうございました"),
+        Barcode(f"0417002{s.no}"),
+    ]
+    return ops
+
+
+KO_FUELS = {"휘발유": Decimal(1699), "고급휘발유": Decimal(1932), "경유": Decimal(1554)}  # 단가, a litre
+KO_JUYUSO_GOODS = (  # the station's shop
+    ("생수 500ml", "1000"),
+    ("비타500", "1300"),
+    ("박카스F", "1000"),
+    ("캔커피", "1200"),
+    ("옥수수수염차", "1800"),
+    ("요소수 10L", "12000"),
+    ("워셔액 1.8L", "3000"),
+    ("차량용 방향제", "5000"),
+    ("물티슈 100매", "2000"),
+)
+KO_JUYUSO_PRESETS = (30000, 40000, 50000, 60000, 70000, 100000)  # 정액: what the pump is set to stop at
+KO_JUYUSO_WASH = Decimal(8000)  # 자동세차
+KO_JUYUSO_WASH_OFF = Decimal(4000)  # off the car wash for a customer who filled up
+KO_CARDS = ("현대카드", "삼성카드", "KB국민카드", "신한카드", "BC카드", "롯데카드")
+
+
+def ko_litres(amount: int, price: Decimal) -> Decimal | None:
+    """The litres a pump set to `amount` won stops at (to the millilitre), if they come to it exactly."""
+    q = (Decimal(amount) / price).quantize(Decimal("0.001"), rounding=ROUND_DOWN)
+    for litres in (q, q + Decimal("0.001")):
+        if Line("", litres, price, 0).amount == amount:
+            return litres
+    return None
+
+
+def ko_juyuso_sale(rng: random.Random, v: int) -> Sale:
+    fuel = "경유" if v == 1 else "고급휘발유" if v == 2 and rng.random() < 0.5 else "휘발유"
+    price = KO_FUELS[fuel]
+    pump = rng.randint(1, 8)
+    # 정액: the pump set to stop at a round sum, at the litre it comes to exactly; 가득: a full tank.
+    presets = [litres for litres in (ko_litres(preset, price) for preset in KO_JUYUSO_PRESETS) if litres]
+    if v in (0, 2):
+        litres, note = rng.choice(presets), f"{pump}번 주유기 / 정액"
+    else:
+        litres = (Decimal(rng.randint(25000, 62000)) / 1000).quantize(Decimal("0.001"))
+        note = f"{pump}번 주유기 / 가득"
+    lines = [Line(fuel, litres, price, 0, tag="주유", note=note)]
+    if v == 1:
+        lines.append(
+            Line("자동세차", Decimal(1), KO_JUYUSO_WASH, 0, tag="세차", discount=-KO_JUYUSO_WASH_OFF)
+        )
+    goods = [g for g in KO_JUYUSO_GOODS if fuel == "경유" or not g[0].startswith("요소수")]
+    lines += pick(rng, goods, (0, 2) if v < 2 else (1, 3), places=0, qtys=(1, 1, 1, 2))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 2:
+        paid = next(n for n in (10000, 20000, 30000, 40000, 50000, 60000, 70000, 100000, 150000) if n > total)
+        tenders: tuple[Tender, ...] = (Tender("cash", "현금", Decimal(paid)),)
+    elif v == 3:  # OK캐쉬백 points spent first, the rest on a card
+        points = Decimal(rng.choice((1000, 2000, 3000, 5000)))
+        tenders = (Tender("other", "OK캐쉬백 사용", points), Tender("card", "신용카드", total - points))
+    else:
+        tenders = (Tender("card", "신용카드", total),)
+    printed, iso = dated(rng, "{y}/{m}/{d} {H}:{M}:{S}")
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{iso[:10].replace('-', '')}{rng.randint(1, 9999):04d}",
+        dated_when=(printed, iso),
+        subtotal_printed=True,  # 합계금액, before the car wash's 할인
+    )
+
+
+def ko_juyuso(s: Sale, cols: int) -> list[Op]:
+    # A fuel station's 영수증 from its forecourt POS: the station, its 상호, 사업자등록번호, 대표자, phone and
+    # address; 거래일시, 영수증번호, the POS and who served; 품명/단가/수량/금액 with the fuel's litres to the
+    # millilitre, the pump and 정액 or 가득 under it, the car wash's 할인 under that; 합계금액, 할인금액,
+    # 결제금액, 공급가액 and 부가세 (10 %, included); the card's or the points' part, 현금 and 거스름돈; the
+    # card approval with its 할부, or the 현금영수증; OK캐쉬백 used and earned.
+    c = (Col(None), Col(6, "right"), Col(7, "right"), Col(8, "right"))
+    off = (Col(None), Col(8, "right"))
+    seq = int(s.no[-4:])
+    line_off = sum((ln.discount for ln in s.lines), Decimal(0))
+    vat = included_tax(s.total, Decimal(10), 0)
+    ops: list[Op] = [
+        Title("푸른솔주유소"),
+        Center("알뜰주유소 / 셀프 겸 일반"),
+        Center("[ 영 수 증 ]", bold=True),
+        Text("상호: (주)푸른솔에너지"),
+        Text("사업자등록번호: 214-81-37560"),
+        Text("대표자: 최영호   TEL: 031-704-5580"),
+        Text("주소: 경기 성남시 분당구 서현로 210"),
+        Rule(),
+        Text(f"거래일시: {s.when}"),
+        Text(f"영수증번호: {s.no}"),
+        Text(f"POS: 02   근무자: {('김민수', '이정훈', '박지영')[seq % 3]}"),
+        Rule(),
+        Row(("품명", "단가", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        qty = f"{ln.qty:.3f}" if ln.tag == "주유" else str(ln.qty)
+        ops.append(Row((ln.name, WHOLE(ln.price), qty, WHOLE(ln.amount)), c))
+        if ln.note:
+            ops.append(Text(f"  {ln.note}"))
+        if ln.discount:
+            ops.append(Row(("  주유고객 세차할인", WHOLE(ln.discount)), off))
+    ops += [Rule(), pair("합계금액", WHOLE(s.subtotal))]
+    if line_off:
+        ops.append(pair("할인금액", WHOLE(line_off)))
+    ops += [
+        pair("결제금액", f"{WHOLE(s.total)}원", bold=True, tall=True),
+        pair("공급가액", WHOLE(s.total - vat)),
+        pair("부가세", WHOLE(vat)),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    card = next((t for t in s.tenders if t.method == "card"), None)
+    if card is not None:
+        ops += [
+            Rule(),
+            Text("[신용카드 승인정보]"),
+            Text(f"카드사: {KO_CARDS[seq % len(KO_CARDS)]}"),
+            Text(f"카드번호: {4000 + seq % 5000}-{seq * 7 % 100:02d}**-****-{seq * 13 % 1000:03d}*"),
+            Text(f"할부: {'03개월' if card.amount >= 50000 and seq % 3 == 0 else '일시불'}"),
+            Text(f"승인번호: {seq * 7919 % 90000000 + 10000000}"),
+            Text(f"승인일시: {s.when}"),
+            pair("승인금액", WHOLE(card.amount)),
+            Text("가맹점번호: 712403318"),
+        ]
+    else:
+        ops += [
+            Rule(),
+            Text("[현금영수증]"),
+            Text(f"승인번호: {seq * 6151 % 900000000 + 100000000}"),
+            Text("식별번호: 010-****-4471"),
+            Text("거래구분: 소득공제"),
+        ]
+    used = next((t.amount for t in s.tenders if t.label.startswith("OK캐쉬백")), Decimal(0))
+    if used or seq % 2:
+        litres = sum((ln.qty for ln in s.lines if ln.tag == "주유"), Decimal(0))
+        earned = int(litres) * 5  # 5 points a litre
+        ops += [Rule(), Text("[OK캐쉬백]"), Text("카드번호: 5248-****-****-1123")]
+        if used:
+            ops.append(pair("사용포인트", f"{WHOLE(used)}P"))
+        ops += [
+            pair("적립포인트", f"{earned}P"),
+            pair("가용포인트", f"{WHOLE(Decimal(earned + 1200 + seq * 31 % 9000))}P"),
+        ]
+    ops += [
+        Blank(),
+        Center("이용해 주셔서 감사합니다"),
+        Center("주유 3만원 이상 자동세차 4,000원 할인"),
+        Center("세차 문의 031-704-5581"),
+    ]
+    return ops
+
+
+ZH_HUOGUO_POTS = (  # 锅底
+    ("红油鸳鸯锅", "68.00"),
+    ("牛油麻辣锅", "58.00"),
+    ("清油麻辣锅", "58.00"),
+    ("番茄菌汤鸳鸯锅", "78.00"),
+    ("九宫格红锅", "68.00"),
+)
+ZH_HUOGUO_DISHES = (  # (name, price, unit)
+    ("鲜毛肚", "58.00", "份"),
+    ("千层毛肚", "48.00", "份"),
+    ("鲜鸭肠", "32.00", "份"),
+    ("麻辣牛肉", "42.00", "份"),
+    ("雪花肥牛", "58.00", "盘"),
+    ("精品羊肉卷", "46.00", "盘"),
+    ("鲜黄喉", "36.00", "份"),
+    ("手打虾滑", "38.00", "份"),
+    ("午餐肉", "22.00", "份"),
+    ("鸭血", "16.00", "份"),
+    ("脑花", "18.00", "个"),
+    ("郡肝", "28.00", "份"),
+    ("土豆片", "10.00", "份"),
+    ("藕片", "12.00", "份"),
+    ("冬瓜", "8.00", "份"),
+    ("红薯宽粉", "10.00", "份"),
+    ("金针菇", "12.00", "份"),
+    ("豆腐皮", "12.00", "份"),
+    ("时蔬拼盘", "22.00", "盘"),
+    ("手工面", "8.00", "份"),
+)
+ZH_HUOGUO_HALF = frozenset({"鲜毛肚", "鲜鸭肠", "麻辣牛肉", "鲜黄喉", "手打虾滑", "千层毛肚"})  # 半份: 60 %
+ZH_HUOGUO_DRINKS = (
+    ("酸梅汤(扎)", "28.00", "扎"),
+    ("豆奶(扎)", "26.00", "扎"),
+    ("雪花啤酒", "8.00", "瓶"),
+    ("王老吉", "6.00", "罐"),
+    ("米饭", "2.00", "碗"),
+)
+ZH_HUOGUO_TEA = Decimal("3.00")  # 茶位费, a guest
+ZH_HUOGUO_DIP = Decimal("5.00")  # 油碟, a guest
+ZH_HUOGUO_MEMBER = Decimal("0.12")  # 会员88折: 12 % off the dishes (not the pot, the guests' fees or drinks)
+ZH_HUOGUO_SERVICE = 10  # 包间服务费, %
+
+
+def zh_huoguo_member(lines: Sequence[Line]) -> Decimal:
+    dishes = sum((ln.amount for ln in lines if ln.tag in ("份", "盘", "个")), Decimal(0))
+    return (dishes * ZH_HUOGUO_MEMBER).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def zh_huoguo_coupon(subtotal: Decimal) -> tuple[str, Decimal]:
+    """The 优惠券 the bill reaches: 满300减30, or 满200减20 (none below 200)."""
+    for floor, off in ((300, 30), (200, 20)):
+        if subtotal >= floor:
+            return f"优惠券(满{floor}减{off})", Decimal(off)
+    return "", Decimal(0)
+
+
+def zh_hans_huoguo_sale(rng: random.Random, v: int) -> Sale:
+    guests = rng.randint(2, 6)
+    pot, pot_price = rng.choice(ZH_HUOGUO_POTS)
+    lines = [
+        Line("茶位费", Decimal(guests), ZH_HUOGUO_TEA, tag="位"),
+        Line(pot, Decimal(1), Decimal(pot_price), tag="锅"),
+    ]
+    if v != 3:
+        lines.append(Line("油碟", Decimal(guests), ZH_HUOGUO_DIP, tag="位"))
+    for name, price, unit in rng.sample(ZH_HUOGUO_DISHES, rng.randint(5, 9)):
+        if name in ZH_HUOGUO_HALF and rng.random() < 0.4:
+            half = (Decimal(price) * Decimal("0.6")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            lines.append(Line(f"{name}(半份)", Decimal(1), half.quantize(Decimal("0.01")), tag="份"))
+        else:
+            lines.append(Line(name, Decimal(rng.choice((1, 1, 1, 2))), Decimal(price), tag=unit))
+    for name, price, unit in rng.sample(ZH_HUOGUO_DRINKS, rng.randint(1, 2)):
+        lines.append(Line(name, Decimal(rng.choice((1, 2, 3, 4))), Decimal(price), tag=unit))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    service = Decimal(0)
+    if v == 2:  # a private room (包间): its service charge on the bill
+        service = (subtotal * ZH_HUOGUO_SERVICE / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    member = zh_huoguo_member(lines) if v == 1 else Decimal(0)
+    coupon = zh_huoguo_coupon(subtotal)[1] if v in (2, 3) else Decimal(0)
+    due = subtotal + service - member - coupon
+    cents = due - round_to(due, 1, ROUND_DOWN)  # 抹零: the jiao and fen let off
+    total = due - cents
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("alipay", "支付宝", total),)
+    elif v == 2:
+        notes = (100, 200, 300, 400, 500, 600, 700, 800, 1000, 1500, 2000)
+        tenders = (Tender("cash", "现金", tendered(rng, total, notes)),)
+    elif v == 3:
+        tenders = (Tender("unionpay", "银联卡", total),)
+    else:
+        tenders = (Tender("wechat", "微信支付", total),)
+    printed, iso = dated_from_hour(rng, "{y}-{m}-{d} {H}:{M}:{S}", 12)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{iso[:10].replace('-', '')}{rng.randint(1, 999):04d}",
+        dated_when=(printed, iso),
+        savings=member + coupon + cents,
+        savings_label=("会员折扣" if member else "") + ("优惠券" if coupon else ""),
+        surcharge=service,
+        subtotal_printed=True,  # 消费合计
+    )
+
+
+def zh_hans_huoguo(s: Sale, cols: int) -> list[Op]:
+    # A Chengdu hotpot restaurant's 结账单 from its cashier's POS: the restaurant, its branch, address and
+    # phone; 单号, the table or private room, 人数, 开台时间 and 结账时间 (the sale's), the cashier and the
+    # waiter; 菜品/数量/(单价)/金额 with the unit after the quantity; 消费合计, 包间服务费, 会员折扣 on the
+    # dishes, 优惠券, 抹零; 应收金额; how it was paid, 实收金额 and 找零; the member's points; the invoice's
+    # QR code.
+    wide = cols >= 40
+    if wide:
+        c: tuple[Col, ...] = (Col(None), Col(4, "right"), Col(7, "right"), Col(8, "right"))
+        head: tuple[str, ...] = ("菜品", "数量", "单价", "金额")
+    else:
+        c, head = (Col(None), Col(4, "right"), Col(8, "right")), ("菜品", "数量", "金额")
+    seq = int(s.no[-4:])
+    guests = next(ln.qty for ln in s.lines if ln.name == "茶位费")
+    opened = datetime.fromisoformat(s.iso) - timedelta(minutes=58 + seq % 70, seconds=seq % 47)
+    table = "包间: 芙蓉厅" if s.surcharge else f"桌号: A{seq % 24 + 1:02d}"
+    ops: list[Op] = [Title("蜀香老灶火锅"), Center("(春熙路店)")]
+    if wide:
+        ops.append(Text("地址: 成都市锦江区春熙路南段16号3楼"))
+    else:
+        ops += [Text("地址: 成都市锦江区春熙路"), Text("      南段16号3楼")]
+    ops += [
+        Text("电话: 028-8666 5177"),
+        Center("结 账 单", bold=True),
+        Text(f"单号: {s.no}"),
+        Row((table, f"人数: {guests}"), (Col(None), Col(8))),
+        Text(f"开台时间: {opened:%Y-%m-%d %H:%M:%S}"),
+        Text(f"结账时间: {s.when}"),
+        Text(f"收银员: 李娜  服务员: {('小王', '小张', '小刘')[seq % 3]}"),
+        Rule(),
+        Row(head, c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        qty = f"{ln.qty}{ln.tag}"
+        cells = (
+            (ln.name, qty, POINT(ln.price), POINT(ln.amount)) if wide else (ln.name, qty, POINT(ln.amount))
+        )
+        ops.append(Row(cells, c))
+    ops += [Rule(), pair("消费合计:", POINT(s.subtotal))]
+    off = s.savings
+    if s.surcharge:
+        ops.append(pair(f"包间服务费({ZH_HUOGUO_SERVICE}%):", POINT(s.surcharge)))
+    if "会员折扣" in s.savings_label:
+        member = zh_huoguo_member(s.lines)
+        ops.append(pair("会员折扣(菜品88折):", POINT(-member)))
+        off -= member
+    if "优惠券" in s.savings_label:
+        label, coupon = zh_huoguo_coupon(s.subtotal)
+        ops.append(pair(f"{label}:", POINT(-coupon)))
+        off -= coupon
+    if off:
+        ops.append(pair("抹零:", POINT(-off)))
+    ops.append(pair("应收金额:", f"￥{POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", POINT(t.amount)))
+    ops.append(pair("实收金额:", POINT(sum((t.amount for t in s.tenders), Decimal(0)))))
+    if s.cash:
+        ops.append(pair("找零:", POINT(s.change)))
+    ops += [Rule()]
+    if "会员折扣" in s.savings_label:
+        ops += [
+            Text("会员卡号: 138****6621"),
+            pair("本次积分:", str(int(s.total))),
+            pair("累计积分:", str(int(s.total) + 2300 + seq * 37 % 5000)),
+        ]
+    ops += [
+        Center("谢谢光临 欢迎再次品尝"),
+        Center("排队取号 / 外卖请扫码"),
+        Center("扫码开具电子发票"),
+        QR(f"https://fp.example.cn/sxlz?no={s.no}&amt={POINT(s.total)}"),
+    ]
+    return ops
+
+
+SG_KOPITIAM_FOOD = (  # the coffee shop's stalls, prices with GST in them
+    ("Chicken Rice", "4.50"),
+    ("Roasted Chicken Rice", "4.80"),
+    ("Char Kway Teow", "5.00"),
+    ("Laksa", "5.50"),
+    ("Fishball Noodle (Dry)", "4.50"),
+    ("Nasi Lemak", "4.00"),
+    ("Mee Rebus", "4.00"),
+    ("Wanton Mee", "5.00"),
+    ("Carrot Cake (Black)", "4.00"),
+    ("Hokkien Mee", "6.00"),
+    ("Kaya Toast Set", "4.20"),
+)
+SG_KOPITIAM_DRINKS = (
+    ("Kopi", "1.60"),
+    ("Kopi O", "1.40"),
+    ("Kopi C Kosong", "1.80"),
+    ("Teh Tarik", "1.90"),
+    ("Teh O Ice Limau", "2.00"),
+    ("Milo Dinosaur", "3.20"),
+    ("Barley (Hot)", "1.60"),
+    ("Sugarcane Juice", "2.50"),
+    ("Lime Juice", "2.00"),
+)
+SG_KOPITIAM_ADD = (
+    ("Add: Fried Egg", "0.80"),
+    ("Add: Extra Meat", "1.50"),
+    ("Add: Otah", "1.50"),
+    ("Add: Extra Noodles", "0.50"),
+)
+SG_CAFE_FOOD = (  # the chain's air-conditioned cafés: GST added to these
+    ("Kaya Toast Set", "6.20"),
+    ("Peanut Butter Toast", "2.60"),
+    ("French Toast", "3.90"),
+    ("Mee Siam", "6.50"),
+    ("Laksa", "7.50"),
+    ("Nasi Lemak Chicken Wing", "7.90"),
+    ("Curry Chicken with Bun", "8.50"),
+    ("Soft-Boiled Eggs (2)", "2.20"),
+)
+SG_CAFE_DRINKS = (
+    ("Kopi", "2.10"),
+    ("Kopi O Kosong Peng", "2.40"),
+    ("Teh C", "2.20"),
+    ("Milo Peng", "2.80"),
+    ("Iced Lemon Tea", "2.90"),
+    ("Yuan Yang", "2.30"),
+)
+SG_CAFE_ADD = (("Add: Soft-Boiled Egg", "1.10"), ("Add: Thick Toast", "0.80"), ("Add: Luncheon Meat", "1.50"))
+SG_NOTES = ("Less Sweet", "Less Ice", "Takeaway")
+SG_SERVICE = 10  # Svc Chg %, dine-in at a café
+SG_GST = 9
+SGD_CASH = (2, 5, 10, 20, 30, 50, 100)
+
+
+def en_sg_hawker_sale(rng: random.Random, v: int) -> Sale:
+    cafe = v >= 2
+    food, drinks, adds = (
+        (SG_CAFE_FOOD, SG_CAFE_DRINKS, SG_CAFE_ADD)
+        if cafe
+        else (SG_KOPITIAM_FOOD, SG_KOPITIAM_DRINKS, SG_KOPITIAM_ADD)
+    )
+    lines: list[Line] = []
+    for ln in pick(rng, food, (1, 3), qtys=(1, 1, 1, 2)):
+        lines.append(ln)
+        if ln.qty == 1 and rng.random() < 0.5:  # an option that costs extra, on a line of its own
+            name, price = rng.choice(adds)
+            lines.append(Line(name, Decimal(1), Decimal(price), tag="add"))
+    for ln in pick(rng, drinks, (1, 3), qtys=(1, 1, 2, 3)):
+        lines.append(replace(ln, note=rng.choice(SG_NOTES)) if rng.random() < 0.3 else ln)
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    cent = Decimal("0.01")
+    service = (subtotal * SG_SERVICE / 100).quantize(cent, rounding=ROUND_HALF_UP) if v == 2 else Decimal(0)
+    gst = ((subtotal + service) * SG_GST / 100).quantize(cent, rounding=ROUND_HALF_UP) if cafe else Decimal(0)
+    due = subtotal + service + gst
+    rounding = Decimal(0)
+    if cafe:  # the café's till rounds every bill to 5 cents
+        rounding = ((due * 20).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 20).quantize(cent) - due
+    total = due + rounding
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "NETS", total),)
+    elif v == 2:
+        tenders = (Tender("card", "VISA", total),)
+    elif v == 3:
+        tenders = (Tender("other", "PayNow", total),)
+    else:
+        tenders = (Tender("cash", "Cash", tendered(rng, total, SGD_CASH)),)
+    if cafe:
+        when = dated(rng, "{d}-{b}-{y} {I}:{M} {p}")
+        no = f"{rng.randint(1, 999999):06d}"
+    else:
+        when = dated(rng, "{d}/{m}/{y} {H}:{M}")
+        no = f"S07-{rng.randint(1, 99999):05d}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=no,
+        dated_when=when,
+        savings=-rounding,
+        savings_label="Rounding",
+        tax_added=gst,
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def en_sg_hawker(s: Sale, cols: int) -> list[Op]:
+    # A kopitiam chain's receipt from its POS, in two set-ups: at a coffee shop's drinks and food stall the
+    # prices hold the GST (the stall, its block and unit, GST Reg No; Receipt No, the date, the cashier and
+    # the queue number; "GST 9% Incl." at the foot), at a café outlet it is added (TAX INVOICE, Bill No, the
+    # table and pax or TAKEAWAY; Sub Total, Svc Chg 10% when dining in, GST 9%, Rounding); each item with its
+    # quantity before it, "Add:" options with their price under it, a drink's note under it; Total in S$,
+    # Cash and Change, NETS's approval, PayNow's reference or the Visa slip.
+    item = (Col(3), Col(None), Col(8, "right"))
+    cafe = bool(s.tax_added)
+    digits = "".join(ch for ch in s.no if ch.isdigit())
+    seq = int(digits[-5:])
+    if cafe:
+        ops: list[Op] = [
+            Title("KOPI & CO."),
+            Center("Raffles City Shopping Centre #B1-45"),
+            Center("252 North Bridge Road S(179103)"),
+            Center("Tel: 6338 1275"),
+            Center("GST Reg No: 201834567K"),
+            Center("TAX INVOICE", bold=True),
+            Text(f"Bill No: {s.no}"),
+            Text(
+                f"Table: {seq % 30 + 1}   Pax: {seq % 4 + 1}"
+                if s.surcharge
+                else f"TAKEAWAY   Order: {seq % 90 + 10}"
+            ),
+            Text(f"Date: {s.when}"),
+            Text(f"Cashier: {('Siti', 'Wei Ling', 'Ravi')[seq % 3]}   POS: 02"),
+        ]
+    else:
+        ops = [
+            Title("KOPI & CO."),
+            Center("Tampines Kopitiam - Stall 07"),
+            Center("Blk 201 Tampines St 21 #01-1121"),
+            Center("Singapore 520201"),
+            Center("GST Reg No: 201834567K"),
+            Text(f"Receipt No: {s.no}"),
+            Text(f"Date: {s.when}"),
+            Row(
+                (f"Cashier: {('Ah Lian', 'Mdm Tan')[seq % 2]}", f"Queue No: {seq % 900 + 100}"),
+                (Col(None), Col(14, "right")),
+            ),
+        ]
+    ops += [Rule(), Row(("Qty", "Item", "Amt"), item), Rule()]
+    for ln in s.lines:
+        if ln.tag == "add":
+            ops.append(Row(("", ln.name, POINT(ln.amount)), item))
+            continue
+        ops.append(Row((str(ln.qty), ln.name, POINT(ln.amount)), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    @ {POINT(ln.price)}"))
+        if ln.note:
+            ops.append(Text(f"    * {ln.note}"))
+    ops += [Rule(), pair("Sub Total", POINT(s.subtotal))]
+    if s.surcharge:
+        ops.append(pair(f"Svc Chg {SG_SERVICE}%", POINT(s.surcharge)))
+    if cafe:
+        ops += [pair(f"GST {SG_GST}%", POINT(s.tax_added)), pair("Rounding", POINT(-s.savings))]
+    ops.append(pair("Total", f"S${POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, POINT(t.amount)))
+    if s.cash:
+        ops.append(pair("Change", POINT(s.change)))
+    if not cafe:
+        ops.append(pair(f"GST {SG_GST}% Incl.", POINT(included_tax(s.total, Decimal(SG_GST)))))
+    pay = s.tenders[0]
+    if pay.label == "NETS":
+        ops += [
+            Rule(),
+            Text("NETS DEBIT"),
+            Text(f"Card: XXXXXXXXXXXX{seq * 53 % 10000:04d}"),
+            Text(f"Approval Code: {seq * 7919 % 1000000:06d}"),
+            Text(f"TID: 6018{seq * 11 % 10000:04d}"),
+        ]
+    elif pay.label == "PayNow":
+        ops += [
+            Rule(),
+            Text("PayNow (SGQR)"),
+            Text(f"Ref: PN{s.iso[2:10].replace('-', '')}{seq * 6151 % 10**8:08d}"),
+        ]
+    elif pay.method == "card":
+        ops += [
+            Rule(),
+            Text("VISA CONTACTLESS"),
+            Text(f"************{seq * 37 % 10000:04d}"),
+            Text(f"AUTH CODE: {seq * 4211 % 1000000:06d}"),
+            Text("NO SIGNATURE REQUIRED"),
+        ]
+    ops.append(Blank())
+    if s.surcharge:
+        ops.append(Center("Service charge applies to dine-in"))
+    ops += [
+        Center("Thank you! Please come again"),
+        Center("www.kopiandco.sg"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ja-hyakkin",
+        "Japanese",
+        "JPY",
+        ja_hyakkin_sale,
+        ja_hyakkin,
+        # receiptline in Shift_JIS, as the other Japanese templates: an Epson, a Star in its multi-byte mode
+        # and a generic ESC/POS printer.
+        (
+            Encoder(RL, "epson", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "escpos", "japanese-80mm", 42, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ko-juyuso",
+        "Korean",
+        "KRW",  # 결제금액 ...원
+        ko_juyuso_sale,
+        ko_juyuso,
+        (
+            Encoder(RL, "epson", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "sii", "korean-80mm", 48, "cp949"),
+            Encoder(RL, "escpos", "korean-80mm", 42, "cp949"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hans-huoguo",
+        "simplified Chinese",
+        "CNY",
+        zh_hans_huoguo_sale,
+        zh_hans_huoguo,
+        (
+            Encoder(RL, "escpos", "chinese-80mm", 42, "gb18030"),
+            Encoder(RL, "epson", "chinese-58mm", 32, "gb18030"),
+            Encoder(RL, "citizen", "chinese-80mm", 48, "gb18030"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-sg-hawker",
+        "Latin",
+        "SGD",  # Total S$
+        en_sg_hawker_sale,
+        en_sg_hawker,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp437"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Seoul
+# pork-and-beef BBQ restaurant's 영수증 (ko-gogi: 테이블 and 인원, meat by the 인분 at its 단가, 공기밥 and
+# 된장찌개, 소주 and 맥주, 합계금액, a lunch 점심할인 under each 인분 of pork, a 쿠폰할인 off the bill,
+# 받을금액, 공급가액 and 부가세 included; 신용카드 with its 매출전표 block, 할부 and 승인번호, the bill split
+# over two cards, 현금 with 거스름돈, the 현금영수증 and points), a conveyor-belt sushi chain's receipt
+# (ja-kaitenzushi: plates counted by colour and price, side dishes and drinks, お持ち帰り at 8 % marked ※,
+# prices with the tax in them (内税) at one store and with it added (外税) at another, 皿数, 小計, an app
+# coupon, each rate's 対象 and 消費税, 合計, お預り and お釣り, クレジット, 交通系IC with its balance,
+# PayPay), a Hong Kong supermarket's receipt in Big5 with English (zh-hant-hk-supermarket: each article's
+# Chinese and English name on one line, "2 @ 17.90" under it, 任選2件$30 and the like with what they save,
+# the $1 bag levy, 小計 SUBTOTAL, 總數 TOTAL in HK$, 八達通 with its remaining value, 現金 and 找續,
+# VISA/Mastercard, AlipayHK and WeChat Pay HK, the member's points) and a Bangkok noodle shop's bill from a
+# tablet POS (th-noodle-shop: โต๊ะ or กลับบ้าน, each bowl's noodle and soup with พิเศษ +10 in its price,
+# รวม, a member's or a coupon's ส่วนลด, ค่าบริการ 10 % and VAT 7 % added or VAT included, ยอดสุทธิ in บาท,
+# เงินสด and เงินทอน, PromptPay, a credit card; Buddhist-era dates on some tills, Christian-era on others).
+
+KO_GOGI_MEAT = (  # (name, the price of one 인분): pork first, then beef
+    ("생삼겹살(1인분)", "16000"),
+    ("통목살(1인분)", "16000"),
+    ("항정살(1인분)", "19000"),
+    ("가브리살(1인분)", "18000"),
+    ("양념돼지갈비(1인분)", "17000"),
+    ("소갈비살(1인분)", "32000"),
+    ("차돌박이(1인분)", "22000"),
+)
+KO_GOGI_PORK = 5  # the first five: pork, on which lunch has its 점심할인
+KO_GOGI_MEALS = (
+    ("된장찌개", "3000"),
+    ("김치찌개", "5000"),
+    ("계란찜", "5000"),
+    ("물냉면", "8000"),
+    ("비빔냉면", "8000"),
+    ("볶음밥", "3000"),
+)
+KO_GOGI_DRINKS = (
+    ("소주(참이슬)", "6000"),
+    ("소주(새로)", "6000"),
+    ("맥주(카스)", "6000"),
+    ("맥주(테라)", "6000"),
+    ("콜라", "2500"),
+    ("사이다", "2500"),
+)
+KO_GOGI_RICE = Line("공기밥", Decimal(1), Decimal(2000), 0)
+KO_GOGI_LUNCH_OFF = Decimal(2000)  # 점심할인: off each 인분 of pork from 11 to 3
+KO_GOGI_COUPON = Decimal(5000)  # a 재방문 coupon, off the bill
+KO_GOGI_STAFF = ("김서연", "박준호", "이하은")
+KO_GOGI_BINS = ("4518", "5409", "9410", "5327")  # the cards' first digits
+KO_GOGI_NOTES = (10000, 20000, 30000, 50000, 60000, 70000, 80000, 100000, 150000, 200000, 250000, 300000)
+
+
+def ko_gogi_sale(rng: random.Random, v: int) -> Sale:
+    lunch = v == 2
+    guests = rng.randint(2, 5)
+    meats = rng.sample(KO_GOGI_MEAT[:KO_GOGI_PORK] if lunch else KO_GOGI_MEAT, rng.randint(1, 3))
+    # The first meat one 인분 a guest (the table's first order), what was ordered after it one or two.
+    lines = [
+        Line(name, Decimal(guests if k == 0 else rng.randint(1, 2)), Decimal(price), 0)
+        for k, (name, price) in enumerate(meats)
+    ]
+    if lunch:
+        lines = [replace(ln, discount=-KO_GOGI_LUNCH_OFF * ln.qty) for ln in lines]
+    lines.append(replace(KO_GOGI_RICE, qty=Decimal(rng.randint(1, guests))))
+    lines += pick(rng, KO_GOGI_MEALS, (1, 2), places=0, qtys=(1, 1, 2))
+    drinks = KO_GOGI_DRINKS[4:] if lunch else KO_GOGI_DRINKS
+    lines += pick(rng, drinks, (1, 2), places=0, qtys=(1, 2, 2, 3, 4))
+    coupon = KO_GOGI_COUPON if v == 1 else Decimal(0)
+    total = sum((ln.net for ln in lines), Decimal(0)) - coupon
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("cash", "현금", tendered(rng, total, KO_GOGI_NOTES)),)
+    elif v == 3:  # 더치페이: the bill split over two cards, the first half rounded down to 100 won
+        half = round_to(total / 2, 100, ROUND_DOWN)
+        tenders = (Tender("card", "신용카드", half), Tender("card", "신용카드", total - half))
+    else:
+        tenders = (Tender("card", "신용카드", total),)
+    printed, iso = dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}", *((11, 15) if lunch else (17, 23)))
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{iso[:10].replace('-', '')}-01-{rng.randint(1, 400):04d}",
+        dated_when=(printed, iso),
+        savings=coupon,
+        savings_label="쿠폰할인(재방문)",
+        subtotal_printed=True,  # 합계금액, before any 할인
+    )
+
+
+def ko_gogi(s: Sale, cols: int) -> list[Op]:
+    # A BBQ restaurant's 영수증 from its table-service POS: the restaurant, 상호, 사업자번호, 대표자,
+    # phone and address; 테이블 and 인원, 영수증번호, 판매일시, the POS and who served; 메뉴/단가/수량/금액
+    # with the meat in 인분, the lunch 점심할인 under each pork line; 합계금액, 할인금액, the coupon,
+    # 받을금액 in 원; 공급가액 and 부가세 (10 %, included); 신용카드 or 현금 and 거스름돈; each card's
+    # 매출전표 block (카드사, 카드번호, 할부, 승인번호, 승인금액), or the 현금영수증 and the points earned.
+    c = (Col(None), Col(7, "right"), Col(4, "right"), Col(8, "right"))
+    off = (Col(None), Col(8, "right"))
+    seq = int(s.no[-4:])
+    guests = int(s.lines[0].qty)  # the first meat, one 인분 a guest
+    line_off = sum((ln.discount for ln in s.lines), Decimal(0))
+    vat = included_tax(s.total, Decimal(10), 0)
+    ops: list[Op] = [
+        Title("숯불구이 돈마루"),
+        Center("역삼본점"),
+        Center("[ 영 수 증 ]", bold=True),
+        Text("상호: 돈마루 역삼본점"),
+        Text("사업자번호: 220-87-41235"),
+        Text("대표자: 정상훈   TEL: 02-556-7788"),
+        Text("주소: 서울 강남구 논현로85길 12, 1층"),
+        Rule(),
+        Row((f"테이블: {seq % 18 + 1}번", f"인원: {guests}명"), (Col(None), Col(10))),
+        Text(f"영수증번호: {s.no}"),
+        Text(f"판매일시: {s.when}"),
+        Text(f"POS: 01   담당: {KO_GOGI_STAFF[seq % 3]}"),
+        Rule(),
+        Row(("메뉴", "단가", "수량", "금액"), c),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, WHOLE(ln.price), str(ln.qty), WHOLE(ln.amount)), c))
+        if ln.discount:
+            ops.append(Row(("  점심할인", WHOLE(ln.discount)), off))
+    ops += [Rule(), pair("합계금액", WHOLE(s.subtotal))]
+    if line_off:
+        ops.append(pair("할인금액", WHOLE(line_off)))
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    ops += [
+        pair("받을금액", f"{WHOLE(s.total)}원", bold=True, tall=True, right=14),
+        pair("공급가액", WHOLE(s.total - vat)),
+        pair("부가세", WHOLE(vat)),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    cards = [t for t in s.tenders if t.method == "card"]
+    for k, card in enumerate(cards):
+        n = seq * (k + 3) + k
+        instalment = "03개월" if card.amount >= 50000 and n % 4 == 0 else "일시불"
+        ops += [
+            Rule(),
+            Text(f"[신용카드 매출전표{f' {k + 1}/{len(cards)}' if len(cards) > 1 else ''}]"),
+            Text(f"카드사: {KO_CARDS[n % len(KO_CARDS)]}"),
+            Text(f"카드번호: {KO_GOGI_BINS[n % 4]}-{n * 7 % 100:02d}**-****-{n * 13 % 1000:03d}*"),
+            Text(f"할부: {instalment}"),
+            Text(f"승인번호: {n * 7919 % 90000000 + 10000000}"),
+            pair("승인금액", WHOLE(card.amount)),
+            Text("가맹점번호: 00917342"),
+        ]
+    if s.cash:
+        earned = round_to(s.total * 3 / 100, 10, ROUND_DOWN)
+        ops += [
+            Rule(),
+            Text("[현금영수증]"),
+            Text("거래구분: 소득공제"),
+            Text("식별번호: 010-****-2290"),
+            Text(f"승인번호: {seq * 6151 % 900000000 + 100000000}"),
+            Rule(),
+            Text("[포인트 적립] 010-****-2290"),
+            pair("적립포인트(3%)", f"{WHOLE(earned)}P"),
+            pair("누적포인트", f"{WHOLE(earned + 1500 + seq * 37 % 6000)}P"),
+        ]
+    ops += [
+        Blank(),
+        Center("맛있게 드셨습니까? 감사합니다"),
+        Center("단체석 예약 02-556-7788"),
+        Center("건물 지하주차장 2시간 무료"),
+    ]
+    return ops
+
+
+JA_KAITEN_PLATES = (("白", 100), ("黄", 150), ("赤", 200), ("黒", 300), ("金", 500))  # price before tax
+JA_KAITEN_SIDES = (  # (name, price before tax): eaten in, 10 %
+    ("茶碗蒸し", 250),
+    ("あおさ味噌汁", 200),
+    ("かけうどん", 350),
+    ("海老天うどん", 480),
+    ("フライドポテト", 300),
+    ("鶏の唐揚げ", 350),
+    ("わらび餅", 200),
+    ("生ビール(中)", 550),
+    ("コーラ", 200),
+)
+JA_KAITEN_TAKEOUT = (  # お持ち帰り at the takeout counter: food taken home, 8 %
+    ("持帰 にぎり10貫", 1200),
+    ("持帰 いなり寿司4個", 400),
+    ("持帰 かっぱ巻", 250),
+    ("持帰 鉄火巻", 500),
+)
+JA_KAITEN_RATES = (("", 10), ("※", 8))
+JA_KAITEN_COUPON = Decimal(100)  # the app's coupon: 100 yen off, on the 10 % items
+
+
+def ja_kaiten_price(base: int, rate: int, inside: bool) -> Decimal:
+    """A menu price: before tax where the tax is added (外税), with it where it is included (内税)."""
+    return Decimal(base * (100 + rate) // 100) if inside else Decimal(base)
+
+
+def ja_kaiten_bases(s: Sale) -> list[tuple[int, Decimal]]:
+    """Each rate's 対象 amount: its lines' sum, the coupon off the 10 % one."""
+    out: list[tuple[int, Decimal]] = []
+    for mark, rate in JA_KAITEN_RATES:
+        base = sum((ln.amount for ln in s.lines if ln.tag == mark), Decimal(0))
+        out.append((rate, base - (s.savings if not mark else 0)))
+    return out
+
+
+def ja_kaitenzushi_sale(rng: random.Random, v: int) -> Sale:
+    inside = v in (0, 2)  # the 内税 store: prices with the tax in them
+    no = rng.randint(1, 999999)
+    guests = 1 + no % 4
+    lines: list[Line] = []
+    plates = sorted(rng.sample(JA_KAITEN_PLATES, rng.randint(2, 4)), key=lambda p: p[1])
+    for k, (colour, base) in enumerate(plates):
+        price = ja_kaiten_price(base, 10, inside)
+        n = rng.randint(2 * guests, 4 * guests) if k == 0 else rng.randint(1, 2 * guests)
+        lines.append(Line(f"{colour}皿 {price}円", Decimal(n), price, 0, code="皿"))
+    for name, base in rng.sample(JA_KAITEN_SIDES, rng.randint(0, 3)):
+        lines.append(Line(name, Decimal(rng.choice((1, 1, 2))), ja_kaiten_price(base, 10, inside), 0))
+    if v >= 2:
+        for name, base in rng.sample(JA_KAITEN_TAKEOUT, rng.randint(1, 2)):
+            lines.append(Line(name, Decimal(1), ja_kaiten_price(base, 8, inside), 0, tag="※"))
+    coupon = JA_KAITEN_COUPON if v == 2 else Decimal(0)
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    tax = Decimal(0)
+    if not inside:  # 外税: each rate's tax on its sum, the fraction of a yen cut off
+        for mark, rate in JA_KAITEN_RATES:
+            tax += yen_tax(sum((ln.amount for ln in lines if ln.tag == mark), Decimal(0)), rate)
+    total = subtotal - coupon + tax
+    if v == 0:
+        notes = (1000, 2000, 3000, 4000, 5000, 10000, 20000)
+        tenders: tuple[Tender, ...] = (Tender("cash", "お預り", tendered(rng, total, notes)),)
+    elif v == 1:
+        tenders = (Tender("card", "クレジット", total),)
+    elif v == 2:
+        tenders = (Tender("other", "交通系IC", total),)
+    else:
+        tenders = (Tender("other", "PayPay", total),)
+    fmt = "{y}年{m}月{d}日({a}) {H}:{M}" if inside else "{y}/{m}/{d}({a}) {H}:{M}"
+    when = dated(rng, fmt, JA_WEEKDAYS)
+    while not "11" <= when[1][11:13] <= "21":  # open from 11 to 22
+        when = dated(rng, fmt, JA_WEEKDAYS)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{no:06d}",
+        dated_when=when,
+        savings=coupon,
+        savings_label="アプリクーポン",
+        tax_added=tax,
+        subtotal_printed=True,  # 小計, before the coupon and the 外税
+    )
+
+
+def ja_kaitenzushi(s: Sale, cols: int) -> list[Op]:
+    # A conveyor-belt sushi chain's receipt from the register by the exit: the chain and its store, address,
+    # phone and 登録番号; 領収証 (the 内税 store) or お会計票 (the 外税 one); the date with its weekday, the
+    # table (卓番, a box or the counter) and 人数, 伝票番号 or 取引No., the register and who was at it;
+    # each colour of plate with its price in the name, the count and the amount, side dishes and drinks,
+    # what was taken home marked ※; 皿数 and 小計, the app coupon; with 外税 each rate's 対象 and 消費税
+    # added before 合計, with 内税 each rate's 対象 and 内消費税 after it; お預り and お釣り, the card's
+    # approval, the IC card's balance or PayPay's payment number.
+    item = (Col(None), Col(2), Col(4, "right"), Col(8, "right"))
+    no = int(s.no)
+    inside = not s.tax_added
+    guests = 1 + no % 4
+    counter = guests <= 2 and no % 3 == 0
+    label = "伝票番号 " if inside else "取引No."  # the slip's number, as each store's register names it
+    table = f"カウンター {no % 16 + 1}" if counter else f"ボックス {no % 30 + 1}"
+    ops: list[Op] = [Title("回転寿司 すし丸")]
+    if inside:
+        ops += [
+            Center("横浜港北ニュータウン店"),
+            Center("神奈川県横浜市都筑区中川中央1-28-5"),
+            Center("TEL 045-914-3380"),
+        ]
+    else:
+        ops += [
+            Center("八王子みなみ野店"),
+            Center("東京都八王子市兵衛1-6-2"),
+            Center("TEL 042-632-7751"),
+        ]
+    ops += [
+        Center("登録番号 T3020001095487"),
+        Blank(),
+        Center("領 収 証" if inside else "お会計票", bold=True),
+        Text(s.when),
+        Row((f"卓番 {table}", f"人数 {guests}名"), (Col(None), Col(10))),
+        Text(f"{label}{s.no}  レジ01  担当 {('中村', '山本', '小川')[no % 3]}"),
+        Rule(),
+        Row(("品名", "", "数量", "金額"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, ln.tag, str(ln.qty), f"¥{WHOLE(ln.amount)}"), item))
+    plates = sum((int(ln.qty) for ln in s.lines if ln.code == "皿"), 0)
+    ops += [
+        Rule(),
+        pair("お皿 合計", f"{plates}皿"),
+        pair(f"小計 {pieces(s.lines)}点", f"¥{WHOLE(s.subtotal)}"),
+    ]
+    if s.savings:
+        ops.append(pair(s.savings_label, f"-¥{WHOLE(s.savings)}"))
+    bases = [(rate, base) for rate, base in ja_kaiten_bases(s) if base]
+    if not inside:
+        for rate, base in bases:
+            ops += [
+                pair(f"  ({rate}%対象", f"¥{WHOLE(base)})"),
+                pair(f"  消費税 {rate}%", f"¥{WHOLE(yen_tax(base, rate))}"),
+            ]
+    ops.append(pair("合計", f"¥{WHOLE(s.total)}", bold=True, tall=True))
+    if inside:
+        for rate, base in bases:
+            ops += [
+                pair(f"({rate}%対象", f"¥{WHOLE(base)})"),
+                pair(f"(内消費税 {rate}%", f"¥{WHOLE(ja_drug_tax(base, rate))})"),
+            ]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, f"¥{WHOLE(t.amount)}"))
+    if s.cash:
+        ops.append(pair("お釣り", f"¥{WHOLE(s.change)}"))
+    pay = s.tenders[0]
+    if pay.method == "card":
+        ops += [
+            Text(f"  VISA  ************{no * 53 % 10000:04d}"),
+            Text(f"  承認番号 {no * 7919 % 1000000:06d}  支払区分 一括"),
+        ]
+    elif pay.label == "交通系IC":
+        ops += [
+            Text(f"  Suica  JE** **** **** {no * 37 % 10000:04d}"),
+            pair("  残高", f"¥{WHOLE(Decimal(300 + no * 131 % 9000))}"),
+        ]
+    elif pay.label == "PayPay":
+        ops.append(Text(f"  決済番号 {s.iso[:10].replace('-', '')}{no * 6151 % 10**8:08d}"))
+    ops.append(Blank())
+    if any(ln.tag for ln in s.lines):
+        ops.append(Text("※印は軽減税率(8%)対象商品です"))
+    ops += [
+        Center("ご来店ありがとうございました"),
+        Center("公式アプリで待ち時間なしのご予約を"),
+        Barcode(f"21{no:06d}{s.iso[5:7]}{s.iso[8:10]}"),
+    ]
+    return ops
+
+
+ZH_HK_MARKET = (  # (name as printed, price, the offer it is on)
+    ("維他檸檬茶 VITA LEMON TEA x6", "17.90", "A"),
+    ("維他奶原味 VITASOY x6", "16.90", "A"),
+    ("出前一丁麻油味 DEMAE ITCHO x5", "19.90", "B"),
+    ("合味道杯麵 CUP NOODLES", "8.90", ""),
+    ("嘉頓生命麵包 GARDEN BREAD", "15.50", ""),
+    ("維記鮮奶 KOWLOON MILK 946ML", "24.90", ""),
+    ("金象米 ELEPHANT RICE 5KG", "78.00", ""),
+    ("李錦記蠔油 LKK OYSTER SAUCE", "22.90", "B"),
+    ("淘大生抽 AMOY SOY SAUCE", "18.90", "B"),
+    ("可口可樂 COCA-COLA x8", "39.90", ""),
+    ("藍妹啤酒 BLUE GIRL BEER x6", "52.90", "C"),
+    ("得寶紙巾 TEMPO TISSUE x18", "36.90", ""),
+    ("雀巢咖啡 NESCAFE 200G", "68.90", ""),
+    ("新鮮菜心 CHOI SUM 300G", "12.90", ""),
+    ("新奇士橙 SUNKIST ORANGE x4", "24.00", ""),
+    ("雞蛋 FRESH EGGS x10", "21.50", ""),
+)
+ZH_HK_MARKET_OFFERS = {  # the multi-buy offers: (as printed, how many, for how much)
+    "A": ("任選2件$30", 2, Decimal(30)),
+    "B": ("任選3件$50", 3, Decimal(50)),
+    "C": ("2件$88", 2, Decimal(88)),
+}
+ZH_HK_MARKET_BAG = Line("購物膠袋徵費 BAG LEVY", Decimal(1), Decimal("1.00"))  # $1 a bag, since 2022
+ZH_HK_MARKET_NOTES = (20, 50, 100, 150, 200, 300, 500, 1000)
+
+
+def zh_hk_market_offer_off(ln: Line, offer: str) -> Decimal:
+    """What a multi-buy offer takes off a line: each full set bought at the offer's price."""
+    _, n, price = ZH_HK_MARKET_OFFERS[offer]
+    return (ln.qty // n) * (n * ln.price - price)
+
+
+def zh_hant_hk_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for name, price, offer in rng.sample(ZH_HK_MARKET, rng.randint(4, 8)):
+        if offer and rng.random() < 0.7:  # bought to get the offer
+            qty = Decimal(ZH_HK_MARKET_OFFERS[offer][1])
+            ln = Line(name, qty, Decimal(price), tag=offer)
+            lines.append(replace(ln, discount=-zh_hk_market_offer_off(ln, offer)))
+        else:
+            lines.append(Line(name, Decimal(rng.choice((1, 1, 1, 2))), Decimal(price)))
+    if v != 2:
+        lines.append(replace(ZH_HK_MARKET_BAG, qty=Decimal(rng.choice((1, 1, 2)))))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("cash", "現金 CASH", tendered(rng, total, ZH_HK_MARKET_NOTES)),)
+    elif v == 2:
+        tenders = (Tender("card", rng.choice(("VISA", "MASTERCARD")), total),)
+    elif v == 3:
+        tenders = (
+            (Tender("alipay", "AlipayHK", total),)
+            if rng.random() < 0.5
+            else (Tender("wechat", "WeChat Pay HK", total),)
+        )
+    else:
+        tenders = (Tender("other", "八達通 OCTOPUS", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 8, 22),
+        subtotal_printed=True,  # 小計 SUBTOTAL, the articles at their prices before the offers
+    )
+
+
+def zh_hant_hk_supermarket(s: Sale, cols: int) -> list[Op]:
+    # A Hong Kong supermarket chain's receipt in Big5, Chinese with English: the chain, the store's number
+    # and district, its address and phone; 單號 Receipt No., the till and the cashier, 日期 Date (day first);
+    # each article's Chinese and English name on one line with its amount, "2 @ 17.90" under it, the offer
+    # it was bought on and what it saved under that; the bag levy; 小計 SUBTOTAL, 優惠 DISCOUNT, 總數 TOTAL
+    # in HK$; the tender: 八達通 with its card number, amount deducted and remaining value, 現金 CASH and
+    # 找續 CHANGE, a card's approval, AlipayHK's or WeChat Pay HK's transaction number; 件數, the member's
+    # points (a cash customer with the card); exchange within 7 days with the receipt.
+    item = (Col(None), Col(9, "right"))
+    seq = int(s.no)
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("新城超級市場"),
+        Center("SUN CITY SUPERMARKET"),
+        Center("分店 Store 0417 太古城 TAIKOO SHING"),
+        Center("太古城道18號太古城中心地下"),
+        Center("電話 Tel: 2567 8901"),
+        Rule(),
+        Text(f"單號 Receipt No.: {s.no}"),
+        Row(("收銀機 POS: 03", f"收銀員: {1020 + seq % 40}"), (Col(None), Col(14))),
+        Text(f"日期 Date: {s.when}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, POINT(ln.amount)), item))
+        if ln.qty != 1:
+            ops.append(Text(f"    {ln.qty} @ {POINT(ln.price)}"))
+        if ln.discount:
+            ops.append(Row((f"    {ZH_HK_MARKET_OFFERS[ln.tag][0]} 優惠", POINT(ln.discount)), item))
+    ops += [Rule(), pair("小計 SUBTOTAL", POINT(s.subtotal), right=14)]
+    if off:
+        ops.append(pair("優惠 DISCOUNT", POINT(off), right=14))
+    ops.append(pair("總數 TOTAL", f"HK${POINT(s.total)}", bold=True, tall=True, right=14))
+    for t in s.tenders:
+        ops.append(pair(t.label, POINT(t.amount), right=14))
+    if s.cash:
+        ops.append(pair("找續 CHANGE", POINT(s.change), right=14))
+    pay = s.tenders[0]
+    if pay.method == "other":
+        ops += [
+            Text(f"八達通號碼 Octopus No.: {31400000 + seq % 9999999}({seq % 10})"),
+            pair("扣除金額 Deducted", POINT(pay.amount), right=14),
+            pair("餘額 Remaining Value", POINT(Decimal(seq % 450) + Decimal("23.40")), right=14),
+            Text(f"機號 Device No.: 0A{seq % 997:03X}5"),
+        ]
+    elif pay.method == "card":
+        ops += [
+            Text(f"卡號 Card No.: ************{seq * 53 % 10000:04d}"),
+            Text(f"批核編號 Approval Code: {seq * 7919 % 1000000:06d}"),
+            Text("免簽名 NO SIGNATURE REQUIRED"),
+        ]
+    elif not s.cash:
+        ops.append(Text(f"交易號 Trans No.: {s.iso[:10].replace('-', '')}{seq * 6151 % 10**12:012d}"))
+    ops += [Rule(), pair("件數 No. of Items", str(pieces(s.lines)), right=14)]
+    if s.cash:
+        earned = int(s.total)
+        ops += [
+            Text("會員 Member: 9123****88"),
+            pair("是次積分 Points Earned", str(earned), right=14),
+            pair("積分結餘 Points Balance", WHOLE(Decimal(earned + 3200 + seq % 8000)), right=14),
+        ]
+    ops += [
+        Blank(),
+        Center("多謝惠顧 THANK YOU"),
+        Center("憑收據7天內退換"),
+        Center("Exchange within 7 days with receipt"),
+        Barcode(f"0417{s.iso[8:10]}{s.iso[5:7]}03{s.no}"),
+    ]
+    return ops
+
+
+TH_NOODLES = (  # (name, price): bowls that take a choice of noodle and soup
+    ("ก๋วยเตี๋ยวเรือหมู", "50.00"),
+    ("ก๋วยเตี๋ยวเรือเนื้อ", "60.00"),
+    ("ก๋วยเตี๋ยวต้มยำหมู", "55.00"),
+    ("เย็นตาโฟ", "55.00"),
+    ("ก๋วยเตี๋ยวไก่ตุ๋น", "60.00"),
+    ("ก๋วยเตี๋ยวหมูน้ำใส", "50.00"),
+)
+TH_NOODLE_KINDS = ("เส้นเล็ก", "เส้นใหญ่", "เส้นหมี่", "บะหมี่", "วุ้นเส้น")
+TH_NOODLE_SOUPS = ("น้ำตก", "น้ำใส", "ต้มยำ", "แห้ง")
+TH_NOODLE_EXTRA = Decimal(10)  # พิเศษ: a bigger bowl, 10 baht more
+TH_NOODLE_SIDES = (
+    ("เกาเหลาหมู", "60.00"),
+    ("เกี๊ยวทอด", "40.00"),
+    ("ลูกชิ้นทอด", "40.00"),
+    ("ข้าวเปล่า", "10.00"),
+    ("หมูสะเต๊ะ 10 ไม้", "80.00"),
+)
+TH_NOODLE_DRINKS = (
+    ("ชาเย็น", "30.00"),
+    ("โอเลี้ยง", "25.00"),
+    ("น้ำกระเจี๊ยบ", "25.00"),
+    ("น้ำเปล่า", "10.00"),
+    ("น้ำอัดลม", "20.00"),
+)
+TH_NOODLE_SERVICE = 10
+TH_NOODLE_VAT = Decimal(7)
+TH_NOODLE_MEMBER = 10  # a member's 10 % off the bill
+TH_NOODLE_COUPON = Decimal(20)  # a LINE coupon, 20 baht off a take-away order
+# The date as each till prints it: the tablets at the tables in the Buddhist era (2569), one of them with the
+# seconds, the mall branch's and the take-away counter's in the Christian era.
+TH_NOODLE_DATES = (
+    "{d}/{m}/2569 {H}:{M}",
+    "{d}/{m}/{y} {H}:{M}",
+    "{d}/{m}/2569 {H}:{M}:{S}",
+    "{d}/{m}/{y} {H}:{M}",
+)
+
+
+def th_noodle_shop_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for name, price in rng.sample(TH_NOODLES, rng.randint(1, 3)):
+        extra = rng.random() < 0.4
+        note = [rng.choice(TH_NOODLE_KINDS), rng.choice(TH_NOODLE_SOUPS)]
+        if extra:
+            note.append(f"พิเศษ +{WHOLE(TH_NOODLE_EXTRA)}")
+        lines.append(
+            Line(
+                name,
+                Decimal(rng.choice((1, 1, 1, 2))),
+                Decimal(price) + (TH_NOODLE_EXTRA if extra else 0),
+                note="\n".join(note),
+            )
+        )
+    lines += pick(rng, TH_NOODLE_SIDES, (0, 2), qtys=(1, 1, 2))
+    lines += pick(rng, TH_NOODLE_DRINKS, (1, 2), qtys=(1, 1, 2, 3))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    cent = Decimal("0.01")
+    savings = Decimal(0)
+    if v == 2:
+        savings = (subtotal * TH_NOODLE_MEMBER / 100).quantize(cent, rounding=ROUND_HALF_UP)
+    elif v == 3:
+        savings = TH_NOODLE_COUPON
+    service = Decimal(0)
+    if v == 1:  # the mall branch: a service charge and VAT both added (prices "++")
+        service = ((subtotal - savings) * TH_NOODLE_SERVICE / 100).quantize(cent, rounding=ROUND_HALF_UP)
+    vat = Decimal(0)
+    if v in (1, 3):
+        vat = ((subtotal - savings + service) * TH_NOODLE_VAT / 100).quantize(cent, rounding=ROUND_HALF_UP)
+    total = subtotal - savings + service + vat
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "บัตรเครดิต", total),)
+    elif v == 3:  # VAT added leaves satang no coin pays: the take-away customer scans the QR code
+        tenders = (Tender("other", "โอนเงิน (พร้อมเพย์)", total),)
+    else:
+        tenders = (Tender("cash", "เงินสด", tendered(rng, total, (100, 200, 300, 500, 1000, 1500, 2000))),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"RC{rng.randint(1, 99999):06d}",
+        dated_when=dated_between_hours(rng, TH_NOODLE_DATES[v], 9, 21),
+        savings=savings,
+        savings_label=f"ส่วนลดสมาชิก {TH_NOODLE_MEMBER}%" if v == 2 else "คูปองส่วนลด",
+        tax_added=vat,
+        surcharge=service,
+        subtotal_printed=True,  # รวม, the food and drinks before the discount
+    )
+
+
+def th_noodle_shop(s: Sale, cols: int) -> list[Op]:
+    # A noodle shop's bill from its tablet POS: the shop and its branch, address, phone and TAX ID;
+    # ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ; เลขที่ใบเสร็จ, โต๊ะ and the guests or กลับบ้าน, the date and who
+    # served; each item with its quantity before it and the amount, its noodle, soup and พิเศษ +10 under it;
+    # รวม with the count, the discount, ค่าบริการ 10 % and VAT 7 % when added; ยอดสุทธิ in บาท; the tender,
+    # เงินทอน, PromptPay's reference or the card's approval; with VAT included the value before VAT and the
+    # VAT in it; the Wi-Fi and the POS's name at the foot.
+    item = (Col(3, "right"), Col(None), Col(10, "right"))
+    right = 12
+    seq = int(s.no[2:])
+    mall = bool(s.surcharge)
+    takeaway = bool(s.tax_added) and not mall
+    guests = max(1, sum((int(ln.qty) for ln in s.lines if ln.note), 0))  # a bowl each
+    ops: list[Op] = [Title("ก๋วยเตี๋ยวเรือป้าแดง")]
+    if mall:
+        ops += [
+            Center("สาขาเซ็นทรัล ลาดพร้าว ชั้น 4"),
+            Center("1693 ถ.พหลโยธิน แขวงจตุจักร"),
+            Center("เขตจตุจักร กรุงเทพฯ 10900"),
+        ]
+    else:
+        ops += [
+            Center("สาขาอารีย์"),
+            Center("12/3 ซ.อารีย์ 2 ถ.พหลโยธิน แขวงพญาไท"),
+            Center("เขตพญาไท กรุงเทพฯ 10400"),
+        ]
+    ops += [
+        Center("โทร. 089-123-4567"),
+        Center("TAX ID: 0105562012345"),
+        Center("ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ", bold=True),
+        Text(f"เลขที่ใบเสร็จ: {s.no}"),
+        (
+            Text(f"กลับบ้าน   คิวที่ {seq % 90 + 10}")
+            if takeaway
+            else Row((f"โต๊ะ: {seq % 20 + 1}", f"ลูกค้า: {guests} ท่าน"), (Col(None), Col(14)))
+        ),
+        Text(f"วันที่: {s.when}"),
+        Text(f"พนักงาน: {('น้องฝน', 'น้องมายด์', 'พี่เอก')[seq % 3]}"),
+        Rule(),
+        Row(("", "รายการ", "ราคา"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, GROUPED(ln.amount)), item))
+        for note in ln.note.split("\n") if ln.note else ():
+            ops.append(Text(f"      - {note}"))
+        if ln.qty != 1:
+            ops.append(Text(f"      @ {GROUPED(ln.price)}"))
+    ops += [Rule(), pair(f"รวม {len(s.lines)} รายการ", GROUPED(s.subtotal), right=right)]
+    if s.savings:
+        ops.append(pair(s.savings_label, GROUPED(-s.savings), right=right))
+    if s.surcharge:
+        ops.append(pair(f"ค่าบริการ {TH_NOODLE_SERVICE}%", GROUPED(s.surcharge), right=right))
+    if s.tax_added:
+        ops.append(pair(f"VAT {TH_NOODLE_VAT}%", GROUPED(s.tax_added), right=right))
+    ops.append(pair("ยอดสุทธิ", f"{GROUPED(s.total)} บาท", bold=True, tall=True, right=16))
+    for t in s.tenders:
+        ops.append(pair(t.label, GROUPED(t.amount), right=right))
+    if s.cash:
+        ops.append(pair("เงินทอน", GROUPED(s.change), right=right))
+    elif s.tenders[0].method == "card":
+        ops += [
+            Text(f"VISA  XXXX-XXXX-XXXX-{seq * 53 % 10000:04d}"),
+            Text(f"APPR CODE: {seq * 7919 % 1000000:06d}"),
+        ]
+    else:
+        ops.append(Text(f"เลขอ้างอิง: {seq * 6151 % 10**12:012d}"))
+    if not s.tax_added:
+        vat = included_tax(s.total, TH_NOODLE_VAT)
+        ops += [
+            Rule(),
+            pair("มูลค่าก่อน VAT", GROUPED(s.total - vat), right=right),
+            pair(f"VAT {TH_NOODLE_VAT}% (รวมในราคา)", GROUPED(vat), right=right),
+        ]
+    ops += [
+        Rule(),
+        Center("ขอบคุณที่อุดหนุนค่ะ"),
+        Center("Wi-Fi: PADAENG_GUEST  รหัส: 12345678"),
+        Center("Powered by TabPOS"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ko-gogi",
+        "Korean",
+        "KRW",  # 받을금액 ...원
+        ko_gogi_sale,
+        ko_gogi,
+        (
+            Encoder(RL, "epson", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "citizen", "korean-80mm", 48, "cp949"),
+            Encoder(RL, "sii", "korean-80mm", 42, "ksc5601"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ja-kaitenzushi",
+        "Japanese",
+        "JPY",
+        ja_kaitenzushi_sale,
+        ja_kaitenzushi,
+        (
+            Encoder(RL, "epson", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "sii", "japanese-80mm", 42, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hant-hk-supermarket",
+        "traditional Chinese",
+        "HKD",  # 總數 TOTAL HK$
+        zh_hant_hk_supermarket_sale,
+        zh_hant_hk_supermarket,
+        (
+            Encoder(RL, "epson", "taiwan-80mm", 42, "big5"),
+            Encoder(RL, "citizen", "taiwan-80mm", 48, "cp950"),
+            Encoder(RL, "escpos", "taiwan-80mm", 42, "big5"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "th-noodle-shop",
+        "Thai",
+        "THB",  # ยอดสุทธิ ... บาท
+        th_noodle_shop_sale,
+        th_noodle_shop,
+        # TIS-620 from receiptline on a generic ESC/POS printer; Thai Character Code 11 and 13 from
+        # receipt-printer-encoder on an Epson and a Fujitsu.
+        (
+            Encoder(RL, "generic", "generic-80mm", 42, "tis620"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "thai11"),
+            Encoder(RPE, "fujitsu-fp1000", "fujitsu-80mm", 48, "thai13"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: an Ankara
+# ocakbaşı's receipts (tr-restoran: the new-generation ÖKC's fiscal receipt with "2 ADET X 420,00" over an
+# item, its KDV %10 for food and %20 for alcohol, TOPKDV and TOPLAM after the fiscal star, NAKİT and PARA
+# ÜSTÜ, KREDİ KARTI with the bank's lines on the same paper, a lunch paid partly by YEMEK KARTI, the table and
+# the waiter at the foot with the Z and EKÜ numbers; or the restaurant program's HESAP FİŞİ with its adisyon
+# number, masa, garson, kişi and the time the table opened, an İkram under an item, İndirim %10, the bill
+# split between card and cash), a Poznań bakery's PARAGON FISKALNY (pl-piekarnia: bread by the piece and by
+# the kilo, "0,452 kg x 12,90", a Rabat under an item with the value after it, PTU A 23 %, B 8 % and C 5 %,
+# SUMA PTU and SUMA PLN, Gotówka and Reszta, Karta or BLIK, the buyer's NIP, the printout counter at the top
+# and the paragon's number at the foot), an Auckland dairy's TAX INVOICE (en-nz-dairy: a 12-hour clock,
+# Lotto and phone top-ups as agency sales outside GST, a 2-for deal under the item, cash rounded to 10 cents,
+# EFTPOS, Visa payWave, the lotto in cash and the rest on EFTPOS, "Total includes GST") and a Mexican
+# convenience store's ticket (es-mx-oxxo: CANT, DESCRIPCION, PRECIO and IMPORTE with each article's tax
+# letter, a 2x promotion, SUBTOTAL before taxes, IEPS and IVA 16 % taken out of the prices, the Redondeo
+# donated to a foundation added before TOTAL, the sum in words in M.N., EFECTIVO and SU CAMBIO, TARJETA with
+# its approval, VALES with cash).
+
+TR_RESTORAN_MENU = (  # (the ÖKC's name, the restaurant program's name, price, KDV %): food and soft drinks
+    ("MERCİMEK ÇORBA", "Mercimek Çorba", "95.00", "10"),
+    ("İÇLİ KÖFTE", "İçli Köfte", "110.00", "10"),
+    ("HUMUS", "Humus", "120.00", "10"),
+    ("ACILI EZME", "Acılı Ezme", "95.00", "10"),
+    ("ÇOBAN SALATA", "Çoban Salata", "110.00", "10"),
+    ("LAHMACUN", "Lahmacun", "110.00", "10"),
+    ("ADANA KEBAP", "Adana Kebap", "420.00", "10"),
+    ("URFA KEBAP", "Urfa Kebap", "420.00", "10"),
+    ("KUZU ŞİŞ", "Kuzu Şiş", "520.00", "10"),
+    ("TAVUK KANAT", "Tavuk Kanat", "340.00", "10"),
+    ("BEYTİ SARMA", "Beyti Sarma", "480.00", "10"),
+    ("KÜNEFE", "Künefe", "210.00", "10"),
+    ("AYRAN", "Ayran", "45.00", "10"),
+    ("ŞALGAM", "Şalgam", "50.00", "10"),
+    ("KOLA 33 CL", "Kola 33 cl", "70.00", "10"),
+    ("TÜRK KAHVESİ", "Türk Kahvesi", "85.00", "10"),
+)
+TR_RESTORAN_ALKOL = (  # alcohol: KDV %20, never on a meal card
+    ("EFES PİLSEN 50 CL", "Efes Pilsen 50 cl", "180.00", "20"),
+    ("RAKI DUBLE", "Rakı Duble", "260.00", "20"),
+    ("YENİ RAKI 35 CL", "Yeni Rakı 35 cl", "1150.00", "20"),
+    ("ŞARAP KADEH", "Şarap Kadeh", "220.00", "20"),
+)
+TR_RESTORAN_CAY = ("ÇAY", "Çay", "25.00", "10")
+TR_RESTORAN_GARSON = ("EMRE", "AYŞE", "MEHMET", "BURAK", "CEREN")  # no I: title() would not say ı or i
+TR_RESTORAN_CASH = (500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000, 15000)
+TR_RESTORAN_INDIRIM = 10  # the regulars' İndirim %10 on the program's bill
+
+
+def tr_restoran_sale(rng: random.Random, v: int) -> Sale:
+    adisyon = v == 2  # the restaurant program's HESAP FİŞİ; else the ÖKC's fiscal receipt
+    lunch = v == 3
+    k = 1 if adisyon else 0  # the name the receipt prints: the program's or the ÖKC's
+
+    def line(item: tuple[str, str, str, str], qty: int) -> Line:
+        return Line(item[k], Decimal(qty), Decimal(item[2]), tag=item[3])
+
+    lines = [
+        line(item, rng.choice((1, 1, 2, 2, 3))) for item in rng.sample(TR_RESTORAN_MENU, rng.randint(3, 6))
+    ]
+    if not lunch:
+        lines += [
+            line(item, rng.choice((1, 1, 2, 3))) for item in rng.sample(TR_RESTORAN_ALKOL, rng.randint(1, 2))
+        ]
+    savings = Decimal(0)
+    if adisyon:  # the tea after the meal on the house, and the regulars' discount
+        lines.append(replace(line(TR_RESTORAN_CAY, rng.randint(2, 4)), note="İkram"))
+        lines[-1] = replace(lines[-1], discount=-lines[-1].amount)
+        net = sum((ln.net for ln in lines), Decimal(0))
+        savings = (net * TR_RESTORAN_INDIRIM / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    total = sum((ln.net for ln in lines), Decimal(0)) - savings
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "NAKİT", tendered(rng, total, TR_RESTORAN_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "KREDİ KARTI", total),)
+    elif v == 2:  # the bill split: one pays about half by card, the other the rest in cash
+        card = round_to(total / 2, 10, ROUND_DOWN).quantize(Decimal("0.01"))
+        tenders = (
+            Tender("card", "Kredi Kartı", card),
+            Tender("cash", "Nakit", tendered(rng, total - card, TR_RESTORAN_CASH)),
+        )
+    else:  # the meal card's day allowance, the rest by credit card
+        meal = min(total, Decimal(rng.choice((300, 450, 600, 750))).quantize(Decimal("0.01")))
+        tenders = (Tender("other", "YEMEK KARTI", meal),)
+        if meal < total:
+            tenders += (Tender("card", "KREDİ KARTI", total - meal),)
+    opens, closes = (11, 15) if lunch else (18, 23)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 99999)) if adisyon else f"{rng.randint(1, 180):04d}",
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", opens, closes),
+        savings=savings,
+        savings_label=f"İndirim %{TR_RESTORAN_INDIRIM}",
+        # The bill's Ara Toplam is after the İkram, not the items' own sum: the truth states no subtotal.
+    )
+
+
+def tr_restoran(s: Sale, cols: int) -> list[Op]:
+    # An Ankara ocakbaşı's two kinds of paper. The new-generation ÖKC's fiscal receipt: the company, address,
+    # tax office and number; TARİH and SAAT, FİŞ NO; "2 ADET X 420,00" over an item bought more than once,
+    # each item with its KDV rate and its amount after the fiscal star; KDV per rate, TOPKDV and TOPLAM;
+    # NAKİT and PARA ÜSTÜ, YEMEK KARTI with the card's company, KREDİ KARTI with the bank's lines; the table
+    # and waiter the restaurant program sends, KASİYER, Z NO, EKÜ NO and the fiscal mark (MF). Or the
+    # program's HESAP FİŞİ (no fiscal value): the adisyon number, masa, garson, kişi, the time the table was
+    # opened (Açılış) and the time the bill was printed and paid (Tarih: the sale's, which the truth takes);
+    # Adet, Ürün, Fiyat, Tutar, an İkram under an item, Ara Toplam, İndirim %10, TOPLAM, the payments and
+    # Para Üstü.
+    seq = int(s.no)
+    masa, garson = seq % 24 + 1, TR_RESTORAN_GARSON[seq % len(TR_RESTORAN_GARSON)]
+    if any(ln.note for ln in s.lines):  # the İkram: only the program's bill has one
+        return tr_restoran_adisyon(s, cols, masa, garson)
+    item = (Col(None), Col(4), Col(12, "right"))
+    two = (Col(None), Col(14, "right"))
+    day, time_ = s.when.split()
+    rates = sorted({ln.tag for ln in s.lines}, key=int)
+    kdv = {rate: tr_kdv(s.lines, rate) for rate in rates}
+    ops: list[Op] = [
+        Title("ÇINARALTI OCAKBAŞI"),
+        Center("ÇINARALTI GIDA TUR. LTD. ŞTİ."),
+        Center("KIZILAY MAH. MEŞRUTİYET CAD."),
+        Center("NO:27/A ÇANKAYA/ANKARA"),
+        Center("TEL: 0312 419 52 60"),
+        Center("KAVAKLIDERE V.D. 2140587396"),
+        Blank(),
+        Row((f"TARİH : {day}", f"SAAT : {time_}"), two),
+        Text(f"FİŞ NO : {s.no}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty != 1:
+            ops.append(Text(f"{ln.qty} ADET X {TRY(ln.price)}"))
+        ops.append(Row((ln.name, f"%{ln.tag}", f"*{TRY(ln.amount)}"), item))
+    ops.append(Rule())
+    for rate in rates:
+        ops.append(pair(f"KDV %{rate}", f"*{TRY(kdv[rate])}", right=14))
+    ops += [
+        pair("TOPKDV", f"*{TRY(sum(kdv.values(), Decimal(0)))}", right=14),
+        pair("TOPLAM", f"*{TRY(s.total)}", bold=True, tall=True, right=14),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"*{TRY(t.amount)}", right=14))
+        if t.method == "other":
+            ops.append(Text(f"  {('MULTINET', 'SODEXO')[seq % 2]}  KART NO : ****{seq * 53 % 10000:04d}"))
+    if s.cash:
+        ops.append(pair("PARA ÜSTÜ", f"*{TRY(s.change)}", right=14))
+    if any(t.method == "card" for t in s.tenders):
+        ops += [
+            Rule(),
+            Text("SATIŞ  -  TEMASSIZ"),
+            Text(f"İŞYERİ NO : 0000006721{seq * 7 % 100000:05d}"),
+            Text(f"TERMİNAL NO : 0P{seq * 31 % 1000000:06d}"),
+            Text(f"KART NO : 5400 24** **** {seq * 37 % 10000:04d}"),
+            Text(f"ONAY KODU : {seq * 4211 % 1000000:06d}"),
+            Text("BANKA : YAPI KREDİ / WORLD"),
+        ]
+    ops += [
+        Rule(),
+        Text(f"MASA : {masa}   GARSON : {garson}"),
+        Text("KASİYER : 02"),
+        Row((f"Z NO : {1460 + seq // 30:04d}", "EKÜ NO : 0002"), two),
+        Center("MF AV 40211876"),
+        Blank(),
+        Center("AFİYET OLSUN"),
+    ]
+    return ops
+
+
+def tr_restoran_adisyon(s: Sale, cols: int, masa: int, garson: str) -> list[Op]:
+    item = (Col(4, "right"), Col(None), Col(8, "right"), Col(9, "right"))
+    two = (Col(None), Col(14, "right"))
+    seq = int(s.no)
+    opened = datetime.fromisoformat(s.iso) - timedelta(minutes=35 + seq % 80)
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("ÇINARALTI OCAKBAŞI"),
+        Center("Meşrutiyet Cad. No:27/A Çankaya/Ankara"),
+        Center("Tel: 0312 419 52 60"),
+        Blank(),
+        Center("HESAP FİŞİ", bold=True),
+        Row((f"Adisyon No : {s.no}", f"Masa : {masa}"), two),
+        Row((f"Garson : {garson.title()}", f"Kişi : {seq % 5 + 2}"), two),
+        Text(f"Açılış : {opened:%H:%M}"),
+        Text(f"Tarih : {s.when}"),
+        Rule(),
+        Row(("Adet", "Ürün", "Fiyat", "Tutar"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, TRY(ln.price), TRY(ln.amount)), item))
+        if ln.discount:
+            ops.append(Row(("", f"  {ln.note}", "", f"-{TRY(-ln.discount)}"), item))
+    ops += [Rule(), pair("Ara Toplam", TRY(net), right=14)]
+    if s.savings:
+        ops.append(pair(s.savings_label, f"-{TRY(s.savings)}", right=14))
+    ops += [pair("TOPLAM", TRY(s.total), bold=True, tall=True, right=14), Rule(), Text("Ödemeler")]
+    for t in s.tenders:
+        ops.append(pair(f"  {t.label}", TRY(t.amount), right=14))
+    if s.cash:
+        ops.append(pair("Para Üstü", TRY(s.change), right=14))
+    ops += [
+        Blank(),
+        Center("Fiyatlarımıza KDV dahildir"),
+        Center("MALİ DEĞERİ YOKTUR"),
+        Center("Mali fişinizi kasadan alınız"),
+        Center("Teşekkür ederiz, yine bekleriz"),
+    ]
+    return ops
+
+
+PL_PIEKARNIA_PTU = {"A": Decimal(23), "B": Decimal(8), "C": Decimal(5)}
+PL_PIEKARNIA_SZTUKI = (  # bread, rolls and cakes by the piece: C (5 %)
+    ("Chleb wiejski 800g", "9.90", "C"),
+    ("Chleb żytni razowy 500g", "8.50", "C"),
+    ("Chleb orkiszowy 500g", "12.90", "C"),
+    ("Bagietka francuska", "4.90", "C"),
+    ("Kajzerka", "0.89", "C"),
+    ("Grahamka", "1.49", "C"),
+    ("Bułka maślana", "2.29", "C"),
+    ("Rogal świętomarciński", "14.90", "C"),
+    ("Pączek z różą", "4.50", "C"),
+    ("Drożdżówka z serem", "4.20", "C"),
+    ("Jagodzianka", "5.90", "C"),
+    ("Sernik porcja", "9.50", "C"),
+    ("Szarlotka porcja", "8.90", "C"),
+)
+PL_PIEKARNIA_WAGA = (  # weighed, the price a kilo: C (5 %)
+    ("Chleb na zakwasie", "12.90"),
+    ("Chleb słonecznikowy", "16.90"),
+    ("Ciasto drożdżowe", "39.90"),
+    ("Pierniczki", "54.90"),
+    ("Kruche ciasteczka", "49.90"),
+)
+PL_PIEKARNIA_NAPOJE = (  # coffee and tea to go: B (8 %); bottled water: A (23 %); juice: C (5 %)
+    ("Kawa czarna", "8.00", "B"),
+    ("Kawa z mlekiem", "10.00", "B"),
+    ("Herbata", "6.00", "B"),
+    ("Woda niegaz. 0,5l", "3.50", "A"),
+    ("Sok jabłkowy 0,3l", "5.50", "C"),
+)
+PL_PIEKARNIA_WAGI = ("0.452", "0.386", "0.614", "0.528", "0.275", "0.731", "0.349")
+PL_PIEKARNIA_PACZKI = (3, Decimal("12.00"))  # the promotion: 3 pączki for 12 zł
+PL_PIEKARNIA_WIECZOREM = 30  # from 17:00, 30 % off bread and rolls
+PL_PIEKARNIA_CHLEB = frozenset(("Chleb", "Bagietka", "Kajzerka", "Grahamka", "Bułka"))
+PL_PIEKARNIA_BULKI = frozenset(("Kajzerka", "Grahamka", "Bułka maślana"))  # rolls, bought by the handful
+
+
+def pl_piekarnia_rabat(amount: Decimal) -> Decimal:
+    return -(amount * PL_PIEKARNIA_WIECZOREM / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def pl_piekarnia_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, PL_PIEKARNIA_SZTUKI, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    lines = [
+        replace(ln, qty=Decimal(rng.choice((4, 5, 6, 10)))) if ln.name in PL_PIEKARNIA_BULKI else ln
+        for ln in lines
+    ]
+    if v != 1:
+        name, price = rng.choice(PL_PIEKARNIA_WAGA)
+        weight = Decimal(rng.choice(PL_PIEKARNIA_WAGI))
+        lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="C"))
+    if v in (1, 2):
+        lines += pick(rng, PL_PIEKARNIA_NAPOJE, (1, 2), qtys=(1, 1, 2))
+    if v == 2:  # 3 pączki for 12 zł: the saving as a Rabat under them
+        n, promo = PL_PIEKARNIA_PACZKI
+        k = next((i for i, ln in enumerate(lines) if ln.name == "Pączek z różą"), None)
+        if k is None:
+            lines.append(Line("Pączek z różą", Decimal(n), Decimal("4.50"), tag="C"))
+            k = len(lines) - 1
+        lines[k] = replace(lines[k], qty=Decimal(n))
+        lines[k] = replace(lines[k], discount=promo - lines[k].price * n)
+    if v == 3:  # the evening's 30 % off bread and rolls (weighed or not)
+        if not any(ln.name.split()[0] in PL_PIEKARNIA_CHLEB for ln in lines):
+            lines.append(Line("Chleb wiejski 800g", Decimal(1), Decimal("9.90"), tag="C"))
+        lines = [
+            replace(ln, discount=pl_piekarnia_rabat(ln.amount))
+            if ln.name.split()[0] in PL_PIEKARNIA_CHLEB
+            else ln
+            for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Karta", total),)
+    elif v == 2:
+        tenders = (Tender("other", "BLIK", total),)
+    else:
+        tenders = (Tender("cash", "Gotówka", tendered(rng, total, PLN_CASH)),)
+    opens, closes = (17, 19) if v == 3 else (6, 17)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1, 2999)),
+        dated_when=dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}", opens, closes),
+    )
+
+
+def pl_piekarnia(s: Sale, cols: int) -> list[Op]:
+    # A Poznań bakery's PARAGON FISKALNY from an online register: the bakery, its company and owners, the
+    # address and NIP; the date and time with the printout number (nr wydr.); the buyer's NIP when asked
+    # for; each article with "4 szt. x 0,89" or "0,452 kg x 12,90" and its value with the PTU letter (a long
+    # name on a line of its own), a Rabat under an article with the value after it; the sales and the PTU
+    # per letter, SUMA PTU and SUMA PLN; Gotówka and Reszta, Karta or BLIK; the paragon's number, the till
+    # and the cashier; the document's hash and the register's number.
+    c = (Col(None), Col(17, "right"), Col(9, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("PIEKARNIA KŁOSEK"),
+        Center("Piekarnia-Cukiernia Kłosek s.c."),
+        Center("Marek Nowak, Joanna Nowak"),
+        Center("ul. Półwiejska 14, 61-888 Poznań"),
+        Center("NIP 783-164-29-05"),
+        Row((s.when, f"nr wydr.{seq * 3 + 104211:06d}"), (Col(None), Col(15, "right"))),
+        Center("PARAGON FISKALNY", bold=True),
+    ]
+    if s.tenders[0].label == "Karta":
+        ops.append(Text(f"NIP nabywcy: {7780000000 + seq * 3137 % 9999999}"))
+    ops.append(Rule())
+    room = widths(Row(("", "", ""), c), cols)[0]
+    for ln in s.lines:
+        weighed = ln.qty != ln.qty.to_integral()
+        each = f"{qty_str(ln.qty, ',')} {'kg' if weighed else 'szt.'} x {COMMA(ln.price)}"
+        value = f"{COMMA(ln.amount)} {ln.tag}"
+        if text_width(ln.name) > room:
+            ops += [Text(ln.name), Row(("", each, value), c)]
+        else:
+            ops.append(Row((ln.name, each, value), c))
+        if ln.discount:
+            why = (
+                f"3 szt. za {COMMA(PL_PIEKARNIA_PACZKI[1])}"
+                if ln.name == "Pączek z różą"
+                else f"-{PL_PIEKARNIA_WIECZOREM}% od 17:00"
+            )
+            ops += [
+                Row((f"  Rabat {why}", f"{COMMA(ln.discount)} {ln.tag}"), (Col(None), Col(9, "right"))),
+                Row(("", "", f"{COMMA(ln.net)} {ln.tag}"), c),
+            ]
+    ops.append(Rule())
+    taxes = Decimal(0)
+    for tag, rate in PL_PIEKARNIA_PTU.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            taxes += tax
+            ops += [
+                pair(f"Sprzedaż opodatkowana {tag}", COMMA(gross)),
+                pair(f"Kwota PTU {tag} {rate}%", COMMA(tax)),
+            ]
+    ops += [
+        pair("SUMA PTU", COMMA(taxes)),
+        pair("SUMA PLN", COMMA(s.total), bold=True, tall=True),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Reszta", COMMA(s.change)))
+    digest = hashlib.sha1(f"klosek/{s.no}/{s.when}".encode()).hexdigest().upper()
+    ops += [
+        Rule(),
+        Row((f"Nr paragonu: {s.no}", "Kasa nr 1"), (Col(None), Col(10, "right"))),
+        Text(f"Kasjer: {('Ewa', 'Kasia', 'Tomek')[seq % 3]}"),
+        Center(digest[: min(40, cols)]),
+        Center("CAO 17012345"),
+        Blank(),
+        Center("Pieczemy codziennie od 5:00"),
+        Center("Dziękujemy i zapraszamy ponownie!"),
+    ]
+    return ops
+
+
+NZ_DAIRY_SHOP = (  # (the till's short name, price): GST 15 % included
+    ("ANCHOR BLUE MILK 2L", "5.20"),
+    ("VOGELS ORIGINAL 750G", "5.99"),
+    ("TIP TOP SUPERSOFT", "3.80"),
+    ("EGGS SIZE 7 12PK", "10.50"),
+    ("WHITTAKERS DM 250G", "6.99"),
+    ("PINEAPPLE LUMPS 185G", "4.99"),
+    ("BLUEBIRD CHIPS 150G", "3.99"),
+    ("L&P 1.5L", "4.30"),
+    ("COKE 1.5L", "4.80"),
+    ("RED BULL 250ML", "3.90"),
+    ("MINCE & CHEESE PIE", "5.50"),
+    ("STEAK PIE", "5.50"),
+    ("SINGLE SCOOP CONE", "4.00"),
+    ("DOUBLE SCOOP CONE", "6.00"),
+    ("CHOCOLATE FISH", "1.50"),
+    ("NZ HERALD", "3.80"),
+    ("PALL MALL 20S", "37.90"),
+)
+NZ_DAIRY_AGENCY = (  # sold for Lotto NZ and the phone companies: outside the shop's GST
+    ("LOTTO POWERBALL DIP", "14.00"),
+    ("LOTTO 10 LINE DIP", "7.00"),
+    ("INSTANT KIWI $5", "5.00"),
+    ("2DEGREES TOP UP $20", "20.00"),
+    ("ONE NZ PREPAY $20", "20.00"),
+    ("SKINNY TOP UP $10", "10.00"),
+)
+NZ_DAIRY_DEALS = {"BLUEBIRD CHIPS 150G": "6.00", "COKE 1.5L": "8.00", "L&P 1.5L": "7.50"}  # 2 for $x
+NZD_CASH = (5, 10, 20, 30, 40, 50, 60, 70, 100, 150, 200)
+
+
+def nz_dollars(value: Decimal) -> str:
+    return f"-${POINT(-value)}" if value < 0 else f"${POINT(value)}"
+
+
+def en_nz_dairy_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(
+        rng, [item for item in NZ_DAIRY_SHOP if item[0] != "PALL MALL 20S"], (2, 5), qtys=(1, 1, 1, 2)
+    )
+    if v in (1, 3):
+        lines += [replace(ln, tag="#") for ln in pick(rng, NZ_DAIRY_AGENCY, (1, 2), qtys=(1, 1, 2))]
+    if v == 3 and not any(ln.name.startswith(("LOTTO", "INSTANT")) for ln in lines):
+        lines.append(Line("LOTTO POWERBALL DIP", Decimal(1), Decimal("14.00"), tag="#"))
+    if v == 2:  # the smokes, and a 2-for deal under its item
+        lines.append(Line("PALL MALL 20S", Decimal(1), Decimal("37.90")))
+        name = rng.choice(sorted(NZ_DAIRY_DEALS))
+        price = next(Decimal(p) for n, p in NZ_DAIRY_SHOP if n == name)
+        lines = [ln for ln in lines if ln.name != name]
+        lines.insert(rng.randint(0, len(lines)), Line(name, Decimal(2), price))
+    lines = [
+        replace(ln, discount=Decimal(NZ_DAIRY_DEALS[ln.name]) - ln.amount)
+        if ln.name in NZ_DAIRY_DEALS and ln.qty == 2
+        else ln
+        for ln in lines
+    ]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    rounding = Decimal(0)
+    if v == 0:  # no 5 cent coins since 2006: cash is rounded to 10 cents, a 5 down
+        down = (due * 10).quantize(Decimal(1), ROUND_DOWN) / 10
+        rounding = due - (down + Decimal("0.1") if due - down > Decimal("0.05") else down)
+        tenders: tuple[Tender, ...] = (Tender("cash", "Cash", tendered(rng, due - rounding, NZD_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "EFTPOS", due),)
+    elif v == 2:
+        tenders = (Tender("card", "Visa payWave", due),)
+    else:  # the Lotto and top-ups in cash, as the dairy asks, the rest on EFTPOS
+        lotto = sum((ln.amount for ln in lines if ln.tag == "#"), Decimal(0))
+        tenders = (
+            Tender("cash", "Cash", tendered(rng, lotto, NZD_CASH)),
+            Tender("card", "EFTPOS", due - lotto),
+        )
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(100000, 199999)),
+        dated_when=dated(rng, "{d}/{m}/{y} {I}:{M} {p}"),
+        savings=rounding,
+        savings_label="Rounding",
+        # Subtotal is printed after the deals' savings: the items' own sum only when there are none.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_nz_dairy(s: Sale, cols: int) -> list[Op]:
+    # An Auckland dairy's TAX INVOICE from its till: the shop, its address, phone and GST number; the
+    # receipt number, the date and time on a 12-hour clock, the operator and till; each item with its amount
+    # in dollars, "#" before Lotto and top-ups (agency sales, outside the shop's GST), "2 @ $4.80" under an
+    # item bought twice and a 2-for deal's saving under that; Subtotal, cash Rounding to 10 cents, TOTAL;
+    # Cash and Change, EFTPOS or Visa payWave with the terminal's customer copy (its time the sale's own);
+    # "Total includes GST"; the items counted.
+    item = (Col(1), Col(None), Col(8, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("KOWHAI DAIRY"),
+        Center("214 Great North Road"),
+        Center("Grey Lynn, Auckland 1021"),
+        Center("Ph 09 376 4821"),
+        Center("GST No: 118-452-307"),
+        Center("TAX INVOICE", bold=True),
+        Text(f"Receipt No: {s.no}"),
+        Text(s.when),
+        Text(f"Operator: {('Raj', 'Priya', 'Jas')[seq % 3]}   Till: 1"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.tag, ln.name, nz_dollars(ln.amount)), item))
+        else:
+            ops += [
+                Row((ln.tag, ln.name, ""), item),
+                Row(("", f"  {ln.qty} @ {nz_dollars(ln.price)}", nz_dollars(ln.amount)), item),
+            ]
+        if ln.discount:
+            deal = f"  2 for {nz_dollars(Decimal(NZ_DAIRY_DEALS[ln.name]))} deal"
+            ops.append(Row(("", deal, nz_dollars(ln.discount)), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), pair("Subtotal", nz_dollars(net), right=10)]
+    if s.savings:
+        ops.append(pair("Rounding", nz_dollars(-s.savings), right=10))
+    ops.append(pair("TOTAL", nz_dollars(s.total), bold=True, tall=True, right=10))
+    for t in s.tenders:
+        ops.append(pair(t.label, nz_dollars(t.amount), right=10))
+    if s.cash:
+        ops.append(pair("Change", nz_dollars(s.change), right=10))
+    gst = included_tax(sum((ln.net for ln in s.lines if ln.tag != "#"), Decimal(0)), Decimal(15))
+    ops += [Rule(), pair("Total includes GST", nz_dollars(gst), right=10)]
+    if any(ln.tag == "#" for ln in s.lines):
+        ops.append(Text("# Agency sale - no GST"))
+    day, month, _ = s.iso[:10].split("-")[::-1]
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        ops += [
+            Rule(),
+            Center("*** CUSTOMER COPY ***"),
+            Text("KOWHAI DAIRY GREY LYNN"),
+            Text(f"TERMINAL 0042{seq % 10000:04d}"),
+            Text(f"{day}/{month}/26 {s.iso[11:16]}"),
+            Text("EFTPOS CHQ" if t.label == "EFTPOS" else "VISA CREDIT  CONTACTLESS"),
+            Text(f"CARD ************{seq * 37 % 10000:04d}"),
+            pair("PURCHASE", nz_dollars(t.amount), right=10),
+            Text(f"AUTH {seq * 4211 % 1000000:06d}  REF {seq % 1000:06d}"),
+            Center("ACCEPTED"),
+        ]
+    ops += [
+        Rule(),
+        Text(f"Items: {pieces(s.lines)}"),
+        Blank(),
+        Center("Cheers - see you next time!"),
+    ]
+    return ops
+
+
+MX_OXXO_CUOTA = Decimal("3.0818")  # the IEPS on sweetened drinks, pesos a litre (2026)
+MX_OXXO_TASAS = {  # the ticket's tax letter: (IVA %, IEPS % of the price before IVA)
+    "A": (Decimal(16), Decimal(0)),  # prepared food, water, phone credit
+    "B": (Decimal(0), Decimal(0)),  # basic food
+    "C": (Decimal(16), Decimal(0)),  # sweetened drinks: IVA, and the IEPS a litre in the price
+    "D": (Decimal(0), Decimal(8)),  # snacks and sweets of high caloric density
+    "E": (Decimal(16), Decimal("26.5")),  # beer
+}
+MX_OXXO_ARTICULOS = (  # (name, price, tax letter, litres of a sweetened drink)
+    ("COCA COLA 600ML", "21.50", "C", "0.6"),
+    ("COCA COLA 2L", "42.50", "C", "2"),
+    ("JUMEX MANGO 450ML", "22.50", "C", "0.45"),
+    ("AGUA CIEL 1L", "15.90", "A", ""),
+    ("CAFE AMERICANO GDE", "25.00", "A", ""),
+    ("HOT DOG JUMBO", "29.90", "A", ""),
+    ("SANDWICH JAMON", "39.90", "A", ""),
+    ("LECHE LALA ENT 1L", "30.50", "B", ""),
+    ("PAN BLANCO GDE", "52.50", "B", ""),
+    ("HUEVO 12 PZAS", "45.90", "B", ""),
+    ("SABRITAS ORIG 45G", "20.50", "D", ""),
+    ("DORITOS NACHO 58G", "21.50", "D", ""),
+    ("GANSITO MARINELA", "19.50", "D", ""),
+    ("MAZAPAN DE LA ROSA", "7.50", "D", ""),
+    ("GALLETAS EMPERADOR", "24.90", "D", ""),
+    ("TECATE LATA 473ML", "24.50", "E", ""),
+    ("CORONA 355ML", "23.50", "E", ""),
+)
+MX_OXXO_LITROS = {name: Decimal(litres) for name, _, _, litres in MX_OXXO_ARTICULOS if litres}
+MX_OXXO_PROMO = ("COCA COLA 600ML", 2, Decimal("38.00"))  # 2 for $38
+MXN_CASH = (20, 50, 100, 200, 500, 1000)
+MX_UNIDADES = ("CERO", "UNO", "DOS", "TRES", "CUATRO", "CINCO", "SEIS", "SIETE", "OCHO", "NUEVE")
+MX_DIEZ = ("DIEZ", "ONCE", "DOCE", "TRECE", "CATORCE", "QUINCE")  # then DIECISEIS to DIECINUEVE
+MX_DECENAS = ("", "", "", "TREINTA", "CUARENTA", "CINCUENTA", "SESENTA", "SETENTA", "OCHENTA", "NOVENTA")
+MX_CENTENAS = (
+    "",
+    "CIENTO",
+    "DOSCIENTOS",
+    "TRESCIENTOS",
+    "CUATROCIENTOS",
+    "QUINIENTOS",
+    "SEISCIENTOS",
+    "SETECIENTOS",
+    "OCHOCIENTOS",
+    "NOVECIENTOS",
+)
+
+
+def mx_words(n: int) -> str:
+    """A number (up to 999,999) in words as a ticket spells it: VEINTIUNO, which is VEINTIUN before MIL."""
+    if n < 10:
+        out = MX_UNIDADES[n]
+    elif n < 16:
+        out = MX_DIEZ[n - 10]
+    elif n < 20:
+        out = "DIECI" + MX_UNIDADES[n - 10]
+    elif n == 20:
+        out = "VEINTE"
+    elif n < 30:
+        out = "VEINTI" + MX_UNIDADES[n - 20]
+    elif n < 100:
+        out = MX_DECENAS[n // 10] + (f" Y {MX_UNIDADES[n % 10]}" if n % 10 else "")
+    elif n == 100:
+        out = "CIEN"
+    elif n < 1000:
+        out = MX_CENTENAS[n // 100] + (f" {mx_words(n % 100)}" if n % 100 else "")
+    else:
+        thousands = mx_words(n // 1000)
+        thousands = thousands[:-1] if thousands.endswith("UNO") else thousands
+        out = ("MIL" if n < 2000 else f"{thousands} MIL") + (f" {mx_words(n % 1000)}" if n % 1000 else "")
+    return out
+
+
+def mx_pesos_words(value: Decimal) -> str:
+    """The total in words as the ticket prints it: (... PESOS 90/100 M.N.), UNO before PESOS being UN."""
+    pesos = int(value)
+    words = mx_words(pesos)
+    words = words[:-1] if words.endswith("UNO") else words  # UN PESO, VEINTIUN PESOS
+    cents = int((value - pesos) * 100)
+    return f"({words} {'PESO' if pesos == 1 else 'PESOS'} {cents:02d}/100 M.N.)"
+
+
+def mx_wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def mx_oxxo_taxes(s: Sale) -> tuple[Decimal, Decimal]:
+    """The IVA and the IEPS inside the goods' prices (not the Redondeo), by the ticket's letters."""
+    cent = Decimal("0.01")
+    iva = ieps = Decimal(0)
+    for tag, (iva_rate, ieps_rate) in MX_OXXO_TASAS.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if not gross:
+            continue
+        tax = included_tax(gross, iva_rate)
+        iva += tax
+        ieps += included_tax(gross - tax, ieps_rate)
+        if tag == "C":
+            litres = sum((ln.qty * MX_OXXO_LITROS[ln.name] for ln in s.lines if ln.tag == tag), Decimal(0))
+            ieps += (litres * MX_OXXO_CUOTA).quantize(cent, ROUND_HALF_UP)
+    return iva, ieps
+
+
+def es_mx_oxxo_sale(rng: random.Random, v: int) -> Sale:
+    # Food vouchers buy no beer: the voucher's sale draws from the rest.
+    catalogue = [item for item in MX_OXXO_ARTICULOS if v != 3 or item[2] != "E"]
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 3))), Decimal(price), tag=tag)
+        for name, price, tag, _ in rng.sample(catalogue, rng.randint(3 if v == 3 else 2, 6))
+    ]
+    if v == 2:  # the week's 2 x $38, its saving under the drinks
+        name, n, price = MX_OXXO_PROMO
+        lines = [ln for ln in lines if ln.name != name]
+        promo = Line(name, Decimal(n), Decimal("21.50"), tag="C")
+        lines.insert(rng.randint(0, len(lines)), replace(promo, discount=price - promo.amount))
+    goods = sum((ln.net for ln in lines), Decimal(0))
+    # The Redondeo: asked at the till, the cents up to the next peso given to the chain's foundation.
+    whole = goods.quantize(Decimal(1), ROUND_DOWN)
+    donation = whole + 1 - goods if v in (0, 3) and whole != goods else Decimal(0)
+    total = goods + donation
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "TARJETA DEBITO", total),)
+    elif v == 3:  # a paper voucher (it gives no change), the rest in cash
+        vale = Decimal(max(n for n in (20, 50, 100) if n < total)).quantize(Decimal("0.01"))
+        tenders = (
+            Tender("other", "VALES", vale),
+            Tender("cash", "EFECTIVO", tendered(rng, total - vale, MXN_CASH)),
+        )
+    else:
+        tenders = (Tender("cash", "EFECTIVO", tendered(rng, total, MXN_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):05d}",
+        dated_when=dated(rng, "{d}/{m}/{y} {H}:{M}:{S}"),
+        surcharge=donation,
+        # SUBTOTAL on this ticket is the goods before IEPS and IVA, not their sum: the truth states none.
+    )
+
+
+def es_mx_oxxo(s: Sale, cols: int) -> list[Op]:
+    # A Mexico City convenience store's ticket from the chain's POS: the chain's company, RFC, fiscal
+    # regime and head office, the store (SUC) and its address; CAJA, TICKET, CAJERO and FECHA to the second;
+    # CANT, DESCRIPCION, PRECIO and IMPORTE with each article's tax letter, a 2x promotion's saving under its
+    # article; SUBTOTAL before taxes, IEPS and IVA 16 % taken out of the prices, the REDONDEO donated, TOTAL
+    # and the sum in words in M.N.; EFECTIVO and SU CAMBIO, TARJETA with its approval, VALES; the articles
+    # counted, the donation's foundation, where to invoice and the ticket's barcode.
+    item = (Col(4, "right"), Col(None), Col(7, "right"), Col(8, "right"), Col(1))
+    money = (Col(None), Col(12, "right"))
+    seq = int(s.no)
+    iva, ieps = mx_oxxo_taxes(s)
+    goods = sum((ln.net for ln in s.lines), Decimal(0))
+
+    def pesos(value: Decimal) -> str:
+        return f"-${GROUPED(-value)}" if value < 0 else f"${GROUPED(value)}"
+
+    ops: list[Op] = [
+        Title("SIETE ESQUINAS"),
+        Center("CADENA COMERCIAL SIETE ESQUINAS"),
+        Center("SA DE CV"),
+        Center("RFC: CCS950321AB4"),
+        Center("REGIMEN: 601 GENERAL DE LEY PM"),
+        Center("AV. CONSTITUYENTES 1150, MONTERREY NL"),
+        Rule(),
+        Center("SUC: 1427 CONDESA TAMAULIPAS"),
+        Center("AV. TAMAULIPAS 84, COL. CONDESA"),
+        Center("CUAUHTEMOC, CDMX, C.P. 06140"),
+        Rule(),
+        Row((f"CAJA: {seq % 3 + 1}", f"TICKET: {s.no}"), (Col(None), Col(16, "right"))),
+        Text(f"CAJERO: {('LUIS A.', 'MARIANA G.', 'JOSE R.')[seq % 3]}"),
+        Text(f"FECHA: {s.when}"),
+        Rule(),
+        Row(("CANT", "DESCRIPCION", "PRECIO", "IMPORTE", ""), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, GROUPED(ln.price), GROUPED(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(
+                Row(("", f"  PROMO 2 X ${GROUPED(MX_OXXO_PROMO[2])}", "", GROUPED(ln.discount), ""), item)
+            )
+    ops += [
+        Rule(),
+        Row(("SUBTOTAL", pesos(goods - iva - ieps)), money),
+        Row(("IEPS", pesos(ieps)), money),
+        Row(("IVA 16%", pesos(iva)), money),
+    ]
+    if s.surcharge:
+        ops.append(Row(("REDONDEO (DONATIVO)", pesos(s.surcharge)), money))
+    ops.append(Row(("TOTAL", pesos(s.total)), money, bold=True, tall=True))
+    ops += [Text(line) for line in mx_wrap(mx_pesos_words(s.total), cols)]
+    ops.append(Blank())
+    for t in s.tenders:
+        ops.append(Row((t.label, pesos(t.amount)), money))
+    if s.cash:
+        ops.append(Row(("SU CAMBIO", pesos(s.change)), money))
+    if any(t.method == "card" for t in s.tenders):
+        ops += [
+            Text(f"VISA DEBITO  ************{seq * 37 % 10000:04d}"),
+            Text(f"AUT: {seq * 4211 % 1000000:06d}   OPER: {seq * 7 % 100000:05d}"),
+            Text("APROBADA - FIRMA NO REQUERIDA"),
+        ]
+    ops += [
+        Rule(),
+        Text(f"ARTICULOS: {pieces(s.lines)}"),
+        Text("A=IVA 16% B=IVA 0% C=IVA+IEPS/LT"),
+        Text("D=IEPS 8% E=IVA+IEPS 26.5%"),
+    ]
+    if s.surcharge:
+        ops += [
+            Rule(),
+            Center(f"GRACIAS POR SU DONATIVO DE {pesos(s.surcharge)}"),
+            Center("A FAVOR DE FUNDACION SIETE ESQUINAS AC"),
+        ]
+    ops += [
+        Rule(),
+        Center("FACTURE SU COMPRA EN"),
+        Center("facturacion.sieteesquinas.example.mx"),
+        Center("DENTRO DEL MES DE SU COMPRA"),
+        Barcode(f"1427{s.iso[2:10].replace('-', '')}{s.no}"),
+        Center("GRACIAS POR SU COMPRA"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "tr-restoran",
+        "Latin",
+        None,  # the ÖKC prints its amounts after the fiscal star and the program's bill bare: no TL or ₺
+        tr_restoran_sale,
+        tr_restoran,
+        # receiptline has no code page with ğ, ı and İ: two receipt-printer-encoder models in CP857 and
+        # python-escpos in CP857, as the other Turkish templates.
+        (
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp857"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp857"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP857"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pl-piekarnia",
+        "Latin",
+        "PLN",  # SUMA PLN
+        pl_piekarnia_sale,
+        pl_piekarnia,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1250"),  # ESC t 45
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP852"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-nz-dairy",
+        "Latin",
+        None,  # "$" alone does not say New Zealand dollars
+        en_nz_dairy_sale,
+        en_nz_dairy,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "star-mpop", "star-58mm", 32, "cp437"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "es-mx-oxxo",
+        "Latin",
+        "MXN",  # the sum in words: ... PESOS 00/100 M.N.
+        es_mx_oxxo_sale,
+        es_mx_oxxo,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp850"),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP850"),
         ),
         variants=4,
     ),
