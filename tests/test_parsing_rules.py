@@ -618,6 +618,74 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
             and [p.method for p in tx.payments] == ["card", "other"]
         ),
     ),
+    (
+        # A tip's word in an item's name above the subtotal; a "# " mark before a name; an IRD number says
+        # New Zealand (NZD, day first).
+        "nz-dairy",
+        R(
+            "KOWHAI DAIRY",
+            "GST No: 118-452-307",
+            "12/10/2026 10:07 AM",
+            "  TIP TOP SUPERSOFT   $3.80",
+            "# SKINNY TOP UP $10   $10.00",
+            "Subtotal   $13.80",
+            "TOTAL   $13.80",
+            "EFTPOS   $13.80",
+        ),
+        "cp437",
+        b"",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["TIP TOP SUPERSOFT", "SKINNY TOP UP $10"]
+            and (tx.currency, tx.datetime) == ("NZD", "2026-10-12T10:07:00")
+        ),
+    ),
+    (
+        # A Mexican subtotal net of the taxes the prices hold (IEPS and IVA below it); a charity rounding
+        # added; VALES pay; "CADENA" names no Canadian dollar, the RFC says pesos.
+        "mx-subtotal-net-of-taxes",
+        R(
+            "CADENA COMERCIAL SIETE ESQUINAS",
+            "RFC: CCS950321AB4",
+            "FECHA: 12/06/2026 18:47:44",
+            "   3 JUMEX MANGO 450ML    22.50    67.50 C",
+            "   1 AGUA CIEL 1L         15.90    15.90 A",
+            "SUBTOTAL   $70.03",
+            "IEPS   $1.87",
+            "IVA 16%   $11.50",
+            "REDONDEO (DONATIVO)   $0.60",
+            "TOTAL   $84.00",
+            "VALES   $50.00",
+            "EFECTIVO   $34.00",
+        ),
+        "cp850",
+        b"\x1bt\x02",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and tx.currency == "MXN"
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D(50)), ("cash", D(34))]
+        ),
+    ),
+    (
+        # A card slip's "1/2" under two card tenders is no third; a reduced-rate mark in a column of its own.
+        "kr-two-slips-and-jp-mark-column",
+        R(
+            "돈마루",
+            "판매일시: 2026-12-07 19:41",
+            "생삼겹살(1인분)       16,000    2   32,000",
+            "합계금액                            32,000",
+            "신용카드                            16,000",
+            "신용카드                            16,000",
+            "[신용카드 매출전표 1/2]",
+            "승인금액                            16,000",
+        ),
+        "cp949",
+        b"\x1c&",
+        "korean-80mm",
+        lambda tx: tx.status == "ok" and [p.amount for p in tx.payments] == [D(16000), D(16000)],
+    ),
 ]
 
 
@@ -735,3 +803,15 @@ def test_a_unit_set_apart_from_its_times_sign() -> None:
     assert tx.status == "ok" and [(i.name, i.unit_price) for i in tx.items] == [
         ("OMEPRAZOL 20MG 28 CÁPSULAS", D("17.90"))
     ]
+
+
+def test_a_reduced_rate_mark_in_its_own_column_is_no_part_of_the_name() -> None:
+    body = R(
+        "すし丸",
+        "2026/12/07(月) 18:55",
+        "持帰 いなり寿司4個     ※     1     ￥432",
+        "合計   ￥432",
+        "お預り   ￥500",
+    )
+    tx = _read(body + R("お釣り   ￥68"), "shift_jis", b"\x1c&", "japanese-80mm")
+    assert tx.status == "ok" and [i.name for i in tx.items] == ["持帰 いなり寿司4個"]

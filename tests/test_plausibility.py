@@ -81,3 +81,10 @@ def test_text_in_any_language_and_its_rules_reads_as_text(text: str) -> None:
 )
 def test_mojibake_is_named(text: str) -> None:
     assert mojibake_reason([text]) is not None
+
+
+@pytest.mark.parametrize("word", ["różą", "żółć", "ŞİŞ", "ÇÖĞÜŞ"])
+def test_accented_words_of_latin_extended_a_are_words(word: str) -> None:
+    # Polish and Turkish write three accented letters in a row; CP437 mojibake ("ÅÑÇ") uses Latin-1 only.
+    assert mojibake_reason([f"SZASZŁYK {word}   12,00"]) is None
+    assert mojibake_reason(["ÅÑÇ"]) is not None

@@ -226,6 +226,10 @@ def _summary_start(lines: list[Line], vocab: Vocabulary, mark: DecimalMark) -> i
             continue
         if "total" in line.fields and _in_a_name(line, labelled[n + 1 :], vocab):
             continue
+        if line.fields <= _ADDED and any("subtotal" in ln.fields for ln in labelled[n + 1 :]):
+            # "TIP TOP SUPERSOFT   $3.80" above the subtotal: a tip or service charge comes after the
+            # items' sum, so its word here is an item's name.
+            continue
         if line.fields <= _ITEM_NOTES and _items_follow(lines, line.index, mark):
             continue
         if line.fields <= _ITEM_OFF and _priced_lines_follow(lines, line.index, mark):
@@ -265,6 +269,7 @@ def _items_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
 
 
 _ITEM_OFF = _TENDER_FIELDS | {"discount"}
+_ADDED = frozenset(("surcharge",))
 
 
 def _priced_lines_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
@@ -497,13 +502,10 @@ def _summary(
             method = _tender(line, vocab)
             paid = sum((p.amount for p in tx.payments), Decimal(0))
             if method is not None and tx.payments and tx.total is not None and paid >= tx.total:
-                if amount == paid:
-                    # "现金: 200.00 / 实收金额: 200.00": once the tenders cover the total, their sum again
-                    # under another label is what was received in all, not one more tender.
-                    continue
-                if fractions and not FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]):
-                    # "AUT: 529684  CONTACTLESS" on the card slip under them: a number, not money.
-                    continue
+                # Once the tenders pay the total, a tender's word again is their sum restated ("现金:
+                # 200.00 / 实收金额: 200.00") or a card slip's line ("AUT: 529684  CONTACTLESS", "[신용카드
+                # 매출전표 1/2]"), not one more tender.
+                continue
             if method is not None:
                 tx.payments.append(Payment(method, amount))
             elif (
@@ -711,9 +713,9 @@ def _currency(joined: str) -> str | None:
 
 
 def _stated_currency(joined: str, configured: str | None, read: str | None) -> str | None:
-    """The currency as evidence of how dates are printed: configured, or printed as such. A dollar told
-    apart by the address is not: the address is evidence of its own to order_hint, not to count twice."""
-    if configured or read not in _DOLLARS:
+    """The currency as evidence of how dates are printed: configured, or read. US dollars told apart by a
+    US address are not: the address is order_hint's own evidence, not to be counted twice."""
+    if configured or read != "USD":
         return configured or read
     return read if _DOLLAR_PRINTED.search(joined) else None
 
@@ -754,15 +756,18 @@ _TAIWAN = re.compile(
 )
 _HONG_KONG = re.compile(r"香港|九龍|新界")
 _USD = re.compile(r"(?=U)\bUSD\b|US\$")
-_DOLLARS = frozenset(("USD", "CAD", "AUD", "NZD", "MXN", "SGD"))
 _DOLLAR_PRINTED = re.compile(r"\b(?:USD|CAD|AUD|NZD|MXN|SGD)\b|(?:US|CA|NZ|\bA|\bC|\bS)\$")
 _DOLLAR_EVIDENCE = (
     (
-        re.compile(r"\b(?:CAD|CA\$|C\$)|\bINTERAC\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\bGST/HST\b", re.IGNORECASE),
+        # (Case matters: "CADENA COMERCIAL" is no CAD; Interac is printed either way.)
+        re.compile(r"\b(?:CAD\b|CA\$|C\$)|\b(?i:INTERAC)\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\bGST/HST\b"),
         "CAD",
     ),
     (re.compile(r"\b(?:AUD|A\$|ABN)\b|\b(?:NSW|VIC|QLD|TAS|ACT) \d{4}\b"), "AUD"),
-    (re.compile(r"\b(?:NZD|NZ\$)"), "NZD"),
+    (
+        re.compile(r"\b(?:NZD|NZ\$)|\bGST NO:?\s*\d{2,3}-\d{3}-\d{3}\b", re.IGNORECASE),
+        "NZD",
+    ),  # (an IRD number)
     (re.compile(r"\bS\$"), "SGD"),
     (re.compile(r"\b(?:MXN|RFC)\b|\bM\.N\."), "MXN"),
     (re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b"), "USD"),

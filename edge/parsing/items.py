@@ -69,6 +69,7 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
     return value, start
 
 
+_MARK_COLUMNS = frozenset(("※", "◆", "◇", "☆", "★", "軽", "*"))
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
 # So is a rate in parentheses after the name ("GALLETITAS CRIOLLITAS (21,00)", Argentine fiscal printers).
@@ -99,10 +100,11 @@ SPEC = re.compile(
 
 def _split_columns(text: str) -> tuple[str, str]:
     """Split trailing number columns off a name: numbers set off by two or more spaces are columns (unit
-    price, quantity); after one space they are the name's ("PAT. ROSE No. 2")."""
+    price, quantity); after one space they are the name's ("PAT. ROSE No. 2"). A reduced-rate mark in a
+    column of its own ("いなり寿司4個   ※   1   ¥432") is no part of the name either."""
     parts = _GAP.split(text.strip())
     cut = len(parts)
-    while cut > 1 and COLUMN.fullmatch(parts[cut - 1]):
+    while cut > 1 and (COLUMN.fullmatch(parts[cut - 1]) or parts[cut - 1] in _MARK_COLUMNS):
         cut -= 1
     return "  ".join(parts[:cut]).strip(), "  " + "  ".join(parts[cut:]) if cut < len(parts) else ""
 
@@ -128,6 +130,8 @@ def _clean_name(text: str) -> tuple[str, str | None]:
     name = _LEADERS.sub("", _RATE_COLUMN.sub("", text.rstrip(" *")).strip(" :-*+※◆◇^")).strip(" :-*※◆◇^")
     if name.startswith("."):
         name = name.lstrip(" .")
+    if name[:2] == "# ":
+        name = name[2:].lstrip()  # "# SKINNY TOP UP $10": a mark (no GST), set apart from the name
     name = _REDUCED_RATE.sub("", _POSITION.sub("", name))
     m = ITEM_CODE.match(name)
     if m:

@@ -17,9 +17,10 @@ from collections.abc import Iterable
 # printed text holds.
 _GRAPHIC = re.compile(r"[\u2500-\u259f]")
 _NEVER_TEXT = re.compile(r"[\u0080-\u009f\ue000-\uf8ff]")
-# Three or more non-ASCII Latin letters in a row ("ÅÑÇ"): no European word spells so; a code page 437/850
-# reading of Cyrillic, Greek or Hebrew bytes does.
-_ACCENT_RUN = re.compile(r"[\u00c0-\u024f]{3,}")
+# Three or more accented letters of Latin-1 in a row ("ÅÑÇ", "Ìîëîêî"): no European word spells so; a code
+# page 437/850/1252 reading of Cyrillic, Greek or Hebrew bytes does. Runs that hold a letter of Latin
+# Extended-A are words: Polish "różą", "żółć", Turkish "ŞİŞ".
+_ACCENT_RUN = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}")
 
 
 # Words end at spaces and at vertical rules (a table's column borders); a rule's corners and joints may

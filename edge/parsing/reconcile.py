@@ -35,7 +35,13 @@ def reconcile(tx: Transaction) -> Transaction:
         # Zeros add up to zero whatever was printed (digits the decoder lost read as 0): no proof at all.
         flag("all_zero", "every amount reads 0: the numbers prove nothing", "items")
     items_sum = sum((it.amount + (it.discount or 0) for it in tx.items), Decimal(0))
-    if tx.subtotal is not None and tx.items and not _close(items_sum, tx.subtotal) and not _restated(tx):
+    if (
+        tx.subtotal is not None
+        and tx.items
+        and not _close(items_sum, tx.subtotal)
+        and not _restated(tx)
+        and not _net_of_taxes(tx, items_sum)
+    ):
         flag("items_vs_subtotal", f"items add to {items_sum}, subtotal says {tx.subtotal}", "subtotal")
     base = tx.subtotal if tx.subtotal is not None else items_sum
     discounts = sum((d.amount for d in tx.discounts), Decimal(0))
@@ -90,6 +96,18 @@ def _restated(tx: Transaction) -> bool:
     # (with an order's own discount beside them: "优惠 -7.80 / 会员折扣 -2.09")
     restated = sum(offs, Decimal(0)) == item_off or item_off in offs
     return bool(item_off) and gross == tx.subtotal and restated
+
+
+def _net_of_taxes(tx: Transaction, items_sum: Decimal) -> bool:
+    """A subtotal net of the taxes the items' prices hold, those taxes printed below it ("SUBTOTAL 303.46 /
+    IEPS 22.65 / IVA 29.09", items 355.20): the taxes are then added to reach the total, which its own
+    check must prove."""
+    taxes = sum((t.amount for t in tx.taxes), Decimal(0))
+    if not taxes or tx.subtotal is None or not _close(items_sum, tx.subtotal + taxes):
+        return False
+    for t in tx.taxes:
+        t.included = False
+    return True
 
 
 def _savings_again(tx: Transaction, items_sum: Decimal) -> bool:
