@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -123,6 +124,7 @@ def undelivered(box: sessionmaker[Session], seqs: list[int]) -> bool:
     return present == len(seqs) and delivered == 0
 
 
+@pytest.mark.slow  # scripts/test.sh runs it beside the rest of the suite
 def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
     signing = load_or_create_signing_key(tmp_path / "signing.key")
     engine = create_engine(f"sqlite:///{tmp_path / 'cloud.db'}", connect_args={"check_same_thread": False})
