@@ -686,6 +686,83 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
         "korean-80mm",
         lambda tx: tx.status == "ok" and [p.amount for p in tx.payments] == [D(16000), D(16000)],
     ),
+    (
+        # A Geneva pharmacy: "Quittance n°", a gift voucher and PostFinance Card (a debit card).
+        "ch-quittance-and-tenders",
+        R(
+            "PHARMACIE DU MOLARD",
+            "Quittance n° 432689                     Caisse 3",
+            "09.06.2026 16:38",
+            "STREPSILS miel citron 24 pce             10.50 B",
+            "Total CHF                                  10.50",
+            "Bon cadeau                                  5.00",
+            "PostFinance Card                            5.50",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and tx.receipt_no == "432689"
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D("5.00")), ("card", D("5.50"))]
+        ),
+    ),
+    (
+        # Italy's nature code and a tax class's letter in a column of their own are no part of the name.
+        "it-pt-tax-columns",
+        R(
+            "TABACCHERIA",
+            "11-06-2026 16:32",
+            "LA STAMPA                   N2        1,90",
+            "ÁGUA LUSO 150CL                 A     0,55",
+            "TOTALE COMPLESSIVO                    2,45",
+            "PAGAMENTO CONTANTE                    2,45",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: tx.status == "ok" and [i.name for i in tx.items] == ["LA STAMPA", "ÁGUA LUSO 150CL"],
+    ),
+    (
+        # A noodle shop: 满减 under 合计, a packing fee, 实付 what is due, points no money, paid online.
+        "cn-noodles",
+        R(
+            "老上海面馆",
+            "下单时间: 2026-12-20 15:07:39",
+            "葱油拌面               15.00   x2    30.00",
+            "合计:                                30.00",
+            "满减(满25减3):                       -3.00",
+            "打包费:                               2.00",
+            "实付:                              ￥29.00",
+            "线上已付:                            29.00",
+            "本次积分:                               29",
+        ),
+        "gb18030",
+        b"\x1c&",
+        "chinese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and (tx.subtotal, tx.total) == (D("30.00"), D("29.00"))
+            and [(p.method, p.amount) for p in tx.payments] == [("other", D("29.00"))]
+        ),
+    ),
+    (
+        # A set meal's name over the note of its dishes, and its quantity line.
+        "ru-set-meal-note",
+        R(
+            "СТОЛОВАЯ №5",
+            "07.12.2026 13:05",
+            "Комплексный обед №1",
+            " (салат, суп, котлета с пюре, компот)",
+            "  1 шт х 290.00                    =290.00",
+            "ИТОГ                               =290.00",
+            "НАЛИЧНЫМИ                          =290.00",
+        ),
+        "cp866",
+        b"\x1bt\x11",
+        "generic-80mm",
+        lambda tx: tx.status == "ok" and [i.name for i in tx.items] == ["Комплексный обед №1"],
+    ),
 ]
 
 
@@ -815,3 +892,31 @@ def test_a_reduced_rate_mark_in_its_own_column_is_no_part_of_the_name() -> None:
     )
     tx = _read(body + R("お釣り   ￥68"), "shift_jis", b"\x1c&", "japanese-80mm")
     assert tx.status == "ok" and [i.name for i in tx.items] == ["持帰 いなり寿司4個"]
+
+
+def test_a_dong_name_ending_in_a_number_over_its_numbers_and_no_receipt_number_inside_a_word() -> None:
+    # "Kinh Đô" holds no "HĐ"; TCVN-3 prints Đ from its capitals table (ESC t 31), the rest from ESC t 30.
+    def vn(text: str) -> bytes:
+        return b"".join(
+            b"\x1bt\x1f" + ch.encode("tcvn3_capitals") + b"\x1bt\x1e" if ch == "Đ" else ch.encode("tcvn3")
+            for ch in text
+        )
+
+    lines = [
+        "Bách hóa",
+        "Mã HĐ: HD0123456",
+        "07/12/2026 20:05",
+        "Trứng gà Ba Huân hộp 10",
+        "8936140001015               2 x 35.000    70.000",
+        "Bánh mì tươi Kinh Đô",
+        "8934544001129               4 x 12.000    48.000",
+        "Tổng thanh toán:                        118.000đ",
+        "Tiền mặt:                               118.000",
+    ]
+    body = b"\x1b@\x1bt\x1e" + b"".join(vn(ln) + b"\n" for ln in lines) + b"\x1dV\x00"
+    tx = parse_bytes(body, PROFILES["generic-80mm"])
+    assert tx.status == "ok" and tx.receipt_no == "HD0123456"
+    assert [(i.name, i.amount) for i in tx.items] == [
+        ("Trứng gà Ba Huân hộp 10", D(70000)),
+        ("Bánh mì tươi Kinh Đô", D(48000)),
+    ]

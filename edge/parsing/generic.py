@@ -365,7 +365,17 @@ def _header_end(
                     ),
                     None,
                 )
-                return prev.index if numbered is None else numbered
+                if numbered is not None:
+                    return numbered
+                above = lines[prev.index - 1] if prev.index > first else None
+                if (
+                    above is not None
+                    and prev.text.strip().startswith("(")
+                    and _LETTERS.search(above.text)
+                    and not _has_money(above, mark, fractions)
+                ):
+                    return above.index  # the name over a note ("Комплексный обед №1 / (салат, суп)")
+                return prev.index
             return line.index
     return stop
 

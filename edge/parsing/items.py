@@ -72,9 +72,11 @@ def _trailing_amount(line: Line, mark: DecimalMark) -> tuple[Decimal, int] | Non
 _MARK_COLUMNS = frozenset(("※", "◆", "◇", "☆", "★", "軽", "*"))
 COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 # A VAT rate column between the name and the price ("SPREMUTA ARANCIA   10%   3,50"): not the name's.
-# So is a rate in parentheses after the name ("GALLETITAS CRIOLLITAS (21,00)", Argentine fiscal printers).
+# So is a rate in parentheses after the name ("GALLETITAS CRIOLLITAS (21,00)", Argentine fiscal printers),
+# Italy's nature code where no rate applies ("LA STAMPA   N2   1,90": not subject to IVA), and a tax
+# class's letter set apart ("ÁGUA LUSO 150CL   A   0,55").
 _RATE_COLUMN = re.compile(
-    r"(?:\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2})|\s+\(\d{1,2}(?:[.,]\d{1,2}\s?%?|\s?%)\))\s*$"
+    r"(?:\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2}|N\d(?:\.\d)?|[A-F])|\s+\(\d{1,2}(?:[.,]\d{1,2}\s?%?|\s?%)\))\s*$"
 )
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
@@ -90,6 +92,7 @@ _LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}((?:[^\W\d]|#\d).*)$")  # "
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 _WIDE_GAP = re.compile(r"\s{3,}")
+_IN_PARENTHESES = re.compile(r"^\(.*\)$")
 # A pack size or strength, not a name: "10mg*6片", "10只/袋", "500ml", "0.5L x 6".
 SPEC = re.compile(
     # (A Latin unit ends its word: "2 Latte 16oz" is a count and a name.)
@@ -141,7 +144,7 @@ def _clean_name(text: str) -> tuple[str, str | None]:
 
 def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | None, str | None]:
     first, second = m.group("qty"), m.group("price")
-    # "¥1,200 × 2": a currency's sign before the first number makes it the price.
+    # "¥1,200 × 2", "@1,078 × 2": a currency's sign (or "at") before the first number makes it the price.
     signed_first = m.string[: m.start()].rstrip().endswith(_SIGNS)
     if signed_first or m.group("qunit") or (mark and _CENTS.search(first) and not _CENTS.search(second)):
         # "189.99 * 1.458 кг", "259.99 * 2": the price first, then the count or weight (Russian fiscal
@@ -156,7 +159,7 @@ def _qty_price(m: re.Match[str], mark: DecimalMark) -> tuple[Decimal, Decimal | 
 
 
 _CENTS = re.compile(r"[.,]\d\d$")
-_SIGNS = ("¥", "￥", "$", "€", "£", "₩")
+_SIGNS = ("¥", "￥", "$", "€", "£", "₩", "@")  # ("@1,078 × 2": at the price, twice)
 _QTY = re.compile(r"\d{1,6}(?:[.,]\d{1,4})?")
 
 
@@ -194,10 +197,15 @@ def parse_items(
         has_frac = FRACTION.search(value_text) is not None
         return has_frac if fractions else True
 
-    for line in region:
+    for at, line in enumerate(region):
         text = line.text.strip()
         if not text or SEPARATOR.match(text):
             pending_name = None
+            continue
+        if not fractions and at + 1 < len(region) and _numbers_line_below(line, region[at + 1], mark):
+            # "Trứng gà Ba Huân hộp 10" over "8936140001015   2 x 35.000   70.000": a name ending in a
+            # number, over the numbers' line that proves its own amount (no cents to tell them apart).
+            pending_name = text
             continue
         if pattern is not None:
             m = pattern.search(text)
@@ -253,9 +261,12 @@ def parse_items(
         if tail is None or not (money_ok(line.text[tail[1] :]) or _proven(qp_match, tail, mark)):
             if qp_match and not LETTERS.search(text[: qp_match.start()]):
                 pending_qp = _qty_price(qp_match, mark)  # "1 x 7,80" before its name line
-            elif LETTERS.search(text) and not (pending_name and NUMBERED_ITEM.match(pending_name)):
+            elif LETTERS.search(text) and not (
+                pending_name and (NUMBERED_ITEM.match(pending_name) or _IN_PARENTHESES.match(text))
+            ):
                 # A name whose numbers are on the next line; a numbered item's name stays its name over
-                # the details printed under it ("1. Аи-92 / ТРК № 4 / 51,93 л х 59,85").
+                # the details printed under it ("1. Аи-92 / ТРК № 4 / 51,93 л х 59,85"), and any name
+                # over a note in parentheses ("Комплексный обед №1 / (салат, суп, компот)").
                 pending_name = text
             continue
         amount, amount_start = tail
@@ -392,6 +403,16 @@ def parse_items(
 
 _COUNT_FIRST = re.compile(r"^ *\d{1,3} +[^\W\d_]")
 _PADDED_COUNT = re.compile(r"^ +\d{1,2} +[^\W\d_]")
+
+
+def _numbers_line_below(line: Line, below: Line, mark: DecimalMark) -> bool:
+    """Whether ``line`` (letters, then a number) is an item's name over ``below``: a line of no letters
+    before its quantity at a price, which make its amount."""
+    text, under = line.text.strip(), below.text.strip()
+    if not LETTERS.search(text) or not text[-1:].isdigit() or not _QP_HINT.search(under):
+        return False
+    qp = QTY_PRICE.search(under)
+    return qp is not None and not LETTERS.search(under[: qp.start()]) and proven_amount(below, mark)
 
 
 def _padded_counts(region: list[Line], mark: DecimalMark) -> bool:
