@@ -763,6 +763,97 @@ CASES: list[tuple[str, str, str, bytes, str, Callable[[Transaction], bool]]] = [
         "generic-80mm",
         lambda tx: tx.status == "ok" and [i.name for i in tx.items] == ["Комплексный обед №1"],
     ),
+    (
+        # A bookstore: each name over its code, count and amount, one name ending in a number; a book
+        # voucher ("図書カードNEXT", not the カード in it) and points pay; a card's balance is no payment.
+        "jp-bookstore",
+        R(
+            "文栄堂書店",
+            "2026年03月12日(木) 16:25",
+            "ONE PIECE 112",
+            "  4910234560128              1点      ￥550",
+            "成瀬は天下を取りにいく",
+            "  9784103549512              1点    ￥1,705",
+            "合計                                ￥2,255",
+            "図書カードNEXT                        ￥500",
+            "  カード残高                            ￥0",
+            "楽天ポイント利用                      ￥100",
+            "お預り                              ￥2,000",
+            "お釣り                                ￥345",
+        ),
+        "shift_jis",
+        b"\x1c&",
+        "japanese-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.amount) for i in tx.items]
+            == [("ONE PIECE 112", D(550)), ("成瀬は天下を取りにいく", D(1705))]
+            and [(p.method, p.amount) for p in tx.payments]
+            == [("other", D(500)), ("other", D(100)), ("cash", D(2000))]
+        ),
+    ),
+    (
+        # Position numbers before every name (a mark beside some), and a count of the items no item.
+        "kr-position-numbers",
+        R(
+            "누리마트",
+            "2026-12-07 19:41:22",
+            "01  신라면 5입                8,960",
+            "02* 서울우유 1L               5,980",
+            "총 품목 수량                      2",
+            "합계                         14,940",
+            "현금                         20,000",
+            "거스름돈                      5,060",
+        ),
+        "cp949",
+        b"\x1c&",
+        "korean-80mm",
+        lambda tx: tx.status == "ok" and [i.name for i in tx.items] == ["신라면 5입", "서울우유 1L"],
+    ),
+    (
+        # A butcher's scale till: the seller before every name; meal vouchers in the plural; BC's PST 10 %.
+        "fr-butcher-sellers",
+        R(
+            "BOUCHERIE",
+            "Ticket N° 074468          18/04/2026 18:51",
+            "V4 CHIPOLATAS                         3,49",
+            "V1 POULET ROTI FERMIER               14,50",
+            "TOTAL                             17,99 €",
+            "Tickets restaurant                   10,00",
+            "Espèces                               7,99",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [i.name for i in tx.items] == ["CHIPOLATAS", "POULET ROTI FERMIER"]
+            and [p.method for p in tx.payments] == ["other", "cash"]
+        ),
+    ),
+    (
+        # A count line before its item, under another item's flavours (no amount of their own).
+        "it-gelato-count-before-item",
+        R(
+            "GELATERIA",
+            "14-11-2026 12:27",
+            "COPPETTA MEDIA              10%       3,20",
+            "   LIMONE",
+            "   CAFFÈ",
+            "2 x 1,20",
+            "CAFFÈ                       10%       2,40",
+            "TOTALE COMPLESSIVO                    5,60",
+            "PAGAMENTO CONTANTE                    5,60",
+        ),
+        "cp858",
+        b"\x1bt\x13",
+        "generic-80mm",
+        lambda tx: (
+            tx.status == "ok"
+            and [(i.name, i.quantity, i.amount) for i in tx.items]
+            == [("COPPETTA MEDIA", 1, D("3.20")), ("CAFFÈ", 2, D("2.40"))]
+        ),
+    ),
 ]
 
 

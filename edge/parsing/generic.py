@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from edge.escpos.document import Document, Image
 from edge.parsing.dates import DateOrder, looks_like_a_date, order_hint, read_datetime
-from edge.parsing.items import NUMBERED_ITEM, QTY_PRICE, SPEC, parse_items, proven_amount
+from edge.parsing.items import NUMBERED_ITEM, QTY_PRICE, SPEC, counted_line, parse_items, proven_amount
 from edge.parsing.language import HAN, HANGUL, KANA, language_of, traditional_chinese
 from edge.parsing.lines import (
     PHONE_MASKED,
@@ -331,7 +331,7 @@ def _header_end(
         if amounts and (not fractions or FRACTION.search(text) or proven_amount(line, mark)):
             prev = lines[line.index - 1] if line.index > first else None
             if (
-                SPEC.match(text)
+                (SPEC.match(text) or counted_line(line, mark))
                 and prev is not None
                 and _LETTERS.search(prev.text)
                 and not _has_money(prev, mark, fractions)
@@ -412,13 +412,22 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 
 
 def _tender(line: Line, vocab: Vocabulary) -> Method | None:
+    """The method of the longest tender word on the line ("図書カードNEXT" is a book voucher, not the
+    "カード" in it); of words as long, the vocabulary's order: wallets and cards before cash
+    ("实收(微信)")."""
     fields = line.fields
-    if not fields:
+    if not fields or fields.isdisjoint(_TENDER_FIELDS):
         return None
-    for method in vocab.tender:  # in the vocabulary's order: wallets and cards before cash
-        if f"tender:{method}" in fields:
+    table = vocab.word_fields
+    words = [w for w in line.found or () if not table.get(w, _NONE).isdisjoint(_TENDER_FIELDS)]
+    longest = max(map(len, words), default=0)
+    for method in vocab.tender:
+        if any(len(w) == longest and f"tender:{method}" in table[w] for w in words):
             return method  # type: ignore[return-value]
     return None
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _summary(
@@ -516,7 +525,8 @@ def _summary(
                 # 200.00 / 实收金额: 200.00") or a card slip's line ("AUT: 529684  CONTACTLESS", "[신용카드
                 # 매출전표 1/2]"), not one more tender.
                 continue
-            if method is not None:
+            if method is not None and amount:
+                # (A zero under a tender's word is a card's balance or a slip's field, no payment.)
                 tx.payments.append(Payment(method, amount))
             elif (
                 amount < 0

@@ -37,7 +37,7 @@ _EACH_LINE = re.compile(
 _QP_HINT = re.compile(r"[xX×*@х]")  # (х: the Cyrillic letter, which Russian tills print for "times")
 # (位: a guest, a restaurant's tea or sauce per head; 锅 盘 罐 碟 串 扎: pots, plates, cans, dishes, skewers,
 # jugs.)
-COUNT_UNIT = r"(?:份|个|個|件|瓶|杯|碗|盒|袋|只|位|锅|鍋|盘|盤|罐|碟|串|扎|pcs|Stk|St\.)"
+COUNT_UNIT = r"(?:份|个|個|件|点|瓶|杯|碗|盒|袋|只|位|锅|鍋|盘|盤|罐|碟|串|扎|pcs|Stk|St\.)"
 # An article code before the name, after the line's number where the till prints one ("001 7891314547755").
 ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 _TAX_CODE = re.compile(r"\s{1,3}\d")
@@ -86,9 +86,10 @@ _LEADING_QTY = re.compile(r"^(\d{1,3})\s+([^\W\d].*)$")
 _TRAILING_TIMES = re.compile(r"\s{2,}[xX×](\d{1,3})$")
 # A count before a name in a script whose names never start with a digit (Thai, CJK, Hangul): "2 ไก่ย่าง".
 _LEADING_COUNT_SCRIPT = re.compile(
-    r"^(\d{1,3})\s+([\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af].*)$"
+    r"^([1-9]\d{0,2})\s+([\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af].*)$"
 )
-_LEADING_COUNT_COLUMN = re.compile(r"^(\d{1,3})\s{2,}((?:[^\W\d]|#\d).*)$")  # "1  #3 Spicy Chicken Combo"
+# "1  #3 Spicy Chicken Combo". (A count is never zero-padded: "01  신라면" is the line's position.)
+_LEADING_COUNT_COLUMN = re.compile(r"^([1-9]\d{0,2})\s{2,}((?:[^\W\d]|#\d).*)$")
 COUNTED = re.compile(rf"(?<!\d)(\d{{1,6}})\s*{COUNT_UNIT}")
 _GAP = re.compile(r"\s{2,}")
 _WIDE_GAP = re.compile(r"\s{3,}")
@@ -300,9 +301,14 @@ def parse_items(
             pending_name = pending_qp = None
             continue
         if qp_match and qp_match.end() > amount_start:
-            # "2 x 1,19" with no amount of its own: the quantity line of a two-line item.
-            if pending_name:
-                qty, price, unit = _qty_price(qp_match, mark)
+            # "2 x 1,19" with no amount of its own: the quantity line of a two-line item, of the name
+            # above it, unless the line below names an item of just that amount ("COPPETTA / LIMONE /
+            # 2 x 1,20 / CAFFÈ   2,40": the count before its item, under the flavours of another).
+            qty, price, unit = _qty_price(qp_match, mark)
+            below = region[at + 1] if at + 1 < len(region) else None
+            below_tail = _trailing_amount(below, mark) if below and LETTERS.search(below.text) else None
+            ahead = price is not None and below_tail is not None and line_matches(qty, price, below_tail[0])
+            if pending_name and not ahead:
                 name, code = _clean_name(pending_name)
                 if price is not None:
                     items.append(Item(name, (qty * price).quantize(price), qty, unit, price, code))
@@ -312,6 +318,8 @@ def parse_items(
             continue
         name_part, code = _clean_name(head)
         name, col_text = _split_columns(name_part)
+        if COUNTED.fullmatch(name):
+            name, col_text = "", "  " + name  # "9784103549512   1点   ¥1,705": a count under its name
         if pending_name and (spec_first or SPEC.match(name)):
             # "氯雷他定片   乙类 / 10mg*6片   2   24.00   48.00": the pack size starts the numbers'
             # line, under the name on a line of its own (a pharmacy's 商品名称 类别 over 规格 数量 单价
@@ -325,7 +333,7 @@ def parse_items(
                 # after its discount, not an item.
                 net = None
                 continue
-            if pending_name and len(numbers) >= 1:
+            if pending_name and (numbers or counted):
                 # A line of numbers only under its name: every number on it is a column.
                 col_text = "  " + name_part
                 numbers = find_amounts(col_text, mark)
@@ -398,7 +406,29 @@ def parse_items(
         items.append(Item(name, amount, qty, unit, price, code))
         pending_name = None
     _leading_counts(items, counts_first, proven_counts)
+    _leading_columns(items)
     return ItemParse(items, unparsed)
+
+
+# Before every item's name: its position on the receipt ("01  신라면 5입", "02* 서울우유 1L": 1, 2, 3 ... in
+# turn, a mark beside it), or the seller who weighed it ("V4 CHIPOLATAS", a butcher's scale till).
+_POSITIONS = re.compile(r"^(\d{1,3})[*#]?\s+(?=\S)")
+_SELLER = re.compile(r"^[A-Z]\d{1,2}\s+(?=\S)")
+
+
+def _leading_columns(items: list[Item]) -> None:
+    if len(items) < 2:
+        return
+    positions = [_POSITIONS.match(it.name) for it in items]
+    if all(positions) and [int(m.group(1)) for m in positions if m] == list(range(1, len(items) + 1)):
+        cut: list[re.Match[str] | None] = positions
+    else:
+        cut = [_SELLER.match(it.name) for it in items]
+        if not all(cut):
+            return
+    for item, m in zip(items, cut, strict=True):
+        assert m is not None
+        item.name = item.name[m.end() :]
 
 
 _COUNT_FIRST = re.compile(r"^ *\d{1,3} +[^\W\d_]")
@@ -409,10 +439,26 @@ def _numbers_line_below(line: Line, below: Line, mark: DecimalMark) -> bool:
     """Whether ``line`` (letters, then a number) is an item's name over ``below``: a line of no letters
     before its quantity at a price, which make its amount."""
     text, under = line.text.strip(), below.text.strip()
-    if not LETTERS.search(text) or not text[-1:].isdigit() or not _QP_HINT.search(under):
+    if not LETTERS.search(text) or not text[-1:].isdigit():
+        return False
+    if counted_line(below, mark):
+        return True  # "ONE PIECE 112" over "4910234560128   1点   ¥550"
+    if not _QP_HINT.search(under):
         return False
     qp = QTY_PRICE.search(under)
     return qp is not None and not LETTERS.search(under[: qp.start()]) and proven_amount(below, mark)
+
+
+def counted_line(line: Line, mark: DecimalMark) -> bool:
+    """A line of an article code, a count with its unit and an amount, and no other word: the numbers of
+    the name on the line above ("9784103549512   1点   ¥1,705")."""
+    text = line.text.strip()
+    code = ITEM_CODE.match(text)
+    rest = code.group("rest") if code else text
+    count = COUNTED.match(rest)
+    after = rest[count.end() :] if count else ""
+    # (Only spaces between the count and the amount: "2個 @¥100" is a quantity at its price.)
+    return bool(count and after[:2] == "  " and parse_amount(after.strip(), mark) is not None)
 
 
 def _padded_counts(region: list[Line], mark: DecimalMark) -> bool:
