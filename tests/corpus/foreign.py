@@ -116,7 +116,23 @@ from tests.foreign_encoder import ENCODERS, encode
 # BBQ restaurant (ko-gogi), a conveyor-belt sushi chain (ja-kaitenzushi), a Hong Kong supermarket in Big5 and
 # English (zh-hant-hk-supermarket), a Bangkok noodle shop's tablet POS (th-noodle-shop), an Ankara grill's
 # ÖKC receipt and adisyon (tr-restoran), a Poznań bakery's PARAGON FISKALNY (pl-piekarnia), an Auckland
-# dairy (en-nz-dairy) and a Mexico City convenience store (es-mx-oxxo).
+# dairy (en-nz-dairy) and a Mexico City convenience store (es-mx-oxxo). Measured (96 receipts: 87
+# money-right, 75 fully right, 0 silent), they moved to dev in turn, and a seventh blind split was written
+# the same way: a Turin edicola-tabacchi (it-edicola), a Geneva pharmacy (fr-ch-pharmacie), a Porto
+# supermarket (pt-pt-supermercado), a Vienna supermarket under the RKSV (de-at-supermarkt), a yakiniku chain
+# (ja-yakiniku), a Shanghai noodle shop (zh-hans-mianguan), a Vietnamese minimart (vi-bach-hoa) and a
+# Russian canteen (ru-stolovaya). Measured (96 receipts: 63 money-right, 27 fully right, 3 silent: a Geneva
+# receipt's payments), they moved to dev too, and an eighth blind split was written the same way: a
+# Winterthur supermarket (de-ch-supermarkt), a Lyon butcher's weighing-scale till (fr-fr-boucherie), a
+# Bologna gelateria (it-gelateria), a Vancouver liquor store with deposits (en-ca-liquor), a Japanese
+# bookstore (ja-honya), a Korean hypermarket (ko-emart), a Taiwanese pharmacy's 電子發票 (zh-hant-tw-yaoju)
+# and a Turkish bakery's ÖKC receipt (tr-firin). Measured (96 receipts: 69 money-right, 45 fully right, 3
+# silent: a bookstore's payments), they moved to dev, and a ninth blind split was written the same way, the
+# test split now: a Dutch drogisterij (nl-nl-drogist), a Spanish cafetería (es-es-cafeteria), a British
+# chemist (en-gb-chemist), a Brazilian padaria's NFC-e (pt-br-padaria), a Yokohama café chain
+# (ja-cafe-chain), a Hangzhou neighbourhood supermarket (zh-hans-chaoshi), a Bangkok supermarket
+# (th-supermarket) and a Novosibirsk pharmacy chain (ru-apteka-chain). Measured once: 96 receipts, 72
+# money-right, 48 fully right, 0 silent.
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -215,14 +231,38 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ko-juyuso": "dev",
     "zh-hans-huoguo": "dev",
     "en-sg-hawker": "dev",
-    "ko-gogi": "test",
-    "ja-kaitenzushi": "test",
-    "zh-hant-hk-supermarket": "test",
-    "th-noodle-shop": "test",
-    "tr-restoran": "test",
-    "pl-piekarnia": "test",
-    "en-nz-dairy": "test",
-    "es-mx-oxxo": "test",
+    "ko-gogi": "dev",
+    "ja-kaitenzushi": "dev",
+    "zh-hant-hk-supermarket": "dev",
+    "th-noodle-shop": "dev",
+    "tr-restoran": "dev",
+    "pl-piekarnia": "dev",
+    "en-nz-dairy": "dev",
+    "es-mx-oxxo": "dev",
+    "it-edicola": "dev",
+    "fr-ch-pharmacie": "dev",
+    "pt-pt-supermercado": "dev",
+    "de-at-supermarkt": "dev",
+    "ja-yakiniku": "dev",
+    "zh-hans-mianguan": "dev",
+    "vi-bach-hoa": "dev",
+    "ru-stolovaya": "dev",
+    "de-ch-supermarkt": "dev",
+    "fr-fr-boucherie": "dev",
+    "it-gelateria": "dev",
+    "en-ca-liquor": "dev",
+    "ja-honya": "dev",
+    "ko-emart": "dev",
+    "zh-hant-tw-yaoju": "dev",
+    "tr-firin": "dev",
+    "nl-nl-drogist": "test",
+    "es-es-cafeteria": "test",
+    "en-gb-chemist": "test",
+    "pt-br-padaria": "test",
+    "ja-cafe-chain": "test",
+    "zh-hans-chaoshi": "test",
+    "th-supermarket": "test",
+    "ru-apteka-chain": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -14068,7 +14108,6 @@ TEMPLATES += (
         (
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp857"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp857"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP857"),
         ),
         variants=4,
     ),
@@ -14081,7 +14120,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1250"),  # ESC t 45
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP852"),
         ),
         variants=4,
     ),
@@ -14094,7 +14132,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "star-mpop", "star-58mm", 32, "cp437"),
-            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
         ),
         variants=4,
     ),
@@ -14107,7 +14144,4611 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp850"),
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP850"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Turin
+# edicola-tabacchi's DOCUMENTO COMMERCIALE (it-edicola), a Geneva pharmacy's ticket in CHF (fr-ch-pharmacie),
+# a Porto supermarket's FATURA SIMPLIFICADA (pt-pt-supermercado) and a Viennese supermarket's Kassenbon under
+# the RKSV (de-at-supermarkt).
+
+IT_EDICOLA_STAMPA = (  # (name, price, natura): newspapers and magazines, the IVA paid by their publisher: N2
+    ("LA STAMPA", "1.90", "N2"),
+    ("CORRIERE DELLA SERA", "2.00", "N2"),
+    ("LA REPUBBLICA", "1.90", "N2"),
+    ("GAZZETTA DELLO SPORT", "2.00", "N2"),
+    ("TUTTOSPORT", "1.50", "N2"),
+    ("IL SOLE 24 ORE", "2.50", "N2"),
+    ("LA SETTIMANA ENIGMISTICA", "2.00", "N2"),
+    ("TOPOLINO", "4.90", "N2"),
+    ("TV SORRISI E CANZONI", "1.50", "N2"),
+    ("FAMIGLIA CRISTIANA", "2.50", "N2"),
+    ("FOCUS", "4.90", "N2"),
+    ("QUATTRORUOTE", "5.00", "N2"),
+)
+IT_EDICOLA_TABACCHI = (  # the monopoly's goods: the IVA paid at the source (art. 74), N2
+    ("MARLBORO ROSSE 20", "6.70", "N2"),
+    ("MARLBORO GOLD 20", "6.70", "N2"),
+    ("CAMEL BLUE 20", "6.10", "N2"),
+    ("WINSTON BLUE 20", "5.90", "N2"),
+    ("CHESTERFIELD BLU 20", "5.70", "N2"),
+    ("TEREA AMBER", "5.50", "N2"),
+    ("DRUM ORIGINAL 30G", "7.80", "N2"),
+    ("TOSCANELLO", "4.20", "N2"),
+)
+IT_EDICOLA_BANCO = (  # sold over the counter with IVA at 22 %
+    ("ACCENDINO BIC MINI", "1.50", "22%"),
+    ("CARTINE SMOKING KS", "1.00", "22%"),
+    ("FILTRI 6MM", "1.20", "22%"),
+    ("CHEWING GUM VIVIDENT", "1.20", "22%"),
+    ("CARAMELLE RICOLA", "2.30", "22%"),
+    ("ACQUA NATURALE 50CL", "1.00", "22%"),
+    ("PILE DURACELL AA 4PZ", "6.90", "22%"),
+    ("BIGLIETTO AUGURI", "2.90", "22%"),
+)
+IT_EDICOLA_FRANCOBOLLI = (  # the postal service's stamps: exempt (art. 10), N4
+    ("FRANCOBOLLO B", "1.30", "N4"),
+    ("FRANCOBOLLO ESTERO Z1", "2.45", "N4"),
+)
+IT_EDICOLA_RICARICHE = (  # phone top-ups, art. 74: N2, the number topped up masked under the line
+    ("RICARICA TIM", "10.00", "N2"),
+    ("RICARICA VODAFONE", "15.00", "N2"),
+    ("RICARICA WINDTRE", "20.00", "N2"),
+    ("RICARICA ILIAD", "10.00", "N2"),
+)
+IT_EDICOLA_GRATTA = (  # the state lottery's scratch cards, outside the IVA: N2
+    ("GRATTA E VINCI MILIARDARIO", "5.00", "N2"),
+    ("GRATTA E VINCI SETTE E MEZZO", "2.00", "N2"),
+    ("GRATTA E VINCI IL PESCATORE", "3.00", "N2"),
+)
+IT_EDICOLA_FIGURINE = ("BUSTINA CALCIATORI", Decimal("1.20"), 5, Decimal("5.00"))  # 5 packets for 5 euro
+IT_EDICOLA_NATURA = {
+    "N2": "N2 = NON SOGGETTE ART.74 DPR 633/72",
+    "N4": "N4 = ESENTI ART.10 DPR 633/72",
+}
+IT_EDICOLA_CELLULARI = ("347", "333", "328", "392", "340")
+
+
+def it_edicola_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, IT_EDICOLA_STAMPA, (1, 3) if v != 2 else (0, 1), qtys=(1, 1, 1, 1, 2))
+    if v == 2 or (v in (0, 3) and rng.random() < 0.7):
+        lines += pick(rng, IT_EDICOLA_TABACCHI, (1, 2), qtys=(1, 1, 2))
+    if v == 1:  # the counter's goods and a few stamps
+        lines += pick(rng, IT_EDICOLA_BANCO, (1, 3), qtys=(1, 1, 2))
+        lines += pick(rng, IT_EDICOLA_FRANCOBOLLI, (1, 1), qtys=(1, 2, 3, 4))
+    if v == 2:  # the stickers' 5 packets for 5 euro, its saving under the line, and scratch cards
+        name, price, n, promo = IT_EDICOLA_FIGURINE
+        lines.append(Line(name, Decimal(n), price, tag="N2", discount=promo - price * n))
+        lines += pick(rng, IT_EDICOLA_GRATTA, (1, 2), qtys=(1, 1, 2, 3))
+        if rng.random() < 0.5:
+            lines += pick(rng, IT_EDICOLA_BANCO, (1, 1), qtys=(1,))
+    if v == 3:  # a phone top-up, the number it went to under the line
+        name, value, tag = rng.choice(IT_EDICOLA_RICARICHE)
+        phone = f"CELL. {rng.choice(IT_EDICOLA_CELLULARI)}****{rng.randint(100, 999)}"
+        lines.insert(0, Line(name, Decimal(1), Decimal(value), tag=tag, note=phone))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "PAGAMENTO ELETTRONICO", total),)
+    elif v == 3:  # a ten-euro note, the rest by card: the RT prints both payments
+        cash = Decimal(10).quantize(total)
+        tenders = (
+            Tender("cash", "PAGAMENTO CONTANTE", cash),
+            Tender("card", "PAGAMENTO ELETTRONICO", total - cash),
+        )
+    else:
+        tenders = (Tender("cash", "PAGAMENTO CONTANTE", tendered(rng, total, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        # The day's closure (azzeramento) and the document's number in it, as the RT prints them.
+        no=f"{rng.randint(40, 360):04d}-{rng.randint(1, 140):04d}",
+        dated_when=dated_between_hours(rng, "{d}-{m}-{y} {H}:{M}", 6, 20),
+    )
+
+
+def it_edicola(s: Sale, cols: int) -> list[Op]:
+    # A Turin edicola-tabacchi's DOCUMENTO COMMERCIALE from its registratore telematico: the shop (the
+    # rivendita's number and the owner), its address and P.IVA; DESCRIZIONE, IVA and Prezzo(€), a quantity
+    # "2 x 1,90" on the line over its article, newspapers, tobacco, top-ups and scratch cards marked N2 (not
+    # subject to IVA, art. 74), stamps N4 (exempt), the counter's goods 22%, a SCONTO A VALORE under its line;
+    # TOTALE COMPLESSIVO and di cui IVA; PAGAMENTO CONTANTE and/or PAGAMENTO ELETTRONICO, RESTO, IMPORTO
+    # PAGATO; the lottery code a card payer gives; the date and time, DOCUMENTO N. (closure-number) and the
+    # RT's serial at the foot; what N2 and N4 mean.
+    item = (Col(None), Col(4), Col(9, "right"))
+    seq = int(s.no[-4:])
+    iva = included_tax(sum((ln.net for ln in s.lines if ln.tag == "22%"), Decimal(0)), Decimal(22))
+    ops: list[Op] = [
+        Title("TABACCHERIA EDICOLA"),
+        Center("RIVENDITA N. 127"),
+        Center("di FERRERO PAOLA"),
+        Center("CORSO VINZAGLIO 21"),
+        Center("10121 TORINO (TO)"),
+        Center("P.IVA 10584320017"),
+        Center("TEL. 011 562 3318"),
+        Blank(),
+        Center("DOCUMENTO COMMERCIALE", bold=True),
+        Center("di vendita o prestazione"),
+        Blank(),
+        Row(("DESCRIZIONE", "IVA", "Prezzo(€)"), item),
+    ]
+    for ln in s.lines:
+        if ln.qty != 1:
+            ops.append(Text(f"{ln.qty} x {COMMA(ln.price)}"))
+        ops.append(Row((ln.name, ln.tag, COMMA(ln.amount)), item))
+        if ln.note:
+            ops.append(Text(f"  {ln.note}"))
+        if ln.discount:
+            ops.append(Row(("SCONTO A VALORE", "", COMMA(ln.discount)), item))
+    ops += [
+        Blank(),
+        pair("TOTALE COMPLESSIVO", COMMA(s.total), bold=True, tall=True),
+        pair("di cui IVA", COMMA(iva)),
+        Blank(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("RESTO", COMMA(s.change)))
+    ops.append(pair("IMPORTO PAGATO", COMMA(s.total)))
+    if s.tenders[0].method == "card":
+        code = hashlib.md5(f"lotteria/{s.no}".encode()).hexdigest().upper()[:8]
+        ops += [Blank(), Text(f"CODICE LOTTERIA: {code}")]
+    ops += [
+        Blank(),
+        Center(s.when),
+        Center(f"DOCUMENTO N. {s.no}"),
+        Center("RT 99MEY041277"),
+        Blank(),
+    ]
+    ops += [
+        Text(text) for natura, text in IT_EDICOLA_NATURA.items() if any(ln.tag == natura for ln in s.lines)
+    ]
+    ops += [
+        Blank(),
+        Center("GRAZIE E ARRIVEDERCI"),
+        Center(f"OPERATORE {seq % 2 + 1}"),
+    ]
+    return ops
+
+
+CH_PHARMACIE_TVA = {"A": Decimal("8.1"), "B": Decimal("2.6")}  # A: normal rate, B: medicines, reduced
+CH_PHARMACIE_MEDICAMENTS = (  # (name, price, Pharmacode): over-the-counter medicines, TVA 2.6 %
+    ("DAFALGAN cpr 1 g 16 pce", "6.20", "2240291"),
+    ("ALGIFOR Dolo forte cpr 20 pce", "12.90", "3316423"),
+    ("NEO-ANGIN pastilles 24 pce", "9.90", "4178265"),
+    ("OTRIVIN spray nasal 10 ml", "8.90", "2813507"),
+    ("VITA-MERFEN pommade 20 g", "9.80", "1576224"),
+    ("BEPANTHEN pommade 30 g", "11.90", "0654308"),
+    ("RENNIE cpr à croquer 36 pce", "9.40", "5931842"),
+    ("PRETUVAL rhume cpr eff 20 pce", "15.50", "6024117"),
+    ("BEROCCA Boost cpr eff 15 pce", "16.90", "6402538"),
+    ("STREPSILS miel citron 24 pce", "10.50", "3869071"),
+    ("TOPLEXIL sirop 200 ml", "13.80", "2457316"),
+    ("FENISTIL gel 30 g", "12.40", "1288954"),
+)
+CH_PHARMACIE_PARA = (  # (name, price, Pharmacode): cosmetics, hygiene and medical devices, TVA 8.1 %
+    ("AVÈNE eau thermale 300 ml", "16.50", "4913625"),
+    ("EUCERIN Hyaluron crème 50 ml", "39.90", "7150382"),
+    ("LOUIS WIDMER crème mains 75 ml", "18.50", "2093447"),
+    ("DAYLONG sensitive SPF 50 100 ml", "29.90", "5560172"),
+    ("ELMEX dentifrice 75 ml", "5.90", "0398561"),
+    ("PARODONTAX dentifrice 75 ml", "7.40", "4722098"),
+    ("PANSEMENTS assortis 20 pce", "6.50", "3105846"),
+    ("THERMOMÈTRE digital flex", "19.90", "6671203"),
+    ("LA ROCHE-POSAY Lipikar 400 ml", "32.50", "7349916"),
+    ("MOUCHOIRS en papier 150 pce", "3.20", "1940552"),
+)
+CH_PHARMACIE_REMISE = 10  # the client card's 10 % off the parapharmacy (TVA 8.1 %), to the 5 Rappen
+CH_PHARMACIE_STAFF = ("Sophie", "Mehdi", "Laure", "Nathalie")
+CH_PHARMACIE_CASH = (10, 20, 30, 50, 60, 100, 150, 200, 250, 300, 400, 500)
+
+
+def ch_pharmacie_remise(amount: Decimal) -> Decimal:
+    """The client card's 10 % off an article, to the 5 Rappen as Swiss tills round it."""
+    off = (amount * CH_PHARMACIE_REMISE / 100 * 20).quantize(Decimal(1), ROUND_HALF_UP) / 20
+    return -off.quantize(Decimal("0.01"))
+
+
+def fr_ch_pharmacie_sale(rng: random.Random, v: int) -> Sale:
+    meds = rng.sample(CH_PHARMACIE_MEDICAMENTS, rng.randint(1, 3))
+    para = rng.sample(CH_PHARMACIE_PARA, rng.randint(1 if v in (1, 3) else 0, 3))
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2))), Decimal(price), code=code, tag=tag)
+        for tag, chosen in (("B", meds), ("A", para))
+        for name, price, code in chosen
+    ]
+    rng.shuffle(lines)
+    if v in (1, 3):  # the client card: its 10 % under each article of parapharmacy
+        lines = [
+            replace(ln, discount=ch_pharmacie_remise(ln.amount)) if ln.tag == "A" else ln for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "TWINT", total),)
+    elif v == 2:
+        tenders = (Tender("card", "PostFinance Card", total),)
+    else:  # cash, after a gift voucher on v3 when the bill is over it
+        bon = Decimal(max((n for n in (10, 20, 50) if n < total), default=0) if v == 3 else 0).quantize(total)
+        tenders = (Tender("other", "Bon cadeau", bon),) if bon else ()
+        tenders += (Tender("cash", "Espèces", tendered(rng, total - bon, CH_PHARMACIE_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(210000, 489999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 8, 19),
+    )
+
+
+def fr_ch_pharmacie(s: Sale, cols: int) -> list[Op]:
+    # A Geneva pharmacy's ticket from its pharmacy software: the pharmacy and its company, the address, the
+    # phone and the TVA number; Quittance n°, the till and the date (day.month.year), who served; each
+    # article with its amount in CHF and TVA code, its Pharmacode and "2 x 6.20" on the line under it, the
+    # client card's "Remise 10%" under an article of parapharmacy; Total CHF; Espèces and Rendu, a Bon cadeau,
+    # TWINT or the PostFinance Card with their references; the TVA table (A 8.1 %, B 2.6 %, included); the
+    # client card and its points; the wishes of the house.
+    item = (Col(None), Col(9, "right"), Col(1))
+    money = (Col(None), Col(10, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("PHARMACIE DU MOLARD"),
+        Center("Pharmacie du Molard SA"),
+        Center("Place du Molard 7"),
+        Center("1204 Genève"),
+        Center("Tél. 022 310 21 45"),
+        Center("N° TVA CHE-105.874.326 TVA"),
+        Rule(),
+        Row((f"Quittance n° {s.no}", f"Caisse {seq % 3 + 1}"), (Col(None), Col(9, "right"))),
+        Text(s.when),
+        Text(f"Vous avez été servi(e) par {CH_PHARMACIE_STAFF[seq % 4]}"),
+        Rule(),
+        Row(("Article", "CHF", ""), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, POINT(ln.amount), ln.tag), item))
+        each = f"   {ln.qty} x {POINT(ln.price)}" if ln.qty != 1 else ""
+        ops.append(Text(f"  Phc {ln.code}{each}"))
+        if ln.discount:
+            ops.append(Row((f"  Remise {CH_PHARMACIE_REMISE}%", POINT(ln.discount), ln.tag), item))
+    ops += [Rule(), Row(("Total CHF", POINT(s.total)), money, bold=True, tall=True), Blank()]
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount)), money))
+        if t.label == "TWINT":
+            ops.append(Text(f"  ID transaction {seq * 7919 % 10**8:08d}"))
+        elif t.label == "PostFinance Card":
+            ops.append(Text(f"  **** **** **** {seq * 37 % 10000:04d}  Aut. {seq * 4211 % 10**6:06d}"))
+        elif t.label == "Bon cadeau":
+            ops.append(Text(f"  Bon n° BC-{seq * 13 % 100000:05d}"))
+    if s.cash:
+        ops.append(Row(("Rendu", POINT(s.change)), money))
+    table = (Col(4), Col(6, "right"), Col(None, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("TVA", "Taux", "Net", "TVA", "Brut"), table)]
+    for tag, rate in CH_PHARMACIE_TVA.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((tag, f"{rate}%", POINT(gross - tax), POINT(tax), POINT(gross)), table))
+    ops.append(Text("TVA incluse"))
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if saved:
+        points = int(s.total)
+        ops += [
+            Rule(),
+            Text(f"Carte client n° 7601 {seq % 10000:04d} {seq * 3 % 10000:04d}"),
+            Text(f"Votre économie: CHF {POINT(saved)}"),
+            Text(f"Points acquis: {points}"),
+        ]
+    ops += [
+        Rule(),
+        Center("Merci de votre visite"),
+        Center("et bon rétablissement!"),
+        Center("Lu-Ve 8h-19h, Sa 9h-17h"),
+    ]
+    return ops
+
+
+PT_SUPER_IVA = {"A": Decimal(6), "B": Decimal(13), "C": Decimal(23)}
+PT_SUPER_ARTIGOS = (  # (name, price, IVA letter): A 6 % basic food, B 13 % wine, C 23 % the rest
+    ("LEITE UHT M/GORDO 1L", "0.89", "A"),
+    ("PÃO DE FORMA 500G", "1.49", "A"),
+    ("ARROZ CAROLINO 1KG", "1.39", "A"),
+    ("AZEITE VIRGEM EXTRA 75CL", "7.99", "A"),
+    ("OVOS CLASSE M 12UN", "2.99", "A"),
+    ("IOGURTE NATURAL 4X120G", "1.19", "A"),
+    ("QUEIJO FLAMENGO FATIAS", "2.29", "A"),
+    ("MANTEIGA C/SAL 250G", "2.69", "A"),
+    ("ÁGUA LUSO 150CL", "0.55", "A"),
+    ("ATUM EM AZEITE 120G", "1.79", "A"),
+    ("VINHO TINTO DOURO 75CL", "4.99", "B"),
+    ("VINHO VERDE BRANCO 75CL", "3.49", "B"),
+    ("COCA-COLA 150CL", "1.99", "C"),
+    ("CERVEJA SUPER BOCK 6X33CL", "5.49", "C"),
+    ("CAFÉ MOÍDO DELTA 250G", "3.79", "C"),
+    ("CHOCOLATE LEITE 100G", "1.29", "C"),
+    ("DETERGENTE LOIÇA 750ML", "1.89", "C"),
+    ("PAPEL HIGIÉNICO 12 ROLOS", "4.99", "C"),
+)
+PT_SUPER_PESO = (  # weighed on the checkout's scale, the price a kilo: A
+    ("BANANA DA MADEIRA", "1.99"),
+    ("MAÇÃ GALA", "1.69"),
+    ("LARANJA DO ALGARVE", "1.29"),
+    ("TOMATE CHUCHA", "2.49"),
+    ("BATATA BRANCA", "0.99"),
+    ("PERA ROCHA", "1.79"),
+)
+PT_SUPER_PESOS = ("0.735", "1.248", "0.412", "0.986", "1.530", "0.655", "2.105", "0.874")
+PT_SUPER_CARTAO = {  # the week's offers on the loyalty card: % off
+    "AZEITE VIRGEM EXTRA 75CL": 25,
+    "CAFÉ MOÍDO DELTA 250G": 30,
+    "CERVEJA SUPER BOCK 6X33CL": 20,
+    "QUEIJO FLAMENGO FATIAS": 25,
+    "VINHO TINTO DOURO 75CL": 30,
+    "PERA ROCHA": 20,
+    "BANANA DA MADEIRA": 20,
+}
+PT_SUPER_SACO = ("SACO PLÁSTICO", "0.10", "C")
+PT_SUPER_NIF = "509876544"
+PT_SUPER_ADQUIRENTES = ("245831070", "182643905", "260194832", "228735106")
+PT_SUPER_OPERADORES = ("Ana", "Rui", "Fátima", "Sérgio")
+
+
+def pt_super_cartao(ln: Line) -> Decimal:
+    return -(ln.amount * PT_SUPER_CARTAO[ln.name] / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def pt_pt_supermercado_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, PT_SUPER_ARTIGOS, (3, 7), qtys=(1, 1, 1, 1, 2, 2, 3))
+    for _ in range(1 if v in (0, 2) else rng.randint(1, 2)):
+        name, price = rng.choice([p for p in PT_SUPER_PESO if p[0] not in {ln.name for ln in lines}])
+        weight = Decimal(rng.choice(PT_SUPER_PESOS))
+        lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="A"))
+    if v in (1, 3):  # the loyalty card: the week's offers come off under their lines
+        if not any(ln.name in PT_SUPER_CARTAO for ln in lines):
+            name = rng.choice([n for n in PT_SUPER_CARTAO if any(a[0] == n for a in PT_SUPER_ARTIGOS)])
+            price, tag = next((p, t) for n, p, t in PT_SUPER_ARTIGOS if n == name)
+            lines.append(Line(name, Decimal(1), Decimal(price), tag=tag))
+        lines = [
+            replace(ln, discount=pt_super_cartao(ln)) if ln.name in PT_SUPER_CARTAO else ln for ln in lines
+        ]
+    if v != 1 and rng.random() < 0.6:
+        name, price, tag = PT_SUPER_SACO
+        lines.append(Line(name, Decimal(rng.choice((1, 2))), Decimal(price), tag=tag))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Multibanco", total),)
+    elif v == 2:
+        tenders = (Tender("other", "MB WAY", total),)
+    else:
+        tenders = (Tender("cash", "Numerário", tendered(rng, total, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"FS 041/{rng.randint(10000, 99999)}",  # the document's type, its series (the store) and number
+        dated_when=dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}", 8, 22),
+    )
+
+
+def pt_pt_supermercado(s: Sale, cols: int) -> list[Op]:
+    # A Porto supermarket's FATURA SIMPLIFICADA from certified software: the company, its address and NIF;
+    # the document's number (FS series/number), the date, the store, till and operator, the buyer's NIF or
+    # Consumidor final; each article with its IVA letter and amount, "2 x 0,89" or "0,735 kg x 1,99 €/kg"
+    # on the line under it, the loyalty card's "Desconto Cartão" under an article on offer; the articles
+    # counted, TOTAL A PAGAR; Numerário and Troco, Multibanco or MB WAY; the IVA table (A 6 %, B 13 %,
+    # C 23 %: incidence, IVA, total); the card's saving on this purchase and this year's; the ATCUD, the
+    # Autoridade Tributária's QR code, the signature's four characters and the program's certificate.
+    item = (Col(None), Col(1), Col(8, "right"))
+    seq = s.no.rpartition("/")[2]
+    atcud = f"JJ3KWR7M-{seq}"
+    buyer = PT_SUPER_ADQUIRENTES[int(seq) % 4] if int(seq) % 2 else ""  # asked for the IRS deduction
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = [
+        Title("Flor do Vale"),
+        Center("Supermercados Flor do Vale, Lda."),
+        Center("Rua de Costa Cabral 1080"),
+        Center("4200-215 Porto"),
+        Center(f"NIF: {PT_SUPER_NIF}"),
+        Center("Tel.: 225 092 314"),
+        Blank(),
+        Center("FATURA SIMPLIFICADA", bold=True),
+        Center("Original"),
+        Text(f"N.º {s.no}"),
+        Text(f"Data: {s.when}"),
+        Text(f"Loja 041  Caixa {int(seq) % 9 + 1:02d}  Op.: {PT_SUPER_OPERADORES[int(seq) % 4]}"),
+        Text(f"NIF adquirente: {buyer}" if buyer else "Consumidor final"),
+        Rule(),
+        Row(("Descrição", "", "Valor"), item),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.name, ln.tag, COMMA(ln.amount)), item))
+        else:
+            weighed = ln.qty != ln.qty.to_integral()
+            each = (
+                f"  {qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} €/kg"
+                if weighed
+                else f"  {ln.qty} x {COMMA(ln.price)}"
+            )
+            ops += [Row((ln.name, ln.tag, ""), item), Row((each, "", COMMA(ln.amount)), item)]
+        if ln.discount:
+            ops.append(Row(("  Desconto Cartão", "", COMMA(ln.discount)), item))
+    ops += [
+        Rule(),
+        Text(f"N.º de artigos: {pieces(s.lines)}"),
+        pair("TOTAL A PAGAR", f"{COMMA(s.total)} €", bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Troco", COMMA(s.change)))
+    table = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Taxa", "Incid.", "IVA", "Total"), table)]
+    qr = [
+        f"A:{PT_SUPER_NIF}",
+        f"B:{buyer or '999999990'}",
+        "C:PT",
+        "D:FS",
+        "E:N",
+        f"F:{s.iso[:10].replace('-', '')}",
+        f"G:{s.no}",
+        f"H:{atcud}",
+        "I1:PT",
+    ]
+    taxes = Decimal(0)
+    for (tag, rate), fields in zip(
+        PT_SUPER_IVA.items(), (("I3", "I4"), ("I5", "I6"), ("I7", "I8")), strict=True
+    ):
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            taxes += tax
+            ops.append(Row((f"{tag} {rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+            qr += [f"{fields[0]}:{POINT(gross - tax)}", f"{fields[1]}:{POINT(tax)}"]
+    ops.append(Text("IVA incluído à taxa em vigor"))
+    if saved:
+        ops += [
+            Rule(),
+            Text(f"Cartão Flor do Vale ****{int(seq) * 7 % 10000:04d}"),
+            Text(f"Poupança nesta compra: {COMMA(saved)} €"),
+            Text(f"Poupança acumulada em 2026: {COMMA(saved + Decimal(int(seq) % 9000) / 100)} €"),
+        ]
+    signature = base64.b64encode(hashlib.sha256(f"{s.no}/{s.iso}/{s.total}".encode()).digest()).decode()
+    hash4 = signature[0] + signature[10] + signature[20] + signature[30]
+    qr += [f"N:{POINT(taxes)}", f"O:{POINT(s.total)}", f"Q:{hash4}", "R:1893"]
+    ops += [
+        Rule(),
+        Text(f"ATCUD: {atcud}"),
+        QR("*".join(qr)),
+        Text(f"{hash4}-Processado por programa"),
+        Text("certificado n.º 1893/AT"),
+        Blank(),
+        Center("Obrigado pela sua preferência!"),
+        Center("Trocas no prazo de 30 dias"),
+        Center("mediante apresentação deste talão"),
+    ]
+    return ops
+
+
+AT_MARKT_MWST = {"A": Decimal(20), "B": Decimal(10), "C": Decimal(0)}  # C: the Einwegpfand, no MwSt
+AT_MARKT_LEBENSMITTEL = (  # (name, price, MwSt class): food at B 10 %
+    ("Heumilch 1l", "1.79", "B"),
+    ("Semmel", "0.39", "B"),
+    ("Kornspitz", "0.79", "B"),
+    ("Bauernbrot 750g", "3.49", "B"),
+    ("Teebutter 250g", "3.29", "B"),
+    ("Emmentaler Scheiben 150g", "2.79", "B"),
+    ("Eier Freiland 10 Stk", "3.99", "B"),
+    ("Manner Neapolitaner 75g", "1.29", "B"),
+    ("Naturjoghurt 500g", "1.49", "B"),
+    ("Kaffee gemahlen 500g", "7.99", "B"),
+    ("Spaghetti 500g", "1.19", "B"),
+    ("Sauerrahm 250g", "1.39", "B"),
+)
+AT_MARKT_GEBAECK = frozenset(("Semmel", "Kornspitz"))  # rolls, bought by the handful
+AT_MARKT_GEWOGEN = (  # weighed, the price a kilo: B
+    ("Extrawurst geschnitten", "12.99"),
+    ("Bergkäse am Stück", "21.90"),
+    ("Bananen", "1.99"),
+    ("Äpfel Gala", "2.49"),
+    ("Paradeiser", "3.49"),
+)
+AT_MARKT_GEWICHTE = ("0.412", "0.236", "1.184", "0.758", "0.318", "0.925", "1.406")
+AT_MARKT_GETRAENKE = (  # drinks at A 20 %, each bottle or can with its 25 cents of Einwegpfand
+    ("Gösser Märzen Dose", "1.49", "A"),
+    ("Almdudler PET", "1.99", "A"),
+    ("Römerquelle prickelnd", "0.99", "A"),
+    ("Red Bull Dose", "1.49", "A"),
+    ("Rauch Eistee Pfirsich", "1.79", "A"),
+)
+AT_MARKT_PFAND = ("Pfand Einweg", Decimal("0.25"), "C")
+AT_MARKT_HAUSHALT = (  # household goods at A 20 %
+    ("Spülmittel 500ml", "1.99", "A"),
+    ("Zahnpasta 75ml", "2.49", "A"),
+    ("Küchenrolle 4 Rollen", "3.79", "A"),
+    ("Taschentücher 10er", "1.89", "A"),
+)
+AT_MARKT_JOE = {  # the jö Bonus Club's prices: off each piece for a member
+    "Manner Neapolitaner 75g": "0.30",
+    "Kaffee gemahlen 500g": "2.00",
+    "Teebutter 250g": "0.50",
+    "Almdudler PET": "0.40",
+    "Naturjoghurt 500g": "0.30",
+}
+AT_MARKT_STICKER = 25  # the jö app's -25 % sticker, on one article of the customer's choice
+AT_MARKT_BEDIENER = ("Anna", "Jovana", "Markus", "Elif")
+
+
+def at_markt_sticker(ln: Line) -> Decimal:
+    return -(ln.amount * AT_MARKT_STICKER / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def at_markt_joe(ln: Line) -> Decimal:
+    return -Decimal(AT_MARKT_JOE[ln.name]) * ln.qty
+
+
+def de_at_supermarkt_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, AT_MARKT_LEBENSMITTEL, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    lines = [
+        replace(ln, qty=Decimal(rng.choice((2, 4, 5, 6)))) if ln.name in AT_MARKT_GEBAECK else ln
+        for ln in lines
+    ]
+    if v != 1:
+        name, price = rng.choice(AT_MARKT_GEWOGEN)
+        weight = Decimal(rng.choice(AT_MARKT_GEWICHTE))
+        lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="B"))
+    if v in (1, 3):
+        lines += pick(rng, AT_MARKT_HAUSHALT, (1, 2), qtys=(1, 1, 2))
+    if v in (0, 2, 3):  # drinks, each with its Pfand on the line after it
+        for ln in pick(rng, AT_MARKT_GETRAENKE, (1, 2), qtys=(1, 2, 2, 4, 6)):
+            name, pfand, tag = AT_MARKT_PFAND
+            lines += [ln, Line(name, ln.qty, pfand, tag=tag)]
+    if v == 2 and not any(ln.name in AT_MARKT_JOE for ln in lines):
+        lines.insert(0, Line("Manner Neapolitaner 75g", Decimal(2), Decimal("1.29"), tag="B"))
+    if v in (2, 3):  # the jö Bonus Club's prices under their lines
+        lines = [replace(ln, discount=at_markt_joe(ln)) if ln.name in AT_MARKT_JOE else ln for ln in lines]
+    if v in (1, 3):  # the -25 % sticker on the dearest article without a jö price
+        k = max(
+            (i for i, ln in enumerate(lines) if not ln.discount and ln.tag != "C"),
+            key=lambda i: lines[i].amount,
+        )
+        lines[k] = replace(lines[k], discount=at_markt_sticker(lines[k]))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "Bankomat", total),)
+    elif v == 2:
+        tenders = (Tender("card", "Kreditkarte", total),)
+    elif v == 3:  # a voucher of the chain's, the rest in cash
+        gutschein = Decimal(10).quantize(total) if total > 10 else Decimal(0)
+        tenders = (Tender("other", "Gutschein", gutschein),) if gutschein else ()
+        tenders += (Tender("cash", "Bar", tendered(rng, total - gutschein, EUR_CASH)),)
+    else:
+        tenders = (Tender("cash", "Bar", tendered(rng, total, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 69999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 7, 20),
+    )
+
+
+def de_at_supermarkt(s: Sale, cols: int) -> list[Op]:
+    # A Viennese supermarket's Kassenbon under the RKSV: the shop, its company, address, phone and UID; an
+    # EUR column, each article with its amount and MwSt class (A 20 %, B 10 %, C the Pfand without MwSt),
+    # "5 x 0,39" or "0,412 kg x 12,99 EUR/kg" under its name, the Einwegpfand on the line after a drink, a
+    # jö Bonus or -25% Rabatt under its article; SUMME; Bar and Rückgeld, a Gutschein, Bankomat or
+    # Kreditkarte with the terminal's lines; the MwSt table (net, tax, gross); what was saved and the Ös
+    # collected; Bon-Nr., Kassa and Bediener, the date and time, the Kassen-ID, the RKSV's QR code and its
+    # signature's first characters.
+    item = (Col(None), Col(9, "right"), Col(1))
+    money = (Col(None), Col(3), Col(10, "right"))
+    seq = int(s.no)
+    kasse = f"K{seq % 4 + 1:02d}"
+    ops: list[Op] = [
+        Title("HOFBAUER"),
+        Center("Frischmarkt Hofbauer GmbH"),
+        Center("Lerchenfelder Straße 112"),
+        Center("1070 Wien"),
+        Center("Tel. 01/523 18 40"),
+        Center("UID: ATU63918245"),
+        Blank(),
+        Row(("", "EUR", ""), item),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.name, COMMA(ln.amount), ln.tag), item))
+        else:
+            weighed = ln.qty != ln.qty.to_integral()
+            each = (
+                f"  {qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} EUR/kg"
+                if weighed
+                else f"  {ln.qty} x {COMMA(ln.price)}"
+            )
+            ops += [Row((ln.name, "", ""), item), Row((each, COMMA(ln.amount), ln.tag), item)]
+        if ln.discount:
+            why = "jö Bonus" if ln.name in AT_MARKT_JOE else f"-{AT_MARKT_STICKER}% Rabatt"
+            ops.append(Row((f"  {why}", COMMA(ln.discount), ln.tag), item))
+    ops += [Rule(), Row(("SUMME", "EUR", COMMA(s.total)), money, bold=True, tall=True)]
+    for t in s.tenders:
+        ops.append(Row((t.label, "EUR", COMMA(t.amount)), money))
+    if s.cash:
+        ops.append(Row(("Rückgeld", "EUR", COMMA(s.change)), money))
+    table = (Col(None), Col(9, "right"), Col(9, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("MwSt", "Netto", "Steuer", "Brutto"), table)]
+    gross_of: dict[str, Decimal] = {}
+    for tag, rate in AT_MARKT_MWST.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        gross_of[tag] = gross
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((f"{tag} {rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        ops += [
+            Rule(),
+            Center("*** Kundenbeleg ***"),
+            Text(f"Terminal-ID: 7412{seq % 10000:04d}"),
+            Text("Debit Mastercard" if t.label == "Bankomat" else "VISA Kontaktlos"),
+            Text(f"Karte: ************{seq * 37 % 10000:04d}"),
+            pair("Betrag EUR", COMMA(t.amount)),
+            Text(f"Autorisierungs-Nr.: {seq * 4211 % 10**6:06d}"),
+            Center("Zahlung erfolgt"),
+        ]
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if saved:
+        ops += [Rule(), Center(f"Sie haben heute EUR {COMMA(saved)} gespart!")]
+    if any(ln.discount for ln in s.lines):
+        ops += [
+            Text(f"jö Bonus Club ****{seq * 53 % 10000:04d}"),
+            Text(f"Gesammelte Ös: {int(s.total)}"),
+        ]
+    kassen_id = f"HOF1070-{kasse}"
+    digest = hashlib.sha512(f"hofbauer/{s.no}/{s.iso}/{s.total}".encode()).digest()
+    signature = base64.b64encode(digest).decode()
+    rksv = "_".join(
+        (
+            "",
+            "R1-AT1",
+            kassen_id,
+            s.no,
+            s.iso,
+            COMMA(gross_of["A"]),
+            COMMA(gross_of["B"]),
+            "0,00",
+            COMMA(gross_of["C"]),
+            "0,00",
+            base64.b64encode(digest[:8]).decode(),
+            f"{seq * 2654435761 % 16**8:08x}",
+            base64.b64encode(digest[8:16]).decode(),
+            signature,
+        )
+    )
+    ops += [
+        Rule(),
+        Row((f"Bon-Nr.: {s.no}", f"Kassa: {seq % 4 + 1}"), (Col(None), Col(9, "right"))),
+        Text(f"Bediener: {AT_MARKT_BEDIENER[seq % 4]}"),
+        Text(s.when),
+        Text(f"Kassen-ID: {kassen_id}"),
+        QR(rksv),
+        Text(f"Sig: {signature[: cols - 5]}"),
+        Blank(),
+        Center("Vielen Dank für Ihren Einkauf!"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "it-edicola",
+        "Latin",
+        "EUR",  # Prezzo(€)
+        it_edicola_sale,
+        it_edicola,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "fr-ch-pharmacie",
+        "Latin",
+        "CHF",
+        fr_ch_pharmacie_sale,
+        fr_ch_pharmacie,
+        (
+            Encoder(RL, "starsbcs", "star-80mm", 48, "cp858"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "windows1252"),  # ESC t 16
+        ),
+        variants=4,
+    ),
+    Template(
+        "pt-pt-supermercado",
+        "Latin",
+        "EUR",  # TOTAL A PAGAR 23,45 €
+        pt_pt_supermercado_sale,
+        pt_pt_supermercado,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "multilingual"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "de-at-supermarkt",
+        "Latin",
+        "EUR",  # the EUR column, SUMME EUR
+        de_at_supermarkt_sale,
+        de_at_supermarkt,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Tokyo
+# yakiniku restaurant's お会計 and a Yokohama branch's 領収書 (ja-yakiniku: 卓番, 人数 and 入店, meat by the
+# 人前 at its @price, 飲み放題 per guest, a private room's サービス料 10 %, 消費税 10 % added (外税) at one
+# store and included (内税) at the other with take-home sauce and bentō at 8 % marked ※, a LINE half-price
+# offer under a line, an app coupon, 小計 and 合計, お預り and お釣り, 商品券, クレジット, PayPay and iD), a
+# Shanghai noodle shop's small ticket (zh-hans-mianguan: 取餐号 big and 订单号 small, 堂食 or 外带, 加料 on
+# lines of their own or as "加蛋 +2" in the bowl's price, 会员价立减 under a bowl, 打包费 or a 美团 order's
+# 餐盒费, 满减, 合计 and 实付, 微信支付, 支付宝, 现金 and 找零, 线上已付), a Vietnamese minimart's HÓA ĐƠN BÁN
+# LẺ from two POS programs (vi-bach-hoa: each article's barcode, SL x đơn giá and thành tiền, Khuyến mãi under
+# it, fruit by the kilo, Tổng tiền hàng, Chiết khấu, Tổng thanh toán in đ, Tiền khách đưa and Tiền trả lại, a
+# card, a transfer with cash and MoMo/ZaloPay; đồng grouped with points by one and commas by the other) and a
+# Yekaterinburg canteen's КАССОВЫЙ ЧЕК under 54-ФЗ (ru-stolovaya: dishes by the portion, side dishes weighed
+# by the kilo, a Комплексный обед as one article with its dishes under it, a staff discount, НДС не облагается
+# at one canteen and НДС 22 % at another, ИТОГ, НАЛИЧНЫМИ/БЕЗНАЛИЧНЫМИ, ПОЛУЧЕНО and СДАЧА, the fiscal block).
+
+JA_YAKINIKU_MEAT = (  # (name, the price of one 人前 before tax)
+    ("上タン塩", 1980),
+    ("タン塩", 1280),
+    ("特選カルビ", 1880),
+    ("カルビ", 1180),
+    ("ハラミ", 1480),
+    ("上ロース", 1680),
+    ("ロース", 1080),
+    ("ミスジ", 2180),
+    ("ホルモン盛合せ", 1280),
+    ("豚トロ", 880),
+    ("鶏もも(塩)", 780),
+)
+JA_YAKINIKU_SIDES = (
+    ("ライス(中)", 300),
+    ("キムチ盛合せ", 680),
+    ("ナムル盛合せ", 680),
+    ("チョレギサラダ", 780),
+    ("わかめスープ", 480),
+    ("盛岡冷麺", 980),
+    ("石焼ビビンバ", 1180),
+    ("バニラアイス", 380),
+)
+JA_YAKINIKU_DRINKS = (
+    ("生ビール(中)", 580),
+    ("ハイボール", 480),
+    ("レモンサワー", 480),
+    ("マッコリ(グラス)", 580),
+    ("ウーロン茶", 300),
+    ("コーラ", 300),
+)
+JA_YAKINIKU_COURSE = ("飲み放題(90分)", 1650)  # a guest; the drinks then are not on the bill
+JA_YAKINIKU_TAKEHOME = (("自家製たれ 300ml", 650), ("持帰り カルビ弁当", 1200))  # food taken home: 8 %
+JA_YAKINIKU_SERVICE = 10  # a private room's サービス料, % of the food and drink
+JA_YAKINIKU_COUPON = 10  # the app coupon's % off
+JA_YAKINIKU_HALF = "上タン塩"  # LINE友だち特典: one 人前 of it at half price
+JA_YAKINIKU_NOTES = (1000, 2000, 3000, 5000, 10000, 15000, 20000, 30000, 40000, 50000, 60000, 80000, 100000)
+
+
+def ja_yakiniku_guests(no: int) -> int:
+    return 2 + no % 5
+
+
+def ja_yakiniku_sale(rng: random.Random, v: int) -> Sale:
+    inside = v >= 2  # the Yokohama store: prices with the tax in them (内税)
+    no = rng.randint(1, 99999)
+    guests = ja_yakiniku_guests(no)
+    course = v in (1, 2)
+
+    def price(base: int, rate: int = 10) -> Decimal:
+        return Decimal(base * (100 + rate) // 100) if inside else Decimal(base)
+
+    lines: list[Line] = []
+    if course:
+        name, base = JA_YAKINIKU_COURSE
+        lines.append(Line(name, Decimal(guests), price(base), 0, code="名"))
+    meats = rng.sample(JA_YAKINIKU_MEAT, rng.randint(3, 6))
+    if v == 3 and all(name != JA_YAKINIKU_HALF for name, _ in meats):
+        meats[0] = JA_YAKINIKU_MEAT[0]
+    for name, base in meats:
+        lines.append(Line(name, Decimal(rng.randint(1, guests // 2 + 1)), price(base), 0, code="人前"))
+    for name, base in rng.sample(JA_YAKINIKU_SIDES, rng.randint(1, 3)):
+        # A rice each, or a dish or two to share.
+        n = rng.randint(1, guests if name.startswith("ライス") else 2)
+        lines.append(Line(name, Decimal(n), price(base), 0))
+    if not course:
+        for name, base in rng.sample(JA_YAKINIKU_DRINKS, rng.randint(1, 3)):
+            lines.append(Line(name, Decimal(rng.randint(1, guests + 2)), price(base), 0))
+    if v == 3:
+        k = next(i for i, ln in enumerate(lines) if ln.name == JA_YAKINIKU_HALF)
+        lines[k] = replace(lines[k], discount=-(lines[k].price // 2))
+        for name, base in rng.sample(JA_YAKINIKU_TAKEHOME, rng.randint(1, 2)):
+            lines.append(Line(name, Decimal(1), price(base, 8), 0, tag="※"))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    off = sum((ln.discount for ln in lines), Decimal(0))
+    coupon = yen_tax(subtotal, JA_YAKINIKU_COUPON) if v == 2 else Decimal(0)
+    service = yen_tax(subtotal, JA_YAKINIKU_SERVICE) if v == 1 else Decimal(0)
+    tax = Decimal(0) if inside else yen_tax(subtotal + service, 10)
+    total = subtotal + off - coupon + service + tax
+    if v == 0:  # a gift voucher or two, the rest in cash
+        gift = Decimal(1000 * min(rng.randint(1, 5), int(total) // 2000))
+        cash = tendered(rng, total - gift, JA_YAKINIKU_NOTES)
+        tenders: tuple[Tender, ...] = (Tender("cash", "お預り", cash),)
+        if gift:
+            tenders = (Tender("other", "商品券", gift), *tenders)
+    elif v == 1:
+        tenders = (Tender("card", "クレジット", total),)
+    elif v == 2:
+        tenders = (Tender("other", "PayPay", total),)
+    else:
+        tenders = (Tender("other", "iD", total),)
+    fmt = "{y}/{m}/{d}({a}) {H}:{M}:{S}" if inside else "{y}/{m}/{d}({a}) {H}:{M}"
+    when = dated(rng, fmt, JA_WEEKDAYS)
+    while int(when[1][11:13]) < 19:  # open from five in the evening, the bill an hour or two later
+        when = dated(rng, fmt, JA_WEEKDAYS)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{no:05d}",
+        dated_when=when,
+        savings=coupon,
+        savings_label=f"アプリクーポン {JA_YAKINIKU_COUPON}%OFF",
+        tax_added=tax,
+        surcharge=service,
+        subtotal_printed=True,  # 小計, before the LINE offer, the coupon, the service charge and the 外税
+    )
+
+
+def ja_yakiniku(s: Sale, cols: int) -> list[Op]:
+    # A yakiniku restaurant's receipt from its table-order POS: the restaurant and its store, address, phone
+    # and 登録番号; お会計 (the Ebisu store, 外税) or a 領収書 with its 様, the sum, 但し and 上記正に (the
+    # Yokohama store, 内税); the date with its weekday (the time the bill was settled: the sale's), 卓番 and
+    # 人数, 入店 (the time the table sat down, no date) and 伝票番号, the register and who served; each item
+    # with its amount and "@price × quantity" with 人前 or 名 under it, ※ after what was taken home, the LINE
+    # offer under its line; 小計 with the count, 値引, the app coupon, the private room's サービス料; with
+    # 外税 the 10 % 対象 and 消費税 added before 合計, with 内税 each rate's 対象 and 内消費税 after it; the
+    # tenders and お釣り, the card's approval, PayPay's payment number or the iD terminal's slip.
+    item = (Col(None), Col(2), Col(9, "right"))
+    no = int(s.no)
+    inside = not s.tax_added
+    guests = ja_yakiniku_guests(no)
+    seated = datetime.fromisoformat(s.iso) - timedelta(minutes=60 + no % 55)
+    table = f"個室{no % 4 + 1}" if s.surcharge else f"{no % 24 + 1}"
+    yen = "¥{}".format
+    ops: list[Op] = [Title("炭火焼肉 たけ田")]
+    if inside:
+        ops += [
+            Center("横浜西口店"),
+            Center("神奈川県横浜市西区南幸2-8-11 3F"),
+            Center("TEL 045-312-0929"),
+        ]
+    else:
+        ops += [
+            Center("恵比寿店"),
+            Center("東京都渋谷区恵比寿西1-4-6 B1F"),
+            Center("TEL 03-5459-2291"),
+        ]
+    ops += [Center("登録番号 T4011001087326"), Blank()]
+    if inside:
+        ops += [
+            Center("領 収 書", bold=True),
+            Blank(),
+            Text(f"{'_' * (cols - 6)} 様"),
+            Center(f"{yen(WHOLE(s.total))}-", bold=True),
+            Text("但し お食事代として"),
+            Text("上記正に領収いたしました"),
+            Blank(),
+        ]
+    else:
+        ops.append(Center("お 会 計", bold=True))
+    ops += [
+        Text(s.when),
+        Row((f"卓番 {table}", f"人数 {guests}名"), (Col(None), Col(10))),
+        Text(f"入店 {seated:%H:%M}   伝票番号 {s.no}"),
+        Text(f"レジ01   担当 {('佐藤', '鈴木', '高橋', '渡辺')[no % 4]}"),
+        Rule(),
+    ]
+    if inside:
+        ops.append(Center("<内訳>"))
+    for ln in s.lines:
+        ops.append(Row((ln.name, ln.tag, yen(WHOLE(ln.amount))), item))
+        if ln.qty != 1 or ln.code:
+            ops.append(Text(f"    @{WHOLE(ln.price)} × {ln.qty}{ln.code}"))
+        if ln.discount:
+            ops.append(Row(("  LINE友だち特典 半額", "", f"-{yen(WHOLE(-ln.discount))}"), item))
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops += [Rule(), pair(f"小計 {pieces(s.lines)}点", yen(WHOLE(s.subtotal)))]
+    if off:
+        ops.append(pair("値引", f"-{yen(WHOLE(off))}"))
+    if s.savings:
+        ops.append(pair(s.savings_label, f"-{yen(WHOLE(s.savings))}"))
+    if s.surcharge:
+        ops.append(pair(f"サービス料 {JA_YAKINIKU_SERVICE}%", yen(WHOLE(s.surcharge))))
+    if s.tax_added:
+        ops += [
+            pair("(10%対象", f"{yen(WHOLE(s.subtotal + s.surcharge))})"),
+            pair("消費税 10%", yen(WHOLE(s.tax_added))),
+        ]
+    ops.append(pair("合計", yen(WHOLE(s.total)), bold=True, tall=True))
+    if inside:
+        for mark, rate in (("", 10), ("※", 8)):
+            base = sum((ln.net for ln in s.lines if ln.tag == mark), Decimal(0)) - (0 if mark else s.savings)
+            if base:
+                ops += [
+                    pair(f"({rate:2d}%対象", f"{yen(WHOLE(base))})"),
+                    pair(f"(内消費税 {rate:2d}%", f"{yen(WHOLE(ja_drug_tax(base, rate)))})"),
+                ]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, yen(WHOLE(t.amount))))
+    if s.cash:
+        ops.append(pair("お釣り", yen(WHOLE(s.change))))
+    pay = s.tenders[-1]
+    if pay.method == "card":
+        ops += [
+            Text(f"  VISA  ************{no * 53 % 10000:04d}"),
+            Text(f"  承認番号 {no * 7919 % 1000000:06d}  支払区分 一括"),
+        ]
+    elif pay.label == "PayPay":
+        ops.append(Text(f"  決済番号 {s.iso[:10].replace('-', '')}{no * 6151 % 10**10:010d}"))
+    elif pay.label == "iD":
+        ops += [
+            Text("  電子マネー iD"),
+            Text(f"  端末番号 {no * 37 % 10**8:08d}  通番 {no % 9000 + 1000}"),
+        ]
+    ops.append(Blank())
+    if any(ln.tag for ln in s.lines):
+        ops.append(Text("※印は軽減税率(8%)対象商品です"))
+    ops += [
+        Center("ご来店ありがとうございました"),
+        Center("ご予約はお電話または公式サイトから"),
+    ]
+    return ops
+
+
+ZH_MIANGUAN_BOWLS = (  # (name, price): a Shanghai noodle shop's bowls
+    ("葱油拌面", "15.00"),
+    ("大排面", "26.00"),
+    ("焖肉面", "28.00"),
+    ("雪菜肉丝面", "22.00"),
+    ("腰花面", "32.00"),
+    ("爆鱼面", "30.00"),
+    ("虾仁面", "38.00"),
+    ("辣肉面", "24.00"),
+    ("大肠面", "30.00"),
+    ("三鲜馄饨", "20.00"),
+)
+ZH_MIANGUAN_TOPPINGS = (  # 加料, a bowl's worth
+    ("加蛋", "2.00"),
+    ("加面", "3.00"),
+    ("加青菜", "3.00"),
+    ("加辣肉", "8.00"),
+    ("加焖肉", "10.00"),
+    ("加大排", "12.00"),
+)
+ZH_MIANGUAN_SIDES = (
+    ("卤蛋", "3.00"),
+    ("凉拌黄瓜", "8.00"),
+    ("炸猪排", "16.00"),
+    ("小馄饨", "12.00"),
+    ("酸梅汤", "6.00"),
+    ("豆浆", "4.00"),
+    ("可乐", "5.00"),
+)
+ZH_MIANGUAN_PACK = Decimal("1.00")  # 打包费 (餐盒费 on a 美团 order), a bowl
+ZH_MIANGUAN_MEMBER = Decimal("2.00")  # 会员价: two yuan off each bowl
+ZH_MIANGUAN_OFFERS = ((60, 8), (40, 5))  # 满减: (from, off)
+ZH_MIANGUAN_CASH = (10, 20, 50, 100, 150, 200)
+
+
+def zh_mianguan_offer(subtotal: Decimal) -> tuple[str, Decimal]:
+    for floor, off in ZH_MIANGUAN_OFFERS:
+        if subtotal >= floor:
+            return f"满{floor}减{off}", Decimal(off)
+    return "", Decimal(0)
+
+
+def zh_hans_mianguan_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for bowl in pick(rng, ZH_MIANGUAN_BOWLS, (1, 3), qtys=(1, 1, 1, 2)):
+        toppings = rng.sample(ZH_MIANGUAN_TOPPINGS, rng.choice((0, 1, 1, 2)))
+        if v >= 2:  # the tablet POS and the 美团 printout: 加料 in the bowl's price, named under it
+            price = bowl.price + sum((Decimal(p) for _, p in toppings), Decimal(0))
+            note = "\n".join(f"{n} +{WHOLE(Decimal(p))}" for n, p in toppings)
+            lines.append(replace(bowl, price=price, note=note, tag="面"))
+            continue
+        if v == 1:
+            bowl = replace(bowl, discount=-ZH_MIANGUAN_MEMBER * bowl.qty)
+        lines.append(replace(bowl, tag="面"))
+        lines += [Line(n, bowl.qty, Decimal(p), tag="加料") for n, p in toppings]
+    lines += pick(rng, ZH_MIANGUAN_SIDES, (0, 2), qtys=(1, 1, 2))
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    bowls = sum((ln.qty for ln in lines if ln.tag == "面"), Decimal(0))
+    pack = ZH_MIANGUAN_PACK * bowls if v in (1, 3) else Decimal(0)
+    label, off = zh_mianguan_offer(subtotal) if v in (0, 3) else ("", Decimal(0))
+    total = sum((ln.net for ln in lines), Decimal(0)) - off + pack
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("wechat", "微信支付", total),)
+    elif v == 1:
+        tenders = (Tender("cash", "现金", tendered(rng, total, ZH_MIANGUAN_CASH)),)
+    elif v == 2:
+        tenders = (Tender("alipay", "支付宝", total),)
+    else:
+        tenders = (Tender("other", "线上已付", total),)
+    printed, iso = dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}:{S}", 7, 21)
+    store = 7 if v >= 2 else 1  # the order number: the day, the branch and the day's order
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{iso[:10].replace('-', '')}{store:02d}{rng.randint(1, 900):04d}",
+        dated_when=(printed, iso),
+        savings=off,
+        savings_label=f"{'美团' if v == 3 else ''}满减({label})",
+        surcharge=pack,
+        subtotal_printed=True,  # 合计, the bowls, 加料 and sides before any 优惠 and the 打包费
+    )
+
+
+def zh_hans_mianguan(s: Sale, cols: int) -> list[Op]:
+    # A noodle shop's small ticket from its cashier's POS (the tablet POS in the second branch, the 美团
+    # printout for a delivery order): the shop and its branch; the 取餐号 big (or 美团's #number), then
+    # 订单号, 下单时间 (the sale's), the cashier and the till, 堂食 with the table or 外带;
+    # 品名/(单价)/数量/金额, 加料 on lines of their own with their amounts, or named with "+2" under the bowl
+    # whose price has them; 会员价立减 under a bowl; the count, 合计, 会员优惠, 打包费 or 餐盒费, 满减, 实付
+    # in ￥; the tender and 找零; the member's points; a 美团 order's customer and 备注; the QR code for the
+    # e-invoice.
+    wide = cols >= 40
+    if wide:
+        c: tuple[Col, ...] = (Col(None), Col(6, "right"), Col(4, "right"), Col(8, "right"))
+        sub: tuple[Col, ...] = (Col(2), Col(None), Col(6, "right"), Col(4, "right"), Col(8, "right"))
+        head: tuple[str, ...] = ("品名", "单价", "数量", "金额")
+    else:
+        c = (Col(None), Col(4, "right"), Col(8, "right"))
+        sub = (Col(2), Col(None), Col(4, "right"), Col(8, "right"))
+        head = ("品名", "数量", "金额")
+
+    def cells(ln: Line, lead: tuple[str, ...] = ()) -> tuple[str, ...]:
+        price = (POINT(ln.price),) if wide else ()
+        return (*lead, ln.name, *price, f"x{ln.qty}", POINT(ln.amount))
+
+    seq = int(s.no[-4:])
+    meituan = s.tenders[0].label == "线上已付"
+    takeaway = bool(s.surcharge)
+    pickup = f"{seq * 7 % 300 + 1:03d}"
+    branch = "(漕溪北路店)" if s.no[8:10] == "07" else "(天钥桥路店)"
+    ops: list[Op] = []
+    if meituan:
+        ops += [Title(f"#{seq % 60 + 1} 美团外卖"), Center(f"张记手工面馆{branch}"), Center("--在线支付--")]
+    else:
+        ops += [Center("张记手工面馆", bold=True), Center(branch), Title(f"取餐号 {pickup}")]
+    ops += [
+        Rule(),
+        Text(f"订单号: {s.no}"),
+        Text(f"下单时间: {s.when}"),
+    ]
+    if meituan:
+        ops += [Text("期望送达: 立即送达"), Text("配送方式: 美团快送")]
+    else:
+        ops.append(Text(f"收银员: {('小周', '阿芳', '老陈')[seq % 3]}  机号: 0{seq % 2 + 1}"))
+        ops.append(Text("就餐方式: 外带" if takeaway else f"就餐方式: 堂食  桌号: {seq % 16 + 1}"))
+    ops += [Rule(), Row(head, c), Rule()]
+    for ln in s.lines:
+        if ln.tag == "加料":
+            ops.append(Row(cells(ln, ("",)), sub))
+            continue
+        ops.append(Row(cells(ln), c))
+        for note in ln.note.split("\n") if ln.note else ():
+            ops.append(Text(f"   {note}"))
+        if ln.discount:
+            blank = ("",) if wide else ()
+            ops.append(Row(("", "会员价立减", *blank, "", POINT(ln.discount)), sub))
+    member = sum((ln.discount for ln in s.lines), Decimal(0))
+    count = sum((int(ln.qty) for ln in s.lines if ln.tag != "加料"), 0)
+    ops += [Rule(), Text(f"共 {count} 件"), pair("合计:", POINT(s.subtotal))]
+    if member:
+        ops.append(pair("会员优惠:", POINT(member)))
+    if s.surcharge:
+        ops.append(pair("餐盒费:" if meituan else "打包费:", POINT(s.surcharge)))
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", POINT(-s.savings)))
+    ops.append(pair("实付:", f"￥{POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", POINT(t.amount)))
+    if s.cash:
+        ops.append(pair("找零:", POINT(s.change)))
+    ops.append(Rule())
+    if member:
+        ops += [
+            Text("会员: 138****2907"),
+            pair("本次积分:", str(int(s.total))),
+            pair("积分余额:", str(int(s.total) + 460 + seq * 13 % 2000)),
+            Rule(),
+        ]
+    if meituan:
+        ops += [
+            Text(f"顾客: 王**  手机尾号 {seq * 91 % 10000:04d}"),
+            Text("地址: 徐汇区漕溪北路***号*栋"),
+            Text(f"备注: {('少辣', '不要葱', '面分开装', '无')[seq % 4]}"),
+            Rule(),
+        ]
+    ops += [
+        Center("谢谢惠顾 欢迎再次光临"),
+        Center("扫码开具电子发票"),
+        QR(f"https://fp.example.cn/zjmg?no={s.no}"),
+    ]
+    return ops
+
+
+VI_BACH_HOA = (  # (name, price, the EAN-13's first twelve digits)
+    ("Mì Hảo Hảo tôm chua cay 75g", "4500", "893600801006"),
+    ("Sữa tươi TH true MILK 180ml", "9500", "893604364001"),
+    ("Nước suối Lavie 500ml", "5000", "893500181111"),
+    ("Coca-Cola lon 320ml", "10000", "893504950011"),
+    ("Bia Hà Nội lon 330ml", "14000", "893505630021"),
+    ("Bánh mì tươi Kinh Đô", "12000", "893454400112"),
+    ("Trứng gà Ba Huân hộp 10", "35000", "893614000101"),
+    ("Nước mắm Chinsu 500ml", "32000", "893600701131"),
+    ("Dầu gội Clear bạc hà 180g", "68000", "893460413080"),
+    ("Khăn giấy Pulppy hộp 180 tờ", "26000", "893503640180"),
+    ("Sữa chua Vinamilk lốc 4", "28000", "893467300401"),
+    ("Bánh Oreo vani 133g", "21000", "893530302133"),
+    ("Cà phê G7 3in1 hộp 18 gói", "56000", "893500960018"),
+    ("Nước tăng lực Sting 330ml", "11000", "893504950330"),
+    ("Kẹo cao su Doublemint", "8000", "893521001009"),
+    ("Xúc xích Vissan 175g", "27000", "893500030175"),
+)
+VI_BACH_HOA_FRUIT = (  # (name, price a kilo, the store's code, weights on the scale: to the 100 dong)
+    ("Chuối tiêu (kg)", "28000", "2000101", ("0.850", "1.150", "0.950", "1.300")),
+    ("Táo Envy NZ (kg)", "120000", "2000117", ("0.465", "0.620", "0.785")),
+    ("Cam sành (kg)", "35000", "2000124", ("1.160", "1.420", "0.980")),
+)
+VI_BACH_HOA_PROMO = (10, 15, 20)  # Khuyến mãi: % off an article, to the 100 dong
+VI_BACH_HOA_MEMBER = 5  # Chiết khấu thành viên: % off the bill (the second shop's members), to the 100 dong
+VI_BACH_HOA_CASH = (20000, 50000, 100000, 200000, 300000, 500000, 1000000, 2000000)
+
+
+def vi_bach_hoa_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for name, price, code in rng.sample(VI_BACH_HOA, rng.randint(3, 8)):
+        ln = Line(name, Decimal(rng.choice((1, 1, 1, 2, 2, 3, 4, 6))), Decimal(price), 0, code=ean13(code))
+        if rng.random() < 0.3:
+            pct = rng.choice(VI_BACH_HOA_PROMO)
+            ln = replace(ln, tag=str(pct), discount=-round_to(ln.amount * pct / 100, 100))
+        lines.append(ln)
+    if v in (1, 3):
+        name, price, code, weights = rng.choice(VI_BACH_HOA_FRUIT)
+        fruit = Line(name, Decimal(rng.choice(weights)), Decimal(price), 0, code=code)
+        lines.insert(rng.randint(0, len(lines)), fruit)
+    net = sum((ln.net for ln in lines), Decimal(0))
+    member = round_to(net * VI_BACH_HOA_MEMBER / 100, 100) if v == 2 else Decimal(0)
+    total = net - member
+    if v == 0:
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "Tiền khách đưa", tendered(rng, total, VI_BACH_HOA_CASH)),
+        )
+    elif v == 1:
+        tenders = (Tender("card", "Thẻ", total),)
+    elif v == 2:  # what cash the customer had, the rest by a bank transfer to the shop's QR code
+        cash = Decimal(max((n for n in (20000, 50000, 100000, 200000) if n < total), default=0))
+        tenders = (Tender("other", "Chuyển khoản", total - cash),)
+        if cash:
+            tenders = (Tender("cash", "Tiền mặt", cash), *tenders)
+    else:
+        tenders = (Tender("other", rng.choice(("Ví MoMo", "ZaloPay")), total),)
+    # Two POS programs: the Hanoi shop's numbers its bills plainly and groups with points, the Saigon shop's
+    # with HD before the number, commas and the seconds.
+    pos_b = v >= 2
+    fmt = "{d}/{m}/{y} {H}:{M}:{S}" if pos_b else "{d}/{m}/{y} {H}:{M}"
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"HD{rng.randint(1, 999999):06d}" if pos_b else f"{rng.randint(1, 9999999):07d}",
+        dated_when=dated(rng, fmt),
+        savings=member,
+        savings_label=f"Chiết khấu TV {VI_BACH_HOA_MEMBER}%",
+        subtotal_printed=True,  # Tổng tiền hàng, before the Khuyến mãi and the Chiết khấu
+    )
+
+
+def vi_bach_hoa(s: Sale, cols: int) -> list[Op]:
+    # A minimart's HÓA ĐƠN BÁN LẺ from two POS programs: the shop, its address, phone (and MST); Số HĐ or
+    # Mã HĐ, the date (day first), the cashier; each article's name, its barcode (the shop's code for fruit
+    # by the kilo) with "SL x đơn giá" and thành tiền, its Khuyến mãi under it; Tổng số lượng, Tổng tiền
+    # hàng, Khuyến mãi, Chiết khấu (0 when none), Tổng thanh toán in đ or VNĐ; each tender, Tiền trả lại;
+    # the card's, transfer's or wallet's reference; the e-invoice look-up at the second shop.
+    pos_b = s.no.startswith("HD")
+    money = WHOLE if pos_b else VND
+    mark = "." if pos_b else ","
+    seq = int(s.no.removeprefix("HD"))
+    row = (Col(13), Col(None, "right"), Col(9, "right"))
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+
+    def qty(ln: Line) -> str:
+        whole = ln.qty == ln.qty.to_integral()
+        return str(ln.qty) if whole else f"{qty_str(ln.qty, mark)} kg"
+
+    if pos_b:
+        ops: list[Op] = [
+            Title("MINH PHÁT MART"),
+            Center("Cửa hàng tiện lợi"),
+            Center("212 Lê Văn Sỹ, P. Nhiêu Lộc, TP.HCM"),
+            Center("Hotline: 1900 6868 12"),
+            Center("MST: 0316789012"),
+            Blank(),
+            Center("HÓA ĐƠN BÁN LẺ", bold=True),
+            Row((f"Mã HĐ: {s.no}", f"Quầy: 0{seq % 3 + 1}"), (Col(None), Col(8))),
+            Text(f"Ngày bán: {s.when}"),
+            Text(f"NV bán hàng: {('Phạm Minh Thư', 'Lê Quốc Bảo')[seq % 2]}"),
+            Rule(),
+            Text("STT  Tên hàng"),
+            Row(("Mã vạch", "SL x Đơn giá", "T.Tiền"), row),
+            Rule(),
+        ]
+        for i, ln in enumerate(s.lines, 1):
+            ops += [
+                Text(f"{i}. {ln.name}"),
+                Row((ln.code, f"{qty(ln)} x {money(ln.price)}", money(ln.amount)), row),
+            ]
+            if ln.discount:
+                ops.append(Row(("", f"Khuyến mãi -{ln.tag}%", money(ln.discount)), row))
+    else:
+        ops = [
+            Title("BÁCH HÓA THU HÀ"),
+            Center("Cửa hàng tiện lợi - Bách hóa tổng hợp"),
+            Center("56 Chùa Bộc, P. Kim Liên, TP. Hà Nội"),
+            Center("ĐT: 0243 852 6688 - 0912 345 678"),
+            Blank(),
+            Center("HÓA ĐƠN BÁN LẺ", bold=True),
+            Center(f"Số HĐ: {s.no}"),
+            Center(f"Ngày: {s.when}"),
+            Text(f"Thu ngân: {('Nguyễn Thu Hà', 'Đỗ Văn Nam')[seq % 2]}"),
+            Text("Khách hàng: Khách lẻ"),
+            Rule(),
+            Row(("Mã vạch", "SL x Đơn giá", "T.Tiền"), row),
+            Rule(),
+        ]
+        for ln in s.lines:
+            ops += [Text(ln.name), Row((ln.code, f"{qty(ln)} x {money(ln.price)}", money(ln.amount)), row)]
+            if ln.discount:
+                ops.append(Row(("", f"Khuyến mãi {ln.tag}%", money(ln.discount)), row))
+    ops += [
+        Rule(),
+        pair("Tổng số lượng:", str(pieces(s.lines))),
+        pair("Tổng tiền hàng:", money(s.subtotal)),
+    ]
+    if off:
+        ops.append(pair("Khuyến mãi:", money(off)))
+    ops.append(pair(f"{s.savings_label if s.savings else 'Chiết khấu'}:", money(-s.savings)))
+    if pos_b:
+        ops.append(pair("Tổng thanh toán (VNĐ):", money(s.total), bold=True, tall=True))
+    else:
+        ops.append(pair("Tổng thanh toán:", f"{money(s.total)}đ", bold=True, tall=True, right=14))
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(f"{t.label}:", money(t.amount)))
+    if s.cash:
+        ops.append(pair("Tiền trả lại:", money(s.change)))
+    pay = s.tenders[-1]
+    if pay.label == "Tiền khách đưa":
+        ops.append(Text("Hình thức TT: Tiền mặt"))
+    elif pay.method == "card":
+        ops += [
+            Text(f"Thẻ VISA **** {seq * 53 % 10000:04d}"),
+            Text(f"Mã chuẩn chi: {seq * 37 % 900000 + 100000}"),
+        ]
+    elif pay.label == "Chuyển khoản":
+        ops += [
+            Text("Techcombank - STK 1903 6688 0123 45"),
+            Text(f"Mã GD: FT26{s.iso[5:7]}{s.iso[8:10]}{seq * 7919 % 10**6:06d}"),
+        ]
+    else:
+        ops.append(Text(f"Mã GD {pay.label.removeprefix('Ví ')}: {2612000000 + seq * 6151 % 10**8}"))
+    ops.append(Blank())
+    if pos_b:
+        ops += [
+            Center("Tra cứu hóa đơn điện tử tại:"),
+            Center("minhphatmart.vn/hddt"),
+            Center(f"Mã tra cứu: {hashlib.sha256(s.no.encode()).hexdigest()[:10].upper()}"),
+        ]
+    ops += [
+        Center("Giá đã bao gồm thuế GTGT"),
+        Center("Đổi trả trong 3 ngày kèm hóa đơn"),
+        Center("Cảm ơn quý khách! Hẹn gặp lại!"),
+    ]
+    return ops
+
+
+RU_STOLOVAYA_DISHES = (  # (name, price a portion)
+    ("Салат Витаминный 100 г", "65.00"),
+    ("Салат Оливье 150 г", "95.00"),
+    ("Винегрет 100 г", "55.00"),
+    ("Борщ со сметаной 250 г", "110.00"),
+    ("Суп куриный с лапшой 250 г", "90.00"),
+    ("Солянка мясная 250 г", "145.00"),
+    ("Котлета по-домашнему", "120.00"),
+    ("Гуляш из говядины 100 г", "165.00"),
+    ("Куриная грудка запеченная", "140.00"),
+    ("Минтай в кляре", "130.00"),
+    ("Тефтели в томатном соусе", "115.00"),
+    ("Блинчики с творогом 2 шт", "85.00"),
+)
+RU_STOLOVAYA_SIDES = (  # (name, price a kilo, weights): the side dishes, weighed at the counter
+    ("Гречка отварная", "180.00", ("0.150", "0.180", "0.200")),
+    ("Пюре картофельное", "220.00", ("0.150", "0.200", "0.220")),
+    ("Рис с овощами", "200.00", ("0.150", "0.170", "0.200")),
+    ("Макароны отварные", "160.00", ("0.150", "0.200", "0.250")),
+    ("Капуста тушеная", "190.00", ("0.120", "0.150", "0.180")),
+)
+RU_STOLOVAYA_EXTRAS = (
+    ("Хлеб пшеничный", "5.00"),
+    ("Хлеб ржаной", "5.00"),
+    ("Компот из сухофруктов 200 мл", "35.00"),
+    ("Морс клюквенный 200 мл", "45.00"),
+    ("Чай черный с сахаром", "25.00"),
+    ("Пирожок с капустой", "40.00"),
+    ("Булочка с маком", "35.00"),
+)
+RU_STOLOVAYA_SETS = (  # Комплексный обед: one article, its dishes under it
+    ("Комплексный обед №1", "290.00", "салат, суп, котлета с пюре, компот"),
+    ("Комплексный обед №2", "340.00", "салат, солянка, гуляш с гречкой, морс"),
+    ("Комплексный обед №3", "260.00", "суп, тефтели с рисом, чай"),
+)
+RU_STOLOVAYA_STAFF = 10  # the factory's staff card: % off each article
+RU_STOLOVAYA_CASH = (100, 200, 500, 1000, 2000, 5000)
+
+
+def ru_stolovaya_sale(rng: random.Random, v: int) -> Sale:
+    vat = "22" if v >= 2 else ""  # the business-centre canteen is on ОСН, the factory's on УСН
+    lines: list[Line] = []
+    if v in (0, 2):
+        name, price, dishes = rng.choice(RU_STOLOVAYA_SETS)
+        lines.append(Line(name, Decimal(1), Decimal(price), note=dishes))
+        lines += pick(rng, RU_STOLOVAYA_EXTRAS, (0, 2), qtys=(1, 1, 2))
+    else:
+        lines += pick(rng, RU_STOLOVAYA_DISHES, (2, 4), qtys=(1, 1, 1, 2))
+        name, price, weights = rng.choice(RU_STOLOVAYA_SIDES)
+        lines.insert(rng.randint(1, len(lines)), Line(name, Decimal(rng.choice(weights)), Decimal(price)))
+        lines += pick(rng, RU_STOLOVAYA_EXTRAS, (1, 2), qtys=(1, 1, 2))
+    lines = [replace(ln, tag=vat) for ln in lines]
+    if v == 1:
+        cent = Decimal("0.01")
+        lines = [
+            replace(ln, discount=-(ln.amount * RU_STOLOVAYA_STAFF / 100).quantize(cent, ROUND_HALF_UP))
+            for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v in (1, 2):
+        tenders: tuple[Tender, ...] = (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    else:
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, RU_STOLOVAYA_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(2, 380)}",
+        # Open from eight to six, the Комплексный обед served from eleven to four.
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", *((11, 16) if v in (0, 2) else (8, 18))),
+    )
+
+
+def ru_stolovaya(s: Sale, cols: int) -> list[Op]:
+    # A canteen's КАССОВЫЙ ЧЕК under 54-ФЗ: the company, the canteen, its address and ИНН; КАССОВЫЙ ЧЕК /
+    # ПРИХОД, ЧЕК № and СМЕНА №, the date as ДД.ММ.ГГГГ, the cashier; each article's name, a Комплексный
+    # обед's dishes in brackets under it, "quantity шт|кг х price" and =amount, the staff card's СКИДКА, its
+    # НДС (не облагается at the factory's canteen on УСН, 22 % at the business centre's on ОСН); ИТОГ,
+    # НАЛИЧНЫМИ or БЕЗНАЛИЧНЫМИ, ПОЛУЧЕНО and СДАЧА; СУММА БЕЗ НДС or СУММА НДС 22 %; the staff card; СНО,
+    # the fiscal block and the QR code.
+    item = (Col(None), Col(12, "right"))
+    no = int(s.no)
+    osn = any(ln.tag for ln in s.lines)
+    shift = (211 if osn else 87) + no % 40
+    fd, fp = 73120 + no * 7 + shift * 310, 1873650294 + no * 8837
+    fn = "7380440800317725" if osn else "7281440701946630"
+    if osn:
+        ops: list[Op] = [
+            Center('ООО "ЛОЖКА"', bold=True),
+            Center('Столовая "Ложка" БЦ "Высоцкий"'),
+            Center("620075, г. Екатеринбург,"),
+            Center("ул. Малышева, д. 51"),
+            Center("ИНН 6670482913"),
+        ]
+    else:
+        ops = [
+            Center('АО "УРАЛЬСКИЙ ТРУБНЫЙ ЗАВОД"', bold=True),
+            Center("Столовая № 2"),
+            Center("620017, г. Екатеринбург,"),
+            Center("пр-т Космонавтов, д. 18"),
+            Center("ИНН 6673015562"),
+        ]
+    ops += [
+        Blank(),
+        Center("КАССОВЫЙ ЧЕК", bold=True),
+        Center("ПРИХОД"),
+        Row((f"ЧЕК № {no}", f"СМЕНА № {shift}"), (Col(None), Col(12, "right"))),
+        Text(s.when),
+        Text(f"КАССИР {('Кузнецова О.Н.', 'Шарипова Г.Р.', 'Вахрушева Т.И.')[no % 3]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        unit = "шт" if ln.qty == ln.qty.to_integral() else "кг"
+        ops.append(Text(ln.name))
+        if ln.note:
+            ops.append(Text(f" ({ln.note})"))
+        ops.append(Row((f"  {qty_str(ln.qty)} {unit} х {POINT(ln.price)}", f"={POINT(ln.amount)}"), item))
+        if ln.discount:
+            ops.append(Row((f"  СКИДКА {RU_STOLOVAYA_STAFF}%", POINT(ln.discount)), item))
+        ops.append(Text(f"  НДС {ln.tag}%" if ln.tag else "  НДС не облагается"))
+    ops += [Rule(), pair("ИТОГ", f"={POINT(s.total)}", bold=True, tall=True, right=14)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={POINT(t.amount)}", right=14))
+    if s.cash:
+        paid = sum((t.amount for t in s.tenders), Decimal(0))
+        ops += [pair("ПОЛУЧЕНО", f"={POINT(paid)}", right=14), pair("СДАЧА", f"={POINT(s.change)}", right=14)]
+    if osn:
+        vat = sum((included_tax(ln.net, Decimal(ln.tag)) for ln in s.lines), Decimal(0))
+        ops.append(pair("СУММА НДС 22%", f"={POINT(vat)}", right=14))
+    else:
+        ops.append(pair("СУММА БЕЗ НДС", f"={POINT(s.total)}", right=14))
+    if any(ln.discount for ln in s.lines):
+        ops += [Rule(), Text(f"Карта сотрудника: 0{no * 13 % 90000:05d}")]
+    ops += [
+        Rule(),
+        Text("СНО: ОСН" if osn else "СНО: УСН доход"),
+        Text("Место расчетов: столовая"),
+        Text("РН ККТ 0007318462029371" if osn else "РН ККТ 0005412278031946"),
+        Text("ЗН ККТ 0492100003871" if osn else "ЗН ККТ 00107803114552"),
+        Text(f"ФН {fn}"),
+        Row((f"ФД {fd}", f"ФП {fp}"), (Col(None), Col(14, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, fn, fd, fp),
+        Center("ПРИЯТНОГО АППЕТИТА!"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ja-yakiniku",
+        "Japanese",
+        "JPY",
+        ja_yakiniku_sale,
+        ja_yakiniku,
+        (
+            Encoder(RL, "epson", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "fit", "japanese-80mm", 48, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hans-mianguan",
+        "simplified Chinese",
+        "CNY",  # 实付 ￥
+        zh_hans_mianguan_sale,
+        zh_hans_mianguan,
+        (
+            Encoder(RL, "epson", "chinese-58mm", 32, "gb18030"),
+            Encoder(RL, "escpos", "chinese-80mm", 42, "gb18030"),
+            Encoder(RL, "sii", "chinese-80mm", 48, "cp936"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "vi-bach-hoa",
+        "Latin",
+        "VND",  # Tổng thanh toán ...đ, or (VNĐ)
+        vi_bach_hoa_sale,
+        vi_bach_hoa,
+        # receipt-printer-encoder's "auto", as the other Vietnamese templates: TCVN-3's small letters, each
+        # capital from another page of the printer.
+        (
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "auto"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 42, "auto"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "auto"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-stolovaya",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_stolovaya_sale,
+        ru_stolovaya,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a
+# Winterthur supermarket's Kassenzettel (de-ch-supermarkt: CHF, MWST code 0 at 2.6 % and 1 at 8.1 %, Aktion
+# and -20% lines under their articles, weighed goods, the Plus card's Punkte, cash rounded to 5 Rappen, Bar,
+# Maestro, Debit Mastercard, TWINT and a Geschenkkarte with the Postcard), a Lyon boucherie-charcuterie's
+# ticket from its weighing-scale till (fr-fr-boucherie: every article weighed or by the piece with its
+# vendeur, TVA 5,5 %, 10 % and 20 % included, a promo and a loyalty discount, Espèces, CB, Chèque and
+# Tickets restaurant), a Bologna gelateria's DOCUMENTO COMMERCIALE (it-gelateria: cones and cups by size with
+# their flavours under them, AGGIUNTA PANNA, a vaschetta by weight, a loyalty card's free cone, di cui IVA
+# 10%, PAGAMENTO CONTANTE/ELETTRONICO and RESTO, the date at its foot) and a Vancouver private liquor store
+# (en-ca-liquor: each bottle's or pack's DEPOSIT under it, GST 5 % and PST 10 % added, instant savings, cash
+# rounded to the nickel, DEBIT, VISA, MASTERCARD and CASH with the terminal's lines, AIR MILES).
+
+CHSM_MWST = {"0": Decimal("2.6"), "1": Decimal("8.1")}  # 0: food and soft drinks, 1: the rest and alcohol
+CHSM_ARTIKEL = (  # (name, price, MWST code)
+    ("Vollmilch UHT 1l", "1.65", "0"),
+    ("Ruchbrot 500g", "2.90", "0"),
+    ("Emmentaler mild 250g", "4.95", "0"),
+    ("Gruyère AOP rezent 200g", "5.60", "0"),
+    ("Freiland Eier 6 Stk", "5.40", "0"),
+    ("Vorzugsbutter 250g", "4.10", "0"),
+    ("Cervelat 2 Stk", "3.60", "0"),
+    ("Rösti Original 500g", "3.20", "0"),
+    ("Spaghetti 500g", "1.95", "0"),
+    ("Birchermüesli 500g", "4.50", "0"),
+    ("Joghurt Mokka 180g", "0.85", "0"),
+    ("Ovomaltine Pulver 500g", "8.95", "0"),
+    ("Ragusa Classique 100g", "2.40", "0"),
+    ("Chips Paprika 175g", "4.40", "0"),
+    ("Rivella Rot 1.5l", "2.95", "0"),
+    ("Mineralwasser 6x1.5l", "4.50", "0"),
+    ("Lindor Kugeln Milch 200g", "7.95", "0"),
+    ("Lager Bier 6x50cl", "9.90", "1"),
+    ("Fendant du Valais 70cl", "12.95", "1"),
+    ("Zahnpasta Kräuter 75ml", "3.50", "1"),
+    ("Toilettenpapier 8 Rollen", "6.95", "1"),
+    ("Abwaschmittel 750ml", "2.95", "1"),
+    ("Adventskerzen rot 4 Stk", "4.90", "1"),
+)
+CHSM_AKTION = {  # the week's Aktion prices, a piece
+    "Emmentaler mild 250g": "3.95",
+    "Chips Paprika 175g": "3.50",
+    "Lager Bier 6x50cl": "7.90",
+    "Ovomaltine Pulver 500g": "7.15",
+    "Lindor Kugeln Milch 200g": "5.95",
+    "Rivella Rot 1.5l": "2.25",
+}
+CHSM_GEWOGEN = (  # (name, CHF per kg): weighed at the counter or the self-service scale, MWST 0
+    ("Rindshackfleisch", "29.50"),
+    ("Pouletbrust", "34.00"),
+    ("Kalbsbratwurst", "22.80"),
+    ("Bananen", "3.20"),
+    ("Äpfel Gala", "3.95"),
+    ("Mandarinen", "4.50"),
+    ("Fleischkäse geschnitten", "21.00"),
+)
+CHSM_GEWICHTE = ("0.512", "0.348", "1.126", "0.764", "0.235", "0.890", "0.417", "1.382")
+CHSM_RABATT = 20  # the sticker on what is near its date
+CHSM_KASSIERER = ("Nadine", "Luca", "Esther", "Dragan", "Melanie")
+CHSM_CASH = (10, 20, 30, 50, 60, 70, 100, 150, 200, 300)
+
+
+def chsm_rabatt(amount: Decimal) -> Decimal:
+    """The -20% sticker's reduction, to the Rappen."""
+    return -(amount * CHSM_RABATT / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def de_ch_supermarkt_sale(rng: random.Random, v: int) -> Sale:
+    food = [a for a in CHSM_ARTIKEL if a[2] == "0"]
+    other = [a for a in CHSM_ARTIKEL if a[2] == "1"]
+    lines = pick(rng, food, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v != 0:
+        lines += pick(rng, other, (1, 2), qtys=(1, 1, 2))
+    if v != 2:  # one or two things weighed
+        for name, price in rng.sample(CHSM_GEWOGEN, 2 if v == 1 else 1):
+            weight = Decimal(rng.choice(CHSM_GEWICHTE))
+            lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), tag="0"))
+    if v == 2 and not any(ln.name in CHSM_AKTION for ln in lines):
+        wanted = rng.choice(sorted(CHSM_AKTION))
+        name, price, tag = next(a for a in CHSM_ARTIKEL if a[0] == wanted)
+        at = rng.randint(0, len(lines))
+        lines.insert(at, Line(name, Decimal(rng.choice((1, 2))), Decimal(price), tag=tag))
+    if v in (0, 2, 3):  # the Aktion price, its reduction under the article
+        lines = [
+            replace(ln, discount=(Decimal(CHSM_AKTION[ln.name]) - ln.price) * ln.qty)
+            if ln.name in CHSM_AKTION
+            else ln
+            for ln in lines
+        ]
+    if v in (1, 3):  # the -20% sticker, on meat weighed near its date or else on the dearest article
+        k = max(
+            (i for i, ln in enumerate(lines) if not ln.discount),
+            key=lambda i: (lines[i].qty != lines[i].qty.to_integral(), lines[i].amount),
+        )
+        lines[k] = replace(lines[k], discount=chsm_rabatt(lines[k].amount))
+    due = sum((ln.net for ln in lines), Decimal(0))
+    rounding = Decimal(0)
+    if v == 0:  # cash: the total rounded to 5 Rappen
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders: tuple[Tender, ...] = (Tender("cash", "Bar", tendered(rng, due - rounding, CHSM_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", rng.choice(("Maestro", "Debit Mastercard")), due),)
+    elif v == 2:
+        tenders = (Tender("other", "TWINT", due),)
+    else:  # a gift card of the chain's, the rest on the PostFinance card
+        gift = Decimal(next(g for g in (50, 20, 10, 5) if g < due)).quantize(due)
+        tenders = (Tender("other", "Geschenkkarte", gift), Tender("card", "Postcard", due - gift))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 9999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}:{S}", 8, 20),
+        savings=rounding,
+        savings_label="Rundung",
+        # The Zwischensumme over the Rundung: the articles' own sum when no reduction came off them.
+        subtotal_printed=bool(rounding) and not any(ln.discount for ln in lines),
+    )
+
+
+def de_ch_supermarkt(s: Sale, cols: int) -> list[Op]:
+    # A Winterthur supermarket's Kassenzettel: the chain, its company, the branch, address, phone and MWST
+    # number; a CHF column, each article with its amount and MWST code (0: 2.6 %, 1: 8.1 %), "2 x 1.65" or
+    # "0.512 kg x 29.50/kg" under its name, its Aktion or -20% Rabatt under it; the Zwischensumme and the
+    # Rundung to 5 Rappen when paid in cash, Total CHF; Bar and Rückgeld, the card terminal's Kundenbeleg,
+    # TWINT, a Geschenkkarte and the Postcard; what was saved, the articles counted, the MWST table by code;
+    # the Plus card's Punkte; the branch, Kasse and Kassierer, the Beleg number and the date and time.
+    item = (Col(None), Col(9, "right"), Col(1))
+    seq = int(s.no)
+    kasse = seq % 7 + 1
+    ops: list[Op] = [
+        Title("ZEHNDER"),
+        Center("Zehnder Lebensmittel AG"),
+        Center("Filiale Winterthur-Töss"),
+        Center("Zürcherstrasse 102"),
+        Center("8406 Winterthur"),
+        Center("Tel. 052 202 41 80"),
+        Center("CHE-109.562.384 MWST"),
+        Blank(),
+        Row(("Artikel", "CHF", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.name, POINT(ln.amount), ln.tag), item))
+        else:
+            weighed = ln.qty != ln.qty.to_integral()
+            each = f"  {ln.qty} kg x {POINT(ln.price)}/kg" if weighed else f"  {ln.qty} x {POINT(ln.price)}"
+            ops += [Row((ln.name, "", ""), item), Row((each, POINT(ln.amount), ln.tag), item)]
+        if ln.discount:
+            why = "Aktion" if ln.name in CHSM_AKTION else f"-{CHSM_RABATT}% Rabatt"
+            ops.append(Row((f"  {why}", POINT(ln.discount), ln.tag), item))
+    ops.append(Rule())
+    if s.savings:
+        net = sum((ln.net for ln in s.lines), Decimal(0))
+        ops += [Row(("Zwischensumme", POINT(net), ""), item), Row(("Rundung", POINT(-s.savings), ""), item)]
+    ops.append(Row(("Total CHF", POINT(s.total), ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("Rückgeld", POINT(s.change), ""), item))
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops.append(Blank())
+    if saved:
+        ops.append(Text(f"Sie haben CHF {POINT(saved)} gespart"))
+    ops.append(Text(f"Anzahl Artikel: {pieces(s.lines)}"))
+    table = (Col(4), Col(6, "right"), Col(None, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Code", "Satz", "Netto", "MWST", "Total"), table)]
+    for tag, rate in CHSM_MWST.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((tag, f"{rate}%", POINT(gross - tax), POINT(tax), POINT(gross)), table))
+    ops.append(Text("Preise inkl. MWST"))
+    for t in s.tenders:
+        if t.method == "card":
+            aid = {"Maestro": "A0000000043060", "Postcard": "A0000001110101"}.get(t.label, "A0000000041010")
+            ops += [
+                Rule(),
+                Center("Kundenbeleg"),
+                Text("Kauf"),
+                Text("PostFinance Card" if t.label == "Postcard" else t.label),
+                Text(f"XXXX XXXX XXXX {seq * 37 % 10000:04d}"),
+                Text(f"AID: {aid}"),
+                Text(f"Terminal: {28140000 + kasse}"),
+                Text(f"Trx-Ref: {seq * 71 % 10**6:06d}"),
+                Text(f"Autorisierung: {seq * 4211 % 10**6:06d}"),
+                Row(("Betrag CHF", POINT(t.amount), ""), item),
+                Center("Kontaktlos"),
+            ]
+        elif t.label == "TWINT":
+            txid = hashlib.sha256(f"zehnder/{s.no}".encode()).hexdigest()[:14].upper()
+            ops += [Rule(), Text("TWINT - Zahlung erfolgreich"), Text(f"Transaktions-ID: {txid}")]
+        elif t.label == "Geschenkkarte":
+            ops += [
+                Rule(),
+                Text(f"Geschenkkarte ****{seq * 13 % 10000:04d}"),
+                Text(f"Restguthaben CHF {POINT(Decimal(seq % 7 * 5).quantize(t.amount))}"),
+            ]
+    if seq % 4 != 3:  # the Plus card: a Punkt a franc
+        ops += [
+            Rule(),
+            Text(f"Zehnder Plus Karte ****{seq * 29 % 10000:04d}"),
+            Text(f"Punkte Einkauf: {int(s.total)}"),
+            Text(f"Punktestand neu: {int(s.total) + seq * 7 % 4000}"),
+        ]
+    ops += [
+        Rule(),
+        Text(f"Filiale 0412  Kasse {kasse:02d}  Kassierer {CHSM_KASSIERER[seq % 5]}"),
+        Row((f"Beleg {s.no}", s.when), (Col(None), Col(19, "right"))),
+        Blank(),
+        Center("Vielen Dank für Ihren Einkauf!"),
+        Center("Umtausch nur mit Kassenzettel"),
+        Center("Mo-Fr 8-20 Uhr, Sa 8-18 Uhr"),
+    ]
+    return ops
+
+
+FR_BOUCH_TVA = {"A": Decimal("5.5"), "B": Decimal(10), "C": Decimal(20)}  # B: hot from the rôtisserie
+FR_BOUCH_PESEE = (  # (name, € per kg, roast): weighed on the counter's scale, TVA A
+    ("ENTRECOTE", "34.90", False),
+    ("FAUX-FILET", "32.90", False),
+    ("BAVETTE D'ALOYAU", "29.90", False),
+    ("BOEUF BOURGUIGNON", "17.90", True),
+    ("POT-AU-FEU", "14.90", True),
+    ("ROTI DE PORC", "15.90", True),
+    ("ROTI DE VEAU", "38.50", True),
+    ("GIGOT D'AGNEAU", "27.90", True),
+    ("ESCALOPE DE VEAU", "42.00", False),
+    ("SAUCISSE DE TOULOUSE", "14.50", False),
+    ("MERGUEZ", "15.90", False),
+    ("CHIPOLATAS", "14.90", False),
+    ("JAMBON BLANC", "26.90", False),
+    ("TERRINE DE CAMPAGNE", "22.50", False),
+    ("RILLETTES DU MANS", "19.80", False),
+    ("ROSETTE DE LYON", "29.00", False),
+    ("PATE EN CROUTE", "32.00", False),
+    ("POITRINE FUMEE", "16.90", False),
+)
+FR_BOUCH_PIECE = (  # (name, price, TVA code): by the piece
+    ("OEUFS FERMIERS X6", "3.60", "A"),
+    ("QUICHE LORRAINE PART", "3.80", "A"),
+    ("BOUDIN BLANC NATURE", "2.90", "A"),
+    ("FEUILLETE SAUCISSE", "3.20", "A"),
+    ("FOND DE VEAU MAISON", "4.50", "A"),
+)
+FR_BOUCH_ROTISSERIE = (  # sold hot to take away: TVA B, 10 %
+    ("POULET ROTI FERMIER", "14.50", "B"),
+    ("POMMES GRENAILLE CHAUDES", "4.90", "B"),
+    ("JARRET DE PORC ROTI", "8.90", "B"),
+)
+FR_BOUCH_VINS = (  # TVA C, 20 %
+    ("COTES DU RHONE 75CL", "8.90", "C"),
+    ("BEAUJOLAIS VILLAGES 75CL", "10.50", "C"),
+)
+FR_BOUCH_VENDEURS = ("PATRICK", "SANDRINE", "KARIM", "LUCIE")
+FR_BOUCH_PROMO = 20  # the day's offer: -20 % on the sausages for the barbecue
+FR_BOUCH_PROMOS = frozenset(("SAUCISSE DE TOULOUSE", "MERGUEZ", "CHIPOLATAS"))
+FR_BOUCH_FIDELITE = Decimal("10.00")  # the card's ten stamps: 10 euro off
+
+
+def fr_bouch_pesee(rng: random.Random, k: tuple[int, int]) -> list[Line]:
+    """Some articles weighed on the scale (never a whole kilo), each served by one of the vendeurs."""
+    out = []
+    for name, price, roast in rng.sample(FR_BOUCH_PESEE, rng.randint(*k)):
+        grams = rng.randint(1010, 1790) if roast and rng.random() < 0.6 else rng.randint(125, 985)
+        vendeur = str(rng.randint(1, 4))
+        out.append(Line(name, Decimal(grams).scaleb(-3), Decimal(price), code=vendeur, tag="A"))
+    return out
+
+
+def fr_bouch_pieces(
+    rng: random.Random, catalogue: Sequence[tuple[str, str, str]], k: tuple[int, int]
+) -> list[Line]:
+    return [replace(ln, code=str(rng.randint(1, 4))) for ln in pick(rng, catalogue, k, qtys=(1, 1, 2, 3))]
+
+
+def fr_fr_boucherie_sale(rng: random.Random, v: int) -> Sale:
+    lines = fr_bouch_pesee(rng, (3, 5) if v == 3 else (2, 4))
+    if v != 2:
+        lines += fr_bouch_pieces(rng, FR_BOUCH_PIECE, (0, 2))
+    if v == 0:  # the rôtisserie's chicken hot from the spit, and a bottle
+        lines += fr_bouch_pieces(rng, FR_BOUCH_ROTISSERIE, (1, 2))
+        lines += fr_bouch_pieces(rng, FR_BOUCH_VINS, (0, 1))
+    if v == 1:  # the day's offer on the sausages, under the line
+        if not any(ln.name in FR_BOUCH_PROMOS for ln in lines):
+            name = rng.choice(sorted(FR_BOUCH_PROMOS))
+            price = next(p for n, p, _ in FR_BOUCH_PESEE if n == name)
+            weight = Decimal(rng.randint(420, 980)).scaleb(-3)
+            lines.insert(rng.randint(0, len(lines)), Line(name, weight, Decimal(price), code="2", tag="A"))
+        lines = [
+            replace(ln, discount=-(ln.amount * FR_BOUCH_PROMO / 100).quantize(Decimal("0.01"), ROUND_HALF_UP))
+            if ln.name in FR_BOUCH_PROMOS
+            else ln
+            for ln in lines
+        ]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    fidelite = FR_BOUCH_FIDELITE if v == 2 and due > 3 * FR_BOUCH_FIDELITE else Decimal(0)
+    due -= fidelite
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Espèces", tendered(rng, due, EUR_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "CB", due),)
+    elif v == 2:
+        tenders = (Tender("other", "Chèque", due),)
+    else:  # meal vouchers of 9,50 € (no change given on them), the rest in cash
+        vouchers = Decimal("9.50") * (2 if due > 25 else 1 if due > 12 else 0)
+        tenders = (Tender("other", "Tickets restaurant", vouchers),) if vouchers else ()
+        tenders += (Tender("cash", "Espèces", tendered(rng, due - vouchers, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 8, 19),
+        savings=fidelite,
+        savings_label="REMISE CARTE FIDELITE",
+        subtotal_printed=bool(fidelite),  # the SOUS-TOTAL over the loyalty discount (no promo that day)
+    )
+
+
+def fr_fr_boucherie(s: Sale, cols: int) -> list[Op]:
+    # A Lyon boucherie-charcuterie's ticket from the till of its counter scales: the shop, its craft, the
+    # address, phone, SIRET and TVA number; Ticket N°, the date and time, the till; each article after its
+    # vendeur (V1...), its weight "0,845 kg x 34,90 €/kg" or "2 x 3,60 €" under the name, the amount and the
+    # TVA code (A 5,5 %, B 10 % for what is sold hot, C 20 % for wine), the day's PROMO -20% under a sausage;
+    # the articles counted, a SOUS-TOTAL and the loyalty card's REMISE, TOTAL in euros; Espèces and Rendu
+    # monnaie, CB, Chèque or Tickets restaurant; the TVA table (HT, TVA, TTC); who served; the shop's hours.
+    item = (Col(2), Col(None), Col(9, "right"), Col(1))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("MAISON FAYOLLE"),
+        Center("Boucherie - Charcuterie - Traiteur"),
+        Center("Artisan boucher depuis 1962"),
+        Center("27 rue Tronchet"),
+        Center("69006 LYON"),
+        Center("Tél. 04 78 24 51 93"),
+        Center("SIRET 438 219 576 00024 - NAF 4722Z"),
+        Center("N° TVA FR61438219576"),
+        Rule(),
+        Row((f"Ticket N° {s.no}", s.when), (Col(None), Col(16, "right"))),
+        Text(f"Caisse 1 - Balance {seq % 2 + 1}"),
+        Rule(),
+        Row(("V", "Article", "EUR", ""), item),
+    ]
+    for ln in s.lines:
+        v = f"V{ln.code}"
+        if ln.qty == 1:
+            ops.append(Row((v, ln.name, COMMA(ln.amount), ln.tag), item))
+        else:
+            weighed = ln.qty != ln.qty.to_integral()
+            each = (
+                f"{qty_str(ln.qty, ',')} kg x {COMMA(ln.price)} €/kg"
+                if weighed
+                else f"{ln.qty} x {COMMA(ln.price)} €"
+            )
+            ops += [Row((v, ln.name, "", ""), item), Row(("", each, COMMA(ln.amount), ln.tag), item)]
+        if ln.discount:
+            ops.append(Row(("", f"PROMO -{FR_BOUCH_PROMO}%", COMMA(ln.discount), ln.tag), item))
+    ops += [Rule(), Text(f"Nb articles : {pieces(s.lines)}")]
+    if s.savings:
+        ops += [pair("SOUS-TOTAL", COMMA(s.subtotal)), pair(s.savings_label, COMMA(-s.savings))]
+    ops.append(pair("TOTAL", f"{COMMA(s.total)} €", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Rendu monnaie", COMMA(s.change)))
+    table = (Col(4), Col(6, "right"), Col(None, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Code", "Taux", "HT", "TVA", "TTC"), table)]
+    for tag, rate in FR_BOUCH_TVA.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if tag == "A":
+            gross -= s.savings  # the loyalty card only ever takes off meat (no rôtisserie nor wine that day)
+        if gross:
+            tax = included_tax(gross, rate)
+            label = f"{str(rate).replace('.', ',')}%"
+            ops.append(Row((tag, label, COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    ops.append(Text("Prix TTC en euros"))
+    if s.savings:
+        ops += [
+            Rule(),
+            Text(f"Carte fidélité n° {seq * 17 % 10000:04d}"),
+            Text("Tampons : 0/10 (carte soldée)"),
+        ]
+    served = [f"V{c} {FR_BOUCH_VENDEURS[int(c) - 1]}" for c in sorted({ln.code for ln in s.lines})]
+    ops += [Rule(), Text("Servi par : " + ", ".join(served[:2]))]
+    if len(served) > 2:
+        ops.append(Text("            " + ", ".join(served[2:])))
+    ops += [
+        Blank(),
+        Center("Merci de votre visite et à bientôt !"),
+        Center("Mardi au samedi 7h30-13h / 15h30-19h30"),
+        Center("Dimanche 8h-12h30"),
+        Center("Commandes au 04 78 24 51 93"),
+    ]
+    return ops
+
+
+IT_GEL_CONI = (  # (name, price, most flavours): a cone or a cup by its size
+    ("CONO PICCOLO", "2.50", 2),
+    ("CONO MEDIO", "3.20", 3),
+    ("CONO GRANDE", "4.00", 4),
+    ("COPPETTA PICCOLA", "2.50", 2),
+    ("COPPETTA MEDIA", "3.20", 3),
+    ("COPPETTA GRANDE", "4.00", 4),
+)
+IT_GEL_GUSTI = (
+    "PISTACCHIO",
+    "NOCCIOLA",
+    "STRACCIATELLA",
+    "FIOR DI LATTE",
+    "CIOCCOLATO FONDENTE",
+    "CREMA",
+    "LIMONE",
+    "FRAGOLA",
+    "BACIO",
+    "GIANDUIA",
+    "CAFFÈ",
+    "AMARENA",
+    "ZABAIONE",
+    "RISO",
+    "MANGO",
+    "LAMPONE",
+)
+IT_GEL_PANNA = ("AGGIUNTA PANNA", Decimal("0.50"))
+IT_GEL_VASCHETTA = ("VASCHETTA", Decimal("24.00"))  # by weight, the price a kilo
+IT_GEL_PESI = ("0.512", "0.748", "1.026", "0.635", "0.980", "0.455", "0.760")
+IT_GEL_ALTRO = (  # from the counter and the bar, IVA 10 % as all else
+    ("AFFOGATO AL CAFFÈ", "4.50"),
+    ("BRIOCHE CON GELATO", "4.00"),
+    ("CIOCCOLATA CALDA", "3.50"),
+    ("CAFFÈ", "1.20"),
+    ("ACQUA NATURALE 0,5L", "1.50"),
+    ("FRAPPÈ AL CAFFÈ", "4.50"),
+    ("SEMIFREDDO TORRONCINO", "5.50"),
+)
+
+
+def it_gel_coni(rng: random.Random, k: tuple[int, int]) -> list[Line]:
+    """Cones and cups with their flavours (a line each, under the cone), some with cream on top."""
+    out = []
+    for name, price, most in rng.sample(IT_GEL_CONI, rng.randint(*k)):
+        qty = Decimal(rng.choice((1, 1, 1, 2)))
+        gusti = rng.sample(IT_GEL_GUSTI, rng.randint(1, most))
+        out.append(Line(name, qty, Decimal(price), tag="10%", note="\n".join(gusti)))
+        if rng.random() < 0.35:
+            out.append(Line(IT_GEL_PANNA[0], qty, IT_GEL_PANNA[1], tag="10%"))
+    return out
+
+
+def it_gelateria_sale(rng: random.Random, v: int) -> Sale:
+    lines = it_gel_coni(rng, (1, 3) if v in (0, 2) else (0, 2))
+    if v in (1, 3):  # a tub to take home, weighed, its flavours under it
+        name, price = IT_GEL_VASCHETTA
+        gusti = rng.sample(IT_GEL_GUSTI, rng.randint(2, 4))
+        tub = Line(name, Decimal(rng.choice(IT_GEL_PESI)), price, tag="10%", note="\n".join(gusti))
+        lines.insert(rng.randint(0, len(lines)), tub)
+    if v == 2:
+        lines += [replace(ln, tag="10%") for ln in pick(rng, IT_GEL_ALTRO, (1, 2), qtys=(1, 1, 2))]
+    if v == 3:  # the loyalty card's tenth cone free: a SCONTO A VALORE under a cone
+        if not any(ln.note and ln.name != IT_GEL_VASCHETTA[0] for ln in lines):
+            lines += it_gel_coni(rng, (1, 1))
+        k = next(i for i, ln in enumerate(lines) if ln.note and ln.name != IT_GEL_VASCHETTA[0])
+        lines[k] = replace(lines[k], discount=-lines[k].price)
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("card", "PAGAMENTO ELETTRONICO", total),)
+    elif v == 3 and total > 10:  # a ten-euro note, the rest by card
+        cash = Decimal(10).quantize(total)
+        tenders = (
+            Tender("cash", "PAGAMENTO CONTANTE", cash),
+            Tender("card", "PAGAMENTO ELETTRONICO", total - cash),
+        )
+    else:
+        tenders = (Tender("cash", "PAGAMENTO CONTANTE", tendered(rng, total, EUR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        # The day's closure (azzeramento) and the document's number in it, as the RT prints them.
+        no=f"{rng.randint(20, 340):04d}-{rng.randint(1, 260):04d}",
+        dated_when=dated_between_hours(rng, "{d}-{m}-{y} {H}:{M}", 11, 23),
+    )
+
+
+def it_gelateria(s: Sale, cols: int) -> list[Op]:
+    # A Bologna gelateria's DOCUMENTO COMMERCIALE from its registratore telematico: the shop and its company,
+    # the address and P.IVA; DESCRIZIONE, IVA and Prezzo(€); each cone or cup with "2 x 3,20" on the line
+    # over it and its flavours under it (no amount), AGGIUNTA PANNA as a line of its own, the vaschetta's
+    # "0,512 kg x 24,00" over it, the loyalty card's free cone as a SCONTO A VALORE; TOTALE COMPLESSIVO and di
+    # cui IVA 10%; PAGAMENTO CONTANTE and/or ELETTRONICO, RESTO, IMPORTO PAGATO; the date and time, DOCUMENTO
+    # N. (closure-number) and the RT's serial at the foot; the card's stamps.
+    item = (Col(None), Col(4), Col(9, "right"))
+    seq = int(s.no[-4:])
+    iva = included_tax(sum((ln.net for ln in s.lines), Decimal(0)), Decimal(10))
+    ops: list[Op] = [
+        Title("GELATERIA FIORDILATTE"),
+        Center("di Bernardi Giulia & C. s.n.c."),
+        Center("Via Santo Stefano 48/B"),
+        Center("40125 BOLOGNA (BO)"),
+        Center("P.IVA 03718450372"),
+        Center("Tel. 051 239 4418"),
+        Blank(),
+        Center("DOCUMENTO COMMERCIALE", bold=True),
+        Center("di vendita o prestazione"),
+        Blank(),
+        Row(("DESCRIZIONE", "IVA", "Prezzo(€)"), item),
+    ]
+    for ln in s.lines:
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"{qty_str(ln.qty, ',')} kg x {COMMA(ln.price)}"))
+        elif ln.qty != 1:
+            ops.append(Text(f"{ln.qty} x {COMMA(ln.price)}"))
+        ops.append(Row((ln.name, ln.tag, COMMA(ln.amount)), item))
+        ops += [Text(f"   {gusto}") for gusto in ln.note.splitlines()]
+        if ln.discount:
+            ops.append(Row(("SCONTO A VALORE", "", COMMA(ln.discount)), item))
+    ops += [
+        Blank(),
+        pair("TOTALE COMPLESSIVO", COMMA(s.total), bold=True, tall=True),
+        pair("di cui IVA 10%", COMMA(iva)),
+        Blank(),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("RESTO", COMMA(s.change)))
+    ops.append(pair("IMPORTO PAGATO", COMMA(s.total)))
+    ops += [
+        Blank(),
+        Center(s.when),
+        Center(f"DOCUMENTO N. {s.no}"),
+        Center("RT 96SEY031528"),
+    ]
+    if any(ln.discount for ln in s.lines) or seq % 2:  # the loyalty card, a stamp a cone
+        stamps = "0/10 - PREMIO UTILIZZATO" if any(ln.discount for ln in s.lines) else f"{seq % 9 + 1}/10"
+        ops += [
+            Blank(),
+            Text(f"TESSERA AMICI DEL GELATO N. {seq * 37 % 10000:04d}"),
+            Text(f"BOLLINI: {stamps}"),
+        ]
+    ops += [
+        Blank(),
+        Center("GRAZIE E A PRESTO!"),
+        Center("Gelato artigianale prodotto qui"),
+    ]
+    return ops
+
+
+BC_LIQ_ARTICLES = (  # (SKU, name, price, containers, millilitres a container)
+    ("108654", "KOKANEE 12PK CAN", "28.49", 12, 355),
+    ("220731", "BUDWEISER 6PK CAN", "15.99", 6, 355),
+    ("301822", "PALE ALE 6PK CAN", "16.49", 6, 355),
+    ("415530", "CORONA EXTRA 12PK BTL", "31.99", 12, 330),
+    ("517204", "WHITE CLAW MANGO 6PK", "18.99", 6, 355),
+    ("612093", "MISSION HILL CAB SAUV", "22.99", 1, 750),
+    ("734118", "JACKSON-TRIGGS MERLOT", "13.49", 1, 750),
+    ("802477", "YELLOW TAIL SHIRAZ 1.5L", "24.99", 1, 1500),
+    ("913360", "SMIRNOFF VODKA 1.14L", "41.99", 1, 1140),
+    ("102985", "CROWN ROYAL 750ML", "38.49", 1, 750),
+    ("208846", "BACARDI WHITE 375ML", "17.99", 1, 375),
+    ("317729", "JAMESON 1.75L", "74.99", 1, 1750),
+    ("421654", "PROSECCO DOC 750ML", "17.49", 1, 750),
+    ("530218", "SAUV BLANC NZ 750ML", "19.99", 1, 750),
+)
+BC_LIQ_GST, BC_LIQ_PST = Decimal(5), Decimal(10)  # British Columbia: PST on liquor is 10 %
+BC_LIQ_SAVINGS = {"KOKANEE 12PK CAN": "3.00", "MISSION HILL CAB SAUV": "4.00", "CROWN ROYAL 750ML": "5.00"}
+BC_LIQ_DEPOSIT = "DEPOSIT"
+
+
+def bc_liq_deposit(ml: int) -> Decimal:
+    """A container's deposit in BC: 10 cents up to a litre, 20 cents over."""
+    return Decimal("0.10") if ml <= 1000 else Decimal("0.20")
+
+
+def bc_liq_taxes(lines: Sequence[Line]) -> tuple[Decimal, Decimal]:
+    """GST and PST on the liquor (tax code GP) after its savings; the deposits bear neither."""
+    cent = Decimal("0.01")
+    base = sum((ln.net for ln in lines if ln.tag == "GP"), Decimal(0))
+    return (base * BC_LIQ_GST / 100).quantize(cent, ROUND_HALF_UP), (base * BC_LIQ_PST / 100).quantize(
+        cent, ROUND_HALF_UP
+    )
+
+
+def en_ca_liquor_sale(rng: random.Random, v: int) -> Sale:
+    chosen = rng.sample(BC_LIQ_ARTICLES, rng.randint(1, 4))
+    if v == 2 and not any(a[1] in BC_LIQ_SAVINGS for a in chosen):
+        wanted = rng.choice(sorted(BC_LIQ_SAVINGS))
+        chosen[0] = next(a for a in BC_LIQ_ARTICLES if a[1] == wanted)
+    if v in (1, 3) and not any(a[3] > 1 for a in chosen):  # a case of beer or coolers, a deposit a can
+        chosen.append(rng.choice([a for a in BC_LIQ_ARTICLES if a[3] > 1]))
+    lines: list[Line] = []
+    for sku, name, price, n, ml in chosen:
+        qty = Decimal(rng.choice((1, 1, 1, 2)))
+        bottle = Line(name, qty, Decimal(price), code=sku, tag="GP")
+        if v == 2 and name in BC_LIQ_SAVINGS:  # this month's instant savings, under the bottle
+            bottle = replace(bottle, discount=-Decimal(BC_LIQ_SAVINGS[name]) * qty)
+        lines += [bottle, Line(BC_LIQ_DEPOSIT, qty * n, bc_liq_deposit(ml))]
+    gst, pst = bc_liq_taxes(lines)
+    due = sum((ln.net for ln in lines), Decimal(0)) + gst + pst
+    rounding = Decimal(0)
+    if v == 0:  # no pennies: a cash total is rounded to the nickel
+        rounding = due - round_to(due * 20, 1) / 20
+        tenders: tuple[Tender, ...] = (Tender("cash", "CASH", tendered(rng, due - rounding, CAD_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "DEBIT", due),)
+    elif v == 2:
+        tenders = (Tender("card", "VISA", due),)
+    else:  # a twenty, the rest on a Mastercard
+        cash = Decimal(20).quantize(due) if due > 20 else Decimal(5).quantize(due)
+        tenders = (Tender("cash", "CASH", cash), Tender("card", "MASTERCARD", due - cash))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 99999):05d}",
+        dated_when=dated_between_hours(rng, "{y}/{m}/{d} {H}:{M}:{S}", 9, 23),
+        savings=rounding,
+        savings_label="ROUNDING",
+        tax_added=gst + pst,
+        # SUBTOTAL is after the instant savings: the items' own sum only when there are none.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_ca_liquor(s: Sale, cols: int) -> list[Op]:
+    # A Vancouver private liquor store's receipt: the store, its address, phone, licence and GST numbers;
+    # STORE, REG, CASHIER and TRANS #, the date and time (year first); SKU, description and amount with the
+    # tax code GP (GST and PST), "2 @ 28.49" under a bottle bought twice, the DEPOSIT of its cans or bottles
+    # under it (10 cents up to a litre, 20 over), INSTANT SAVINGS under a bottle on offer; SUBTOTAL, GST 5 %,
+    # PST 10 % added, the cash ROUNDING to the nickel, TOTAL; CASH and CHANGE, or the terminal's DEBIT, VISA
+    # or MASTERCARD record; the items counted, ID checked, AIR MILES, the return policy.
+    item = (Col(6), Col(None), Col(8, "right"), Col(2))
+    seq = int(s.no)
+    gst, pst = bc_liq_taxes(s.lines)
+    ops: list[Op] = [
+        Title("HARBOURSIDE LIQUOR"),
+        Center("BEER - WINE - SPIRITS"),
+        Center("1520 W 4TH AVE"),
+        Center("VANCOUVER BC V6J 1L9"),
+        Center("TEL 604-555-0187"),
+        Center("LRS LICENCE #301245"),
+        Blank(),
+        Text(f"STORE 0217  REG 02  CASHIER {seq % 40 + 10}"),
+        Text(f"TRANS #: {s.no}"),
+        Text(s.when),
+        Rule(),
+        Row(("SKU", "DESCRIPTION", "AMOUNT", ""), item),
+    ]
+    for ln in s.lines:
+        if ln.name == BC_LIQ_DEPOSIT:
+            ops.append(Row(("", f"  {ln.name}", POINT(ln.amount), ""), item))
+            if ln.qty != 1:
+                ops.append(Row(("", f"    {ln.qty} @ {POINT(ln.price)}", "", ""), item))
+            continue
+        ops.append(Row((ln.code, ln.name, POINT(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Row(("", f"  {ln.qty} @ {POINT(ln.price)}", "", ""), item))
+        if ln.discount:
+            ops.append(Row(("", "  INSTANT SAVINGS", POINT(ln.discount), ln.tag), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [
+        Rule(),
+        pair("SUBTOTAL", POINT(net)),
+        pair("GST 5%", POINT(gst)),
+        pair("PST 10%", POINT(pst)),
+    ]
+    if s.savings:
+        ops.append(pair("ROUNDING", POINT(-s.savings)))
+    ops.append(pair("TOTAL", f"${POINT(s.total)}", bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, POINT(t.amount)))
+    if s.cash:
+        ops.append(pair("CHANGE", POINT(s.change)))
+    ops += [Blank(), Text(f"ITEMS: {sum(int(ln.qty) for ln in s.lines if ln.name != BC_LIQ_DEPOSIT)}")]
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if saved:
+        ops.append(Text(f"YOU SAVED ${POINT(saved)} TODAY"))
+    ops.append(Text("ID CHECKED - CUSTOMER 19+"))
+    for t in s.tenders:
+        if t.method != "card":
+            continue
+        debit = t.label == "DEBIT"
+        ops += [
+            Rule(),
+            Center("TRANSACTION RECORD"),
+            Text("INTERAC PURCHASE" if debit else f"{t.label} PURCHASE"),
+            Text("ACCT: CHEQUING" if debit else f"CARD: ************{seq * 37 % 10000:04d}"),
+            Text("ENTRY: TAP" if seq % 2 else "ENTRY: CHIP"),
+            pair("AMOUNT:", f"${POINT(t.amount)}"),
+            Text(f"AUTH #: {seq * 4211 % 900000 + 100000}  REF #: 0217{seq:05d}"),
+            Center("00 - APPROVED - THANK YOU"),
+            Center("CUSTOMER COPY"),
+        ]
+    if s.tenders[-1].label in ("DEBIT", "MASTERCARD"):
+        ops += [
+            Rule(),
+            Text(f"AIR MILES COLLECTOR: *******{seq * 53 % 10000:04d}"),
+            Text(f"MILES EARNED: {int(s.total) // 20}"),
+        ]
+    ops += [
+        Rule(),
+        Text("GST #: 78412 3650 RT0001"),
+        Barcode(f"0217{s.no}"),
+        Center("RETURNS WITH RECEIPT WITHIN 30 DAYS"),
+        Center("UNOPENED PRODUCT ONLY"),
+        Center("PLEASE DRINK RESPONSIBLY"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "de-ch-supermarkt",
+        "Latin",
+        "CHF",  # the CHF column, Total CHF
+        de_ch_supermarkt_sale,
+        de_ch_supermarkt,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp850"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "fr-fr-boucherie",
+        "Latin",
+        "EUR",  # TOTAL 47,07 €, €/kg
+        fr_fr_boucherie_sale,
+        fr_fr_boucherie,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1252"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "it-gelateria",
+        "Latin",
+        "EUR",  # Prezzo(€)
+        it_gelateria_sale,
+        it_gelateria,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-ca-liquor",
+        "Latin",
+        None,  # "$" alone does not say Canadian dollars
+        en_ca_liquor_sale,
+        en_ca_liquor,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp437"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Tokyo
+# bookstore chain's レシート from two of its tills (ja-honya: each book with its kind and its ISBN as a JAN
+# under it, 雑誌 with their magazine codes, 文具; 本体 prices with 外税 10 % added at one store, 税込
+# prices with the 内消費税 at the station-building store; 小計 with the count, a member's 文具 discount
+# under the item, 合計; お預り and お釣り, 図書カードNEXT with the rest in cash, 楽天ポイント used before a
+# クレジット, 交通系IC with its balance; Vポイント or 楽天ポイント earned), a Korean hypermarket's 영수증
+# (ko-emart: each article numbered with a * for 면세, its barcode under it, 단가, 수량 and 금액, 행사할인 and
+# 카드할인 under it, 면세물품가액, 과세물품가액 and 부가세, 합계, a 모바일쿠폰 off the bill, 받을금액 in 원;
+# 신용카드 with 할부 and 승인번호, 현금 with 거스름돈 and the 현금영수증, 누리포인트 used as a tender, 상품권
+# with the rest in cash; the points earned and the parking), a Taipei pharmacy's 電子發票證明聯 with its
+# 交易明細 in Big5 (zh-hant-tw-yaoju: 品名/數量/單價/金額, 會員9折 under a supplement, 滿千折百 off the
+# bill, 小計 and 總計 NT$, 現金 and 找零, 信用卡, 悠遊卡, LINE Pay, a company's 統一編號 with 銷售額 and
+# 稅額, an invoice stored on the member's 載具; ROC years on one till's 明細) and an Istanbul bakery's ÖKC
+# receipt in CP857 (tr-firin: bread at KDV %1, pastries, cakes and cookies by the kilo as "0,450 KG X
+# 380,00" at %10, drinks and candles at %20, "3 AD X 17,50", an İNDİRİM under an item, KDV per rate,
+# TOPKDV, TOPLAM after the fiscal star, NAKİT and PARA ÜSTÜ, KREDİ KARTI with the bank's lines, cash and
+# card together, YEMEK KARTI; FİŞ NO, Z NO and EKÜ NO).
+
+JA_HONYA_BOOKS = (  # (name, 本体 price, kind as the till prints it, the ISBN's first twelve digits)
+    ("コンビニ人間(文春文庫)", 700, "文庫", "978416791130"),
+    ("博士の愛した数式", 630, "文庫", "978410121523"),
+    ("夜のピクニック", 750, "文庫", "978410123417"),
+    ("星を継ぐもの", 880, "文庫", "978448866301"),
+    ("成瀬は天下を取りにいく", 1550, "書籍", "978410354951"),
+    ("三体", 1900, "書籍", "978415209454"),
+    ("地球の歩き方 台湾", 2000, "書籍", "978405801962"),
+    ("独習Python 第2版", 3200, "書籍", "978479818141"),
+    ("ぐりとぐら", 1000, "書籍", "978483400082"),
+    ("葬送のフリーレン 15", 500, "コミック", "978409853170"),
+    ("ONE PIECE 112", 500, "コミック", "978408884421"),
+    ("チェンソーマン 22", 520, "コミック", "978408884522"),
+)
+JA_HONYA_MAGAZINES = (  # (name, 本体 price, 雑誌コード, issue month and year's last digit)
+    ("週刊文春 12月17日号", 455, "27741", "127"),
+    ("Number 1133号", 682, "26851", "127"),
+    ("オレンジページ 1/2号", 418, "20643", "017"),
+    ("dancyu 2027年1月号", 1091, "04981", "017"),
+    ("NHKラジオ英会話 1月号", 600, "09105", "017"),
+    ("ESSE 2027年1月号", 700, "07021", "017"),
+)
+JA_HONYA_STATIONERY = (  # (name, 本体 price, the JAN's first twelve digits)
+    ("ジェットストリーム0.5 黒", 150, "490277891606"),
+    ("キャンパスノートB5 5冊", 680, "490148065300"),
+    ("MONO消しゴム", 100, "490247887028"),
+    ("ブックカバー 文庫判", 330, "458112004317"),
+    ("金属しおり 桜", 450, "458112004324"),
+    ("ポストイット 75x75", 420, "450023410715"),
+)
+JA_HONYA_MEMBER_OFF = 10  # the member card's % off 文具 (books and magazines keep their fixed price)
+JA_HONYA_GIFT_CARDS = (500, 1000, 2000, 3000)  # 図書カードNEXT: what is left on the customer's card
+JA_HONYA_STAFF = ("山本", "中村", "小林", "加藤", "吉田")
+JA_HONYA_NOTES = (1000, 2000, 3000, 5000, 10000, 15000, 20000)
+
+
+def ja_honya_gift_card(no: int) -> Decimal:
+    return Decimal(JA_HONYA_GIFT_CARDS[no % len(JA_HONYA_GIFT_CARDS)])
+
+
+def ja_honya_sale(rng: random.Random, v: int) -> Sale:
+    inside = v >= 2  # the station-building store's till: prices with the tax in them (税込)
+
+    def price(base: int) -> Decimal:
+        return Decimal(base * 110 // 100) if inside else Decimal(base)
+
+    lines = [
+        Line(name, Decimal(1), price(base), 0, code=ean13(body), tag=kind)
+        for name, base, kind, body in rng.sample(JA_HONYA_BOOKS, rng.randint(1, 3))
+    ]
+    lines += [
+        Line(name, Decimal(1), price(base), 0, code=ean13(f"4910{code}{issue}"), tag="雑誌")
+        for name, base, code, issue in rng.sample(JA_HONYA_MAGAZINES, rng.randint(0, 2))
+    ]
+    lines += [
+        Line(name, Decimal(rng.choice((1, 1, 2, 3))), price(base), 0, code=ean13(body), tag="文具")
+        for name, base, body in rng.sample(JA_HONYA_STATIONERY, rng.randint(1 if v == 3 else 0, 2))
+    ]
+    if v == 3:  # the member card: 10 % off each 文具 line, the fraction of a yen cut off
+        lines = [
+            replace(ln, discount=-yen_tax(ln.amount, JA_HONYA_MEMBER_OFF)) if ln.tag == "文具" else ln
+            for ln in lines
+        ]
+    net = sum((ln.net for ln in lines), Decimal(0))
+    tax = Decimal(0) if inside else yen_tax(net, 10)
+    total = net + tax
+    no = rng.randint(1, 9999) if not inside else rng.randint(1, 999999)
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "お預り", tendered(rng, total, JA_HONYA_NOTES)),)
+    elif v == 1:  # the gift card first, what it does not cover in cash
+        card = min(ja_honya_gift_card(no), total)
+        tenders = (Tender("other", "図書カードNEXT", card),)
+        if card < total:
+            tenders += (Tender("cash", "お預り", tendered(rng, total - card, JA_HONYA_NOTES)),)
+    elif v == 2:  # 楽天ポイント spent as a tender (the tax is on the whole sum), the rest on a card
+        points = Decimal(min(rng.choice((100, 300, 500, 1000)), int(total) // 2))
+        tenders = (Tender("other", "楽天ポイント利用", points), Tender("card", "クレジット", total - points))
+    else:
+        tenders = (Tender("other", "交通系IC", total),)
+    fmt = "{y}年{m}月{d}日({a}) {H}時{M}分" if inside else "{y}年{m}月{d}日({a}) {H}:{M}"
+    when = dated(rng, fmt, JA_WEEKDAYS)
+    while int(when[1][11:13]) < 10:  # open from ten
+        when = dated(rng, fmt, JA_WEEKDAYS)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{no:06d}" if inside else f"{no:04d}",
+        dated_when=when,
+        tax_added=tax,
+        subtotal_printed=True,  # 小計: the lines at their prices, before the 文具 discount and the 外税
+    )
+
+
+def ja_honya(s: Sale, cols: int) -> list[Op]:
+    # A bookstore chain's レシート from two tills. The Kichijōji store (外税): the chain, the store, its
+    # address, phone and 登録番号; the date and time, レジ and 担当, 取引番号; each item's name and amount,
+    # its kind (文庫, 書籍, コミック, 雑誌, 文具) and JAN under it (a book's ISBN, a magazine's 491 code),
+    # "@¥150 × 2" for more than one; 小計 with the count, the 10 % base and 外税, 合計; the tenders, the
+    # 図書カードNEXT's balance, お釣り; Vポイント earned. The station-building store (内税): お買上げ明細
+    # with the time in 時 and 分, the till and 取引No., each name on its line and its JAN, quantity and
+    # amount under it, the member's 文具 discount under that; 小計, 値引, 合計, the 10 % base and 内消費税;
+    # 楽天ポイント used before クレジット with its approval, 交通系IC with its balance; 楽天ポイント earned.
+    inside = not s.tax_added
+    no = int(s.no)
+    yen = "¥{}".format
+    staff = JA_HONYA_STAFF[no % len(JA_HONYA_STAFF)]
+    ops: list[Op] = [Title("文栄堂書店")]
+    if inside:
+        ops += [
+            Center("アトレ浦和店"),
+            Center("埼玉県さいたま市浦和区高砂1-16-12"),
+            Center("アトレ浦和 4F  TEL 048-711-2260"),
+        ]
+    else:
+        ops += [
+            Center("吉祥寺本店"),
+            Center("〒180-0004"),
+            Center("東京都武蔵野市吉祥寺本町1-15-3"),
+            Center("TEL 0422-21-4470"),
+        ]
+    ops += [Center("登録番号 T8012401034521"), Blank()]
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    count = f"{pieces(s.lines)}点"
+    if inside:
+        code = (Col(None), Col(10, "right"), Col(9, "right"))
+        ops += [
+            Center("お買上げ明細", bold=True),
+            Text(s.when),
+            Row((f"レジ0003  責任者 {staff}", f"取引No.{s.no}"), (Col(None), Col(13, "right"))),
+            Rule(),
+        ]
+        for ln in s.lines:
+            qty = f"{ln.qty}点" if ln.qty == 1 else f"@{WHOLE(ln.price)}×{ln.qty}"
+            ops += [Text(ln.name), Row((f"  {ln.code}", qty, yen(WHOLE(ln.amount))), code)]
+            if ln.discount:
+                ops.append(
+                    Row((f"  会員{ln.tag}{JA_HONYA_MEMBER_OFF}%引", "", f"-{yen(WHOLE(-ln.discount))}"), code)
+                )
+        ops += [Rule(), pair(f"小計 {count}", yen(WHOLE(s.subtotal)))]
+        if off:
+            ops.append(pair("値引", f"-{yen(WHOLE(off))}"))
+        ops += [
+            pair("合計", yen(WHOLE(s.total)), bold=True, tall=True),
+            pair("(10%対象", f"{yen(WHOLE(s.total))})"),
+            pair("(内消費税等", f"{yen(WHOLE(ja_drug_tax(s.total, 10)))})"),
+            Rule(),
+        ]
+    else:
+        item = (Col(None), Col(9, "right"))
+        ops += [
+            Text(s.when),
+            Row((f"レジ02  担当 {staff}", f"取引番号 {s.no}"), (Col(None), Col(13, "right"))),
+            Rule(),
+        ]
+        for ln in s.lines:
+            ops += [Row((ln.name, yen(WHOLE(ln.amount))), item), Text(f"  {ln.tag} {ln.code}")]
+            if ln.qty != 1:
+                ops.append(Text(f"  @{yen(WHOLE(ln.price))} × {ln.qty}"))
+        net = s.subtotal - off
+        ops += [
+            Rule(),
+            pair(f"小計 {count}", yen(WHOLE(s.subtotal))),
+            pair("(外税10%対象額", f"{yen(WHOLE(net))})"),
+            pair("外税10%", yen(WHOLE(s.tax_added))),
+            pair("合計", yen(WHOLE(s.total)), bold=True, tall=True),
+            Rule(),
+        ]
+    for t in s.tenders:
+        ops.append(pair(t.label, yen(WHOLE(t.amount))))
+        if t.label == "図書カードNEXT":
+            left = ja_honya_gift_card(no) - t.amount
+            ops.append(pair("  カード残高", yen(WHOLE(left))))
+    if s.cash:
+        ops.append(pair("お釣り", yen(WHOLE(s.change))))
+    pay = s.tenders[-1]
+    if pay.method == "card":
+        ops += [
+            Text(f"  VISA  ************{no * 53 % 10000:04d}"),
+            Text(f"  承認番号 {no * 7919 % 1000000:06d}  支払区分 一括"),
+        ]
+    elif pay.label == "交通系IC":
+        ops += [
+            Text(f"  Suica  JE** **** **** {no * 37 % 10000:04d}"),
+            pair("  残高", yen(WHOLE(Decimal(300 + no * 31 % 6000)))),
+        ]
+    points = [t.amount for t in s.tenders if t.label.startswith("楽天")]
+    paid = s.total - sum(points, Decimal(0))
+    if inside:
+        earned = int((paid - ja_drug_tax(paid, 10)) // 100)  # 1P a 100 yen before tax
+        ops += [Blank(), Text("楽天ポイントカード ****-****-**17-3364")]
+        if points:
+            ops.append(pair("ご利用ポイント", f"{WHOLE(points[0])}P"))
+        ops += [
+            pair("今回付与ポイント", f"{earned}P"),
+            pair("保有ポイント", f"{WHOLE(Decimal(1840 + no % 3000 + earned) - sum(points, Decimal(0)))}P"),
+        ]
+    elif pay.method == "cash" or no % 2:
+        earned = int(paid // 200)  # 1P a 200 yen
+        ops += [
+            Blank(),
+            Text("Vポイント 会員番号 ****-****-**88-5021"),
+            pair("今回付与ポイント", f"{earned}P"),
+            pair("累計ポイント", f"{WHOLE(Decimal(620 + no % 2500 + earned))}P"),
+        ]
+    ops += [
+        Blank(),
+        Center("本のお取り寄せ承ります"),
+        Center("返品・交換はレシートをお持ちの上"),
+        Center("8日以内にお申し付けください"),
+        Center("お買上げありがとうございました"),
+    ]
+    return ops
+
+
+KO_EMART_GOODS = (  # (name, price, 면세 or "", the barcode's first twelve digits, 행사할인 a unit or "")
+    ("신라면 5입", "4480", "", "880104320143", ""),
+    ("진라면 매운맛 5입", "3980", "", "880104510287", "500"),
+    ("햇반 210g*3", "4980", "", "880104718235", ""),
+    ("코카콜라 1.5L", "3280", "", "880149001117", "800"),
+    ("새우깡 90g", "1680", "", "880104304101", ""),
+    ("동원참치 150g*4", "9980", "", "880104700129", "2000"),
+    ("스팸 클래식 200g", "5480", "", "880104701254", ""),
+    ("비비고 왕교자", "10980", "", "880104721803", "3000"),
+    ("다우니 유연제 2L", "12900", "", "880102000384", "3000"),
+    ("화장지 30m*30롤", "19900", "", "880100233458", ""),
+    ("페리오 치약 3입", "6900", "", "880100270212", "1000"),
+    ("국산콩 두부 300g", "2480", "면세", "880107631009", ""),
+    ("제주 감귤 2kg", "12980", "면세", "250011200002", "2000"),
+    ("깐마늘 500g", "6980", "면세", "250034500006", ""),
+    ("무농약콩나물 340g", "1580", "면세", "880107632105", ""),
+    ("친환경 대란 15구", "6480", "면세", "250022300004", ""),
+    ("한돈 삼겹살 500g", "14900", "면세", "250041100009", "3000"),
+    ("서울우유 1L", "2990", "면세", "880100703200", ""),
+    ("양파 1.5kg", "4980", "면세", "250015600007", ""),
+)
+KO_EMART_CARD_OFF = 10  # the partner card's % off the lines it covers, in tens of won
+KO_EMART_COUPON = (Decimal(30000), Decimal(3000))  # the app's 모바일쿠폰: from, off
+KO_EMART_NOTES = (10000, 20000, 30000, 50000, 60000, 70000, 80000, 100000, 150000, 200000)
+KO_EMART_POS = "0011"
+
+
+def ko_emart_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    for name, price, free, body, promo in rng.sample(KO_EMART_GOODS, rng.randint(5, 9)):
+        ln = Line(
+            name, Decimal(rng.choice((1, 1, 1, 2, 2, 3))), Decimal(price), 0, code=ean13(body), tag=free
+        )
+        if promo and rng.random() < 0.8:
+            ln = replace(ln, discount=-Decimal(promo) * ln.qty, note="행사할인")
+        elif v == 0 and not free and rng.random() < 0.5:  # the partner card's 10 % on some goods
+            ln = replace(
+                ln, discount=-round_to(ln.amount * KO_EMART_CARD_OFF / 100, 10, ROUND_DOWN), note="카드할인"
+            )
+        lines.append(ln)
+    net = sum((ln.net for ln in lines), Decimal(0))
+    coupon = KO_EMART_COUPON[1] if v == 3 and net >= KO_EMART_COUPON[0] else Decimal(0)
+    total = net - coupon
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("card", "신용카드", total),)
+    elif v == 1:
+        tenders = (Tender("cash", "현금", tendered(rng, total, KO_EMART_NOTES)),)
+    elif v == 2:  # 누리포인트 spent as a tender, the rest on a card
+        points = min(Decimal(rng.choice((2000, 3000, 5000, 10000))), round_to(total / 2, 100, ROUND_DOWN))
+        tenders = (Tender("other", "누리포인트 사용", points), Tender("card", "신용카드", total - points))
+    else:  # 상품권 in 10,000-won notes, what they do not cover in cash
+        vouchers = Decimal(10000 * min(5, (int(total) - 1) // 10000))
+        tenders = (Tender("cash", "현금", tendered(rng, total - vouchers, KO_EMART_NOTES)),)
+        if vouchers:
+            tenders = (Tender("other", "누리상품권", vouchers), *tenders)
+    printed, iso = dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}:{S}", 10, 23)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{KO_EMART_POS}-{rng.randint(1, 9999):04d}",
+        dated_when=(printed, iso),
+        savings=coupon,
+        savings_label="모바일쿠폰할인",
+        # 합계 is after the 행사할인 and 카드할인: no subtotal of the lines at their prices is printed.
+    )
+
+
+def ko_emart(s: Sale, cols: int) -> list[Op]:
+    # A hypermarket's 영수증: the store, phone, address, 사업자 and 대표; the exchange and refund terms;
+    # [구 매] with the date and time, 영수증번호 (the POS and the day's sequence); each article numbered, a
+    # * before a 면세 one, 단가, 수량 and 금액, its barcode under it, then 행사할인 or 카드할인; the count,
+    # 면세물품가액, 과세물품가액 and 부가세 (10 %, included), 합계, the 모바일쿠폰, 받을금액 in 원; the
+    # tenders and 거스름돈; the card's 카드사, number, 할부 and 승인번호; the 현금영수증; the points earned,
+    # the parking and the transaction's barcode.
+    c = (Col(3), Col(None), Col(6, "right"), Col(4, "right"), Col(7, "right"))
+    under = (Col(3), Col(None), Col(8, "right"))
+    seq = int(s.no[-4:])
+    taxable = sum((ln.net for ln in s.lines if not ln.tag), Decimal(0))
+    vat = included_tax(taxable, Decimal(10), 0)
+    free = sum((ln.net for ln in s.lines if ln.tag), Decimal(0))
+    ops: list[Op] = [
+        Title("누리마트"),
+        Center("성수점"),
+        Text("누리마트 성수점 T:(02)2280-1234"),
+        Text("서울 성동구 뚝섬로 379"),
+        Text("사업자:206-86-50913  대표:한채원"),
+        Text("영수증 미지참시 교환/환불 불가"),
+        Text("정상상품에 한함, 30일 이내(신선 7일)"),
+        Text("교환/환불 구매점에서 가능(결제카드 지참)"),
+        Blank(),
+        Text(f"[구 매]{s.when}"),
+        Text(f"영수증번호: {s.no}"),
+        Rule(),
+        Row(("", "상 품 명", "단 가", "수량", "금 액"), c),
+        Rule(),
+    ]
+    for k, ln in enumerate(s.lines, 1):
+        mark = f"{k:02d}{'*' if ln.tag else ' '}"
+        ops += [
+            Row((mark, ln.name, WHOLE(ln.price), str(ln.qty), WHOLE(ln.amount)), c),
+            Text(f"    {ln.code}"),
+        ]
+        if ln.discount:
+            ops.append(Row(("", f" {ln.note}", WHOLE(ln.discount)), under))
+    ops += [
+        Rule(),
+        pair("총 품목 수량", str(pieces(s.lines))),
+        pair("(*)면 세  물 품 가 액", WHOLE(free)),
+        pair("   과 세  물 품 가 액", WHOLE(taxable - vat)),
+        pair("   부     가     세", WHOLE(vat)),
+        pair("합              계", WHOLE(s.total + s.savings), bold=True),
+    ]
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    ops += [pair("받 을 금 액", f"{WHOLE(s.total)}원", bold=True, tall=True, right=14), Rule()]
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("거스름돈", WHOLE(s.change)))
+    for t in s.tenders:
+        if t.method == "card":
+            months = "03개월" if t.amount >= 50000 and seq % 2 else "일시불"
+            ops += [
+                Rule(),
+                Text(f"카드사: {KO_CARDS[seq % len(KO_CARDS)]}"),
+                Text(f"카드번호: {5327 + seq % 7}-{seq * 7 % 100:02d}**-****-{seq * 13 % 1000:03d}*"),
+                Row(
+                    (f"할부: {months}", f"승인번호: {seq * 7919 % 90000000 + 10000000}"), (Col(None), Col(18))
+                ),
+                pair("결제금액", WHOLE(t.amount)),
+            ]
+        elif t.method == "cash":
+            ops += [
+                Rule(),
+                Text("[현금영수증] 소득공제"),
+                Text("식별번호: 010-****-5821"),
+                Text(f"승인번호: {seq * 6151 % 900000000 + 100000000}"),
+            ]
+        elif t.label.startswith("누리포인트"):
+            ops += [Rule(), Text("누리포인트 사용"), pair("사용포인트", f"{WHOLE(t.amount)}P")]
+    earned = int(s.total // 1000)  # 0.1 % of what was paid
+    ops += [
+        Rule(),
+        Text("누리포인트 적립"),
+        Text("김*진 고객님의 포인트 현황입니다"),
+        pair("금회발생포인트", str(earned)),
+        pair("누계(가용)포인트", WHOLE(Decimal(earned + 4200 + seq * 37 % 9000))),
+        Rule(),
+        Text("구매금액기준 무료주차시간 자동부여"),
+        Text(f"주차: {'3시간' if s.total >= 50000 else '2시간'} 무료"),
+        Blank(),
+        Barcode(f"{s.iso[:10].replace('-', '')}0218{s.no.replace('-', '')}"),
+    ]
+    return ops
+
+
+TW_YAOJU_GOODS = (  # (name, price, kind): 藥 over the counter, 保健 supplements (the member's 9折), 日用
+    ("普拿疼加強錠 24錠", "175", "藥"),
+    ("斯斯感冒膠囊 20粒", "210", "藥"),
+    ("伏冒熱飲 12包", "250", "藥"),
+    ("曼秀雷敦薄荷膏", "95", "藥"),
+    ("撒隆巴斯 40片", "199", "藥"),
+    ("表飛鳴 450錠", "980", "藥"),
+    ("克補B群加強錠 60錠", "699", "保健"),
+    ("善存綜合維他命 100錠", "890", "保健"),
+    ("維他命C 1000mg 60錠", "450", "保健"),
+    ("葉黃素 30粒", "880", "保健"),
+    ("魚油 90粒", "990", "保健"),
+    ("醫療口罩 成人 50入", "199", "日用"),
+    ("酒精75% 500ml", "69", "日用"),
+    ("生理食鹽水 500ml", "45", "日用"),
+    ("OK繃 綜合 40片", "89", "日用"),
+    ("電子體溫計", "350", "日用"),
+)
+TW_YAOJU_SELLER = "24681357"  # the pharmacy's 統一編號
+TW_YAOJU_BUYERS = ("53212539", "28471063", "86517794")  # clinics and offices buying supplies
+TW_YAOJU_MEMBER = 10  # the member's % off supplements (會員9折)
+TW_YAOJU_OFFER = (Decimal(1000), Decimal(100))  # 滿千折百: from, off
+TW_YAOJU_CASH = (100, 200, 500, 1000, 2000, 3000)
+TW_YAOJU_FORMATS = (  # how the 明細 prints the date: the ROC year on the old till, the seconds where the
+    # 證明聯 above it prints them (no 證明聯 when the invoice went to the member's 載具, v1)
+    "115/{m}/{d} {H}:{M}:{S}",
+    "115/{m}/{d} {H}:{M}",
+    "{y}-{m}-{d} {H}:{M}:{S}",
+    "{y}/{m}/{d} {H}:{M}:{S}",
+)
+
+
+def tw_yaoju_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, TW_YAOJU_GOODS, (2, 5), places=0, qtys=(1, 1, 1, 2, 2, 3))
+    if v == 1 and not any(ln.tag == "保健" for ln in lines):
+        name, price, kind = rng.choice([g for g in TW_YAOJU_GOODS if g[2] == "保健"])
+        lines.append(Line(name, Decimal(1), Decimal(price), 0, tag=kind))
+    if v == 1:  # the member's 9折 on supplements, each line's 10 % rounded to the dollar
+        lines = [
+            replace(ln, discount=-(ln.amount * TW_YAOJU_MEMBER / 100).quantize(Decimal(1), ROUND_HALF_UP))
+            if ln.tag == "保健"
+            else ln
+            for ln in lines
+        ]
+    net = sum((ln.net for ln in lines), Decimal(0))
+    if v == 3 and net < TW_YAOJU_OFFER[0]:
+        name, price, kind = rng.choice([g for g in TW_YAOJU_GOODS if int(g[1]) >= 690])
+        lines.append(Line(name, Decimal(2), Decimal(price), 0, tag=kind))
+        net = sum((ln.net for ln in lines), Decimal(0))
+    offer = TW_YAOJU_OFFER[1] if v == 3 else Decimal(0)
+    total = net - offer
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "現金", tendered(rng, total, TW_YAOJU_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "信用卡", total),)
+    elif v == 2:
+        tenders = (Tender("other", "悠遊卡", total),)
+    else:
+        tenders = (Tender("other", "LINE Pay", total),)
+    track = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(2))
+    invoice = f"{track}-{rng.randint(0, 10**8 - 1):08d}"
+    buyer = rng.choice(TW_YAOJU_BUYERS) if v == 2 else ""
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        # The invoice number (the 證明聯's, and the 明細's 發票號碼) and a company buyer's 統一編號.
+        no=f"{invoice};{buyer}",
+        receipt_no=invoice,
+        dated_when=dated_between_hours(rng, TW_YAOJU_FORMATS[v], 9, 22),
+        savings=offer,
+        savings_label="滿千折百",
+        subtotal_printed=True,  # 小計: the lines at their prices, before 會員9折 and 滿千折百
+    )
+
+
+def tw_yaoju(s: Sale, cols: int) -> list[Op]:
+    # A pharmacy chain's 電子發票證明聯 with its 交易明細 under it. The 證明聯: the pharmacy, the two-month
+    # period in ROC years, the invoice number, the date and time (with seconds), 隨機碼 and 總計, 賣方 and a
+    # company's 買方 (then 格式 25), the Code 39 barcode and the two QR codes; none when the invoice went to
+    # the member's 載具 (the 明細 then says so). The 明細: the store, address, phone, 統一編號 and the
+    # pharmacist on duty; 日期 (the sale's), the till and the cashier, 發票號碼; 品名/數量/單價/金額, the
+    # member's 9折 under a supplement; the count, 小計, 會員折扣, 滿千折百, 總計 NT$; a company's 銷售額 and
+    # 稅額 (5 % included); 現金 and 找零, the card's number and 授權碼, the 悠遊卡's balance, LINE Pay's
+    # transaction number.
+    invoice, buyer = s.no.split(";")
+    track, number = invoice.split("-")
+    seq = int(number)
+    random_code = f"{seq * 37 % 10000:04d}"
+    month = int(s.iso[5:7])
+    period = month + month % 2
+    member = s.tenders[0].method == "card"  # the member who paid by card keeps the invoice on the app
+    tax = included_tax(s.total, Decimal(5), places=0)
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    ops: list[Op] = []
+    if not member:
+        secret = base64.b64encode(hashlib.sha256(f"{invoice}/{s.iso}".encode()).digest()[:18]).decode()
+        items = [
+            f"{base64.b64encode(ln.name.encode()).decode()}:{ln.qty}:{WHOLE(ln.price).replace(',', '')}"
+            for ln in s.lines
+        ]
+        sales = s.total - tax if buyer else s.total
+        left = (
+            f"{track}{number}115{s.iso[5:7]}{s.iso[8:10]}{random_code}{int(sales):08x}{int(s.total):08x}"
+            f"{buyer or '00000000'}{TW_YAOJU_SELLER}{secret}:**********:{len(items)}:{len(items)}:2:"
+            f"{items[0]}"
+        )
+        ops += [
+            Title("康泰藥局"),
+            Title("電子發票證明聯"),
+            Title(f"115年{period - 1:02d}-{period:02d}月"),
+            Title(invoice),
+            Text(f"{s.iso[:10]} {s.iso[11:19]}" + ("  格式 25" if buyer else "")),
+            Row((f"隨機碼:{random_code}", f"總計:{WHOLE(s.total)}"), (Col(None), Col(12))),
+            Row((f"賣方:{TW_YAOJU_SELLER}", f"買方:{buyer}" if buyer else ""), (Col(None), Col(14))),
+            Barcode(f"115{period:02d}{track}{number}{random_code}"),
+            QR(left),
+            QR("**" + ":".join(items[1:])),
+            Center("退貨請持證明聯及交易明細"),
+            Rule(),
+        ]
+    wide = cols >= 46
+    c = (Col(None), Col(4, "right"), Col(6 if wide else 5, "right"), Col(7 if wide else 6, "right"))
+    ops += [
+        Center("交易明細", bold=True),
+        Center("康泰藥局 南京中山店"),
+        Center("台北市中山區南京東路二段128號"),
+        Center("電話:(02)2581-6620"),
+        Text(f"統一編號:{TW_YAOJU_SELLER}  藥師:陳怡君"),
+        Text(f"日期:{s.when}"),
+        Text(f"機號:02  收銀員:{1080 + seq % 17}"),
+        Text(f"發票號碼:{invoice}"),
+    ]
+    if member:
+        ops.append(Text(f"會員:09**-***-{seq % 1000:03d}  會員載具"))
+    ops += [Rule(), Row(("品名", "數量", "單價", "金額"), c), Rule()]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), WHOLE(ln.price), WHOLE(ln.amount)), c))
+        if ln.discount:
+            ops.append(Row((f"  會員{10 - TW_YAOJU_MEMBER // 10}折", "", "", WHOLE(ln.discount)), c))
+    ops += [Rule(), Text(f"共 {len(s.lines)} 項  {pieces(s.lines)} 件"), pair("小計", WHOLE(s.subtotal))]
+    if off:
+        ops.append(pair("會員折扣", WHOLE(off)))
+    if s.savings:
+        ops.append(pair(s.savings_label, WHOLE(-s.savings)))
+    ops.append(pair("總計", f"NT${WHOLE(s.total)}", bold=True, tall=True))
+    if buyer:
+        ops += [Text(f"買方統編:{buyer}"), pair("銷售額", WHOLE(s.total - tax)), pair("稅額 5%", WHOLE(tax))]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, WHOLE(t.amount)))
+    if s.cash:
+        ops.append(pair("找零", WHOLE(s.change)))
+    pay = s.tenders[0]
+    if pay.method == "card":
+        ops += [
+            Text(f"卡號:{4311 + seq % 600}-{seq % 100:02d}**-****-{seq * 53 % 10000:04d}"),
+            Text(f"授權碼:{seq * 7919 % 1000000:06d}  一次付清"),
+        ]
+    elif pay.label == "悠遊卡":
+        ops += [
+            Text(f"悠遊卡號:{seq * 61 % 10**10:010d}"),
+            pair("交易前餘額", WHOLE(s.total + 120 + seq % 900)),
+            pair("交易後餘額", WHOLE(Decimal(120 + seq % 900))),
+        ]
+    elif not s.cash:
+        ops.append(Text(f"LINE Pay 交易序號:{s.iso[:10].replace('-', '')}{seq * 6151 % 10**11:011d}"))
+    ops += [
+        Blank(),
+        Text("藥品售出後除瑕疵外恕不退換"),
+        Text("用藥問題請洽本店藥師"),
+        Center("祝您身體健康 謝謝光臨"),
+    ]
+    return ops
+
+
+TR_FIRIN_BREAD = (  # (name, price, KDV %): bread at %1
+    ("EKMEK 250 GR", "17.50", "1"),
+    ("TAM BUĞDAY EKMEĞİ", "30.00", "1"),
+    ("ÇAVDAR EKMEĞİ", "35.00", "1"),
+    ("KÖY EKMEĞİ", "45.00", "1"),
+    ("KEPEKLİ EKMEK", "25.00", "1"),
+)
+TR_FIRIN_PIECES = (  # pastries and drinks by the piece: food at %10, bottled drinks and candles at %20
+    ("SİMİT", "20.00", "10"),
+    ("PEYNİRLİ POĞAÇA", "22.50", "10"),
+    ("ZEYTİNLİ POĞAÇA", "22.50", "10"),
+    ("SADE AÇMA", "20.00", "10"),
+    ("ÇİKOLATALI KRUVASAN", "45.00", "10"),
+    ("KIYMALI BÖREK", "60.00", "10"),
+    ("TRİLEÇE", "110.00", "10"),
+    ("PROFİTEROL", "120.00", "10"),
+    ("ÇAY", "15.00", "10"),
+    ("FİLTRE KAHVE", "60.00", "10"),
+    ("KOLA 330 ML", "45.00", "20"),
+    ("MADEN SUYU 200 ML", "15.00", "20"),
+)
+TR_FIRIN_WEIGHED = (  # (name, price a kilo, KDV %)
+    ("KURU PASTA", "380.00", "10"),
+    ("TUZLU KURABİYE", "420.00", "10"),
+    ("ACIBADEM KURABİYESİ", "520.00", "10"),
+    ("FISTIKLI BAKLAVA", "1450.00", "10"),
+    ("ŞEKERPARE", "340.00", "10"),
+)
+TR_FIRIN_CAKES = (  # birthday cakes by the piece, and their candles
+    ("YAŞ PASTA 8 KİŞİLİK", "850.00", "10"),
+    ("ÇİKOLATALI PASTA 12 KİŞİLİK", "1250.00", "10"),
+    ("DOĞUM GÜNÜ MUMU", "30.00", "20"),
+)
+TR_FIRIN_INDIRIM = 10  # the regulars' İNDİRİM on a cake or what was weighed
+TR_FIRIN_MEAL_CARDS = ("PLUXEE", "MULTINET", "SETCARD", "TICKET")
+TR_FIRIN_CASH = (50, 100, 200, 250, 500, 1000, 1500, 2000)
+
+
+def tr_firin_sale(rng: random.Random, v: int) -> Sale:
+    def line(item: tuple[str, str, str], qty: Decimal) -> Line:
+        return Line(item[0], qty, Decimal(item[1]), tag=item[2])
+
+    lines = [
+        line(b, Decimal(rng.choice((1, 1, 2, 3)))) for b in rng.sample(TR_FIRIN_BREAD, rng.randint(1, 2))
+    ]
+    lines += [
+        line(p, Decimal(rng.choice((1, 2, 2, 3, 4)))) for p in rng.sample(TR_FIRIN_PIECES, rng.randint(1, 3))
+    ]
+    if v >= 1:  # weighed on the counter's scale: the grams it shows, five at a time
+        for item in rng.sample(TR_FIRIN_WEIGHED, rng.randint(1, 2)):
+            lines.append(line(item, Decimal(rng.randrange(150, 995, 5)).scaleb(-3)))
+    if v == 2:  # a birthday cake, its candles, the regulars' discount on the cake and what was weighed
+        cake = line(rng.choice(TR_FIRIN_CAKES[:2]), Decimal(1))
+        lines += [cake, line(TR_FIRIN_CAKES[2], Decimal(rng.randint(1, 2)))]
+        lines = [
+            replace(
+                ln, discount=-(ln.amount * TR_FIRIN_INDIRIM / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            )
+            if ln.qty != ln.qty.to_integral() or ln is cake
+            else ln
+            for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "NAKİT", tendered(rng, total, TR_FIRIN_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "KREDİ KARTI", total),)
+    elif v == 2:  # part in cash, the rest by card
+        cash = Decimal(rng.choice((200, 500, 1000))).quantize(Decimal("0.01"))
+        cash = min(cash, round_to(total / 2, 50, ROUND_DOWN).quantize(Decimal("0.01")))
+        tenders = (Tender("cash", "NAKİT", cash), Tender("card", "KREDİ KARTI", total - cash))
+    else:  # the meal card's balance first, what it does not cover in cash
+        meal = min(total, Decimal(rng.choice((150, 250, 400, 600))).quantize(Decimal("0.01")))
+        tenders = (Tender("other", "YEMEK KARTI", meal),)
+        if meal < total:
+            tenders += (Tender("cash", "NAKİT", tendered(rng, total - meal, TR_FIRIN_CASH)),)
+    # The ÖKC prints TARİH and SAAT in fields of their own: `when` is the two, joined by a space.
+    printed, iso = dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 7, 21)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 350):04d}",
+        dated_when=(printed, iso),
+        # No ARA TOPLAM: the receipt's sums are the KDV and TOPLAM, after any İNDİRİM.
+    )
+
+
+def tr_firin(s: Sale, cols: int) -> list[Op]:
+    # An Istanbul bakery's fiscal receipt from a new-generation ÖKC: the bakery, its company, address, phone,
+    # tax office and number; TARİH with FİŞ NO beside it, SAAT; "3 AD X 17,50" or "0,450 KG X 380,00" over
+    # an item bought more than once or weighed, each item with its KDV rate and its amount after the fiscal
+    # star, İNDİRİM %10 under a line; KDV per rate, TOPKDV and TOPLAM; NAKİT and PARA ÜSTÜ, YEMEK KARTI with
+    # the card's company, KREDİ KARTI with the bank's lines; KASİYER, Z NO, EKÜ NO and the fiscal mark (MF).
+    item = (Col(None), Col(4), Col(12, "right"))
+    two = (Col(None), Col(16, "right"))
+    seq = int(s.no)
+    day, time_ = s.when.split()
+    rates = sorted({ln.tag for ln in s.lines}, key=int)
+    kdv = {rate: tr_kdv(s.lines, rate) for rate in rates}
+    ops: list[Op] = [
+        Title("ALTINBAŞAK FIRINI"),
+        Center("ALTINBAŞAK UNLU MAMULLERİ"),
+        Center("GIDA SAN. VE TİC. LTD. ŞTİ."),
+        Center("CAFERAĞA MAH. MODA CAD. NO:112"),
+        Center("KADIKÖY/İSTANBUL"),
+        Center("TEL: 0216 336 18 42"),
+        Center("KADIKÖY V.D. 0581247396"),
+        Blank(),
+        Row((f"TARİH : {day}", f"FİŞ NO : {s.no}"), two),
+        Text(f"SAAT  : {time_}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"{qty_str(ln.qty, ',')} KG X {TRY(ln.price)}"))
+        elif ln.qty != 1:
+            ops.append(Text(f"{ln.qty} AD X {TRY(ln.price)}"))
+        ops.append(Row((ln.name, f"%{ln.tag}", f"*{TRY(ln.amount)}"), item))
+        if ln.discount:
+            ops.append(Row((f"İNDİRİM %{TR_FIRIN_INDIRIM}", "", f"*-{TRY(-ln.discount)}"), item))
+    ops.append(Rule())
+    for rate in rates:
+        ops.append(pair(f"KDV %{rate}", f"*{TRY(kdv[rate])}", right=14))
+    ops += [
+        pair("TOPKDV", f"*{TRY(sum(kdv.values(), Decimal(0)))}", right=14),
+        pair("TOPLAM", f"*{TRY(s.total)}", bold=True, tall=True, right=14),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"*{TRY(t.amount)}", right=14))
+        if t.method == "other":
+            company = TR_FIRIN_MEAL_CARDS[seq % len(TR_FIRIN_MEAL_CARDS)]
+            ops.append(Text(f"  {company}  KART NO : ****{seq * 53 % 10000:04d}"))
+    if s.cash:
+        ops.append(pair("PARA ÜSTÜ", f"*{TRY(s.change)}", right=14))
+    card = next((t for t in s.tenders if t.method == "card"), None)
+    if card is not None:
+        ops += [
+            Rule(),
+            Text("SATIŞ - TEMASSIZ"),
+            Text("BANKA : GARANTİ BBVA"),
+            Text(f"KART NO : 4543 24** **** {seq * 37 % 10000:04d}"),
+            Text(f"İŞYERİ NO : 00000009{seq * 7 % 1000000:06d}"),
+            Text(f"TERMİNAL NO : 0G{seq * 31 % 1000000:06d}"),
+            Text(f"ONAY KODU : {seq * 4211 % 1000000:06d}"),
+            Row(("TUTAR :", TRY(card.amount)), two),
+        ]
+    ops += [
+        Rule(),
+        Text(f"KASİYER : {('SEDA', 'HAKAN', 'ZEYNEP')[seq % 3]}"),
+        Row((f"Z NO : {812 + seq // 40:04d}", "EKÜ NO : 0001"), two),
+        Center("MF JI 20045231"),
+        Blank(),
+        Center("BİZİ TERCİH ETTİĞİNİZ İÇİN"),
+        Center("TEŞEKKÜR EDERİZ"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ja-honya",
+        "Japanese",
+        "JPY",
+        ja_honya_sale,
+        ja_honya,
+        (
+            Encoder(RL, "escpos", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starlinembcs", "star-line-80mm", 48, "shiftjis"),
+            Encoder(RL, "sii", "japanese-80mm", 42, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ko-emart",
+        "Korean",
+        "KRW",  # 받을금액 ...원
+        ko_emart_sale,
+        ko_emart,
+        (
+            Encoder(RL, "epson", "korean-80mm", 42, "ksc5601"),
+            Encoder(RL, "sii", "korean-80mm", 48, "cp949"),
+            Encoder(RL, "generic", "korean-80mm", 42, "cp949"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hant-tw-yaoju",
+        "traditional Chinese",
+        "TWD",  # 總計 NT$
+        tw_yaoju_sale,
+        tw_yaoju,
+        # receiptline in Big5 and CP950, as the other Taiwanese templates (python-escpos sends hanzi as
+        # GB18030).
+        (
+            Encoder(RL, "escpos", "taiwan-80mm", 42, "big5"),
+            Encoder(RL, "citizen", "taiwan-80mm", 48, "cp950"),
+            Encoder(RL, "sii", "taiwan-80mm", 48, "big5"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "tr-firin",
+        "Latin",
+        None,  # the ÖKC prints its amounts after the fiscal star: no TL or ₺
+        tr_firin_sale,
+        tr_firin,
+        # receiptline has no code page with ğ, ı and İ: two receipt-printer-encoder models in CP857 and
+        # python-escpos in CP857, as the other Turkish templates.
+        (
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp857"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp857"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a Dutch
+# drogisterij's kassabon (nl-nl-drogist: 1+1 gratis and 2e halve prijs under their articles, BTW A 9 % and
+# B 21 % included in a BTW table, Subtotaal and Afronding to 5 cent in cash, PIN with its klantticket,
+# Contant and Wisselgeld, a Cadeaukaart, the Voordeelpas' punten), a Madrid cafetería's FACTURA SIMPLIFICADA
+# from its hospitality TPV (es-es-cafeteria: Mesa and Comensales or Barra, "Uds. Descripción Precio Importe",
+# the menú del día as one item with its courses under it, Base imponible and IVA 10 %, Efectivo with
+# Entregado and Cambio, Tarjeta, Bizum), a high-street chemist's till receipt (en-gb-chemist: VAT codes A
+# 20 %, R 5 % for nicotine replacement and Z 0 % for sanitary protection, baby food and cold sandwiches, 3
+# for 2 Mix & Match savings, a reduced-to-clear sticker, Balance to pay, Visa Contactless with its cardholder
+# copy, Cash and Change due, a Gift Card, the Rewards card's points, a VAT summary, dates with two-digit
+# years) and a São Paulo padaria's DANFE NFC-e (pt-br-padaria: pão francês and cold cuts weighed by the kg,
+# café, salgados, the comanda's number, Qtde. total de itens, a loyalty Desconto, TOTAL R$, Dinheiro, Cartão
+# de Débito, PIX and Troco, the IBPT taxes, the NFC-e number and series with its emission time, the access
+# key and the authorisation protocol).
+
+NL_DROG_BTW = {"A": Decimal(9), "B": Decimal(21)}  # A: medicines, supplements and food; B: all else
+NL_DROG_ARTIKELEN = (  # (name, price, BTW code)
+    ("Paracetamol 500mg 20 tabl", "1.29", "A"),
+    ("Ibuprofen 400mg 20 tabl", "2.19", "A"),
+    ("Neusspray Xylometazoline", "3.49", "A"),
+    ("Keelpastilles Honing", "2.79", "A"),
+    ("Vitamine D3 25mcg 120st", "5.99", "A"),
+    ("Multivitamine 50+ 60 tabl", "7.49", "A"),
+    ("Magnesium 400mg 60 tabl", "8.99", "A"),
+    ("Dropmix zoet 300g", "1.99", "A"),
+    ("Rijstwafels naturel", "1.15", "A"),
+    ("Fruithapje appel-peer", "1.39", "A"),
+    ("Tandpasta Whitening 75ml", "2.49", "B"),
+    ("Tandenborstel medium 2st", "3.99", "B"),
+    ("Douchegel Sensitive 250ml", "2.89", "B"),
+    ("Shampoo Repair 300ml", "4.59", "B"),
+    ("Deodorant spray 150ml", "3.29", "B"),
+    ("Dagcrème SPF15 50ml", "8.99", "B"),
+    ("Micellair water 400ml", "5.49", "B"),
+    ("Wattenschijfjes 80st", "1.09", "B"),
+    ("Scheermesjes 4st", "9.99", "B"),
+    ("Luiers maat 4 44st", "12.99", "B"),
+    ("Billendoekjes 3x64st", "4.79", "B"),
+    ("Handzeep navul 500ml", "2.29", "B"),
+    ("Wattenstaafjes 200st", "0.99", "B"),
+    ("Mascara Volume zwart", "7.99", "B"),
+    ("Nagellak rood 8ml", "3.99", "B"),
+)
+NL_DROG_ACTIES = {  # this week's folder: the second of a pair free or at half price
+    "Tandpasta Whitening 75ml": "1+1 gratis",
+    "Douchegel Sensitive 250ml": "1+1 gratis",
+    "Vitamine D3 25mcg 120st": "1+1 gratis",
+    "Billendoekjes 3x64st": "1+1 gratis",
+    "Shampoo Repair 300ml": "2e halve prijs",
+    "Luiers maat 4 44st": "2e halve prijs",
+    "Deodorant spray 150ml": "2e halve prijs",
+    "Magnesium 400mg 60 tabl": "2e halve prijs",
+}
+NL_DROG_MEDEWERKERS = ("Sanne", "Fatima", "Joyce", "Daan", "Lotte", "Mehmet")
+NL_DROG_PUNTEN = Decimal("2.00")  # 200 Voordeelpas punten redeemed: 2 euro off
+
+
+def nl_drog_actie(ln: Line) -> Decimal:
+    """What the folder's offer takes off a line: a unit a pair, or half of one (to the cent)."""
+    pairs = int(ln.qty) // 2
+    if ln.name not in NL_DROG_ACTIES or not pairs:
+        return Decimal(0)
+    if NL_DROG_ACTIES[ln.name] == "1+1 gratis":
+        return -ln.price * pairs
+    return -(ln.price / 2).quantize(Decimal("0.01"), ROUND_HALF_UP) * pairs
+
+
+def nl_nl_drogist_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, NL_DROG_ARTIKELEN, (3, 6) if v != 1 else (2, 4), qtys=(1, 1, 1, 1, 2, 3))
+    if v in (0, 2, 3) and not any(nl_drog_actie(ln) for ln in lines):  # something from the folder, twice
+        name = rng.choice(sorted(NL_DROG_ACTIES))
+        lines = [ln for ln in lines if ln.name != name]
+        price, tag = next((p, t) for n, p, t in NL_DROG_ARTIKELEN if n == name)
+        twice = Line(name, Decimal(rng.choice((2, 2, 4))), Decimal(price), tag=tag)
+        lines.insert(rng.randint(0, len(lines)), twice)
+    lines = [replace(ln, discount=nl_drog_actie(ln)) for ln in lines]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings, label = Decimal(0), ""
+    if v == 3 and due > 3 * NL_DROG_PUNTEN:  # the Voordeelpas' points cashed in
+        savings, label = NL_DROG_PUNTEN, "Punten ingewisseld"
+    if v == 1:  # cash: the total rounded to 5 cent
+        savings, label = due - round_to(due * 20, 1) / 20, "Afronding"
+    due -= savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Contant", tendered(rng, due, EUR_CASH)),)
+    elif v == 2:  # a gift card, the rest by PIN
+        gift = Decimal(next(g for g in (25, 15, 10, 5) if g < due)).quantize(due)
+        tenders = (Tender("other", "Cadeaukaart", gift), Tender("card", "PIN", due - gift))
+    else:
+        tenders = (Tender("card", "PIN", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(100000, 999999)),
+        dated_when=dated_between_hours(rng, "{d}-{m}-{y} {H}:{M}", 9, 21),
+        savings=savings,
+        savings_label=label,
+        # Subtotaal is after the folder's offers: the articles' own sum only when none came off.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def nl_nl_drogist(s: Sale, cols: int) -> list[Op]:
+    # A Dutch drogisterij chain's kassabon: the chain and its slogan, the filiaal, address and phone; an EUR
+    # column, each article with its amount and BTW code, "2 x 2,49" under its name, the folder's 1+1 gratis or
+    # 2e halve prijs under it; Subtotaal, the points cashed in or the Afronding of a cash total, TOTAAL; PIN,
+    # Cadeaukaart, Contant and Wisselgeld; what was saved and the articles counted; the BTW table (Excl.,
+    # BTW, Incl.) by code; the Voordeelpas' points; the PIN terminal's klantticket; Kassa, Medewerker, the
+    # Bonnr. and the date and time; the chain's KvK and BTW numbers.
+    item = (Col(None), Col(9, "right"), Col(1))
+    seq = int(s.no)
+    kassa = seq % 4 + 1
+    ops: list[Op] = [
+        Title("DROGISTERIJ VAN DAM"),
+        Center("Gezond en mooi voor minder"),
+        Center("Filiaal 0473 Utrecht Overvecht"),
+        Center("Zamenhofdreef 72"),
+        Center("3562 JW Utrecht"),
+        Center("Tel. 030 261 44 80"),
+        Blank(),
+        Row(("Omschrijving", "EUR", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty == 1:
+            ops.append(Row((ln.name, COMMA(ln.amount), ln.tag), item))
+        else:
+            ops += [
+                Row((ln.name, "", ""), item),
+                Row((f"  {ln.qty} x {COMMA(ln.price)}", COMMA(ln.amount), ln.tag), item),
+            ]
+        if ln.discount:
+            ops.append(Row((f"  Actie {NL_DROG_ACTIES[ln.name]}", COMMA(ln.discount), ln.tag), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("Subtotaal", COMMA(net), ""), item)]
+    if s.savings:
+        ops.append(Row((s.savings_label, COMMA(-s.savings), ""), item))
+    ops.append(Row(("TOTAAL", COMMA(s.total), ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, COMMA(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("Wisselgeld", COMMA(s.change), ""), item))
+    saved = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops.append(Blank())
+    if saved:
+        ops.append(Text(f"U heeft vandaag € {COMMA(saved)} voordeel!"))
+    ops.append(Text(f"Aantal artikelen: {pieces(s.lines)}"))
+    # The BTW on what was paid: the points' discount or the rounding taken off the larger class.
+    gross = {tag: sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0)) for tag in NL_DROG_BTW}
+    gross[max(gross, key=gross.__getitem__)] -= s.savings
+    table = (Col(7), Col(None, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("BTW", "Excl.", "BTW", "Incl."), table)]
+    for tag, rate in NL_DROG_BTW.items():
+        if gross[tag]:
+            tax = included_tax(gross[tag], rate)
+            ops.append(Row((f"{tag} {rate}%", COMMA(gross[tag] - tax), COMMA(tax), COMMA(gross[tag])), table))
+    if seq % 3 or s.savings_label == "Punten ingewisseld":  # the Voordeelpas: a point a euro
+        earned = int(s.total)
+        balance = seq * 7 % 900 + 210
+        ops += [
+            Rule(),
+            Text(f"Voordeelpas ****{seq * 29 % 10000:04d}"),
+            Text(f"Punten deze aankoop: {earned}"),
+        ]
+        if s.savings_label == "Punten ingewisseld":
+            ops.append(Text("Punten ingewisseld: 200"))
+            balance -= 200
+        ops.append(Text(f"Nieuw puntensaldo: {balance + earned}"))
+    for t in s.tenders:
+        if t.label == "PIN":
+            ops += [
+                Rule(),
+                Center("KLANTTICKET"),
+                Text(f"Terminal          CT{418200 + kassa}"),
+                Text("Merchant          0473118"),
+                Text(f"Periode           {6340 + seq % 9}"),
+                Text(f"Transactie        {seq * 13 % 10**8:08d}"),
+                Text("Debit Mastercard" if seq % 2 else "Maestro"),
+                Text(f"Kaart             xxxxxxxxxxxxxxx{seq * 37 % 10000:04d}"),
+                Text("BETALING"),
+                Text(f"Datum             {s.when}"),
+                Text(f"Autorisatiecode   {seq * 4211 % 10**6:06d}"),
+                Row(("Bedrag", f"EUR {COMMA(t.amount)}", ""), item),
+                Center("Contactloos"),
+            ]
+        elif t.label == "Cadeaukaart":
+            ops += [Rule(), Text(f"Cadeaukaart ****{seq * 53 % 10000:04d}"), Text("Restsaldo: € 0,00")]
+    ops += [
+        Rule(),
+        Text(f"Kassa: {kassa:02d}   Medewerker: {NL_DROG_MEDEWERKERS[seq % 6]}"),
+        Row((f"Bonnr.: {s.no}", s.when), (Col(None), Col(16, "right"))),
+        Barcode(f"0473{kassa:02d}{s.no}"),
+        Center("Bedankt voor uw bezoek!"),
+        Center("Ruilen binnen 30 dagen met kassabon"),
+        Center("KvK 30145879 - BTW NL812345678B01"),
+    ]
+    return ops
+
+
+ES_CAFE_CARTA = (  # (name, price): everything served at IVA 10 %, drinks too
+    ("CAFÉ SOLO", "1.30"),
+    ("CORTADO", "1.40"),
+    ("CAFÉ CON LECHE", "1.60"),
+    ("CAFÉ AMERICANO", "1.50"),
+    ("INFUSIÓN", "1.50"),
+    ("COLACAO", "1.90"),
+    ("ZUMO NARANJA NATURAL", "3.20"),
+    ("AGUA MINERAL 50CL", "1.50"),
+    ("COCA-COLA", "2.30"),
+    ("CAÑA", "2.20"),
+    ("TERCIO MAHOU", "2.80"),
+    ("COPA VINO TINTO", "2.50"),
+    ("TOSTADA CON TOMATE", "2.50"),
+    ("CROISSANT A LA PLANCHA", "2.20"),
+    ("PINCHO TORTILLA", "2.80"),
+    ("BOCADILLO CALAMARES", "5.50"),
+    ("BOCADILLO DE JAMÓN", "5.80"),
+    ("SÁNDWICH MIXTO", "3.90"),
+    ("RACIÓN PATATAS BRAVAS", "5.90"),
+    ("RACIÓN CROQUETAS", "7.50"),
+)
+ES_CAFE_DESAYUNO = frozenset(  # what the bar serves at breakfast
+    (
+        "CAFÉ SOLO",
+        "CORTADO",
+        "CAFÉ CON LECHE",
+        "COLACAO",
+        "INFUSIÓN",
+        "ZUMO NARANJA NATURAL",
+        "TOSTADA CON TOMATE",
+        "CROISSANT A LA PLANCHA",
+        "PINCHO TORTILLA",
+        "SÁNDWICH MIXTO",
+    )
+)
+ES_CAFE_MENU = ("MENÚ DEL DÍA", "12.50")  # primero, segundo, pan, bebida y postre o café
+ES_CAFE_PRIMEROS = (
+    "Gazpacho",
+    "Ensalada mixta",
+    "Lentejas estofadas",
+    "Macarrones boloñesa",
+    "Sopa castellana",
+)
+ES_CAFE_SEGUNDOS = (
+    "Merluza a la romana",
+    "Filete de ternera",
+    "Pollo al ajillo",
+    "Albóndigas",
+    "Huevos rotos",
+)
+ES_CAFE_POSTRES = ("Flan casero", "Natillas", "Fruta del tiempo", "Arroz con leche", "Café")
+ES_CAFE_CAMAREROS = ("JAVIER", "LUCÍA", "ANDRÉS", "PILAR", "RUBÉN")
+
+
+def es_es_cafeteria_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    if v in (0, 3):  # lunch: the menú for the table, what each chose under it
+        menus = rng.randint(2 if v == 3 else 1, 4)
+        platos = [
+            f"{n} {plato}"
+            for n, choices in (
+                ("1º", ES_CAFE_PRIMEROS),
+                ("2º", ES_CAFE_SEGUNDOS),
+                ("Postre:", ES_CAFE_POSTRES),
+            )
+            for plato in rng.sample(choices, menus)
+        ]
+        lines.append(Line(ES_CAFE_MENU[0], Decimal(menus), Decimal(ES_CAFE_MENU[1]), note="\n".join(platos)))
+        extra = [a for a in ES_CAFE_CARTA if a[0] not in ES_CAFE_DESAYUNO or a[0].startswith("CAFÉ")]
+        lines += pick(rng, extra, (0, 3), qtys=(1, 1, 2))
+    elif v == 1:  # breakfast at the bar
+        breakfast = [a for a in ES_CAFE_CARTA if a[0] in ES_CAFE_DESAYUNO]
+        lines = pick(rng, breakfast, (2, 3), qtys=(1, 1, 1, 2))
+    else:  # tapas and drinks at a table
+        tapas = [a for a in ES_CAFE_CARTA if a[0] not in ES_CAFE_DESAYUNO]
+        lines = pick(rng, tapas, (2, 5), qtys=(1, 2, 2, 3))
+    total = sum((ln.amount for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Efectivo", tendered(rng, total, EUR_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Tarjeta", total),)
+    elif v == 2:
+        tenders = (Tender("other", "Bizum", total),)
+    else:  # the table splits the bill: a part by card, the rest in cash
+        part = (total / 2).quantize(Decimal(1), ROUND_DOWN).quantize(total)
+        tenders = (
+            Tender("card", "Tarjeta", part),
+            Tender("cash", "Efectivo", tendered(rng, total - part, EUR_CASH)),
+        )
+    opens, closes = (7, 12) if v == 1 else (13, 17) if v in (0, 3) else (12, 23)
+    return Sale(
+        tuple(lines),
+        tenders,
+        # The TPV's series for simplified invoices and its number in it (the table is on the Mesa line).
+        no=f"T1-{rng.randint(1, 99999):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", opens, closes),
+    )
+
+
+def es_es_cafeteria(s: Sale, cols: int) -> list[Op]:
+    # A Madrid cafetería's FACTURA SIMPLIFICADA from its hospitality TPV: the trade name, the company, NIF,
+    # address and phone; the invoice's series and number, the date and time, Mesa and Comensales (or Barra),
+    # the camarero; "Uds. Descripción Precio Importe", the menú del día as one item with each guest's courses
+    # under it (no amount); Base imponible, IVA 10 % and TOTAL with €; the way it was paid, Entregado and
+    # Cambio; IVA INCLUIDO and the thanks.
+    seq = int(s.no[3:])
+    item = (Col(4, "right"), Col(None), Col(6, "right"), Col(7, "right"))
+    menus = sum((int(ln.qty) for ln in s.lines if ln.name == ES_CAFE_MENU[0]), 0)
+    barra = all(ln.name in ES_CAFE_DESAYUNO for ln in s.lines)
+    iva = included_tax(s.total, Decimal(10))
+    ops: list[Op] = [
+        Title("CAFETERÍA EL MIRADOR"),
+        Center("Restauración Mirador 2019, S.L."),
+        Center("NIF: B88314562"),
+        Center("Avda. de la Albufera, 118"),
+        Center("28038 MADRID"),
+        Center("Tel. 917 78 42 65"),
+        Blank(),
+        Center("FACTURA SIMPLIFICADA", bold=True),
+        Text(f"Fra. simplificada nº: {s.no}"),
+        Text(f"Fecha: {s.when}"),
+    ]
+    if barra:
+        ops.append(Text("Mesa: BARRA"))
+    else:
+        comensales = menus + seq % 2 if menus else seq % 3 + 2
+        ops.append(Text(f"Mesa: {seq % 23 + 1}   Comensales: {comensales}"))
+    ops += [
+        Text(f"Camarero: {ES_CAFE_CAMAREROS[seq % 5]}   TPV: 1"),
+        Rule(),
+        Row(("Uds.", "Descripción", "Precio", "Importe"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, COMMA(ln.price), COMMA(ln.amount)), item))
+        ops += [Text(f"      {plato}") for plato in ln.note.splitlines()]
+    ops += [
+        Rule(),
+        pair("Base imponible", COMMA(s.total - iva)),
+        pair("IVA 10%", COMMA(iva)),
+        pair("TOTAL", f"{COMMA(s.total)} €", bold=True, tall=True),
+        Rule(),
+        Text("Forma de pago: " + " + ".join(t.label for t in s.tenders)),
+    ]
+    for t in s.tenders:
+        if t.method == "cash":
+            ops.append(pair("Entregado", COMMA(t.amount)))
+        else:
+            ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Cambio", COMMA(s.change)))
+    for t in s.tenders:
+        if t.label == "Tarjeta":
+            ops += [
+                Blank(),
+                Text(f"VISA ************{seq * 37 % 10000:04d}"),
+                Text(f"Autorización: {seq * 4211 % 10**6:06d}  Contactless"),
+            ]
+        elif t.label == "Bizum":
+            ops += [Blank(), Text(f"Bizum ref.: {seq * 7919 % 10**9:09d}")]
+    ops += [
+        Blank(),
+        Center("IVA INCLUIDO"),
+        Center("Gracias por su visita"),
+        Center("¡Vuelva pronto!"),
+    ]
+    return ops
+
+
+GB_CHEM_VAT = {"A": Decimal(20), "R": Decimal(5), "Z": Decimal(0)}  # R: nicotine replacement
+GB_CHEM_ITEMS = (  # (name, price, VAT code)
+    ("WG PARACETAMOL 500MG 16S", "0.59", "A"),
+    ("WG IBUPROFEN 200MG 16S", "0.79", "A"),
+    ("NUROFEN EXPRESS 16S", "4.29", "A"),
+    ("BENYLIN CHESTY COUGH 150ML", "7.49", "A"),
+    ("LEMSIP MAX SACHETS 10S", "5.29", "A"),
+    ("SUDAFED BLOCKED NOSE 12S", "5.99", "A"),
+    ("GAVISCON DOUBLE ACTION 24S", "6.99", "A"),
+    ("PIRITON ALLERGY 30S", "4.79", "A"),
+    ("OPTREX EYE DROPS 10ML", "6.29", "A"),
+    ("NICORETTE GUM 4MG 105S", "21.99", "R"),
+    ("NIQUITIN PATCH 21MG 7S", "19.49", "R"),
+    ("TAMPAX COMPAK REGULAR 18S", "3.99", "Z"),
+    ("ALWAYS ULTRA NORMAL 14S", "2.75", "Z"),
+    ("COW & GATE PEAR PUREE", "1.35", "Z"),
+    ("SMA PRO FIRST MILK 800G", "13.50", "Z"),
+    ("CHICKEN & BACON SANDWICH", "3.25", "Z"),
+    ("EGG MAYO SANDWICH", "2.60", "Z"),
+    ("STILL WATER 500ML", "0.95", "A"),
+    ("WALKERS CRISPS 45G", "1.25", "A"),
+    ("SIMPLE MICELLAR WATER 400ML", "6.49", "A"),
+    ("DOVE DEODORANT SPRAY 250ML", "4.50", "A"),
+    ("HEAD & SHOULDERS 400ML", "7.25", "A"),
+    ("LISTERINE COOL MINT 500ML", "5.50", "A"),
+    ("COLGATE TOTAL 75ML", "4.00", "A"),
+    ("CERAVE MOISTURISING CREAM", "16.50", "A"),
+    ("SOLTAN KIDS SPF50 200ML", "9.00", "A"),
+    ("ORAL-B BRUSH HEADS 4S", "22.00", "A"),
+)
+GB_CHEM_3FOR2 = frozenset(  # the Mix & Match offer's toiletries and skincare (all VAT A)
+    (
+        "SIMPLE MICELLAR WATER 400ML",
+        "DOVE DEODORANT SPRAY 250ML",
+        "HEAD & SHOULDERS 400ML",
+        "LISTERINE COOL MINT 500ML",
+        "COLGATE TOTAL 75ML",
+        "CERAVE MOISTURISING CREAM",
+        "SOLTAN KIDS SPF50 200ML",
+    )
+)
+GB_CHEM_SANDWICHES = frozenset(("CHICKEN & BACON SANDWICH", "EGG MAYO SANDWICH"))
+
+
+def gb_chem_when(rng: random.Random) -> tuple[str, str]:
+    """The date as the till prints it, a two-digit year (07/12/26 11:05), and the same in ISO 8601."""
+    printed, iso = dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 8, 21)
+    return printed.replace("/2026 ", "/26 "), iso
+
+
+def gb_chem_3for2(lines: Sequence[Line]) -> Decimal:
+    """The Mix & Match saving: of the offer's units, dearest first, every third one free."""
+    units = [ln.price for ln in lines for _ in range(int(ln.qty)) if ln.name in GB_CHEM_3FOR2]
+    units.sort(reverse=True)
+    return sum(units[2::3], Decimal(0))
+
+
+def en_gb_chemist_sale(rng: random.Random, v: int) -> Sale:
+    plain = [a for a in GB_CHEM_ITEMS if a[0] not in GB_CHEM_3FOR2]
+    lines = pick(rng, plain, (1, 3) if v != 1 else (2, 4), qtys=(1, 1, 1, 2))
+    if v in (0, 2):  # three from the Mix & Match offer (or two of one and one of another)
+        offer = rng.sample(sorted(GB_CHEM_3FOR2), 2 if v == 2 else 3)
+        qtys = (2, 1) if v == 2 else (1, 1, 1)
+        for name, qty in zip(offer, qtys, strict=True):
+            price = next(p for n, p, _ in GB_CHEM_ITEMS if n == name)
+            lines.insert(rng.randint(0, len(lines)), Line(name, Decimal(qty), Decimal(price), tag="A"))
+    if v == 3:  # a sandwich from the chiller reduced to clear, and the nicotine gum or patches
+        name = rng.choice(sorted(GB_CHEM_SANDWICHES))
+        lines = [ln for ln in lines if ln.name not in GB_CHEM_SANDWICHES and ln.tag != "R"]
+        price = next(p for n, p, _ in GB_CHEM_ITEMS if n == name)
+        lines.append(Line(name, Decimal(1), Decimal(price), tag="Z", discount=Decimal("-1.00")))
+        nrt = rng.choice([a for a in GB_CHEM_ITEMS if a[2] == "R"])
+        lines.insert(0, Line(nrt[0], Decimal(1), Decimal(nrt[1]), tag="R"))
+    savings = gb_chem_3for2(lines)
+    due = sum((ln.net for ln in lines), Decimal(0)) - savings
+    if v in (1, 3):
+        tenders: tuple[Tender, ...] = (Tender("cash", "Cash", tendered(rng, due, GBP_CASH)),)
+    elif v == 2:  # a gift card, the rest by card
+        gift = Decimal(next(g for g in (20, 10, 5) if g < due)).quantize(due)
+        tenders = (Tender("other", "Gift Card", gift), Tender("card", "Visa Contactless", due - gift))
+    else:
+        tenders = (Tender("card", "Visa Contactless", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 9999):04d}",
+        dated_when=gb_chem_when(rng),
+        savings=savings,
+        savings_label="3 for 2 Mix & Match",
+        # Subtotal is after a reduced sticker: the items' own sum only when there is none.
+        subtotal_printed=not any(ln.discount for ln in lines),
+    )
+
+
+def en_gb_chemist(s: Sale, cols: int) -> list[Op]:
+    # A high-street chemist chain's till receipt: the chain, the store and its address, phone and VAT number;
+    # each item with its £ amount and VAT code (A 20 %, R 5 %, Z 0 %), "2 @ £4.50" under it, a reduced
+    # sticker under a sandwich; Subtotal, the 3 for 2 Mix & Match saving, Total savings, BALANCE TO PAY; the
+    # tenders, Change due; the VAT summary by code; the Rewards card's points; the card terminal's
+    # cardholder copy; store, till, operator, the transaction number with the date and time (two-digit
+    # year); the returns policy.
+    item = (Col(None), Col(9, "right"), Col(1))
+    seq = int(s.no)
+    till = seq % 6 + 1
+    ops: list[Op] = [
+        Title("WELLGATE"),
+        Center("PHARMACY - HEALTH - BEAUTY"),
+        Center("Store 0853 Leeds Briggate"),
+        Center("48-52 Briggate, Leeds LS1 6HD"),
+        Center("Tel: 0113 245 8712"),
+        Center("VAT No: GB 284 6619 02"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, gb_pounds(ln.amount), ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Row((f"  {ln.qty} @ {gb_pounds(ln.price)}", "", ""), item))
+        if ln.discount:
+            ops.append(Row(("  REDUCED TO CLEAR", gb_pounds(ln.discount), ln.tag), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Text(f"{pieces(s.lines)} ITEMS"), Row(("Subtotal", gb_pounds(net), ""), item)]
+    if s.savings:
+        ops += [
+            Row((s.savings_label, gb_pounds(-s.savings), ""), item),
+            Row(("Total savings", gb_pounds(s.savings), ""), item),
+        ]
+    ops.append(Row(("BALANCE TO PAY", gb_pounds(s.total), ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, gb_pounds(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("Change due", gb_pounds(s.change), ""), item))
+    # VAT on what was paid: the 3 for 2 saving comes off the A items, the offer's only class.
+    table = (Col(3), Col(6, "right"), Col(None, "right"), Col(7, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("VAT", "Rate", "Net", "VAT", "Gross"), table)]
+    for tag, rate in GB_CHEM_VAT.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if tag == "A":
+            gross -= s.savings
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((tag, f"{rate}.0%", POINT(gross - tax), POINT(tax), POINT(gross)), table))
+    if seq % 4 != 1:  # the Rewards card: 4 points a pound, a point worth a penny
+        earned = int(s.total) * 4
+        balance = seq * 31 % 2500 + 120 + earned
+        ops += [
+            Rule(),
+            Text(f"Wellgate Rewards Card ***********{seq * 29 % 10000:04d}"),
+            Row(("Points earned today", str(earned), ""), item),
+            Row(("Points balance", str(balance), ""), item),
+            Row(("Points worth", gb_pounds(Decimal(balance).scaleb(-2)), ""), item),
+        ]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Center("CARDHOLDER COPY"),
+                Text("VISA DEBIT  CONTACTLESS"),
+                Text(f"************{seq * 37 % 10000:04d}  PAN SEQ 01"),
+                Text("AID: A0000000031010"),
+                Text(f"MID: ***45821  TID: ****{2840 + till}"),
+                Text("SALE"),
+                Row(("AMOUNT", gb_pounds(t.amount), ""), item),
+                Text("NO CARDHOLDER VERIFICATION"),
+                Text(f"AUTH CODE: {seq * 4211 % 10**6:06d}"),
+                Center("PLEASE RETAIN FOR YOUR RECORDS"),
+            ]
+        elif t.label == "Gift Card":
+            ops += [
+                Rule(),
+                Text(f"Gift Card ************{seq * 53 % 10000:04d}"),
+                Row(("Remaining balance", gb_pounds(Decimal(seq % 4 * 5).quantize(t.amount)), ""), item),
+            ]
+    ops += [
+        Rule(),
+        Text(f"Store 0853  Till {till:02d}  Op {seq * 7 % 9000 + 1000}"),
+        Row((f"Trans No: {s.no}", s.when), (Col(None), Col(14, "right"))),
+        Barcode(f"0853{till:02d}{s.no}{s.iso[2:4]}{s.iso[5:7]}{s.iso[8:10]}"),
+        Center("Thank you for shopping at Wellgate"),
+        Center("Refunds within 35 days with receipt."),
+        Center("Medicines cannot be returned"),
+        Center("unless faulty."),
+    ]
+    return ops
+
+
+BR_PAD_PESADOS = (  # (code, name, R$ a kg): weighed at the counter, the scale's label scanned
+    ("0001", "PÃO FRANCÊS KG", "16.90"),
+    ("0002", "PÃO FRANCÊS INTEGRAL KG", "19.90"),
+    ("0031", "MORTADELA FATIADA KG", "39.90"),
+    ("0032", "QUEIJO MUSSARELA KG", "54.90"),
+    ("0033", "PRESUNTO COZIDO KG", "46.90"),
+    ("0045", "BROA DE MILHO KG", "32.90"),
+)
+BR_PAD_PESOS = (  # the scale's grams: six pães are some 300 g
+    (150, 620),
+    (150, 620),
+    (100, 350),
+    (100, 350),
+    (100, 350),
+    (200, 600),
+)
+BR_PAD_BALCAO = (  # (code, name, price): the counter, the café and the shelves
+    ("0101", "CAFÉ EXPRESSO", "5.50"),
+    ("0102", "CAFÉ COM LEITE 300ML", "7.00"),
+    ("0103", "PINGADO", "4.50"),
+    ("0104", "CAPPUCCINO", "9.50"),
+    ("0110", "PÃO NA CHAPA", "6.50"),
+    ("0111", "MISTO QUENTE", "12.00"),
+    ("0112", "PÃO DE QUEIJO", "4.00"),
+    ("0120", "COXINHA DE FRANGO", "7.50"),
+    ("0121", "ESFIHA DE CARNE", "6.50"),
+    ("0122", "ENROLADINHO DE SALSICHA", "6.00"),
+    ("0123", "EMPADA DE PALMITO", "8.00"),
+    ("0130", "BOLO DE FUBÁ FATIA", "6.50"),
+    ("0131", "SONHO DE CREME", "7.90"),
+    ("0140", "SUCO DE LARANJA 300ML", "9.00"),
+    ("0141", "REFRIGERANTE LATA 350ML", "6.00"),
+    ("0142", "ÁGUA MINERAL 500ML", "3.50"),
+    ("0150", "LEITE INTEGRAL 1L", "5.89"),
+    ("0151", "MANTEIGA 200G", "14.90"),
+)
+BR_PAD_CAFE = frozenset(("0101", "0102", "0103", "0104", "0110", "0111", "0112", "0140"))
+BR_PAD_SALGADOS = frozenset(("0120", "0121", "0122", "0123", "0130", "0131", "0141", "0142"))
+BR_PAD_CASH = (2, 5, 10, 20, 50, 100, 200)
+BR_PAD_CNPJ = "21.448.903/0001-00"
+BR_PAD_OPERADORES = ("MARCIA", "JOSÉ", "ANDREIA", "RAIMUNDO", "PATRÍCIA")
+
+
+def br_pad_pesado(rng: random.Random, entry: tuple[str, str, str]) -> Line:
+    code, name, price = entry
+    low, high = BR_PAD_PESOS[BR_PAD_PESADOS.index(entry)]
+    return Line(name, Decimal(rng.randint(low, high)).scaleb(-3), Decimal(price), code=code, tag="KG")
+
+
+def br_pad_balcao(rng: random.Random, codes: frozenset[str] | None, k: tuple[int, int]) -> list[Line]:
+    chosen = [a for a in BR_PAD_BALCAO if codes is None or a[0] in codes]
+    return [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 2, 3))), Decimal(price), code=code, tag="UN")
+        for code, name, price in rng.sample(chosen, rng.randint(*k))
+    ]
+
+
+def br_pad_chave(s: Sale) -> str:
+    """The NFC-e's 44-digit access key: UF 35, year and month, CNPJ, model 65, series 001, the number, the
+    emission type, a code and the mod-11 check digit."""
+    cnpj = "".join(filter(str.isdigit, BR_PAD_CNPJ))
+    body = f"35{s.iso[2:4]}{s.iso[5:7]}{cnpj}65001{s.no}1{int(s.no) * 7919 % 10**8:08d}"
+    weights = [2, 3, 4, 5, 6, 7, 8, 9] * 6
+    rest = sum(int(d) * w for d, w in zip(reversed(body), weights, strict=False)) % 11
+    return body + str(0 if rest < 2 else 11 - rest)
+
+
+def pt_br_padaria_sale(rng: random.Random, v: int) -> Sale:
+    lines: list[Line] = []
+    if v in (0, 1, 3):  # the morning's pão francês, weighed
+        lines.append(br_pad_pesado(rng, BR_PAD_PESADOS[rng.choice((0, 0, 1))]))
+    if v == 0:  # breakfast at the counter
+        lines += br_pad_balcao(rng, BR_PAD_CAFE, (1, 3))
+    elif v == 1:  # bread, cold cuts by the kg, milk and butter to take home
+        lines += [br_pad_pesado(rng, e) for e in rng.sample(BR_PAD_PESADOS[2:], rng.randint(1, 2))]
+        lines += br_pad_balcao(rng, frozenset(("0150", "0151")), (0, 2))
+    elif v == 2:  # salgados and a drink
+        lines += br_pad_balcao(rng, BR_PAD_SALGADOS, (2, 4))
+    else:
+        lines += br_pad_balcao(rng, None, (2, 4))
+        lines += [br_pad_pesado(rng, rng.choice(BR_PAD_PESADOS[2:]))]
+    subtotal = sum((ln.amount for ln in lines), Decimal(0))
+    # The padaria's loyalty club: 5 % off (to the centavo) on the customer's CPF.
+    desconto = (subtotal * 5 / 100).quantize(Decimal("0.01"), ROUND_HALF_UP) if v == 3 else Decimal(0)
+    due = subtotal - desconto
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "Dinheiro", tendered(rng, due, BR_PAD_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "Cartão de Débito", due),)
+    elif v == 2:
+        tenders = (Tender("other", "PIX", due),)
+    else:  # a note in cash, the rest on the debit card
+        cash = Decimal(next(n for n in (20, 10, 5, 2) if n < due)).quantize(due)
+        tenders = (Tender("cash", "Dinheiro", cash), Tender("card", "Cartão de Débito", due - cash))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1, 999999):09d}",  # the NFC-e's number (the comanda's is another)
+        # The emission time; the authorisation protocol's, a second or three later, is printed too.
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}:{S}", 6, 21),
+        savings=desconto,
+        savings_label="Desconto",
+        subtotal_printed=bool(desconto),
+    )
+
+
+def pt_br_padaria(s: Sale, cols: int) -> list[Op]:
+    # A São Paulo padaria's DANFE NFC-e from its counter POS: the company, CNPJ and IE, address and phone;
+    # the document's title; the comanda, caixa and operator; "Código Descrição / Qtde UN x Vl Unit Vl Total"
+    # with each item on two lines, "0,385 KG x 16,90" for the weighed ones; Qtde. total de itens, the
+    # Subtotal and Desconto of the loyalty club, TOTAL R$; FORMA DE PAGAMENTO and VALOR PAGO, Troco; the
+    # IBPT's approximate taxes; the NFC-e's number and series with the emission time, the consultation site
+    # and the access key, the consumer, the QR code and the authorisation protocol with its own time.
+    seq = int(s.no)
+    item = (Col(4), Col(None), Col(10, "right"))
+    chave = br_pad_chave(s)
+    emitted = datetime.fromisoformat(s.iso)
+    authorised = (emitted + timedelta(seconds=seq % 3 + 1)).strftime("%d/%m/%Y %H:%M:%S")
+    ops: list[Op] = [
+        Title("PADARIA PÃO DE OURO"),
+        Center("PANIFICADORA PÃO DE OURO LTDA"),
+        Center(f"CNPJ: {BR_PAD_CNPJ}"),
+        Center("IE: 114.573.829.110"),
+        Center("Av. Brig. Luís Antônio, 2344"),
+        Center("Jardim Paulista - São Paulo - SP"),
+        Center("Tel: (11) 3887-2150"),
+        Rule(),
+        Center("Documento Auxiliar da Nota Fiscal"),
+        Center("de Consumidor Eletrônica"),
+        Rule(),
+        Text(f"Comanda: {seq * 7 % 500 + 1:04d}"),
+        Text(f"Caixa: {seq % 3 + 1:02d}   Operador: {BR_PAD_OPERADORES[seq % 5]}"),
+        Rule(),
+        Row(("Cód", "Descrição", ""), item),
+        Row(("", "Qtde UN x Vl Unit", "Vl Total"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        qty = qty_str(ln.qty, ",") if ln.tag == "KG" else str(ln.qty)
+        ops += [
+            Row((ln.code, ln.name, ""), item),
+            Row(("", f"{qty} {ln.tag} x {COMMA(ln.price)}", COMMA(ln.amount)), item),
+        ]
+    ops += [Rule(), pair("Qtde. total de itens", str(len(s.lines)))]
+    if s.savings:
+        ops += [pair("Subtotal R$", COMMA(s.subtotal)), pair("Desconto R$", COMMA(-s.savings))]
+    ops += [
+        pair("TOTAL R$", COMMA(s.total), bold=True, tall=True),
+        pair("FORMA DE PAGAMENTO", "VALOR PAGO R$", right=14),
+    ]
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Troco R$", COMMA(s.change)))
+    federal = (s.total * Decimal("0.0741")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    estadual = (s.total * Decimal("0.1200")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    ops += [
+        Rule(),
+        Text("Trib aprox: Federal " + COMMA(federal) + " Estadual " + COMMA(estadual)),
+        Text("Fonte: IBPT  (Lei Federal 12.741/2012)"),
+        Rule(),
+        Center(f"NFC-e nº {s.no}  Série 001", bold=True),
+        Center(f"Emissão: {s.when}"),
+        Center("Via Consumidor"),
+        Center("Consulte pela Chave de Acesso em"),
+        Center("www.nfce.fazenda.sp.gov.br/consulta"),
+        Center("CHAVE DE ACESSO"),
+        Center(" ".join(chave[i : i + 4] for i in range(0, 24, 4))),
+        Center(" ".join(chave[i : i + 4] for i in range(24, 44, 4))),
+        Rule(),
+    ]
+    if s.savings:
+        ops.append(Center(f"CONSUMIDOR CPF: ***.{seq % 1000:03d}.{seq * 7 % 1000:03d}-**"))
+    else:
+        ops.append(Center("CONSUMIDOR NÃO IDENTIFICADO"))
+    ops += [
+        QR(f"https://www.nfce.fazenda.sp.gov.br/qrcode?p={chave}|2|1|1|{seq * 104729 % 10**10:010d}"),
+        Center(f"Protocolo de Autorização: 1352600{seq * 31 % 10**8:08d}"),
+        Center(f"Data de Autorização: {authorised}"),
+        Rule(),
+        Center("Obrigado pela preferência!"),
+        Center("Volte sempre!"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "nl-nl-drogist",
+        "Latin",
+        "EUR",  # the EUR column, Bedrag EUR
+        nl_nl_drogist_sale,
+        nl_nl_drogist,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp858"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "es-es-cafeteria",
+        "Latin",
+        "EUR",  # TOTAL 30,00 €
+        es_es_cafeteria_sale,
+        es_es_cafeteria,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp858"),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP858"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "en-gb-chemist",
+        "Latin",
+        "GBP",  # £
+        en_gb_chemist_sale,
+        en_gb_chemist,
+        (
+            Encoder(RL, "starsbcs", "star-80mm", 48, "cp858"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp858"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP437"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "pt-br-padaria",
+        "Latin",
+        "BRL",  # TOTAL R$
+        pt_br_padaria_sale,
+        pt_br_padaria,
+        # CP860, the DOS page of Portuguese, as the other Brazilian templates.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp860"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp860"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP860"),
+        ),
+        variants=4,
+    ),
+)
+
+
+# Four templates for the blind test split, written by a helper who neither read nor ran the parser: a
+# Yokohama café chain's レシート (ja-cafe-chain: cups by size, 店内 at 10 % or 持帰 at 8 % marked on each
+# line with ＊ for the reduced rate, a paid カスタマイズ on its own line at +¥55 or +¥54, a free request
+# under a cup, the マイタンブラー値引, 小計 with the count, 合計, each rate's 対象 and 内消費税; お預り
+# and お釣り, 交通系IC and PayPay, the chain's prepaid card run out with the rest in cash; 取引番号 and the
+# お呼び出し番号), a Hangzhou 社区超市's 购物小票 in GB18030 and CP936 (zh-hans-chaoshi: each article's
+# name over its barcode, "数量 × 单价" and 金额, weighed goods in kg with their scale labels' codes, 会员价
+# and 促销 under an article, 品种 and 件数, 商品总额, 满99减10, 合计 ￥; 微信支付, 现金 and 找零, 积分抵现
+# before 支付宝, 云闪付; the member's points), a Bangkok supermarket's abbreviated tax invoice in TIS-620
+# and its kin (th-supermarket: each article marked V or N, its barcode and "qty x unit price" under it, fresh
+# food by the kilo and exempt from VAT, ส่วนลดโปรโมชั่น, รวม, รวมเงิน (บาท), the exempt value, the value
+# before VAT and VAT 7 % included; เงินสด and เงินทอน, a credit card, พร้อมเพย์, points and TrueMoney; POS#
+# and REG#, เลขที่ใบเสร็จ, Buddhist-era dates but on the card till) and a Novosibirsk pharmacy chain's
+# КАССОВЫЙ ЧЕК in CP866 and Windows-1251 (ru-apteka-chain: numbered articles, [М+] before a checked marking
+# code's "quantity шт х price", СКИДКА по карте 5 %, НДС 10 % on medicines, 22 % on supplements and
+# cosmetics, none on medical devices; ИТОГ, НАЛИЧНЫМИ, БЕЗНАЛИЧНЫМИ, ПОЛУЧЕНО and СДАЧА, the НДС sums and
+# СУММА БЕЗ НДС, the card's points, the bank's approval, the fiscal block and its QR code).
+
+JA_CAFE_DRINKS = (  # (name, 本体 prices of S, M and L): the menu board, each size its own key at the till
+    ("ブレンドコーヒー", (280, 330, 380)),
+    ("アイスコーヒー", (280, 330, 380)),
+    ("カフェラテ", (370, 420, 470)),
+    ("アイスカフェラテ", (370, 420, 470)),
+    ("カプチーノ", (370, 420, 470)),
+    ("カフェモカ", (440, 490, 540)),
+    ("キャラメルラテ", (430, 480, 530)),
+    ("抹茶ラテ", (430, 480, 530)),
+    ("ロイヤルミルクティー", (400, 450, 500)),
+    ("アイスティー", (280, 330, 380)),
+)
+JA_CAFE_SIZES = ("S", "M", "L")
+JA_CAFE_OPTIONS = (  # カスタマイズ with a price (本体), a line of its own under the cup
+    ("ショット追加", 50),
+    ("オーツミルク変更", 50),
+    ("豆乳に変更", 50),
+    ("ホイップ追加", 50),
+    ("キャラメルソース追加", 50),
+    ("バニラシロップ追加", 50),
+)
+JA_CAFE_OPTION_NAMES = frozenset(name for name, _ in JA_CAFE_OPTIONS)
+JA_CAFE_REQUESTS = ("ミルク多め", "甘さ控えめ", "シロップなし")  # requests at no charge, for any cup
+JA_CAFE_HOT_REQUESTS = ("ぬるめ", "熱め")
+JA_CAFE_ICED_REQUESTS = ("氷少なめ", "氷なし")
+JA_CAFE_FOOD = (  # (name, 本体): eaten in at 10 %, taken out at 8 %
+    ("ベイクドチーズケーキ", 420),
+    ("ハムとチーズのサンド", 450),
+    ("ミックスサンド", 480),
+    ("シナモンロール", 330),
+    ("チョコスコーン", 290),
+    ("バナナマフィン", 310),
+)
+JA_CAFE_RETAIL = (  # (name, 本体, rate): beans are food (8 %) wherever, a tumbler is not (10 %)
+    ("コーヒー豆 ハウスブレンド 200g", 1300, 8),
+    ("ドリップバッグ 5袋入", 650, 8),
+    ("ステンレスタンブラー 350ml", 2800, 10),
+)
+JA_CAFE_TUMBLER = 20  # マイタンブラー値引: 20 yen (本体) off a cup in the customer's own tumbler
+JA_CAFE_PREPAID = (120, 300, 480, 650)  # what was left on the prepaid card
+JA_CAFE_NOTES = (1000, 2000, 3000, 5000, 10000)
+JA_CAFE_STAFF = ("佐藤", "鈴木", "高橋", "渡辺", "伊藤")
+
+
+def ja_cafe_price(base: int, rate: int) -> Decimal:
+    """The price with the tax in it (総額表示), the fraction of a yen cut off: 420 is 462 in, 453 out."""
+    return Decimal(base * (100 + rate) // 100)
+
+
+def ja_cafe_chain_sale(rng: random.Random, v: int) -> Sale:
+    # v0 eaten in, v1 taken out, v2 eaten in with beans or a tumbler to take home, v3 a cup in and one out.
+    lines: list[Line] = []
+    cups = rng.randint(1, 2) if v != 3 else 2
+    for k, (name, prices) in enumerate(rng.sample(JA_CAFE_DRINKS, cups)):
+        out = v == 1 or (v == 3 and k == 1)
+        rate, place = (8, "持帰") if out else (10, "店内")
+        size = rng.randrange(3)
+        options = rng.sample(JA_CAFE_OPTIONS, rng.choice((0, 0, 1, 1, 2)))
+        qty = Decimal(1) if options else Decimal(rng.choice((1, 1, 1, 2)))
+        own = JA_CAFE_ICED_REQUESTS if name.startswith("アイス") else JA_CAFE_HOT_REQUESTS
+        request = rng.choice(JA_CAFE_REQUESTS + own) if rng.random() < 0.4 else ""
+        cup = Line(
+            f"{name}({JA_CAFE_SIZES[size]})",
+            qty,
+            ja_cafe_price(prices[size], rate),
+            0,
+            tag=f"{place}/{rate}",
+            note=request,
+        )
+        if v == 1 and k == 0 and qty == 1:  # the customer's own tumbler
+            cup = replace(cup, discount=-ja_cafe_price(JA_CAFE_TUMBLER, rate))
+        lines.append(cup)
+        lines += [
+            Line(opt, qty, ja_cafe_price(base, rate), 0, tag=f"{place}/{rate}") for opt, base in options
+        ]
+    out = v == 1
+    for name, base in rng.sample(JA_CAFE_FOOD, rng.choice((0, 1, 1, 2))):
+        rate, place = (8, "持帰") if out else (10, "店内")
+        lines.append(Line(name, Decimal(1), ja_cafe_price(base, rate), 0, tag=f"{place}/{rate}"))
+    if v == 2:
+        for name, base, rate in rng.sample(JA_CAFE_RETAIL, rng.randint(1, 2)):
+            lines.append(Line(name, Decimal(1), ja_cafe_price(base, rate), 0, tag=f"持帰/{rate}"))
+    total = sum((ln.net for ln in lines), Decimal(0))
+    no = rng.randint(1, 9999)
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "お預り", tendered(rng, total, JA_CAFE_NOTES)),)
+    elif v == 1:
+        tenders = (Tender("other", "交通系IC", total),)
+    elif v == 2:
+        tenders = (Tender("other", "QR決済(PayPay)", total),)
+    else:  # the chain's prepaid card, run out: what was left on it, the rest in cash
+        card = Decimal(rng.choice([n for n in JA_CAFE_PREPAID if n < total]))
+        tenders = (
+            Tender("other", "ミナトカード", card),
+            Tender("cash", "お預り", tendered(rng, total - card, JA_CAFE_NOTES)),
+        )
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{no:04d}",
+        dated_when=dated_between_hours(rng, "{y}/{m}/{d} {H}:{M}", 7, 22),
+        subtotal_printed=True,  # 小計: the lines at their prices, before the tumbler's 値引
+    )
+
+
+def ja_cafe_chain(s: Sale, cols: int) -> list[Op]:
+    # A café chain's レシート, prices with the tax in them (総額表示): the chain, the store, its address,
+    # phone and 登録番号; the date and time, レジ and 担当 with 取引番号, the お呼び出し番号 called at the
+    # counter; each item with 店内 or 持帰 and its amount, ＊ after it at the reduced rate (8 %), "2点 ×
+    # @¥330" under a cup bought twice, a request (氷少なめ) under it, a paid カスタマイズ on its own line
+    # with +¥55, the tumbler's 値引; 小計 with the count, 値引, 合計; each rate's 対象 and the 消費税 in it
+    # (the fraction of a yen cut off); お預り and お釣り, the IC card's or the prepaid card's 残高,
+    # PayPay's payment number; the app's points.
+    item = (Col(None), Col(4), Col(8, "right"), Col(2))
+    no = int(s.no)
+    yen = "¥{}".format
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    count = sum((int(ln.qty) for ln in s.lines if ln.name not in JA_CAFE_OPTION_NAMES), 0)
+    ops: list[Op] = [
+        Title("ミナト珈琲"),
+        Center("横浜ランドマークプラザ店"),
+        Center("神奈川県横浜市西区みなとみらい2-2-1"),
+        Center("TEL 045-222-5170"),
+        Center("登録番号 T2020001078341"),
+        Blank(),
+        Center("レ シ ー ト", bold=True),
+        Text(s.when),
+        Row(
+            (f"レジ{1 + no % 3:02d}  担当 {JA_CAFE_STAFF[no % len(JA_CAFE_STAFF)]}", f"取引番号 {s.no}"),
+            (Col(None), Col(13, "right")),
+        ),
+        Center(f"お呼び出し番号 {no % 200 + 1}", bold=True),
+        Rule(),
+    ]
+    for ln in s.lines:
+        place, _ = ln.tag.split("/")
+        mark = "＊" if ln.tag.endswith("/8") else ""
+        if ln.name in JA_CAFE_OPTION_NAMES:
+            ops.append(Row((f"  {ln.name}", "", f"+{yen(WHOLE(ln.amount))}", mark), item))
+            continue
+        ops.append(Row((ln.name, place, yen(WHOLE(ln.amount)), mark), item))
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty}点 × @{yen(WHOLE(ln.price))}"))
+        if ln.note:
+            ops.append(Text(f"  {ln.note}"))
+        if ln.discount:
+            ops.append(Row(("  マイタンブラー値引", "", f"-{yen(WHOLE(-ln.discount))}", mark), item))
+    ops += [Rule(), pair(f"小計 {count}点", yen(WHOLE(s.subtotal)))]
+    if off:
+        ops.append(pair("値引", f"-{yen(WHOLE(off))}"))
+    ops.append(pair("合計", yen(WHOLE(s.total)), bold=True, tall=True))
+    for rate in (10, 8):
+        gross = sum((ln.net for ln in s.lines if ln.tag.endswith(f"/{rate}")), Decimal(0))
+        if gross:
+            ops += [
+                pair(f"({rate}%対象", f"{yen(WHOLE(gross))})"),
+                pair(f"( 内消費税 {rate}%", f"{yen(WHOLE(ja_drug_tax(gross, rate)))})"),
+            ]
+    ops.append(Rule())
+    for t in s.tenders:
+        ops.append(pair(t.label, yen(WHOLE(t.amount))))
+        if t.label == "ミナトカード":  # used to the last yen
+            ops += [
+                Text(f"  カード番号 ****-****-****-{no * 37 % 10000:04d}"),
+                pair("  ご利用前残高", yen(WHOLE(t.amount))),
+                pair("  残高", yen(0)),
+            ]
+        elif t.label == "交通系IC":
+            before = s.total + 400 + no * 53 % 5000
+            ops += [
+                Text(f"  Suica  JE** **** **** {no * 37 % 10000:04d}"),
+                pair("  利用前残高", yen(WHOLE(before))),
+                pair("  残高", yen(WHOLE(before - s.total))),
+            ]
+        elif t.method == "other":
+            ops.append(Text(f"  決済番号 {s.iso[:10].replace('-', '')}{no * 6151 % 10**8:08d}"))
+    if s.cash:
+        ops.append(pair("お釣り", yen(WHOLE(s.change))))
+    earned = int(s.total // 100)  # the app's 1P a 100 yen
+    ops += [
+        Rule(),
+        Text("ミナトアプリ会員 ****-**42-7718"),
+        pair("今回付与ポイント", f"{earned}P"),
+        pair("保有ポイント", f"{WHOLE(Decimal(180 + no * 7 % 900 + earned))}P"),
+    ]
+    if any(ln.tag.endswith("/8") for ln in s.lines):
+        ops.append(Text("＊印は軽減税率(8%)対象商品です"))
+    ops += [
+        Blank(),
+        Center("店内Wi-Fi: MINATO_FREE"),
+        Center("ご来店ありがとうございました"),
+    ]
+    return ops
+
+
+ZH_CHAOSHI_GOODS = (  # (name, price, 会员价 or "", 促销 or "", the barcode's first twelve digits)
+    ("金龙鱼葵花籽油5L", "79.90", "69.90", "", "694819580010"),
+    ("福临门东北大米5kg", "39.90", "", "", "692176110052"),
+    ("伊利纯牛奶250ml*16", "55.90", "49.90", "", "690799210005"),
+    ("蒙牛特仑苏250ml*12", "65.00", "", "第二件半价", "692384300021"),
+    ("海天金标生抽1.28L", "16.80", "14.80", "", "690283001056"),
+    ("维达超韧抽纸3包", "15.90", "", "", "690127340213"),
+    ("农夫山泉550ml*12", "19.90", "", "", "692109888012"),
+    ("康师傅红烧牛肉面5连包", "14.50", "12.90", "", "690123001245"),
+    ("青岛啤酒纯生500ml", "7.50", "", "第二件半价", "690115660101"),
+    ("奥利奥原味饼干388g", "22.90", "19.90", "", "690154100218"),
+    ("李锦记旧庄蚝油510g", "13.50", "", "", "007846410003"),
+    ("蓝月亮洗衣液3kg", "59.90", "49.90", "", "693585001119"),
+    ("双汇王中王火腿肠", "18.90", "", "立减2元", "690228000112"),
+    ("鲜鸡蛋30枚", "23.80", "21.80", "", "200000300016"),
+    ("老干妈风味豆豉280g", "11.50", "", "", "691152305015"),
+    ("三只松鼠每日坚果", "49.90", "", "立减2元", "695333010721"),
+)
+ZH_CHAOSHI_WEIGHED = (  # (name, price a kg, PLU): weighed at the counter, the label's code holds the price
+    ("西红柿", "5.98", 10012),
+    ("黄瓜", "4.98", 10015),
+    ("土豆", "2.98", 10021),
+    ("红富士苹果", "9.90", 10106),
+    ("香蕉", "6.98", 10111),
+    ("五花肉", "26.80", 20003),
+    ("猪里脊肉", "32.80", 20007),
+    ("鲜活草鱼", "15.80", 30002),
+)
+ZH_CHAOSHI_OFFER = (Decimal("99.00"), Decimal("10.00"))  # 满99减10: off the bill from 99 yuan
+ZH_CHAOSHI_POINTS = 100  # 积分抵现: 100 points a yuan
+ZH_CHAOSHI_CASH = (20, 50, 100, 150, 200, 300, 400, 500)
+ZH_CHAOSHI_CASHIERS = ("0207 王丽", "0211 陈静", "0215 刘洋")
+
+
+def zh_hans_chaoshi_sale(rng: random.Random, v: int) -> Sale:
+    member = v != 1  # the member's 会员价; v1 is no member's
+    lines: list[Line] = []
+    for name, price, member_price, promo, body in rng.sample(ZH_CHAOSHI_GOODS, rng.randint(3, 7)):
+        qty = Decimal(rng.choice((2, 2, 4)) if promo == "第二件半价" else rng.choice((1, 1, 1, 2, 3)))
+        ln = Line(name, qty, Decimal(price), code=ean13(body))
+        if member and member_price:
+            ln = replace(ln, tag=f"会员价 {member_price}", discount=(Decimal(member_price) - ln.price) * qty)
+        elif promo == "第二件半价":
+            half = (ln.price / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            ln = replace(ln, tag=f"促销 {promo}", discount=-half * (int(qty) // 2))
+        elif promo:
+            ln = replace(ln, tag=f"促销 {promo}", discount=(-2 * qty).quantize(Decimal("0.01")))
+        lines.append(ln)
+    for name, price, plu in rng.sample(ZH_CHAOSHI_WEIGHED, rng.randint(1, 2) if v != 2 else 0):
+        grams = Decimal(rng.randint(250, 2200)).scaleb(-3)
+        ln = Line(name, grams, Decimal(price))
+        fen = int(ln.amount * 100)
+        lines.insert(rng.randint(0, len(lines)), replace(ln, code=ean13(f"28{plu:05d}{fen:05d}")))
+    net = sum((ln.net for ln in lines), Decimal(0))
+    offer = ZH_CHAOSHI_OFFER[1] if v == 3 and net >= ZH_CHAOSHI_OFFER[0] else Decimal(0)
+    total = net - offer
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("wechat", "微信支付", total),)
+    elif v == 1:
+        tenders = (Tender("cash", "现金", tendered(rng, total, ZH_CHAOSHI_CASH)),)
+    elif v == 2:  # the member's points spent first, in whole yuan, the rest by 支付宝
+        points = min(Decimal(rng.choice((5, 10, 20))), (total / 2).quantize(Decimal(1), rounding=ROUND_DOWN))
+        points = points.quantize(Decimal("0.01"))
+        tenders = (Tender("other", "积分抵现", points), Tender("alipay", "支付宝", total - points))
+    else:
+        tenders = (Tender("unionpay", "云闪付", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"0103{rng.randint(1, 999999):06d}",
+        dated_when=dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}:{S}", 7, 22),
+        savings=offer,
+        savings_label="满99减10",
+        subtotal_printed=True,  # 商品总额: the lines at their prices, before 会员价, 促销 and 满减
+    )
+
+
+def zh_hans_chaoshi(s: Sale, cols: int) -> list[Op]:
+    # A neighbourhood supermarket's 购物小票 from its POS: the shop, its branch, address, phone and 统一社会
+    # 信用代码; 机号 and 收银员, 小票号, the date and time to the second; each article's name on its line, its
+    # barcode, "数量 × 单价" (a weighed one's kg, its scale label's price-embedded code) and 金额 under it,
+    # 会员价 or 促销 under that with what came off; 品种 and 件数, 商品总额, 会员优惠, 促销优惠, 满99减10,
+    # 合计 in ￥; the tenders with the wallet's or the card's reference, 积分抵现 with the points spent,
+    # 找零; the member's card and points; the return terms and the 发票 QR code.
+    code = (Col(13), Col(None, "right"), Col(9, "right"))
+    sub = (Col(None), Col(9, "right"))
+    no = int(s.no)
+    member = not s.cash  # the one who paid cash showed no member card
+    ops: list[Op] = [
+        Title("邻里家社区超市"),
+        Center("(翠苑店)"),
+        Center("杭州市西湖区文三路478号"),
+        Center("电话: 0571-88127345"),
+        Center("统一社会信用代码: 91330106MA2H3KXQ7D"),
+        Center("购物小票", bold=True),
+        Row(("机号: 03", f"收银员: {ZH_CHAOSHI_CASHIERS[no % 3]}"), (Col(None), Col(17))),
+        Text(f"小票号: {s.no}"),
+        Text(f"日期: {s.when}"),
+        Rule(),
+        Text("品名"),
+        Row(("条码", "数量 × 单价", "金额"), code),
+        Rule(),
+    ]
+    for ln in s.lines:
+        weighed = ln.qty != ln.qty.to_integral()
+        qty = f"{qty_str(ln.qty)}kg" if weighed else str(ln.qty)
+        ops += [Text(ln.name), Row((ln.code, f"{qty} × {POINT(ln.price)}", POINT(ln.amount)), code)]
+        if ln.discount:
+            ops.append(Row((f"  {ln.tag}", POINT(ln.discount)), sub))
+    member_off = sum((ln.discount for ln in s.lines if ln.tag.startswith("会员价")), Decimal(0))
+    promo_off = sum((ln.discount for ln in s.lines if ln.tag.startswith("促销")), Decimal(0))
+    ops += [
+        Rule(),
+        Row((f"品种: {len(s.lines)}", f"件数: {pieces(s.lines)}"), (Col(None), Col(10))),
+        pair("商品总额:", POINT(s.subtotal)),
+    ]
+    if member_off:
+        ops.append(pair("会员优惠:", POINT(member_off)))
+    if promo_off:
+        ops.append(pair("促销优惠:", POINT(promo_off)))
+    if s.savings:
+        ops.append(pair(f"{s.savings_label}:", POINT(-s.savings)))
+    # The full-width yuan sign: GBK has no half-width ¥.
+    ops += [pair("合计:", f"￥{POINT(s.total)}", bold=True, tall=True), Rule()]
+    day = s.iso[:10].replace("-", "")
+    for t in s.tenders:
+        if t.label == "积分抵现":
+            ops.append(pair(f"积分抵现({int(t.amount) * ZH_CHAOSHI_POINTS}分):", f"￥{POINT(t.amount)}"))
+            continue
+        ops.append(pair(f"{t.label}:", f"￥{POINT(t.amount)}"))
+        if t.method == "wechat":
+            ops.append(Text(f"  交易单号: 4200{no % 10**6:06d}{day}{no * 7919 % 10**8:08d}"))
+        elif t.method == "alipay":
+            ops.append(Text(f"  交易号: {day}2200{no * 6151 % 10**12:012d}"))
+        elif t.method == "unionpay":
+            ops += [
+                Text(f"  卡号: 6217 **** **** {no * 37 % 10000:04d}"),
+                Text(f"  凭证号: {no % 10**6:06d}  参考号: {no * 7919 % 10**12:012d}"),
+            ]
+    if s.cash:
+        ops.append(pair("找零:", f"￥{POINT(s.change)}"))
+    if member:
+        spent = sum((int(t.amount) * ZH_CHAOSHI_POINTS for t in s.tenders if t.method == "other"), 0)
+        earned = int(s.total - sum((t.amount for t in s.tenders if t.method == "other"), Decimal(0)))
+        balance = 2600 + no * 13 % 4000
+        ops += [
+            Rule(),
+            Text(f"会员卡号: 1{no * 97 % 100:02d}****{no * 53 % 10000:04d}"),
+            pair("本次积分:", str(earned)),
+        ]
+        if spent:
+            ops.append(pair("本次抵扣积分:", str(-spent)))
+        ops.append(pair("剩余积分:", WHOLE(Decimal(balance + earned - spent))))
+    ops += [
+        Rule(),
+        Center("生鲜商品当日有效 凭小票7日内退换"),
+        Center("谢谢惠顾 欢迎下次光临"),
+        Center("扫码开具电子发票"),
+        QR(f"https://fp.example.cn/lj?shop=0103&no={s.no}&amt={POINT(s.total)}"),
+    ]
+    return ops
+
+
+TH_SUPER_GOODS = (  # (name, price, V with VAT 7 % in it or N exempt, the barcode's first twelve digits)
+    ("ข้าวหอมมะลิ ตราฉัตร 5 กก.", "189.00", "N", "885085900011"),
+    ("ไข่ไก่ เบอร์ 1 แพ็ค 10", "52.00", "N", "885896700104"),
+    ("นมสดเมจิ รสจืด 2 ลิตร", "95.00", "V", "885101210022"),
+    ("น้ำมันพืชองุ่น 1 ลิตร", "58.00", "V", "885084101001"),
+    ("ซอสภูเขาทอง 600 มล.", "42.00", "V", "885089400063"),
+    ("น้ำปลาทิพรส 700 มล.", "32.00", "V", "885100300101"),
+    ("มาม่า ต้มยำกุ้ง แพ็ค 10", "62.00", "V", "885098704025"),
+    ("โค้ก 1.5 ลิตร", "32.00", "V", "885100101583"),
+    ("เบียร์ช้าง กระป๋อง 490 มล.", "45.00", "V", "885499900490"),
+    ("น้ำดื่มคริสตัล 1.5 ลิตร x6", "59.00", "V", "885113500156"),
+    ("ผงซักฟอกบรีส 2.7 กก.", "189.00", "V", "885100902703"),
+    ("ยาสีฟันคอลเกต 150 ก.", "59.00", "V", "885000220150"),
+    ("ทิชชู่สก๊อตต์ 6 ม้วน", "99.00", "V", "885101901066"),
+    ("ขนมปังฟาร์มเฮ้าส์ 240 ก.", "42.00", "V", "885087500240"),
+)
+TH_SUPER_WEIGHED = (  # (name, price a kilo, PLU): fresh food, exempt from VAT, weighed at the counter
+    ("หมูสับ", "159.00", 1021),
+    ("อกไก่", "89.00", 1034),
+    ("กุ้งขาว", "320.00", 1102),
+    ("มะม่วงน้ำดอกไม้", "79.00", 2015),
+    ("ผักบุ้งจีน", "45.00", 2107),
+    ("มะนาว", "60.00", 2112),
+    ("ส้มสายน้ำผึ้ง", "89.00", 2031),
+)
+TH_SUPER_PROMOS = (5, 10, 15, 20)  # ส่วนลดโปรโมชั่น: baht off an article, a unit
+TH_SUPER_CASH = (100, 200, 300, 500, 1000, 1500, 2000, 3000)
+TH_SUPER_DATES = (  # the till's date: Buddhist era (2569) but on the card till, in the Christian era
+    "{d}/{m}/2569 {H}:{M}",
+    "{d}/{m}/{y} {H}:{M}",
+    "{d}/{m}/2569 {H}:{M}:{S}",
+    "{d}/{m}/2569 {H}:{M}",
+)
+
+
+def th_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 2, 3, 6))), Decimal(price), code=ean13(body), tag=vat)
+        for name, price, vat, body in rng.sample(TH_SUPER_GOODS, rng.randint(3, 7))
+    ]
+    for k in rng.sample(range(len(lines)), rng.randint(0 if v == 1 else 1, 2)):
+        ln = lines[k]
+        off = min(Decimal(rng.choice(TH_SUPER_PROMOS)), ln.price / 4).quantize(
+            Decimal(1), rounding=ROUND_DOWN
+        )
+        lines[k] = replace(ln, discount=-(off * ln.qty).quantize(Decimal("0.01")))
+    for name, price, plu in rng.sample(TH_SUPER_WEIGHED, rng.randint(1, 2) if v != 1 else 0):
+        grams = Decimal(rng.randint(150, 1800)).scaleb(-3)
+        lines.insert(
+            rng.randint(0, len(lines)), Line(name, grams, Decimal(price), code=f"2{plu:04d}", tag="N")
+        )
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v == 0:
+        tenders: tuple[Tender, ...] = (Tender("cash", "เงินสด", tendered(rng, total, TH_SUPER_CASH)),)
+    elif v == 1:
+        tenders = (Tender("card", "บัตรเครดิต", total),)
+    elif v == 2:
+        tenders = (Tender("other", "พร้อมเพย์", total),)
+    else:  # the member's points spent first (10 points a baht), the rest from the wallet
+        points = min(
+            Decimal(rng.choice((20, 50, 100))), (total / 2).quantize(Decimal(1), rounding=ROUND_DOWN)
+        )
+        points = points.quantize(Decimal("0.01"))
+        tenders = (Tender("other", "แลกคะแนน", points), Tender("other", "TrueMoney Wallet", total - points))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"0503-{rng.randint(1, 999999):06d}",
+        dated_when=dated_between_hours(rng, TH_SUPER_DATES[v], 8, 22),
+        subtotal_printed=True,  # รวม, the articles at their prices before the promotions
+    )
+
+
+def th_supermarket(s: Sale, cols: int) -> list[Op]:
+    # A supermarket's abbreviated tax invoice, VAT included: the company, branch, address, TAX ID; POS# and
+    # the Revenue Department's REG#, เลขที่ใบเสร็จ, the date (Buddhist era but on the card till) and the
+    # cashier; each article with its amount and V (VAT) or N (exempt), its barcode and "qty x unit price"
+    # under it (a weighed one's กก. at its price a kilo), ส่วนลดโปรโมชั่น under that; รวม with the count,
+    # the discounts, รวมเงิน in บาท; เงินสด and เงินทอน, the card's approval, PromptPay's reference, points
+    # and TrueMoney; the exempt goods' value, the value before VAT and the VAT 7 %; the member's points.
+    item = (Col(None), Col(10, "right"), Col(1))
+    right = 12
+    seq = int(s.no[5:])
+    off = sum((ln.discount for ln in s.lines), Decimal(0))
+    exempt = sum((ln.net for ln in s.lines if ln.tag == "N"), Decimal(0))
+    vatable = s.total - exempt
+    vat = included_tax(vatable, Decimal(7))
+    ops: list[Op] = [
+        Title("ทองดี ซูเปอร์มาร์เก็ต"),
+        Center("บจก. ทองดี รีเทล (สาขาที่ 00005)"),
+        Center("123 ถ.พหลโยธิน แขวงสามเสนใน"),
+        Center("เขตพญาไท กรุงเทพฯ 10400"),
+        Center("TAX ID: 0105558123456"),
+        Center("ใบเสร็จรับเงิน/ใบกำกับภาษีอย่างย่อ", bold=True),
+        Center("(VAT Included)"),
+        Row(("POS#03", "REG#E051100045678"), (Col(None), Col(17, "right"))),
+        Text(f"เลขที่ใบเสร็จ: {s.no}"),
+        Text(f"วันที่: {s.when}"),
+        Text(f"แคชเชียร์: {('2041 ณัฐธิดา', '2057 สมชาย', '2063 วรรณา')[seq % 3]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        weighed = ln.qty != ln.qty.to_integral()
+        unit = (
+            f"{qty_str(ln.qty)} กก. x {GROUPED(ln.price)}" if weighed else f"{ln.qty} x {GROUPED(ln.price)}"
+        )
+        ops += [Row((ln.name, GROUPED(ln.amount), ln.tag), item), Text(f"  {ln.code}  {unit}")]
+        if ln.discount:
+            ops.append(Row(("  ส่วนลดโปรโมชั่น", GROUPED(ln.discount), ""), item))
+    ops += [Rule(), pair(f"รวม {pieces(s.lines)} ชิ้น", GROUPED(s.subtotal), right=right)]
+    if off:
+        ops.append(pair("ส่วนลดโปรโมชั่น", GROUPED(off), right=right))
+    ops.append(pair("รวมเงิน (บาท)", GROUPED(s.total), bold=True, tall=True, right=right))
+    for t in s.tenders:
+        if t.label == "แลกคะแนน":
+            ops.append(pair(f"แลกคะแนน {int(t.amount) * 10} คะแนน", GROUPED(t.amount), right=right))
+            continue
+        ops.append(pair(t.label, GROUPED(t.amount), right=right))
+        if t.method == "card":
+            ops += [
+                Text(f"  VISA  XXXX XXXX XXXX {seq * 37 % 10000:04d}"),
+                Text(f"  APPR CODE: {seq * 7919 % 10**6:06d}"),
+            ]
+        elif t.label == "พร้อมเพย์":
+            ops.append(Text(f"  Ref: {s.iso[:10].replace('-', '')}{seq * 6151 % 10**10:010d}"))
+        elif t.label.startswith("TrueMoney"):
+            ops.append(Text(f"  Transaction ID: 5{seq * 7919 % 10**13:013d}"))
+    if s.cash:
+        ops.append(pair("เงินทอน", GROUPED(s.change), right=right))
+    ops += [
+        Rule(),
+        pair("มูลค่าสินค้ายกเว้น VAT", GROUPED(exempt), right=right),
+        pair("มูลค่าสินค้าก่อน VAT", GROUPED(vatable - vat), right=right),
+        pair("VAT 7%", GROUPED(vat), right=right),
+        Rule(),
+    ]
+    if s.tenders[0].method != "card":  # the member's card, shown before paying
+        spent = sum((int(t.amount) * 10 for t in s.tenders if t.label == "แลกคะแนน"), 0)
+        earned = int(s.total // 25)
+        ops += [
+            Text(f"สมาชิก: 08X-XXX-{seq * 53 % 10000:04d}"),
+            pair("คะแนนที่ได้รับ", str(earned), right=right),
+            pair("คะแนนสะสม", WHOLE(Decimal(earned - spent + 640 + seq % 2000)), right=right),
+        ]
+    ops += [
+        Text("V = สินค้ามี VAT  N = สินค้ายกเว้น VAT"),
+        Blank(),
+        Center("ขอบคุณที่ใช้บริการ"),
+        Center("เปลี่ยนหรือคืนสินค้าภายใน 7 วัน พร้อมใบเสร็จ"),
+    ]
+    return ops
+
+
+RU_APTEKA_CHAIN_GOODS = (  # (name, price, НДС % or "" for a medical device exempt from it, marked)
+    ("Нурофен табл. п/о 200мг №20", "245.00", "10", True),
+    ("Ибупрофен табл. п/о 400мг №20", "89.00", "10", True),
+    ("Ингавирин капс. 90мг №10", "589.00", "10", True),
+    ("Називин спрей наз. 0,05% 10мл", "219.00", "10", True),
+    ("Терафлю пор. д/р-ра лимон №10", "612.00", "10", True),
+    ("Мирамистин р-р 0,01% 150мл", "478.00", "10", True),
+    ("Лоратадин табл. 10мг №10", "64.00", "10", True),
+    ("Омепразол капс. 20мг №30", "112.00", "10", True),
+    ("Эссенциале форте Н капс. №90", "1849.00", "10", True),
+    ("Смекта пор. д/сусп. 3г №10", "329.00", "10", True),
+    ("Магне B6 табл. п/о №60", "998.00", "10", True),
+    ("Витамин D3 2000 МЕ капс. №60", "690.00", "22", True),
+    ("Омега-3 Эвалар капс. №30", "549.00", "22", True),
+    ("Зубная паста Лакалют 75мл", "299.00", "22", True),
+    ("Вода Ессентуки №17 0,45л", "98.00", "22", True),
+    ("Крем детский 100мл", "139.00", "22", False),
+    ("Бинт марлевый стерил. 7мх14см", "42.00", "", False),
+    ("Пластырь бактерицидный №20", "95.00", "", False),
+    ("Термометр электронный", "349.00", "", False),
+    ("Маска медицинская №10", "85.00", "", False),
+)
+RU_APTEKA_CHAIN_CARD = 5  # the chain's loyalty card: 5 % off each article
+RU_APTEKA_CHAIN_CASH = (100, 200, 500, 1000, 2000, 5000)
+
+
+def ru_apteka_chain_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        Line(
+            name,
+            Decimal(rng.choice((1, 1, 1, 1, 2, 3) if Decimal(price) < 300 else (1, 1, 1, 2))),
+            Decimal(price),
+            tag=vat,
+            code="М" if marked else "",  # a Честный знак marking code, checked at the till: [М+]
+        )
+        for name, price, vat, marked in rng.sample(RU_APTEKA_CHAIN_GOODS, rng.randint(2, 5))
+    ]
+    if v in (1, 3):  # the loyalty card shown
+        cent = Decimal("0.01")
+        lines = [
+            replace(ln, discount=-(ln.amount * RU_APTEKA_CHAIN_CARD / 100).quantize(cent, ROUND_HALF_UP))
+            for ln in lines
+        ]
+    total = sum((ln.net for ln in lines), Decimal(0))
+    if v in (0, 3):
+        tenders: tuple[Tender, ...] = (
+            Tender("cash", "НАЛИЧНЫМИ", tendered(rng, total, RU_APTEKA_CHAIN_CASH)),
+        )
+    elif v == 2 and total > 100:  # what cash the customer had, the rest by card
+        cash = Decimal(max(n for n in (50, 100, 200, 500, 1000) if n < total)).quantize(total)
+        tenders = (Tender("cash", "НАЛИЧНЫМИ", cash), Tender("card", "БЕЗНАЛИЧНЫМИ", total - cash))
+    else:
+        tenders = (Tender("card", "БЕЗНАЛИЧНЫМИ", total),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(2, 420)}",
+        # Open from eight to eleven at night.
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 8, 23),
+        # No subtotal: the receipt's sums are ИТОГ, after the card's СКИДКА, and the НДС.
+    )
+
+
+def ru_apteka_chain(s: Sale, cols: int) -> list[Op]:
+    # A pharmacy chain's КАССОВЫЙ ЧЕК under 54-ФЗ (ФФД 1.2): the company, the pharmacy's number, address
+    # and phone; КАССОВЫЙ ЧЕК / ПРИХОД, ЧЕК № and СМЕНА №, the date as ДД.ММ.ГГГГ, the pharmacist at the
+    # till; each article numbered, [М+] before "quantity шт х price" when its Честный знак code was checked,
+    # =amount, the loyalty card's СКИДКА по карте under it, its НДС (10 % medicines, 22 % supplements and
+    # cosmetics, не облагается medical devices); ИТОГ, НАЛИЧНЫМИ and/or БЕЗНАЛИЧНЫМИ, ПОЛУЧЕНО and СДАЧА;
+    # the НДС sums and СУММА БЕЗ НДС; the card's discount and points; СНО, ИНН, the fiscal block
+    # (РН ККТ, ЗН ККТ, ФН, ФД, ФП), the ФНС site and the QR code.
+    item = (Col(4), Col(None), Col(12, "right"))
+    no = int(s.no)
+    shift = 318 + no % 50
+    fd, fp = 90217 + no * 3 + shift * 410, 2947715308 - no * 7717
+    fn = "7380440801122463"
+    ops: list[Op] = [
+        Center('ООО "ЗДРАВИЦА-СИБИРЬ"', bold=True),
+        Center('Аптека "Здравица" № 114'),
+        Center("630099, г. Новосибирск,"),
+        Center("Красный пр-т, д. 25"),
+        Center("тел. 8-800-555-03-03"),
+        Blank(),
+        Center("КАССОВЫЙ ЧЕК", bold=True),
+        Center("ПРИХОД"),
+        Row((f"ЧЕК № {no}", f"СМЕНА № {shift}"), (Col(None), Col(12, "right"))),
+        Text(s.when),
+        Text(f"КАССИР Фармацевт {('Смирнова А.В.', 'Ковалева Н.И.', 'Юсупова Д.Р.')[no % 3]}"),
+        Rule(),
+    ]
+    for i, ln in enumerate(s.lines, 1):
+        mark = "[М+]" if ln.code else ""
+        ops += [
+            Text(f"{i}. {ln.name}"),
+            Row((mark, f"{ln.qty} шт х {POINT(ln.price)}", f"={POINT(ln.amount)}"), item),
+        ]
+        if ln.discount:
+            ops.append(Row(("", f"СКИДКА по карте {RU_APTEKA_CHAIN_CARD}%", POINT(ln.discount)), item))
+        ops.append(Text(f"     НДС {ln.tag}%" if ln.tag else "     НДС не облагается"))
+    ops += [Rule(), pair("ИТОГ", f"={POINT(s.total)}", bold=True, tall=True, right=14)]
+    for t in s.tenders:
+        ops.append(pair(t.label, f"={POINT(t.amount)}", right=14))
+    if s.cash:
+        paid = sum((t.amount for t in s.tenders), Decimal(0))
+        ops += [pair("ПОЛУЧЕНО", f"={POINT(paid)}", right=14), pair("СДАЧА", f"={POINT(s.change)}", right=14)]
+    for rate in ("10", "22"):
+        if any(ln.tag == rate for ln in s.lines):
+            vat = sum((included_tax(ln.net, Decimal(rate)) for ln in s.lines if ln.tag == rate), Decimal(0))
+            ops.append(pair(f"СУММА НДС {rate}%", f"={POINT(vat)}", right=14))
+    if any(not ln.tag for ln in s.lines):
+        free = sum((ln.net for ln in s.lines if not ln.tag), Decimal(0))
+        ops.append(pair("СУММА БЕЗ НДС", f"={POINT(free)}", right=14))
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    if off:
+        earned = int(s.total // 100) * 3  # 3 points a hundred roubles
+        ops += [
+            Rule(),
+            Text(f"Карта Здравица: 2990****{no * 53 % 10000:04d}"),
+            Text(f"Ваша экономия: {POINT(off)}"),
+            Text(f"Начислено баллов: {earned}"),
+            Text(f"Баланс баллов: {120 + no * 7 % 900 + earned}"),
+        ]
+    if any(t.method == "card" for t in s.tenders):
+        ops += [
+            Rule(),
+            Text("ОПЛАТА  ПАО СБЕРБАНК"),
+            Text(f"Карта: MIR ****{no * 37 % 10000:04d}"),
+            Text(f"Код авторизации: {no * 7919 % 10**6:06d}"),
+            Text("ОДОБРЕНО"),
+        ]
+    ops += [
+        Rule(),
+        Text("СНО: ОСН"),
+        Text("ИНН 5406783214"),
+        Text("Место расчетов: аптека № 114"),
+        Text("РН ККТ 0005837261044178"),
+        Text("ЗН ККТ 00106702477319"),
+        Text(f"ФН {fn}"),
+        Row((f"ФД {fd}", f"ФП {fp}"), (Col(None), Col(14, "right"))),
+        Text("Сайт ФНС: www.nalog.gov.ru"),
+        ru_fns_qr(s, fn, fd, fp),
+        Center("Будьте здоровы!"),
+        Center("Товары надлежащего качества"),
+        Center("обмену и возврату не подлежат"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "ja-cafe-chain",
+        "Japanese",
+        "JPY",
+        ja_cafe_chain_sale,
+        ja_cafe_chain,
+        # receiptline only, in Shift_JIS, as the other Japanese templates: an Epson, a Star and a Fit.
+        (
+            Encoder(RL, "epson", "japanese-80mm", 42, "shiftjis"),
+            Encoder(RL, "starmbcs", "star-80mm", 48, "shiftjis"),
+            Encoder(RL, "fit", "japanese-80mm", 48, "shiftjis"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "zh-hans-chaoshi",
+        "simplified Chinese",
+        "CNY",  # 合计 ￥
+        zh_hans_chaoshi_sale,
+        zh_hans_chaoshi,
+        # receiptline in GB18030 and CP936, as the other mainland templates (python-escpos sends no hanzi).
+        (
+            Encoder(RL, "escpos", "chinese-80mm", 42, "gb18030"),
+            Encoder(RL, "citizen", "chinese-80mm", 48, "gb18030"),
+            Encoder(RL, "sii", "chinese-80mm", 48, "cp936"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "th-supermarket",
+        "Thai",
+        "THB",  # รวมเงิน (บาท)
+        th_supermarket_sale,
+        th_supermarket,
+        # receiptline in TIS-620 and receipt-printer-encoder's Thai code pages, as the other Thai templates.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "tis620"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "thai18"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "star/cp874"),
+        ),
+        variants=4,
+    ),
+    Template(
+        "ru-apteka-chain",
+        "Cyrillic",
+        None,  # a Russian fiscal receipt prints no currency sign or word
+        ru_apteka_chain_sale,
+        ru_apteka_chain,
+        # receiptline in CP866, receipt-printer-encoder in Windows-1251 and python-escpos in CP866, as the
+        # other Russian templates.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP866"),
         ),
         variants=4,
     ),
