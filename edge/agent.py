@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from edge.escpos.printer_profile import PROFILES
 from firmware_bridge.atomic_file import write_atomically
+from sync.wire.heartbeat import Conditions as WireConditions
+from sync.wire.model import to_wire
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -198,15 +200,13 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                 if uplink is not None and s.uplink is not None and now >= next_heartbeat:
                     next_heartbeat = now + s.uplink.heartbeat_s
                     try:
-                        uplink.publisher.heartbeat(
-                            {
-                                **health.heartbeat_body(),
-                                "conditions": asdict(conditions),
-                                "config_version": fleet.version,
-                                "pos_profile": parse.pos_profile.name if parse.pos_profile else None,
-                                "version": _version(),
-                            }
+                        heartbeat = health.heartbeat(
+                            WireConditions(**asdict(conditions)),
+                            fleet.version,
+                            parse.pos_profile.name if parse.pos_profile else None,
+                            _version(),
                         )
+                        uplink.publisher.heartbeat(to_wire(heartbeat))
                     except ValueError:  # a heartbeat that cannot be sent must not stop the store
                         log.exception("heartbeat not sent")
                 metrics.update(health)

@@ -7,6 +7,7 @@ import json
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from firmware_bridge.spool import BRIDGE_STATUS_FILE, list_jobs
+from sync.wire.heartbeat import Conditions, Heartbeat
 
 FAILURE_WINDOW = timedelta(hours=24)
 
@@ -41,14 +43,36 @@ class Health:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
-    def heartbeat_body(self) -> dict[str, Any]:
-        """For the wire, which carries no floats: whole seconds, the rate as a decimal string."""
-        body = self.to_json()
+    def heartbeat(
+        self,
+        conditions: Conditions | None = None,
+        config_version: int | None = None,
+        pos_profile: str | None = None,
+        version: str | None = None,
+    ) -> Heartbeat:
+        """The wire's heartbeat (sync/wire/heartbeat.py), which carries no floats: whole seconds, the
+        rates as decimal strings."""
         age, rate = self.oldest_unsent_age_s, self.parse_failure_rate
-        body["oldest_unsent_age_s"] = None if age is None else int(age)
-        body["parse_failure_rate"] = None if rate is None else f"{rate:.3f}"
-        body["disk_used_share"] = f"{self.disk_used_share:.3f}"
-        return body
+        return Heartbeat(
+            version=version,
+            config_version=config_version,
+            pos_profile=pos_profile,
+            receipts_stored=self.receipts_stored,
+            spool_depth=self.spool_depth,
+            spool_bad=self.spool_bad,
+            outbox_depth=self.outbox_depth,
+            oldest_unsent_age_s=None if age is None else int(age),
+            parse_failure_rate=None if rate is None else Decimal(f"{rate:.3f}"),
+            disk_used_share=Decimal(f"{self.disk_used_share:.3f}"),
+            disk_free_bytes=self.disk_free_bytes,
+            disk_total_bytes=self.disk_total_bytes,
+            conditions=conditions or Conditions(),
+            last_receipt_at=datetime.fromisoformat(self.last_receipt_at) if self.last_receipt_at else None,
+            last_receipt_status=self.last_receipt_status,
+            last_receipt_total=Decimal(self.last_receipt_total) if self.last_receipt_total else None,
+            printer_commands=self.printer_commands,
+            foreign_printer_commands=self.foreign_printer_commands,
+        )
 
     @property
     def disk_used_share(self) -> float:

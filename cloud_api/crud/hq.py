@@ -4,19 +4,16 @@ filtered to the asking user's stores (a `Scope`). Something outside the scope is
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, ReceiptPaper, Store, Transaction
-from cloud_api.money import parse_decimal
 from cloud_api.schemas import DeviceOut, SeqRange, StoreOut, TransactionDetail, TransactionOut
 from sync.ledger import gaps_of, missing_count, quarantined_counts
-
-DISK_ALARM_SHARE = Decimal("0.80")  # as the box's own alarm
+from sync.wire.heartbeat import Heartbeat
+from sync.wire.model import WireError, from_wire
 
 
 def stores(session: Session, scope: Scope) -> list[StoreOut]:
@@ -28,33 +25,34 @@ def store(session: Session, scope: Scope, store_id: int) -> Store | None:
     return session.get(Store, store_id) if store_id in scope.store_ids else None
 
 
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _short_text(value: Any) -> str | None:
-    return value if isinstance(value, str) and len(value) <= 40 else None
+def heartbeat_of(d: Device) -> Heartbeat:
+    """The device's last heartbeat as the wire's model (ingest stored it read); a row written before the
+    model, or by hand, that does not read gives the empty heartbeat (every field unknown)."""
+    try:
+        return from_wire(Heartbeat, d.health or {})
+    except WireError:
+        return Heartbeat()
 
 
 def device_out(d: Device, runs: list[tuple[int, int]], quarantined: dict[str, int]) -> DeviceOut:
-    h: dict[str, Any] = d.health or {}
-    used = parse_decimal(h.get("disk_used_share"))
-    version, profile = h.get("version"), h.get("pos_profile")
+    h = heartbeat_of(d)
     return DeviceOut(
         device_id=d.device_id,
         store_id=d.store_id,
         online=d.online and d.revoked_at is None,
         revoked=d.revoked_at is not None,
         last_seen_at=d.last_seen_at,
-        outbox_depth=_int(h.get("outbox_depth")),
-        oldest_unsent_age_s=_int(h.get("oldest_unsent_age_s")),
-        parse_failure_rate=parse_decimal(h.get("parse_failure_rate")),
-        disk_used_share=used,
-        foreign_printer_commands=_short_text(h.get("foreign_printer_commands")),
-        disk_alarm=bool(h.get("disk_alarm")) or (used is not None and used >= DISK_ALARM_SHARE),
-        version=version if isinstance(version, str) else None,
-        config_version=_int(h.get("config_version")),
-        pos_profile=profile if isinstance(profile, str) else None,
+        outbox_depth=h.outbox_depth,
+        oldest_unsent_age_s=h.oldest_unsent_age_s,
+        parse_failure_rate=h.parse_failure_rate,
+        disk_used_share=h.disk_used_share,
+        foreign_printer_commands=h.foreign_printer_commands,
+        # The box's own alarm (it knows its disk and its threshold); this read "disk_alarm" at the top of
+        # the body before, where the box never put it, and recomputed it from a copy of the threshold.
+        disk_alarm=h.conditions.disk_alarm,
+        version=h.version,
+        config_version=h.config_version,
+        pos_profile=h.pos_profile,
         missing=[SeqRange(first=a, last=b) for a, b in runs[:1000]],
         missing_count=missing_count(runs),
         quarantined=quarantined,

@@ -22,6 +22,8 @@ from cloud_api.money import parse_decimal
 from sync.bounds import OutOfBounds, check_time
 from sync.envelope import Envelope
 from sync.subscriber import Refusal
+from sync.wire.heartbeat import Heartbeat
+from sync.wire.model import WireError, from_wire, to_wire
 
 
 class UnreadableError(ValueError):
@@ -270,10 +272,17 @@ def _store_papers(
 
 
 def record_heartbeat(session: Session, e: Envelope) -> None:
+    """The device's health from its heartbeat, read as the wire's model (sync/wire/heartbeat.py); one that
+    does not read is kept aside as unreadable (the subscriber quarantines an OutOfBounds), the device's
+    last good health kept."""
+    try:
+        heartbeat = from_wire(Heartbeat, e.body)
+    except WireError as err:
+        raise OutOfBounds("unreadable", str(err)) from None
     device = session.get(Device, e.device_id)
     if device is None:
         return
-    device.last_seen_at, device.online, device.health = e.created_at, True, e.body
+    device.last_seen_at, device.online, device.health = e.created_at, True, to_wire(heartbeat)
 
 
 def record_offline(session: Session, device_id: str) -> None:

@@ -1,0 +1,53 @@
+"""The heartbeat: what a box says of itself every minute, on its `hb` topic (an envelope of kind
+"heartbeat", signed, without a sequence number). The agent builds it (edge/health.py); the cloud reads it
+into the device's health, which HQ's device view and store health show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from sync.wire.model import Limit
+
+Count = Annotated[int, Limit(ge=0)]
+Short = Annotated[str, Limit(max_length=64)]
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """What the box warns of: its store's disk 80 % used (someone should look), too full to keep raster
+    images (receipts are stored without them), full (receipts print and wait in the spool)."""
+
+    disk_alarm: bool = False
+    disk_low: bool = False
+    disk_full: bool = False
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """What a box says of itself every minute. Every field may be missing (None): a fleet runs boxes of
+    several versions, and one that does not know a field yet sends none; a field it does send must read
+    as its type, or the heartbeat is kept aside as unreadable."""
+
+    version: Short | None = None  # the box's software
+    config_version: Count | None = None  # the configuration from HQ it runs (0: none yet)
+    pos_profile: Short | None = None  # the POS profile it reads receipts with (None: detected per receipt)
+    receipts_stored: Count | None = None
+    spool_depth: Count | None = None  # finished print jobs not yet taken into the store
+    spool_bad: Count | None = None  # files set aside as not jobs
+    outbox_depth: Count | None = None  # records not yet confirmed stored by the cloud
+    oldest_unsent_age_s: Count | None = None
+    parse_failure_rate: Decimal | None = None  # needs_review share of the last 24 h; None without receipts
+    disk_used_share: Decimal | None = None
+    disk_free_bytes: Count | None = None
+    disk_total_bytes: Count | None = None
+    conditions: Conditions = Conditions()
+    last_receipt_at: datetime | None = None  # when the box stored it
+    last_receipt_status: Short | None = None  # ok | needs_review
+    last_receipt_total: Decimal | None = None
+    # The printer language the bridge found the POS speaking, and that language again where the printer
+    # profile names another (then no QR is printed).
+    printer_commands: Short | None = None
+    foreign_printer_commands: Short | None = None
