@@ -19,9 +19,9 @@ from edge.health import collect
 from edge.store.database import open_store
 from sync.bounds import OutOfBounds
 from sync.envelope import Envelope
-from sync.wire.__main__ import DOCUMENTS, schema_text
 from sync.wire.heartbeat import Conditions, Heartbeat
 from sync.wire.model import WireError, from_wire, to_wire
+from sync.wire.schemas import DOCUMENTS, schema_text
 
 REPO = Path(__file__).resolve().parents[1]
 FULL = Heartbeat(

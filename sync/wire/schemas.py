@@ -1,0 +1,25 @@
+"""The JSON Schemas of the wire's documents, generated from their models (docs/schemas/ holds them)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sync.wire.heartbeat import Heartbeat
+from sync.wire.model import json_schema
+
+DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat}
+
+
+def schema_text(doc: type) -> str:
+    return json.dumps(json_schema(doc), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, doc in DOCUMENTS.items():
+        path = out / f"{name}.schema.json"
+        path.write_text(schema_text(doc), encoding="utf-8")
+        written.append(path)
+    return written
