@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from sync.wire.heartbeat import BridgeCounters
+
 
 class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -49,6 +51,9 @@ class DeviceOut(Out):
     missing: list[SeqRange]
     missing_count: int
     quarantined: dict[str, int]  # envelopes the cloud kept aside instead of storing, by reason
+    # The bridge's counters as the box last said them (sync/wire/heartbeat.py): copy bytes dropped, cuts
+    # printed without the QR block, spool errors. None: the box has sent none.
+    bridge: BridgeCounters | None = None
 
 
 class TransactionOut(Out):

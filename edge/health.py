@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from firmware_bridge.spool import BRIDGE_STATUS_FILE, list_jobs
-from sync.wire.heartbeat import Conditions, Heartbeat
+from sync.wire.heartbeat import BridgeCounters, Conditions, Heartbeat
+from sync.wire.model import WireError, from_wire
 
 FAILURE_WINDOW = timedelta(hours=24)
 
@@ -39,6 +40,9 @@ class Health:
     # agent answers no block at a cut in a language its profile does not speak).
     printer_commands: str | None = None
     foreign_printer_commands: str | None = None
+    bridge: BridgeCounters | None = (
+        None  # the bridge's counters (bridge-status.json); None before it wrote any
+    )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,6 +76,7 @@ class Health:
             last_receipt_total=Decimal(self.last_receipt_total) if self.last_receipt_total else None,
             printer_commands=self.printer_commands,
             foreign_printer_commands=self.foreign_printer_commands,
+            bridge=self.bridge,
         )
 
     @property
@@ -112,7 +117,10 @@ def collect(
             )
         )
     usage = shutil.disk_usage(disk)
-    seen = _bridge_says(spool).get("printer_commands")
+    said = _bridge_says(spool)
+    seen = said.get("printer_commands")
+    if not (isinstance(seen, str) and len(seen) < 40):
+        seen = None
     return Health(
         last_receipt_at=_aware(last[0]).isoformat() if last else None,
         last_receipt_status=last[1] if last else None,
@@ -127,6 +135,7 @@ def collect(
         disk_total_bytes=usage.total,
         printer_commands=seen,
         foreign_printer_commands=seen if seen is not None and seen != profile_commands else None,
+        bridge=_counters(said),
     )
 
 
@@ -136,6 +145,15 @@ def _bridge_says(spool: Path) -> dict[str, Any]:
         said = json.loads((spool / BRIDGE_STATUS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}
-    if not isinstance(said, dict):
-        return {}
-    return {k: v for k, v in said.items() if k == "printer_commands" and isinstance(v, str) and len(v) < 40}
+    return said if isinstance(said, dict) else {}
+
+
+def _counters(said: dict[str, Any]) -> BridgeCounters | None:
+    """The counters the wire carries, read as its model; a file that does not read (half-written by an
+    older bridge, or by hand) gives none rather than stopping the heartbeat."""
+    if not said:
+        return None
+    try:
+        return from_wire(BridgeCounters, said)
+    except WireError:
+        return None

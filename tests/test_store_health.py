@@ -52,9 +52,9 @@ def test_alerts_per_store_and_pos_program(tmp_path: Path, cloud_db: str) -> None
         s.execute(
             update(Device).where(Device.device_id == "s1-t2").values(last_seen_at=now - timedelta(minutes=20))
         )
-        record_heartbeat(
-            s, Envelope("s2-t1", None, "heartbeat", now, {"outbox_depth": 900, "oldest_unsent_age_s": 7200})
-        )
+        bridge = {"injection_timeouts": 2, "injection_errors": 1, "printer_connected": True}
+        body = {"outbox_depth": 900, "oldest_unsent_age_s": 7200, "bridge": bridge}
+        record_heartbeat(s, Envelope("s2-t1", None, "heartbeat", now, body))
         # 40 % need review: a profile gone wrong.
         _receipts(s, "s1-t1", 1, "huaxin-pos", ok=18, review=12, now=now)
         _receipts(s, "s1-t1", 100, "tillbox-parser/1", ok=29, review=1, now=now)
@@ -84,6 +84,7 @@ def test_alerts_per_store_and_pos_program(tmp_path: Path, cloud_db: str) -> None
     assert s2["alerts"] == ["900 receipts unsent on the store's boxes", "a receipt unsent for 120 minutes"]
     assert [h["store_id"] for h in shop_view] == [s2["store_id"]]  # a store manager: their store only
     assert "40% of 30 receipts read by profile huaxin-pos need review" in board and "s1-t2 offline" in board
+    assert "3 cuts without QR" in board  # the bridge's counters, as s2-t1's heartbeat said them
 
 
 def test_alert_thresholds_come_from_cloud_toml(tmp_path: Path) -> None:

@@ -136,3 +136,24 @@ def test_the_box_builds_the_heartbeat_from_its_store(tmp_path: Path) -> None:
     hb = health.heartbeat(Conditions(disk_low=True), 2, None, "0.1.0")
     assert from_wire(Heartbeat, json.loads(json.dumps(to_wire(hb)))) == hb
     assert hb.receipts_stored == 0 and hb.conditions.disk_low and hb.disk_total_bytes
+
+
+def test_the_bridges_counters_reach_hq(tmp_path: Path) -> None:
+    # Nothing read bridge-status.json but the printer language: the cuts printed without the QR block,
+    # the copy bytes dropped and the spool's errors now go through health and the heartbeat to HQ.
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    said = {
+        "injection_timeouts": 3,
+        "copy_dropped_bytes": 512,
+        "printer_connected": True,
+        "pid": 7,
+        "updated": 1.5,
+    }
+    (spool / "bridge-status.json").write_text(json.dumps(said), encoding="utf-8")
+    hb = collect(open_store(tmp_path / "box.db"), spool, tmp_path).heartbeat()
+    assert hb.bridge is not None and (hb.bridge.injection_timeouts, hb.bridge.copy_dropped_bytes) == (3, 512)
+    view = device_out(_device(to_wire(hb)), [], {})
+    assert view.bridge == hb.bridge
+    (spool / "bridge-status.json").write_text('{"injection_timeouts": "three"}', encoding="utf-8")
+    assert collect(open_store(tmp_path / "box.db"), spool, tmp_path).heartbeat().bridge is None

@@ -56,6 +56,7 @@ def device_out(d: Device, runs: list[tuple[int, int]], quarantined: dict[str, in
         missing=[SeqRange(first=a, last=b) for a, b in runs[:1000]],
         missing_count=missing_count(runs),
         quarantined=quarantined,
+        bridge=h.bridge,
     )
 
 

@@ -26,6 +26,22 @@ class Conditions:
 
 
 @dataclass(frozen=True)
+class BridgeCounters:
+    """The bridge's own counters since it started (its bridge-status.json beside the spool): what the line
+    lost or printed without the box's help. Printing never waits on the box, so these are where a till's
+    trouble shows first."""
+
+    copy_dropped_bytes: Count = 0  # bytes of the copy to the framer dropped (the printer still got them)
+    spool_errors: Count = 0  # jobs the spool could not write
+    injection_timeouts: Count = 0  # cuts printed without the QR block: the agent answered late
+    injection_skipped_busy: Count = 0  # ... or was still busy with the last cut
+    injection_errors: Count = 0  # ... or failed
+    printer_reconnects: Count = 0
+    printer_connected: bool = False
+    jobs_written: Count = 0
+
+
+@dataclass(frozen=True)
 class Heartbeat:
     """What a box says of itself every minute. Every field may be missing (None): a fleet runs boxes of
     several versions, and one that does not know a field yet sends none; a field it does send must read
@@ -51,3 +67,4 @@ class Heartbeat:
     # profile names another (then no QR is printed).
     printer_commands: Short | None = None
     foreign_printer_commands: Short | None = None
+    bridge: BridgeCounters | None = None  # None: the bridge has written none (not started yet)
