@@ -7,8 +7,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from edge.store.sealing import secret_file
 from sync.keys import public_key_text as public_key_text  # what enrolment registers
+from sync.secret_file import secret_file
 
 
 def load_or_create_signing_key(path: Path) -> Ed25519PrivateKey:

@@ -17,11 +17,11 @@ from edge.store.records import ParseSettings
 from edge.store.sealing import (
     RECORD_FIELDS,
     TRANSACTION_FIELDS,
-    KeyFileError,
     SealError,
     load_or_create_key,
     open_fields,
 )
+from sync.secret_file import SecretFileError
 from tests.helpers import CORPUS, spool_jobs
 
 MEMBER_RECEIPT = "zh-supermarket-00"  # prints member 8800852669 and phone 137****4716
@@ -38,11 +38,11 @@ def test_a_key_others_can_read_or_a_damaged_key_is_refused(tmp_path: Path) -> No
     path = tmp_path / "box.key"
     load_or_create_key(path)
     os.chmod(path, 0o644)
-    with pytest.raises(KeyFileError, match="readable by others"):
+    with pytest.raises(SecretFileError, match="readable by others"):
         load_or_create_key(path)
     os.chmod(path, 0o600)
     path.write_bytes(b"short")
-    with pytest.raises(KeyFileError, match="5 bytes"):
+    with pytest.raises(SecretFileError, match="5 bytes"):
         load_or_create_key(path)
 
 

@@ -11,19 +11,16 @@ import base64
 import hashlib
 import hmac
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from sync.secret_file import SecretFileError, secret_file
+
 SIZE = 32
 _NONCE = 12
-
-
-class SecretFileError(RuntimeError):
-    """The secret file is unusable: wrong size, readable by others, unreadable."""
 
 
 @dataclass(frozen=True)
@@ -54,29 +51,6 @@ class ServiceSecret:
 
 
 def load_or_create_secret(path: Path) -> ServiceSecret:
-    if not path.exists():
-        # Written aside and linked into place: `serve` and `ingest` starting together on a new machine
-        # must end with one secret, and neither may read a half-written file.
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(os.urandom(SIZE))
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another process made it first: theirs is the secret
-        finally:
-            tmp.unlink()
-    try:
-        mode = path.stat().st_mode
-        data = path.read_bytes()
-    except OSError as e:
-        raise SecretFileError(f"{path}: {e.strerror}") from e
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise SecretFileError(f"{path}: readable by others (mode {stat.S_IMODE(mode):o}); chmod 600 it")
-    if len(data) != SIZE:
-        raise SecretFileError(f"{path}: {len(data)} bytes, a secret is {SIZE}")
-    return ServiceSecret(data)
+    """The service's secret, made at first start (sync/secret_file.py: written aside and linked into
+    place, so `serve` and `ingest` starting together end with one secret)."""
+    return ServiceSecret(secret_file(path, SIZE))

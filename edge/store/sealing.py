@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import base64
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from sync.secret_file import secret_file
 
 KEY_BYTES = 32
 _NONCE = 12
@@ -36,10 +37,6 @@ RECORD_FIELDS: Fields = (
     ("paper",),
     ("paper_png",),
 )
-
-
-class KeyFileError(RuntimeError):
-    """The key file is unusable (wrong size, readable by others, unreadable)."""
 
 
 class SealError(ValueError):
@@ -74,31 +71,6 @@ class BoxKey:
         except ValueError:
             raise SealError(f"{what}: not a sealed value") from None
         return self.open(blob, what).decode()
-
-
-def secret_file(path: Path, size: int) -> bytes:
-    """`size` random bytes kept in `path`: made (0600, O_EXCL so two starting processes cannot make two)
-    when absent, refused when others can read it or it is not `size` bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        try:
-            os.write(fd, os.urandom(size))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise KeyFileError(
-            f"key file {path} is readable by others (mode {stat.filemode(mode)}); chmod 600 it"
-        )
-    data = path.read_bytes()
-    if len(data) != size:
-        raise KeyFileError(f"key file {path} holds {len(data)} bytes, not {size}: damaged or not a key")
-    return data
 
 
 def load_or_create_key(path: Path) -> BoxKey:
