@@ -34,6 +34,11 @@ def canonical_bytes(value: Any) -> bytes:
     return dumps_checked(value)
 
 
+def canonical_text(value: Any) -> str:
+    """canonical_bytes as text: what the box stores of a record is what it will sign."""
+    return canonical_bytes(value).decode()
+
+
 def dumps_checked(value: Any) -> bytes:
     """canonical_bytes for a value already known to hold no floats (parsed by loads_strict, or checked
     when it was signed): the check walks every node, the costliest part of a verify."""

@@ -28,13 +28,13 @@ from edge.store.models import Capture, Counter, OutboxEntry, TransactionRow
 from edge.store.records import (
     Parsed,
     ParseSettings,
-    canonical,
     fill_row,
     parse_capture,
     parse_time,
     record,
 )
 from firmware_bridge.spool import SpoolError, SpoolJob, list_jobs, read_job
+from sync.canonical import canonical_text
 
 log = logging.getLogger("tillbox.store.ingest")
 OUTBOX_SEQ = "outbox_seq"
@@ -73,7 +73,7 @@ def add_outbox(
             seq=next_seq(session),
             kind=kind,
             transaction=row,
-            body=canonical(record(capture, row, parsed)),
+            body=canonical_text(record(capture, row, parsed)),
             created_at=now,
             delivered_at=None,
         )

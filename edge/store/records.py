@@ -23,6 +23,7 @@ from edge.store.models import Capture, TransactionRow
 from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fields
 from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
+from sync.canonical import canonical_text
 
 log = logging.getLogger(__name__)
 PARSER_VERSION = "tillbox-parser/1"
@@ -58,10 +59,6 @@ class Parsed:
     paper_png: str | None  # the paper as a picture, base64 PNG; sealed like `paper`
     language: str  # BCP 47: the receipt's language, for the shopper's page
     date_order_seen: DayMonthOrder | None = None  # what this receipt's own date proves
-
-
-def canonical(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def parse_time(iso: str) -> datetime | None:
@@ -120,8 +117,8 @@ def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
     row.kind = parsed.body["kind"]
     row.status = parsed.body["status"]
     row.total = parsed.body["total"]
-    row.body = canonical(parsed.body)
-    row.tags = canonical(parsed.tags)
+    row.body = canonical_text(parsed.body)
+    row.tags = canonical_text(parsed.tags)
     row.parser = parsed.parser
     row.parsed_at = now
 

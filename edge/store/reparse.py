@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from edge.store.date_order import with_learned_order
 from edge.store.ingest import add_outbox
 from edge.store.models import Capture, TransactionRow
-from edge.store.records import ParseSettings, canonical, fill_row, parse_capture, parse_time
+from edge.store.records import ParseSettings, fill_row, parse_capture, parse_time
 from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, open_fields
+from sync.canonical import canonical_text
 
 
 @dataclass
@@ -73,7 +74,7 @@ def reparse(
                     raw, with_learned_order(s, settings), parse_time(capture.started_at), capture.lost_bytes
                 )
                 if _held(row.body, row.tags, settings.key) == _held(
-                    canonical(parsed.body), canonical(parsed.tags), settings.key
+                    canonical_text(parsed.body), canonical_text(parsed.tags), settings.key
                 ):
                     result.unchanged += 1
                     continue
