@@ -6,15 +6,13 @@ often the box sends it, updated in place by a correction with a higher revision.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
-    DateTime,
-    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -26,35 +24,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
 
 from cloud_api.money import Money
+from sync.aware_time import Aware
+from sync.aware_time import UtcDateTime as UtcDateTime  # the migrations name cloud_api.models.UtcDateTime
 
 # JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
 Document = JSON().with_variant(JSONB(), "postgresql")
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """Timezone-aware in and out on both engines: SQLite keeps no zone, so values go in as UTC and come
-    back marked UTC; PostgreSQL's timestamptz does the same by itself."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime: the cloud stores aware times only")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-Aware = UtcDateTime()
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

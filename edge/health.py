@@ -84,11 +84,6 @@ class Health:
         return 1 - self.disk_free_bytes / self.disk_total_bytes if self.disk_total_bytes else 0.0
 
 
-def _aware(value: datetime) -> datetime:
-    # SQLite hands datetimes back without their zone; the store writes only UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def collect(
     sessions: sessionmaker[Session],
     spool: Path,
@@ -122,14 +117,14 @@ def collect(
     if not (isinstance(seen, str) and len(seen) < 40):
         seen = None
     return Health(
-        last_receipt_at=_aware(last[0]).isoformat() if last else None,
+        last_receipt_at=last[0].isoformat() if last else None,
         last_receipt_status=last[1] if last else None,
         last_receipt_total=last[2] if last else None,
         receipts_stored=stored,
         spool_depth=len(list_jobs(spool)) if spool.is_dir() else 0,
         spool_bad=len(list(spool.glob("*.bad"))) if spool.is_dir() else 0,
         outbox_depth=depth or 0,
-        oldest_unsent_age_s=(now - _aware(oldest)).total_seconds() if oldest else None,
+        oldest_unsent_age_s=(now - oldest).total_seconds() if oldest else None,
         parse_failure_rate=(failed or 0) / recent if recent else None,
         disk_free_bytes=usage.free,
         disk_total_bytes=usage.total,

@@ -15,7 +15,6 @@ from enum import Enum
 
 from sqlalchemy import (
     BigInteger,
-    DateTime,
     Integer,
     LargeBinary,
     MetaData,
@@ -29,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from sync.aware_time import Aware
 from sync.canonical import canonical_bytes
 from sync.envelope import Envelope
 
@@ -48,7 +48,7 @@ class Received(LedgerBase):
     seq: Mapped[int]
     digest: Mapped[str] = mapped_column(String(64))  # sha256 of the envelope's signature
     kind: Mapped[str] = mapped_column(String(16))
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(Aware)
 
 
 class Mark(LedgerBase):
@@ -76,8 +76,8 @@ class Quarantined(LedgerBase):
     detail: Mapped[str] = mapped_column(String(500))
     digest: Mapped[str] = mapped_column(String(64))  # sha256 of `raw`
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    first_seen: Mapped[datetime] = mapped_column(Aware)
+    last_seen: Mapped[datetime] = mapped_column(Aware)
     times: Mapped[int] = mapped_column(Integer, default=1)
 
 

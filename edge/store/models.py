@@ -9,13 +9,17 @@ counters      the outbox's last sequence number, kept apart so pruning delivered
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from sync.aware_time import UtcDateTime
+
 
 class Base(DeclarativeBase):
-    pass
+    # Times aware in and out (SQLite keeps no zone): every datetime column is UTC, marked so when read.
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime()}
 
 
 class Capture(Base):

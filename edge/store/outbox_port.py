@@ -36,7 +36,7 @@ class StoreOutbox:
                 Pending(
                     r.seq,
                     cast(Kind, r.kind),
-                    r.created_at if r.created_at.tzinfo else r.created_at.replace(tzinfo=UTC),
+                    r.created_at,  # aware: the column's type (sync/aware_time.py)
                     self._opened(r.body),
                 )
                 for r in rows
