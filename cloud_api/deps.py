@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 import jinja2
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,3 +73,13 @@ def app_state(request: Request) -> AppState:
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """One session a request, for the route and every dependency that asks (FastAPI hands the same one to
+    all of a request's askers), closed when the response is done. A route that writes commits it."""
+    with app_state(request).sessions() as session:
+        yield session
+
+
+Db = Annotated[Session, Depends(db_session)]

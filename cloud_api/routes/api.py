@@ -13,7 +13,7 @@ from cloud_api.crud import customer_views, hq
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
-from cloud_api.deps import app_state
+from cloud_api.deps import Db, app_state
 from cloud_api.schemas import (
     CustomerDetail,
     CustomerPage,
@@ -36,18 +36,15 @@ router = APIRouter(
 )
 
 
-def scope(request: Request) -> Scope:
+def scope(request: Request, s: Db) -> Scope:
     header = request.headers.get("authorization", "")
     kind, _, token = header.partition(" ")
     if kind.lower() != "bearer" or not token:
         raise HTTPException(401, "an API token is needed", headers={"WWW-Authenticate": "Bearer"})
-    with app_state(request).sessions() as s:
-        user = user_for_token(s, token.strip(), "api", datetime.now(UTC))
-        if user is None:
-            raise HTTPException(
-                401, "unknown, expired or revoked token", headers={"WWW-Authenticate": "Bearer"}
-            )
-        return scope_of(s, user)
+    user = user_for_token(s, token.strip(), "api", datetime.now(UTC))
+    if user is None:
+        raise HTTPException(401, "unknown, expired or revoked token", headers={"WWW-Authenticate": "Bearer"})
+    return scope_of(s, user)
 
 
 Who = Annotated[Scope, Depends(scope)]
@@ -66,30 +63,27 @@ def _aware(t: datetime | None, name: str) -> datetime | None:
 
 
 @router.get("/stores", response_model=list[StoreOut])
-def list_stores(request: Request, who: Who) -> list[StoreOut]:
-    with app_state(request).sessions() as s:
-        return hq.stores(s, who)
+def list_stores(who: Who, s: Db) -> list[StoreOut]:
+    return hq.stores(s, who)
 
 
 @router.get("/stores/{store_id}", response_model=StoreOut, responses=NOT_FOUND)
-def get_store(store_id: PathId, request: Request, who: Who) -> StoreOut:
-    with app_state(request).sessions() as s:
-        found = hq.store(s, who, store_id)
-        if found is None:
-            raise HTTPException(404, "no such store")
-        return StoreOut.model_validate(found)
+def get_store(store_id: PathId, who: Who, s: Db) -> StoreOut:
+    found = hq.store(s, who, store_id)
+    if found is None:
+        raise HTTPException(404, "no such store")
+    return StoreOut.model_validate(found)
 
 
 @router.get("/devices", response_model=list[DeviceOut])
-def list_devices(request: Request, who: Who, store_id: QueryId = None) -> list[DeviceOut]:
-    with app_state(request).sessions() as s:
-        return hq.devices(s, who, store_id)
+def list_devices(who: Who, s: Db, store_id: QueryId = None) -> list[DeviceOut]:
+    return hq.devices(s, who, store_id)
 
 
 @router.get("/transactions", response_model=TransactionPage)
 def list_transactions(
-    request: Request,
     who: Who,
+    s: Db,
     store_id: QueryId = None,
     since: datetime | None = None,
     until: datetime | None = None,
@@ -102,51 +96,46 @@ def list_transactions(
     q = hq.transactions_query(
         who, store_id, _aware(since, "since"), _aware(until, "until"), status, kind, customer_id
     )
-    with app_state(request).sessions() as s:
-        total, rows = hq.page(s, q, limit, offset)
-        items = [TransactionOut.model_validate(t) for t in rows]
+    total, rows = hq.page(s, q, limit, offset)
+    items = [TransactionOut.model_validate(t) for t in rows]
     return TransactionPage(total=total, limit=limit, offset=offset, items=items)
 
 
 @router.get("/transactions/{transaction_id}", response_model=TransactionDetail, responses=NOT_FOUND)
-def get_transaction(transaction_id: PathId, request: Request, who: Who) -> TransactionDetail:
-    with app_state(request).sessions() as s:
-        t = hq.transaction(s, who, transaction_id)
-        if t is None:
-            raise HTTPException(404, "no such transaction")
-        return hq.transaction_detail(t)
+def get_transaction(transaction_id: PathId, who: Who, s: Db) -> TransactionDetail:
+    t = hq.transaction(s, who, transaction_id)
+    if t is None:
+        raise HTTPException(404, "no such transaction")
+    return hq.transaction_detail(t)
 
 
 @router.get("/review", response_model=ReviewPage)
 def review_queue(
-    request: Request, who: Who, store_id: QueryId = None, limit: Limit = 50, offset: Offset = 0
+    who: Who, s: Db, store_id: QueryId = None, limit: Limit = 50, offset: Offset = 0
 ) -> ReviewPage:
     """Receipts that did not add up (`needs_review`), each with the paper as printed beside the parse."""
     q = hq.transactions_query(who, store_id, status="needs_review")
-    with app_state(request).sessions() as s:
-        total, rows = hq.page(s, q, limit, offset)
-        items = [hq.transaction_detail(t) for t in rows]
+    total, rows = hq.page(s, q, limit, offset)
+    items = [hq.transaction_detail(t) for t in rows]
     return ReviewPage(total=total, limit=limit, offset=offset, items=items)
 
 
 @router.get("/customers", response_model=CustomerPage)
 def list_customers(
-    request: Request,
     who: Who,
+    s: Db,
     segment: Annotated[str | None, Query(max_length=32)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> CustomerPage:
     """Customers with purchases in your stores, biggest spend first; figures over your stores only."""
-    with app_state(request).sessions() as s:
-        total, rows = customer_views.customers(s, who, limit, offset, segment, datetime.now(UTC))
+    total, rows = customer_views.customers(s, who, limit, offset, segment, datetime.now(UTC))
     return CustomerPage(total=total, limit=limit, offset=offset, items=rows)
 
 
 @router.get("/customers/{customer_id}", response_model=CustomerDetail, responses=NOT_FOUND)
-def get_customer(customer_id: PathId, request: Request, who: Who) -> CustomerDetail:
-    with app_state(request).sessions() as s:
-        found = customer_views.customer(s, who, customer_id, datetime.now(UTC))
+def get_customer(customer_id: PathId, who: Who, s: Db) -> CustomerDetail:
+    found = customer_views.customer(s, who, customer_id, datetime.now(UTC))
     if found is None:
         raise HTTPException(404, "no such customer in your stores")
     return found
@@ -156,31 +145,27 @@ def get_customer(customer_id: PathId, request: Request, who: Who) -> CustomerDet
     "/customers/{customer_id}/recommendations", response_model=list[Recommendation], responses=NOT_FOUND
 )
 def get_recommendations(
-    customer_id: PathId, request: Request, who: Who, limit: Annotated[int, Query(ge=1, le=50)] = 10
+    customer_id: PathId, who: Who, s: Db, limit: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> list[Recommendation]:
-    with app_state(request).sessions() as s:
-        found = customer_views.recommendations(s, who, customer_id, limit)
+    found = customer_views.recommendations(s, who, customer_id, limit)
     if found is None:
         raise HTTPException(404, "no such customer in your stores")
     return found
 
 
 @router.get("/health", response_model=list[StoreHealth])
-def get_health(request: Request, who: Who) -> list[StoreHealth]:
+def get_health(request: Request, who: Who, s: Db) -> list[StoreHealth]:
     """Each of your stores: boxes offline, unsent backlog, parse failures per POS program, and the alerts
     raised by the configured thresholds (`[alerts]` in cloud.toml)."""
-    state = app_state(request)
-    with state.sessions() as s:
-        return store_health(s, who, datetime.now(UTC), state.thresholds)
+    return store_health(s, who, datetime.now(UTC), app_state(request).thresholds)
 
 
 @router.get("/reports/daily", response_model=DailyReport, responses=NOT_FOUND)
 def get_daily_report(
-    store_id: Annotated[int, Query(ge=1, le=MAX_ID)], day: date, request: Request, who: Who
+    store_id: Annotated[int, Query(ge=1, le=MAX_ID)], day: date, who: Who, s: Db
 ) -> DailyReport:
     """The store's day (its local calendar day): sales, tickets, basket, by hour, products, customers."""
-    with app_state(request).sessions() as s:
-        found = hq.store(s, who, store_id)
-        if found is None:
-            raise HTTPException(404, "no such store")
-        return daily_report(s, found, day)
+    found = hq.store(s, who, store_id)
+    if found is None:
+        raise HTTPException(404, "no such store")
+    return daily_report(s, found, day)
