@@ -17,7 +17,7 @@ from cloud_api.crud.reports import daily_report
 from cloud_api.crud.sales_today import sales_today
 from cloud_api.crud.store_health import reader_label, store_health
 from cloud_api.crud.users import Scope, authenticate, issue_token, revoke_token, scope_of, user_for_token
-from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.deps import AppState, Db, app_state, client_address
 from cloud_api.reports_mail import chart_data_uri
 
 router = APIRouter(prefix="/hq", include_in_schema=False)
@@ -58,13 +58,12 @@ def _duration(seconds: int | None) -> str:
 LABELS: dict[str, Any] = {"share": _share, "change": _change, "duration": _duration, "reader": reader_label}
 
 
-def signed_in(request: Request) -> Scope:
+def signed_in(request: Request, s: Db) -> Scope:
     """The page's user, from the session cookie; without one, off to the login page."""
-    with app_state(request).sessions() as s:
-        user = user_for_token(s, request.cookies.get(COOKIE, ""), "session", datetime.now(UTC))
-        if user is None:
-            raise HTTPException(303, "log in first", headers={"Location": "/hq/login"})
-        return scope_of(s, user)
+    user = user_for_token(s, request.cookies.get(COOKIE, ""), "session", datetime.now(UTC))
+    if user is None:
+        raise HTTPException(303, "log in first", headers={"Location": "/hq/login"})
+    return scope_of(s, user)
 
 
 Who = Annotated[Scope, Depends(signed_in)]
@@ -116,26 +115,24 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
-    state = app_state(request)
-    with state.sessions.begin() as s:
-        revoke_token(s, request.cookies.get(COOKIE, ""), datetime.now(UTC))
+def logout(request: Request, s: Db) -> Response:
+    revoke_token(s, request.cookies.get(COOKIE, ""), datetime.now(UTC))
+    s.commit()
     response = RedirectResponse("/hq/login", status_code=303)
     response.delete_cookie(COOKIE, path="/hq")
     return response
 
 
 @router.get("", response_class=HTMLResponse)
-def dashboard(request: Request, who: Who) -> Response:
+def dashboard(request: Request, who: Who, s: Db) -> Response:
     state = app_state(request)
-    with state.sessions() as s:
-        _, live = hq.page(s, hq.transactions_query(who), 20, 0)
-        review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
-        stores = hq.stores(s, who)
-        devices = hq.devices(s, who)
-        now = datetime.now(UTC)
-        health = store_health(s, who, now, state.thresholds)
-        today_figures = sales_today(s, who, now)
+    _, live = hq.page(s, hq.transactions_query(who), 20, 0)
+    review_total, _ = hq.page(s, hq.transactions_query(who, status="needs_review"), 1, 0)
+    stores = hq.stores(s, who)
+    devices = hq.devices(s, who)
+    now = datetime.now(UTC)
+    health = store_health(s, who, now, state.thresholds)
+    today_figures = sales_today(s, who, now)
     names = {st.id: st.name or st.code for st in stores}
     today = {st.id: datetime.now(ZoneInfo(st.timezone)).date() for st in stores}
     return _page(
@@ -155,26 +152,31 @@ def dashboard(request: Request, who: Who) -> Response:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review(request: Request, who: Who) -> Response:
-    state = app_state(request)
-    with state.sessions() as s:
-        total, rows = hq.page(s, hq.transactions_query(who, status="needs_review"), 50, 0)
-        items = [hq.transaction_detail(t) for t in rows]
-        names = {st.id: st.name or st.code for st in hq.stores(s, who)}
-        pictured = hq.with_pictures(s, [t.id for t in items])
-    return _page(state, request, "hq_review.html", items=items, total=total, names=names, pictured=pictured)
+def review(request: Request, who: Who, s: Db) -> Response:
+    total, rows = hq.page(s, hq.transactions_query(who, status="needs_review"), 50, 0)
+    items = [hq.transaction_detail(t) for t in rows]
+    names = {st.id: st.name or st.code for st in hq.stores(s, who)}
+    pictured = hq.with_pictures(s, [t.id for t in items])
+    return _page(
+        app_state(request),
+        request,
+        "hq_review.html",
+        items=items,
+        total=total,
+        names=names,
+        pictured=pictured,
+    )
 
 
 @router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)
 def report(
-    store_id: Annotated[int, Path(ge=1, le=2**31 - 1)], day: date, request: Request, who: Who
+    store_id: Annotated[int, Path(ge=1, le=2**31 - 1)], day: date, request: Request, who: Who, s: Db
 ) -> Response:
     state = app_state(request)
-    with state.sessions() as s:
-        store = hq.store(s, who, store_id)
-        if store is None:
-            return _page(state, request, "message.html", 404, title="No such store", text="")
-        r = daily_report(s, store, day)
+    store = hq.store(s, who, store_id)
+    if store is None:
+        return _page(state, request, "message.html", 404, title="No such store", text="")
+    r = daily_report(s, store, day)
     return _page(state, request, "report.html", r=r, chart_src=chart_data_uri(r))
 
 
