@@ -24,6 +24,7 @@ from sync.envelope import Envelope
 from sync.subscriber import Refusal
 from sync.wire.heartbeat import Heartbeat
 from sync.wire.model import WireError, from_wire, to_wire
+from sync.wire.record import RECORD_VERSION, Record
 
 
 class UnreadableError(ValueError):
@@ -95,18 +96,24 @@ def _opt_str(value: object, field: str, limit: int) -> str | None:
 
 
 def read_record(body: dict[str, Any]) -> ParsedRecord:
-    job_id, revision, tx = body.get("job_id"), body.get("revision", 1), body.get("transaction")
-    if not isinstance(job_id, str) or not 0 < len(job_id) <= 64:
-        raise UnreadableError("job_id: missing or not a short string")
-    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        raise UnreadableError("revision: a positive integer is needed")
-    if not isinstance(tx, dict):
-        raise UnreadableError("transaction: missing")
+    """The record as the wire's model (sync/wire/record.py); one of a version this cloud does not know
+    yet is refused whole rather than stored in part."""
+    try:
+        record = from_wire(Record, body)
+    except WireError as err:
+        raise UnreadableError(str(err)) from None
+    if not record.job_id:
+        raise UnreadableError("Record.job_id: empty")
+    if record.record_version > RECORD_VERSION:
+        newer = record.record_version
+        text = f"Record.record_version: {newer} is newer than this cloud reads ({RECORD_VERSION})"
+        raise UnreadableError(text)
+    tx = record.transaction
     store = tx.get("store")
     return ParsedRecord(
-        job_id=job_id,
-        revision=revision,
-        qr_token=_opt_str(body.get("qr_token"), "qr_token", 64),
+        job_id=record.job_id,
+        revision=record.revision,
+        qr_token=record.qr_token,
         kind=_opt_str(tx.get("kind"), "transaction.kind", 32) or "unknown",
         status=_opt_str(tx.get("status"), "transaction.status", 32) or "needs_review",
         currency=_opt_str(tx.get("currency"), "transaction.currency", 8),

@@ -24,12 +24,11 @@ from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fie
 from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 from sync.canonical import canonical_text
+from sync.wire.model import to_wire
+from sync.wire.record import RECORD_VERSION, Record
 
 log = logging.getLogger(__name__)
 PARSER_VERSION = "tillbox-parser/1"
-# 2: the record carries `paper`, the receipt as printed (the text rendering), for the shopper's page.
-# 3: and `paper_png`, the paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
-RECORD_VERSION = 3
 # A picture larger than this (a long receipt printed as raster images) is left out: the text stands in.
 MAX_PAPER_PNG = 192 * 1024
 UNSET_BOX = BoxIds("unset", "unset", "unset")
@@ -126,18 +125,20 @@ def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
 def record(capture: Capture, row: TransactionRow, parsed: Parsed) -> dict[str, Any]:
     """What sync delivers for a transaction: ids the cloud keys on, times, the transaction and its tags,
     the paper. A correction is the same record with a higher revision."""
-    return {
-        "record_version": RECORD_VERSION,
-        "job_id": capture.job_id,
-        "revision": row.revision,
-        "qr_token": capture.qr_token,
-        "started_at": capture.started_at,
-        "ended_at": capture.ended_at,
-        "boundary": capture.boundary,
-        "parser": row.parser,
-        "transaction": json.loads(row.body),
-        "tags": json.loads(row.tags),
-        "paper": parsed.paper,
-        "paper_png": parsed.paper_png,
-        "language": parsed.language,
-    }
+    typed = Record(
+        record_version=RECORD_VERSION,
+        job_id=capture.job_id,
+        revision=row.revision,
+        qr_token=capture.qr_token,
+        started_at=capture.started_at,
+        ended_at=capture.ended_at,
+        boundary=capture.boundary,
+        parser=row.parser,
+        transaction=json.loads(row.body),
+        tags=json.loads(row.tags),
+        paper=parsed.paper,
+        paper_png=parsed.paper_png,
+        language=parsed.language,
+    )
+    body: dict[str, Any] = to_wire(typed)
+    return body

@@ -85,7 +85,13 @@ def _read(tp: Any, value: Any, where: str) -> Any:
     if get_origin(tp) is Annotated:
         tp, *extra = get_args(tp)
         limit = next((e for e in extra if isinstance(e, Limit)), None)
+    if tp is Any:
+        return value  # a part the model leaves to its reader (the transaction, until it is typed)
     origin = get_origin(tp)
+    if origin is dict:
+        if not isinstance(value, Mapping):
+            raise WireError(f"{where}: an object expected, not {type(value).__name__}")
+        return dict(value)
     if origin is Union or origin is types.UnionType:
         options = get_args(tp)
         if value is None and type(None) in options:
@@ -169,7 +175,11 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if get_origin(tp) is Annotated:
         tp, *extra = get_args(tp)
         limit = next((e for e in extra if isinstance(e, Limit)), None)
+    if tp is Any:
+        return {}
     origin = get_origin(tp)
+    if origin is dict:
+        return {"type": "object"}
     if origin is Union or origin is types.UnionType:
         rest = [o for o in get_args(tp) if o is not type(None)]
         inner = _schema(rest[0] if limit is None else Annotated[rest[0], limit], defs)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from sync.wire.heartbeat import Heartbeat
 from sync.wire.model import json_schema
+from sync.wire.record import Record
 
-DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat}
+DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat, "record": Record}
 
 
 def schema_text(doc: type) -> str:

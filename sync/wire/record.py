@@ -1,0 +1,40 @@
+"""The record: what a box delivers for one print job (envelope kind "transaction"), and the same record
+with a higher revision when the job is read again (kind "correction"). The box builds it from its store
+(edge/store/records.py); the cloud reads it (cloud_api/crud/ingest.py) and refuses one newer than it
+knows (`record_version`), keeping it aside as unreadable instead of storing half of it.
+
+The transaction inside is still the parser's JSON (edge/parsing/transaction.schema.json), read key by key
+by the cloud; typing it here is the next step of issue 16."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from sync.wire.model import Limit
+
+# 1: the record. 2: `paper`, the receipt as printed (text), for the shopper's page. 3: `paper_png`, the
+# paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
+RECORD_VERSION = 3
+
+Id = Annotated[str, Limit(max_length=64)]
+Short = Annotated[str, Limit(max_length=64)]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One print job as the box read it."""
+
+    job_id: Id  # the spool's id: the cloud keys the job on (device, job_id)
+    transaction: dict[str, Any]  # the parser's transaction, customer fields sealed by the box
+    record_version: Annotated[int, Limit(ge=1)] = 1
+    revision: Annotated[int, Limit(ge=1)] = 1  # a correction is the same job with a higher revision
+    qr_token: Id | None = None  # the token printed on the receipt (its e-receipt's address)
+    started_at: Annotated[str, Limit(max_length=40)] | None = None  # the job's first byte, ISO 8601
+    ended_at: Annotated[str, Limit(max_length=40)] | None = None
+    boundary: Short | None = None  # what ended the job: cut, idle, ...
+    parser: Short | None = None
+    tags: dict[str, Any] | None = None
+    paper: str | None = None  # the receipt as printed (text), sealed
+    paper_png: str | None = None  # the paper as a picture, base64 PNG, sealed
+    language: Annotated[str, Limit(max_length=35)] | None = None  # BCP 47
