@@ -67,3 +67,18 @@ def test_no_input_gives_a_server_error(tmp_path: Path) -> None:
             )
 
         no_server_error()
+
+
+def test_a_time_before_the_first_day_is_refused_not_a_server_error(tmp_path: Path) -> None:
+    # What the fuzzer found once: "until=0001-01-01T00:00:00+00:01" is before 0001-01-01 in UTC, which
+    # no datetime holds; converting it for the query raised OverflowError, a 500.
+    from fastapi.testclient import TestClient
+
+    schema, token = fuzzed_api(tmp_path)
+    with TestClient(schema.app) as client:
+        answer = client.get(
+            "/api/v1/transactions",
+            params={"since": "0909-05-01T00:00:00Z", "until": "0001-01-01T00:00:00+00:01"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert answer.status_code == 422 and "until: out of range" in answer.text

@@ -57,9 +57,14 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
 def _aware(t: datetime | None, name: str) -> datetime | None:
-    if t is not None and t.tzinfo is None:
+    if t is None:
+        return None
+    if t.tzinfo is None:
         raise HTTPException(422, f"{name}: give a timezone (e.g. 2026-11-29T00:00:00+08:00 or …Z)")
-    return t
+    try:
+        return t.astimezone(UTC)
+    except OverflowError:  # "0001-01-01T00:00:00+00:01" is before the first day a time can hold
+        raise HTTPException(422, f"{name}: out of range") from None
 
 
 @router.get("/stores", response_model=list[StoreOut])
