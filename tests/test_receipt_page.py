@@ -107,6 +107,19 @@ def test_the_page_shows_the_receipt_the_box_sent(tmp_path: Path, cloud_db: str) 
     assert 'name="viewport"' in page and "checking the numbers" not in page
 
 
+def test_the_page_names_each_discount_as_the_receipt_printed_it(tmp_path: Path) -> None:
+    # The parser names a discount `label`; the page read `name` once, and every coupon showed as
+    # "Discount". (Issue 16 lists it among the seams' silent bugs; the page was mended in 81eda1e.)
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    tx = parse_bytes(corpus("en-grocery-00")).to_json()
+    tx["discounts"] = [{"label": "MEMBER COUPON 10%", "amount": "-4.50"}, {"label": None, "amount": "-1.00"}]
+    stored_receipt(url, tx)
+    with TestClient(app_for(url)) as client:
+        page = client.get(f"/r/{TOKEN}").text
+    assert "MEMBER COUPON 10%" in page and "-4.50" in page
+    assert "Discount" in page  # the one printed without a label: named by the page's word
+
+
 def test_a_receipt_that_does_not_add_up_says_so(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     tx = parse_bytes(corpus("en-grocery-00")).to_json()
