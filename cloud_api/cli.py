@@ -152,15 +152,10 @@ def cmd_broker_init(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_list(settings: CloudSettings, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from cloud_api.models import Device, Store
+    from cloud_api.crud.devices import listed
 
     with _sessions(settings)() as s:
-        rows = s.execute(
-            select(Device, Store).join(Store, Store.id == Device.store_id).order_by(Device.device_id)
-        )
-        for device, store in rows:
+        for device, store in listed(s):
             state = "revoked" if device.revoked_at else ("online" if device.online else "offline")
             seen = device.last_seen_at.isoformat() if device.last_seen_at else "never"
             print(f"{device.device_id}\t{store.retailer}/{store.code}\t{state}\tlast seen {seen}")

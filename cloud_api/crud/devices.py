@@ -68,6 +68,14 @@ def revoke(session: Session, device_id: str) -> Device:
     return device
 
 
+def listed(session: Session) -> list[tuple[Device, Store]]:
+    """Every device with its store, by device id (`tillbox-cloud devices list`)."""
+    rows = session.execute(
+        select(Device, Store).join(Store, Store.id == Device.store_id).order_by(Device.device_id)
+    )
+    return [(device, store) for device, store in rows.tuples()]
+
+
 def topics_of(session: Session, device: Device) -> DeviceTopics:
     store = session.get(Store, device.store_id)
     assert store is not None  # a foreign key
