@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import paho.mqtt.client as mqtt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +20,7 @@ from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.stores import find_store
 from cloud_api.models import Device, PushedConfig
 from sync.config_doc import FleetConfig, sign_config
+from sync.mqtt_client import mqtt_client
 from sync.topics import DeviceTopics
 
 
@@ -82,9 +81,7 @@ def publish(
         client = endpoint.client()
         host, port = endpoint.host, endpoint.port
     else:
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2, client_id=f"config-push-{secrets.token_hex(4)}", protocol=mqtt.MQTTv5
-        )
+        client = mqtt_client(f"config-push-{secrets.token_hex(4)}", None)
         host, port = broker.address
     client.connect(host, port)
     client.loop_start()

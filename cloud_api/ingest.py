@@ -7,14 +7,12 @@ from __future__ import annotations
 import logging
 import secrets
 import socket
-import ssl
 import threading
 import time
 
 import paho.mqtt.client as mqtt
 import sdnotify
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.core.config import BrokerSettings
@@ -22,6 +20,7 @@ from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import signing_key
 from cloud_api.crud.ingest import record_heartbeat, record_offline, store_envelopes
 from sync.envelope import Envelope
+from sync.mqtt_client import mqtt_client
 from sync.subscriber import Refusal, Subscriber
 from sync.topics import DeviceTopics
 
@@ -54,16 +53,7 @@ def ingest_client(broker: BrokerSettings) -> tuple[mqtt.Client, str, int]:
     # The shipped broker replaces it with the certificate's name; on any other, an unguessable one
     # keeps another client from knocking this worker off by taking its id.
     client_id = broker.client_id or f"ingest-{socket.gethostname()}-{secrets.token_hex(8)}"
-    client = mqtt.Client(
-        CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5, manual_ack=True
-    )
-    tls = broker.tls
-    if tls is not None:
-        ca, cert, key = tls
-        client.tls_set(
-            ca_certs=str(ca), certfile=str(cert), keyfile=str(key), tls_version=ssl.PROTOCOL_TLS_CLIENT
-        )
-    return client, host, port
+    return mqtt_client(client_id, broker.tls, manual_ack=True), host, port
 
 
 class WorkerStopped(RuntimeError):

@@ -4,20 +4,18 @@ and signing key, draining in a thread of its own so the store never waits on the
 from __future__ import annotations
 
 import logging
-import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.signing import load_or_create_signing_key
 from edge.store.outbox_port import StoreOutbox
 from edge.store.sealing import BoxKey
+from sync.mqtt_client import mqtt_client
 from sync.publisher import Publisher, PublisherSettings
 from sync.topics import DeviceTopics
 
@@ -45,18 +43,7 @@ class Uplink:
         url = urlsplit(settings.broker)
         self._host = url.hostname or "localhost"
         self._port = url.port or (8883 if url.scheme == "mqtts" else 1883)
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2, client_id=settings.topics.device, protocol=mqtt.MQTTv5
-        )
-        if settings.tls is not None:
-            ca, cert, tls_key = settings.tls
-            # The retailer's CA only: a broker with any other certificate is not ours.
-            client.tls_set(
-                ca_certs=str(ca),
-                certfile=str(cert),
-                keyfile=str(tls_key),
-                tls_version=ssl.PROTOCOL_TLS_CLIENT,
-            )
+        client = mqtt_client(settings.topics.device, settings.tls)
         self.publisher = Publisher(
             client,
             settings.topics,

@@ -19,14 +19,13 @@ from __future__ import annotations
 import json
 import queue
 import secrets
-import ssl
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 
+from sync.mqtt_client import mqtt_client
 from sync.topics import ROOT, DeviceTopics, cloud_subscription
 
 CONTROL = "$CONTROL/dynamic-security/v1"
@@ -136,19 +135,7 @@ class BrokerEndpoint:
     def client(self, manual_ack: bool = False) -> mqtt.Client:
         # The broker sets the client id to the certificate's common name; this one only names the
         # connection in paho's own logs.
-        c = mqtt.Client(
-            CallbackAPIVersion.VERSION2,
-            client_id=f"tillbox-{secrets.token_hex(8)}",
-            protocol=mqtt.MQTTv5,
-            manual_ack=manual_ack,
-        )
-        c.tls_set(
-            ca_certs=str(self.ca),
-            certfile=str(self.cert),
-            keyfile=str(self.key),
-            tls_version=ssl.PROTOCOL_TLS_CLIENT,
-        )
-        return c
+        return mqtt_client(f"tillbox-{secrets.token_hex(8)}", (self.ca, self.cert, self.key), manual_ack)
 
 
 def run(endpoint: BrokerEndpoint, commands: list[dict[str, Any]], timeout_s: float = 10.0) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import signal
 import socket
-import ssl
 import subprocess
 import time
 from dataclasses import dataclass
@@ -13,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 
 import sync.broker_admin as admin
 from sync.broker_config import BrokerFiles
+from sync.mqtt_client import mqtt_client
 from sync.topics import DeviceTopics
 
 
@@ -75,11 +74,4 @@ class MosquittoProcess:
         """An MQTT 5 client with a certificate for `name` (its user name and, on this broker, its client
         id whatever `client_id` says), not yet connected."""
         key, cert = self.files.client(name)
-        c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id or name, protocol=mqtt.MQTTv5, **kw)
-        c.tls_set(
-            ca_certs=str(self.files.ca_path),
-            certfile=str(cert),
-            keyfile=str(key),
-            tls_version=ssl.PROTOCOL_TLS_CLIENT,
-        )
-        return c
+        return mqtt_client(client_id or name, (self.files.ca_path, cert, key), **kw)
