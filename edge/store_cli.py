@@ -154,6 +154,17 @@ def run_status(args: argparse.Namespace) -> int:
         "parse failures " + (f"{rate:.1%} of the last 24 h" if rate is not None else "no receipts in 24 h"),
         f"disk free      {_mb(st['disk_free_bytes'])} of {_mb(st['disk_total_bytes'])}",
     ]
+    bridge = st.get("bridge")
+    if bridge:
+        # The bridge's own word (bridge-status.json): what the line printed without the box's help.
+        missed = bridge["injection_timeouts"] + bridge["injection_skipped_busy"] + bridge["injection_errors"]
+        lines.append(
+            f"line           printer {'connected' if bridge['printer_connected'] else 'NOT connected'}; "
+            f"{missed} cut{'' if missed == 1 else 's'} without QR, {bridge['copy_dropped_bytes']} bytes "
+            f"not read, {bridge['spool_errors']} jobs not spooled"
+        )
+    else:
+        lines.append("line           the bridge has said nothing yet")
     if st.get("foreign_printer_commands"):
         lines.append(
             f"printer        the POS sends {st['foreign_printer_commands']} printer commands, the printer "

@@ -104,6 +104,19 @@ def test_status_without_a_store_or_agent_says_so(tmp_path: Path, capsys: pytest.
     assert main(["status", "--config", str(cfg_path)]) == 0
     out = capsys.readouterr().out
     assert "agent          NOT running" in out and "none yet" in out
+    assert "line           the bridge has said nothing yet" in out
+    # The bridge's counters, as it writes them beside the spool, reach `tillbox status` (and the heartbeat).
+    said = {
+        "injection_timeouts": 2,
+        "injection_errors": 1,
+        "copy_dropped_bytes": 0,
+        "printer_connected": True,
+    }
+    (tmp_path / "spool").mkdir(exist_ok=True)
+    (tmp_path / "spool" / "bridge-status.json").write_text(json.dumps(said), encoding="utf-8")
+    assert main(["status", "--config", str(cfg_path)]) == 0
+    out = capsys.readouterr().out
+    assert "line           printer connected; 3 cuts without QR, 0 bytes not read, 0 jobs not spooled" in out
 
 
 def test_status_prints_the_key_to_enrol_and_takes_config_before_the_command(
