@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from cloud_api.crud.ingest import UnreadableError, read_record
-from sync.wire.model import WireError, from_wire, to_wire
+from edge.parsing.model import Item
+from edge.parsing.model import Transaction as ParsedTransaction
+from sync.wire.model import WireError, from_wire, json_schema, to_wire
 from sync.wire.record import RECORD_VERSION, Record
+from sync.wire.transaction import LIST_MAX, Transaction
 
 TX: dict[str, Any] = {"kind": "sale", "status": "ok", "currency": "CNY", "total": "12.50", "items": []}
 GOOD: dict[str, Any] = {
@@ -52,6 +56,45 @@ def test_a_record_newer_than_the_cloud_knows_is_refused_whole() -> None:
         ({"transaction": ["sale"]}, "Record.transaction: an object expected"),
         ({"tags": "store"}, "Record.tags: an object expected"),
         ({"record_version": "3"}, "Record.record_version: a whole number expected"),
+        # The transaction is read whole by its model (sync/wire/transaction.py): every field, every level.
+        (
+            {"transaction": {**TX, "status": "x"}},
+            "Record.transaction.status: 'x' is none of 'ok', 'needs_review'",
+        ),
+        ({"transaction": {**TX, "kind": 1}}, "Record.transaction.kind: 1 is none of"),
+        ({"transaction": {**TX, "total": 12.5}}, "Record.transaction.total: a decimal string expected"),
+        ({"transaction": {**TX, "total": "1e30"}}, "Record.transaction.total: '1e30' is out of range"),
+        (
+            {"transaction": {**TX, "total": "1e16"}},
+            "Record.transaction.total: '10000000000000000' is no amount",
+        ),
+        (
+            {"transaction": {**TX, "currency": "yuan"}},
+            "Record.transaction.currency: 'yuan' is not of the form",
+        ),
+        (
+            {"transaction": {**TX, "datetime": "7 Dec"}},
+            "Record.transaction.datetime: '7 Dec' is not of the form",
+        ),
+        ({"transaction": {**TX, "items": [{"name": "tea"}]}}, "Record.transaction.items[0].amount: missing"),
+        (
+            {"transaction": {**TX, "items": [{"name": "x" * 1001, "amount": "1"}]}},
+            "Record.transaction.items[0].name: longer than 1000 characters",
+        ),
+        (
+            {"transaction": {**TX, "items": [{"name": "tea", "amount": "1"}] * 5001}},
+            "Record.transaction.items: more than 5000 entries",
+        ),
+        (
+            {"transaction": {**TX, "payments": [{"method": "gold", "amount": "1"}]}},
+            "payments[0].method: 'gold'",
+        ),
+        ({"transaction": {**TX, "store": "shop"}}, "Record.transaction.store: an object expected"),
+        (
+            {"transaction": {**TX, "reasons": [{"check": "nope", "text": ""}]}},
+            "reasons[0].check: 'nope' is none",
+        ),
+        ({"transaction": {**TX, "reprint": 0}}, "Record.transaction.reprint: true or false expected"),
     ],
 )
 def test_a_record_that_does_not_read_names_its_field(change: dict[str, Any], named: str) -> None:
@@ -63,3 +106,25 @@ def test_the_transaction_is_required() -> None:
     body = {k: v for k, v in GOOD.items() if k != "transaction"}
     with pytest.raises(WireError, match=r"Record\.transaction: missing"):
         from_wire(Record, body)
+
+
+def test_the_box_cuts_what_a_record_cannot_hold_and_says_so() -> None:
+    """A print the box reads into more than a record holds (broken, or not a receipt) still goes to the
+    cloud, cut to the wire's bounds and flagged; the paper keeps it all."""
+    tx = ParsedTransaction(total=Decimal("1.00"), status="ok", receipt_no="N" * 100, store_name="S" * 2000)
+    tx.items = [Item(f"item {i}", Decimal("0.01")) for i in range(LIST_MAX + 1)]
+    body = tx.to_json()
+    read = from_wire(Transaction, body)  # what the cloud reads: every bound kept
+    assert len(read.items) == LIST_MAX and read.status == "needs_review"
+    assert read.reasons[-1].field == "items" and "5001 items" in read.reasons[-1].text
+    assert read.receipt_no == "N" * 64 and read.store.name == "S" * 1000
+    assert tx.status == "ok" and len(tx.items) == LIST_MAX + 1  # the parse itself is not changed
+
+
+def test_the_transaction_schema_says_what_the_reader_checks() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json_schema(Transaction)
+    jsonschema.validate(TX, schema)
+    for bad in ({"currency": "yuan"}, {"datetime": "7 Dec"}, {"items": [{"name": "tea"}]}, {"status": "x"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**TX, **bad}, schema)

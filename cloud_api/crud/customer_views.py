@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import transactions_query
+from cloud_api.crud.records import transaction_of
 from cloud_api.crud.users import Scope
 from cloud_api.models import Store, Transaction
 from cloud_api.schemas import CountedName, CustomerDetail, CustomerSummary, Recommendation, TransactionOut
@@ -118,11 +119,7 @@ def customers(
 
 
 def _items(record: Any) -> list[str]:
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [i["name"] for i in items if isinstance(i, dict) and isinstance(i.get("name"), str) and i["name"]]
+    return [i.name for i in transaction_of(record).items if i.name]
 
 
 def _labels(record: Any) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.records import transaction_of
 from cloud_api.models import Customer, Identity, ShopperSession, Store, Transaction
 
 PHONE, MEMBER = "phone", "member"
@@ -153,9 +154,8 @@ def claim_receipt(
                 raise AlreadyClaimed
             merge(session, owner, customer)  # linked by a member number only: this phone is that member
     tx.customer_id = customer.id
-    record_tx = tx.record.get("transaction") if isinstance(tx.record, dict) else None
-    member = record_tx.get("member_id") if isinstance(record_tx, dict) else None
-    if isinstance(member, str) and member.strip():
+    member = transaction_of(tx.record).member_id
+    if member is not None and member.strip():
         store = session.get(Store, tx.store_id)
         if store is not None:
             customer = link_member(session, secret, customer, store.retailer, member, now)

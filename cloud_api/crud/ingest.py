@@ -78,23 +78,6 @@ def _aware(text: object, field: str) -> datetime:
     return t
 
 
-def _amount(value: object, field: str) -> Decimal | None:
-    if value is None:
-        return None
-    amount = parse_decimal(value)
-    if amount is None:
-        raise UnreadableError(f"{field}: {str(value)[:40]!r} is not an amount a till prints")
-    return amount
-
-
-def _opt_str(value: object, field: str, limit: int) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) > limit:
-        raise UnreadableError(f"{field}: a string of at most {limit} characters is needed")
-    return value
-
-
 def read_record(body: dict[str, Any]) -> ParsedRecord:
     """The record as the wire's model (sync/wire/record.py); one of a version this cloud does not know
     yet is refused whole rather than stored in part."""
@@ -109,21 +92,25 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
         text = f"Record.record_version: {newer} is newer than this cloud reads ({RECORD_VERSION})"
         raise UnreadableError(text)
     tx = record.transaction
-    store = tx.get("store")
+    total = None
+    if tx.total is not None:
+        total = parse_decimal(format(tx.total, "f"))
+        if total is None:  # the wire's decimals reach further than a NUMERIC column or a sum should
+            raise UnreadableError(
+                f"Record.transaction.total: {format(tx.total, 'f')[:40]!r} is no amount a till prints"
+            )
     return ParsedRecord(
         job_id=record.job_id,
         revision=record.revision,
         qr_token=record.qr_token,
-        kind=_opt_str(tx.get("kind"), "transaction.kind", 32) or "unknown",
-        status=_opt_str(tx.get("status"), "transaction.status", 32) or "needs_review",
-        currency=_opt_str(tx.get("currency"), "transaction.currency", 8),
-        total=_amount(tx.get("total"), "transaction.total"),
-        printed_at=_opt_str(tx.get("datetime"), "transaction.datetime", 32),
+        kind=tx.kind,
+        status=tx.status,
+        currency=tx.currency,
+        total=total,
+        printed_at=tx.datetime,
         started_at=_aware(body.get("started_at"), "started_at"),
-        store_name=_opt_str(store.get("name"), "transaction.store.name", 200)
-        if isinstance(store, dict)
-        else None,
-        member_id=_opt_str(tx.get("member_id"), "transaction.member_id", 64),
+        store_name=tx.store.name[:200] if tx.store.name is not None else None,
+        member_id=tx.member_id,
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.records import transaction_of
 from cloud_api.models import ReceiptPaper, Store, Transaction
+from sync.wire.transaction import Discount, Item, Payment, Tax
 
 
 @dataclass(frozen=True)
@@ -17,13 +19,13 @@ class ReceiptView:
     printed_at: str | None
     currency: str | None
     status: str
-    items: list[dict[str, Any]] = field(default_factory=list)
-    subtotal: str | None = None
-    taxes: list[dict[str, Any]] = field(default_factory=list)
-    discounts: list[dict[str, Any]] = field(default_factory=list)
-    total: str | None = None
-    payments: list[dict[str, Any]] = field(default_factory=list)
-    change: str | None = None
+    items: list[Item] = field(default_factory=list)
+    subtotal: Decimal | None = None
+    taxes: list[Tax] = field(default_factory=list)
+    discounts: list[Discount] = field(default_factory=list)
+    total: Decimal | None = None
+    payments: list[Payment] = field(default_factory=list)
+    change: Decimal | None = None
     receipt_no: str | None = None
     paper: str | None = None  # the receipt as it printed (text); the template escapes it
     has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
@@ -31,10 +33,6 @@ class ReceiptView:
     kind: str = "sale"
     reprint: bool = False
     cashier: str | None = None
-
-
-def _list(value: object) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _text(value: object) -> str | None:
@@ -62,31 +60,28 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
     if row is None:
         return None
     record, printed_at, currency, status, total, store_name, store_code, kind, picture = row
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    tx = tx if isinstance(tx, dict) else {}
-    store_field = tx.get("store")
-    printed_store: dict[str, Any] = store_field if isinstance(store_field, dict) else {}
+    tx = transaction_of(record)
     return ReceiptView(
         # HQ's name for the store when it has set one (a parse can take a slogan for the name), else the
         # name this receipt prints, else the store's code.
-        store_name=store_name or _text(printed_store.get("name")) or store_code,
+        store_name=store_name or tx.store.name or store_code,
         printed_at=printed_at,
         currency=currency,
         status=status,
-        items=_list(tx.get("items")),
-        subtotal=_text(tx.get("subtotal")),
-        taxes=_list(tx.get("taxes")),
-        discounts=_list(tx.get("discounts")),
-        total=_text(tx.get("total")) or (str(total) if total is not None else None),
-        payments=_list(tx.get("payments")),
-        change=_text(tx.get("change")),
-        receipt_no=_text(tx.get("receipt_no")),
+        items=tx.items,
+        subtotal=tx.subtotal,
+        taxes=tx.taxes,
+        discounts=tx.discounts,
+        total=tx.total if tx.total is not None else total,
+        payments=tx.payments,
+        change=tx.change,
+        receipt_no=tx.receipt_no,
         paper=_text(record.get("paper")) if isinstance(record, dict) else None,
         has_picture=picture is not None,
         language=_text(record.get("language")) if isinstance(record, dict) else None,
         kind=kind,
-        reprint=tx.get("reprint") is True,
-        cashier=_text(tx.get("cashier")),
+        reprint=tx.reprint,
+        cashier=tx.cashier,
     )
 
 

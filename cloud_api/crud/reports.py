@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.records import transaction_of
 from cloud_api.models import Store, Transaction
-from cloud_api.money import average, parse_decimal
+from cloud_api.money import average
 from cloud_api.schemas import CoreCustomer, CurrencySales, DailyReport, HourSales, ProductSales
 
 CORE_WINDOW = timedelta(days=90)
@@ -31,19 +32,7 @@ def local_day(store: Store, day: date) -> tuple[datetime, datetime]:
 
 
 def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    out = []
-    for i in items if isinstance(items, list) else []:
-        if isinstance(i, dict) and isinstance(i.get("name"), str):
-            out.append(
-                (
-                    i["name"],
-                    parse_decimal(i.get("quantity")) or Decimal(1),
-                    parse_decimal(i.get("amount")) or Decimal(0),
-                )
-            )
-    return out
+    return [(i.name, i.quantity, i.amount) for i in transaction_of(record).items]
 
 
 def _most_common(values: list[str | None]) -> str | None:

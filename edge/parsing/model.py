@@ -1,57 +1,27 @@
-"""The transaction: the contract the agent, sync and the cloud build on. Money is Decimal inside and a
-decimal string on the wire; the date and time are the till's, as printed (ISO 8601 local, no zone)."""
+"""The transaction as the parser builds it: mutable while the parse fills it, with what the parse keeps
+for itself (a rounding line's mark, the day/month order a date proves). `Transaction.wire()` gives the
+document the box stores and sends (sync/wire/transaction.py: the one definition the cloud reads too),
+each text cut to the wire's bounds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
-SCHEMA_VERSION = 1
-Kind = Literal["sale", "refund", "void", "non_sale"]
-Method = Literal["cash", "card", "wechat", "alipay", "unionpay", "other"]
-
-
-# Why a receipt is needs_review, for machines (the review queue groups and filters by them): which check
-# failed or what is unsure, and the field it concerns.
-Check = Literal[
-    "no_total",  # no total found
-    "no_items",  # no items found
-    "item_arithmetic",  # quantity x unit price != amount
-    "all_zero",  # every amount reads 0
-    "items_vs_subtotal",  # the items do not add up to the subtotal
-    "total_arithmetic",  # subtotal + adjustments + added tax != total
-    "tenders_vs_total",  # tendered - change != total
-    "change_without_tender",  # change printed, no tender read
-    "no_datetime",  # no date read (or something printed like a date not understood)
-    "date_order",  # day and month cannot be told apart
-    "unread_line",  # a line with an amount the parser did not understand
-    "unknown_total_label",  # the total's amount again under a label not known
-    "image_only",  # printed as a picture: no text
-    "mojibake",  # text that reads as no language
-    "unknown_code_page",  # an ESC t page the printer profile does not know
-    "lost_bytes",  # bytes of the job never reached the box
-    "implausible_amount",  # a sale too small for its currency: thousands read as decimals
-]
-CHECKS: tuple[Check, ...] = get_args(Check)
-
+from sync.wire import transaction as on_wire
+from sync.wire.model import to_wire
+from sync.wire.transaction import CHECKS as CHECKS  # the wire's words, which the parser speaks too
+from sync.wire.transaction import ID_MAX, LIST_MAX, TEXT_MAX, Check, Reason
+from sync.wire.transaction import Kind as Kind
+from sync.wire.transaction import Method as Method
 
 # The order a numeric date with its year last proves by a day above 12 ("25/11/2026": DMY).
 DayMonthOrder = Literal["DMY", "MDY"]
 
 
-@dataclass(frozen=True)
-class Reason:
-    check: Check
-    text: str  # for people: what failed, with the numbers
-    field: str | None = None  # the transaction field it makes unsure
-
-    def to_json(self) -> dict[str, Any]:
-        return {"check": self.check, "field": self.field, "text": self.text}
-
-
-def _m(v: Decimal | None) -> str | None:
-    return None if v is None else format(v, "f")
+def _cut(text: str | None, limit: int) -> str | None:
+    return text if text is None or len(text) <= limit else text[:limit]
 
 
 @dataclass
@@ -64,16 +34,16 @@ class Item:
     code: str | None = None
     discount: Decimal | None = None  # negative: what came off this line
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "code": self.code,
-            "quantity": _m(self.quantity),
-            "unit": self.unit,
-            "unit_price": _m(self.unit_price),
-            "amount": _m(self.amount),
-            "discount": _m(self.discount),
-        }
+    def wire(self) -> on_wire.Item:
+        return on_wire.Item(
+            name=self.name[:TEXT_MAX],
+            amount=self.amount,
+            quantity=self.quantity,
+            unit=_cut(self.unit, ID_MAX),
+            unit_price=self.unit_price,
+            code=_cut(self.code, ID_MAX),
+            discount=self.discount,
+        )
 
 
 @dataclass
@@ -82,8 +52,8 @@ class Adjustment:
     amount: Decimal  # discounts negative
     rounding: bool = False  # a cash rounding, no discount whatever its sign (not on the wire: the label says)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "amount": _m(self.amount)}
+    def wire(self) -> on_wire.Discount:
+        return on_wire.Discount(self.label[:TEXT_MAX], self.amount)
 
 
 @dataclass
@@ -92,8 +62,8 @@ class Tax:
     rate: Decimal | None = None  # percent
     included: bool = True
 
-    def to_json(self) -> dict[str, Any]:
-        return {"rate": _m(self.rate), "amount": _m(self.amount), "included": self.included}
+    def wire(self) -> on_wire.Tax:
+        return on_wire.Tax(self.amount, self.rate, self.included)
 
 
 @dataclass
@@ -102,8 +72,8 @@ class Payment:
     amount: Decimal
     ref: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"method": self.method, "amount": _m(self.amount), "ref": self.ref}
+    def wire(self) -> on_wire.Payment:
+        return on_wire.Payment(self.method, self.amount, _cut(self.ref, ID_MAX))
 
 
 @dataclass
@@ -139,26 +109,40 @@ class Transaction:
     def flag(self, check: Check, text: str, field: str | None = None) -> None:
         self.reasons.append(Reason(check, text, field))
 
+    def wire(self) -> on_wire.Transaction:
+        """The document the box stores and sends. A receipt longer than a record holds (a print of
+        thousands of lines: broken, or not a receipt) is cut to it and flagged; the paper keeps it all."""
+        reasons, status = list(self.reasons), self.status
+        for name in ("items", "discounts", "taxes", "payments"):
+            n = len(getattr(self, name))
+            if n > LIST_MAX:
+                text = f"{n} {name}: a record holds {LIST_MAX}; the paper has them all"
+                reasons.append(Reason("unread_line", text, name))
+                status = "needs_review"
+        reasons = [Reason(r.check, r.text[:TEXT_MAX], r.field) for r in reasons[:LIST_MAX]]
+        return on_wire.Transaction(
+            kind=self.kind,
+            reprint=self.reprint,
+            currency=self.currency,
+            store=on_wire.Store(_cut(self.store_name, TEXT_MAX)),
+            receipt_no=_cut(self.receipt_no, ID_MAX),
+            datetime=self.datetime,
+            cashier=_cut(self.cashier, TEXT_MAX),
+            items=[i.wire() for i in self.items[:LIST_MAX]],
+            subtotal=self.subtotal,
+            discounts=[d.wire() for d in self.discounts[:LIST_MAX]],
+            taxes=[t.wire() for t in self.taxes[:LIST_MAX]],
+            total=self.total,
+            payments=[p.wire() for p in self.payments[:LIST_MAX]],
+            change=self.change,
+            member_id=_cut(self.member_id, ID_MAX),
+            phone_masked=_cut(self.phone_masked, ID_MAX),
+            status=status,
+            issues=[r.text for r in reasons],
+            reasons=reasons,
+        )
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "kind": self.kind,
-            "reprint": self.reprint,
-            "currency": self.currency,
-            "store": {"name": self.store_name},
-            "receipt_no": self.receipt_no,
-            "datetime": self.datetime,
-            "cashier": self.cashier,
-            "items": [i.to_json() for i in self.items],
-            "subtotal": _m(self.subtotal),
-            "discounts": [d.to_json() for d in self.discounts],
-            "taxes": [t.to_json() for t in self.taxes],
-            "total": _m(self.total),
-            "payments": [p.to_json() for p in self.payments],
-            "change": _m(self.change),
-            "member_id": self.member_id,
-            "phone_masked": self.phone_masked,
-            "status": self.status,
-            "issues": self.issues,
-            "reasons": [r.to_json() for r in self.reasons],
-        }
+        """The document as JSON-native values (decimal strings)."""
+        body: dict[str, Any] = to_wire(self.wire())
+        return body

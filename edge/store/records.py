@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +25,7 @@ from edge.tags.tagger import BoxIds, tags_for
 from sync.canonical import canonical_text
 from sync.wire.model import to_wire
 from sync.wire.record import RECORD_VERSION, Record
+from sync.wire.transaction import Transaction as WireTransaction
 
 log = logging.getLogger(__name__)
 PARSER_VERSION = "tillbox-parser/1"
@@ -49,7 +49,8 @@ class ParseSettings:
 
 @dataclass(frozen=True)
 class Parsed:
-    body: dict[str, Any]  # the transaction JSON, customer fields sealed when there is a key
+    transaction: WireTransaction  # what the parse read, customer fields in the clear
+    body: dict[str, Any]  # the same as JSON, customer fields sealed when there is a key: what is stored
     tags: dict[str, Any]
     parser: str
     # The paper as it reads (column-faithful text), sealed when there is a key: it prints the member
@@ -85,7 +86,8 @@ def parse_capture(
     if lost_bytes:
         tx.flag("lost_bytes", f"{lost_bytes} bytes of this job never reached the box; the paper has them")
         tx.status = "needs_review"
-    body = tx.to_json()
+    document = tx.wire()
+    body: dict[str, Any] = to_wire(document)
     tags = tags_for(body, settings.box, settings.rules, started_at)
     if settings.key is not None:
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
@@ -93,7 +95,8 @@ def parse_capture(
         paper = settings.key.seal_text(paper, "paper")
         png = settings.key.seal_text(png, "paper_png") if png is not None else None
     language = language_of(paper_text, tx.currency)
-    return Parsed(body, tags, tx.profile or PARSER_VERSION, paper, png, language, tx.date_order_seen)
+    parser = tx.profile or PARSER_VERSION
+    return Parsed(document, body, tags, parser, paper, png, language, tx.date_order_seen)
 
 
 def paper_png(doc: Document, dots: int) -> str | None:
@@ -124,7 +127,8 @@ def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
 
 def record(capture: Capture, row: TransactionRow, parsed: Parsed) -> dict[str, Any]:
     """What sync delivers for a transaction: ids the cloud keys on, times, the transaction and its tags,
-    the paper. A correction is the same record with a higher revision."""
+    the paper. A correction is the same record with a higher revision. The outbox keeps it as the store
+    keeps the row: customer fields sealed (the outbox port opens them to send)."""
     typed = Record(
         record_version=RECORD_VERSION,
         job_id=capture.job_id,
@@ -134,11 +138,12 @@ def record(capture: Capture, row: TransactionRow, parsed: Parsed) -> dict[str, A
         ended_at=capture.ended_at,
         boundary=capture.boundary,
         parser=row.parser,
-        transaction=json.loads(row.body),
-        tags=json.loads(row.tags),
+        transaction=parsed.transaction,
+        tags=parsed.tags,
         paper=parsed.paper,
         paper_png=parsed.paper_png,
         language=parsed.language,
     )
     body: dict[str, Any] = to_wire(typed)
+    body["transaction"] = parsed.body  # the same document, its customer fields as sealed at rest
     return body

@@ -3,8 +3,8 @@ with a higher revision when the job is read again (kind "correction"). The box b
 (edge/store/records.py); the cloud reads it (cloud_api/crud/ingest.py) and refuses one newer than it
 knows (`record_version`), keeping it aside as unreadable instead of storing half of it.
 
-The transaction inside is still the parser's JSON (edge/parsing/transaction.schema.json), read key by key
-by the cloud; typing it here is the next step of issue 16."""
+The transaction inside is the wire's transaction (sync/wire/transaction.py), read whole: a record whose
+transaction does not read as one is refused whole too."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from sync.wire.model import Limit
+from sync.wire.transaction import Transaction
 
 # 1: the record. 2: `paper`, the receipt as printed (text), for the shopper's page. 3: `paper_png`, the
 # paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
@@ -26,7 +27,7 @@ class Record:
     """One print job as the box read it."""
 
     job_id: Id  # the spool's id: the cloud keys the job on (device, job_id)
-    transaction: dict[str, Any]  # the parser's transaction, customer fields sealed by the box
+    transaction: Transaction
     record_version: Annotated[int, Limit(ge=1)] = 1
     revision: Annotated[int, Limit(ge=1)] = 1  # a correction is the same job with a higher revision
     qr_token: Id | None = None  # the token printed on the receipt (its e-receipt's address)

@@ -8,8 +8,9 @@ from pathlib import Path
 from sync.wire.heartbeat import Heartbeat
 from sync.wire.model import json_schema
 from sync.wire.record import Record
+from sync.wire.transaction import Transaction
 
-DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat, "record": Record}
+DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat, "record": Record, "transaction": Transaction}
 
 
 def schema_text(doc: type) -> str:
