@@ -19,9 +19,10 @@ from cloud_api.core.config import BrokerSettings
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.stores import find_store
 from cloud_api.models import Device, PushedConfig
-from sync.config_doc import FleetConfig, sign_config
+from sync.config_doc import sign_config
 from sync.mqtt_client import mqtt_client
 from sync.topics import DeviceTopics
+from sync.wire.config import FleetConfig, PushedProfile, Reparse
 
 
 def config_key(path: Path) -> Ed25519PrivateKey:
@@ -52,15 +53,15 @@ def prepare(
     now = datetime.now(UTC)
     config = FleetConfig(
         version=version,
-        issued_at=now.isoformat(),
-        pos_profile={"name": profile[0], "toml": profile[1]} if profile else None,
-        reparse={"id": secrets.token_hex(8), "status": "needs_review"} if reparse else None,
+        issued_at=now,
+        pos_profile=PushedProfile(*profile) if profile else None,
+        reparse=Reparse(secrets.token_hex(8), "needs_review") if reparse else None,
     )
     row = PushedConfig(
         store_id=store.id,
         version=version,
         pos_profile=profile[0] if profile else None,
-        reparse_id=config.reparse["id"] if config.reparse else None,
+        reparse_id=config.reparse.id if config.reparse else None,
         payload=sign_config(config, key).decode(),
         pushed_at=now,
         pushed_by=by,

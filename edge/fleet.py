@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
 from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.tomlfile import TomlError, parse_toml
-from sync.config_doc import BadConfig, FleetConfig, verify_config
+from sync.config_doc import BadConfig, verify_config
 from sync.keys import parse_public_key
+from sync.wire.config import FleetConfig
 
 log = logging.getLogger("tillbox.fleet")
 
@@ -40,9 +41,9 @@ class Update:
 def _profile(config: FleetConfig) -> PosProfile | None:
     if config.pos_profile is None:
         return None
-    name = config.pos_profile["name"]
+    name = config.pos_profile.name
     try:
-        data = parse_toml(config.pos_profile["toml"], f"pushed profile {name!r}")
+        data = parse_toml(config.pos_profile.toml, f"pushed profile {name!r}")
     except TomlError as e:
         raise ProfileError(str(e)) from None
     return parse_profile(data, f"pushed profile {name!r}")
@@ -107,9 +108,9 @@ class FleetApplier:
         if request is None:
             return None
         done = json.loads(self.done.read_text()) if self.done.exists() else []
-        return None if request["id"] in done else request["status"]
+        return None if request.id in done else request.status
 
     def reparse_ran(self, update: Update) -> None:
         assert update.config.reparse is not None
         done = json.loads(self.done.read_text()) if self.done.exists() else []
-        write_atomically(self.done, json.dumps([*done, update.config.reparse["id"]][-100:]).encode())
+        write_atomically(self.done, json.dumps([*done, update.config.reparse.id][-100:]).encode())

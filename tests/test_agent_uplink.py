@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from sqlalchemy.orm import sessionmaker
 from edge.cli import main
 from edge.signing import load_or_create_signing_key, public_key_text
 from hardware_tests.receipts import receipts
-from sync.config_doc import FleetConfig, sign_config
+from sync.config_doc import sign_config
 from sync.envelope import Envelope
 from sync.ledger import LedgerBase
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
+from sync.wire.config import FleetConfig, PushedProfile
 from tests.box_config import write_box_toml
 from tests.helpers import spool_jobs
 from tests.mqtt_broker import running_broker
@@ -57,8 +59,8 @@ def test_agent_delivers_its_outbox_to_the_cloud(tmp_path: Path, capsys: pytest.C
         # Configuration pushed (retained, signed by HQ) before the box is even up: it reads it when it
         # connects, verifies it and keeps it.
         hq = Ed25519PrivateKey.generate()
-        profile = {"name": "huaxin-pos", "toml": HUAXIN_TOML.read_text(encoding="utf-8")}
-        pushed = sign_config(FleetConfig(3, "2026-11-29T00:00:00Z", pos_profile=profile), hq)
+        profile = PushedProfile("huaxin-pos", HUAXIN_TOML.read_text(encoding="utf-8"))
+        pushed = sign_config(FleetConfig(3, datetime(2026, 11, 29, tzinfo=UTC), pos_profile=profile), hq)
         control = broker.client("cloud-control")  # the identity fleet pushes go out under
         control.connect("127.0.0.1", broker.port)
         control.loop_start()

@@ -5,9 +5,13 @@ needs_review receipts into corrections that reach the cloud. The last test runs 
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -22,7 +26,9 @@ from hardware_tests.demo_system import STORE, Services
 from hardware_tests.ports import free_port
 from hardware_tests.simulators.pos import PosSimulator
 from hardware_tests.simulators.printer import PrinterSimulator
-from sync.config_doc import BadConfig, FleetConfig, sign_config, verify_config
+from sync.canonical import canonical_bytes
+from sync.config_doc import BadConfig, sign_config, verify_config
+from sync.wire.config import FleetConfig, PushedProfile, Reparse
 from tests.helpers import corpus, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,9 +39,9 @@ HQ = Ed25519PrivateKey.generate()
 def doc(version: int, profile_toml: str | None = None, reparse: str | None = None) -> FleetConfig:
     return FleetConfig(
         version,
-        "2026-11-29T12:00:00+00:00",
-        pos_profile={"name": "huaxin-pos", "toml": profile_toml} if profile_toml is not None else None,
-        reparse={"id": reparse, "status": "needs_review"} if reparse else None,
+        datetime(2026, 11, 29, 12, tzinfo=UTC),
+        pos_profile=PushedProfile("huaxin-pos", profile_toml) if profile_toml is not None else None,
+        reparse=Reparse(reparse, "needs_review") if reparse else None,
     )
 
 
@@ -49,6 +55,55 @@ def test_only_hqs_signature_on_an_untouched_document_verifies() -> None:
     for junk in (b"", b"{}", b"[1]", b'{"config":{},"sig":"x"}', b"\xff" * 10, b"{" * 300_000):
         with pytest.raises(BadConfig):
             verify_config(junk, HQ.public_key())
+
+
+def signed_body(body: Any) -> bytes:
+    """A payload signed by HQ's own key around any body: what a leaked key or a bug at HQ could send."""
+    sig = base64.urlsafe_b64encode(HQ.sign(canonical_bytes(body))).rstrip(b"=").decode()
+    return canonical_bytes({"config": body, "sig": sig})
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ([1], "config: an object expected"),
+        ({"issued_at": "2026-11-29T12:00:00+00:00"}, "config.version: missing"),
+        ({"version": 0, "issued_at": "2026-11-29T12:00:00+00:00"}, "config.version: 0 is out of range"),
+        ({"version": True, "issued_at": "2026-11-29T12:00:00+00:00"}, "config.version: a whole number"),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00"},
+            "config.issued_at: '2026-11-29T12:00:00' has no time zone",
+        ),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00Z", "pos_profile": "huaxin"},
+            "config.pos_profile: an object",
+        ),
+        (
+            {
+                "version": 2,
+                "issued_at": "2026-11-29T12:00:00Z",
+                "pos_profile": {"name": "x" * 65, "toml": ""},
+            },
+            "config.pos_profile.name: longer than 64",
+        ),
+        (
+            {
+                "version": 2,
+                "issued_at": "2026-11-29T12:00:00Z",
+                "reparse": {"id": "r1", "status": "ok; DROP"},
+            },
+            "config.reparse.status: 'ok; DROP' is none of",
+        ),
+    ],
+)
+def test_a_signed_configuration_with_hostile_contents_is_refused_with_the_field_named(
+    body: Any, named: str, tmp_path: Path
+) -> None:
+    with pytest.raises(BadConfig, match=re.escape(named)):
+        verify_config(signed_body(body), HQ.public_key())
+    box = FleetApplier(HQ.public_key(), tmp_path)
+    box.receive(signed_body(body))
+    assert box.take() is None and box.refused == 1 and box.version == 0
 
 
 def test_the_box_applies_only_newer_signed_configurations_and_keeps_them(tmp_path: Path) -> None:

@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sync.wire.config import FleetConfig
 from sync.wire.heartbeat import Heartbeat
 from sync.wire.model import json_schema
 from sync.wire.record import Record
 from sync.wire.transaction import Transaction
 
-DOCUMENTS: dict[str, type] = {"heartbeat": Heartbeat, "record": Record, "transaction": Transaction}
+DOCUMENTS: dict[str, type] = {
+    "config": FleetConfig,
+    "heartbeat": Heartbeat,
+    "record": Record,
+    "transaction": Transaction,
+}
 
 
 def schema_text(doc: type) -> str:
