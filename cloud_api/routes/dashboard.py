@@ -77,6 +77,7 @@ def login_form(request: Request) -> Response:
 @router.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
+    s: Db,
     email: Annotated[str, Form(max_length=254)] = "",
     password: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
@@ -94,13 +95,12 @@ def login(
         return _page(
             state, request, "hq_login.html", 429, error="Too many failed logins; wait a few minutes."
         )
-    with state.sessions() as s:
-        user = authenticate(s, email.strip(), password)
-        if user is None:
-            limiter.count(limits.login_account, account)
-            return _page(state, request, "hq_login.html", 401, error="Wrong e-mail or password.")
-        token = issue_token(s, user, "session", "dashboard", datetime.now(UTC), SESSION_TTL)
-        s.commit()
+    user = authenticate(s, email.strip(), password)
+    if user is None:
+        limiter.count(limits.login_account, account)
+        return _page(state, request, "hq_login.html", 401, error="Wrong e-mail or password.")
+    token = issue_token(s, user, "session", "dashboard", datetime.now(UTC), SESSION_TTL)
+    s.commit()
     response = RedirectResponse("/hq", status_code=303)
     response.set_cookie(
         COOKIE,

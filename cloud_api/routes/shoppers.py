@@ -14,11 +14,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cloud_api.crud.claims import ClaimRefused, end_session, session_customer, start_claim, verify_code
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt
 from cloud_api.crud.purchases import purchase_history
-from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.deps import AppState, Db, app_state, client_address
 from cloud_api.models import Transaction
 from cloud_api.phones import PhoneError, masked, normalise_phone
 from cloud_api.routes.receipts import missed, shopper_texts
@@ -55,30 +56,29 @@ def _here(request: Request, path: str) -> str:
     return f"{path}?lang={shopper_texts(request).lang}"
 
 
-def _send_code(state: AppState, request: Request, phone: str, token: str | None) -> Response:
+def _send_code(state: AppState, s: Session, request: Request, phone: str, token: str | None) -> Response:
     now = datetime.now(UTC)
     try:
         e164 = normalise_phone(phone, state.region)
     except PhoneError as e:
         return _page(state, request, "phone.html", 400, token=token, error=shopper_texts(request)(e.key))
-    with state.sessions() as s:
-        tx = None
-        if token is not None:
-            tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
-            if tx is None:
-                if (refused := missed(state, request)) is not None:
-                    return refused
-                return _message(state, request, 404, "account.no_such_receipt")
-        # Every code sent counts against the address, before it is sent: of a burst, only as many as
-        # the limit leaves get one.
-        if not state.limiter.take(state.per_client.code_tries, client_address(request)):
-            return _message(state, request, 429, "account.wait_title", "account.too_many_tries")
-        try:
-            claim, code = start_claim(s, state.secret, e164, tx, now, state.limits)
-        except ClaimRefused as e:
-            error = shopper_texts(request)(e.key, **e.values)
-            return _page(state, request, "phone.html", 429, token=token, error=error)
-        s.commit()
+    tx = None
+    if token is not None:
+        tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
+        if tx is None:
+            if (refused := missed(state, request)) is not None:
+                return refused
+            return _message(state, request, 404, "account.no_such_receipt")
+    # Every code sent counts against the address, before it is sent: of a burst, only as many as
+    # the limit leaves get one.
+    if not state.limiter.take(state.per_client.code_tries, client_address(request)):
+        return _message(state, request, 429, "account.wait_title", "account.too_many_tries")
+    try:
+        claim, code = start_claim(s, state.secret, e164, tx, now, state.limits)
+    except ClaimRefused as e:
+        error = shopper_texts(request)(e.key, **e.values)
+        return _page(state, request, "phone.html", 429, token=token, error=error)
+    s.commit()
     minutes = int(state.limits.code_ttl.total_seconds() // 60)
     state.sms.send(e164, shopper_texts(request)("account.sms", code=code, minutes=minutes))
     return _page(state, request, "code.html", claim_id=claim.id, phone=masked(e164), error=None)
@@ -98,45 +98,45 @@ def _signed_in(response: Response, request: Request, token: str, max_age: int) -
 
 
 @router.post("/r/{token}/claim", response_class=HTMLResponse)
-def claim(token: str, request: Request, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
+def claim(token: str, request: Request, s: Db, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
     state = app_state(request)
     # A claim names a token as the receipt page does: its misses count as the page's do.
     if (limited := _too_many(state, request) or receipt_limited(state, request)) is not None:
         return limited
     now = datetime.now(UTC)
-    with state.sessions() as s:
-        customer = session_customer(s, state.secret, request.cookies.get(COOKIE), now)
-        if customer is not None:
-            tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
-            if tx is None:
-                if (refused := missed(state, request)) is not None:
-                    return refused
-                return _message(state, request, 404, "account.no_such_receipt")
-            try:
-                claim_receipt(s, state.secret, tx, customer, now)
-            except AlreadyClaimed:
-                return _message(state, request, 409, "account.not_saved", "account.taken")
-            s.commit()
-            return RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
+    customer = session_customer(s, state.secret, request.cookies.get(COOKIE), now)
+    if customer is not None:
+        tx = s.scalars(select(Transaction).where(Transaction.qr_token == token)).first()
+        if tx is None:
+            if (refused := missed(state, request)) is not None:
+                return refused
+            return _message(state, request, 404, "account.no_such_receipt")
+        try:
+            claim_receipt(s, state.secret, tx, customer, now)
+        except AlreadyClaimed:
+            return _message(state, request, 409, "account.not_saved", "account.taken")
+        s.commit()
+        return RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
     if not phone:
         return _page(state, request, "phone.html", token=token, error=None)
-    return _send_code(state, request, phone, token)
+    return _send_code(state, s, request, phone, token)
 
 
 @router.post("/codes/{claim_id}", response_class=HTMLResponse)
-def check_code(claim_id: str, request: Request, code: Annotated[str, Form(max_length=20)] = "") -> Response:
+def check_code(
+    claim_id: str, request: Request, s: Db, code: Annotated[str, Form(max_length=20)] = ""
+) -> Response:
     state = app_state(request)
     if (limited := _too_many(state, request)) is not None:
         return limited
-    with state.sessions() as s:
-        try:
-            verified = verify_code(s, state.secret, claim_id[:64], code, datetime.now(UTC), state.limits)
-        except ClaimRefused as e:
-            s.commit()  # the wrong try counts
-            state.limiter.count(state.per_client.code_tries, client_address(request))
-            error = shopper_texts(request)(e.key, **e.values)
-            return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=error)
-        s.commit()
+    try:
+        verified = verify_code(s, state.secret, claim_id[:64], code, datetime.now(UTC), state.limits)
+    except ClaimRefused as e:
+        s.commit()  # the wrong try counts
+        state.limiter.count(state.per_client.code_tries, client_address(request))
+        error = shopper_texts(request)(e.key, **e.values)
+        return _page(state, request, "code.html", 400, claim_id=claim_id, phone=None, error=error)
+    s.commit()
     max_age = int(state.limits.session_ttl.total_seconds())
     if verified.note:
         page = _message(state, request, 409, "account.not_saved", verified.note, me=True)
@@ -146,29 +146,28 @@ def check_code(claim_id: str, request: Request, code: Annotated[str, Form(max_le
 
 
 @router.get("/me", response_class=HTMLResponse)
-def me(request: Request) -> Response:
+def me(request: Request, s: Db) -> Response:
     state = app_state(request)
-    with state.sessions() as s:
-        customer = session_customer(s, state.secret, request.cookies.get(COOKIE), datetime.now(UTC))
-        if customer is None:
-            return _page(state, request, "phone.html", token=None, error=None)
-        purchases = purchase_history(s, customer.id)
+    customer = session_customer(s, state.secret, request.cookies.get(COOKIE), datetime.now(UTC))
+    if customer is None:
+        return _page(state, request, "phone.html", token=None, error=None)
+    purchases = purchase_history(s, customer.id)
     return _page(state, request, "me.html", purchases=purchases)
 
 
 @router.post("/me/login", response_class=HTMLResponse)
-def login(request: Request, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
+def login(request: Request, s: Db, phone: Annotated[str, Form(max_length=40)] = "") -> Response:
     state = app_state(request)
     if (limited := _too_many(state, request)) is not None:
         return limited
-    return _send_code(state, request, phone, None)
+    return _send_code(state, s, request, phone, None)
 
 
 @router.post("/me/logout")
-def logout(request: Request) -> Response:
+def logout(request: Request, s: Db) -> Response:
     state = app_state(request)
-    with state.sessions.begin() as s:
-        end_session(s, state.secret, request.cookies.get(COOKIE))
+    end_session(s, state.secret, request.cookies.get(COOKIE))
+    s.commit()
     response = RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
     response.delete_cookie(COOKIE, path="/")
     return response
