@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.records import transaction_of
 from cloud_api.models import ReceiptPaper, Store, Transaction
-from sync.wire.transaction import Discount, Item, Payment, Tax
+from sync.wire.transaction import Transaction as WireTransaction
 
 
 @dataclass(frozen=True)
@@ -19,20 +19,12 @@ class ReceiptView:
     printed_at: str | None
     currency: str | None
     status: str
-    items: list[Item] = field(default_factory=list)
-    subtotal: Decimal | None = None
-    taxes: list[Tax] = field(default_factory=list)
-    discounts: list[Discount] = field(default_factory=list)
-    total: Decimal | None = None
-    payments: list[Payment] = field(default_factory=list)
-    change: Decimal | None = None
-    receipt_no: str | None = None
+    kind: str
+    total: Decimal | None  # the transaction's, else the row's
+    tx: WireTransaction  # the receipt as the box read it: items, discounts, taxes, payments, change, …
     paper: str | None = None  # the receipt as it printed (text); the template escapes it
     has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
     language: str | None = None  # the receipt's, as the box read it (BCP 47)
-    kind: str = "sale"
-    reprint: bool = False
-    cashier: str | None = None
 
 
 def _text(value: object) -> str | None:
@@ -68,20 +60,12 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
         printed_at=printed_at,
         currency=currency,
         status=status,
-        items=tx.items,
-        subtotal=tx.subtotal,
-        taxes=tx.taxes,
-        discounts=tx.discounts,
+        kind=kind,
         total=tx.total if tx.total is not None else total,
-        payments=tx.payments,
-        change=tx.change,
-        receipt_no=tx.receipt_no,
+        tx=tx,
         paper=_text(record.get("paper")) if isinstance(record, dict) else None,
         has_picture=picture is not None,
         language=_text(record.get("language")) if isinstance(record, dict) else None,
-        kind=kind,
-        reprint=tx.reprint,
-        cashier=tx.cashier,
     )
 
 
