@@ -43,13 +43,13 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_a_good_file_loads(tmp_path: Path) -> None:
     cfg = load_config(write(tmp_path, GOOD))
-    assert (cfg.device_id, cfg.printer.dots, cfg.printer.native_qr, cfg.retention_days) == (
+    assert (cfg.box.device_id, cfg.printer.dots, cfg.printer.native_qr, cfg.retention.days) == (
         "store12-till1",
         384,
         False,
         45,
     )
-    assert cfg.qr_url == "https://r.example.com/r/{token}" and cfg.pos_profile == "huaxin-pos"
+    assert cfg.qr.url == "https://r.example.com/r/{token}" and cfg.parser.profile == "huaxin-pos"
 
 
 def test_every_problem_is_one_line_naming_its_key(tmp_path: Path) -> None:
