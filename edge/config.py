@@ -76,7 +76,7 @@ import re
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, get_args, get_type_hints
 from urllib.parse import urlsplit
 
 from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
@@ -431,9 +431,16 @@ class MetricsSection:
         return cls(**s.good)
 
 
+class _SectionClass(Protocol):
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @classmethod
+    def read(cls, s: _Section) -> object: ...
+
+
 # Each section of box.toml and the dataclass whose fields are its keys, in the order they are checked
 # (and their problems reported).
-SECTIONS: dict[str, Any] = {
+SECTIONS: dict[str, type[_SectionClass]] = {
     "box": BoxSection,
     "links": LinksSection,
     "printer": PrinterSection,

@@ -171,7 +171,7 @@ def test_every_key_is_documented_with_its_default(tmp_path: Path) -> None:
     import tomllib
 
     import edge.config
-    from edge.config import SECTIONS, keys
+    from edge.config import SECTIONS, PrinterSection, keys
 
     doc = edge.config.__doc__ or ""
     sample = textwrap.dedent(doc[doc.index("    [box]") : doc.index("\n\n", doc.index("    [metrics]"))])
@@ -189,7 +189,7 @@ def test_every_key_is_documented_with_its_default(tmp_path: Path) -> None:
                 if isinstance(f.default, Path | frozenset):
                     value = type(f.default)(value)
                 assert value == f.default, (name, f.name, value)
-    assert f'default "{SECTIONS["printer"]().profile}"' in sample
+    assert f'default "{PrinterSection().profile}"' in sample
 
 
 def test_a_printer_override_is_reported_under_its_own_key(tmp_path: Path) -> None:
