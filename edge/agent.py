@@ -281,44 +281,44 @@ def parse_settings(cfg: BoxConfig) -> ParseSettings:
 
     return ParseSettings(
         printer=cfg.printer,
-        pos_profile=load_profile(cfg.pos_profile) if cfg.pos_profile else None,
-        box=BoxIds(cfg.device_id, cfg.store_id, cfg.till_id),
-        rules=cfg.tag_rules,
-        currency=cfg.currency,
-        date_order=cfg.date_order,
+        pos_profile=load_profile(cfg.parser.profile) if cfg.parser.profile else None,
+        box=BoxIds(cfg.box.device_id, cfg.box.store_id, cfg.box.till_id),
+        rules=cfg.tags.rules,
+        currency=cfg.box.currency,
+        date_order=cfg.parser.date_order,
     )
 
 
 def settings_from_config(cfg: BoxConfig) -> AgentSettings:
     return AgentSettings(
-        spool=cfg.spool,
-        db=cfg.db,
-        key=cfg.key,
+        spool=cfg.paths.spool,
+        db=cfg.paths.db,
+        key=cfg.paths.key,
         parse=parse_settings(cfg),
-        inject_socket=cfg.inject_socket if cfg.qr_url else None,
-        qr_url=cfg.qr_url,
-        retention_days=cfg.retention_days,
-        min_free_bytes=cfg.min_free_mb * 2**20,
-        status=cfg.status,
-        metrics_port=cfg.metrics_port,
-        broker=cfg.broker,
-        qr_skip_kinds=cfg.qr_skip_kinds,
+        inject_socket=cfg.paths.inject_socket if cfg.qr.url else None,
+        qr_url=cfg.qr.url,
+        retention_days=cfg.retention.days,
+        min_free_bytes=cfg.retention.min_free_mb * 2**20,
+        status=cfg.paths.status,
+        metrics_port=cfg.metrics.port,
+        broker=cfg.cloud.broker,
+        qr_skip_kinds=cfg.qr.skip_kinds,
         uplink=uplink_settings(cfg),
-        hq_key=cfg.hq_key,
+        hq_key=cfg.cloud.hq_key,
     )
 
 
 def uplink_settings(cfg: BoxConfig) -> UplinkSettings | None:
-    if cfg.broker is None or cfg.retailer is None:
+    if cfg.cloud.broker is None or cfg.cloud.retailer is None:
         return None
     from edge.uplink import UplinkSettings
     from sync.topics import DeviceTopics
 
     return UplinkSettings(
-        broker=cfg.broker,
-        topics=DeviceTopics(cfg.retailer, cfg.store_id, cfg.device_id),
-        signing_key=cfg.signing_key,
-        tls=cfg.broker_tls,
+        broker=cfg.cloud.broker,
+        topics=DeviceTopics(cfg.cloud.retailer, cfg.box.store_id, cfg.box.device_id),
+        signing_key=cfg.paths.signing_key,
+        tls=cfg.cloud.tls,
     )
 
 
@@ -326,9 +326,10 @@ def run_check_config(args: argparse.Namespace) -> int:
     cfg = load_config_or_report(args.config)
     if cfg is None:
         return 2
+    box, printer = cfg.box, cfg.printer
     print(
-        f"{args.config}: ok (device {cfg.device_id}, store {cfg.store_id}, printer {cfg.printer.name}, "
-        f"{cfg.printer.dots} dots, QR {'on' if cfg.qr_url else 'off'}, {len(cfg.tag_rules)} tag rules)"
+        f"{args.config}: ok (device {box.device_id}, store {box.store_id}, printer {printer.name}, "
+        f"{printer.dots} dots, QR {'on' if cfg.qr.url else 'off'}, {len(cfg.tags.rules)} tag rules)"
     )
     return 0
 

@@ -11,9 +11,13 @@
     printer = "serial:///dev/ttyUSB1?baud=19200&rtscts=1"
 
     [printer]
-    profile = "chinese-80mm"            # a built-in printer profile (edge/escpos/printer_profile.py)
+    profile = "chinese-80mm"            # a built-in printer profile (edge/escpos/printer_profile.py);
+                                        # default "generic-80mm"
     native_qr = true                    # optional overrides of the profile
     dots = 576
+    # columns = 48                      # font A characters per line
+    # code_page = "cp437"               # what the printer prints before any ESC t
+    # multibyte = "gb18030"             # the double-byte encoding of its Chinese/Kanji mode (FS &)
     code_table = "CT-S651"              # the printer model whose ESC t numbers apply (python-escpos's
                                         # printer database or edge/escpos/maker_code_tables.json;
                                         # default: Epson's numbering)
@@ -26,7 +30,7 @@
                                         # nothing on the receipt decides (else they are needs_review)
 
     [qr]
-    url_template = "https://r.example.com/r/{token}"
+    url_template = "https://r.example.com/r/{token}"   # required unless enabled = false
     enabled = true
     skip_kinds = ["non_sale"]           # no QR on these: kitchen tickets, reports, test prints (non_sale);
                                         # add "void" or "refund" if those should get none either
@@ -59,43 +63,35 @@
     [metrics]
     port = 9464                         # Prometheus endpoint on 127.0.0.1; 0 turns it off
 
-Every problem is reported, one line each, naming the key; nothing starts on a bad file.
+The values shown for [paths], [qr] enabled and skip_kinds, [retention] and [metrics] are the defaults.
+Each section is a frozen dataclass below: its fields are the section's keys, and a field's default is
+what a box gets without the key (stated there alone: the readers never name a fallback of their own).
+The file is read once into a BoxConfig holding the sections; `tillbox check-config` and the agent load
+the same. Every problem is reported, one line each, naming the key; nothing starts on a bad file.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, get_args, get_type_hints
 from urllib.parse import urlsplit
 
-from edge.escpos.printer_profile import PROFILES, PrinterProfile
+from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS, DateOrder
 from edge.tags.rules import TagRule, TagRulesError, load_rules
+from firmware_bridge.boxfile import INJECT_SOCKET, SPOOL
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+S = TypeVar("S", bound="DataclassInstance")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-SECTIONS: dict[str, set[str]] = {
-    "box": {"device_id", "store_id", "till_id", "currency"},
-    "links": {"pos", "printer"},
-    "printer": {
-        "profile",
-        "native_qr",
-        "dots",
-        "columns",
-        "code_page",
-        "multibyte",
-        "code_table",
-        "command_set",
-    },
-    "parser": {"profile", "date_order"},
-    "qr": {"url_template", "enabled", "skip_kinds"},
-    "tags": {"rules"},
-    "paths": {"spool", "db", "key", "signing_key", "inject_socket", "status"},
-    "cloud": {"broker", "api", "retailer", "ca", "cert", "tls_key", "hq_key"},
-    "retention": {"days", "min_free_mb"},
-    "metrics": {"port"},
-}
+_ID_RULE = "letters, digits, '-' or '_' (up to 64)"
+_KINDS = ("non_sale", "refund", "sale", "void")
 
 
 class ConfigError(ValueError):
@@ -104,35 +100,55 @@ class ConfigError(ValueError):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class BoxConfig:
-    device_id: str
-    store_id: str
-    till_id: str
-    pos_url: str
-    printer_url: str
-    printer: PrinterProfile
-    pos_profile: str | None
-    qr_url: str | None
-    spool: Path
-    db: Path
-    inject_socket: Path
-    broker: str | None
-    api: str | None
-    retention_days: int = 30
-    min_free_mb: int = 200
-    key: Path = Path("/var/lib/tillbox/box.key")
-    status: Path = Path("/run/tillbox/agent-status.json")
-    tag_rules: tuple[TagRule, ...] = ()
-    metrics_port: int = 9464
-    qr_skip_kinds: frozenset[str] = frozenset({"non_sale"})
-    signing_key: Path = Path("/var/lib/tillbox/signing.key")
-    retailer: str | None = None
-    broker_tls: tuple[Path, Path, Path] | None = None  # (ca, cert, key) for mqtts
-    hq_key: str | None = None  # HQ's Ed25519 config-signing key, base64url
-    currency: str | None = None  # the store's: receipts that print none are in it
-    date_order: DateOrder | None = None  # where a receipt's date leaves day and month open
-    source: Path = field(default=Path("box.toml"), compare=False)
+class _Section:
+    """One [section] as it is read: the values found good so far (the rest keep their defaults), and
+    its problems, each reported as "section.key: what is wrong". A key whose field has no default is
+    required."""
+
+    def __init__(
+        self,
+        name: str,
+        cls: type[DataclassInstance],
+        table: dict[str, Any],
+        report: Callable[[str, str], None],
+    ) -> None:
+        self.name = name
+        self.table = table
+        self.good: dict[str, Any] = {}
+        self.required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+        self._report = report
+
+    def given(self, key: str) -> Any:
+        return self.table.get(key)  # None: absent (TOML has no null)
+
+    def bad(self, key: str, why: str) -> None:
+        self._report(f"{self.name}.{key}", why)
+
+    def take(self, key: str, value: Any) -> None:
+        self.good[key] = value
+
+    def check(self, key: str, ok: Callable[[Any], bool], why: str, required: bool | None = None) -> Any:
+        """The key's value when it is given and `ok` (taken), else None: reported when given, or when
+        required (by its field, or by `required` where another key decides) and absent."""
+        value = self.given(key)
+        if value is not None and ok(value):
+            self.take(key, value)
+            return value
+        if value is not None or (key in self.required if required is None else required):
+            self.bad(key, why)
+        return None
+
+    def whole(self, key: str, low: int, high: int, unit: str) -> None:
+        self.check(
+            key,
+            lambda v: _is_whole(v) and low <= v <= high,
+            f"a whole number of {unit} from {low} to {high}",
+        )
+
+    def make(self, cls: type[S]) -> S | None:
+        """The section of the values found good, the others at their defaults; None when a required key
+        is missing or bad (a problem then names it, so no BoxConfig is made)."""
+        return cls(**self.good) if self.required <= self.good.keys() else None
 
 
 def _scheme(url: str, port: bool = False) -> str | None:
@@ -145,6 +161,316 @@ def _scheme(url: str, port: bool = False) -> str | None:
     except ValueError:
         return None
     return parts.scheme
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_flag(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# How a value of each kind of field is checked before the section's own checks, and what it should be.
+_OF_KIND: dict[type, tuple[Callable[[Any], bool], str]] = {
+    bool: (_is_flag, "true or false"),
+    int: (_is_whole, "a whole number"),
+    str: (_is_text, "a name"),
+}
+
+
+def _is_url(schemes: tuple[str, ...]) -> Callable[[Any], bool]:
+    return lambda v: isinstance(v, str) and _scheme(v, port=True) in schemes
+
+
+@dataclass(frozen=True)
+class BoxSection:
+    device_id: str
+    store_id: str
+    till_id: str
+    currency: str | None = None  # the store's: receipts that print none are in it
+
+    @classmethod
+    def read(cls, s: _Section) -> BoxSection | None:
+        for key in ("device_id", "store_id", "till_id"):
+            s.check(key, _is_id, f"required: {_ID_RULE}")
+        s.check(
+            "currency",
+            lambda v: isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) is not None,
+            "an ISO 4217 code such as CNY, EUR or USD",
+        )
+        return s.make(cls)
+
+
+@dataclass(frozen=True)
+class LinksSection:
+    pos: str
+    printer: str
+
+    @classmethod
+    def read(cls, s: _Section) -> LinksSection | None:
+        from firmware_bridge.links import LinkConfigError, open_endpoint
+
+        for key in ("pos", "printer"):
+            url = s.given(key)
+            if not isinstance(url, str):
+                s.bad(key, "required: a link URL such as serial:///dev/ttyUSB0?baud=19200")
+                continue
+            try:
+                open_endpoint(url)  # parses and checks only: nothing is opened
+            except LinkConfigError as e:
+                s.bad(key, str(e))
+            else:
+                s.take(key, url)
+        return s.make(cls)
+
+
+@dataclass(frozen=True)
+class PrinterSection:
+    """[printer] as written: a built-in profile, and what this printer does differently (None: the
+    profile's own). What the box uses is the two put together, a PrinterProfile (BoxConfig.printer)."""
+
+    profile: str = GENERIC.name
+    native_qr: bool | None = None
+    dots: int | None = None
+    columns: int | None = None
+    code_page: str | None = None
+    multibyte: str | None = None
+    code_table: str | None = None
+    command_set: str | None = None
+
+    @classmethod
+    def read(cls, s: _Section) -> PrinterProfile:
+        s.check(
+            "profile",
+            lambda v: isinstance(v, str) and v in PROFILES,
+            f"unknown profile {s.given('profile')!r} (known: {', '.join(sorted(PROFILES))})",
+        )
+        overrides = {k: t for k, t in get_type_hints(cls).items() if k != "profile"}
+        for key, kind in overrides.items():
+            s.check(key, *_OF_KIND[next(t for t in get_args(kind) if t is not type(None))])
+        section = cls(**s.good)
+        printer = PROFILES[section.profile]
+        # One override at a time, so that a value the profile refuses is reported under its own key.
+        for key in overrides:
+            value = getattr(section, key)
+            if value is not None:
+                try:
+                    printer = replace(printer, **{key: value})
+                except ValueError as e:
+                    s.bad(key, str(e))
+        return printer
+
+
+@dataclass(frozen=True)
+class ParserSection:
+    profile: str | None = None  # a bundled POS profile's name or a .toml path; None: the generic parser
+    date_order: DateOrder | None = None  # where a receipt's date leaves day and month open
+
+    @classmethod
+    def read(cls, s: _Section) -> ParserSection:
+        name = s.check("profile", _is_text, "the name of a bundled POS profile or the path of a .toml file")
+        if name is not None:
+            from edge.parsing.profiles import ProfileError, load_profile
+
+            try:
+                load_profile(name)
+            except ProfileError as e:
+                s.bad("profile", str(e))
+        s.check("date_order", lambda v: v in DATE_ORDERS, f"one of {', '.join(DATE_ORDERS)}")
+        return cls(**s.good)
+
+
+@dataclass(frozen=True)
+class QrSection:
+    url_template: str | None = None
+    enabled: bool = True
+    skip_kinds: frozenset[str] = frozenset({"non_sale"})  # transaction kinds that get no QR block
+
+    @property
+    def url(self) -> str | None:
+        """The e-receipt URL template, or None when the box prints no QR block."""
+        return self.url_template if self.enabled else None
+
+    @classmethod
+    def read(cls, s: _Section) -> QrSection:
+        if s.check("enabled", _is_flag, "true or false") is not False:
+            s.check(
+                "url_template",
+                lambda v: isinstance(v, str) and "{token}" in v and _scheme(v) in ("http", "https"),
+                "required: an http(s) URL with {token}, e.g. https://r.example.com/r/{token}",
+                required=True,
+            )
+        kinds = s.check(
+            "skip_kinds",
+            lambda v: isinstance(v, list) and all(isinstance(k, str) and k in _KINDS for k in v),
+            f"a list of transaction kinds ({', '.join(_KINDS)})",
+        )
+        if kinds is not None:
+            s.take("skip_kinds", frozenset(kinds))
+        return cls(**s.good)
+
+
+@dataclass(frozen=True)
+class TagsSection:
+    rules: tuple[TagRule, ...] = ()  # those of the file the key names
+
+    @classmethod
+    def read(cls, s: _Section) -> TagsSection:
+        path = s.given("rules")
+        if path is None:
+            return cls()
+        if not isinstance(path, str):
+            s.bad("rules", "a path to a TOML rules file")
+            return cls()
+        try:
+            return cls(load_rules(Path(path)))
+        except TagRulesError as e:
+            for problem in e.problems:
+                s.bad("rules", problem)
+            return cls()
+
+
+@dataclass(frozen=True)
+class PathsSection:
+    spool: Path = Path(SPOOL)  # the bridge's default too (firmware_bridge/boxfile.py)
+    db: Path = Path("/var/lib/tillbox/box.db")
+    key: Path = Path("/var/lib/tillbox/box.key")
+    signing_key: Path = Path("/var/lib/tillbox/signing.key")
+    inject_socket: Path = Path(INJECT_SOCKET)  # likewise
+    status: Path = Path("/run/tillbox/agent-status.json")
+
+    @classmethod
+    def read(cls, s: _Section) -> PathsSection:
+        for key in (f.name for f in fields(cls)):
+            value = s.check(key, lambda v: isinstance(v, str) and v.startswith("/"), "an absolute path")
+            if value is not None:
+                s.take(key, Path(value))
+        return cls(**s.good)
+
+
+@dataclass(frozen=True)
+class CloudSection:
+    broker: str | None = None  # None: no uplink, receipts stay in the outbox
+    api: str | None = None
+    retailer: str | None = None
+    ca: Path | None = None
+    cert: Path | None = None
+    tls_key: Path | None = None
+    hq_key: str | None = None  # HQ's Ed25519 config-signing key, base64url
+
+    @property
+    def tls(self) -> tuple[Path, Path, Path] | None:
+        """(ca, cert, key) for an mqtts:// broker, else None."""
+        if self.broker is None or _scheme(self.broker) != "mqtts":
+            return None
+        if self.ca is None or self.cert is None or self.tls_key is None:  # the reader requires all three
+            raise ValueError("an mqtts:// broker needs ca, cert and tls_key")
+        return (self.ca, self.cert, self.tls_key)
+
+    @classmethod
+    def read(cls, s: _Section) -> CloudSection:
+        for key, schemes in (("broker", ("mqtt", "mqtts")), ("api", ("http", "https"))):
+            s.check(
+                key,
+                _is_url(schemes),
+                f"must be a {' or '.join(x + '://' for x in schemes)}host[:port] URL",
+            )
+        broker = s.good.get("broker")
+        s.check("retailer", _is_id, f"required with a broker: {_ID_RULE}", required=broker is not None)
+        mqtts = broker is not None and _scheme(broker) == "mqtts"
+        for key in ("ca", "cert", "tls_key"):
+            value = s.check(
+                key,
+                lambda v: isinstance(v, str) and (not mqtts or Path(v).is_file()),
+                "required with an mqtts:// broker: the path of an existing PEM file" if mqtts else "a path",
+                required=mqtts,
+            )
+            if value is not None:
+                s.take(key, Path(value))
+        hq_key = s.given("hq_key")
+        if hq_key is not None:
+            from edge.fleet import parse_hq_key
+
+            try:
+                parse_hq_key(hq_key if isinstance(hq_key, str) else "")
+            except ValueError as e:
+                s.bad("hq_key", str(e))
+            else:
+                s.take("hq_key", hq_key)
+        return cls(**s.good)
+
+
+@dataclass(frozen=True)
+class RetentionSection:
+    days: int = 30
+    min_free_mb: int = 200
+
+    @classmethod
+    def read(cls, s: _Section) -> RetentionSection:
+        s.whole("days", 1, 3650, "days")
+        s.whole("min_free_mb", 0, 1_000_000, "megabytes")
+        return cls(**s.good)
+
+
+@dataclass(frozen=True)
+class MetricsSection:
+    port: int = 9464
+
+    @classmethod
+    def read(cls, s: _Section) -> MetricsSection:
+        s.whole("port", 0, 65535, "(a TCP port; 0 is off)")
+        return cls(**s.good)
+
+
+class _SectionClass(Protocol):
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @classmethod
+    def read(cls, s: _Section) -> object: ...
+
+
+# Each section of box.toml and the dataclass whose fields are its keys, in the order they are checked
+# (and their problems reported).
+SECTIONS: dict[str, type[_SectionClass]] = {
+    "box": BoxSection,
+    "links": LinksSection,
+    "printer": PrinterSection,
+    "parser": ParserSection,
+    "qr": QrSection,
+    "cloud": CloudSection,
+    "retention": RetentionSection,
+    "metrics": MetricsSection,
+    "tags": TagsSection,
+    "paths": PathsSection,
+}
+
+
+def keys(section: str) -> list[str]:
+    return [f.name for f in fields(SECTIONS[section])]
+
+
+@dataclass(frozen=True)
+class BoxConfig:
+    box: BoxSection
+    links: LinksSection
+    printer: PrinterProfile  # [printer]'s profile with its overrides applied
+    parser: ParserSection
+    qr: QrSection
+    cloud: CloudSection
+    retention: RetentionSection
+    metrics: MetricsSection
+    tags: TagsSection
+    paths: PathsSection
+    source: Path = field(default=Path("box.toml"), compare=False)
 
 
 def load_config(path: Path) -> BoxConfig:
@@ -160,187 +486,24 @@ def load_config(path: Path) -> BoxConfig:
 def parse_config(data: dict[str, Any], path: Path) -> BoxConfig:
     problems: list[str] = []
 
-    def bad(key: str, why: str) -> None:
+    def report(key: str, why: str) -> None:
         problems.append(f"{path}: {key}: {why}")
 
-    for section, value in data.items():
-        if section not in SECTIONS:
-            bad(section, f"unknown section (known: {', '.join(SECTIONS)})")
-        elif not isinstance(value, dict):
-            bad(section, "must be a table")
+    for name, table in data.items():
+        if name not in SECTIONS:
+            report(name, f"unknown section (known: {', '.join(SECTIONS)})")
+        elif not isinstance(table, dict):
+            report(name, "must be a table")
         else:
-            for key in value:
-                if key not in SECTIONS[section]:
-                    bad(f"{section}.{key}", f"unknown key (known: {', '.join(sorted(SECTIONS[section]))})")
-
-    def get(section: str, key: str, default: Any = None) -> Any:
-        table = data.get(section)
-        return table.get(key, default) if isinstance(table, dict) else default
-
-    ids = {}
-    for key in ("device_id", "store_id", "till_id"):
-        value = get("box", key)
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            bad(f"box.{key}", "required: letters, digits, '-' or '_' (up to 64)")
-        ids[key] = value if isinstance(value, str) else ""
-
-    currency = get("box", "currency")
-    if currency is not None and not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
-        bad("box.currency", "an ISO 4217 code such as CNY, EUR or USD")
-        currency = None
-
-    links = {}
-    for key in ("pos", "printer"):
-        value = get("links", key)
-        if not isinstance(value, str):
-            bad(f"links.{key}", "required: a link URL such as serial:///dev/ttyUSB0?baud=19200")
-            value = ""
-        else:
-            from firmware_bridge.links import LinkConfigError, open_endpoint
-
-            try:
-                open_endpoint(value)
-            except LinkConfigError as e:
-                bad(f"links.{key}", str(e))
-        links[key] = value
-
-    printer = PROFILES["generic-80mm"]
-    name = get("printer", "profile", "generic-80mm")
-    if not isinstance(name, str) or name not in PROFILES:
-        bad("printer.profile", f"unknown profile {name!r} (known: {', '.join(sorted(PROFILES))})")
-    else:
-        printer = PROFILES[name]
-    overrides = {k: get("printer", k) for k in sorted(SECTIONS["printer"] - {"profile"})}
-    try:
-        printer = replace(printer, **{k: v for k, v in overrides.items() if v is not None})
-    except (ValueError, TypeError) as e:
-        bad("printer", str(e))
-
-    pos_profile = get("parser", "profile")
-    if pos_profile is not None and not isinstance(pos_profile, str):
-        bad("parser.profile", "the name of a bundled POS profile or the path of a .toml file")
-        pos_profile = None
-    elif pos_profile is not None:
-        from edge.parsing.profiles import ProfileError, load_profile
-
-        try:
-            load_profile(pos_profile)
-        except ProfileError as e:
-            bad("parser.profile", str(e))
-
-    date_order = get("parser", "date_order")
-    if date_order is not None and date_order not in DATE_ORDERS:
-        bad("parser.date_order", f"one of {', '.join(DATE_ORDERS)}")
-        date_order = None
-
-    qr_url = get("qr", "url_template")
-    if get("qr", "enabled", True) is False:
-        qr_url = None
-    elif not isinstance(qr_url, str) or "{token}" not in qr_url or _scheme(qr_url) not in ("http", "https"):
-        bad("qr.url_template", "required: an http(s) URL with {token}, e.g. https://r.example.com/r/{token}")
-        qr_url = None
-
-    skip = get("qr", "skip_kinds", ["non_sale"])
-    kinds = {"sale", "refund", "void", "non_sale"}
-    if not isinstance(skip, list) or not all(isinstance(k, str) and k in kinds for k in skip):
-        bad("qr.skip_kinds", f"a list of transaction kinds ({', '.join(sorted(kinds))})")
-        skip = ["non_sale"]
-
-    for key in ("broker", "api"):
-        value = get("cloud", key)
-        schemes = ("mqtt", "mqtts") if key == "broker" else ("http", "https")
-        if value is not None and (not isinstance(value, str) or _scheme(value, port=True) not in schemes):
-            bad(f"cloud.{key}", f"must be a {' or '.join(s + '://' for s in schemes)}host[:port] URL")
-
-    broker = get("cloud", "broker")
-    retailer = get("cloud", "retailer")
-    tls: tuple[Path, Path, Path] | None = None
-    if isinstance(broker, str) and _scheme(broker, port=True) is not None:
-        if not isinstance(retailer, str) or not _ID.fullmatch(retailer):
-            bad("cloud.retailer", "required with a broker: letters, digits, '-' or '_' (up to 64)")
-        if _scheme(broker) == "mqtts":
-            files = []
-            for key in ("ca", "cert", "tls_key"):
-                value = get("cloud", key)
-                if not isinstance(value, str) or not Path(value).is_file():
-                    bad(f"cloud.{key}", "required with an mqtts:// broker: the path of an existing PEM file")
-                files.append(Path(value) if isinstance(value, str) else Path())
-            tls = (files[0], files[1], files[2])
-
-    hq_key = get("cloud", "hq_key")
-    if hq_key is not None:
-        from edge.fleet import parse_hq_key
-
-        try:
-            parse_hq_key(hq_key if isinstance(hq_key, str) else "")
-        except ValueError as e:
-            bad("cloud.hq_key", str(e))
-
-    def whole(section: str, key: str, default: int, low: int, high: int, unit: str) -> int:
-        value = get(section, key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            bad(f"{section}.{key}", f"a whole number of {unit} from {low} to {high}")
-            return default
-        return value
-
-    days = whole("retention", "days", 30, 1, 3650, "days")
-    min_free_mb = whole("retention", "min_free_mb", 200, 0, 1_000_000, "megabytes")
-    metrics_port = whole("metrics", "port", 9464, 0, 65535, "(a TCP port; 0 is off)")
-
-    rules: tuple[TagRule, ...] = ()
-    rules_path = get("tags", "rules")
-    if rules_path is not None:
-        if not isinstance(rules_path, str):
-            bad("tags.rules", "a path to a TOML rules file")
-        else:
-            try:
-                rules = load_rules(Path(rules_path))
-            except TagRulesError as e:
-                problems.extend(f"{path}: tags.rules: {p}" for p in e.problems)
-
-    paths = {}
-    for key, default in (
-        ("spool", "/var/spool/tillbox"),
-        ("db", "/var/lib/tillbox/box.db"),
-        ("key", "/var/lib/tillbox/box.key"),
-        ("signing_key", "/var/lib/tillbox/signing.key"),
-        ("inject_socket", "/run/tillbox/inject.sock"),
-        ("status", "/run/tillbox/agent-status.json"),
-    ):
-        value = get("paths", key, default)
-        if not isinstance(value, str) or not value.startswith("/"):
-            bad(f"paths.{key}", "an absolute path")
-            value = default
-        paths[key] = Path(value)
-
+            for key in table:
+                if key not in keys(name):
+                    report(f"{name}.{key}", f"unknown key (known: {', '.join(sorted(keys(name)))})")
+    sections: dict[str, Any] = {}
+    for name, section in SECTIONS.items():
+        table = data.get(name)
+        sections[name] = section.read(
+            _Section(name, section, table if isinstance(table, dict) else {}, report)
+        )
     if problems:
         raise ConfigError(problems)
-    return BoxConfig(
-        device_id=ids["device_id"],
-        store_id=ids["store_id"],
-        till_id=ids["till_id"],
-        pos_url=links["pos"],
-        printer_url=links["printer"],
-        printer=printer,
-        pos_profile=pos_profile,
-        qr_url=qr_url,
-        spool=paths["spool"],
-        db=paths["db"],
-        inject_socket=paths["inject_socket"],
-        broker=get("cloud", "broker"),
-        api=get("cloud", "api"),
-        retention_days=days,
-        min_free_mb=min_free_mb,
-        key=paths["key"],
-        status=paths["status"],
-        tag_rules=rules,
-        metrics_port=metrics_port,
-        qr_skip_kinds=frozenset(skip),
-        signing_key=paths["signing_key"],
-        retailer=retailer,
-        broker_tls=tls,
-        hq_key=hq_key,
-        currency=currency,
-        date_order=date_order,
-        source=path,
-    )
+    return BoxConfig(**sections, source=path)

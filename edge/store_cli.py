@@ -52,10 +52,10 @@ def run_reparse(args: argparse.Namespace) -> int:
         settings = parse_settings(cfg)
         if args.profile:
             settings = replace(settings, pos_profile=load_profile(args.profile))
-        if not cfg.db.exists():
-            raise ValueError(f"no store at {cfg.db}")
-        settings = replace(settings, key=load_or_create_key(cfg.key))
-        result = reparse(open_store(cfg.db), since, settings)
+        if not cfg.paths.db.exists():
+            raise ValueError(f"no store at {cfg.paths.db}")
+        settings = replace(settings, key=load_or_create_key(cfg.paths.key))
+        result = reparse(open_store(cfg.paths.db), since, settings)
     except (ValueError, ProfileError, RuntimeError) as e:
         print(f"tillbox reparse: {e}", file=sys.stderr)
         return 2
@@ -74,19 +74,21 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     cfg = load_config_or_report(cfg_path)
     if cfg is None:
         return None
+    paths = cfg.paths
     agent: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):  # no agent has written one yet
-        agent = json.loads(cfg.status.read_text(encoding="utf-8"))
-    health = collect(open_store_readonly(cfg.db), cfg.spool, cfg.db.parent, cfg.printer.command_language)
+        agent = json.loads(paths.status.read_text(encoding="utf-8"))
+    store = open_store_readonly(paths.db)
+    health = collect(store, paths.spool, paths.db.parent, cfg.printer.command_language)
     return {
-        "device_id": cfg.device_id,
-        "public_key": enrolment_key(cfg.signing_key),  # what `tillbox-cloud devices enroll` registers
+        "device_id": cfg.box.device_id,
+        "public_key": enrolment_key(paths.signing_key),  # what `tillbox-cloud devices enroll` registers
         "agent": {
             "running": bool(agent) and _alive(agent.get("pid")),
             "updated_at": agent.get("updated_at"),
             "conditions": agent.get("conditions", {}),
         },
-        "broker": {"url": cfg.broker, "connected": agent.get("broker", {}).get("connected")},
+        "broker": {"url": cfg.cloud.broker, "connected": agent.get("broker", {}).get("connected")},
         "config_version": agent.get("config_version", 0),  # the configuration from HQ in use (0: none)
         "pos_profile": agent.get("pos_profile"),
         "printer_profile": cfg.printer.name,

@@ -16,6 +16,11 @@ from firmware_bridge.links import LinkConfigError, open_endpoint
 from firmware_bridge.stream_language import COMMAND_SETS
 from firmware_bridge.tomlfile import TomlError, read_toml
 
+# The defaults of [paths] spool and inject_socket: the agent's reader (edge/config.py) takes them from
+# here, so that the two processes meet at the same places when the file names neither.
+SPOOL = "/var/spool/tillbox"
+INJECT_SOCKET = "/run/tillbox/inject.sock"
+
 
 class BoxFileError(ValueError):
     pass
@@ -59,8 +64,8 @@ def read_box_file(path: Path) -> BridgeSettings:
             open_endpoint(url)  # parses and checks only: nothing is opened
         except LinkConfigError as e:
             problems.append(f"{path}: links.{key}: {e}")
-    spool = paths.get("spool", "/var/spool/tillbox")
-    inject = paths.get("inject_socket", "/run/tillbox/inject.sock")
+    spool = paths.get("spool", SPOOL)
+    inject = paths.get("inject_socket", INJECT_SOCKET)
     for key, value in (("spool", spool), ("inject_socket", inject)):
         if not isinstance(value, str) or not value.startswith("/"):
             problems.append(f"{path}: paths.{key}: an absolute path")

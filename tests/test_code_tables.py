@@ -66,7 +66,7 @@ def test_an_unknown_printer_model_is_a_clear_error(tmp_path: Path) -> None:
         '[box]\ndevice_id = "d1"\nstore_id = "s1"\n[links]\npos = "loop://"\nprinter = "loop://"\n'
         '[printer]\nprofile = "generic-80mm"\ncode_table = "TM-NOPE"\n'
     )
-    with pytest.raises(ConfigError, match=r"printer: .*code_table 'TM-NOPE' is not a printer model"):
+    with pytest.raises(ConfigError, match=r"printer.code_table: .*'TM-NOPE' is not a printer model"):
         load_config(box)
 
 

@@ -96,5 +96,5 @@ def test_the_agent_takes_the_command_set_over_its_profiles(tmp_path: Path) -> No
     printer = load_config(box).printer
     assert printer.command_set == "star-line" and printer.command_language == "star"
     box.write_text(base + '[printer]\nprofile = "generic-80mm"\ncommand_set = "zpl"\n')
-    with pytest.raises(ConfigError, match=r"printer: .*command_set must be one of"):
+    with pytest.raises(ConfigError, match=r"printer.command_set: .*command_set must be one of"):
         load_config(box)

@@ -28,11 +28,11 @@ def test_a_profile_upgrade_sends_corrections_once(tmp_path: Path, capsys: pytest
     bare.write_text('name = "bare"\n')  # the generic parser only: misreads this POS's receipts
     cfg_path = write_box_toml(tmp_path, parser_profile=str(bare))
     cfg = load_config(cfg_path)
-    spool_jobs(cfg.spool, map(corpus, HUAXIN))
-    sessions = open_store(cfg.db)
+    spool_jobs(cfg.paths.spool, map(corpus, HUAXIN))
+    sessions = open_store(cfg.paths.db)
     settings = parse_settings(cfg)
-    key = load_or_create_key(cfg.key)
-    assert ingest_spool(cfg.spool, sessions, replace(settings, key=key)).stored == 4
+    key = load_or_create_key(cfg.paths.key)
+    assert ingest_spool(cfg.paths.spool, sessions, replace(settings, key=key)).stored == 4
     with sessions() as s:
         before = {r.id: r.status for r in s.scalars(select(TransactionRow))}
     assert set(before.values()) == {"needs_review"}
@@ -68,9 +68,10 @@ def test_new_tag_rules_correct_only_what_they_change(
 ) -> None:
     cfg_path = write_box_toml(tmp_path)
     cfg = load_config(cfg_path)
-    spool_jobs(cfg.spool, map(corpus, ["zh-supermarket-00", "de-baeckerei-00"]))
-    sessions = open_store(cfg.db)
-    ingest_spool(cfg.spool, sessions, replace(parse_settings(cfg), key=load_or_create_key(cfg.key)))
+    spool_jobs(cfg.paths.spool, map(corpus, ["zh-supermarket-00", "de-baeckerei-00"]))
+    sessions = open_store(cfg.paths.db)
+    key = load_or_create_key(cfg.paths.key)
+    ingest_spool(cfg.paths.spool, sessions, replace(parse_settings(cfg), key=key))
     rules = tmp_path / "tags.toml"
     rules.write_text('[[rule]]\ntag = "drinks"\nitems = ["可乐"]\n', encoding="utf-8")
     cfg_path = write_box_toml(tmp_path, rules=rules)
