@@ -5,7 +5,6 @@ and wait in the spool."""
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import shutil
@@ -17,10 +16,9 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from edge.escpos.printer_profile import PROFILES
-from firmware_bridge.atomic_file import write_atomically
 from sync.wire.heartbeat import Conditions as WireConditions
 from sync.wire.model import to_wire
 
@@ -83,12 +81,6 @@ def _version() -> str:
         return "unknown"
 
 
-def _write_status(path: Path, status: dict[str, Any]) -> None:
-    # Atomic, so `tillbox status` never reads half a file.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, json.dumps(status, indent=1).encode(), durable=False)
-
-
 def apply_fleet_update(
     fleet: FleetApplier, update: Update, parse: ParseSettings, sessions: sessionmaker[Session]
 ) -> ParseSettings:
@@ -112,6 +104,7 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     from edge.fleet import FleetApplier, parse_hq_key
     from edge.health import collect
     from edge.metrics import AgentMetrics
+    from edge.status_file import AgentStatus, BrokerLink, write_status
     from edge.store.database import open_store
     from edge.store.ingest import ingest_spool
     from edge.store.retention import prune
@@ -134,7 +127,8 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     notifier = Notifier()
     notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
     conditions = Conditions()
-    started = datetime.now(UTC).isoformat()
+    started = datetime.now(UTC)
+    version = _version()
     next_prune = next_health = next_ping = 0.0
     ping_every = notifier.watchdog_interval() or 1.0
     uplink = None
@@ -204,7 +198,7 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                             WireConditions(**asdict(conditions)),
                             fleet.version,
                             parse.pos_profile.name if parse.pos_profile else None,
-                            _version(),
+                            version,
                         )
                         uplink.publisher.heartbeat(to_wire(heartbeat))
                     except ValueError:  # a heartbeat that cannot be sent must not stop the store
@@ -213,21 +207,19 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
                 metrics.disk_low.set(conditions.disk_low)
                 metrics.disk_full.set(conditions.disk_full)
                 if s.status is not None:
-                    _write_status(
+                    write_status(
                         s.status,
-                        {
-                            "pid": os.getpid(),
-                            "started_at": started,
-                            "updated_at": datetime.now(UTC).isoformat(),
-                            "conditions": asdict(conditions),
-                            "broker": {
-                                "url": s.broker,
-                                "connected": uplink.publisher.connected if uplink else None,
-                            },
-                            "health": health.to_json(),
-                            "config_version": fleet.version,
-                            "pos_profile": parse.pos_profile.name if parse.pos_profile else None,
-                        },
+                        AgentStatus(
+                            version=version,
+                            config_version=fleet.version,
+                            pos_profile=parse.pos_profile.name if parse.pos_profile else None,
+                            conditions=WireConditions(**asdict(conditions)),
+                            pid=os.getpid(),
+                            started_at=started,
+                            updated_at=datetime.now(UTC),
+                            broker=BrokerLink(s.broker, uplink.publisher.connected if uplink else None),
+                            health=health.readings(),
+                        ),
                     )
             if result.disk_full:
                 stop.wait(5.0)  # the spool holds the jobs; try again when there may be room
