@@ -57,7 +57,6 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     from edge.duties.shared import Shared, software_version
     from edge.duties.spool import SpoolDuty
     from edge.duties.status import StatusDuty
-    from edge.duties.uplink import HeartbeatDuty, UplinkService
     from edge.fleet import FleetApplier, parse_hq_key
     from edge.metrics import AgentMetrics
     from edge.store.database import open_store
@@ -81,6 +80,8 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
         services.append(QrService(s.spool, parse.printer, s.qr_url, s.qr_skip_kinds, s.inject_socket))
     uplink = None
     if s.uplink is not None and parse.key is not None:
+        from edge.duties.uplink import UplinkService  # (paho and sync's publisher: only with a broker)
+
         uplink = UplinkService(s.uplink, sessions, parse.key, on_config=fleet.receive)
         services.append(uplink)
 
@@ -101,6 +102,8 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
         ),
     )
     if uplink is not None and s.uplink is not None:
+        from edge.duties.uplink import HeartbeatDuty
+
         loop.every(s.uplink.heartbeat_s, HeartbeatDuty(shared, uplink.send_heartbeat))
     loop.every(s.health_s, MetricsDuty(metrics, shared))
 

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from edge.duties.shared import Shared
 from edge.fleet import FleetApplier, Update
 from edge.store.records import ParseSettings
-from edge.store.reparse import reparse
 
 log = logging.getLogger("tillbox.agent")
 
@@ -33,6 +32,8 @@ def apply_fleet_update(
 ) -> ParseSettings:
     """A configuration HQ pushed (verified): its profile for every receipt from now on, and the re-parse
     it asks for, once — the corrections go out through the outbox like any other."""
+    from edge.store.reparse import reparse  # (only when HQ asks: the agent's memory is counted)
+
     if update.profile is not None:
         parse = replace(parse, pos_profile=update.profile)
         log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
