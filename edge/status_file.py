@@ -8,13 +8,14 @@ It stays on the box and is not a wire document: it lives in edge, and only reuse
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
+from typing import Annotated
 
 from firmware_bridge.atomic_file import write_atomically
-from sync.wire.heartbeat import AgentFacts, Count, Heartbeat, Readings
-from sync.wire.model import WireError, from_wire, to_wire
+from sync.wire.heartbeat import AgentFacts, Heartbeat, Readings
+from sync.wire.model import Limit, WireError, from_wire, to_wire
 
 
 class StatusFileError(ValueError):
@@ -29,11 +30,27 @@ class BrokerLink:
 
 @dataclass(frozen=True, kw_only=True)
 class AgentStatus(AgentFacts):
-    pid: Count
+    pid: Annotated[int, Limit(ge=1)]
     started_at: datetime
     updated_at: datetime
     broker: BrokerLink = BrokerLink()
     health: Readings
+
+    @classmethod
+    def of(
+        cls,
+        facts: AgentFacts,
+        health: Readings,
+        pid: int,
+        started_at: datetime,
+        updated_at: datetime,
+        broker: BrokerLink,
+    ) -> AgentStatus:
+        # Every fact, field by field as Heartbeat.of takes them: one added to AgentFacts comes along.
+        said = {f.name: getattr(facts, f.name) for f in fields(AgentFacts)}
+        return cls(
+            **said, pid=pid, started_at=started_at, updated_at=updated_at, broker=broker, health=health
+        )
 
     def heartbeat(self) -> Heartbeat:
         return Heartbeat.of(self, self.health)

@@ -49,6 +49,18 @@ def test_the_status_file_reads_back_as_written(tmp_path: Path) -> None:
     assert (body["config_version"], body["health"]["receipts_stored"]) == (3, 12)
 
 
+def test_the_status_carries_every_fact_it_is_made_of() -> None:
+    made = AgentStatus.of(
+        STATUS,
+        STATUS.health,
+        pid=STATUS.pid,
+        started_at=STATUS.started_at,
+        updated_at=STATUS.updated_at,
+        broker=STATUS.broker,
+    )
+    assert made == STATUS
+
+
 def test_the_status_and_the_heartbeat_say_the_same(tmp_path: Path) -> None:
     heartbeat = from_wire(Heartbeat, json.loads(json.dumps(to_wire(STATUS.heartbeat()))))
     assert (heartbeat.config_version, heartbeat.pos_profile, heartbeat.conditions) == (
@@ -71,6 +83,7 @@ def test_the_status_and_the_heartbeat_say_the_same(tmp_path: Path) -> None:
         ("{not json", "not JSON"),
         ("[]", "AgentStatus: an object expected"),
         ('{"pid": 7}', "AgentStatus.started_at: missing"),  # somebody else's file
+        (json.dumps({**to_wire(STATUS), "pid": 0}), "AgentStatus.pid: 0 is out of range"),
         # An older agent's: its readings were floats.
         (
             json.dumps({**to_wire(STATUS), "health": {"oldest_unsent_age_s": 1.5}}),

@@ -33,17 +33,13 @@ class StatusDuty:
 
     def run(self) -> None:
         health = collect(self.sessions, self.spool, self.disk, self.shared.parse.printer.command_language)
-        facts = self.shared.facts()
-        status = AgentStatus(
-            version=facts.version,
-            config_version=facts.config_version,
-            pos_profile=facts.pos_profile,
-            conditions=facts.conditions,
+        status = AgentStatus.of(
+            self.shared.facts(),
+            health.readings(),
             pid=os.getpid(),
             started_at=self.started_at,
             updated_at=datetime.now(UTC),
             broker=BrokerLink(self.broker, self.connected()),
-            health=health.readings(),
         )
         self.shared.health, self.shared.status = health, status
         if self.path is not None:
