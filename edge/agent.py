@@ -1,38 +1,29 @@
-"""The agent's main loop: spool -> store, QR blocks for the bridge, retention, health. It takes what the
-bridge spooled as fast as it comes and never touches the print path: if it stops, receipts still print
-and wait in the spool."""
+"""The agent: takes what the bridge spooled into the store as fast as it comes, answers the bridge's QR
+requests, syncs, keeps the store trim and says how it is doing. It never touches the print path: if it
+stops, receipts still print and wait in the spool.
+
+It is made of its duties (edge/duties/), each testable alone: those of its one loop (the scheduler,
+which also pings systemd's watchdog) and those that run in threads of their own beside it (started in
+order, stopped in reverse)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import logging
-import os
-import shutil
 import signal
 import sys
 import threading
-import time
-from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from edge.escpos.printer_profile import PROFILES
-from firmware_bridge.atomic_file import write_atomically
-from sync.wire.heartbeat import Conditions as WireConditions
-from sync.wire.model import to_wire
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
     from edge.config import BoxConfig
-    from edge.fleet import FleetApplier, Update
+    from edge.duties.services import Service
     from edge.store.records import ParseSettings
     from edge.uplink import UplinkSettings
-
-log = logging.getLogger("tillbox.agent")
 
 
 @dataclass(frozen=True)
@@ -56,193 +47,72 @@ class AgentSettings:
     health_s: float = 2.0  # status file and metrics
 
 
-DISK_ALARM_SHARE = 0.8  # used share of the store's disk at which HQ hears about it
-
-
-@dataclass
-class Conditions:
-    disk_alarm: bool = False  # 80 % used: nothing is dropped yet, but someone should look
-    disk_low: bool = False
-    disk_full: bool = False
-
-    def report(self, name: str, now_on: bool, detail: str) -> None:
-        if getattr(self, name) != now_on:
-            setattr(self, name, now_on)
-            if now_on:
-                log.warning("%s: %s", name, detail, extra={"condition": name, "on": True})
-            else:
-                log.info("%s cleared", name, extra={"condition": name, "on": False})
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("tillbox")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def _write_status(path: Path, status: dict[str, Any]) -> None:
-    # Atomic, so `tillbox status` never reads half a file.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, json.dumps(status, indent=1).encode(), durable=False)
-
-
-def apply_fleet_update(
-    fleet: FleetApplier, update: Update, parse: ParseSettings, sessions: sessionmaker[Session]
-) -> ParseSettings:
-    """A configuration HQ pushed (verified): its profile for every receipt from now on, and the re-parse
-    it asks for, once — the corrections go out through the outbox like any other."""
-    from edge.store.reparse import reparse
-
-    if update.profile is not None:
-        parse = replace(parse, pos_profile=update.profile)
-        log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
-    status = fleet.reparse_due(update)
-    if status is not None:
-        result = reparse(sessions, datetime(1970, 1, 1, tzinfo=UTC), parse, only_status=status)
-        fleet.reparse_ran(update)
-        log.info("re-parsed %d %s receipts for HQ: %d corrected", result.read, status, result.corrected)
-    return parse
-
-
 def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     # Imported here: `tillbox bridge` shares this command line and must start in a blink.
+    from edge.duties.fleet import FleetDuty
+    from edge.duties.metrics import MetricsDuty, MetricsEndpoint
+    from edge.duties.retention import RetentionDuty
+    from edge.duties.scheduler import Scheduler
+    from edge.duties.services import started
+    from edge.duties.shared import Shared, software_version
+    from edge.duties.spool import SpoolDuty
+    from edge.duties.status import StatusDuty
     from edge.fleet import FleetApplier, parse_hq_key
-    from edge.health import collect
     from edge.metrics import AgentMetrics
     from edge.store.database import open_store
-    from edge.store.ingest import ingest_spool
-    from edge.store.retention import prune
     from edge.store.sealing import load_or_create_key
     from firmware_bridge.systemd import Notifier
 
     s = settings
     parse = replace(s.parse, key=load_or_create_key(s.key))
     sessions = open_store(s.db)
-
+    shared = Shared(parse, version=software_version())
     metrics = AgentMetrics()
-    if s.metrics_port:
-        metrics.serve(s.metrics_port)
-    server = injector = None
-    if s.inject_socket and s.qr_url:
-        from edge.qr.injector import QrInjector, serve
-
-        injector = QrInjector(s.spool, parse.printer, s.qr_url, s.qr_skip_kinds)
-        server = serve(s.inject_socket, injector)
-    notifier = Notifier()
-    notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
-    conditions = Conditions()
-    started = datetime.now(UTC).isoformat()
-    next_prune = next_health = next_ping = 0.0
-    ping_every = notifier.watchdog_interval() or 1.0
-    uplink = None
-    next_heartbeat = 0.0
     fleet = FleetApplier(parse_hq_key(s.hq_key) if s.hq_key else None, s.db.parent)
-    if s.uplink is not None and parse.key is not None:
-        from edge.uplink import Uplink
+    notifier = Notifier()
 
-        uplink = Uplink(s.uplink, sessions, parse.key, on_config=fleet.receive)
-        uplink.start()  # its own thread: storing never waits on the network
-    try:
-        while not stop.is_set():
-            update = fleet.take()
-            if update is not None:
-                parse = apply_fleet_update(fleet, update, parse, sessions)
-            if time.monotonic() >= next_ping:  # from the loop itself: a hung store stops the pings
-                notifier.notify("WATCHDOG=1")
-                next_ping = time.monotonic() + ping_every
-            usage = shutil.disk_usage(s.db.parent)
-            free = usage.free
-            conditions.report(
-                "disk_alarm",
-                usage.used >= DISK_ALARM_SHARE * usage.total,
-                f"{usage.used / usage.total:.0%} of the store's disk used",
-            )
-            conditions.report(
-                "disk_low",
-                free < s.min_free_bytes,
-                f"{free // 2**20} MB free: captures are stored without raster images",
-            )
-            result = ingest_spool(s.spool, sessions, parse, limit=100, lean=conditions.disk_low)
-            conditions.report(
-                "disk_full",
-                result.disk_full,
-                "the store cannot write: receipts print and wait in the spool",
-            )
-            for name in ("stored", "duplicates", "skipped", "bad", "images_dropped"):
-                if getattr(result, name):
-                    metrics.jobs.labels(name).inc(getattr(result, name))
-            if result.stored or result.bad:
-                log.info(
-                    "stored %d, duplicates %d, empty %d, bad %d",
-                    result.stored,
-                    result.duplicates,
-                    result.skipped,
-                    result.bad,
-                    extra={"stored": result.stored, "bad": result.bad},
-                )
-            now = time.monotonic()
-            if now >= next_prune:
-                next_prune = now + s.housekeeping_s
-                pruned = prune(sessions, s.retention_days)
-                metrics.pruned.inc(pruned.captures)
-                if pruned.captures or pruned.outbox_rows:
-                    log.info(
-                        "retention removed %d captures, %d delivered outbox rows",
-                        pruned.captures,
-                        pruned.outbox_rows,
-                    )
-            if now >= next_health:
-                next_health = now + s.health_s
-                health = collect(sessions, s.spool, s.db.parent, parse.printer.command_language)
-                if uplink is not None and s.uplink is not None and now >= next_heartbeat:
-                    next_heartbeat = now + s.uplink.heartbeat_s
-                    try:
-                        heartbeat = health.heartbeat(
-                            WireConditions(**asdict(conditions)),
-                            fleet.version,
-                            parse.pos_profile.name if parse.pos_profile else None,
-                            _version(),
-                        )
-                        uplink.publisher.heartbeat(to_wire(heartbeat))
-                    except ValueError:  # a heartbeat that cannot be sent must not stop the store
-                        log.exception("heartbeat not sent")
-                metrics.update(health)
-                metrics.disk_low.set(conditions.disk_low)
-                metrics.disk_full.set(conditions.disk_full)
-                if s.status is not None:
-                    _write_status(
-                        s.status,
-                        {
-                            "pid": os.getpid(),
-                            "started_at": started,
-                            "updated_at": datetime.now(UTC).isoformat(),
-                            "conditions": asdict(conditions),
-                            "broker": {
-                                "url": s.broker,
-                                "connected": uplink.publisher.connected if uplink else None,
-                            },
-                            "health": health.to_json(),
-                            "config_version": fleet.version,
-                            "pos_profile": parse.pos_profile.name if parse.pos_profile else None,
-                        },
-                    )
-            if result.disk_full:
-                stop.wait(5.0)  # the spool holds the jobs; try again when there may be room
-            elif not (result.stored or result.duplicates or result.skipped):
-                stop.wait(s.poll_s)
-    finally:
-        notifier.notify("STOPPING=1")
-        if server is not None and s.inject_socket is not None:
-            server.shutdown()
-            server.server_close()
-            s.inject_socket.unlink(missing_ok=True)
-        if injector is not None:
-            injector.close()
-        if uplink is not None:
-            uplink.stop()
+    services: list[Service] = []
+    if s.metrics_port:
+        services.append(MetricsEndpoint(metrics, s.metrics_port))
+    if s.inject_socket and s.qr_url:
+        from edge.duties.qr import QrService
+
+        services.append(QrService(s.spool, parse.printer, s.qr_url, s.qr_skip_kinds, s.inject_socket))
+    uplink = None
+    if s.uplink is not None and parse.key is not None:
+        from edge.duties.uplink import UplinkService  # (paho and sync's publisher: only with a broker)
+
+        uplink = UplinkService(s.uplink, sessions, parse.key, on_config=fleet.receive)
+        services.append(uplink)
+
+    loop = Scheduler(lambda: notifier.notify("WATCHDOG=1"), notifier.watchdog_interval() or 1.0)
+    loop.each_pass(FleetDuty(fleet, sessions, shared))
+    loop.each_pass(SpoolDuty(s.spool, sessions, shared, metrics, s.db.parent, s.min_free_bytes, s.poll_s))
+    loop.every(s.housekeeping_s, RetentionDuty(sessions, s.retention_days, metrics))
+    loop.every(
+        s.health_s,
+        StatusDuty(
+            sessions,
+            s.spool,
+            s.db.parent,
+            shared,
+            s.status,
+            s.broker,
+            uplink.connected if uplink is not None else lambda: None,
+        ),
+    )
+    if uplink is not None and s.uplink is not None:
+        from edge.duties.uplink import HeartbeatDuty
+
+        loop.every(s.uplink.heartbeat_s, HeartbeatDuty(shared, uplink.send_heartbeat))
+    loop.every(s.health_s, MetricsDuty(metrics, shared))
+
+    with started(services):
+        notifier.notify("READY=1", f"STATUS=storing {s.spool} into {s.db}")
+        try:
+            loop.run(stop)
+        finally:
+            notifier.notify("STOPPING=1")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

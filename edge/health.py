@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from firmware_bridge.spool import BRIDGE_STATUS_FILE, list_jobs
-from sync.wire.heartbeat import BridgeCounters, Conditions, Heartbeat
+from sync.wire.heartbeat import AgentFacts, BridgeCounters, Conditions, Heartbeat, Readings
 from sync.wire.model import WireError, from_wire
 
 FAILURE_WINDOW = timedelta(hours=24)
@@ -54,13 +54,15 @@ class Health:
         pos_profile: str | None = None,
         version: str | None = None,
     ) -> Heartbeat:
-        """The wire's heartbeat (sync/wire/heartbeat.py), which carries no floats: whole seconds, the
-        rates as decimal strings."""
+        """The wire's heartbeat (sync/wire/heartbeat.py): these readings and what the agent says of
+        itself."""
+        facts = AgentFacts(version, config_version, pos_profile, conditions or Conditions())
+        return Heartbeat.of(facts, self.readings())
+
+    def readings(self) -> Readings:
+        """As the wire carries them, which has no floats: whole seconds, the rates as decimal strings."""
         age, rate = self.oldest_unsent_age_s, self.parse_failure_rate
-        return Heartbeat(
-            version=version,
-            config_version=config_version,
-            pos_profile=pos_profile,
+        return Readings(
             receipts_stored=self.receipts_stored,
             spool_depth=self.spool_depth,
             spool_bad=self.spool_bad,
@@ -70,7 +72,6 @@ class Health:
             disk_used_share=Decimal(f"{self.disk_used_share:.3f}"),
             disk_free_bytes=self.disk_free_bytes,
             disk_total_bytes=self.disk_total_bytes,
-            conditions=conditions or Conditions(),
             last_receipt_at=datetime.fromisoformat(self.last_receipt_at) if self.last_receipt_at else None,
             last_receipt_status=self.last_receipt_status,
             last_receipt_total=Decimal(self.last_receipt_total) if self.last_receipt_total else None,

@@ -3,6 +3,8 @@ how busy a till is). A registry of its own, so tests can run several agents in o
 
 from __future__ import annotations
 
+from wsgiref.simple_server import WSGIServer
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, start_http_server
 
 from edge.health import Health
@@ -38,5 +40,7 @@ class AgentMetrics:
         self.parse_failure.set(h.parse_failure_rate or 0)
         self.disk_free.set(h.disk_free_bytes)
 
-    def serve(self, port: int) -> None:
-        start_http_server(port, addr="127.0.0.1", registry=self.registry)
+    def serve(self, port: int) -> WSGIServer:
+        """Serve in a thread of its own; the server, to shut down."""
+        server, _ = start_http_server(port, addr="127.0.0.1", registry=self.registry)
+        return server

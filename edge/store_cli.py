@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -69,36 +68,35 @@ def run_reparse(args: argparse.Namespace) -> int:
 def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     from edge.health import collect
     from edge.signing import enrolment_key
+    from edge.status_file import read_status
     from edge.store.database import open_store_readonly
+    from sync.wire.model import to_wire
 
     cfg = load_config_or_report(cfg_path)
     if cfg is None:
         return None
     paths = cfg.paths
-    agent: dict[str, Any] = {}
-    with contextlib.suppress(OSError, ValueError):  # no agent has written one yet
-        agent = json.loads(paths.status.read_text(encoding="utf-8"))
+    agent = read_status(paths.status)  # None: no agent has written one yet
     store = open_store_readonly(paths.db)
     health = collect(store, paths.spool, paths.db.parent, cfg.printer.command_language)
     return {
         "device_id": cfg.box.device_id,
         "public_key": enrolment_key(paths.signing_key),  # what `tillbox-cloud devices enroll` registers
         "agent": {
-            "running": bool(agent) and _alive(agent.get("pid")),
-            "updated_at": agent.get("updated_at"),
-            "conditions": agent.get("conditions", {}),
+            "running": agent is not None and _alive(agent.pid),
+            "updated_at": agent.updated_at.isoformat() if agent else None,
+            "conditions": to_wire(agent.conditions) if agent else {},
         },
-        "broker": {"url": cfg.cloud.broker, "connected": agent.get("broker", {}).get("connected")},
-        "config_version": agent.get("config_version", 0),  # the configuration from HQ in use (0: none)
-        "pos_profile": agent.get("pos_profile"),
+        "broker": {"url": cfg.cloud.broker, "connected": agent.broker.connected if agent else None},
+        # The configuration from HQ in use (0: none).
+        "config_version": (agent.config_version or 0) if agent else 0,
+        "pos_profile": agent.pos_profile if agent else None,
         "printer_profile": cfg.printer.name,
         **health.to_json(),
     }
 
 
-def _alive(pid: Any) -> bool:
-    if not isinstance(pid, int):
-        return False
+def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -113,9 +111,11 @@ def _mb(n: int) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from edge.status_file import StatusFileError
+
     try:
         st = gather_status(args.config)
-    except RuntimeError as e:
+    except (RuntimeError, StatusFileError) as e:
         print(f"tillbox status: {e}", file=sys.stderr)
         return 2
     if st is None:

@@ -4,7 +4,7 @@ into the device's health, which HQ's device view and store health show."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
@@ -42,14 +42,21 @@ class BridgeCounters:
 
 
 @dataclass(frozen=True)
-class Heartbeat:
-    """What a box says of itself every minute. Every field may be missing (None): a fleet runs boxes of
-    several versions, and one that does not know a field yet sends none; a field it does send must read
-    as its type, or the heartbeat is kept aside as unreadable."""
+class AgentFacts:
+    """What the agent knows of itself: the software and configuration it runs, the conditions it warns
+    of. Its status file (edge/status_file.py) carries these as the heartbeat does, from this one
+    definition."""
 
     version: Short | None = None  # the box's software
     config_version: Count | None = None  # the configuration from HQ it runs (0: none yet)
     pos_profile: Short | None = None  # the POS profile it reads receipts with (None: detected per receipt)
+    conditions: Conditions = Conditions()
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What the agent reads from its store, spool, disk and the bridge's counters (edge/health.py)."""
+
     receipts_stored: Count | None = None
     spool_depth: Count | None = None  # finished print jobs not yet taken into the store
     spool_bad: Count | None = None  # files set aside as not jobs
@@ -59,7 +66,6 @@ class Heartbeat:
     disk_used_share: Decimal | None = None
     disk_free_bytes: Count | None = None
     disk_total_bytes: Count | None = None
-    conditions: Conditions = Conditions()
     last_receipt_at: datetime | None = None  # when the box stored it
     last_receipt_status: Short | None = None  # ok | needs_review
     last_receipt_total: Decimal | None = None
@@ -68,3 +74,19 @@ class Heartbeat:
     printer_commands: Short | None = None
     foreign_printer_commands: Short | None = None
     bridge: BridgeCounters | None = None  # None: the bridge has written none (not started yet)
+
+
+@dataclass(frozen=True)
+class Heartbeat(Readings, AgentFacts):
+    """What a box says of itself every minute. Every field may be missing (None): a fleet runs boxes of
+    several versions, and one that does not know a field yet sends none; a field it does send must read
+    as its type, or the heartbeat is kept aside as unreadable."""
+
+    @classmethod
+    def of(cls, facts: AgentFacts, readings: Readings) -> Heartbeat:
+        # Field by field (not asdict, which would turn the nested documents into dicts); ``facts`` may be
+        # a document that extends AgentFacts, such as the agent's status.
+        return cls(
+            **{f.name: getattr(facts, f.name) for f in fields(AgentFacts)},
+            **{f.name: getattr(readings, f.name) for f in fields(Readings)},
+        )

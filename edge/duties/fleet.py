@@ -1,0 +1,45 @@
+"""The configuration HQ pushed, taken each pass (edge/fleet.py verified and kept it on the network
+thread): its POS profile for every receipt from now on, and the re-parse it asks for, once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from edge.duties.shared import Shared
+from edge.fleet import FleetApplier, Update
+from edge.store.records import ParseSettings
+
+log = logging.getLogger("tillbox.agent")
+
+
+class FleetDuty:
+    def __init__(self, fleet: FleetApplier, sessions: sessionmaker[Session], shared: Shared) -> None:
+        self.fleet, self.sessions, self.shared = fleet, sessions, shared
+
+    def run(self) -> None:
+        update = self.fleet.take()
+        if update is not None:
+            self.shared.parse = apply_fleet_update(self.fleet, update, self.shared.parse, self.sessions)
+        self.shared.config_version = self.fleet.version
+
+
+def apply_fleet_update(
+    fleet: FleetApplier, update: Update, parse: ParseSettings, sessions: sessionmaker[Session]
+) -> ParseSettings:
+    """A configuration HQ pushed (verified): its profile for every receipt from now on, and the re-parse
+    it asks for, once — the corrections go out through the outbox like any other."""
+    from edge.store.reparse import reparse  # (only when HQ asks: the agent's memory is counted)
+
+    if update.profile is not None:
+        parse = replace(parse, pos_profile=update.profile)
+        log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
+    status = fleet.reparse_due(update)
+    if status is not None:
+        result = reparse(sessions, datetime(1970, 1, 1, tzinfo=UTC), parse, only_status=status)
+        fleet.reparse_ran(update)
+        log.info("re-parsed %d %s receipts for HQ: %d corrected", result.read, status, result.corrected)
+    return parse
