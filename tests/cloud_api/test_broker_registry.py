@@ -19,8 +19,8 @@ from cloud_api.models import Device
 from edge.signing import public_key_text
 from hardware_tests.ports import free_port
 from sync.topics import DeviceTopics, cloud_subscription
+from tests.invariants.test_6_nobody_gets_in import connect, publish_reason, subscribe_reasons
 from tests.mqtt_broker import Broker, operator_config, running_broker
-from tests.test_broker_acl import connect, publish_reason, subscribe_reasons
 
 A = DeviceTopics("acme", "s12", "s12-t1")
 B = DeviceTopics("acme", "s12", "s12-t2")

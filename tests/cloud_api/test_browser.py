@@ -35,7 +35,7 @@ from sync.envelope import Envelope
 from tests.browser import chromium
 from tests.helpers import corpus, spool_jobs
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
 TOKEN = "PhoneTok12345678"
 PASSWORD = "correct horse battery"

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from tests.cloud_app import app_for
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def cloud(

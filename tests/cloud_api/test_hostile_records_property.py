@@ -18,7 +18,7 @@ from sqlalchemy import select
 from cloud_api.crud.reports import daily_report
 from cloud_api.models import Store
 from sync.ledger import Quarantined, Received
-from tests.test_poison_records import TX, A, boxes_and_workers, record, stored_jobs
+from tests.cloud_api.test_poison_records import TX, A, boxes_and_workers, record, stored_jobs
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60) | st.sampled_from(
     ["\x00", "a\x00b", "\ufeff", "\u202e", "x" * 5000, "1E+999999", "-0", "NaN", "9" * 80, "0001-01-01"]

@@ -38,7 +38,7 @@ from tests.helpers import clear_of_window_edges, corpus, wait_for
 T = TypeVar("T")
 # The limits' windows (cloud_api.deps.Limits, ClaimLimits): token misses, tries per address, codes per phone.
 MISSES, TRIES, CODES = 60, 600, 3600
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CLOUD = [sys.executable, "-m", "cloud_api.cli"]
 TOKEN = "RealTok123456789"
 

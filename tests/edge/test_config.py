@@ -8,7 +8,7 @@ import pytest
 
 from edge.config import ConfigError, load_config
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOOD = """
 [box]
 device_id = "store12-till1"

@@ -22,7 +22,7 @@ from hardware_tests.receipts import receipts
 from tests.box_config import write_box_toml
 from tests.helpers import spool_jobs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_status_metrics_and_json_logs_of_a_running_agent(
@@ -64,7 +64,7 @@ def test_status_metrics_and_json_logs_of_a_running_agent(
         assert st["spool_depth"] == 0 and st["spool_bad"] == 1
         assert st["oldest_unsent_age_s"] is not None and st["oldest_unsent_age_s"] >= 0
         assert st["last_receipt_status"] in ("ok", "needs_review") and st["disk_free_bytes"] > 0
-        assert st["broker"] == {"url": None, "connected": None}  # with a broker: tests/test_agent_uplink.py
+        assert st["broker"] == {"url": None, "connected": None}  # with one: tests/system/test_agent_uplink.py
         assert 0 <= st["parse_failure_rate"] <= 1
 
         assert main(["status", "--config", str(cfg_path)]) == 0

@@ -15,7 +15,7 @@ from firmware_bridge.boxfile import BoxFileError, read_box_file
 from firmware_bridge.spool import list_jobs, read_job
 from tests.bridge_harness import bridge_process, recv_exactly
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_reads_links_spool_and_socket_and_ignores_the_rest(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from firmware_bridge.spool import iter_jobs
 from tests.bridge_harness import bridge_process, recv_exactly, tcp_rig
 from tests.helpers import wait_for
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def line_mode_sale(number: int) -> bytes:

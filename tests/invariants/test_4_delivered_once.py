@@ -45,7 +45,7 @@ from tests.cloud_store import CLOUD, committed, store_committed
 from tests.helpers import wait_for
 from tests.mqtt_broker import Broker, running_broker
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 KILLS = int(os.environ.get("TILLBOX_SOAK_KILLS", "250"))
 

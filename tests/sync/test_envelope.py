@@ -21,7 +21,7 @@ from sync.envelope import (
 )
 from sync.topics import DeviceTopics, cloud_subscription, parse_topic
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "sync" / "envelope.schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "sync" / "envelope.schema.json").read_text())
 NOW = datetime(2026, 11, 22, 21, 4, 5, 123456, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 OTHER = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))

@@ -14,7 +14,7 @@ import pytest
 
 from sync.secret_file import SecretFileError, secret_file
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_made_once_with_mode_0600(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from sync.publisher import Publisher, PublisherSettings
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.cloud_store import CLOUD, committed, store_committed
-from tests.helpers import corpus, spool_jobs, wait_for
+from tests.helpers import CORPUS, corpus, spool_jobs, wait_for
 from tests.mqtt_broker import Broker, running_broker
 from tests.tcp_proxy import Proxy
 
@@ -154,7 +154,7 @@ def test_the_outbox_drains_into_the_cloud_once_with_customer_fields_in_the_clear
             pub.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 201))
         assert len(w.stored) == 200 and len({e.seq for e in w.stored}) == 200
-        member = json.loads((Path(__file__).parent / "corpus/generated/zh-supermarket-00.json").read_text())
+        member = json.loads((CORPUS / "zh-supermarket-00.json").read_text())
         first = next(e for e in w.stored if e.seq == 1)
         assert first.body["transaction"]["member_id"] == member["member_id"]  # opened for the TLS link
         assert pub.stats.messages < 200  # the backlog went in batches

@@ -23,7 +23,7 @@ from sync.wire.heartbeat import Conditions, Heartbeat
 from sync.wire.model import WireError, from_wire, to_wire
 from sync.wire.schemas import DOCUMENTS, schema_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FULL = Heartbeat(
     version="0.1.0",
     config_version=3,

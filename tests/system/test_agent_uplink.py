@@ -30,7 +30,7 @@ from tests.box_config import write_box_toml
 from tests.helpers import spool_jobs
 from tests.mqtt_broker import running_broker
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 HUAXIN_TOML = REPO / "edge" / "parsing" / "profiles" / "huaxin-pos.toml"
 BOX = DeviceTopics("acme", "s12", "s12-t1")
 

@@ -24,7 +24,7 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.models import Transaction
 from hardware_tests.demo import MARKER, STORES, prepare_out
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def start_demo(*args: str) -> subprocess.Popen[bytes]:

@@ -25,7 +25,7 @@ from hardware_tests.simulators.printer import PrinterSimulator
 from sync.config_doc import BadConfig, FleetConfig, sign_config, verify_config
 from tests.helpers import corpus, wait_for
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 HUAXIN = REPO / "edge" / "parsing" / "profiles" / "huaxin-pos.toml"
 HQ = Ed25519PrivateKey.generate()
 

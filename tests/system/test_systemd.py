@@ -16,7 +16,7 @@ import pytest
 from firmware_bridge.bridge import Bridge
 from firmware_bridge.links import TcpConnectEndpoint, TcpListenEndpoint
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 UNITS = REPO / "systemd"
 
 

@@ -79,7 +79,7 @@ def test_the_build_is_deterministic(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in bins] == [(tmp_path / "b" / p.name).read_bytes() for p in bins]
 
 
-GENERATED = Path(__file__).parent / "corpus" / "generated"
+GENERATED = Path(__file__).parents[2] / "corpus" / "generated"
 
 
 def test_the_print_paths_glance_agrees_with_the_parse(built: list[Path]) -> None:

@@ -17,8 +17,8 @@ from edge.escpos.printer_profile import CHINESE_80MM, JAPANESE_80MM, KOREAN_80MM
 from edge.parsing.pipeline import parse_bytes
 from edge.render.text import render_text
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "edge" / "parsing" / "transaction.schema.json").read_text())
-CORPUS = sorted((Path(__file__).with_name("corpus") / "generated").glob("*.bin"))
+SCHEMA = json.loads((Path(__file__).parents[3] / "edge" / "parsing" / "transaction.schema.json").read_text())
+CORPUS = sorted((Path(__file__).parents[2] / "corpus" / "generated").glob("*.bin"))
 
 receipt_like = st.lists(
     st.one_of(

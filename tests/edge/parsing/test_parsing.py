@@ -15,8 +15,8 @@ from edge.parsing.money import detect_decimal_mark, find_amounts, parse_amount
 from edge.parsing.pipeline import parse_bytes
 from edge.parsing.reconcile import reconcile
 
-CORPUS = Path(__file__).with_name("corpus")
-SCHEMA = json.loads((Path(__file__).parents[1] / "edge" / "parsing" / "transaction.schema.json").read_text())
+CORPUS = Path(__file__).parents[2] / "corpus"
+SCHEMA = json.loads((Path(__file__).parents[3] / "edge" / "parsing" / "transaction.schema.json").read_text())
 ESC, GS, FS = b"\x1b", b"\x1d", b"\x1c"
 
 

@@ -7,7 +7,7 @@ import pytest
 from edge.parsing.pipeline import parse_bytes
 from edge.parsing.profiles import ProfileError, bundled_profiles, detect_profile, load_profile, parse_profile
 
-CORPUS = Path(__file__).with_name("corpus") / "generated"
+CORPUS = Path(__file__).parents[2] / "corpus" / "generated"
 
 
 def test_bundled_profiles_load_and_validate() -> None:
@@ -78,7 +78,7 @@ def test_evaluate_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "edge.parsing.evaluate", str(CORPUS)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[3],
         timeout=120,
     )
     assert r.returncode == 0 and "silent errors: 0" in r.stdout
@@ -86,7 +86,7 @@ def test_evaluate_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "edge.parsing.evaluate", str(tmp_path)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[3],
         timeout=60,
     )
     assert empty.returncode == 2

@@ -26,7 +26,7 @@ from hardware_tests.receipts import receipts
 from tests.box_config import write_box_toml
 from tests.helpers import spool_jobs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 NOW = datetime.now(UTC).isoformat()
 GOOD: dict[str, Any] = {
     "id": "x",

@@ -23,7 +23,7 @@ from firmware_bridge.spool import SpoolWriter, list_jobs
 from hardware_tests.receipts import receipts
 from tests.helpers import spool_jobs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_a_job_becomes_capture_transaction_and_outbox_row(tmp_path: Path) -> None:
