@@ -1,5 +1,8 @@
 """A full disk, for real (a small tmpfs filled up): the till keeps printing, the store drops raster
-images first, then stops taking jobs (they wait in the spool), never corrupts, and catches up."""
+images first, then stops taking jobs (they wait in the spool), never corrupts, and catches up.
+
+Invariant 1's proof from here is in tests/invariants/test_1_till_never_waits.py:
+`test_bridge_keeps_printing_when_the_spool_disk_is_full`."""
 
 from __future__ import annotations
 
@@ -21,11 +24,9 @@ from edge.store.images import without_images
 from edge.store.ingest import ingest_spool
 from edge.store.models import Capture, OutboxEntry
 from edge.store.records import ParseSettings
-from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.spool import list_jobs
 from firmware_bridge.tokenizer import Tokenizer
 from hardware_tests.receipts import raster_logo, receipts
-from tests.bridge_harness import recv_exactly, tcp_rig
 from tests.helpers import spool_jobs
 
 SmallDisk = Callable[[str, int], Path]
@@ -78,21 +79,6 @@ def test_store_on_a_full_disk_drops_images_then_waits_and_never_corrupts(
         assert seqs == list(range(1, len(jobs) + 1))
         dropped = s.scalars(select(Capture).where(Capture.images_dropped)).all()
         assert dropped and all(c.raw is not None and len(c.raw) < 4000 for c in dropped)
-
-
-def test_bridge_keeps_printing_when_the_spool_disk_is_full(small_disk: SmallDisk) -> None:
-    spool = small_disk("spool", 128)
-    jobs = logo_receipts(12)  # ~360 kB: the spool fills after a few
-    with tcp_rig(BridgeConfig(spool_dir=spool)) as rig:
-        for job in jobs:
-            rig.pos.sendall(job)
-        got = recv_exactly(rig.printer, sum(map(len, jobs)))
-        assert got == b"".join(jobs)  # every byte printed, in order, untouched
-        deadline = time.monotonic() + 10  # the copy reaches the spool after the print, in its own thread
-        while rig.bridge.stats().spool_errors == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert rig.bridge.stats().spool_errors > 0
-        assert rig.bridge.healthy()
 
 
 def test_agent_reports_a_low_disk_and_stores_without_images(tmp_path: Path) -> None:

@@ -1,31 +1,18 @@
+"""Invariant 2's proof from here is in tests/invariants/test_2_printer_answers_reach_the_pos.py:
+`test_bytes_pass_both_ways_and_jobs_reach_the_spool`. Invariant 1's proof from here is in
+tests/invariants/test_1_till_never_waits.py: `test_no_injector_means_exactly_the_pos_bytes`,
+`test_overflowing_copy_is_counted_and_printing_goes_on`."""
+
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.injection import CutRequest, Injection, StaticInjector
 from firmware_bridge.spool import iter_jobs
 from hardware_tests.receipts import FEED_CUT, receipts
 from tests.bridge_harness import recv_exactly, tcp_rig
-
-
-def test_bytes_pass_both_ways_and_jobs_reach_the_spool(tmp_path: Path) -> None:
-    rs = receipts(20)
-    stream = b"".join(rs)
-    with tcp_rig(BridgeConfig(spool_dir=tmp_path, idle_gap_s=0.3)) as rig:
-        rig.pos.sendall(stream)
-        assert recv_exactly(rig.printer, len(stream)) == stream
-        rig.printer.sendall(b"\x16\x12")  # status replies
-        assert recv_exactly(rig.pos, 2) == b"\x16\x12"
-        deadline = time.monotonic() + 5
-        while len(list(iter_jobs(tmp_path))) < 20 and time.monotonic() < deadline:
-            time.sleep(0.05)
-    jobs = list(iter_jobs(tmp_path))
-    assert [j.data for j in jobs] == rs
-    assert all(j.meta.boundary == "cut" and j.meta.has_content for j in jobs)
-    assert [j.meta.stream_start for j in jobs] == [sum(map(len, rs[:i])) for i in range(20)]
 
 
 def test_injected_block_lands_just_before_each_cut_even_split_across_reads(tmp_path: Path) -> None:
@@ -64,40 +51,6 @@ def test_injector_learns_where_each_cut_is() -> None:
         assert recv_exactly(rig.printer, sum(map(len, rs))) == b"".join(rs)
     ends = [sum(map(len, rs[: i + 1])) for i in range(4)]
     assert [r.stream_offset + len(r.cut) for r in inj.requests] == ends
-
-
-def test_no_injector_means_exactly_the_pos_bytes() -> None:
-    data = bytes(range(256)) * 64
-    with tcp_rig() as rig:
-        rig.pos.sendall(data)
-        assert recv_exactly(rig.printer, len(data)) == data
-
-
-def test_overflowing_copy_is_counted_and_printing_goes_on(tmp_path: Path) -> None:
-    config = BridgeConfig(spool_dir=tmp_path, handoff_items=2, read_size=64)
-    with tcp_rig(config) as rig:
-        spool = rig.bridge._spool
-        assert spool is not None
-        real_append = spool.append
-
-        def slow_append(*args: Any, **kwargs: Any) -> None:  # a disk that has become very slow
-            time.sleep(0.01)
-            real_append(*args, **kwargs)
-
-        spool.append = slow_append  # type: ignore[method-assign]
-        data = b"\x1b@" + b"x" * 200_000 + b"\n\x1dV\x00"
-        t0 = time.monotonic()
-        rig.pos.sendall(data)
-        assert recv_exactly(rig.printer, len(data)) == data
-        elapsed = time.monotonic() - t0
-    stats = rig.bridge.stats()
-    jobs = list(iter_jobs(tmp_path))
-    assert stats.copy_dropped_bytes > 0
-    # what the spool has plus what was counted as dropped is exactly what was printed
-    assert sum(j.meta.size for j in jobs) + stats.copy_dropped_bytes == len(data)
-    assert sum(j.meta.lost_bytes for j in jobs) == stats.copy_dropped_bytes
-    # ~3,000 reads at 10 ms each would take 30 s if the pump waited on the spool
-    assert elapsed < 5
 
 
 class LabellingInjector:

@@ -1,20 +1,19 @@
 """Arbitrary bytes: the tokenizer and framer never raise, never lose or add a byte, and stay bounded; the
-pump delivers exactly what it was given, with injected blocks only before real cuts."""
+pump delivers exactly what it was given, with injected blocks only before real cuts.
+
+Invariant 1's proof from here is in tests/invariants/test_1_till_never_waits.py:
+`test_pump_delivers_exactly_and_injects_only_before_cuts`."""
 
 from __future__ import annotations
 
 import itertools
-import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from firmware_bridge.bridge import BridgeConfig
-from firmware_bridge.escpos_commands import MAX_HEADER, Role
+from firmware_bridge.escpos_commands import MAX_HEADER
 from firmware_bridge.framer import Boundary, JobFramer
-from firmware_bridge.injection import StaticInjector
 from firmware_bridge.tokenizer import Tokenizer
-from tests.bridge_harness import recv_exactly, tcp_rig
 
 # Bytes biased towards ESC/POS: introducers and command letters turn up often, so the fuzzer walks into
 # headers, lengths and cuts rather than plain text.
@@ -66,24 +65,3 @@ def test_framer_loses_and_adds_nothing_and_respects_the_cap(data: bytes, cuts: l
         assert job <= cap
         if p.ends is not None:
             job = 0
-
-
-@given(escpos_bytes, cut_points)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_pump_delivers_exactly_and_injects_only_before_cuts(data: bytes, cuts: list[int]) -> None:
-    block = b"<<QR-BLOCK>>"
-    t = Tokenizer()
-    expected = bytearray()
-    pos = 0
-    for tok in t.feed(data):
-        if tok.role == Role.CUT:
-            expected += data[pos : tok.start] + block
-            pos = tok.start
-    expected += data[pos:]
-    with tcp_rig(BridgeConfig(), StaticInjector(block)) as rig:
-        for c in chunks(data, cuts):
-            rig.pos.sendall(c)
-            time.sleep(0.001)
-        got = recv_exactly(rig.printer, len(expected), timeout=5)
-    # A cut whose bytes straddle two reads is held until it is whole, so even then the block goes first.
-    assert got == bytes(expected)

@@ -1,8 +1,10 @@
+"""Invariant 2's proof from here is in tests/invariants/test_2_printer_answers_reach_the_pos.py:
+`test_flow_mirror_holds_the_pos_while_the_printer_holds_us`."""
+
 from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import pytest
 import serial
@@ -110,26 +112,3 @@ def test_listen_on_a_port_in_use_is_a_link_error() -> None:
 
 def test_serial_module_is_real_pyserial() -> None:
     assert serial.VERSION.startswith("3.")
-
-
-def test_flow_mirror_holds_the_pos_while_the_printer_holds_us() -> None:
-    from firmware_bridge.bridge import mirror_flow
-
-    # pyserial's loop:// reads back its own RTS as CTS: the printer "asserts CTS" by our setting it.
-    stop = threading.Event()
-    printer = open_endpoint("loop://").open(stop).modem()
-    pos = open_endpoint("loop://").open(stop).modem()
-    assert printer is not None and pos is not None
-    ended = threading.Event()
-    t = threading.Thread(target=mirror_flow, args=(printer, pos, (True, False), ended, 0.001))
-    t.start()
-    try:
-        for busy in (True, False, True, False):
-            printer.set_rts(not busy)
-            deadline = time.monotonic() + 2
-            while pos.cts() == busy and time.monotonic() < deadline:
-                time.sleep(0.001)
-            assert pos.cts() is (not busy)  # the POS sees RTS low exactly while the printer is busy
-    finally:
-        ended.set()
-        t.join()

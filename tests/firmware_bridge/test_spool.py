@@ -1,3 +1,7 @@
+"""Invariant 3's proof from here is in tests/invariants/test_3_no_printed_receipt_lost.py:
+`test_jobs_are_published_whole_with_their_metadata`,
+`test_unfinished_job_of_a_crashed_bridge_is_recovered`."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -7,21 +11,6 @@ import pytest
 
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolError, SpoolWriter, list_jobs, read_job
-
-
-def test_jobs_are_published_whole_with_their_metadata(tmp_path: Path) -> None:
-    w = SpoolWriter(tmp_path, source="tcp-listen://:9100")
-    t0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
-    w.append(b"\x1b@hello", 0, t0)
-    assert list_jobs(tmp_path) == []  # nothing visible until the job ends
-    w.append(b"\n\x1dV\x00", 0, t0)
-    path = w.finish(Boundary.CUT, True, t0)
-    assert path is not None and list_jobs(tmp_path) == [path]
-    job = read_job(path)
-    assert job.data == b"\x1b@hello\n\x1dV\x00"
-    assert job.meta.boundary == "cut" and job.meta.size == len(job.data) and job.meta.has_content
-    assert job.meta.started_at.startswith("2026-11-22T10:00:00")
-    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*tmp"))
 
 
 def test_split_parts_are_linked(tmp_path: Path) -> None:
@@ -35,18 +24,6 @@ def test_split_parts_are_linked(tmp_path: Path) -> None:
     m1, m2 = read_job(first).meta, read_job(second).meta
     assert (m1.boundary, m1.split_part) == ("size_cap", 0)
     assert (m2.split_part, m2.continues, m2.stream_start) == (1, m1.id, 10)
-
-
-def test_unfinished_job_of_a_crashed_bridge_is_recovered(tmp_path: Path) -> None:
-    w = SpoolWriter(tmp_path)
-    w.append(b"\x1b@half a receipt", 0, datetime.now(UTC))
-    # the bridge dies here: no finish()
-    again = SpoolWriter(tmp_path)
-    recovered = again.recover()
-    assert len(recovered) == 1
-    job = read_job(recovered[0])
-    assert job.data == b"\x1b@half a receipt" and job.meta.boundary == "recovered"
-    assert not list(tmp_path.glob("*.part"))
 
 
 def test_corrupt_job_file_is_reported(tmp_path: Path) -> None:

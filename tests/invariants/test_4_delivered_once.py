@@ -1,14 +1,38 @@
-"""The long run: the real agent process, syncing over TLS through Mosquitto, SIGKILLed a few hundred
-times while the bridge keeps spooling receipts. At the end the cloud holds exactly the box's sequence
-numbers, each committed once, with the job of every receipt spooled; then retention prunes what was
-delivered and the next sale still gets a sequence number of its own.
+"""Invariant 4 of DESIGN.md:
 
-Half the kills land at random moments (mid-start, mid-ingest, mid-publish, mid-acknowledgement); the
-other half are made to land mid-sync, whatever the machine's speed: the cloud is stopped inside the
-ledger's transaction with the box's envelopes in hand (received, so not yet acknowledged), the box's
-store is seen to hold those rows undelivered, and only then is the agent killed.
+    **Delivered once, in effect.** The outbox marks a message delivered only when the cloud says it has
+    committed it (an end-to-end acknowledgement; a broker's PUBACK is not enough, since brokers
+    acknowledge before they persist); the cloud stores each (device_id, seq) once however often it
+    arrives, and notices gaps in a box's sequence. An unsynced sale is never dropped to make room.
 
-TILLBOX_SOAK_KILLS sets the number of kills (default 250)."""
+The tests below that prove it, part by part:
+
+- Delivered only when the cloud has committed it:
+  `test_an_acknowledgement_marks_exactly_what_the_cloud_stored` (the cloud's acknowledgement marks exactly
+  those rows, once), and through a real Mosquitto
+  `test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing` (a broker SIGKILLed mid-drain, with
+  persistence off and on: it forgets what it had PUBACKed, and nothing is lost or doubled) and
+  `test_a_cloud_worker_killed_mid_stream_loses_nothing`.
+- Each (device_id, seq) stored once, gaps noticed:
+  `test_stored_once_acknowledged_with_gaps_and_conflicts_flagged` and
+  `test_a_gap_that_stays_is_reported_after_the_threshold`.
+- An unsynced sale is never dropped to make room: `test_only_old_and_synced_captures_go`, and
+  `test_sequence_numbers_are_never_reused_after_pruning` (a pruned box's next sale is not taken for a
+  duplicate).
+- All of it at once, the long run: `test_agent_killed_hundreds_of_times_mid_sync` (marked slow;
+  scripts/test.sh runs it beside the rest). The real agent process, syncing over TLS through Mosquitto, is
+  SIGKILLed a few hundred times while the bridge keeps spooling receipts. At the end the cloud holds
+  exactly the box's sequence numbers, each committed once, with the job of every receipt spooled; then
+  retention prunes what was delivered and the next sale still gets a sequence number of its own. Half the
+  kills land at random moments (mid-start, mid-ingest, mid-publish, mid-acknowledgement); the other half
+  are made to land mid-sync, whatever the machine's speed: the cloud is stopped inside the ledger's
+  transaction with the box's envelopes in hand (received, so not yet acknowledged), the box's store is
+  seen to hold those rows undelivered, and only then is the agent killed. TILLBOX_SOAK_KILLS sets the
+  number of kills (default 250).
+
+More of the same property, left with their packages: tests/sync/test_sync_e2e.py (the publisher thrown
+away mid-drain, the uplink cut and stalled), tests/sync/test_subscriber.py
+(`test_through_mosquitto_the_box_hears_what_was_stored`), tests/system/test_box_replacement.py."""
 
 from __future__ import annotations
 
@@ -26,24 +50,29 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from edge.signing import load_or_create_signing_key
 from edge.store.database import open_store
-from edge.store.models import Capture, OutboxEntry
+from edge.store.ingest import ingest_spool
+from edge.store.models import Capture, OutboxEntry, TransactionRow
+from edge.store.outbox_port import StoreOutbox
 from edge.store.retention import prune
 from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter, list_jobs
 from hardware_tests.receipts import receipts
-from sync.envelope import Envelope
-from sync.ledger import LedgerBase, Received
+from sync.envelope import Envelope, encode_message
+from sync.ledger import LedgerBase, Quarantined, Received, gaps, overdue_gaps
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.box_config import write_box_toml
 from tests.cloud_store import CLOUD, committed, store_committed
-from tests.helpers import wait_for
+from tests.edge.store.test_retention import fill
+from tests.helpers import corpus, spool_jobs, wait_for
 from tests.mqtt_broker import Broker, running_broker
+from tests.sync.test_subscriber import KEY, NOW, env, setup
+from tests.sync.test_sync_e2e import kill_client, run, world
 
 REPO = Path(__file__).resolve().parents[2]
 BOX = DeviceTopics("acme", "s12", "s12-t1")
@@ -228,3 +257,139 @@ def test_agent_killed_hundreds_of_times_mid_sync(tmp_path: Path) -> None:
             worker.loop_stop()
             worker.disconnect()
         assert max(seq for seq, _ in committed(cloud)) == box_seqs[-1] + 1
+
+
+def test_an_acknowledgement_marks_exactly_what_the_cloud_stored(tmp_path: Path) -> None:
+    spool_jobs(tmp_path / "spool", [corpus("en-grocery-00")] * 10)
+    sessions = open_store(tmp_path / "box.db")
+    assert ingest_spool(tmp_path / "spool", sessions).stored == 10
+    outbox = StoreOutbox(sessions, None)
+    assert [p.seq for p in outbox.pending(0, 100)] == list(range(1, 11))
+    assert outbox.delivered(3, [5, 7, 12]) == 5  # 1-3, 5 and 7; 12 is not the box's (yet)
+    assert [p.seq for p in outbox.pending(0, 100)] == [4, 6, 8, 9, 10]
+    assert [p.seq for p in outbox.pending(0, 2, newest_first=True)] == [10, 9]
+    assert outbox.delivered(3, [5, 7]) == 0  # the same acknowledgement again
+    for n in range(1, 60):  # acknowledgements of every length: one statement text, whatever the length
+        outbox.delivered(0, list(range(100, 100 + n)))
+    assert outbox.delivered(10, []) == 5
+    assert outbox.pending(0, 100) == []
+
+
+# env() and setup() are tests/sync/test_subscriber.py's; BOX above is the same device as its BOX.
+def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str) -> None:
+    sub, stored, sessions = setup(cloud_db)
+    h = sub.handle(BOX.tx, encode_message([env(1), env(2)]))
+    assert h.ack is not None and h.ack.to_json() == {"contiguous": 2, "beyond": []}
+    again = sub.handle(BOX.tx, encode_message([env(1), env(2)]))  # resent after a lost ack
+    assert again.ack == h.ack and len(stored) == 2 and sub.counts["duplicate"] == 2
+    gap = sub.handle(BOX.tx, encode_message([env(4)]))
+    assert gap.ack is not None and gap.ack.to_json() == {"contiguous": 2, "beyond": [4]}
+    with sessions() as s:
+        assert gaps(s, "s12-t1") == [(3, 3)]
+    filled = sub.handle(BOX.tx, encode_message([env(3)])).ack
+    assert filled is not None and filled.to_json() == {"contiguous": 4, "beyond": []}
+    sub.handle(BOX.tx, encode_message([env(2, total="9.99")]))  # seq 2 again, other content
+    assert sub.counts["conflict"] == 1 and [b["total"] for _, b in stored] == ["1.00"] * 4
+    assert [seq for seq, _ in stored] == [1, 2, 4, 3]  # each handed over exactly once
+    # The second seq 2 is not dropped: it is kept aside with its signed bytes, for a person to look at.
+    with sessions() as s:
+        [kept] = s.scalars(select(Quarantined)).all()
+    assert (kept.seq, kept.reason) == (2, "seq_conflict") and b"9.99" in kept.raw
+
+
+def test_a_gap_that_stays_is_reported_after_the_threshold(cloud_db: str) -> None:
+    sub, _, sessions = setup(cloud_db)
+    sub.handle(BOX.tx, encode_message([env(1), env(2), env(5), env(6)]))
+    other = Envelope("s13-t1", 1, "transaction", NOW, {}).signed_by(KEY)
+    sub.registry = lambda d: KEY.public_key()
+    sub.handle(DeviceTopics("acme", "s13", "s13-t1").tx, encode_message([other]))  # no gap there
+    hour = timedelta(hours=1)
+    with sessions() as s:
+        assert overdue_gaps(s, hour) == []  # a gap is normal for a moment
+        late = overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour)
+        assert [(g.device_id, g.missing) for g in late] == [("s12-t1", ((3, 4),))]
+        assert abs(datetime.now(UTC) - late[0].since) < timedelta(minutes=1)  # when 5 arrived, aware
+    sub.handle(BOX.tx, encode_message([env(3), env(4)]))  # the box sent them again: closed
+    with sessions() as s:
+        assert overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour) == []
+
+
+@pytest.mark.parametrize("persistence", [False, True], ids=["persistence-off", "persistence-on"])
+def test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing(tmp_path: Path, persistence: bool) -> None:
+    with world(tmp_path, 600) as w:
+        if persistence:
+            w.broker.kill(signal.SIGTERM)
+            w.broker.files.conf.write_text(
+                w.broker.files.conf.read_text().replace("persistence false", "persistence true")
+            )
+            w.broker.start()
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait_for(lambda: 0 < w.undelivered() < 600, 60, "the drain to start")
+            w.broker.kill(signal.SIGKILL)
+            time.sleep(1.0)
+            w.broker.start()
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered after the broker came back")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
+        assert w.committed() == list(range(1, 601))  # each stored by the cloud exactly once
+        assert pub.stats.connects >= 2
+
+
+def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path, cloud_db: str) -> None:
+    with world(tmp_path, 600, cloud_db) as w:
+        second = w.worker("cloud-ingest-2")  # two workers share the subscription
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait_for(lambda: w.undelivered() < 500, 60, "the drain to start")
+            kill_client(second)
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered by the surviving worker")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.committed() == w.box_seqs() == list(range(1, 601))
+
+
+def test_only_old_and_synced_captures_go(tmp_path: Path) -> None:
+    sessions = open_store(tmp_path / "box.db")
+    ingest_spool(fill(tmp_path, 6), sessions)
+    now = datetime.now(UTC)
+    with sessions.begin() as s:
+        ids = s.scalars(select(Capture.id).order_by(Capture.id)).all()
+        old = ids[:4]
+        s.execute(update(Capture).where(Capture.id.in_(old)).values(stored_at=now - timedelta(days=40)))
+        # Two of the old ones are synced, two are not; one recent one is synced.
+        synced = [ids[0], ids[1], ids[4]]
+        tx = select(TransactionRow.id).where(TransactionRow.capture_id.in_(synced))
+        s.execute(update(OutboxEntry).where(OutboxEntry.transaction_id.in_(tx)).values(delivered_at=now))
+    result = prune(sessions, days=30, now=now)
+    assert result.captures == 2 and result.outbox_rows == 0  # delivered rows wait out their grace
+    with sessions() as s:
+        left = set(s.scalars(select(Capture.id)).all())
+        assert left == set(ids) - {ids[0], ids[1]}
+        assert s.scalar(select(func.count(TransactionRow.id))) == 4
+    later = prune(sessions, days=30, now=now + timedelta(days=2))
+    assert later.captures == 0 and later.outbox_rows == 1  # the recent synced one's outbox row
+    with sessions() as s:
+        assert s.scalar(select(func.count(OutboxEntry.seq)).where(OutboxEntry.delivered_at.is_(None))) == 3
+
+
+def test_sequence_numbers_are_never_reused_after_pruning(tmp_path: Path) -> None:
+    sessions = open_store(tmp_path / "box.db")
+    ingest_spool(fill(tmp_path, 3), sessions)
+    long_ago = datetime.now(UTC) - timedelta(days=90)
+    with sessions.begin() as s:
+        s.execute(update(OutboxEntry).values(delivered_at=long_ago))
+        s.execute(update(Capture).values(stored_at=long_ago))
+    assert prune(sessions, days=30).captures == 3
+    with sessions() as s:
+        assert s.scalar(select(func.count(OutboxEntry.seq))) == 0
+    ingest_spool(fill(tmp_path / "more", 2), sessions)
+    with sessions() as s:
+        assert s.scalars(select(OutboxEntry.seq).order_by(OutboxEntry.seq)).all() == [4, 5]

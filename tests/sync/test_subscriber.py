@@ -1,5 +1,9 @@
 """The cloud's subscriber helper: verified, stored once, acknowledged only after the commit; everything
-else refused and counted. First the decision alone, then through a real Mosquitto with the shipped ACL."""
+else refused and counted. First the decision alone, then through a real Mosquitto with the shipped ACL.
+
+Invariant 4's proof from here is in tests/invariants/test_4_delivered_once.py:
+`test_stored_once_acknowledged_with_gaps_and_conflicts_flagged`,
+`test_a_gap_that_stays_is_reported_after_the_threshold`."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.envelope import Envelope, encode_message
-from sync.ledger import LedgerBase, Quarantined, Received, gaps, overdue_gaps
+from sync.ledger import LedgerBase, Received
 from sync.subscriber import Subscriber
 from sync.topics import DeviceTopics
 from tests.helpers import wait_for
@@ -46,44 +50,6 @@ def setup(
         stored,
         sessions,
     )
-
-
-def test_stored_once_acknowledged_with_gaps_and_conflicts_flagged(cloud_db: str) -> None:
-    sub, stored, sessions = setup(cloud_db)
-    h = sub.handle(BOX.tx, encode_message([env(1), env(2)]))
-    assert h.ack is not None and h.ack.to_json() == {"contiguous": 2, "beyond": []}
-    again = sub.handle(BOX.tx, encode_message([env(1), env(2)]))  # resent after a lost ack
-    assert again.ack == h.ack and len(stored) == 2 and sub.counts["duplicate"] == 2
-    gap = sub.handle(BOX.tx, encode_message([env(4)]))
-    assert gap.ack is not None and gap.ack.to_json() == {"contiguous": 2, "beyond": [4]}
-    with sessions() as s:
-        assert gaps(s, "s12-t1") == [(3, 3)]
-    filled = sub.handle(BOX.tx, encode_message([env(3)])).ack
-    assert filled is not None and filled.to_json() == {"contiguous": 4, "beyond": []}
-    sub.handle(BOX.tx, encode_message([env(2, total="9.99")]))  # seq 2 again, other content
-    assert sub.counts["conflict"] == 1 and [b["total"] for _, b in stored] == ["1.00"] * 4
-    assert [seq for seq, _ in stored] == [1, 2, 4, 3]  # each handed over exactly once
-    # The second seq 2 is not dropped: it is kept aside with its signed bytes, for a person to look at.
-    with sessions() as s:
-        [kept] = s.scalars(select(Quarantined)).all()
-    assert (kept.seq, kept.reason) == (2, "seq_conflict") and b"9.99" in kept.raw
-
-
-def test_a_gap_that_stays_is_reported_after_the_threshold(cloud_db: str) -> None:
-    sub, _, sessions = setup(cloud_db)
-    sub.handle(BOX.tx, encode_message([env(1), env(2), env(5), env(6)]))
-    other = Envelope("s13-t1", 1, "transaction", NOW, {}).signed_by(KEY)
-    sub.registry = lambda d: KEY.public_key()
-    sub.handle(DeviceTopics("acme", "s13", "s13-t1").tx, encode_message([other]))  # no gap there
-    hour = timedelta(hours=1)
-    with sessions() as s:
-        assert overdue_gaps(s, hour) == []  # a gap is normal for a moment
-        late = overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour)
-        assert [(g.device_id, g.missing) for g in late] == [("s12-t1", ((3, 4),))]
-        assert abs(datetime.now(UTC) - late[0].since) < timedelta(minutes=1)  # when 5 arrived, aware
-    sub.handle(BOX.tx, encode_message([env(3), env(4)]))  # the box sent them again: closed
-    with sessions() as s:
-        assert overdue_gaps(s, hour, now=datetime.now(UTC) + 2 * hour) == []
 
 
 def test_refusals_are_counted_and_store_nothing(tmp_path: Path) -> None:

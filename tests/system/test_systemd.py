@@ -1,4 +1,7 @@
-"""The units pass systemd's own checks, and the bridge speaks systemd's notify and watchdog protocol."""
+"""The units pass systemd's own checks, and the bridge speaks systemd's notify and watchdog protocol.
+
+Invariant 1's proof from here is in tests/invariants/test_1_till_never_waits.py:
+`test_agent_unit_is_ordered_after_the_bridge_but_not_required_by_it`."""
 
 from __future__ import annotations
 
@@ -154,10 +157,3 @@ def test_ingest_unit_is_watched_and_restarted() -> None:
     text = (UNITS / "tillbox-cloud-ingest@.service").read_text()
     for needle in ("Type=notify", "WatchdogSec=", "Restart=always", "tillbox-cloud --config"):
         assert needle in text
-
-
-def test_agent_unit_is_ordered_after_the_bridge_but_not_required_by_it() -> None:
-    agent = (UNITS / "tillbox-agent.service").read_text()
-    bridge = (UNITS / "tillbox-bridge.service").read_text()
-    assert "After=tillbox-bridge.service" in agent and "Type=notify" in agent and "WatchdogSec=" in agent
-    assert "tillbox-agent" not in bridge  # the bridge runs alone if the agent fails
