@@ -8,12 +8,14 @@ The tests below that prove it, part by part:
 - On disk whole before anyone reads it: `test_jobs_are_published_whole_with_their_metadata` (a job is
   visible in the spool only once written whole — temporary file, fsync, rename — never half) and
   `test_unfinished_job_of_a_crashed_bridge_is_recovered` (the bridge dying mid-receipt loses nothing).
-- Kept raw before it is parsed, and whatever the moment of a crash:
-  `test_a_job_becomes_capture_transaction_and_outbox_row` (the capture keeps the receipt's raw bytes beside
-  its transaction) and `test_agent_killed_at_random_points_loses_and_duplicates_nothing` (the agent
-  SIGKILLed anywhere — mid-parse, mid-commit, between commit and unlink — while receipts keep arriving:
-  every job stored, once).
+- Whatever the moment of a crash: `test_agent_killed_at_random_points_loses_and_duplicates_nothing` (the
+  agent SIGKILLed anywhere — mid-parse, mid-commit, between commit and unlink — while receipts keep
+  arriving: every spooled job stored, once; a job's file leaves the spool only after its capture is
+  committed).
 - A parser upgrade re-parses old captures: `test_a_profile_upgrade_sends_corrections_once`.
+
+That the store keeps each receipt's raw bytes (its capture) beside what was read from them is
+tests/edge/store/test_store.py `test_a_job_becomes_capture_transaction_and_outbox_row`.
 
 Not observable here: the fsync calls themselves (firmware_bridge/atomic_file.py and the spool make them; no
 test pulls the power). On the line: hardware_tests/test_line.py
@@ -33,7 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from edge.agent import parse_settings
 from edge.cli import main
@@ -76,26 +78,6 @@ def test_unfinished_job_of_a_crashed_bridge_is_recovered(tmp_path: Path) -> None
     job = read_job(recovered[0])
     assert job.data == b"\x1b@half a receipt" and job.meta.boundary == "recovered"
     assert not list(tmp_path.glob("*.part"))
-
-
-def test_a_job_becomes_capture_transaction_and_outbox_row(tmp_path: Path) -> None:
-    spool = tmp_path / "spool"
-    spool_jobs(spool, receipts(3))
-    SpoolWriter(spool).append(b"\x10\x04\x01", 0, datetime.now(UTC))  # an unfinished job stays
-    sessions = open_store(tmp_path / "box.db")
-    result = ingest_spool(spool, sessions)
-    assert (result.stored, result.duplicates) == (3, 0)
-    assert list_jobs(spool) == []
-    with sessions() as s:
-        assert s.scalar(select(func.count(Capture.id))) == 3
-        rows = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
-        assert [r.seq for r in rows] == [1, 2, 3] and all(r.delivered_at is None for r in rows)
-        tx = s.scalars(select(TransactionRow)).first()
-        assert tx is not None and json.loads(tx.body)["schema_version"] == 1
-        capture = s.get(Capture, tx.capture_id)
-        assert capture is not None and capture.raw == receipts(3)[0]
-    conn = sqlite3.connect(tmp_path / "box.db")
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_agent_killed_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) -> None:

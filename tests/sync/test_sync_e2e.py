@@ -4,8 +4,7 @@ after the box's publisher is thrown away mid-drain and a new one starts: the clo
 the box's transactions, each stored once, and the box's outbox is all delivered.
 
 Invariant 4's proof from here is in tests/invariants/test_4_delivered_once.py:
-`test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing`,
-`test_a_cloud_worker_killed_mid_stream_loses_nothing`."""
+`test_broker_sigkilled_mid_drain_loses_and_duplicates_nothing`."""
 
 from __future__ import annotations
 
@@ -233,6 +232,22 @@ def test_the_uplink_cut_and_stalled_mid_drain(tmp_path: Path) -> None:
             proxy.close()
         assert w.cloud_seqs() == w.box_seqs() == list(range(1, 601))
         assert w.committed() == list(range(1, 601)) and pub.stats.connects >= 2
+
+
+def test_a_cloud_worker_killed_mid_stream_loses_nothing(tmp_path: Path, cloud_db: str) -> None:
+    with world(tmp_path, 600, cloud_db) as w:
+        second = w.worker("cloud-ingest-2")  # two workers share the subscription
+        pub = w.publisher()
+        stop, t = run(pub)
+        try:
+            wait_for(lambda: w.undelivered() < 500, 60, "the drain to start")
+            kill_client(second)
+            wait_for(lambda: w.undelivered() == 0, 120, "every row delivered by the surviving worker")
+        finally:
+            stop.set()
+            t.join(10)
+            pub.close()
+        assert w.cloud_seqs() == w.committed() == w.box_seqs() == list(range(1, 601))
 
 
 def test_a_live_sale_overtakes_the_backlog(tmp_path: Path) -> None:
