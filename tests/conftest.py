@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from edge.parsing.evaluate import Result
+    from tests.hq_fleet import Fleet
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -72,3 +79,32 @@ def _no_logging_into_closed_captures() -> Iterator[None]:
     for handler in list(root.handlers):
         if type(handler) is logging.StreamHandler and handler.stream not in (sys.__stderr__, sys.__stdout__):
             root.removeHandler(handler)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The held-out corpus of tests/corpus/foreign.py, built once a session (its truth files)."""
+    from tests.corpus.foreign import build
+
+    return build(tmp_path_factory.mktemp("foreign"))
+
+
+@pytest.fixture(scope="session")
+def evaluated(built: list[Path]) -> dict[str, list[tuple[Result, dict[str, Any]]]]:
+    """Every receipt of the foreign corpus read by the parser and scored against its truth, by split."""
+    from edge.parsing.evaluate import evaluate_case
+
+    by_split: dict[str, list[tuple[Result, dict[str, Any]]]] = defaultdict(list)
+    for truth_path in built:
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        data = truth_path.with_suffix(".bin").read_bytes()
+        by_split[truth["split"]].append((evaluate_case(truth_path.stem, data, truth), truth))
+    return by_split
+
+
+@pytest.fixture
+def fleet(cloud_db: str) -> Fleet:
+    """HQ's fleet of tests/hq_fleet.py on each of the cloud's databases."""
+    from tests.hq_fleet import Fleet
+
+    return Fleet(cloud_db)

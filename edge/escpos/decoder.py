@@ -605,7 +605,7 @@ _SETTING, _TEXT, _CONTROL = Role.SETTING, Role.TEXT, Role.CONTROL
 # the printer's state to values their bytes decide, and nothing else: never the line, the page or the
 # document. Each maps to the state fields it writes besides the style; the tokenizer gives the decoder runs
 # of them as one token, and a run's effect is remembered (below). The decoder's commands must agree with
-# these tables: tests/test_decoder_runs.py holds them to it.
+# these tables: tests/edge/escpos/test_decoder_runs.py holds them to it.
 _STYLE = ()
 _RUN_SETTINGS: dict[str, dict[str, tuple[str, ...]]] = {
     ESCPOS.name: {

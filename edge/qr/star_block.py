@@ -3,7 +3,8 @@
 python-escpos speaks ESC/POS only, so these few commands are ours: Star's native QR (ESC GS y: model 2,
 error correction M, cell size, stored data, print) or, for a printer without it, the code as a Star raster
 image (ESC GS S), then the receipt's own style and alignment put back. Star's commands from its Line mode
-and StarPRNT specifications; every one of them is read back by the decoder (tests/test_star_qr.py).
+and StarPRNT specifications; every one of them is read back by the decoder
+(hardware_tests/test_star_qr_on_paper.py).
 """
 
 from __future__ import annotations

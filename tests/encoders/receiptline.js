@@ -1,4 +1,4 @@
-// Receipts made by receiptline (npm), for tests/test_foreign_encoders.py: reads a JSON list of
+// Receipts made by receiptline (npm), for tests/edge/escpos/test_foreign_encoders.py: reads a JSON list of
 // {doc, printer} on stdin, writes a JSON list of the ESC/POS bytes (hex) to stdout.
 const receiptline = require('receiptline');
 

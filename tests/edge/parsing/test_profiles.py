@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edge.parsing.pipeline import parse_bytes
+from edge.parsing.profiles import ProfileError, bundled_profiles, detect_profile, load_profile, parse_profile
+
+CORPUS = Path(__file__).parents[2] / "corpus" / "generated"
+
+
+def test_bundled_profiles_load_and_validate() -> None:
+    names = [p.name for p in bundled_profiles()]
+    assert "huaxin-pos" in names
+    assert load_profile("huaxin-pos").currency == "CNY"
+
+
+def test_detection_from_the_header_and_the_difference_it_makes() -> None:
+    from edge.parsing.generic import ParseOptions
+
+    data = (CORPUS / "zh-huaxin-01.bin").read_bytes()
+    assert detect_profile(["华信便利 127号店", "华信收银 V3.2"], bundled_profiles()) is not None
+    without = parse_bytes(data, options=ParseOptions())  # the generic parser alone
+    with_profile = parse_bytes(data)  # detected
+    assert without.status == "needs_review"
+    assert with_profile.status == "ok" and with_profile.profile == "huaxin-pos"
+    assert with_profile.payments and with_profile.change is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"words": {}}, "name must be"),
+        ({"name": "x", "colour": 1}, "unknown key 'colour'"),
+        ({"name": "x", "currency": "yuan"}, "ISO 4217"),
+        ({"name": "x", "decimal_mark": ";"}, "decimal_mark"),
+        ({"name": "x", "date_order": "D/M/Y"}, "date_order must be one of DMY, MDY, YMD"),
+        ({"name": "x", "words": {"totl": ["A"]}}, "words.totl is not a field"),
+        ({"name": "x", "words": {"total": "A"}}, "list of non-empty strings"),
+        ({"name": "x", "tender": {"bitcoin": ["B"]}}, "tender.bitcoin"),
+        ({"name": "x", "items": {"pattern": "(?P<name>"}}, "bad regular expression"),
+        ({"name": "x", "items": {"pattern": "(?P<name>.+)"}}, "needs named groups"),
+        ({"name": "x", "items": {"pattern": "(?P<name>.+) (?P<amount>.+) (?P<x>.)"}}, "group 'x'"),
+        ({"name": "x", "detect": {"header": "A", "lines": 99}}, "detect.lines"),
+    ],
+)
+def test_bad_profiles_say_what_is_wrong(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ProfileError) as e:
+        parse_profile(data, "p.toml")
+    assert message in str(e.value) and str(e.value).startswith("p.toml") and "\n" not in str(e.value)
+
+
+def test_unknown_profile_name_lists_the_bundled_ones() -> None:
+    with pytest.raises(ProfileError, match="huaxin-pos"):
+        load_profile("nope")
+
+
+def test_toml_syntax_error_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("name = \n")
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        load_profile(bad)
+
+
+def test_several_tenders() -> None:
+    data = b"26/11/2026 14:03\nMILK  3.49\nBREAD  6.51\nTOTAL  10.00\nVISA  6.00\nCASH  5.00\nCHANGE  1.00\n"
+    tx = parse_bytes(data)
+    assert tx.status == "ok", tx.issues
+    assert [(p.method, str(p.amount)) for p in tx.payments] == [("card", "6.00"), ("cash", "5.00")]
+
+
+def test_evaluate_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "edge.parsing.evaluate", str(CORPUS)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[3],
+        timeout=120,
+    )
+    assert r.returncode == 0 and "silent errors: 0" in r.stdout
+    empty = subprocess.run(
+        [sys.executable, "-m", "edge.parsing.evaluate", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[3],
+        timeout=60,
+    )
+    assert empty.returncode == 2
