@@ -1,5 +1,5 @@
-"""The agent has python-escpos read only its default printer profile (2 MB less of the agent's peak
-memory): the file must be the library's own default profile, and the QR blocks made under it the same
+"""The agent has python-escpos read only its default printer profile (2 MB less after the agent's
+imports): the file must be the library's own default profile, and the QR blocks made under it the same
 bytes as under the whole database."""
 
 from __future__ import annotations
