@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.agent_ingest [--jobs 3000]
 
 A spool is filled with finished jobs (the corpus's receipts, repeated), then `tillbox agent` is started
-on it as systemd would (READY over NOTIFY_SOCKET), twice:
+on it as systemd would (READY over NOTIFY_SOCKET, with the Environment= of systemd/tillbox-agent.service),
+twice:
 - store only: `--spool --db` (synchronous=FULL commits, customer data sealed, tags, outbox rows);
 - as deployed: `--config box.toml` with the QR injector (python-escpos, qrcode, Pillow loaded), the
   Prometheus endpoint, tag rules and a POS profile; every job carries a QR token as printed, so each
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -32,6 +34,18 @@ from hardware_tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus" / "generated"
+UNIT = REPO / "systemd" / "tillbox-agent.service"
+
+
+def unit_environment(unit: Path = UNIT) -> dict[str, str]:
+    """The variables the unit's Environment= lines set: they are part of the agent as deployed."""
+    env: dict[str, str] = {}
+    for line in unit.read_text(encoding="utf-8").splitlines():
+        if line.startswith("Environment="):
+            for word in shlex.split(line.removeprefix("Environment=")):
+                name, _, value = word.partition("=")
+                env[name] = value
+    return env
 
 
 def vm_hwm_kib(pid: int) -> int:
@@ -81,7 +95,7 @@ def run(jobs: int, tmp: Path, deployed: bool) -> tuple[float, float, int]:
         cmd += ["--config", str(box_toml(tmp, free_port()))]
     else:
         cmd += ["--spool", str(spool), "--db", str(tmp / "box.db")]
-    env = {**os.environ, "NOTIFY_SOCKET": str(notify_path)}
+    env = {**os.environ, **unit_environment(), "NOTIFY_SOCKET": str(notify_path)}
     proc = subprocess.Popen([*cmd, "--log-format", "json"], env=env, cwd=REPO, stdout=subprocess.DEVNULL)
     try:
         while b"READY=1" not in notify.recv(4096):

@@ -42,6 +42,22 @@ def qr_image(code: Code2D, module: int | None = None) -> PILImage.Image | None:
     return img.convert("1")
 
 
+def _no_callback(*_args: object) -> None:
+    return None
+
+
+_WRITER_CALLBACKS = ("initialize", "paint_module", "paint_text", "finish")
+
+
+def _release(writer: ImageWriter) -> None:
+    # A writer holds its own bound methods as callbacks: a reference cycle that keeps its RGB drawing
+    # (~150 kB a barcode) alive until a full garbage collection, which on the agent came seldom enough
+    # for several MB of them to pile up. Replacing the callbacks breaks the cycle, so the drawing goes
+    # as soon as the barcode is written.
+    for action in _WRITER_CALLBACKS:
+        writer.register_callback(action, _no_callback)
+
+
 def barcode_image(code: Barcode, height_mm: float = 8.0) -> PILImage.Image | None:
     name = _BARCODE_NAMES.get(code.symbology)
     if name is None:
@@ -49,19 +65,23 @@ def barcode_image(code: Barcode, height_mm: float = 8.0) -> PILImage.Image | Non
     try:
         cls = barcode.get_barcode_class(name)
         kwargs = {"add_checksum": False} if name == "code39" else {}
-        symbol = cls(code.data, writer=ImageWriter(), **kwargs)
+        writer = ImageWriter()
+        symbol = cls(code.data, writer=writer, **kwargs)
         out = io.BytesIO()
-        symbol.write(
-            out,
-            options={
-                "module_height": height_mm,
-                "write_text": code.hri,
-                "quiet_zone": 2,
-                "font_size": 8,
-                "text_distance": 3,
-                "dpi": 203,
-            },
-        )
+        try:
+            symbol.write(
+                out,
+                options={
+                    "module_height": height_mm,
+                    "write_text": code.hri,
+                    "quiet_zone": 2,
+                    "font_size": 8,
+                    "text_distance": 3,
+                    "dpi": 203,
+                },
+            )
+        finally:
+            _release(writer)
     except Exception:  # a value the symbology rejects: shown as text by the caller
         return None
     out.seek(0)

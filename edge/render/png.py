@@ -106,6 +106,16 @@ def _placed(img: PILImage.Image, align: str, dots: int) -> tuple[PILImage.Image,
 
 
 def render_png(doc: Document, dots: int = 576) -> PILImage.Image:
+    try:
+        return _render(doc, dots)
+    finally:
+        # FreeType maps the whole font file and keeps every page a glyph was read from: the CJK font's
+        # pages came to 3.3 MB of the agent's memory. The glyphs drawn stay cached above, so letting the
+        # fonts go after each paper costs a reopening only when a character not yet drawn comes.
+        _font.cache_clear()
+
+
+def _render(doc: Document, dots: int) -> PILImage.Image:
     pastes: list[Pasted] = []
     underlines: list[Underline] = []
     cuts: list[int] = []

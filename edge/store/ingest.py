@@ -148,13 +148,28 @@ def _checkpoint(sessions: sessionmaker[Session]) -> bool:
         return False
 
 
+# What the agent needs of a stored job once it is committed: None for a job already stored, else
+# whether its capture went without its raster images.
+Outcome = bool | None
+
+
+def _let_go(session: Session, captures: list[Capture | None]) -> list[Outcome]:
+    """The outcomes of a batch, then its objects emptied before the commit. A capture and its transaction
+    refer to each other (a reference cycle), so without this they and their bodies and pictures (tens
+    of kB a receipt) waited for the garbage collector's rare full collection: MBs of the agent's peak."""
+    session.flush()
+    outcomes = [None if c is None else c.images_dropped for c in captures]
+    session.expire_all()  # written already: nothing reads these objects again
+    return outcomes
+
+
 def _try_store(
     sessions: sessionmaker[Session], job: SpoolJob, settings: ParseSettings | None, lean: bool
-) -> tuple[bool, Capture | None]:
-    """(committed, capture); not committed only on SQLITE_FULL (rolled back, nothing written)."""
+) -> tuple[bool, Outcome]:
+    """(committed, outcome); not committed only on SQLITE_FULL (rolled back, nothing written)."""
     try:
         with sessions.begin() as session:
-            return True, store_job(session, job, settings, lean=lean)
+            return True, _let_go(session, [store_job(session, job, settings, lean=lean)])[0]
     except OperationalError as e:
         if not is_disk_full(e):
             raise
@@ -163,14 +178,14 @@ def _try_store(
 
 def _store_with_room(
     sessions: sessionmaker[Session], job: SpoolJob, settings: ParseSettings | None, lean: bool
-) -> tuple[bool, Capture | None]:
+) -> tuple[bool, Outcome]:
     """On SQLITE_FULL: once more after folding the WAL back, then without the images."""
-    committed, capture = _try_store(sessions, job, settings, lean)
+    committed, outcome = _try_store(sessions, job, settings, lean)
     if not committed and _checkpoint(sessions):
-        committed, capture = _try_store(sessions, job, settings, lean)
+        committed, outcome = _try_store(sessions, job, settings, lean)
     if not committed and not lean:
-        committed, capture = _try_store(sessions, job, settings, lean=True)
-    return committed, capture
+        committed, outcome = _try_store(sessions, job, settings, lean=True)
+    return committed, outcome
 
 
 def ingest_spool(
@@ -194,10 +209,10 @@ def ingest_spool(
                 continue
             except SpoolError as e:
                 set_aside(path, str(e), result)
-        added: list[Capture | None] | None
+        added: list[Outcome] | None
         try:
             with sessions.begin() as session:
-                added = [store_job(session, job, settings, lean=lean) for _, job in chunk]
+                added = _let_go(session, [store_job(session, job, settings, lean=lean) for _, job in chunk])
         except OperationalError as e:
             if not is_disk_full(e):
                 raise
@@ -205,12 +220,12 @@ def ingest_spool(
         except Exception:  # one job the store refuses: find it, one at a time
             added = None
         if added is not None:
-            for (path, job), capture in zip(chunk, added, strict=True):
-                _taken(path, job, capture, result)
+            for (path, job), outcome in zip(chunk, added, strict=True):
+                _taken(path, job, outcome, result)
             continue
         for path, job in chunk:
             try:
-                committed, capture = _store_with_room(sessions, job, settings, lean)
+                committed, outcome = _store_with_room(sessions, job, settings, lean)
             except OperationalError:
                 raise  # the database itself: no job could be stored, the agent must say so and stop
             except Exception as e:  # this job's content: a parser's or a constraint's refusal
@@ -220,7 +235,7 @@ def ingest_spool(
             if not committed:
                 result.disk_full = True  # even without images there is no room: the job waits
                 return result
-            _taken(path, job, capture, result)
+            _taken(path, job, outcome, result)
     return result
 
 
@@ -236,13 +251,13 @@ def set_aside(path: Path, reason: str, result: IngestResult) -> None:
         path.with_suffix(".why").write_text(reason + "\n", encoding="utf-8")
 
 
-def _taken(path: Path, job: SpoolJob, capture: Capture | None, result: IngestResult) -> None:
+def _taken(path: Path, job: SpoolJob, outcome: Outcome, result: IngestResult) -> None:
     # Committed (synchronous=FULL): only now may the bridge's copy go.
     path.unlink(missing_ok=True)
-    if capture is None:
+    if outcome is None:
         result.duplicates += 1
     elif job.meta.has_content:
         result.stored += 1
-        result.images_dropped += capture.images_dropped
+        result.images_dropped += outcome
     else:
         result.skipped += 1

@@ -88,3 +88,33 @@ def test_a_control_character_in_the_text_draws_as_a_blank_cell() -> None:
     assert img.size == (576, 24)
     blank = render_png(Document([TextLine([Run("A B", Style())])]))
     assert img.tobytes() == blank.tobytes()
+
+
+def test_a_barcode_leaves_no_garbage_for_the_collector() -> None:
+    """python-barcode's writer keeps its own bound methods as callbacks, a cycle holding its RGB drawing
+    until a full collection; on the agent those drawings piled up by MBs. Drawn now, it leaves none."""
+    import gc
+
+    from edge.escpos.document import Barcode
+    from edge.render.codes import barcode_image
+
+    gc.collect()
+    gc.disable()
+    try:
+        img = barcode_image(Barcode("EAN13", "4006381333931", hri=True))
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert img is not None and img.mode == "1"
+    assert unreachable == 0
+
+
+def test_the_fonts_are_let_go_after_each_paper() -> None:
+    """FreeType keeps every page of a font file it read a glyph from (3.3 MB of the CJK font on the
+    agent); the glyphs drawn stay cached, the fonts are reopened only for a character not yet drawn."""
+    from edge.escpos.document import Document, Run, Style, TextLine
+    from edge.render import png
+
+    img = png.render_png(Document([TextLine([Run("合计 TOTAL 12.50", Style())])]))
+    assert img.width == 576
+    assert png._font.cache_info().currsize == 0

@@ -61,6 +61,30 @@ def test_a_job_taken_twice_is_stored_once(tmp_path: Path) -> None:
         assert s.scalar(select(func.count(OutboxEntry.seq))) == 1
 
 
+def test_stored_jobs_leave_no_garbage_for_the_collector(tmp_path: Path) -> None:
+    """A capture and its transaction refer to each other: left as they were after the commit, a batch's
+    objects (bodies, pictures) waited for the collector's rare full collection, MBs on the agent."""
+    import gc
+
+    spool = tmp_path / "spool"
+    sessions = open_store(tmp_path / "box.db")
+    spool_jobs(spool, receipts(3))
+    ingest_spool(spool, sessions)  # the first batch compiles and caches the statements
+    w = SpoolWriter(spool)
+    for i, job in enumerate(receipts(6)[3:], start=3):
+        w.append(job, i, datetime.now(UTC))
+        w.finish(Boundary.CUT, True, datetime.now(UTC))
+    gc.collect()
+    gc.disable()
+    try:
+        result = ingest_spool(spool, sessions)
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert result.stored == 3
+    assert unreachable == 0
+
+
 def test_newer_store_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "box.db"
     open_store(db)
