@@ -60,12 +60,6 @@ def config_after_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = config_after_command(list(sys.argv[1:] if argv is None else argv))
-    if argv and argv[0] == "agent":
-        # Before python-escpos is imported (by the QR injector): the agent's process reads only the
-        # default printer profile of the library's database, the one profile it uses (2 MB less at start).
-        from edge.qr.escpos_profile import use_default_profile_only
-
-        use_default_profile_only()
     parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     code: int = args.func(args)

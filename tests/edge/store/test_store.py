@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import Capture, OutboxEntry, TransactionRow
+from firmware_bridge.framer import Boundary
 from firmware_bridge.spool import SpoolWriter, list_jobs
 from hardware_tests.receipts import receipts
 from tests.helpers import spool_jobs
