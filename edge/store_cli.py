@@ -85,6 +85,7 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
         "agent": {
             "running": agent is not None and _alive(agent.pid),
             "updated_at": agent.updated_at.isoformat() if agent else None,
+            "version": agent.version if agent else None,  # the software the agent runs
             "conditions": to_wire(agent.conditions) if agent else {},
         },
         "broker": {"url": cfg.cloud.broker, "connected": agent.broker.connected if agent else None},
@@ -138,6 +139,7 @@ def run_status(args: argparse.Namespace) -> int:
         f"device         {st['device_id']}",
         f"public key     {st['public_key']}",
         f"agent          {'running' if a['running'] else 'NOT running'}"
+        + (f" (tillbox {a['version']})" if a["version"] else "")
         + (f" (as of {a['updated_at']})" if a["updated_at"] else ""),
         f"conditions     {', '.join(on) if on else 'none'}",
         "last receipt   "

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ def test_status_metrics_and_json_logs_of_a_running_agent(
         assert main(["status", "--config", str(cfg_path), "--json"]) == 0
         st = json.loads(capsys.readouterr().out)
         assert st["agent"]["running"] and st["device_id"] == "s12-t1"
+        assert st["agent"]["version"] == version("tillbox")  # the software the agent says it runs
         assert st["receipts_stored"] == 5 and st["outbox_depth"] == 5
         assert st["spool_depth"] == 0 and st["spool_bad"] == 1
         assert st["oldest_unsent_age_s"] is not None and st["oldest_unsent_age_s"] >= 0
@@ -71,7 +73,8 @@ def test_status_metrics_and_json_logs_of_a_running_agent(
         text = capsys.readouterr().out
         for label in ("last receipt", "spool          0 waiting, 1 set aside", "outbox         5 unsent"):
             assert label in text, text
-        assert "agent          running" in text and "broker         not configured" in text
+        assert f"agent          running (tillbox {version('tillbox')})" in text
+        assert "broker         not configured" in text
 
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
             metrics = r.read().decode()
