@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -81,8 +82,9 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
     uplink = None
     if s.uplink is not None and parse.key is not None:
         from edge.duties.uplink import UplinkService  # (paho and sync's publisher: only with a broker)
+        from edge.uplink import Uplink
 
-        uplink = UplinkService(s.uplink, sessions, parse.key, on_config=fleet.receive)
+        uplink = UplinkService(partial(Uplink, s.uplink, sessions, parse.key, on_config=fleet.receive))
         services.append(uplink)
 
     loop = Scheduler(lambda: notifier.notify("WATCHDOG=1"), notifier.watchdog_interval() or 1.0)

@@ -8,29 +8,22 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from edge.duties.shared import Shared
-from edge.store.sealing import BoxKey
-from edge.uplink import Uplink, UplinkSettings
+from edge.uplink import Uplink
 from sync.wire.model import to_wire
 
 log = logging.getLogger("tillbox.agent")
 
 
 class UplinkService:
-    def __init__(
-        self,
-        settings: UplinkSettings,
-        sessions: sessionmaker[Session],
-        key: BoxKey,
-        on_config: Callable[[bytes], None] | None = None,
-    ) -> None:
-        self.settings, self.sessions, self.key, self.on_config = settings, sessions, key, on_config
+    def __init__(self, make: Callable[[], Uplink]) -> None:
+        # Made at start, not here: making it reads the signing key and the TLS files, which may fail, and
+        # the agent's services start (and fail) in their order.
+        self.make = make
         self._uplink: Uplink | None = None
 
     def start(self) -> None:
-        uplink = Uplink(self.settings, self.sessions, self.key, on_config=self.on_config)
+        uplink = self.make()
         uplink.start()  # connects in the background: a broker away does not hold the agent up
         self._uplink = uplink
 

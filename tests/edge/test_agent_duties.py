@@ -10,6 +10,7 @@ import shutil
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from edge.store.ingest import ingest_spool
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from edge.store.records import ParseSettings
 from edge.store.sealing import load_or_create_key
-from edge.uplink import UplinkSettings
+from edge.uplink import Uplink, UplinkSettings
 from firmware_bridge.injection import CutRequest, UnixSocketInjector
 from firmware_bridge.spool import list_jobs
 from hardware_tests.ports import free_port
@@ -254,7 +255,8 @@ def test_the_uplink_service_starts_without_a_broker_and_stops(tmp_path: Path) ->
     settings = UplinkSettings(
         f"mqtt://127.0.0.1:{free_port()}", DeviceTopics("acme", "s12", "s12-t1"), tmp_path / "signing.key"
     )
-    uplink = UplinkService(settings, store(tmp_path), load_or_create_key(tmp_path / "box.key"))
+    key = load_or_create_key(tmp_path / "box.key")
+    uplink = UplinkService(partial(Uplink, settings, store(tmp_path), key))
     assert uplink.connected() is None  # not running
     uplink.start()  # connects in the background: nobody listens there, and the agent goes on
     try:
