@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -27,7 +28,13 @@ def templates() -> Jinja2Templates:
     # Autoescaping always on: every string on a page came from a box, and a box is not trusted with HTML.
     # Templates ship with the package: no re-reading their mtime on every render (8 % of the page's time).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
+    env.filters["plain"] = plain
     return Jinja2Templates(env=env)
+
+
+def plain(value: object) -> object:
+    """An amount as the receipt printed it: 0.00000000, never str(Decimal)'s 0E-8."""
+    return format(value, "f") if isinstance(value, Decimal) else value
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Dialect, Numeric, String
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from sync.wire.transaction import fits
+
 
 class Money(TypeDecorator[Decimal]):
     impl = Numeric()
@@ -35,10 +37,6 @@ class Money(TypeDecorator[Decimal]):
         return None if value is None else Decimal(str(value))
 
 
-# No till prints an amount, quantity or rate past these; a number that does (9E+999999) is no money, and
-# would fail a NUMERIC column, a sum's rounding or a page.
-LARGEST = Decimal(10) ** 15
-FINEST_EXPONENT = -8
 MAX_CHARS = 40  # SQLite keeps money as its text, in a column this wide
 
 
@@ -54,10 +52,7 @@ def parse_decimal(value: object) -> Decimal | None:
         amount = Decimal(text)
     except InvalidOperation:
         return None
-    if not amount.is_finite() or abs(amount) >= LARGEST:
-        return None
-    exponent = amount.as_tuple().exponent
-    return None if isinstance(exponent, int) and exponent < FINEST_EXPONENT else amount
+    return amount if amount.is_finite() and fits(amount) else None
 
 
 # ISO 4217 currencies whose amounts have no minor unit (yen, won, dong …): an average of them is whole.

@@ -30,7 +30,7 @@ class BrokerLink:
 
 @dataclass(frozen=True, kw_only=True)
 class AgentStatus(AgentFacts):
-    pid: Annotated[int, Limit(ge=1)]
+    pid: Annotated[int, Limit(ge=1, le=2**22)]  # Linux's PID_MAX_LIMIT: kill() takes no larger
     started_at: datetime
     updated_at: datetime
     broker: BrokerLink = BrokerLink()

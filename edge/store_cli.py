@@ -68,7 +68,7 @@ def run_reparse(args: argparse.Namespace) -> int:
 def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     from edge.health import collect
     from edge.signing import enrolment_key
-    from edge.status_file import read_status
+    from edge.status_file import StatusFileError, read_status
     from edge.store.database import open_store_readonly
     from sync.wire.model import to_wire
 
@@ -76,7 +76,11 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
     if cfg is None:
         return None
     paths = cfg.paths
-    agent = read_status(paths.status)  # None: no agent has written one yet
+    unreadable = None
+    try:
+        agent = read_status(paths.status)  # None: no agent has written one yet
+    except StatusFileError as e:  # (an older agent's, until it restarts): the box's own readings still count
+        agent, unreadable = None, str(e)
     store = open_store_readonly(paths.db)
     health = collect(store, paths.spool, paths.db.parent, cfg.printer.command_language)
     return {
@@ -86,6 +90,7 @@ def gather_status(cfg_path: Path) -> dict[str, Any] | None:
             "running": agent is not None and _alive(agent.pid),
             "updated_at": agent.updated_at.isoformat() if agent else None,
             "version": agent.version if agent else None,  # the software the agent runs
+            "status_file_error": unreadable,
             "conditions": to_wire(agent.conditions) if agent else {},
         },
         "broker": {"url": cfg.cloud.broker, "connected": agent.broker.connected if agent else None},
@@ -112,18 +117,18 @@ def _mb(n: int) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from edge.status_file import StatusFileError
-
     try:
         st = gather_status(args.config)
-    except (RuntimeError, StatusFileError) as e:
+    except RuntimeError as e:
         print(f"tillbox status: {e}", file=sys.stderr)
         return 2
     if st is None:
         return 2
+    # A status file that does not read is said, with everything else the box knows, and exits 2.
+    unreadable = st["agent"]["status_file_error"]
     if args.json:
         print(json.dumps(st, indent=1))
-        return 0
+        return 2 if unreadable else 0
     a = st["agent"]
     on = [name for name, value in a["conditions"].items() if value]
     broker = st["broker"]
@@ -138,9 +143,13 @@ def run_status(args: argparse.Namespace) -> int:
     lines = [
         f"device         {st['device_id']}",
         f"public key     {st['public_key']}",
-        f"agent          {'running' if a['running'] else 'NOT running'}"
-        + (f" (tillbox {a['version']})" if a["version"] else "")
-        + (f" (as of {a['updated_at']})" if a["updated_at"] else ""),
+        (
+            f"agent          unknown: {unreadable}"
+            if unreadable
+            else f"agent          {'running' if a['running'] else 'NOT running'}"
+            + (f" (tillbox {a['version']})" if a["version"] else "")
+            + (f" (as of {a['updated_at']})" if a["updated_at"] else "")
+        ),
         f"conditions     {', '.join(on) if on else 'none'}",
         "last receipt   "
         + (
@@ -176,4 +185,4 @@ def run_status(args: argparse.Namespace) -> int:
             "unchanged); choose a profile of the printer's language (tillbox check-config lists them)"
         )
     print("\n".join(lines))
-    return 0
+    return 2 if unreadable else 0

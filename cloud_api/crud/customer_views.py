@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import transactions_query
-from cloud_api.crud.records import transaction_of
+from cloud_api.crud.records import item_names
 from cloud_api.crud.users import Scope
 from cloud_api.models import Store, Transaction
 from cloud_api.schemas import CountedName, CustomerDetail, CustomerSummary, Recommendation, TransactionOut
@@ -118,10 +118,6 @@ def customers(
     return len(rows), rows[offset : offset + limit]
 
 
-def _items(record: Any) -> list[str]:
-    return [i.name for i in transaction_of(record).items if i.name]
-
-
 def _labels(record: Any) -> list[str]:
     tags = record.get("tags") if isinstance(record, dict) else None
     if not isinstance(tags, dict):
@@ -152,7 +148,7 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
     labels: Counter[str] = Counter()
     hours: Counter[int] = Counter()
     for t in history:
-        items.update(_items(t.record))
+        items.update(item_names(t.record))
         labels.update(_labels(t.record))
         hours[t.started_at.astimezone(zones.get(t.store_id, UTC)).hour] += 1
     return CustomerDetail(
@@ -177,7 +173,7 @@ def recommendations(
         .order_by(Transaction.started_at.desc())
         .limit(BASKETS_SCANNED)
     )
-    baskets = [(cid, set(_items(record))) for cid, record in records]
+    baskets = [(cid, set(item_names(record))) for cid, record in records]
     bought = set().union(*(b for cid, b in baskets if cid == customer_id))
     together: Counter[str] = Counter()
     reasons: dict[str, Counter[str]] = {}

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cloud_api.crud.records import transaction_of
+from cloud_api.crud.records import item_lines
 from cloud_api.models import Store, Transaction
 from cloud_api.money import average
 from cloud_api.schemas import CoreCustomer, CurrencySales, DailyReport, HourSales, ProductSales
@@ -29,10 +29,6 @@ def local_day(store: Store, day: date) -> tuple[datetime, datetime]:
     zone = ZoneInfo(store.timezone)
     start = datetime.combine(day, time(0), zone)
     return start.astimezone(UTC), datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
-
-
-def _lines(record: Any) -> list[tuple[str, Decimal, Decimal]]:
-    return [(i.name, i.quantity, i.amount) for i in transaction_of(record).items]
 
 
 def _most_common(values: list[str | None]) -> str | None:
@@ -79,7 +75,7 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
         h[0] += t.total or Decimal(0)
         h[1] += 1
         if t.status == "ok":
-            for name, qty, amount in _lines(t.record):
+            for name, qty, amount in item_lines(t.record):
                 p = products.setdefault(name, [Decimal(0), Decimal(0)])
                 p[0] += qty
                 p[1] += amount

@@ -169,7 +169,12 @@ def _profile_item(m: re.Match[str], mark: DecimalMark) -> Item | None:
     if amount is None:
         return None
     groups = m.groupdict()
-    qty = Decimal(groups["qty"].replace(",", ".")) if groups.get("qty") else Decimal(1)
+    qty = Decimal(1)
+    if groups.get("qty"):
+        # A profile's pattern may be loose (HQ writes them): a count no till prints is no item line.
+        if _QTY.fullmatch(groups["qty"]) is None:
+            return None
+        qty = Decimal(groups["qty"].replace(",", "."))
     price = parse_amount(groups["price"], mark) if groups.get("price") else None
     name, code = _clean_name(m.group("name"))
     return Item(name, amount, qty, None, price, code)

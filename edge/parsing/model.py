@@ -5,16 +5,20 @@ each text cut to the wire's bounds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sync.wire import transaction as on_wire
 from sync.wire.model import to_wire
 from sync.wire.transaction import CHECKS as CHECKS  # the wire's words, which the parser speaks too
-from sync.wire.transaction import ID_MAX, LIST_MAX, TEXT_MAX, Check, Reason
+from sync.wire.transaction import ID_MAX, LIST_MAX, TEXT_MAX, Check, Reason, fits
 from sync.wire.transaction import Kind as Kind
 from sync.wire.transaction import Method as Method
+
+_E = TypeVar("_E")
+Numbers = tuple[Decimal | None, ...]
 
 # The order a numeric date with its year last proves by a day above 12 ("25/11/2026": DMY).
 DayMonthOrder = Literal["DMY", "MDY"]
@@ -110,15 +114,40 @@ class Transaction:
         self.reasons.append(Reason(check, text, field))
 
     def wire(self) -> on_wire.Transaction:
-        """The document the box stores and sends. A receipt longer than a record holds (a print of
-        thousands of lines: broken, or not a receipt) is cut to it and flagged; the paper keeps it all."""
+        """The document the box stores and sends. What no record can carry is kept off it and flagged,
+        the paper keeping it all: a print longer than a record holds (thousands of lines: broken, or not
+        a receipt), a number no till prints (a loose POS profile reading a run of digits as a count)."""
         reasons, status = list(self.reasons), self.status
-        for name in ("items", "discounts", "taxes", "payments"):
-            n = len(getattr(self, name))
-            if n > LIST_MAX:
-                text = f"{n} {name}: a record holds {LIST_MAX}; the paper has them all"
-                reasons.append(Reason("unread_line", text, name))
+
+        def keep(name: str, entries: list[_E], numbers: Callable[[_E], Numbers]) -> list[_E]:
+            nonlocal status
+            kept = [e for e in entries if all(fits(n) for n in numbers(e))]
+            if len(kept) < len(entries):
+                text = f"{len(entries) - len(kept)} {name} with a number no till prints left out"
+                reasons.append(Reason("implausible_amount", text, name))
+            if len(kept) > LIST_MAX:
+                reasons.append(Reason("unread_line", f"{len(kept)} {name}: a record holds {LIST_MAX}", name))
+                kept = kept[:LIST_MAX]
+            if len(kept) < len(entries):
                 status = "needs_review"
+            return kept
+
+        def amount(name: str, number: Decimal | None) -> Decimal | None:
+            nonlocal status
+            if fits(number):
+                return number
+            reasons.append(Reason("implausible_amount", f"the {name} is no number a till prints", name))
+            status = "needs_review"
+            return None
+
+        items = keep("items", self.items, lambda i: (i.amount, i.quantity, i.unit_price, i.discount))
+        discounts = keep("discounts", self.discounts, lambda d: (d.amount,))
+        taxes = keep("taxes", self.taxes, lambda t: (t.amount, t.rate))
+        payments = keep("payments", self.payments, lambda p: (p.amount,))
+        subtotal, total = amount("subtotal", self.subtotal), amount("total", self.total)
+        change = amount("change", self.change)
+        # The reasons this adds go first, so that no cut of the list drops them.
+        reasons = reasons[len(self.reasons) :] + reasons[: len(self.reasons)]
         reasons = [Reason(r.check, r.text[:TEXT_MAX], r.field) for r in reasons[:LIST_MAX]]
         return on_wire.Transaction(
             kind=self.kind,
@@ -128,13 +157,13 @@ class Transaction:
             receipt_no=_cut(self.receipt_no, ID_MAX),
             datetime=self.datetime,
             cashier=_cut(self.cashier, TEXT_MAX),
-            items=[i.wire() for i in self.items[:LIST_MAX]],
-            subtotal=self.subtotal,
-            discounts=[d.wire() for d in self.discounts[:LIST_MAX]],
-            taxes=[t.wire() for t in self.taxes[:LIST_MAX]],
-            total=self.total,
-            payments=[p.wire() for p in self.payments[:LIST_MAX]],
-            change=self.change,
+            items=[i.wire() for i in items],
+            subtotal=subtotal,
+            discounts=[d.wire() for d in discounts],
+            taxes=[t.wire() for t in taxes],
+            total=total,
+            payments=[p.wire() for p in payments],
+            change=change,
             member_id=_cut(self.member_id, ID_MAX),
             phone_masked=_cut(self.phone_masked, ID_MAX),
             status=status,

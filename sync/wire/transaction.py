@@ -50,6 +50,12 @@ TEXT_MAX = 1000
 ID_MAX = 64
 LIST_MAX = 5000
 
+# No till prints an amount, quantity or rate past these; a number that does (a run of digits read as money)
+# would fail a NUMERIC column, a sum's rounding or a page. The box keeps such numbers off the wire
+# (edge/parsing/model.py), the cloud refuses them (cloud_api/money.py).
+LARGEST = Decimal(10) ** 15
+FINEST_EXPONENT = -8
+
 Text = Annotated[str, Limit(max_length=TEXT_MAX)]
 Ident = Annotated[str, Limit(max_length=ID_MAX)]
 Currency = Annotated[str, Limit(pattern="[A-Z]{3}")]
@@ -130,3 +136,11 @@ class Transaction:
     # The reasons' texts (older readers show these), then the reasons themselves.
     issues: Annotated[list[Text], Limit(max_length=LIST_MAX)] = field(default_factory=list)
     reasons: Annotated[list[Reason], Limit(max_length=LIST_MAX)] = field(default_factory=list)
+
+
+def fits(number: Decimal | None) -> bool:
+    """Whether an amount, quantity or rate is one a till could print (None: nothing printed)."""
+    if number is None:
+        return True
+    exponent = number.as_tuple().exponent
+    return abs(number) < LARGEST and isinstance(exponent, int) and exponent >= FINEST_EXPONENT

@@ -153,3 +153,22 @@ def test_only_a_receipt_with_an_e_receipt_carries_a_picture_of_its_paper(tmp_pat
     assert ingest_spool(tmp_path / "spool", box, ParseSettings()).stored == 2
     first, second = StoreOutbox(box, None).pending(0, 10)
     assert first.body["paper_png"] and second.body["paper_png"] is None and second.body["paper"]
+
+
+def test_the_page_shows_amounts_as_printed_zero_and_weighed_ones_too(tmp_path: Path) -> None:
+    # The page reads decimals now (the wire's model), not strings: a zero is falsy and str() of a decimal
+    # can print an exponent. A free sale still shows its 0.00, a 1 kg weighed item its price per kg.
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    tx = parse_bytes(corpus("en-grocery-00")).to_json()
+    tx["items"] = [
+        {"name": "Apples", "quantity": "1.000", "unit": "kg", "unit_price": "2.99", "amount": "2.99"},
+        {"name": "Sample", "quantity": "1", "amount": "0.00000000"},
+    ]
+    tx["subtotal"], tx["total"], tx["discounts"], tx["taxes"] = "0.00", "0.00", [], []
+    stored_receipt(url, tx)
+    with TestClient(app_for(url)) as client:
+        page = client.get(f"/r/{TOKEN}").text
+    assert "1.000 kg" in page and "2.99" in page  # the weighed item's detail line
+    assert "0.00000000" in page and "0E-8" not in page
+    total = page[page.index('class="total"') :]
+    assert "0.00" in total[: total.index("</tr>")] and "—" not in total[: total.index("</tr>")]

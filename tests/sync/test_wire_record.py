@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 
 from cloud_api.crud.ingest import UnreadableError, read_record
+from edge.escpos.printer_profile import CHINESE_80MM
 from edge.parsing.model import Item
 from edge.parsing.model import Transaction as ParsedTransaction
+from edge.parsing.profiles import load_profile
+from edge.store.records import ParseSettings, parse_capture
 from sync.wire.model import WireError, from_wire, json_schema, to_wire
 from sync.wire.record import RECORD_VERSION, Record
 from sync.wire.transaction import LIST_MAX, Transaction
@@ -63,9 +66,18 @@ def test_a_record_newer_than_the_cloud_knows_is_refused_whole() -> None:
         ),
         ({"transaction": {**TX, "kind": 1}}, "Record.transaction.kind: 1 is none of"),
         ({"transaction": {**TX, "total": 12.5}}, "Record.transaction.total: a decimal string expected"),
-        ({"transaction": {**TX, "total": "1e30"}}, "Record.transaction.total: '1e30' is out of range"),
         (
-            {"transaction": {**TX, "total": "1e16"}},
+            {"transaction": {**TX, "total": "1e30"}},
+            "Record.transaction.total: a decimal string expected, not '1e30'",
+        ),
+        (
+            {"transaction": {**TX, "total": "1" + "0" * 30}},
+            "Record.transaction.total: '1000000000000000000000000000000' is out",
+        ),
+        ({"transaction": {**TX, "total": " 1.5"}}, "Record.transaction.total: a decimal string expected"),
+        ({"transaction": {**TX, "total": "１２"}}, "Record.transaction.total: a decimal string expected"),
+        (
+            {"transaction": {**TX, "total": "10000000000000000"}},
             "Record.transaction.total: '10000000000000000' is no amount",
         ),
         (
@@ -128,3 +140,33 @@ def test_the_transaction_schema_says_what_the_reader_checks() -> None:
     for bad in ({"currency": "yuan"}, {"datetime": "7 Dec"}, {"items": [{"name": "tea"}]}, {"status": "x"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**TX, **bad}, schema)
+
+
+def test_a_number_no_till_prints_is_kept_off_the_wire_and_flagged() -> None:
+    """The wire and the cloud's columns carry amounts below 10^15 to eight places; a parse that reads more
+    (a run of digits taken for money) sends the rest, flagged, instead of a record the cloud must refuse."""
+    tx = ParsedTransaction(total=Decimal("3.50"), status="ok", subtotal=Decimal("1" + "0" * 20))
+    tx.items = [Item("tea", Decimal("3.50")), Item("voucher", Decimal("0.00"), Decimal("1" + "0" * 21))]
+    body = tx.to_json()
+    read = from_wire(Transaction, body)
+    assert [i.name for i in read.items] == ["tea"] and read.subtotal is None and read.total == Decimal("3.50")
+    assert read.status == "needs_review"
+    assert [(r.check, r.field) for r in read.reasons] == [
+        ("implausible_amount", "items"),
+        ("implausible_amount", "subtotal"),
+    ]
+    assert read_record({**GOOD, "transaction": body}).status == "needs_review"  # the cloud stores it
+
+
+def test_a_loose_pos_profile_reading_a_run_of_digits_still_makes_a_record_the_cloud_reads() -> None:
+    # Found by review: huaxin-pos's item pattern takes any digits for the count; a 22-digit one made an
+    # `ok` record that the cloud refused whole (the sale never reached HQ).
+    text = (
+        "华信收银\n2026-12-07 10:15:00\n可口可乐  2  3.50  7.00\n赠品券  1234567890123456789012  0.00  0.00\n"
+        "商品总额  7.00\n本单金额  7.00\n顾客付款  10.00\n退还零钱  3.00\n"
+    )
+    settings = ParseSettings(printer=CHINESE_80MM, pos_profile=load_profile("huaxin-pos"))
+    parsed = parse_capture(text.encode("gb18030"), settings, None, picture=False)
+    stored = read_record({**GOOD, "transaction": parsed.body})
+    assert stored.total == Decimal("7.00")
+    assert all(len(i["quantity"]) <= 12 for i in parsed.body["items"])
