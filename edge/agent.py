@@ -87,8 +87,11 @@ def run_agent(settings: AgentSettings, stop: threading.Event) -> None:
         uplink = UplinkService(partial(Uplink, s.uplink, sessions, parse.key, on_config=fleet.receive))
         services.append(uplink)
 
-    loop = Scheduler(lambda: notifier.notify("WATCHDOG=1"), notifier.watchdog_interval() or 1.0)
-    loop.each_pass(FleetDuty(fleet, sessions, shared))
+    def watchdog() -> None:
+        notifier.notify("WATCHDOG=1")
+
+    loop = Scheduler(watchdog, notifier.watchdog_interval() or 1.0)
+    loop.each_pass(FleetDuty(fleet, sessions, shared, alive=watchdog))
     loop.each_pass(SpoolDuty(s.spool, sessions, shared, metrics, s.db.parent, s.min_free_bytes, s.poll_s))
     loop.every(s.housekeeping_s, RetentionDuty(sessions, s.retention_days, metrics))
     loop.every(

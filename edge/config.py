@@ -83,6 +83,7 @@ from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS, DateOrder
 from edge.tags.rules import TagRule, TagRulesError, load_rules
 from firmware_bridge.boxfile import INJECT_SOCKET, SPOOL
+from sync.wire.transaction import Kind
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -91,7 +92,7 @@ S = TypeVar("S", bound="DataclassInstance")
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _ID_RULE = "letters, digits, '-' or '_' (up to 64)"
-_KINDS = ("non_sale", "refund", "sale", "void")
+_KINDS: tuple[str, ...] = tuple(sorted(get_args(Kind)))  # the wire's (sync/wire/transaction.py)
 
 
 class ConfigError(ValueError):

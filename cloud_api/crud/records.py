@@ -17,7 +17,6 @@ from sync.wire.model import WireError, from_wire
 from sync.wire.transaction import Transaction
 
 log = logging.getLogger(__name__)
-EMPTY = Transaction()
 
 
 def _items(record: object) -> list[Any]:
@@ -55,4 +54,4 @@ def transaction_of(record: object) -> Transaction:
         return from_wire(Transaction, body)
     except WireError as err:
         log.warning("a stored transaction does not read: %s", err)
-        return EMPTY
+        return Transaction()

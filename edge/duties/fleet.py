@@ -4,6 +4,7 @@ thread): its POS profile for every receipt from now on, and the re-parse it asks
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -17,18 +18,29 @@ log = logging.getLogger("tillbox.agent")
 
 
 class FleetDuty:
-    def __init__(self, fleet: FleetApplier, sessions: sessionmaker[Session], shared: Shared) -> None:
-        self.fleet, self.sessions, self.shared = fleet, sessions, shared
+    def __init__(
+        self,
+        fleet: FleetApplier,
+        sessions: sessionmaker[Session],
+        shared: Shared,
+        alive: Callable[[], None] = lambda: None,  # the watchdog's ping, for a long re-parse
+    ) -> None:
+        self.fleet, self.sessions, self.shared, self.alive = fleet, sessions, shared, alive
 
     def run(self) -> None:
         update = self.fleet.take()
         if update is not None:
-            self.shared.parse = apply_fleet_update(self.fleet, update, self.shared.parse, self.sessions)
+            parse = apply_fleet_update(self.fleet, update, self.shared.parse, self.sessions, self.alive)
+            self.shared.parse = parse
         self.shared.config_version = self.fleet.version
 
 
 def apply_fleet_update(
-    fleet: FleetApplier, update: Update, parse: ParseSettings, sessions: sessionmaker[Session]
+    fleet: FleetApplier,
+    update: Update,
+    parse: ParseSettings,
+    sessions: sessionmaker[Session],
+    alive: Callable[[], None] = lambda: None,
 ) -> ParseSettings:
     """A configuration HQ pushed (verified): its profile for every receipt from now on, and the re-parse
     it asks for, once — the corrections go out through the outbox like any other."""
@@ -39,7 +51,8 @@ def apply_fleet_update(
         log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
     status = fleet.reparse_due(update)
     if status is not None:
-        result = reparse(sessions, datetime(1970, 1, 1, tzinfo=UTC), parse, only_status=status)
+        since = datetime(1970, 1, 1, tzinfo=UTC)
+        result = reparse(sessions, since, parse, only_status=status, alive=alive)
         fleet.reparse_ran(update)
         log.info("re-parsed %d %s receipts for HQ: %d corrected", result.read, status, result.corrected)
     return parse

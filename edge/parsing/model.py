@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 from sync.wire import transaction as on_wire
 from sync.wire.model import to_wire
 from sync.wire.transaction import CHECKS as CHECKS  # the wire's words, which the parser speaks too
-from sync.wire.transaction import ID_MAX, LIST_MAX, TEXT_MAX, Check, Reason, fits
+from sync.wire.transaction import ID_MAX, LIST_MAX, TEXT_MAX, Check, Reason, Status, fits
 from sync.wire.transaction import Kind as Kind
 from sync.wire.transaction import Method as Method
 
@@ -98,7 +98,7 @@ class Transaction:
     change: Decimal | None = None
     member_id: str | None = None
     phone_masked: str | None = None
-    status: Literal["ok", "needs_review"] = "needs_review"
+    status: Status = "needs_review"
     reasons: list[Reason] = field(default_factory=list)
     profile: str | None = None  # the POS profile that read it, if any
     # The day/month order this receipt's own date proves (a day above 12): evidence the box keeps for the

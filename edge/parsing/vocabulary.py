@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from edge.parsing.lines import ASCII_WORD, normalize_text
 from firmware_bridge.tomlfile import TomlError, read_toml
+from sync.wire.transaction import Method
 
-PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "unionpay", "other")
+PAYMENT_METHODS: tuple[str, ...] = get_args(Method)  # the wire's (sync/wire/transaction.py)
 # The order the parser asks a tender line in: wallets and cards before cash ("实收(微信)" is WeChat).
 TENDER_ORDER = ("wechat", "alipay", "unionpay", "card", "cash", "other")
 # The language tags a vocabulary file may be named by.

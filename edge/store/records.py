@@ -116,9 +116,9 @@ def paper_png(doc: Document, dots: int) -> str | None:
 
 def fill_row(row: TransactionRow, parsed: Parsed, now: datetime) -> None:
     """Write a parse into a transaction row (a new one, or one being re-parsed)."""
-    row.kind = parsed.body["kind"]
-    row.status = parsed.body["status"]
-    row.total = parsed.body["total"]
+    row.kind = parsed.transaction.kind
+    row.status = parsed.transaction.status
+    row.total = to_wire(parsed.transaction.total)
     row.body = canonical_text(parsed.body)
     row.tags = canonical_text(parsed.tags)
     row.parser = parsed.parser

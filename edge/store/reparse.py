@@ -5,6 +5,7 @@ so running it twice sends nothing the second time."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -43,9 +44,12 @@ def reparse(
     settings: ParseSettings,
     batch: int = 200,
     only_status: str | None = None,
+    alive: Callable[[], None] = lambda: None,
 ) -> ReparseResult:
     """`only_status` limits it to transactions in that state (HQ asks for `needs_review` after a profile
-    update: what was read right stays as it is)."""
+    update: what was read right stays as it is). `alive` is called after each batch: a re-parse of
+    thousands of receipts runs in one duty of the agent's loop, longer than systemd's watchdog waits, and
+    killed it would start again from the first."""
     result = ReparseResult()
     last_id = 0
     while True:
@@ -83,3 +87,4 @@ def reparse(
                 row.revision += 1
                 add_outbox(s, "correction", capture, row, parsed, now)
                 result.corrected += 1
+        alive()

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from sync.wire.model import Limit
+from sync.wire.model import Limit, Short
 from sync.wire.transaction import Status
 
 MAX_CONFIG_BYTES = 256 * 1024  # the whole signed payload
-Short = Annotated[str, Limit(max_length=64)]
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from sync.wire.model import Limit
+from sync.wire.model import Limit, Short
 
 Count = Annotated[int, Limit(ge=0)]
-Short = Annotated[str, Limit(max_length=64)]
 
 
 @dataclass(frozen=True)

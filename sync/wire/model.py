@@ -45,6 +45,11 @@ class Limit:
     pattern: str | None = None
 
 
+# Names, ids, labels: what a column of 64 characters holds.
+SHORT_MAX = 64
+Short = Annotated[str, Limit(max_length=SHORT_MAX)]
+
+
 def from_wire(cls: type[T], value: Any, where: str = "") -> T:
     """``value`` (parsed JSON) as a ``cls``: every field of the model read and checked; fields the model
     does not know are left out (a newer box may send more); a field with a default may be missing."""

@@ -11,26 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from sync.wire.model import Limit
+from sync.wire.model import Limit, Short
 from sync.wire.transaction import Transaction
 
 # 1: the record. 2: `paper`, the receipt as printed (text), for the shopper's page. 3: `paper_png`, the
 # paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
 RECORD_VERSION = 3
 
-Id = Annotated[str, Limit(max_length=64)]
-Short = Annotated[str, Limit(max_length=64)]
 
 
 @dataclass(frozen=True)
 class Record:
     """One print job as the box read it."""
 
-    job_id: Id  # the spool's id: the cloud keys the job on (device, job_id)
+    job_id: Short  # the spool's id: the cloud keys the job on (device, job_id)
     transaction: Transaction
     record_version: Annotated[int, Limit(ge=1)] = 1
     revision: Annotated[int, Limit(ge=1)] = 1  # a correction is the same job with a higher revision
-    qr_token: Id | None = None  # the token printed on the receipt (its e-receipt's address)
+    qr_token: Short | None = None  # the token printed on the receipt (its e-receipt's address)
     started_at: Annotated[str, Limit(max_length=40)] | None = None  # the job's first byte, ISO 8601
     ended_at: Annotated[str, Limit(max_length=40)] | None = None
     boundary: Short | None = None  # what ended the job: cut, idle, ...

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Literal, get_args
 
-from sync.wire.model import Limit
+from sync.wire.model import SHORT_MAX, Limit, Short
 
 SCHEMA_VERSION: Literal[1] = 1
 Kind = Literal["sale", "refund", "void", "non_sale"]
@@ -47,7 +47,7 @@ CHECKS: tuple[Check, ...] = get_args(Check)
 # Bounds no real receipt comes near (a line of paper holds 64 characters at most; a long supermarket
 # receipt, a few hundred items), each one a column, a page or a report would otherwise have to survive.
 TEXT_MAX = 1000
-ID_MAX = 64
+ID_MAX = SHORT_MAX
 LIST_MAX = 5000
 
 # No till prints an amount, quantity or rate past these; a number that does (a run of digits read as money)
@@ -57,7 +57,7 @@ LARGEST = Decimal(10) ** 15
 FINEST_EXPONENT = -8
 
 Text = Annotated[str, Limit(max_length=TEXT_MAX)]
-Ident = Annotated[str, Limit(max_length=ID_MAX)]
+Ident = Short
 Currency = Annotated[str, Limit(pattern="[A-Z]{3}")]
 # The till's local time as printed: a date, or a date and a time to the second.
 LocalTime = Annotated[str, Limit(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2})?")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from edge.config import load_config
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import OutboxEntry
+from edge.store.reparse import reparse
 from edge.store.sealing import load_or_create_key
 from tests.box_config import write_box_toml
 from tests.helpers import corpus, spool_jobs
@@ -52,3 +54,20 @@ def test_reparse_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
     open_store(tmp_path / "box.db")
     assert main(["reparse", "--config", str(cfg_path), "--since", "2026-01-01", "--profile", "nope"]) == 2
     assert "no POS profile named 'nope'" in capsys.readouterr().err
+
+
+def test_a_long_reparse_says_it_is_alive_after_each_batch(tmp_path: Path) -> None:
+    # HQ's re-parse runs inside one duty of the agent's loop; systemd's watchdog (30 s) would kill a
+    # re-parse of thousands of receipts on a Pi, and the kept configuration would start it again from the
+    # first receipt at every start. It pings after each batch instead.
+    cfg = load_config(write_box_toml(tmp_path))
+    names = ["zh-supermarket-00", "de-baeckerei-00", "en-grocery-00", "zh-supermarket-00", "de-baeckerei-00"]
+    spool_jobs(cfg.paths.spool, map(corpus, names))
+    sessions = open_store(cfg.paths.db)
+    settings = replace(parse_settings(cfg), key=load_or_create_key(cfg.paths.key))
+    ingest_spool(cfg.paths.spool, sessions, settings)
+    pings: list[int] = []
+    result = reparse(
+        sessions, datetime(2020, 1, 1, tzinfo=UTC), settings, batch=2, alive=lambda: pings.append(1)
+    )
+    assert result.read == 5 and len(pings) == 3  # batches of 2, 2 and 1
