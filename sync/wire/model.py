@@ -33,6 +33,16 @@ class WireError(ValueError):
     """A document that does not read as its model: the message names the field."""
 
 
+class _Refusal(Exception):
+    """Inside the readers: what was wrong, and the path to it, gathered on the way out (so that a value
+    that reads costs no path of its own)."""
+
+    def __init__(self, reason: str, *path: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.path = list(path)
+
+
 @dataclass(frozen=True)
 class Limit:
     """Bounds of a field, given in its annotation: ``Annotated[int, Limit(ge=0)]``, ``Annotated[str,
@@ -53,7 +63,11 @@ Short = Annotated[str, Limit(max_length=SHORT_MAX)]
 def from_wire(cls: type[T], value: Any, where: str = "") -> T:
     """``value`` (parsed JSON) as a ``cls``: every field of the model read and checked; fields the model
     does not know are left out (a newer box may send more); a field with a default may be missing."""
-    return typing.cast(T, _reader(cls)(value, where or cls.__name__))
+    try:
+        return typing.cast(T, _reader(cls)(value))
+    except _Refusal as refusal:
+        path = "".join(reversed(refusal.path))
+        raise WireError(f"{where or cls.__name__}{path}: {refusal.reason}") from None
 
 
 def to_wire(doc: Any) -> Any:
@@ -119,7 +133,7 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 # Each type's reader is built once, from its annotations, and kept: every record the cloud ingests and
 # every stored one it shows is read through them (reading the annotations per value took 1 ms a record).
-Reader = Callable[[Any, str], Any]
+Reader = Callable[[Any], Any]
 _READERS: dict[Any, Reader] = {}
 
 
@@ -127,7 +141,7 @@ def _reader(tp: Any) -> Reader:
     found = _READERS.get(tp)
     if found is None:
         later: list[Reader] = []  # a model that refers to itself reads through this until it is built
-        _READERS[tp] = lambda value, where: later[0](value, where)
+        _READERS[tp] = lambda value: later[0](value)
         found = _build(tp)
         later.append(found)
         _READERS[tp] = found
@@ -140,7 +154,7 @@ def _build(tp: Any) -> Reader:
         tp, *extra = get_args(tp)
         limit = next((e for e in extra if isinstance(e, Limit)), None)
     if tp is Any:
-        return lambda value, where: value
+        return lambda value: value
     origin = get_origin(tp)
     if origin is dict:
         return _read_object
@@ -155,9 +169,9 @@ def _build(tp: Any) -> Reader:
     return _build_scalar(tp, limit)
 
 
-def _read_object(value: Any, where: str) -> Any:
+def _read_object(value: Any) -> Any:
     if not isinstance(value, Mapping):
-        raise WireError(f"{where}: an object expected, not {type(value).__name__}")
+        raise _Refusal(f"an object expected, not {type(value).__name__}")
     return dict(value)
 
 
@@ -165,12 +179,12 @@ def _build_optional(tp: Any, limit: Limit | None) -> Reader:
     rest = [o for o in get_args(tp) if o is not type(None)]
     if len(rest) != 1 or type(None) not in get_args(tp):
 
-        def refuse(value: Any, where: str) -> Any:
-            raise WireError(f"{where}: unions other than X | None are not wire types")
+        def refuse(value: Any) -> Any:
+            raise _Refusal("unions other than X | None are not wire types")
 
         return refuse
     inner = _reader(rest[0] if limit is None else Annotated[rest[0], limit])
-    return lambda value, where: None if value is None else inner(value, where)
+    return lambda value: None if value is None else inner(value)
 
 
 def _build_model(cls: type) -> Reader:
@@ -184,38 +198,56 @@ def _build_model(cls: type) -> Reader:
         for f in dataclasses.fields(cls)
     ]
 
-    def read(value: Any, where: str) -> Any:
+    def read(value: Any) -> Any:
         if not isinstance(value, Mapping):
-            raise WireError(f"{where}: an object expected, not {type(value).__name__}")
+            raise _Refusal(f"an object expected, not {type(value).__name__}")
         values = {}
         for name, read_field, required in fields:
             if name in value:
-                values[name] = read_field(value[name], f"{where}.{name}")
+                try:
+                    values[name] = read_field(value[name])
+                except _Refusal as refusal:
+                    refusal.path.append(f".{name}")
+                    raise
             elif required:
-                raise WireError(f"{where}.{name}: missing")
+                raise _Refusal("missing", f".{name}")
         return cls(**values)
 
     return read
 
 
+def _failed_at(item: Reader, values: list[Any]) -> int:
+    # Which entry failed, found again only when one did: no index is kept while all read.
+    for i, v in enumerate(values):
+        try:
+            item(v)
+        except _Refusal:
+            return i
+    return -1
+
+
 def _build_list(item: Reader, limit: Limit | None) -> Reader:
     most = limit.max_length if limit else None
 
-    def read(value: Any, where: str) -> Any:
+    def read(value: Any) -> Any:
         if not isinstance(value, list):
-            raise WireError(f"{where}: a list expected, not {type(value).__name__}")
+            raise _Refusal(f"a list expected, not {type(value).__name__}")
         if most is not None and len(value) > most:
-            raise WireError(f"{where}: more than {most} entries")
-        return [item(v, f"{where}[{i}]") for i, v in enumerate(value)]
+            raise _Refusal(f"more than {most} entries")
+        try:
+            return [item(v) for v in value]
+        except _Refusal as refusal:
+            refusal.path.append(f"[{_failed_at(item, value)}]")
+            raise
 
     return read
 
 
 def _build_literal(options: tuple[Any, ...]) -> Reader:
-    def read(value: Any, where: str) -> Any:
+    def read(value: Any) -> Any:
         # By type as well: JSON's true is no 1, and 1 is no "1".
         if not any(value == a and type(value) is type(a) for a in options):
-            raise WireError(f"{where}: {value!r} is none of {', '.join(map(repr, options))}")
+            raise _Refusal(f"{value!r} is none of {', '.join(map(repr, options))}")
         return value
 
     return read
@@ -224,20 +256,20 @@ def _build_literal(options: tuple[Any, ...]) -> Reader:
 def _build_scalar(tp: Any, limit: Limit | None) -> Reader:
     if tp is bool:
 
-        def read_bool(value: Any, where: str) -> Any:
+        def read_bool(value: Any) -> Any:
             if not isinstance(value, bool):
-                raise WireError(f"{where}: true or false expected, not {value!r}")
+                raise _Refusal(f"true or false expected, not {value!r}")
             return value
 
         return read_bool
     if tp is int:
         low, high = (limit.ge, limit.le) if limit else (None, None)
 
-        def read_int(value: Any, where: str) -> Any:
+        def read_int(value: Any) -> Any:
             if not isinstance(value, int) or isinstance(value, bool):
-                raise WireError(f"{where}: a whole number expected, not {value!r}")
+                raise _Refusal(f"a whole number expected, not {value!r}")
             if (low is not None and value < low) or (high is not None and value > high):
-                raise WireError(f"{where}: {value} is out of range")
+                raise _Refusal(f"{value} is out of range")
             return value
 
         return read_int
@@ -245,13 +277,13 @@ def _build_scalar(tp: Any, limit: Limit | None) -> Reader:
         longest = limit.max_length if limit else None
         form = _pattern(limit.pattern) if limit and limit.pattern is not None else None
 
-        def read_str(value: Any, where: str) -> Any:
+        def read_str(value: Any) -> Any:
             if not isinstance(value, str):
-                raise WireError(f"{where}: text expected, not {type(value).__name__}")
+                raise _Refusal(f"text expected, not {type(value).__name__}")
             if longest is not None and len(value) > longest:
-                raise WireError(f"{where}: longer than {longest} characters")
+                raise _Refusal(f"longer than {longest} characters")
             if form is not None and form.fullmatch(value) is None:
-                raise WireError(f"{where}: {value[:40]!r} is not of the form {form.pattern}")
+                raise _Refusal(f"{value[:40]!r} is not of the form {form.pattern}")
             return value
 
         return read_str
@@ -260,31 +292,31 @@ def _build_scalar(tp: Any, limit: Limit | None) -> Reader:
     if tp is datetime:
         return _read_time
 
-    def refuse(value: Any, where: str) -> Any:
-        raise WireError(f"{where}: {tp!r} is not a wire type")
+    def refuse(value: Any) -> Any:
+        raise _Refusal(f"{tp!r} is not a wire type")
 
     return refuse
 
 
-def _read_decimal(value: Any, where: str) -> Decimal:
+def _read_decimal(value: Any) -> Decimal:
     # Money and rates travel as decimal strings, never as JSON numbers (floats).
     if not isinstance(value, str) or len(value) > 40 or _DECIMAL.fullmatch(value) is None:
-        raise WireError(f"{where}: a decimal string expected, not {value!r}")
+        raise _Refusal(f"a decimal string expected, not {value!r}")
     number = Decimal(value)
     if number and not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
-        raise WireError(f"{where}: {value!r} is out of range")
+        raise _Refusal(f"{value!r} is out of range")
     return number
 
 
-def _read_time(value: Any, where: str) -> datetime:
+def _read_time(value: Any) -> datetime:
     if not isinstance(value, str) or len(value) > 40:
-        raise WireError(f"{where}: an ISO 8601 time expected, not {value!r}")
+        raise _Refusal(f"an ISO 8601 time expected, not {value!r}")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise WireError(f"{where}: {value!r} is not an ISO 8601 time") from None
+        raise _Refusal(f"{value!r} is not an ISO 8601 time") from None
     if moment.tzinfo is None:
-        raise WireError(f"{where}: {value!r} has no time zone")
+        raise _Refusal(f"{value!r} has no time zone")
     return moment
 
 
