@@ -1,0 +1,562 @@
+"""A draft POS profile from a few corrected receipts of one layout: the words its till prints for the total,
+subtotal, change, tenders and receipt number, its item line, its decimal mark and date order, lines to
+skip, and the header that tells the layout apart; then the draft's score on those same receipts with the
+evaluation's own comparison (evaluate.py).
+
+Each piece is learned from where the truth's values are printed: the line that carries the truth's total
+gives the total's word, the lines that carry each item's amount and name give the item line's columns. A
+piece is kept only where the draft reads the examples at least as well with it as without it.
+
+The box runs this (`tillbox induce-profile`); it imports only the parser, so the cloud could run it too
+once the parser is importable there (cloud_api may import sync only today).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
+from edge.parsing.dates import DATE_ORDERS
+from edge.parsing.evaluate import Result, evaluate_case
+from edge.parsing.lines import Line, document_lines, index_words
+from edge.parsing.money import DecimalMark, detect_decimal_mark
+from edge.parsing.pipeline import decode_bytes
+from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
+from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS
+from sync.wire.model import WireError, from_wire
+from sync.wire.transaction import Transaction
+
+MIN_EXAMPLES = 1
+MAX_EXAMPLES = 50
+HEADER_LINES = 8
+
+
+class InduceError(ValueError):
+    """Examples a profile cannot be learned from: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    data: bytes
+    truth: dict[str, Any]  # as read (the evaluation compares only the fields it states)
+    tx: Transaction  # the same, checked against the published model
+    printer: PrinterProfile = GENERIC
+
+
+@dataclass
+class Induced:
+    profile: PosProfile
+    toml: str
+    results: list[Result]
+    generic_results: list[Result]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def money_right(self) -> int:
+        return sum(r.money_right for r in self.results)
+
+    @property
+    def generic_money_right(self) -> int:
+        return sum(r.money_right for r in self.generic_results)
+
+
+def load_examples(directory: Path, printer: PrinterProfile = GENERIC) -> list[Example]:
+    """``NAME.bin`` + ``NAME.json`` pairs, the JSON in the published transaction format. A
+    ``printer_profile`` key, where the JSON has one (the test corpus's), names the printer."""
+    if not directory.is_dir():
+        raise InduceError(f"{directory}: not a folder")
+    bins = {p.stem: p for p in directory.glob("*.bin")}
+    jsons = {p.stem: p for p in directory.glob("*.json")}
+    if not bins and not jsons:
+        raise InduceError(f"{directory}: no examples (NAME.bin + NAME.json pairs)")
+    for stem in sorted(bins.keys() ^ jsons.keys()):
+        have, lack = (bins, ".json") if stem in bins else (jsons, ".bin")
+        raise InduceError(f"{have[stem]}: no {stem}{lack} beside it (each example is a pair)")
+    examples = [_example(bins[s], jsons[s], printer) for s in sorted(bins)]
+    if len(examples) > MAX_EXAMPLES:
+        raise InduceError(f"{directory}: {len(examples)} examples; at most {MAX_EXAMPLES} are read")
+    return examples
+
+
+def _example(bin_path: Path, json_path: Path, printer: PrinterProfile) -> Example:
+    try:
+        truth = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InduceError(f"{json_path}: not readable JSON: {e}") from None
+    try:
+        data = bin_path.read_bytes()
+    except OSError as e:
+        raise InduceError(f"{bin_path}: cannot read: {e.strerror}") from None
+    return example(bin_path.stem, data, truth, printer, str(json_path))
+
+
+def example(
+    name: str, data: bytes, truth: Any, printer: PrinterProfile = GENERIC, where: str = ""
+) -> Example:
+    """One corrected receipt, its truth checked against the published model."""
+    where = where or name
+    if not isinstance(truth, dict):
+        raise InduceError(f"{where}: not a transaction: an object expected")
+    try:
+        tx = from_wire(Transaction, truth, Path(where).name)
+    except WireError as e:
+        raise InduceError(f"{where}: not a transaction: {e}") from None
+    if tx.status != "ok" and "status" in truth:
+        raise InduceError(f"{where}: status is {tx.status!r}: a corrected receipt adds up (ok)")
+    if tx.total is None:
+        raise InduceError(f"{where}: no total: a corrected receipt states it")
+    named = truth.get("printer_profile")
+    if isinstance(named, str) and named in PROFILES:
+        printer = PROFILES[named]
+    return Example(name, data, truth, tx, printer)
+
+
+def induce(examples: list[Example], name: str = "draft") -> Induced:
+    if len(examples) < MIN_EXAMPLES:
+        raise InduceError("no examples to learn from")
+    seen = [_Seen(e) for e in examples]
+    header = _header_signature(seen)
+    mark = _decimal_mark(seen)
+    for s in seen:
+        s.locate(mark)
+    notes: list[str] = []
+    words, tender = _summary_words(seen, notes)
+    data: dict[str, Any] = {
+        "name": name,
+        "description": f"induced from {len(examples)} corrected receipts",
+        "decimal_mark": mark if mark else None,
+        "detect": {"header": header},
+        "words": words,
+        "tender": tender,
+        "items": {},
+    }
+    receipt_words = _receipt_no_words(seen)
+    if receipt_words:
+        data["words"]["receipt_no"] = receipt_words
+    pattern = _item_pattern(seen, mark, notes)
+    if pattern:
+        data["items"]["pattern"] = pattern
+    skip = _skip_patterns(seen, mark)
+    if skip:
+        data["items"]["skip"] = skip
+    currencies = {e.tx.currency for e in examples}
+    if len(currencies) == 1 and None not in currencies:
+        data["currency"] = currencies.pop()
+
+    generic = [evaluate_case(e.name, e.data, _truth(e)) for e in examples]
+    best = _score(examples, data)
+    # Each piece stays only where the examples read at least as well with it: a piece learned from a
+    # coincidence (an amount that happened to equal the total) is dropped here.
+    for drop in _droppable(data):
+        trial = _without(data, drop)
+        if trial == data:
+            continue
+        got = _score(examples, trial)
+        if _rank(got) >= _rank(best):
+            data, best = trial, got
+    for order in DATE_ORDERS:
+        trial = {**data, "date_order": order}
+        got = _score(examples, trial)
+        if _rank(got) > _rank(best):
+            data, best = trial, got
+    text = to_toml(data)
+    profile = parse_profile(tomllib.loads(text), f"{name} (induced)")
+    results = [evaluate_case(e.name, e.data, _truth(e), profile.options) for e in examples]
+    return Induced(profile, text, results, generic, notes)
+
+
+def _truth(e: Example) -> dict[str, Any]:
+    return {**e.truth, "printer_profile": e.printer.name}
+
+
+def _rank(results: list[Result]) -> tuple[int, int, int]:
+    return (
+        sum(r.money_right for r in results) - 2 * sum(r.silent for r in results),
+        sum(r.status == "ok" and r.money_right for r in results),
+        sum(r.fully_right for r in results),
+    )
+
+
+def _score(examples: list[Example], data: dict[str, Any]) -> list[Result]:
+    try:
+        profile = parse_profile(_clean(data), "draft")
+    except ProfileError:
+        return [Result(e.name, "needs_review", ["total"]) for e in examples]
+    return [evaluate_case(e.name, e.data, _truth(e), profile.options) for e in examples]
+
+
+def _droppable(data: dict[str, Any]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = [("items", "pattern")]
+    out += [("items", "skip", pattern) for pattern in data["items"].get("skip", [])]
+    out += [("words", k) for k in data["words"]]
+    out += [("tender", k) for k in data["tender"]]
+    out.append(("decimal_mark",))
+    return out
+
+
+def _without(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    out = json.loads(json.dumps(data))
+    if path[0] == "decimal_mark":
+        out["decimal_mark"] = None
+    elif len(path) == 3:
+        out[path[0]][path[1]] = [v for v in out[path[0]][path[1]] if v != path[2]]
+    elif path[1] in out[path[0]]:
+        del out[path[0]][path[1]]
+    return dict(out)
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """The draft as the profile format takes it: no empty tables, no unset keys."""
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if v is None or v == {} or v == []:
+            continue
+        if isinstance(v, dict):
+            v = {kk: vv for kk, vv in v.items() if vv not in (None, [], {})}
+            if not v:
+                continue
+        out[k] = v
+    return out
+
+
+# -- what each example prints, and where the truth's values are on it
+
+
+@dataclass
+class _Seen:
+    example: Example
+    lines: list[Line] = field(default_factory=list)
+    item_lines: dict[int, int] = field(default_factory=dict)  # truth item -> line index
+    first_item: int = 0
+    last_item: int = -1
+    mark: DecimalMark = "."
+
+    def __post_init__(self) -> None:
+        doc = decode_bytes(self.example.data, self.example.printer)
+        self.lines = document_lines(doc)
+        index_words(self.lines, DEFAULT.all_words)
+        for ln in self.lines:
+            ln.fields = DEFAULT.fields_of(ln.found or set())
+
+    def locate(self, mark: DecimalMark) -> None:
+        """The line of each truth item: the first unused line after the previous item's that carries its
+        amount (and its name, where the name is printed on it)."""
+        self.mark = mark
+        at = 0
+        for n, item in enumerate(self.example.tx.items):
+            found = None
+            for ln in self.lines[at:]:
+                if any(v == item.amount for v, _, _ in ln.amounts(mark)):
+                    found = ln.index
+                    break
+            if found is not None:
+                self.item_lines[n] = found
+                at = found + 1
+        if self.item_lines:
+            self.first_item = min(self.item_lines.values())
+            self.last_item = max(self.item_lines.values())
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _header_signature(seen: list[_Seen]) -> str:
+    """A line printed in the first lines of every example, the same on each (no number that changes), or
+    inside one of them ("康泰藥局" above one receipt, "康泰藥局 南京中山店" above another): the store's or the
+    program's name. Examples without one are of two layouts and are refused."""
+
+    def candidates(s: _Seen) -> list[str]:
+        return [
+            c for ln in s.lines[:HEADER_LINES] if len(re.findall(r"[^\W\d_]", c := _compact(ln.text))) >= 3
+        ]
+
+    heads = [candidates(s) for s in seen]
+    for own in heads:
+        for c in own:
+            if all(any(c in theirs for theirs in head) for head in heads):
+                return r"\s*".join(re.escape(ch) for ch in c)
+    first = seen[0]
+    other = next(
+        (s for s, head in zip(seen[1:], heads[1:], strict=True) if not set(heads[0]) & set(head)), seen[-1]
+    )
+    raise InduceError(
+        f"{first.example.name} and {other.example.name} share no header line: they look like two layouts; "
+        "induce a profile from the receipts of one layout at a time"
+    )
+
+
+def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
+    """The mark under which every example's total and item amounts are printed."""
+
+    def fits(mark: DecimalMark) -> int:
+        n = 0
+        for s in seen:
+            values = {v for ln in s.lines for v, _, _ in ln.amounts(mark)}
+            wanted = {s.example.tx.total} | {i.amount for i in s.example.tx.items}
+            n += wanted <= values
+        return n
+
+    detected = Counter(detect_decimal_mark([ln.text for ln in s.lines]) for s in seen).most_common(1)[0][0]
+    marks: list[DecimalMark] = [detected, ".", ",", ""]
+    return max(marks, key=fits)  # (max keeps the first of equals: the detected mark)
+
+
+_LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t"
+
+
+def _label(ln: Line, start: int) -> str | None:
+    """The words before an amount: a label, when it has two letters and no digit (a digit changes from
+    receipt to receipt)."""
+    label = re.sub(r"\s+", " ", ln.text[:start]).strip(_LABEL_TRIM)
+    label = re.sub(r"\s*\b(?:EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF)$", "", label).strip(_LABEL_TRIM)
+    if len(re.findall(r"[^\W\d_]", label)) < 2 or re.search(r"\d", label):
+        return None
+    return label
+
+
+_ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "change")
+
+
+def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Words for the summary's fields, from the lines below the items that print the truth's values."""
+    fits: dict[str, set[str]] = {}  # label -> fields whose value it printed in every example it is on
+    where: dict[str, list[int]] = {}  # label -> its position among the summary lines
+    known: dict[str, frozenset[str]] = {}  # label -> the fields the generic words give its line
+    for s in seen:
+        tx = s.example.tx
+        values: dict[str, set[Decimal]] = {
+            "total": {tx.total} if tx.total is not None else set(),
+            "subtotal": {tx.subtotal} if tx.subtotal is not None else set(),
+            "change": {tx.change} if tx.change else set(),
+        }
+        for p in tx.payments:
+            values.setdefault(f"tender:{p.method}", set()).add(p.amount)
+        position = 0
+        for ln in s.lines[s.last_item + 1 :]:
+            amounts = ln.amounts(s.mark)
+            if not amounts:
+                continue
+            value, start, _ = amounts[-1]
+            label = _label(ln, start)
+            if label is None:
+                continue
+            position += 1
+            matched = {f for f, vs in values.items() if value in vs}
+            fits[label] = fits[label] & matched if label in fits else matched
+            where.setdefault(label, []).append(position)
+            known[label] = ln.fields
+    ordered = sorted((lb for lb in fits if fits[lb]), key=lambda lb: sum(where[lb]) / len(where[lb]))
+    taken: set[str] = set()
+    words: dict[str, list[str]] = {}
+    tender: dict[str, list[str]] = {}
+    # A label whose amount was one field's only is that field's (several labels may be: "KORT" on some
+    # receipts, "VISA" on others); where its amount was two fields' (a card paying the total exactly), the
+    # receipt's order gives each the first field not yet taken: subtotal, total, tenders, change.
+    singles = [lb for lb in ordered if len(fits[lb]) == 1]
+    for label in singles:
+        taken |= fits[label]
+        _add(label, next(iter(fits[label])), known[label], words, tender)
+    for label in ordered:
+        choice = next((f for f in _ORDER if f in fits[label] and f not in taken), None)
+        if label in singles or choice is None:
+            continue
+        taken.add(choice)
+        _add(label, choice, known[label], words, tender)
+    if "total" not in taken:
+        notes.append("no line prints the total under the same words on every example")
+    return words, tender
+
+
+def _add(
+    label: str,
+    field_name: str,
+    known: frozenset[str],
+    words: dict[str, list[str]],
+    tender: dict[str, list[str]],
+) -> None:
+    if field_name in known and len(known & set(_ORDER)) == 1:
+        return  # the generic words read it already, and as nothing else
+    if field_name.startswith("tender:"):
+        tender.setdefault(field_name.split(":", 1)[1], []).append(label)
+    else:
+        words.setdefault(field_name, []).append(label)
+
+
+def _receipt_no_words(seen: list[_Seen]) -> list[str]:
+    """The words before the receipt number, where every example prints its number after the same ones."""
+    labels: Counter[str] = Counter()
+    for s in seen:
+        number = s.example.tx.receipt_no
+        if not number:
+            return []
+        for ln in s.lines[: s.first_item]:
+            m = re.search(rf"(?<![\w]){re.escape(number)}(?!\w)", ln.text)
+            if m:
+                label = _label(ln, m.start())
+                if label:
+                    labels[label] += 1
+                break
+    label, n = labels.most_common(1)[0] if labels else ("", 0)
+    return [label] if n == len(seen) else []
+
+
+# -- the item line
+
+
+_NUMBER = r"[-−]?\d(?:[\d.,']*\d)?"
+_GROUPS = {
+    "name": r"(?P<name>\S.*?)",
+    "qty": r"(?P<qty>\d+(?:[.,]\d+)?)",
+    "price": rf"(?P<price>{_NUMBER})",
+    "amount": rf"(?P<amount>{_NUMBER})",
+}
+
+
+def _gap(text: str) -> str:
+    """The printed text between two columns, as a pattern: spaces of any width, digits of any value."""
+    out = []
+    for tok in re.findall(r"\s+|\d+|.", text):
+        if tok.isspace():
+            out.append(r"\s+")
+        elif tok.isdigit():
+            out.append(r"\d+")
+        else:
+            out.append(re.escape(tok))
+    return "".join(out)
+
+
+def _qty_forms(qty: Decimal, mark: DecimalMark) -> list[str]:
+    whole = qty == qty.to_integral_value()
+    text = format(qty.normalize(), "f")
+    forms = [str(int(qty))] if whole else []
+    forms += [text.replace(".", mark or ".")] if not whole else []
+    if whole:
+        forms += [f"{int(qty)}{mark or '.'}{'0' * k}" for k in (3, 2, 1)]
+    return forms
+
+
+_LEAD = re.compile(r"[^\d\-−]*")  # a currency before an amount's number
+
+
+def _line_pattern(ln: Line, item: Any, mark: DecimalMark) -> str | None:
+    text = ln.text
+    amounts = ln.amounts(mark)
+    spans: list[tuple[int, int, str]] = []
+    amount_at = next((a for a in reversed(amounts) if a[0] == item.amount), None)
+    if amount_at is None:
+        return None
+    spans.append((amount_at[1], amount_at[2], "amount"))
+    if item.unit_price is not None:
+        price_at = next(
+            (a for a in reversed(amounts) if a[0] == item.unit_price and a[1] < amount_at[1]), None
+        )
+        if price_at is not None:
+            spans.append((price_at[1], price_at[2], "price"))
+    name_at = text.upper().find(item.name.upper()) if item.name else -1
+    if name_at < 0:
+        return None
+    spans.append((name_at, name_at + len(item.name), "name"))
+    for form in _qty_forms(item.quantity, mark):
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(form)}(?![\d.,]?\d)", text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in spans):
+                spans.append((m.start(), m.end(), "qty"))
+                break
+        else:
+            continue
+        break
+    spans.sort()
+    # An amount's own span may start with its currency sign or sign: the pattern keeps those as printed.
+    pattern, at = "^", 0
+    for start, end, group in spans:
+        if start < at:
+            return None
+        piece = text[start:end]
+        lead = _LEAD.match(piece).group(0) if group in ("price", "amount") else ""  # type: ignore[union-attr]
+        pattern += (r"\s*" if at == 0 else "") + _gap(text[at:start].strip() if at == 0 else text[at:start])
+        pattern += _gap(lead) + _GROUPS[group]
+        at = end
+    pattern += _gap(text[at:]) + r"\s*$"
+    return pattern.replace(r"^\s*\s+", r"^\s*")
+
+
+def _item_pattern(seen: list[_Seen], mark: DecimalMark, notes: list[str]) -> str | None:
+    """The item line's pattern that fits the most item lines of the examples."""
+    patterns: Counter[str] = Counter()
+    n = 0
+    for s in seen:
+        for i, at in s.item_lines.items():
+            n += 1
+            p = _line_pattern(s.lines[at], s.example.tx.items[i], mark)
+            if p:
+                patterns[p] += 1
+    if not patterns:
+        notes.append("no item line prints its item's name and amount together")
+        return None
+    best = patterns.most_common(1)[0][0]
+    regex = re.compile(best)
+    fitting = sum(1 for s in seen for at in s.item_lines.values() if regex.search(s.lines[at].text.strip()))
+    if fitting < n:
+        notes.append(f"the item pattern fits {fitting} of the examples' {n} item lines")
+    return best
+
+
+def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
+    """Lines among the items whose amounts are none of the truth's, under the same words on every
+    example that prints them."""
+    labels: Counter[str] = Counter()
+    for s in seen:
+        tx = s.example.tx
+        known = {i.amount for i in tx.items} | {i.unit_price for i in tx.items if i.unit_price}
+        known |= {i.discount for i in tx.items if i.discount} | {d.amount for d in tx.discounts}
+        known |= {t.amount for t in tx.taxes}
+        lines_with_items = set(s.item_lines.values())
+        for ln in s.lines[s.first_item : s.last_item + 1]:
+            amounts = ln.amounts(mark)
+            if ln.index in lines_with_items or not amounts:
+                continue
+            if any(v in known or -v in known for v, _, _ in amounts):
+                continue
+            label = _label(ln, amounts[0][1])
+            if label:
+                labels[label] += 1
+    return ["^\\s*" + re.escape(label) for label in sorted(labels)]
+
+
+# -- the TOML the profile loader reads
+
+
+def _toml_string(value: str) -> str:
+    # A literal string keeps a regular expression as it is written; a basic one (JSON's escapes are
+    # TOML's) where it holds a quote or a control character.
+    if "'" not in value and value.isprintable():
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return _toml_string(str(value))
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    data = _clean(data)
+    out = [f"# {data.get('description', 'an induced POS profile')}: a draft to read and edit."]
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    for k, v in data.items():
+        if k not in tables:
+            out.append(f"{k} = {_toml_value(v)}")
+    for table, values in tables.items():
+        out.append(f"\n[{table}]")
+        for k, v in values.items():
+            out.append(f"{k} = {_toml_value(v)}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,100 @@
+"""Induction of a POS profile from corrected receipts (edge/parsing/induce.py): from three receipts of a
+layout the generic parser gets wrong, the draft reads the layout's other receipts right and `ok`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from edge.parsing.evaluate import evaluate_case, load_cases
+from edge.parsing.induce import InduceError, induce, load_examples
+from edge.parsing.profiles import load_profile
+from tests.edge.parsing.induce_layouts import icelandic_bakari, swahili_duka, write_examples
+
+Layout = Callable[[int], tuple[bytes, dict[str, Any]]]
+LAYOUTS = {"swahili-duka": swahili_duka, "icelandic-bakari": icelandic_bakari}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
+    make = LAYOUTS[layout]
+    write_examples(tmp_path / "examples", range(3), make)
+    write_examples(tmp_path / "later", range(3, 30), make)
+    later = load_cases(tmp_path / "later")
+    assert len(later) == 27
+    # The premise: the generic parser reads none of this layout's money right (and says so).
+    generic = [evaluate_case(*c) for c in later]
+    assert not any(r.money_right for r in generic) and not any(r.silent for r in generic)
+
+    induced = induce(load_examples(tmp_path / "examples"), layout)
+    assert induced.money_right == 3 and induced.generic_money_right == 0
+    draft = tmp_path / f"{layout}.toml"
+    draft.write_text(induced.toml)
+    profile = load_profile(draft)  # the file as written is what the parser loads
+    results = [evaluate_case(*c, profile.options) for c in later]
+    wrong = [(r.name, r.status, r.wrong) for r in results if not (r.money_right and r.status == "ok")]
+    assert wrong == []
+    assert not any(r.silent for r in results)
+    assert profile.detect is not None and profile.item_pattern is not None
+
+
+def test_the_draft_names_the_layouts_words(tmp_path: Path) -> None:
+    write_examples(tmp_path, range(3), swahili_duka)
+    profile = induce(load_examples(tmp_path), "duka").profile
+    assert profile.words["total"] == ("JUMLA KUU",) and profile.words["change"] == ("CHENJI",)
+    assert profile.words["receipt_no"] == ("RISITI",)
+    assert profile.tender["cash"] == ("TASLIMU",)
+    assert profile.date_order == "DMY"  # "01-11-2026": only the truth says which is the day
+    assert profile.matches(["DUKA LA MAMA NJERI"]) and not profile.matches(["BAKARÍ SIGGA"])
+
+
+def test_two_layouts_are_refused(tmp_path: Path) -> None:
+    write_examples(tmp_path, range(2), swahili_duka)
+    data, truth = icelandic_bakari(5)
+    (tmp_path / "other.bin").write_bytes(data)
+    (tmp_path / "other.json").write_text(json.dumps(truth))
+    with pytest.raises(InduceError, match="share no header line: they look like two layouts"):
+        induce(load_examples(tmp_path))
+
+
+def _pair(folder: Path, name: str, truth: object) -> None:
+    data, _ = swahili_duka(1)
+    (folder / f"{name}.bin").write_bytes(data)
+    (folder / f"{name}.json").write_text(json.dumps(truth))
+
+
+def test_bad_examples_name_the_file_and_what_is_wrong(tmp_path: Path) -> None:
+    with pytest.raises(InduceError, match="no examples"):
+        load_examples(tmp_path)
+    with pytest.raises(InduceError, match="not a folder"):
+        load_examples(tmp_path / "missing")
+
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    (lone / "a.bin").write_bytes(b"\x1b@")
+    with pytest.raises(InduceError, match=r"a\.bin: no a\.json beside it"):
+        load_examples(lone)
+
+    _, truth = swahili_duka(1)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    _pair(bad, "r1", {**truth, "items": [{**truth["items"][0], "amount": "12,00"}]})
+    with pytest.raises(InduceError, match=r"r1\.json: not a transaction: r1\.json\.items\[0\]\.amount"):
+        load_examples(bad)
+
+    unsure = tmp_path / "unsure"
+    unsure.mkdir()
+    _pair(unsure, "r2", {**truth, "status": "needs_review"})
+    with pytest.raises(InduceError, match=r"r2\.json: status is 'needs_review'"):
+        load_examples(unsure)
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "r3.bin").write_bytes(b"")
+    (broken / "r3.json").write_text("{")
+    with pytest.raises(InduceError, match=r"r3\.json: not readable JSON"):
+        load_examples(broken)
