@@ -16,8 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from edge.escpos.printer_profile import PROFILES
 from edge.parsing.evaluate import Result, evaluate_case, load_cases
 from edge.parsing.induce import InduceError, example, induce
+from edge.parsing.pipeline import decode_bytes
+from edge.parsing.profiles import PosProfile
 
 
 def _counts(results: list[Result]) -> tuple[int, int, int]:
@@ -26,6 +29,11 @@ def _counts(results: list[Result]) -> tuple[int, int, int]:
         sum(r.status == "ok" for r in results),
         sum(r.silent for r in results),
     )
+
+
+def _detected(profile: PosProfile, data: bytes, truth: dict[str, Any]) -> bool:
+    doc = decode_bytes(data, PROFILES[truth.get("printer_profile", "generic-80mm")])
+    return profile.matches([b.text for b in doc.text_lines()[:40]])
 
 
 def _row(name: str, n: int, g: tuple[int, int, int], i: tuple[int, int, int]) -> str:
@@ -49,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print("template                     rest  generic: money-right ok silent  induced: money-right ok silent")
     sums = [0] * 7
+    detected = 0
     for name, cases in sorted(templates.items()):
         generic = [evaluate_case(*c) for c in cases]
         if all(r.money_right for r in generic) and not args.all:
@@ -60,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<28} not induced: {e}")
             continue
         after = [evaluate_case(n, d, t, induced.profile.options) for n, d, t in rest]
+        detected += sum(_detected(induced.profile, d, t) for _, d, t in rest)
         g, i = _counts(generic[args.examples :]), _counts(after)
         print(_row(name, len(rest), g, i))
         for k, v in enumerate((len(rest), *g, *i)):
@@ -74,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     share = f"{100 * sums[4] / n:.0f} %" if n else "-"
     print(_row("all", n, (sums[1], sums[2], sums[3]), (sums[4], sums[5], sums[6])))
     print(f"induced: {sums[4]}/{n} money-right ({share}), {sums[6]} silent")
+    print(f"the draft's header signature detects {detected}/{n} of the rest")
     return 0
 
 

@@ -234,6 +234,8 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 class _Seen:
     example: Example
     lines: list[Line] = field(default_factory=list)
+    # The header as decoded, not normalised: detection (pipeline.py) searches these texts.
+    printed: list[str] = field(default_factory=list)
     item_lines: dict[int, int] = field(default_factory=dict)  # truth item -> line index
     first_item: int = 0
     last_item: int = -1
@@ -242,6 +244,7 @@ class _Seen:
     def __post_init__(self) -> None:
         doc = decode_bytes(self.example.data, self.example.printer)
         self.lines = document_lines(doc)
+        self.printed = [b.text for b in doc.text_lines()[:HEADER_LINES]]
         index_words(self.lines, DEFAULT.all_words)
         for ln in self.lines:
             ln.fields = DEFAULT.fields_of(ln.found or set())
@@ -275,9 +278,7 @@ def _header_signature(seen: list[_Seen]) -> str:
     program's name. Examples without one are of two layouts and are refused."""
 
     def candidates(s: _Seen) -> list[str]:
-        return [
-            c for ln in s.lines[:HEADER_LINES] if len(re.findall(r"[^\W\d_]", c := _compact(ln.text))) >= 3
-        ]
+        return [c for text in s.printed if len(re.findall(r"[^\W\d_]", c := _compact(text))) >= 3]
 
     heads = [candidates(s) for s in seen]
     for own in heads:
