@@ -529,7 +529,7 @@ def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
             label = _label(ln, amounts[0][1])
             if label:
                 labels[label] += 1
-    return ["^\\s*" + re.escape(label) for label in sorted(labels)]
+    return ["^\\s*" + _gap(label) for label in sorted(labels)]
 
 
 # -- the TOML the profile loader reads

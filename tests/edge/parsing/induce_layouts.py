@@ -31,7 +31,7 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def swahili_duka(seed: int) -> tuple[bytes, dict[str, Any]]:
+def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, Any]]:
     """A Tanzanian shop's till in Swahili (no vocabulary of ours knows its words): "JUMLA KUU" for the
     total, "TASLIMU" and "M-PESA" for the tenders, "CHENJI" for the change, "RISITI" for the receipt
     number, items as "qty x NAME" then the amount far right after a bar, the day first in the date."""
@@ -56,6 +56,14 @@ def swahili_duka(seed: int) -> tuple[bytes, dict[str, Any]]:
         "=" * WIDTH,
     ]
     for i in items:
+        if two_line:
+            # The name, then its numbers under it, and the points it earns ("POINTI"), an amount that is
+            # none of the sale's.
+            left = f"   {i['quantity']} @ {_money(Decimal(i['unit_price']))}"
+            right = _money(Decimal(i["amount"]))
+            points = f"POINTI ZA BONASI {_money(Decimal(i['amount']) / 100)}"
+            lines += [i["name"], left + " " * (WIDTH - len(left) - len(right)) + right, points]
+            continue
         left = f"{i['quantity']} x {i['name']}"
         right = f"| {_money(Decimal(i['amount']))}"
         lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
@@ -162,6 +170,10 @@ def icelandic_bakari(seed: int) -> tuple[bytes, dict[str, Any]]:
     lines += ["", "Takk fyrir komuna!"]
     data = INIT + b"\x1bt\x10" + "\n".join(lines).encode("cp1252") + b"\n\n\n" + CUT
     return data, truth
+
+
+def swahili_duka_two_line(seed: int) -> tuple[bytes, dict[str, Any]]:
+    return swahili_duka(seed, two_line=True)
 
 
 def write_examples(folder: Path, seeds: range, make: Any = swahili_duka) -> list[str]:
