@@ -36,7 +36,7 @@ class ParseOptions:
     currency: str | None = None
     decimal_mark: DecimalMark | None = None
     profile_name: str | None = None
-    item_pattern: re.Pattern[str] | None = None  # a POS profile's own item line
+    item_patterns: tuple[re.Pattern[str], ...] = ()  # a POS profile's own item lines, tried in order
     skip: tuple[re.Pattern[str], ...] = ()  # lines that are never items
     date_order: DateOrder | None = None  # day/month order where the receipt's dates leave it open
     store_currency: str | None = None  # the store's (box.toml): evidence of date order where none is printed
@@ -182,7 +182,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         _QTY_HEADING.match(ln.upper.strip()) and not ln.amounts(mark)
         for ln in lines[max(0, header_end - 3) : header_end + 1]
     )
-    parsed = parse_items(region, mark, fractions, opts.item_pattern, counts_first, spec_first)
+    parsed = parse_items(region, mark, fractions, opts.item_patterns, counts_first, spec_first)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")

@@ -26,12 +26,12 @@ from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS
 from edge.parsing.evaluate import Result, evaluate_case
 from edge.parsing.lines import Line, document_lines, index_words
-from edge.parsing.money import DecimalMark, detect_decimal_mark
+from edge.parsing.money import DecimalMark, detect_decimal_mark, find_amounts, parse_amount
 from edge.parsing.pipeline import decode_bytes
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS
 from sync.wire.model import WireError, from_wire
-from sync.wire.transaction import Transaction
+from sync.wire.transaction import Item, Transaction
 
 MIN_EXAMPLES = 1
 MAX_EXAMPLES = 50
@@ -141,9 +141,9 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
     receipt_words = _receipt_no_words(seen)
     if receipt_words:
         data["words"]["receipt_no"] = receipt_words
-    pattern = _item_pattern(seen, mark, notes)
-    if pattern:
-        data["items"]["pattern"] = pattern
+    patterns = _item_patterns(seen, mark, notes)
+    if patterns:
+        data["items"]["pattern"] = patterns
     skip = _skip_patterns(seen, mark)
     if skip:
         data["items"]["skip"] = skip
@@ -160,7 +160,10 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
         if trial == data:
             continue
         got = _score(examples, trial)
-        if _rank(got) >= _rank(best):
+        # A word the truth showed stays unless the examples read better without it: a tender's word
+        # seen on one example only may make no difference there, and without it a later receipt's
+        # payment would go unread.
+        if _rank(got) > _rank(best) or (_rank(got) == _rank(best) and drop[0] in ("items", "decimal_mark")):
             data, best = trial, got
     for order in DATE_ORDERS:
         trial = {**data, "date_order": order}
@@ -194,7 +197,7 @@ def _score(examples: list[Example], data: dict[str, Any]) -> list[Result]:
 
 
 def _droppable(data: dict[str, Any]) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = [("items", "pattern")]
+    out: list[tuple[str, ...]] = [("items", "pattern", p) for p in data["items"].get("pattern", [])]
     out += [("items", "skip", pattern) for pattern in data["items"].get("skip", [])]
     out += [("words", k) for k in data["words"]]
     out += [("tender", k) for k in data["tender"]]
@@ -448,9 +451,8 @@ def _qty_forms(qty: Decimal, mark: DecimalMark) -> list[str]:
 _LEAD = re.compile(r"[^\d\-−]*")  # a currency before an amount's number
 
 
-def _line_pattern(ln: Line, item: Any, mark: DecimalMark) -> str | None:
-    text = ln.text
-    amounts = ln.amounts(mark)
+def _line_pattern(text: str, item: Item, mark: DecimalMark) -> str | None:
+    amounts = find_amounts(text, mark)
     spans: list[tuple[int, int, str]] = []
     amount_at = next((a for a in reversed(amounts) if a[0] == item.amount), None)
     if amount_at is None:
@@ -489,25 +491,48 @@ def _line_pattern(ln: Line, item: Any, mark: DecimalMark) -> str | None:
     return pattern.replace(r"^\s*\s+", r"^\s*")
 
 
-def _item_pattern(seen: list[_Seen], mark: DecimalMark, notes: list[str]) -> str | None:
-    """The item line's pattern that fits the most item lines of the examples."""
-    patterns: Counter[str] = Counter()
-    n = 0
-    for s in seen:
-        for i, at in s.item_lines.items():
-            n += 1
-            p = _line_pattern(s.lines[at], s.example.tx.items[i], mark)
-            if p:
-                patterns[p] += 1
-    if not patterns:
+MAX_ITEM_PATTERNS = 3
+
+
+def _item_patterns(seen: list[_Seen], mark: DecimalMark, notes: list[str]) -> list[str]:
+    """The fewest item-line patterns (at most three) that read the most item lines of the examples right,
+    the most specific first: "Kleina  290 kr" and "Vínarbrauð  4 stk á 480  1.920 kr" on one receipt need
+    two, and the first would take the second's count and price for its name."""
+    lines = [
+        (s.lines[at].text.strip(), s.example.tx.items[i]) for s in seen for i, at in s.item_lines.items()
+    ]
+    written = {p for text_item in lines if (p := _line_pattern_of(text_item, mark))}
+    if not written:
         notes.append("no item line prints its item's name and amount together")
-        return None
-    best = patterns.most_common(1)[0][0]
-    regex = re.compile(best)
-    fitting = sum(1 for s in seen for at in s.item_lines.values() if regex.search(s.lines[at].text.strip()))
-    if fitting < n:
-        notes.append(f"the item pattern fits {fitting} of the examples' {n} item lines")
-    return best
+        return []
+    reads = {
+        p: {n for n, (text, item) in enumerate(lines) if _reads(re.compile(p), text, item, mark)}
+        for p in written
+    }
+    chosen: list[str] = []
+    covered: set[int] = set()
+    while len(chosen) < MAX_ITEM_PATTERNS:
+        best = max(sorted(written - set(chosen)), key=lambda p: len(reads[p] - covered), default=None)
+        if best is None or not reads[best] - covered:
+            break
+        chosen.append(best)
+        covered |= reads[best]
+    if len(covered) < len(lines):
+        notes.append(f"the item patterns read {len(covered)} of the examples' {len(lines)} item lines")
+    return sorted(chosen, key=lambda p: (-len(re.compile(p).groupindex), -len(p)))
+
+
+def _line_pattern_of(text_item: tuple[str, Item], mark: DecimalMark) -> str | None:
+    text, item = text_item
+    return _line_pattern(text, item, mark)
+
+
+def _reads(pattern: re.Pattern[str], text: str, item: Item, mark: DecimalMark) -> bool:
+    """Whether the pattern reads this item's amount and name from its line."""
+    m = pattern.search(text)
+    if m is None:
+        return False
+    return parse_amount(m.group("amount"), mark) == item.amount and m.group("name").strip() == item.name
 
 
 def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:

@@ -17,6 +17,8 @@ is reported as one line naming the file and the key.
     cash = ["顾客付款"]
     [items]
     pattern = '^(?P<name>.+?)\\s+(?P<qty>\\d+)\\s+(?P<price>\\d+\\.\\d{2})\\s+(?P<amount>-?\\d+\\.\\d{2})$'
+                                     # or a list of them, tried in order (a till may print one item's
+                                     # line without its count and price)
     skip = ['^会员积分']               # lines that are never items
 """
 
@@ -78,7 +80,7 @@ class PosProfile:
     detect_lines: int = 8
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tender: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    item_pattern: re.Pattern[str] | None = None
+    item_patterns: tuple[re.Pattern[str], ...] = ()
     skip: tuple[re.Pattern[str], ...] = ()
 
     @cached_property
@@ -100,7 +102,7 @@ class PosProfile:
             decimal_mark=self.decimal_mark,  # type: ignore[arg-type]
             date_order=self.date_order,
             profile_name=self.name,
-            item_pattern=self.item_pattern,
+            item_patterns=self.item_patterns,
             skip=self.skip,
         )
 
@@ -123,6 +125,16 @@ def _regex(where: str, value: Any) -> re.Pattern[str]:
         return re.compile(value)
     except re.error as e:
         raise ProfileError(f"{where}: bad regular expression: {e}") from None
+
+
+def _item_regex(where: str, value: Any) -> re.Pattern[str]:
+    pattern = _regex(where, value)
+    if not {"name", "amount"} <= set(pattern.groupindex):
+        raise ProfileError(f"{where} needs named groups 'name' and 'amount' (and may have 'qty', 'price')")
+    if set(pattern.groupindex) - ITEM_GROUPS:
+        extra = sorted(set(pattern.groupindex) - ITEM_GROUPS)[0]
+        raise ProfileError(f"{where} group {extra!r} is not one of {', '.join(sorted(ITEM_GROUPS))}")
+    return pattern
 
 
 def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
@@ -168,16 +180,12 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
     items = data.get("items", {})
     if not isinstance(items, dict) or set(items) - {"pattern", "skip"}:
         raise ProfileError(f"{source}: [items] takes 'pattern' and 'skip'")
-    pattern = _regex(f"{source}: items.pattern", items["pattern"]) if "pattern" in items else None
-    if pattern is not None and not {"name", "amount"} <= set(pattern.groupindex):
-        raise ProfileError(
-            f"{source}: items.pattern needs named groups 'name' and 'amount' (and may have 'qty', 'price')"
-        )
-    if pattern is not None and set(pattern.groupindex) - ITEM_GROUPS:
-        extra = sorted(set(pattern.groupindex) - ITEM_GROUPS)[0]
-        raise ProfileError(
-            f"{source}: items.pattern group {extra!r} is not one of {', '.join(sorted(ITEM_GROUPS))}"
-        )
+    written = items.get("pattern", [])
+    many = isinstance(written, list)
+    patterns = tuple(
+        _item_regex(f"{source}: items.pattern" + (f"[{i}]" if many else ""), p)
+        for i, p in enumerate(written if many else [written])
+    )
     skip = tuple(_regex(f"{source}: items.skip[{i}]", s) for i, s in enumerate(items.get("skip", [])))
     return PosProfile(
         name=name,
@@ -189,7 +197,7 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         detect_lines=lines,
         words={k: _strings(f"{source}: words.{k}", v) for k, v in words.items()},
         tender={k: _strings(f"{source}: tender.{k}", v) for k, v in tender.items()},
-        item_pattern=pattern,
+        item_patterns=patterns,
         skip=skip,
     )
 

@@ -118,7 +118,7 @@ def _kr(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def icelandic_bakari(seed: int) -> tuple[bytes, dict[str, Any]]:
+def icelandic_bakari(seed: int, single: bool = False) -> tuple[bytes, dict[str, Any]]:
     """A Reykjavík bakery's till in Icelandic (no vocabulary of ours), code page 1252 by ESC t 16: krónur
     without decimals grouped by a point, "SAMTALS" for the total, "KORT" and "REIÐUFÉ" for the tenders,
     "TIL BAKA" for the change, items as "NAME  qty stk á price  amount kr"."""
@@ -142,6 +142,8 @@ def icelandic_bakari(seed: int) -> tuple[bytes, dict[str, Any]]:
     ]
     for i in items:
         left = f"{i['name']:<17}{i['quantity']:>2} stk á {_kr(int(i['unit_price']))}"
+        if single and i["quantity"] == "1":
+            left = i["name"]  # one of a kind: no count, no price
         right = f"{_kr(int(i['amount']))} kr"
         lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
     lines.append("-" * WIDTH)
@@ -174,6 +176,11 @@ def icelandic_bakari(seed: int) -> tuple[bytes, dict[str, Any]]:
 
 def swahili_duka_two_line(seed: int) -> tuple[bytes, dict[str, Any]]:
     return swahili_duka(seed, two_line=True)
+
+
+def icelandic_bakari_single(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """The bakery's till where a line of one item prints its name and amount only."""
+    return icelandic_bakari(seed, single=True)
 
 
 def write_examples(folder: Path, seeds: range, make: Any = swahili_duka) -> list[str]:

@@ -15,6 +15,7 @@ from edge.parsing.induce import InduceError, induce, load_examples
 from edge.parsing.profiles import load_profile
 from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
+    icelandic_bakari_single,
     swahili_duka,
     swahili_duka_two_line,
     write_examples,
@@ -25,6 +26,7 @@ LAYOUTS = {
     "swahili-duka": swahili_duka,
     "swahili-duka-two-line": swahili_duka_two_line,  # items over two lines, a points line among them
     "icelandic-bakari": icelandic_bakari,
+    "icelandic-bakari-single": icelandic_bakari_single,  # a line of one item: name and amount only
 }
 
 
@@ -52,7 +54,7 @@ def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
     # A pattern where the item's name and amount share a line; the points line skipped where it is needed
     # (a piece the examples read as well without is left out).
     two_line = layout == "swahili-duka-two-line"
-    assert (profile.item_pattern is None) == two_line
+    assert (profile.item_patterns == ()) == two_line
     assert [p.pattern for p in profile.skip] == ([r"^\s*POINTI\s+ZA\s+BONASI"] if two_line else [])
 
 

@@ -42,6 +42,10 @@ def test_detection_from_the_header_and_the_difference_it_makes() -> None:
         ({"name": "x", "items": {"pattern": "(?P<name>"}}, "bad regular expression"),
         ({"name": "x", "items": {"pattern": "(?P<name>.+)"}}, "needs named groups"),
         ({"name": "x", "items": {"pattern": "(?P<name>.+) (?P<amount>.+) (?P<x>.)"}}, "group 'x'"),
+        (
+            {"name": "x", "items": {"pattern": ["(?P<name>.+) (?P<amount>.+)", "(?P<name>.+)"]}},
+            "items.pattern[1] needs",
+        ),
         ({"name": "x", "detect": {"header": "A", "lines": 99}}, "detect.lines"),
     ],
 )
