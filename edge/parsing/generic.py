@@ -40,6 +40,9 @@ class ParseOptions:
     skip: tuple[re.Pattern[str], ...] = ()  # lines that are never items
     date_order: DateOrder | None = None  # day/month order where the receipt's dates leave it open
     store_currency: str | None = None  # the store's (box.toml): evidence of date order where none is printed
+    # A profile that knows its layout's summary words (an induced one): an amount there under other words
+    # is a tender or a total it never saw, and the receipt goes to review rather than pass without it.
+    review_unknown_summary: bool = False
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
@@ -186,7 +189,7 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
-    _summary(tx, lines[summary_start:], vocab, mark, fractions)
+    _summary(tx, lines[summary_start:], vocab, mark, fractions, opts.review_unknown_summary)
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
     if image_only:
         tx.kind = "sale"
@@ -431,7 +434,12 @@ _NONE: frozenset[str] = frozenset()
 
 
 def _summary(
-    tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark, fractions: bool = False
+    tx: Transaction,
+    lines: list[Line],
+    vocab: Vocabulary,
+    mark: DecimalMark,
+    fractions: bool = False,
+    review_unknown: bool = False,
 ) -> None:
     """``fractions``: the receipt prints cents, so a grouped number without them, or one after another
     number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be."""
@@ -550,6 +558,19 @@ def _summary(
                 # tenders pay the total, the total again is a card slip's "Amount:".)
                 text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
                 tx.flag("unknown_total_label", text, "payments")
+            elif (
+                review_unknown
+                and not fields
+                and tx.total is not None
+                and not tx.payments
+                and amount > 0
+                and (not fractions or FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]))
+                and _TWO_LETTERS.search(line.text, 0, amounts[-1][1])
+            ):
+                # Money under the total, before any tender: where the profile knows the layout's words,
+                # a tender it never saw ("REIÐUFÉ 6.000 kr" after cards only), not a footer's number.
+                text = f"an amount under words the POS profile does not know: {line.text.strip()!r}"
+                tx.flag("unread_line", text, "payments")
     if named is not None and len(tx.payments) == 1 and not tx.change:
         # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
         tx.payments[0] = replace(tx.payments[0], method=named)

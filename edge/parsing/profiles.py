@@ -8,6 +8,8 @@ is reported as one line naming the file and the key.
     currency = "CNY"                 # optional
     decimal_mark = "."               # optional: "." or ","
     date_order = "DMY"               # optional: "DMY", "MDY" or "YMD", where a date's numbers leave it open
+    review_unknown_summary = true    # optional: an amount in the totals under words the profile does not
+                                     # know sends the receipt to review (induced profiles know them all)
     [detect]
     header = "ACME POS"              # a regular expression searched in the first lines
     lines = 8                        # how many lines to search (default 8)
@@ -61,6 +63,7 @@ TOP_KEYS = {
     "words",
     "tender",
     "items",
+    "review_unknown_summary",
 }
 ITEM_GROUPS = {"name", "qty", "price", "amount"}
 
@@ -82,6 +85,7 @@ class PosProfile:
     tender: dict[str, tuple[str, ...]] = field(default_factory=dict)
     item_patterns: tuple[re.Pattern[str], ...] = ()
     skip: tuple[re.Pattern[str], ...] = ()
+    review_unknown_summary: bool = False
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -104,6 +108,7 @@ class PosProfile:
             profile_name=self.name,
             item_patterns=self.item_patterns,
             skip=self.skip,
+            review_unknown_summary=self.review_unknown_summary,
         )
 
     def matches(self, header_lines: list[str]) -> bool:
@@ -187,6 +192,9 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         for i, p in enumerate(written if many else [written])
     )
     skip = tuple(_regex(f"{source}: items.skip[{i}]", s) for i, s in enumerate(items.get("skip", [])))
+    review = data.get("review_unknown_summary", False)
+    if not isinstance(review, bool):
+        raise ProfileError(f"{source}: review_unknown_summary must be true or false, got {review!r}")
     return PosProfile(
         name=name,
         description=str(data.get("description", "")),
@@ -199,6 +207,7 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         tender={k: _strings(f"{source}: tender.{k}", v) for k, v in tender.items()},
         item_patterns=patterns,
         skip=skip,
+        review_unknown_summary=review,
     )
 
 

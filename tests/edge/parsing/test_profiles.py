@@ -47,6 +47,7 @@ def test_detection_from_the_header_and_the_difference_it_makes() -> None:
             "items.pattern[1] needs",
         ),
         ({"name": "x", "detect": {"header": "A", "lines": 99}}, "detect.lines"),
+        ({"name": "x", "review_unknown_summary": "yes"}, "review_unknown_summary must be true or false"),
     ],
 )
 def test_bad_profiles_say_what_is_wrong(data: dict[str, object], message: str) -> None:
