@@ -138,6 +138,7 @@ def icelandic_bakari(seed: int, single: bool = False) -> tuple[bytes, dict[str, 
         "Laugavegur 12, 101 Reykjavík",
         f"Kvittun: {number}",
         f"{day:02d}.10.2026 kl. {hour:02d}:{minute:02d}",
+        *([f"Biðröð      {seed % 90 + 10}"] if single else []),  # the order's queue number, no money
         "-" * WIDTH,
     ]
     for i in items:
