@@ -550,22 +550,34 @@ def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
     """Lines among or above the items whose amounts are none of the truth's ("Biðröð 57", an order's
     queue number, where the header's end is not told by a date or a receipt number)."""
     labels: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
     for s in seen:
         tx = s.example.tx
         known = {i.amount for i in tx.items} | {i.unit_price for i in tx.items if i.unit_price}
         known |= {i.discount for i in tx.items if i.discount} | {d.amount for d in tx.discounts}
         known |= {t.amount for t in tx.taxes}
         lines_with_items = set(s.item_lines.values())
+        amounts_of_items = {i.amount for i in tx.items}
         for ln in s.lines[: s.last_item + 1]:
             amounts = ln.amounts(mark)
             if ln.index in lines_with_items or not amounts:
                 continue
             if any(v in known or -v in known for v, _, _ in amounts):
+                if (
+                    ln.index > s.first_item
+                    and ln.text.lstrip()[:1].isdigit()
+                    and not any(v < 0 or v in amounts_of_items for v, _, _ in amounts)
+                ):
+                    # Under an item, a line of its code, count or weight and unit price but not its
+                    # amount ("21102  0.372 กก. x 320.00"), which the generic parser may take for an item:
+                    # skipped by its shape (numbers of any value). Never a line with an amount off: the
+                    # parser may need it to prove the sum.
+                    shapes[r"^\s*" + _gap(ln.text.strip()) + r"\s*$"] += 1
                 continue
             label = _label(ln, amounts[0][1])
             if label:
                 labels[label] += 1
-    return ["^\\s*" + _gap(label) for label in sorted(labels)]
+    return ["^\\s*" + _gap(label) for label in sorted(labels)] + sorted(shapes)
 
 
 # -- the TOML the profile loader reads

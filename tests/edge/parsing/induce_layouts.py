@@ -118,7 +118,7 @@ def _kr(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def icelandic_bakari(seed: int, single: bool = False) -> tuple[bytes, dict[str, Any]]:
+def icelandic_bakari(seed: int, single: bool = False, coded: bool = False) -> tuple[bytes, dict[str, Any]]:
     """A Reykjavík bakery's till in Icelandic (no vocabulary of ours), code page 1252 by ESC t 16: krónur
     without decimals grouped by a point, "SAMTALS" for the total, "KORT" and "REIÐUFÉ" for the tenders,
     "TIL BAKA" for the change, items as "NAME  qty stk á price  amount kr"."""
@@ -145,6 +145,12 @@ def icelandic_bakari(seed: int, single: bool = False) -> tuple[bytes, dict[str, 
         left = f"{i['name']:<17}{i['quantity']:>2} stk á {_kr(int(i['unit_price']))}"
         if single and i["quantity"] == "1":
             left = i["name"]  # one of a kind: no count, no price
+        if coded:
+            # The name and amount, then the article code, count and unit price under it.
+            right = f"{_kr(int(i['amount']))} kr"
+            lines.append(i["name"] + " " * (WIDTH - len(i["name"]) - len(right)) + right)
+            lines.append(f"  {7100 + len(i['name'])}  {i['quantity']} stk. x {_kr(int(i['unit_price']))}")
+            continue
         right = f"{_kr(int(i['amount']))} kr"
         lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
     lines.append("-" * WIDTH)
@@ -182,6 +188,11 @@ def swahili_duka_two_line(seed: int) -> tuple[bytes, dict[str, Any]]:
 def icelandic_bakari_single(seed: int) -> tuple[bytes, dict[str, Any]]:
     """The bakery's till where a line of one item prints its name and amount only."""
     return icelandic_bakari(seed, single=True)
+
+
+def icelandic_bakari_coded(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """The bakery's till printing each item's article code, count and unit price under its name."""
+    return icelandic_bakari(seed, coded=True)
 
 
 def write_examples(folder: Path, seeds: range, make: Any = swahili_duka) -> list[str]:

@@ -15,6 +15,7 @@ from edge.parsing.induce import InduceError, induce, load_examples
 from edge.parsing.profiles import load_profile
 from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
+    icelandic_bakari_coded,
     icelandic_bakari_single,
     swahili_duka,
     swahili_duka_two_line,
@@ -27,6 +28,7 @@ LAYOUTS = {
     "swahili-duka-two-line": swahili_duka_two_line,  # items over two lines, a points line among them
     "icelandic-bakari": icelandic_bakari,
     "icelandic-bakari-single": icelandic_bakari_single,  # a line of one item: name and amount only
+    "icelandic-bakari-coded": icelandic_bakari_coded,  # code, count and price under each item
 }
 
 
@@ -56,6 +58,9 @@ def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
     two_line = layout == "swahili-duka-two-line"
     assert (profile.item_patterns == ()) == two_line
     assert ("POINTI ZA BONASI" in profile.words.get("ignore", ())) == two_line
+    # "  7106  4 stk. x 480" under its item, which the generic parser takes for an item: skipped by shape.
+    coded = layout == "icelandic-bakari-coded"
+    assert any(r"stk\.\s+x" in p.pattern for p in profile.skip) == coded
 
 
 def test_the_draft_names_the_layouts_words(tmp_path: Path) -> None:
