@@ -318,15 +318,16 @@ def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
     return max(marks, key=fits)  # (max keeps the first of equals: the detected mark)
 
 
-_LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t"
+_LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t(（[@"
 
 
 def _label(ln: Line, start: int) -> str | None:
-    """The words before an amount: a label, when it has two letters and no digit (a digit changes from
-    receipt to receipt)."""
-    label = re.sub(r"\s+", " ", ln.text[:start]).strip(_LABEL_TRIM)
+    """The words before an amount, up to any number among them (a number changes from receipt to receipt:
+    "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters."""
+    label = re.split(r"\d", ln.text[:start], maxsplit=1)[0]
+    label = re.sub(r"\s+", " ", label).strip(_LABEL_TRIM)
     label = re.sub(r"\s*\b(?:EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF)$", "", label).strip(_LABEL_TRIM)
-    if len(re.findall(r"[^\W\d_]", label)) < 2 or re.search(r"\d", label):
+    if len(re.findall(r"[^\W\d_]", label)) < 2:
         return None
     return label
 
