@@ -43,6 +43,9 @@ class ParseOptions:
     # A profile that knows its layout's summary words (an induced one): an amount there under other words
     # is a tender or a total it never saw, and the receipt goes to review rather than pass without it.
     review_unknown_summary: bool = False
+    # With it, the profile's own tender words (upper-cased): a tender read under other words, mostly
+    # unknown, is one its examples never showed ("ミナトカード", a shop's prepaid card).
+    own_tender_words: frozenset[str] = frozenset()
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
@@ -189,7 +192,14 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
-    _summary(tx, lines[summary_start:], vocab, mark, fractions, opts.review_unknown_summary)
+    _summary(
+        tx,
+        lines[summary_start:],
+        vocab,
+        mark,
+        fractions,
+        opts.own_tender_words if opts.review_unknown_summary else None,
+    )
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
     if image_only:
         tx.kind = "sale"
@@ -439,8 +449,10 @@ def _summary(
     vocab: Vocabulary,
     mark: DecimalMark,
     fractions: bool = False,
-    review_unknown: bool = False,
+    own_tenders: frozenset[str] | None = None,
 ) -> None:
+    """``own_tenders``: a profile's tender words, where money under other words goes to review."""
+    review_unknown = own_tenders is not None
     """``fractions``: the receipt prints cents, so a grouped number without them, or one after another
     number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be."""
     adjusted_after_total = False
@@ -535,6 +547,16 @@ def _summary(
                 continue
             if method is not None and amount:
                 # (A zero under a tender's word is a card's balance or a slip's field, no payment.)
+                if (
+                    own_tenders is not None
+                    and own_tenders.isdisjoint(line.found or ())
+                    and _mostly_unknown(line, amounts[-1][1])
+                ):
+                    # A tender the profile's examples never showed, named mostly by words no vocabulary
+                    # knows ("ミナトカード", a shop's prepaid card, whose "カード" the generic words read
+                    # as a bank card): which method it is, is a guess.
+                    text = f"a tender under words the POS profile does not know: {line.text.strip()!r}"
+                    tx.flag("unread_line", text, "payments")
                 tx.payments.append(Payment(method, amount))
             elif (
                 amount < 0
@@ -574,6 +596,16 @@ def _summary(
     if named is not None and len(tx.payments) == 1 and not tx.change:
         # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
         tx.payments[0] = replace(tx.payments[0], method=named)
+
+
+def _mostly_unknown(line: Line, start: int) -> bool:
+    """Whether the words found on the line spell at most half of the letters before its amount."""
+    letters = len(_LETTER.findall(line.text, 0, start))
+    known = sum(len(_LETTER.findall(w)) for w in line.found or ())
+    return known * 2 <= letters
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _same(a: Adjustment, b: Adjustment) -> bool:

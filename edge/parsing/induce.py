@@ -25,7 +25,7 @@ from typing import Any
 from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS
 from edge.parsing.evaluate import Result, evaluate_case
-from edge.parsing.lines import Line, document_lines, index_words
+from edge.parsing.lines import ASCII_WORD, Line, document_lines, index_words
 from edge.parsing.money import DecimalMark, detect_decimal_mark, find_amounts, parse_amount
 from edge.parsing.pipeline import decode_bytes
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
@@ -399,10 +399,15 @@ def _add(
     words: dict[str, list[str]],
     tender: dict[str, list[str]],
 ) -> None:
-    if field_name in known and len(known & set(_ORDER)) == 1:
-        return  # the generic words read it already, and as nothing else
+    if not ASCII_WORD.match(label.upper()):
+        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
+        label = "".join(label.split())
     if field_name.startswith("tender:"):
+        # Every tender seen, whether the generic words know it or not: under review_unknown_summary a
+        # tender the profile does not name goes to review.
         tender.setdefault(field_name.split(":", 1)[1], []).append(label)
+    elif field_name in known and len(known & set(_ORDER)) == 1:
+        return  # the generic words read it already, and as nothing else
     else:
         words.setdefault(field_name, []).append(label)
 

@@ -109,6 +109,7 @@ class PosProfile:
             item_patterns=self.item_patterns,
             skip=self.skip,
             review_unknown_summary=self.review_unknown_summary,
+            own_tender_words=frozenset(w.upper() for words in self.tender.values() for w in words),
         )
 
     def matches(self, header_lines: list[str]) -> bool:
