@@ -291,7 +291,7 @@ def _header_signature(seen: list[_Seen]) -> str:
     for own in heads:
         for c in own:
             if all(any(c in theirs for theirs in head) for head in heads):
-                return r"\s*".join(re.escape(ch) for ch in c)
+                return _signature(c, [t for one in seen for t in one.printed])
     first = seen[0]
     other = next(
         (s for s, head in zip(seen[1:], heads[1:], strict=True) if not set(heads[0]) & set(head)), seen[-1]
@@ -300,6 +300,15 @@ def _header_signature(seen: list[_Seen]) -> str:
         f"{first.example.name} and {other.example.name} share no header line: they look like two layouts; "
         "induce a profile from the receipts of one layout at a time"
     )
+
+
+def _signature(compact: str, printed: list[str]) -> str:
+    """The header line as a pattern a person reads: as the first example prints it where it prints it
+    whole, its spaces of any width ("BAKARÍ\\s*SIGGA", "ミ\\s*ナ\\s*ト" where the letters are spaced out)."""
+    for text in printed:
+        if _compact(text) == compact:
+            return r"\s*".join(re.escape(word) for word in text.split())
+    return r"\s*".join(re.escape(ch) for ch in compact)
 
 
 def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
