@@ -25,13 +25,15 @@ from typing import Any
 from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS
 from edge.parsing.evaluate import Result, evaluate_case
+from edge.parsing.item_patterns import gap, item_patterns
 from edge.parsing.lines import ASCII_WORD, Line, document_lines, index_words
-from edge.parsing.money import DecimalMark, detect_decimal_mark, find_amounts, parse_amount
+from edge.parsing.money import DecimalMark, detect_decimal_mark
 from edge.parsing.pipeline import decode_bytes
+from edge.parsing.profile_toml import clean, to_toml
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
 from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS
 from sync.wire.model import WireError, from_wire
-from sync.wire.transaction import Item, Transaction
+from sync.wire.transaction import Transaction
 
 MIN_EXAMPLES = 1
 MAX_EXAMPLES = 50
@@ -142,7 +144,10 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
     receipt_words = _receipt_no_words(seen)
     if receipt_words:
         data["words"]["receipt_no"] = receipt_words
-    patterns = _item_patterns(seen, mark, notes)
+    item_lines = [
+        (s.lines[at].text.strip(), s.example.tx.items[i]) for s in seen for i, at in s.item_lines.items()
+    ]
+    patterns = item_patterns(item_lines, mark, notes)
     if patterns:
         data["items"]["pattern"] = patterns
     skip = _skip_patterns(seen, mark)
@@ -194,7 +199,7 @@ def _rank(results: list[Result]) -> tuple[int, int, int, int]:
 
 def _score(examples: list[Example], data: dict[str, Any]) -> list[Result]:
     try:
-        profile = parse_profile(_clean(data), "draft")
+        profile = parse_profile(clean(data), "draft")
     except ProfileError:
         return [Result(e.name, "needs_review", ["total"]) for e in examples]
     return [evaluate_case(e.name, e.data, _truth(e), profile.options) for e in examples]
@@ -218,20 +223,6 @@ def _without(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
     elif path[1] in out[path[0]]:
         del out[path[0]][path[1]]
     return dict(out)
-
-
-def _clean(data: dict[str, Any]) -> dict[str, Any]:
-    """The draft as the profile format takes it: no empty tables, no unset keys."""
-    out: dict[str, Any] = {}
-    for k, v in data.items():
-        if v is None or v == {} or v == []:
-            continue
-        if isinstance(v, dict):
-            v = {kk: vv for kk, vv in v.items() if vv not in (None, [], {})}
-            if not v:
-                continue
-        out[k] = v
-    return out
 
 
 # -- what each example prints, and where the truth's values are on it
@@ -439,128 +430,6 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
     return [label] if n == len(seen) else []
 
 
-# -- the item line
-
-
-_NUMBER = r"[-−]?\d(?:[\d.,']*\d)?"
-_GROUPS = {
-    "name": r"(?P<name>\S.*?)",
-    "qty": r"(?P<qty>\d+(?:[.,]\d+)?)",
-    "price": rf"(?P<price>{_NUMBER})",
-    "amount": rf"(?P<amount>{_NUMBER})",
-}
-
-
-def _gap(text: str) -> str:
-    """The printed text between two columns, as a pattern: spaces of any width, digits of any value."""
-    out = []
-    for tok in re.findall(r"\s+|\d+|.", text):
-        if tok.isspace():
-            out.append(r"\s+")
-        elif tok.isdigit():
-            out.append(r"\d+")
-        else:
-            out.append(re.escape(tok))
-    return "".join(out)
-
-
-def _qty_forms(qty: Decimal, mark: DecimalMark) -> list[str]:
-    whole = qty == qty.to_integral_value()
-    text = format(qty.normalize(), "f")
-    forms = [str(int(qty))] if whole else []
-    forms += [text.replace(".", mark or ".")] if not whole else []
-    if whole:
-        forms += [f"{int(qty)}{mark or '.'}{'0' * k}" for k in (3, 2, 1)]
-    return forms
-
-
-_LEAD = re.compile(r"[^\d\-−]*")  # a currency before an amount's number
-
-
-def _line_pattern(text: str, item: Item, mark: DecimalMark) -> str | None:
-    amounts = find_amounts(text, mark)
-    spans: list[tuple[int, int, str]] = []
-    amount_at = next((a for a in reversed(amounts) if a[0] == item.amount), None)
-    if amount_at is None:
-        return None
-    spans.append((amount_at[1], amount_at[2], "amount"))
-    if item.unit_price is not None:
-        price_at = next(
-            (a for a in reversed(amounts) if a[0] == item.unit_price and a[1] < amount_at[1]), None
-        )
-        if price_at is not None:
-            spans.append((price_at[1], price_at[2], "price"))
-    name_at = text.upper().find(item.name.upper()) if item.name else -1
-    if name_at < 0:
-        return None
-    spans.append((name_at, name_at + len(item.name), "name"))
-    for form in _qty_forms(item.quantity, mark):
-        for m in re.finditer(rf"(?<![\d.,]){re.escape(form)}(?![\d.,]?\d)", text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in spans):
-                spans.append((m.start(), m.end(), "qty"))
-                break
-        else:
-            continue
-        break
-    spans.sort()
-    # An amount's own span may start with its currency sign or sign: the pattern keeps those as printed.
-    pattern, at = "^", 0
-    for start, end, group in spans:
-        if start < at:
-            return None
-        piece = text[start:end]
-        lead = _LEAD.match(piece).group(0) if group in ("price", "amount") else ""  # type: ignore[union-attr]
-        pattern += (r"\s*" if at == 0 else "") + _gap(text[at:start].strip() if at == 0 else text[at:start])
-        pattern += _gap(lead) + _GROUPS[group]
-        at = end
-    pattern += _gap(text[at:]) + r"\s*$"
-    return pattern.replace(r"^\s*\s+", r"^\s*")
-
-
-MAX_ITEM_PATTERNS = 3
-
-
-def _item_patterns(seen: list[_Seen], mark: DecimalMark, notes: list[str]) -> list[str]:
-    """The fewest item-line patterns (at most three) that read the most item lines of the examples right,
-    the most specific first: "Kleina  290 kr" and "Vínarbrauð  4 stk á 480  1.920 kr" on one receipt need
-    two, and the first would take the second's count and price for its name."""
-    lines = [
-        (s.lines[at].text.strip(), s.example.tx.items[i]) for s in seen for i, at in s.item_lines.items()
-    ]
-    written = {p for text_item in lines if (p := _line_pattern_of(text_item, mark))}
-    if not written:
-        notes.append("no item line prints its item's name and amount together")
-        return []
-    reads = {
-        p: {n for n, (text, item) in enumerate(lines) if _reads(re.compile(p), text, item, mark)}
-        for p in written
-    }
-    chosen: list[str] = []
-    covered: set[int] = set()
-    while len(chosen) < MAX_ITEM_PATTERNS:
-        best = max(sorted(written - set(chosen)), key=lambda p: len(reads[p] - covered), default=None)
-        if best is None or not reads[best] - covered:
-            break
-        chosen.append(best)
-        covered |= reads[best]
-    if len(covered) < len(lines):
-        notes.append(f"the item patterns read {len(covered)} of the examples' {len(lines)} item lines")
-    return sorted(chosen, key=lambda p: (-len(re.compile(p).groupindex), -len(p)))
-
-
-def _line_pattern_of(text_item: tuple[str, Item], mark: DecimalMark) -> str | None:
-    text, item = text_item
-    return _line_pattern(text, item, mark)
-
-
-def _reads(pattern: re.Pattern[str], text: str, item: Item, mark: DecimalMark) -> bool:
-    """Whether the pattern reads this item's amount and name from its line."""
-    m = pattern.search(text)
-    if m is None:
-        return False
-    return parse_amount(m.group("amount"), mark) == item.amount and m.group("name").strip() == item.name
-
-
 def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
     """Lines among or above the items whose amounts are none of the truth's ("Biðröð 57", an order's
     queue number, where the header's end is not told by a date or a receipt number)."""
@@ -587,42 +456,9 @@ def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
                     # amount ("21102  0.372 กก. x 320.00"), which the generic parser may take for an item:
                     # skipped by its shape (numbers of any value). Never a line with an amount off: the
                     # parser may need it to prove the sum.
-                    shapes[r"^\s*" + _gap(ln.text.strip()) + r"\s*$"] += 1
+                    shapes[r"^\s*" + gap(ln.text.strip()) + r"\s*$"] += 1
                 continue
             label = _label(ln, amounts[0][1])
             if label:
                 labels[label] += 1
-    return ["^\\s*" + _gap(label) for label in sorted(labels)] + sorted(shapes)
-
-
-# -- the TOML the profile loader reads
-
-
-def _toml_string(value: str) -> str:
-    # A literal string keeps a regular expression as it is written; a basic one (JSON's escapes are
-    # TOML's) where it holds a quote or a control character.
-    if "'" not in value and value.isprintable():
-        return f"'{value}'"
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return _toml_string(str(value))
-
-
-def to_toml(data: dict[str, Any]) -> str:
-    data = _clean(data)
-    out = [f"# {data.get('description', 'an induced POS profile')}: a draft to read and edit."]
-    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
-    for k, v in data.items():
-        if k not in tables:
-            out.append(f"{k} = {_toml_value(v)}")
-    for table, values in tables.items():
-        out.append(f"\n[{table}]")
-        for k, v in values.items():
-            out.append(f"{k} = {_toml_value(v)}")
-    return "\n".join(out) + "\n"
+    return ["^\\s*" + gap(label) for label in sorted(labels)] + sorted(shapes)
