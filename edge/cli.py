@@ -20,6 +20,7 @@ BUILTIN: dict[str, str] = {
     "render": "edge.receipt_cli",
     "parse": "edge.receipt_cli",
     "split": "edge.receipt_cli",
+    "induce-profile": "edge.receipt_cli",
     "agent": "edge.agent",
     "check-config": "edge.agent",
     "status": "edge.store_cli",

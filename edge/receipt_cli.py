@@ -1,4 +1,4 @@
-"""`tillbox render`, `tillbox parse`, `tillbox split`: the receipt tools, on files."""
+"""`tillbox render`, `parse`, `split`, `induce-profile`: the receipt tools, on files."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--profile", help="a POS profile (TOML file or the name of a bundled one)")
     _printer_arg(p)
     p.set_defaults(func=run_parse)
+
+    i = sub.add_parser(
+        "induce-profile",
+        help="a draft POS profile from corrected receipts of one layout (NAME.bin + NAME.json pairs)",
+    )
+    i.add_argument("examples", type=Path, metavar="EXAMPLES_DIR")
+    i.add_argument("--out", type=Path, required=True, help="the draft profile (TOML) to write")
+    i.add_argument("--name", help="the profile's name (default: from --out)")
+    _printer_arg(i)
+    i.set_defaults(func=run_induce)
 
     s = sub.add_parser("split", help="cut a continuous capture into one file per receipt")
     s.add_argument("stream", type=Path)
@@ -118,6 +128,37 @@ def run_parse(args: argparse.Namespace) -> int:
         else:
             print(json.dumps(tx, ensure_ascii=False, indent=2))
     return status
+
+
+def run_induce(args: argparse.Namespace) -> int:
+    import re
+
+    from edge.parsing.induce import InduceError, induce, load_examples
+
+    if not _writable(args.out, "induce-profile"):
+        return 2
+    name = args.name or re.sub(r"[^a-z0-9._-]+", "-", args.out.stem.lower()).strip("-._")[:64] or "draft"
+    try:
+        induced = induce(load_examples(args.examples, PROFILES[args.printer_profile]), name)
+    except InduceError as e:
+        print(f"tillbox induce-profile: {e}", file=sys.stderr)
+        return 2
+    try:
+        args.out.write_text(induced.toml, encoding="utf-8")
+    except OSError as e:
+        print(f"tillbox induce-profile: cannot write {args.out}: {e.strerror}", file=sys.stderr)
+        return 2
+    n = len(induced.results)
+    print(
+        f"{args.out}: reads {induced.money_right} of {n} examples money-right "
+        f"(the generic parser: {induced.generic_money_right} of {n})"
+    )
+    for r in induced.results:
+        if not r.money_right:
+            print(f"  {r.name}: {r.status}, wrong: {', '.join(r.wrong)}")
+    for note in induced.notes:
+        print(f"  note: {note}")
+    return 0
 
 
 def run_split(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from edge.escpos.printer_profile import PROFILES
+from edge.parsing.generic import ParseOptions
 from edge.parsing.pipeline import parse_bytes
 
 FIELDS = (
@@ -96,9 +97,12 @@ def _value(name: str, record: dict[str, Any]) -> Any:
     return record.get("items") if name == "item_amounts" else record.get(name)
 
 
-def evaluate_case(name: str, data: bytes, truth: dict[str, Any]) -> Result:
+def evaluate_case(
+    name: str, data: bytes, truth: dict[str, Any], options: ParseOptions | None = None
+) -> Result:
+    """``options``: a POS profile's (induce.py scores a draft with this same comparison)."""
     printer = PROFILES[truth.get("printer_profile", "generic-80mm")]
-    got = parse_bytes(data, printer).to_json()
+    got = parse_bytes(data, printer, options).to_json()
     compared = [f for f in FIELDS if f in truth] + (["item_amounts"] if "items" in truth else [])
     wrong = [f for f in compared if _norm(f, _value(f, got)) != _norm(f, _value(f, truth))]
     silent = got["status"] == "ok" and (

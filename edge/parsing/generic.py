@@ -36,10 +36,16 @@ class ParseOptions:
     currency: str | None = None
     decimal_mark: DecimalMark | None = None
     profile_name: str | None = None
-    item_pattern: re.Pattern[str] | None = None  # a POS profile's own item line
+    item_patterns: tuple[re.Pattern[str], ...] = ()  # a POS profile's own item lines, tried in order
     skip: tuple[re.Pattern[str], ...] = ()  # lines that are never items
     date_order: DateOrder | None = None  # day/month order where the receipt's dates leave it open
     store_currency: str | None = None  # the store's (box.toml): evidence of date order where none is printed
+    # A profile that knows its layout's summary words (an induced one): an amount there under other words
+    # is a tender or a total it never saw, and the receipt goes to review rather than pass without it.
+    review_unknown_summary: bool = False
+    # With it, the profile's own tender words (upper-cased): a tender read under other words, mostly
+    # unknown, is one its examples never showed ("ミナトカード", a shop's prepaid card).
+    own_tender_words: frozenset[str] = frozenset()
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
@@ -182,11 +188,18 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         _QTY_HEADING.match(ln.upper.strip()) and not ln.amounts(mark)
         for ln in lines[max(0, header_end - 3) : header_end + 1]
     )
-    parsed = parse_items(region, mark, fractions, opts.item_pattern, counts_first, spec_first)
+    parsed = parse_items(region, mark, fractions, opts.item_patterns, counts_first, spec_first)
     tx.items = parsed.items
     for text in parsed.unparsed:
         tx.flag("unread_line", f"line with an amount not understood: {text!r}", "items")
-    _summary(tx, lines[summary_start:], vocab, mark, fractions)
+    _summary(
+        tx,
+        lines[summary_start:],
+        vocab,
+        mark,
+        fractions,
+        opts.own_tender_words if opts.review_unknown_summary else None,
+    )
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
     if image_only:
         tx.kind = "sale"
@@ -431,8 +444,15 @@ _NONE: frozenset[str] = frozenset()
 
 
 def _summary(
-    tx: Transaction, lines: list[Line], vocab: Vocabulary, mark: DecimalMark, fractions: bool = False
+    tx: Transaction,
+    lines: list[Line],
+    vocab: Vocabulary,
+    mark: DecimalMark,
+    fractions: bool = False,
+    own_tenders: frozenset[str] | None = None,
 ) -> None:
+    """``own_tenders``: a profile's tender words, where money under other words goes to review."""
+    review_unknown = own_tenders is not None
     """``fractions``: the receipt prints cents, so a grouped number without them, or one after another
     number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be."""
     adjusted_after_total = False
@@ -527,6 +547,16 @@ def _summary(
                 continue
             if method is not None and amount:
                 # (A zero under a tender's word is a card's balance or a slip's field, no payment.)
+                if (
+                    own_tenders is not None
+                    and own_tenders.isdisjoint(line.found or ())
+                    and _mostly_unknown(line, amounts[-1][1])
+                ):
+                    # A tender the profile's examples never showed, named mostly by words no vocabulary
+                    # knows ("ミナトカード", a shop's prepaid card, whose "カード" the generic words read
+                    # as a bank card): which method it is, is a guess.
+                    text = f"a tender under words the POS profile does not know: {line.text.strip()!r}"
+                    tx.flag("unread_line", text, "payments")
                 tx.payments.append(Payment(method, amount))
             elif (
                 amount < 0
@@ -550,9 +580,32 @@ def _summary(
                 # tenders pay the total, the total again is a card slip's "Amount:".)
                 text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
                 tx.flag("unknown_total_label", text, "payments")
+            elif (
+                review_unknown
+                and not fields
+                and tx.total is not None
+                and not tx.payments
+                and amount > 0
+                and (not fractions or FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]))
+                and _TWO_LETTERS.search(line.text, 0, amounts[-1][1])
+            ):
+                # Money under the total, before any tender: where the profile knows the layout's words,
+                # a tender it never saw ("REIÐUFÉ 6.000 kr" after cards only), not a footer's number.
+                text = f"an amount under words the POS profile does not know: {line.text.strip()!r}"
+                tx.flag("unread_line", text, "payments")
     if named is not None and len(tx.payments) == 1 and not tx.change:
         # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
         tx.payments[0] = replace(tx.payments[0], method=named)
+
+
+def _mostly_unknown(line: Line, start: int) -> bool:
+    """Whether the words found on the line spell at most half of the letters before its amount."""
+    letters = len(_LETTER.findall(line.text, 0, start))
+    known = sum(len(_LETTER.findall(w)) for w in line.found or ())
+    return known * 2 <= letters
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _same(a: Adjustment, b: Adjustment) -> bool:

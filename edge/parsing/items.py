@@ -184,7 +184,7 @@ def parse_items(
     region: list[Line],
     mark: DecimalMark,
     fractions: bool,
-    pattern: re.Pattern[str] | None = None,
+    patterns: tuple[re.Pattern[str], ...] = (),
     counts_first: bool = False,
     spec_first: bool = False,
 ) -> ItemParse:
@@ -213,9 +213,10 @@ def parse_items(
             # number, over the numbers' line that proves its own amount (no cents to tell them apart).
             pending_name = text
             continue
-        if pattern is not None:
-            m = pattern.search(text)
-            item = _profile_item(m, mark) if m else None
+        if patterns:
+            item = next(
+                (it for p in patterns if (m := p.search(text)) and (it := _profile_item(m, mark))), None
+            )
             if item is not None:
                 items.append(item)
                 pending_name = pending_qp = None

@@ -8,6 +8,8 @@ is reported as one line naming the file and the key.
     currency = "CNY"                 # optional
     decimal_mark = "."               # optional: "." or ","
     date_order = "DMY"               # optional: "DMY", "MDY" or "YMD", where a date's numbers leave it open
+    review_unknown_summary = true    # optional: an amount in the totals under words the profile does not
+                                     # know sends the receipt to review (induced profiles know them all)
     [detect]
     header = "ACME POS"              # a regular expression searched in the first lines
     lines = 8                        # how many lines to search (default 8)
@@ -17,6 +19,8 @@ is reported as one line naming the file and the key.
     cash = ["顾客付款"]
     [items]
     pattern = '^(?P<name>.+?)\\s+(?P<qty>\\d+)\\s+(?P<price>\\d+\\.\\d{2})\\s+(?P<amount>-?\\d+\\.\\d{2})$'
+                                     # or a list of them, tried in order (a till may print one item's
+                                     # line without its count and price)
     skip = ['^会员积分']               # lines that are never items
 """
 
@@ -59,6 +63,7 @@ TOP_KEYS = {
     "words",
     "tender",
     "items",
+    "review_unknown_summary",
 }
 ITEM_GROUPS = {"name", "qty", "price", "amount"}
 
@@ -78,8 +83,9 @@ class PosProfile:
     detect_lines: int = 8
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tender: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    item_pattern: re.Pattern[str] | None = None
+    item_patterns: tuple[re.Pattern[str], ...] = ()
     skip: tuple[re.Pattern[str], ...] = ()
+    review_unknown_summary: bool = False
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -100,8 +106,10 @@ class PosProfile:
             decimal_mark=self.decimal_mark,  # type: ignore[arg-type]
             date_order=self.date_order,
             profile_name=self.name,
-            item_pattern=self.item_pattern,
+            item_patterns=self.item_patterns,
             skip=self.skip,
+            review_unknown_summary=self.review_unknown_summary,
+            own_tender_words=frozenset(w.upper() for words in self.tender.values() for w in words),
         )
 
     def matches(self, header_lines: list[str]) -> bool:
@@ -123,6 +131,16 @@ def _regex(where: str, value: Any) -> re.Pattern[str]:
         return re.compile(value)
     except re.error as e:
         raise ProfileError(f"{where}: bad regular expression: {e}") from None
+
+
+def _item_regex(where: str, value: Any) -> re.Pattern[str]:
+    pattern = _regex(where, value)
+    if not {"name", "amount"} <= set(pattern.groupindex):
+        raise ProfileError(f"{where} needs named groups 'name' and 'amount' (and may have 'qty', 'price')")
+    if set(pattern.groupindex) - ITEM_GROUPS:
+        extra = sorted(set(pattern.groupindex) - ITEM_GROUPS)[0]
+        raise ProfileError(f"{where} group {extra!r} is not one of {', '.join(sorted(ITEM_GROUPS))}")
+    return pattern
 
 
 def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
@@ -168,17 +186,16 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
     items = data.get("items", {})
     if not isinstance(items, dict) or set(items) - {"pattern", "skip"}:
         raise ProfileError(f"{source}: [items] takes 'pattern' and 'skip'")
-    pattern = _regex(f"{source}: items.pattern", items["pattern"]) if "pattern" in items else None
-    if pattern is not None and not {"name", "amount"} <= set(pattern.groupindex):
-        raise ProfileError(
-            f"{source}: items.pattern needs named groups 'name' and 'amount' (and may have 'qty', 'price')"
-        )
-    if pattern is not None and set(pattern.groupindex) - ITEM_GROUPS:
-        extra = sorted(set(pattern.groupindex) - ITEM_GROUPS)[0]
-        raise ProfileError(
-            f"{source}: items.pattern group {extra!r} is not one of {', '.join(sorted(ITEM_GROUPS))}"
-        )
+    written = items.get("pattern", [])
+    many = isinstance(written, list)
+    patterns = tuple(
+        _item_regex(f"{source}: items.pattern" + (f"[{i}]" if many else ""), p)
+        for i, p in enumerate(written if many else [written])
+    )
     skip = tuple(_regex(f"{source}: items.skip[{i}]", s) for i, s in enumerate(items.get("skip", [])))
+    review = data.get("review_unknown_summary", False)
+    if not isinstance(review, bool):
+        raise ProfileError(f"{source}: review_unknown_summary must be true or false, got {review!r}")
     return PosProfile(
         name=name,
         description=str(data.get("description", "")),
@@ -189,8 +206,9 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         detect_lines=lines,
         words={k: _strings(f"{source}: words.{k}", v) for k, v in words.items()},
         tender={k: _strings(f"{source}: tender.{k}", v) for k, v in tender.items()},
-        item_pattern=pattern,
+        item_patterns=patterns,
         skip=skip,
+        review_unknown_summary=review,
     )
 
 

@@ -42,7 +42,12 @@ def test_detection_from_the_header_and_the_difference_it_makes() -> None:
         ({"name": "x", "items": {"pattern": "(?P<name>"}}, "bad regular expression"),
         ({"name": "x", "items": {"pattern": "(?P<name>.+)"}}, "needs named groups"),
         ({"name": "x", "items": {"pattern": "(?P<name>.+) (?P<amount>.+) (?P<x>.)"}}, "group 'x'"),
+        (
+            {"name": "x", "items": {"pattern": ["(?P<name>.+) (?P<amount>.+)", "(?P<name>.+)"]}},
+            "items.pattern[1] needs",
+        ),
         ({"name": "x", "detect": {"header": "A", "lines": 99}}, "detect.lines"),
+        ({"name": "x", "review_unknown_summary": "yes"}, "review_unknown_summary must be true or false"),
     ],
 )
 def test_bad_profiles_say_what_is_wrong(data: dict[str, object], message: str) -> None:

@@ -1,0 +1,464 @@
+"""A draft POS profile from a few corrected receipts of one layout: the words its till prints for the total,
+subtotal, change, tenders and receipt number, its item line, its decimal mark and date order, lines to
+skip, and the header that tells the layout apart; then the draft's score on those same receipts with the
+evaluation's own comparison (evaluate.py).
+
+Each piece is learned from where the truth's values are printed: the line that carries the truth's total
+gives the total's word, the lines that carry each item's amount and name give the item line's columns. A
+piece is kept only where the draft reads the examples at least as well with it as without it.
+
+The box runs this (`tillbox induce-profile`); it imports only the parser, so the cloud could run it too
+once the parser is importable there (cloud_api may import sync only today).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
+from edge.parsing.dates import DATE_ORDERS
+from edge.parsing.evaluate import Result, evaluate_case
+from edge.parsing.item_patterns import gap, item_patterns
+from edge.parsing.lines import ASCII_WORD, Line, document_lines, index_words
+from edge.parsing.money import DecimalMark, detect_decimal_mark
+from edge.parsing.pipeline import decode_bytes
+from edge.parsing.profile_toml import clean, to_toml
+from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
+from edge.parsing.vocabulary import DEFAULT, PAYMENT_METHODS
+from sync.wire.model import WireError, from_wire
+from sync.wire.transaction import Transaction
+
+MIN_EXAMPLES = 1
+MAX_EXAMPLES = 50
+HEADER_LINES = 8
+
+
+class InduceError(ValueError):
+    """Examples a profile cannot be learned from: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    data: bytes
+    truth: dict[str, Any]  # as read (the evaluation compares only the fields it states)
+    tx: Transaction  # the same, checked against the published model
+    printer: PrinterProfile = GENERIC
+
+
+@dataclass
+class Induced:
+    profile: PosProfile
+    toml: str
+    results: list[Result]
+    generic_results: list[Result]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def money_right(self) -> int:
+        return sum(r.money_right for r in self.results)
+
+    @property
+    def generic_money_right(self) -> int:
+        return sum(r.money_right for r in self.generic_results)
+
+
+def load_examples(directory: Path, printer: PrinterProfile = GENERIC) -> list[Example]:
+    """``NAME.bin`` + ``NAME.json`` pairs, the JSON in the published transaction format. A
+    ``printer_profile`` key, where the JSON has one (the test corpus's), names the printer."""
+    if not directory.is_dir():
+        raise InduceError(f"{directory}: not a folder")
+    bins = {p.stem: p for p in directory.glob("*.bin")}
+    jsons = {p.stem: p for p in directory.glob("*.json")}
+    if not bins and not jsons:
+        raise InduceError(f"{directory}: no examples (NAME.bin + NAME.json pairs)")
+    for stem in sorted(bins.keys() ^ jsons.keys()):
+        have, lack = (bins, ".json") if stem in bins else (jsons, ".bin")
+        raise InduceError(f"{have[stem]}: no {stem}{lack} beside it (each example is a pair)")
+    examples = [_example(bins[s], jsons[s], printer) for s in sorted(bins)]
+    if len(examples) > MAX_EXAMPLES:
+        raise InduceError(f"{directory}: {len(examples)} examples; at most {MAX_EXAMPLES} are read")
+    return examples
+
+
+def _example(bin_path: Path, json_path: Path, printer: PrinterProfile) -> Example:
+    try:
+        truth = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InduceError(f"{json_path}: not readable JSON: {e}") from None
+    try:
+        data = bin_path.read_bytes()
+    except OSError as e:
+        raise InduceError(f"{bin_path}: cannot read: {e.strerror}") from None
+    return example(bin_path.stem, data, truth, printer, str(json_path))
+
+
+def example(
+    name: str, data: bytes, truth: Any, printer: PrinterProfile = GENERIC, where: str = ""
+) -> Example:
+    """One corrected receipt, its truth checked against the published model."""
+    where = where or name
+    if not isinstance(truth, dict):
+        raise InduceError(f"{where}: not a transaction: an object expected")
+    try:
+        tx = from_wire(Transaction, truth, Path(where).name)
+    except WireError as e:
+        raise InduceError(f"{where}: not a transaction: {e}") from None
+    if tx.status != "ok" and "status" in truth:
+        raise InduceError(f"{where}: status is {tx.status!r}: a corrected receipt adds up (ok)")
+    if tx.total is None:
+        raise InduceError(f"{where}: no total: a corrected receipt states it")
+    named = truth.get("printer_profile")
+    if isinstance(named, str) and named in PROFILES:
+        printer = PROFILES[named]
+    return Example(name, data, truth, tx, printer)
+
+
+def induce(examples: list[Example], name: str = "draft") -> Induced:
+    if len(examples) < MIN_EXAMPLES:
+        raise InduceError("no examples to learn from")
+    seen = [_Seen(e) for e in examples]
+    header = _header_signature(seen)
+    mark = _decimal_mark(seen)
+    for s in seen:
+        s.locate(mark)
+    notes: list[str] = []
+    words, tender = _summary_words(seen, notes)
+    data: dict[str, Any] = {
+        "name": name,
+        "description": f"induced from {len(examples)} corrected receipts",
+        "decimal_mark": mark if mark else None,
+        "review_unknown_summary": True,
+        "detect": {"header": header},
+        "words": words,
+        "tender": tender,
+        "items": {},
+    }
+    receipt_words = _receipt_no_words(seen)
+    if receipt_words:
+        data["words"]["receipt_no"] = receipt_words
+    item_lines = [
+        (s.lines[at].text.strip(), s.example.tx.items[i]) for s in seen for i, at in s.item_lines.items()
+    ]
+    patterns = item_patterns(item_lines, mark, notes)
+    if patterns:
+        data["items"]["pattern"] = patterns
+    skip = _skip_patterns(seen, mark)
+    if skip:
+        data["items"]["skip"] = skip
+    currencies = {e.tx.currency for e in examples}
+    if len(currencies) == 1 and None not in currencies:
+        data["currency"] = currencies.pop()
+
+    generic = [evaluate_case(e.name, e.data, _truth(e)) for e in examples]
+    best = _score(examples, data)
+    # Each piece stays only where the examples read at least as well with it: a piece learned from a
+    # coincidence (an amount that happened to equal the total) is dropped here.
+    for drop in _droppable(data):
+        trial = _without(data, drop)
+        if trial == data:
+            continue
+        got = _score(examples, trial)
+        # A word the truth showed stays unless the examples read better without it: a tender's word
+        # seen on one example only may make no difference there, and without it a later receipt's
+        # payment would go unread.
+        if _rank(got) > _rank(best) or (_rank(got) == _rank(best) and drop[0] in ("items", "decimal_mark")):
+            data, best = trial, got
+    for order in DATE_ORDERS:
+        trial = {**data, "date_order": order}
+        got = _score(examples, trial)
+        if _rank(got) > _rank(best):
+            data, best = trial, got
+    text = to_toml(data)
+    profile = parse_profile(tomllib.loads(text), f"{name} (induced)")
+    results = [evaluate_case(e.name, e.data, _truth(e), profile.options) for e in examples]
+    return Induced(profile, text, results, generic, notes)
+
+
+def _truth(e: Example) -> dict[str, Any]:
+    return {**e.truth, "printer_profile": e.printer.name}
+
+
+def _rank(results: list[Result]) -> tuple[int, int, int, int]:
+    # Last, the wrong fields: two pieces that each leave the examples wrong (an item pattern, a line to
+    # skip) may be right together, and the count of receipts alone would drop each for the other.
+    return (
+        sum(r.money_right for r in results) - 2 * sum(r.silent for r in results),
+        sum(r.status == "ok" and r.money_right for r in results),
+        sum(r.fully_right for r in results),
+        -sum(len(r.wrong) for r in results),
+    )
+
+
+def _score(examples: list[Example], data: dict[str, Any]) -> list[Result]:
+    try:
+        profile = parse_profile(clean(data), "draft")
+    except ProfileError:
+        return [Result(e.name, "needs_review", ["total"]) for e in examples]
+    return [evaluate_case(e.name, e.data, _truth(e), profile.options) for e in examples]
+
+
+def _droppable(data: dict[str, Any]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = [("items", "pattern", p) for p in data["items"].get("pattern", [])]
+    out += [("items", "skip", pattern) for pattern in data["items"].get("skip", [])]
+    out += [("words", k) for k in data["words"]]
+    out += [("tender", k) for k in data["tender"]]
+    out.append(("decimal_mark",))
+    return out
+
+
+def _without(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    out = json.loads(json.dumps(data))
+    if path[0] == "decimal_mark":
+        out["decimal_mark"] = None
+    elif len(path) == 3:
+        out[path[0]][path[1]] = [v for v in out[path[0]][path[1]] if v != path[2]]
+    elif path[1] in out[path[0]]:
+        del out[path[0]][path[1]]
+    return dict(out)
+
+
+# -- what each example prints, and where the truth's values are on it
+
+
+@dataclass
+class _Seen:
+    example: Example
+    lines: list[Line] = field(default_factory=list)
+    # The header as decoded, not normalised: detection (pipeline.py) searches these texts.
+    printed: list[str] = field(default_factory=list)
+    item_lines: dict[int, int] = field(default_factory=dict)  # truth item -> line index
+    first_item: int = 0
+    last_item: int = -1
+    mark: DecimalMark = "."
+
+    def __post_init__(self) -> None:
+        doc = decode_bytes(self.example.data, self.example.printer)
+        self.lines = document_lines(doc)
+        self.printed = [b.text for b in doc.text_lines()[:HEADER_LINES]]
+        index_words(self.lines, DEFAULT.all_words)
+        for ln in self.lines:
+            ln.fields = DEFAULT.fields_of(ln.found or set())
+
+    def locate(self, mark: DecimalMark) -> None:
+        """The line of each truth item: the first unused line after the previous item's that carries its
+        amount (and its name, where the name is printed on it)."""
+        self.mark = mark
+        at = 0
+        for n, item in enumerate(self.example.tx.items):
+            found = None
+            for ln in self.lines[at:]:
+                if any(v == item.amount for v, _, _ in ln.amounts(mark)):
+                    found = ln.index
+                    break
+            if found is not None:
+                self.item_lines[n] = found
+                at = found + 1
+        if self.item_lines:
+            self.first_item = min(self.item_lines.values())
+            self.last_item = max(self.item_lines.values())
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _header_signature(seen: list[_Seen]) -> str:
+    """A line printed in the first lines of every example, the same on each (no number that changes), or
+    inside one of them ("康泰藥局" above one receipt, "康泰藥局 南京中山店" above another): the store's or the
+    program's name. Examples without one are of two layouts and are refused."""
+
+    def candidates(s: _Seen) -> list[str]:
+        return [c for text in s.printed if len(re.findall(r"[^\W\d_]", c := _compact(text))) >= 3]
+
+    heads = [candidates(s) for s in seen]
+    for own in heads:
+        for c in own:
+            if all(any(c in theirs for theirs in head) for head in heads):
+                return _signature(c, [t for one in seen for t in one.printed])
+    first = seen[0]
+    other = next(
+        (s for s, head in zip(seen[1:], heads[1:], strict=True) if not set(heads[0]) & set(head)), seen[-1]
+    )
+    raise InduceError(
+        f"{first.example.name} and {other.example.name} share no header line: they look like two layouts; "
+        "induce a profile from the receipts of one layout at a time"
+    )
+
+
+def _signature(compact: str, printed: list[str]) -> str:
+    """The header line as a pattern a person reads: as the first example prints it where it prints it
+    whole, its spaces of any width ("BAKARÍ\\s*SIGGA", "ミ\\s*ナ\\s*ト" where the letters are spaced out)."""
+    for text in printed:
+        if _compact(text) == compact:
+            return r"\s*".join(re.escape(word) for word in text.split())
+    return r"\s*".join(re.escape(ch) for ch in compact)
+
+
+def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
+    """The mark under which every example's total and item amounts are printed."""
+
+    def fits(mark: DecimalMark) -> int:
+        n = 0
+        for s in seen:
+            values = {v for ln in s.lines for v, _, _ in ln.amounts(mark)}
+            wanted = {s.example.tx.total} | {i.amount for i in s.example.tx.items}
+            n += wanted <= values
+        return n
+
+    detected = Counter(detect_decimal_mark([ln.text for ln in s.lines]) for s in seen).most_common(1)[0][0]
+    marks: list[DecimalMark] = [detected, ".", ",", ""]
+    return max(marks, key=fits)  # (max keeps the first of equals: the detected mark)
+
+
+_LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t(（[@"
+
+
+def _label(ln: Line, start: int) -> str | None:
+    """The words before an amount, up to any number among them (a number changes from receipt to receipt:
+    "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters."""
+    label = re.split(r"\d", ln.text[:start], maxsplit=1)[0]
+    label = re.sub(r"\s+", " ", label).strip(_LABEL_TRIM)
+    label = re.sub(r"\s*\b(?:EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF)$", "", label).strip(_LABEL_TRIM)
+    if len(re.findall(r"[^\W\d_]", label)) < 2:
+        return None
+    return label
+
+
+_ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "change", "discount", "tax")
+
+
+def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Words for the summary's fields, from the lines below the items that print the truth's values."""
+    fits: dict[str, set[str]] = {}  # label -> fields whose value it printed in every example it is on
+    where: dict[str, list[int]] = {}  # label -> its position among the summary lines
+    known: dict[str, frozenset[str]] = {}  # label -> the fields the generic words give its line
+    for s in seen:
+        tx = s.example.tx
+        values: dict[str, set[Decimal]] = {
+            "total": {tx.total} if tx.total is not None else set(),
+            "subtotal": {tx.subtotal} if tx.subtotal is not None else set(),
+            "change": {tx.change} if tx.change else set(),
+            "discount": {d.amount for d in tx.discounts} | {-d.amount for d in tx.discounts},
+            "tax": {t.amount for t in tx.taxes},
+        }
+        for p in tx.payments:
+            values.setdefault(f"tender:{p.method}", set()).add(p.amount)
+        position = 0
+        for ln in s.lines[s.last_item + 1 :]:
+            amounts = ln.amounts(s.mark)
+            if not amounts:
+                continue
+            value, start, _ = amounts[-1]
+            label = _label(ln, start)
+            if label is None:
+                continue
+            position += 1
+            matched = {f for f, vs in values.items() if value in vs}
+            fits[label] = fits[label] & matched if label in fits else matched
+            where.setdefault(label, []).append(position)
+            known[label] = ln.fields
+    ordered = sorted((lb for lb in fits if fits[lb]), key=lambda lb: sum(where[lb]) / len(where[lb]))
+    taken: set[str] = set()
+    words: dict[str, list[str]] = {}
+    tender: dict[str, list[str]] = {}
+    # A label whose amount was one field's only is that field's (several labels may be: "KORT" on some
+    # receipts, "VISA" on others); where its amount was two fields' (a card paying the total exactly), the
+    # receipt's order gives each the first field not yet taken: subtotal, total, tenders, change.
+    singles = [lb for lb in ordered if len(fits[lb]) == 1]
+    for label in singles:
+        taken |= fits[label]
+        _add(label, next(iter(fits[label])), known[label], words, tender)
+    for label in ordered:
+        choice = next((f for f in _ORDER if f in fits[label] and f not in taken), None)
+        if label in singles or choice is None:
+            continue
+        taken.add(choice)
+        _add(label, choice, known[label], words, tender)
+    # Below the items, an amount that is none of the truth's (points, a tax base, a card slip's balance)
+    # under words no vocabulary knows: the layout's, to pass over (review_unknown_summary would flag it).
+    for label in fits:
+        if not fits[label] and not known[label]:
+            words.setdefault("ignore", []).append(label)
+    if "total" not in taken:
+        notes.append("no line prints the total under the same words on every example")
+    return words, tender
+
+
+def _add(
+    label: str,
+    field_name: str,
+    known: frozenset[str],
+    words: dict[str, list[str]],
+    tender: dict[str, list[str]],
+) -> None:
+    if not ASCII_WORD.match(label.upper()):
+        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
+        label = "".join(label.split())
+    if field_name.startswith("tender:"):
+        # Every tender seen, whether the generic words know it or not: under review_unknown_summary a
+        # tender the profile does not name goes to review.
+        tender.setdefault(field_name.split(":", 1)[1], []).append(label)
+    elif field_name in known and len(known & set(_ORDER)) == 1:
+        return  # the generic words read it already, and as nothing else
+    else:
+        words.setdefault(field_name, []).append(label)
+
+
+def _receipt_no_words(seen: list[_Seen]) -> list[str]:
+    """The words before the receipt number, where every example prints its number after the same ones."""
+    labels: Counter[str] = Counter()
+    for s in seen:
+        number = s.example.tx.receipt_no
+        if not number:
+            return []
+        for ln in s.lines[: s.first_item]:
+            m = re.search(rf"(?<![\w]){re.escape(number)}(?!\w)", ln.text)
+            if m:
+                label = _label(ln, m.start())
+                if label:
+                    labels[label] += 1
+                break
+    label, n = labels.most_common(1)[0] if labels else ("", 0)
+    return [label] if n == len(seen) else []
+
+
+def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
+    """Lines among or above the items whose amounts are none of the truth's ("Biðröð 57", an order's
+    queue number, where the header's end is not told by a date or a receipt number)."""
+    labels: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
+    for s in seen:
+        tx = s.example.tx
+        known = {i.amount for i in tx.items} | {i.unit_price for i in tx.items if i.unit_price}
+        known |= {i.discount for i in tx.items if i.discount} | {d.amount for d in tx.discounts}
+        known |= {t.amount for t in tx.taxes}
+        lines_with_items = set(s.item_lines.values())
+        amounts_of_items = {i.amount for i in tx.items}
+        for ln in s.lines[: s.last_item + 1]:
+            amounts = ln.amounts(mark)
+            if ln.index in lines_with_items or not amounts:
+                continue
+            if any(v in known or -v in known for v, _, _ in amounts):
+                if (
+                    ln.index > s.first_item
+                    and ln.text.lstrip()[:1].isdigit()
+                    and not any(v < 0 or v in amounts_of_items for v, _, _ in amounts)
+                ):
+                    # Under an item, a line of its code, count or weight and unit price but not its
+                    # amount ("21102  0.372 กก. x 320.00"), which the generic parser may take for an item:
+                    # skipped by its shape (numbers of any value). Never a line with an amount off: the
+                    # parser may need it to prove the sum.
+                    shapes[r"^\s*" + gap(ln.text.strip()) + r"\s*$"] += 1
+                continue
+            label = _label(ln, amounts[0][1])
+            if label:
+                labels[label] += 1
+    return ["^\\s*" + gap(label) for label in sorted(labels)] + sorted(shapes)

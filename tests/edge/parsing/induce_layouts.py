@@ -1,0 +1,207 @@
+"""Layouts the generic parser does not read, written here as raw ESC/POS with their truth in the published
+transaction format: the material of the induction tests (test_induce.py, test_receipt_cli.py)."""
+
+from __future__ import annotations
+
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+INIT, CUT = b"\x1b@", b"\x1dV\x00"
+WIDTH = 42
+
+_GOODS = [
+    ("MKATE MWEUPE", "1200"),
+    ("MAZIWA FRESHA", "1500"),
+    ("SUKARI KILO", "3200"),
+    ("MCHELE PISHORI", "4100"),
+    ("MAFUTA YA KUPIKIA", "6750"),
+    ("CHAI MAJANI", "850"),
+    ("SABUNI YA MCHE", "1100"),
+    ("NYANYA FUNGU", "500"),
+    ("UNGA WA SEMBE", "2600"),
+    ("MAJI YA KUNYWA", "700"),
+]
+
+
+def _money(value: Decimal) -> str:
+    """Amounts as this till prints them: thousands by a comma, cents by a point."""
+    return f"{value:,.2f}"
+
+
+def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, Any]]:
+    """A Tanzanian shop's till in Swahili (no vocabulary of ours knows its words): "JUMLA KUU" for the
+    total, "TASLIMU" and "M-PESA" for the tenders, "CHENJI" for the change, "RISITI" for the receipt
+    number, items as "qty x NAME" then the amount far right after a bar, the day first in the date."""
+    rnd = random.Random(seed)
+    goods = rnd.sample(_GOODS, rnd.randint(2, 5))
+    items = []
+    for name, price in goods:
+        qty = rnd.randint(1, 4)
+        unit = Decimal(price)
+        items.append(
+            {"name": name, "quantity": str(qty), "unit_price": f"{unit:.2f}", "amount": f"{qty * unit:.2f}"}
+        )
+    total = sum((Decimal(i["amount"]) for i in items), Decimal(0))
+    number = str(4000 + seed)
+    day, hour, minute = 1 + seed % 27, 8 + seed % 12, (seed * 7) % 60
+    cash = rnd.random() < 0.6
+    lines = [
+        "DUKA LA MAMA NJERI",
+        "Kariakoo, Dar es Salaam",
+        f"RISITI {number}",
+        f"{day:02d}-11-2026  {hour:02d}:{minute:02d}",
+        "=" * WIDTH,
+    ]
+    for i in items:
+        if two_line:
+            # The name, then its numbers under it, and the points it earns ("POINTI"), an amount that is
+            # none of the sale's.
+            left = f"   {i['quantity']} @ {_money(Decimal(i['unit_price']))}"
+            right = _money(Decimal(i["amount"]))
+            points = f"POINTI ZA BONASI {_money(Decimal(i['amount']) / 100)}"
+            lines += [i["name"], left + " " * (WIDTH - len(left) - len(right)) + right, points]
+            continue
+        left = f"{i['quantity']} x {i['name']}"
+        right = f"| {_money(Decimal(i['amount']))}"
+        lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
+    lines.append("=" * WIDTH)
+
+    def row(label: str, value: Decimal) -> str:
+        right = _money(value)
+        return label + " " * (WIDTH - len(label) - len(right)) + right
+
+    lines.append(row("JUMLA KUU", total))
+    payments: list[dict[str, str]]
+    change = Decimal(0)
+    if cash:
+        given = (total // 5000 + 1) * 5000
+        change = given - total
+        lines.append(row("TASLIMU", given))
+        lines.append(row("CHENJI", change))
+        payments = [{"method": "cash", "amount": f"{given:.2f}"}]
+    else:
+        lines.append(row("M-PESA LIPA", total))
+        payments = [{"method": "other", "amount": f"{total:.2f}"}]
+    lines += ["", "Asante kwa kununua!"]
+    data = INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT
+    truth: dict[str, Any] = {
+        "kind": "sale",
+        "datetime": f"2026-11-{day:02d}T{hour:02d}:{minute:02d}:00",
+        "receipt_no": number,
+        "items": items,
+        "total": f"{total:.2f}",
+        "payments": payments,
+        "change": f"{change:.2f}" if cash else None,
+        "status": "ok",
+    }
+    if not cash:
+        del truth["change"]
+    return data, truth
+
+
+_BAKED = [
+    ("Rúgbrauð", 650),
+    ("Kleina", 290),
+    ("Snúður með glassúr", 540),
+    ("Vínarbrauð", 480),
+    ("Kanilsnúður", 520),
+    ("Skúffukaka sneið", 750),
+    ("Kaffi uppáhellt", 450),
+    ("Flatkaka", 1390),
+]
+
+
+def _kr(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def icelandic_bakari(seed: int, single: bool = False, coded: bool = False) -> tuple[bytes, dict[str, Any]]:
+    """A Reykjavík bakery's till in Icelandic (no vocabulary of ours), code page 1252 by ESC t 16: krónur
+    without decimals grouped by a point, "SAMTALS" for the total, "KORT" and "REIÐUFÉ" for the tenders,
+    "TIL BAKA" for the change, items as "NAME  qty stk á price  amount kr"."""
+    rnd = random.Random(1000 + seed)
+    goods = rnd.sample(_BAKED, rnd.randint(2, 4))
+    items = []
+    for name, price in goods:
+        qty = rnd.randint(1, 6)
+        items.append(
+            {"name": name, "quantity": str(qty), "unit_price": str(price), "amount": str(qty * price)}
+        )
+    total = sum(int(i["amount"]) for i in items)
+    number = f"{seed + 210}"
+    day, hour, minute = 1 + seed % 28, 7 + seed % 10, (seed * 13) % 60
+    lines = [
+        "    BAKARÍ SIGGA    ",
+        "Laugavegur 12, 101 Reykjavík",
+        f"Kvittun: {number}",
+        f"{day:02d}.10.2026 kl. {hour:02d}:{minute:02d}",
+        *([f"Biðröð      {seed % 90 + 10}"] if single else []),  # the order's queue number, no money
+        "-" * WIDTH,
+    ]
+    for i in items:
+        left = f"{i['name']:<17}{i['quantity']:>2} stk á {_kr(int(i['unit_price']))}"
+        if single and i["quantity"] == "1":
+            left = i["name"]  # one of a kind: no count, no price
+        if coded:
+            # The name and amount, then the article code, count and unit price under it.
+            right = f"{_kr(int(i['amount']))} kr"
+            lines.append(i["name"] + " " * (WIDTH - len(i["name"]) - len(right)) + right)
+            lines.append(f"  {7100 + len(i['name'])}  {i['quantity']} stk. x {_kr(int(i['unit_price']))}")
+            continue
+        right = f"{_kr(int(i['amount']))} kr"
+        lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
+    lines.append("-" * WIDTH)
+
+    def row(label: str, value: int) -> str:
+        right = f"{_kr(value)} kr"
+        return label + " " * (WIDTH - len(label) - len(right)) + right
+
+    lines.append(row("SAMTALS", total))
+    truth: dict[str, Any] = {
+        "kind": "sale",
+        "datetime": f"2026-10-{day:02d}T{hour:02d}:{minute:02d}:00",
+        "receipt_no": number,
+        "items": items,
+        "total": str(total),
+        "status": "ok",
+    }
+    if seed % 3 == 0:
+        given = (total // 1000 + 1) * 1000
+        lines += [row("REIÐUFÉ", given), row("TIL BAKA", given - total)]
+        truth["payments"] = [{"method": "cash", "amount": str(given)}]
+        truth["change"] = str(given - total)
+    else:
+        lines.append(row("KORT", total))
+        truth["payments"] = [{"method": "card", "amount": str(total)}]
+    lines += ["", "Takk fyrir komuna!"]
+    data = INIT + b"\x1bt\x10" + "\n".join(lines).encode("cp1252") + b"\n\n\n" + CUT
+    return data, truth
+
+
+def swahili_duka_two_line(seed: int) -> tuple[bytes, dict[str, Any]]:
+    return swahili_duka(seed, two_line=True)
+
+
+def icelandic_bakari_single(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """The bakery's till where a line of one item prints its name and amount only."""
+    return icelandic_bakari(seed, single=True)
+
+
+def icelandic_bakari_coded(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """The bakery's till printing each item's article code, count and unit price under its name."""
+    return icelandic_bakari(seed, coded=True)
+
+
+def write_examples(folder: Path, seeds: range, make: Any = swahili_duka) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for seed in seeds:
+        data, truth = make(seed)
+        name = f"r{seed:03d}"
+        (folder / f"{name}.bin").write_bytes(data)
+        (folder / f"{name}.json").write_text(json.dumps(truth, indent=1))
+        names.append(name)
+    return names
