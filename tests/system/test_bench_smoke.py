@@ -55,3 +55,8 @@ def test_sync_benchmark_runs() -> None:
 def test_device_view_benchmark_runs() -> None:
     r = run_bench("bench.device_view", "--devices", "6", "--seqs", "50", "--runs", "2", "--sqlite")
     assert "| no gaps |" in r.stdout and "100,000 ahead" in r.stdout
+
+
+def test_induce_benchmarks_run(tmp_path: Path) -> None:
+    r = run_bench("bench.induce_speed", "--receipts", "30")
+    assert "| 3 |" in r.stdout and "| 20 |" in r.stdout and "| 30 | 30 | 0 |" in r.stdout
