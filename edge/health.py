@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from edge.store.models import Capture, OutboxEntry, TransactionRow
 from firmware_bridge.spool import BRIDGE_STATUS_FILE, list_jobs
-from sync.wire.heartbeat import AgentFacts, BridgeCounters, Conditions, Heartbeat, Readings
+from sync.wire.heartbeat import BridgeCounters, Readings
 from sync.wire.model import WireError, from_wire
 
 FAILURE_WINDOW = timedelta(hours=24)
@@ -46,18 +46,6 @@ class Health:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-    def heartbeat(
-        self,
-        conditions: Conditions | None = None,
-        config_version: int | None = None,
-        pos_profile: str | None = None,
-        version: str | None = None,
-    ) -> Heartbeat:
-        """The wire's heartbeat (sync/wire/heartbeat.py): these readings and what the agent says of
-        itself."""
-        facts = AgentFacts(version, config_version, pos_profile, conditions or Conditions())
-        return Heartbeat.of(facts, self.readings())
 
     def readings(self) -> Readings:
         """As the wire carries them, which has no floats: whole seconds, the rates as decimal strings."""

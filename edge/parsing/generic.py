@@ -451,10 +451,9 @@ def _summary(
     fractions: bool = False,
     own_tenders: frozenset[str] | None = None,
 ) -> None:
-    """``own_tenders``: a profile's tender words, where money under other words goes to review."""
-    review_unknown = own_tenders is not None
     """``fractions``: the receipt prints cents, so a grouped number without them, or one after another
-    number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be."""
+    number, is no money ("POINTS BALANCE 35,189", "GST/HST REG # 81234 5678"); "BAR 130" may be.
+    ``own_tenders``: a profile's tender words, where money under other words goes to review."""
     adjusted_after_total = False
     named: Method | None = None  # how the sum received was paid, on a line of its own
     for line in lines:
@@ -581,7 +580,7 @@ def _summary(
                 text = f"the total's amount again under an unknown label: {line.text.strip()!r}"
                 tx.flag("unknown_total_label", text, "payments")
             elif (
-                review_unknown
+                own_tenders is not None
                 and not fields
                 and tx.total is not None
                 and not tx.payments

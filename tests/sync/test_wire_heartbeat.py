@@ -19,7 +19,7 @@ from edge.health import collect
 from edge.store.database import open_store
 from sync.bounds import OutOfBounds
 from sync.envelope import Envelope
-from sync.wire.heartbeat import Conditions, Heartbeat
+from sync.wire.heartbeat import AgentFacts, Conditions, Heartbeat
 from sync.wire.model import WireError, from_wire, to_wire
 from sync.wire.schemas import DOCUMENTS, schema_text
 
@@ -141,7 +141,7 @@ def test_the_box_builds_the_heartbeat_from_its_store(tmp_path: Path) -> None:
     spool = tmp_path / "spool"
     spool.mkdir()
     health = collect(open_store(tmp_path / "box.db"), spool, tmp_path)
-    hb = health.heartbeat(Conditions(disk_low=True), 2, None, "0.1.0")
+    hb = Heartbeat.of(AgentFacts("0.1.0", 2, None, Conditions(disk_low=True)), health.readings())
     assert from_wire(Heartbeat, json.loads(json.dumps(to_wire(hb)))) == hb
     assert hb.receipts_stored == 0 and hb.conditions.disk_low and hb.disk_total_bytes
 
@@ -159,9 +159,14 @@ def test_the_bridges_counters_reach_hq(tmp_path: Path) -> None:
         "updated": 1.5,
     }
     (spool / "bridge-status.json").write_text(json.dumps(said), encoding="utf-8")
-    hb = collect(open_store(tmp_path / "box.db"), spool, tmp_path).heartbeat()
+    hb = Heartbeat.of(AgentFacts(), collect(open_store(tmp_path / "box.db"), spool, tmp_path).readings())
     assert hb.bridge is not None and (hb.bridge.injection_timeouts, hb.bridge.copy_dropped_bytes) == (3, 512)
     view = device_out(_device(to_wire(hb)), [], {})
     assert view.bridge == hb.bridge
     (spool / "bridge-status.json").write_text('{"injection_timeouts": "three"}', encoding="utf-8")
-    assert collect(open_store(tmp_path / "box.db"), spool, tmp_path).heartbeat().bridge is None
+    assert (
+        Heartbeat.of(
+            AgentFacts(), collect(open_store(tmp_path / "box.db"), spool, tmp_path).readings()
+        ).bridge
+        is None
+    )

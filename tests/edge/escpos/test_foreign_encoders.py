@@ -21,6 +21,7 @@ from firmware_bridge.bridge import BridgeConfig
 from firmware_bridge.cli import write_status
 from firmware_bridge.injection import UnixSocketInjector
 from firmware_bridge.spool import iter_jobs
+from sync.wire.heartbeat import AgentFacts, Heartbeat
 from tests.bridge_harness import recv_exactly, tcp_rig
 from tests.foreign_encoder import encode
 
@@ -149,6 +150,6 @@ def test_with_a_profile_of_another_language_the_box_puts_nothing_into_a_star_str
     assert b"".join(j.data for j in sorted(every, key=lambda j: j.meta.stream_start)) == star * 3
     health = collect(open_store(tmp_path / "box.db"), spool, tmp_path, "escpos")
     assert health.printer_commands == "star" and health.foreign_printer_commands == "star"
-    assert health.heartbeat().foreign_printer_commands == "star"
+    assert Heartbeat.of(AgentFacts(), health.readings()).foreign_printer_commands == "star"
     # With a Star profile the same stream is no mismatch.
     assert collect(open_store(tmp_path / "box.db"), spool, tmp_path, "star").foreign_printer_commands is None
