@@ -27,7 +27,7 @@ from edge.parsing.dates import DATE_ORDERS
 from edge.parsing.evaluate import Result, evaluate_case
 from edge.parsing.item_patterns import gap, item_patterns
 from edge.parsing.lines import ASCII_WORD, Line, document_lines, index_words
-from edge.parsing.money import DecimalMark, detect_decimal_mark
+from edge.parsing.money import CURRENCY_CODES, DecimalMark, detect_decimal_mark
 from edge.parsing.pipeline import decode_bytes
 from edge.parsing.profile_toml import clean, to_toml
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
@@ -326,7 +326,7 @@ def _label(ln: Line, start: int) -> str | None:
     "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters."""
     label = re.split(r"\d", ln.text[:start], maxsplit=1)[0]
     label = re.sub(r"\s+", " ", label).strip(_LABEL_TRIM)
-    label = re.sub(r"\s*\b(?:EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF)$", "", label).strip(_LABEL_TRIM)
+    label = re.sub(rf"\s*\b(?:{CURRENCY_CODES})$", "", label).strip(_LABEL_TRIM)
     if len(re.findall(r"[^\W\d_]", label)) < 2:
         return None
     return label

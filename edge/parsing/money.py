@@ -11,7 +11,8 @@ from typing import Literal
 # mark groups thousands ("125.000" is 125000).
 DecimalMark = Literal[",", ".", ""]
 
-_CURRENCY = r"(?:[$€£¥￥₩₫đ]|EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|VND|IDR|Rp|Fr\.|元|円|원)"
+CURRENCY_CODES = r"EUR|USD|RMB|CNY|JPY|KRW|GBP|CHF|VND|IDR"  # the codes printed beside amounts
+_CURRENCY = rf"(?:[$€£¥￥₩₫đ]|{CURRENCY_CODES}|Rp|Fr\.|元|円|원)"
 # A number with optional thousand groups and an optional 1-3 digit fraction.
 AMOUNT_RE = re.compile(
     # An amount starts with a sign, a currency or a digit: the lookahead lets the engine pass the many
