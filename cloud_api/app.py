@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
@@ -14,7 +15,7 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.store_health import Thresholds
 from cloud_api.deps import AppState
-from cloud_api.routes import api, dashboard, receipts, shoppers
+from cloud_api.routes import api, dashboard, learning, learning_pages, receipts, shoppers
 
 
 def create_app(state: AppState) -> FastAPI:
@@ -25,12 +26,15 @@ def create_app(state: AppState) -> FastAPI:
     app.include_router(receipts.router)
     app.include_router(shoppers.router)
     app.include_router(api.router)
+    app.include_router(learning.router)
     app.include_router(dashboard.router)
+    app.include_router(learning_pages.router)
     app.add_middleware(CrossSiteRefusal)
     return app
 
 
 def app_for_settings(settings: CloudSettings) -> FastAPI:
+    from cloud_api.fleet_push import Pusher, config_key, publish
     from cloud_api.sms import load_sender
 
     state = AppState(
@@ -39,6 +43,7 @@ def app_for_settings(settings: CloudSettings) -> FastAPI:
         sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
         region=settings.shoppers.region,
         thresholds=thresholds(settings.alerts),
+        pusher=Pusher(config_key(settings.config_key_file), partial(publish, settings.broker)),
     )
     return create_app(state)
 

@@ -19,6 +19,7 @@ from cloud_api.core.ratelimit import Limit, Limiter
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.claims import ClaimLimits
 from cloud_api.crud.store_health import Thresholds
+from cloud_api.fleet_push import Pusher
 from cloud_api.sms import LogSender, SmsSender
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,6 +66,7 @@ class AppState:
     per_client: Limits = field(default_factory=Limits)
     clock: Callable[[], float] = time.time  # the limits' clock (a test moves it)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    pusher: Pusher | None = None  # None: this service pushes no configuration (approvals say so)
     reads: sessionmaker[Session] = field(init=False)  # autocommit sessions for pages that only read
     limiter: Limiter = field(init=False)
 

@@ -6,6 +6,7 @@ a box that is offline now applies it when it reconnects."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +36,20 @@ class Pushed:
     devices: list[str]
 
 
+def current_profile(session: Session, store_id: int) -> tuple[str, str] | None:
+    """The profile the store's last configuration carried (name, TOML): each configuration states the
+    whole of HQ's wish, so a push that changes something else carries it on."""
+    last = session.scalar(
+        select(PushedConfig)
+        .where(PushedConfig.store_id == store_id)
+        .order_by(PushedConfig.version.desc())
+        .limit(1)
+    )
+    if last is None or last.pos_profile is None or last.pos_profile_toml is None:
+        return None
+    return last.pos_profile, last.pos_profile_toml
+
+
 def prepare(
     session: Session,
     key: Ed25519PrivateKey,
@@ -61,6 +76,7 @@ def prepare(
         store_id=store.id,
         version=version,
         pos_profile=profile[0] if profile else None,
+        pos_profile_toml=profile[1] if profile else None,
         reparse_id=config.reparse.id if config.reparse else None,
         payload=sign_config(config, key).decode(),
         pushed_at=now,
@@ -97,6 +113,15 @@ def publish(
         client.loop_stop()
 
 
+@dataclass(frozen=True)
+class Pusher:
+    """What the web service pushes with (HQ approving a learned profile): HQ's key, and the publishing to
+    the broker (`publish` with the service's broker settings)."""
+
+    key: Ed25519PrivateKey
+    publish: Callable[[bytes, list[DeviceTopics]], None]
+
+
 def push(
     sessions: sessionmaker[Session],
     broker: BrokerSettings,
@@ -114,6 +139,8 @@ def push(
         except OSError as e:
             raise ValueError(f"{profile_path}: {e.strerror}") from None
     with sessions() as s:
+        if profile is None and (store := find_store(s, retailer, store_code)) is not None:
+            profile = current_profile(s, store.id)
         row, targets = prepare(s, key, retailer, store_code, profile, reparse, by)
         if not targets:
             raise ValueError(f"store {store_code!r} has no enrolled boxes")

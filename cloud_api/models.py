@@ -100,6 +100,64 @@ class Transaction(Base):
     # The printed member number's keyed hash (cloud_api.crud.customers.member_hash), so that linking a
     # member number to a customer finds that member's receipts, earlier and later, by index.
     member_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The receipt's layout (edge/parsing/layout.py, from the paper's head) and the profile that read it:
+    # corrections group by the one, health per profile by the other.
+    layout: Mapped[str | None] = mapped_column(String(64), index=True)
+    parser: Mapped[str | None] = mapped_column(String(64))
+    # Set when someone at HQ corrected it: `record`'s transaction is then theirs (the box's kept in the
+    # first revision's `before`), and a later parse from the box does not replace it.
+    corrected_at: Mapped[datetime | None] = mapped_column(Aware)
+    corrected_by: Mapped[str | None] = mapped_column(String(254))
+
+
+class ReceiptPrint(Base):
+    """The print job's bytes as the till sent them, and the printer profile the box decoded them with:
+    what the cloud reads a corrected receipt again from, to learn its layout (beside the record, like
+    the paper's picture)."""
+
+    __tablename__ = "receipt_prints"
+
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    printer: Mapped[str | None] = mapped_column(String(64))
+
+
+class Revision(Base):
+    """One correction HQ made to a transaction: who, when, the transaction before and after (wire JSON),
+    and the fields that changed. The first one's `before` is the box's own parse."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("transaction_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), index=True)
+    number: Mapped[int]  # 1, 2, … per transaction
+    author: Mapped[str] = mapped_column(String(254))
+    at: Mapped[datetime] = mapped_column(Aware)
+    before: Mapped[dict[str, Any]] = mapped_column(Document)
+    after: Mapped[dict[str, Any]] = mapped_column(Document)
+    changes: Mapped[list[str]] = mapped_column(Document)  # field paths: "total", "items[2].amount", …
+
+
+class LearnedProfile(Base):
+    """A POS profile induced from HQ's corrections of one layout: a draft with its score on every stored
+    receipt of the layout, then approved (signed and pushed to `stores`) or rolled back."""
+
+    __tablename__ = "learned_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64))
+    layout: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    toml: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))  # draft, approved, rolled_back, superseded
+    examples: Mapped[list[int]] = mapped_column(Document)  # the corrected transactions it was learned from
+    score: Mapped[dict[str, Any]] = mapped_column(Document)
+    stores: Mapped[list[int]] = mapped_column(Document)  # where it was pushed
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(Aware)
+    decided_by: Mapped[str | None] = mapped_column(String(254))
+    decided_at: Mapped[datetime | None] = mapped_column(Aware)
 
 
 class ReceiptPaper(Base):
@@ -213,6 +271,7 @@ class PushedConfig(Base):
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), index=True)
     version: Mapped[int]
     pos_profile: Mapped[str | None] = mapped_column(String(100))
+    pos_profile_toml: Mapped[str | None] = mapped_column(Text)  # carried into the store's next version
     reparse_id: Mapped[str | None] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)  # the signed document, byte for byte as published
     pushed_at: Mapped[datetime] = mapped_column(Aware)

@@ -172,11 +172,24 @@ class DailyReport(BaseModel):
     needs_review: int
 
 
-class ParserHealth(BaseModel):
-    parser: str  # the POS program's profile the receipts were read with
+class DayReading(BaseModel):
+    day: date  # UTC
     receipts: int
     needs_review: int
-    rate: Decimal | None
+    corrected: int  # by HQ (they count as ok from then on)
+
+
+class ParserHealth(BaseModel):
+    parser: str  # the POS program's profile the receipts were read with
+    receipts: int  # in the window
+    needs_review: int
+    corrected: int  # by HQ, of the window's receipts
+    rate: Decimal | None  # needs_review's share of the window's receipts
+    ok_rate: Decimal | None
+    corrected_rate: Decimal | None
+    baseline_receipts: int  # in the days before the window: what "rising" is measured against
+    baseline_rate: Decimal | None
+    days: list[DayReading]  # the window and the baseline, day by day, oldest first
 
 
 class StoreHealth(BaseModel):
@@ -192,3 +205,48 @@ class StoreHealth(BaseModel):
     by_parser: list[ParserHealth]
     quarantined: int  # records and heartbeats of the store's boxes kept aside unstored (see the devices)
     alerts: list[str]  # empty when every threshold holds
+
+
+class Checked(BaseModel):
+    """A proposed correction, self-checked: `adds_up` when its numbers prove each other."""
+
+    adds_up: bool
+    reasons: list[str]
+    transaction: dict[str, Any]  # as it would be stored (wire JSON), status and reasons the check's
+
+
+class RevisionOut(Out):
+    number: int
+    author: str
+    at: datetime
+    changes: list[str]
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+class LayoutOut(BaseModel):
+    layout: str  # the first line of the receipts' head that names the shop or its program
+    receipts: int
+    needs_review: int
+    corrected: int
+    with_print: int  # receipts the cloud can read again (their boxes send the print job)
+    stores: list[str]
+
+
+class LearnedProfileOut(Out):
+    id: int
+    layout: str
+    name: str
+    status: str  # draft, approved, rolled_back, superseded
+    toml: str
+    examples: list[int]
+    score: dict[str, Any]
+    stores: list[int]
+    created_by: str
+    created_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+
+
+class Pushed(BaseModel):
+    stores: list[str]

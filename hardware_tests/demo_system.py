@@ -67,6 +67,7 @@ class Services:
     broker: MosquittoProcess | None = None
     commands: dict[str, list[str]] = field(default_factory=dict)
     hq_key: str = ""  # HQ's config-signing public key, written into each box.toml
+    database_url: str | None = None  # the cloud's database; None: SQLite under out/cloud (the demo's)
 
     @classmethod
     def one_box(
@@ -98,7 +99,7 @@ class Services:
 
     @property
     def cloud_db(self) -> str:
-        return f"sqlite:///{self.out / 'cloud' / 'cloud.db'}"
+        return self.database_url or f"sqlite:///{self.out / 'cloud' / 'cloud.db'}"
 
     def box_dir(self, box: Box | None = None) -> Path:
         """A single box lives in out/box, several in out/boxes/DEVICE."""

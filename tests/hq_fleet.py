@@ -18,7 +18,7 @@ from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import record_heartbeat, store_envelope
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
-from cloud_api.models import Store, Transaction
+from cloud_api.models import LearnedProfile, Store, Transaction
 from edge.parsing.pipeline import parse_bytes
 from sync.envelope import Envelope
 from tests.helpers import corpus
@@ -89,6 +89,26 @@ class Fleet:
                 self.store_ids[store.code] = store.id
             for t in s.scalars(select(Transaction)):
                 self.tx_ids[t.job_id] = t.id
+                t.layout = f"HEAD OF {t.job_id.split('-')[0]}"  # a layout of each store's own
+            # A draft profile learned from each store's layout (the approvals' role checks).
+            self.profile_ids: dict[str, int] = {}
+            for retailer, codes in STORES.items():
+                for code in codes:
+                    draft = LearnedProfile(
+                        retailer=retailer,
+                        layout=f"HEAD OF {code}",
+                        name=f"learned-{code}",
+                        toml=f'name = "learned-{code}"\n',
+                        status="draft",
+                        examples=[],
+                        score={"worse_count": 0},
+                        stores=[],
+                        created_by="test",
+                        created_at=now,
+                    )
+                    s.add(draft)
+                    s.flush()
+                    self.profile_ids[code] = draft.id
             # One shopper per store (only there), and one who shops at s1 and s3.
             for i, code in enumerate(["s1", "s2", "s3", "x1"]):
                 c = customer_for_phone(s, self.secret, f"+861380013800{i}", now)
@@ -123,4 +143,23 @@ class Fleet:
             "/api/v1/customers/{customer_id}/recommendations": f"/api/v1/customers/{cid}/recommendations",
             "/api/v1/reports/daily": f"/api/v1/reports/daily?store_id={sid}&day={today}",
             "/api/v1/health": "/api/v1/health",
+            "/api/v1/layouts": "/api/v1/layouts",
+            "/api/v1/profiles": "/api/v1/profiles",
+            "/api/v1/profiles/{profile_id}": f"/api/v1/profiles/{self.profile_ids[code]}",
+            "/api/v1/transactions/{transaction_id}/revisions": f"/api/v1/transactions/{tid}/revisions",
+        }
+
+    def posts(self, code: str) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Every /api/v1 path that changes something, with store `code`'s ids and a body that is
+        accepted from a user of that store (a correction that changes nothing adds up: a confirmation)."""
+        tid, pid = self.tx_ids[f"{code}-job0"], self.profile_ids[code]
+        return {
+            "/api/v1/transactions/{transaction_id}/check": (f"/api/v1/transactions/{tid}/check", {}),
+            "/api/v1/transactions/{transaction_id}/corrections": (
+                f"/api/v1/transactions/{tid}/corrections",
+                {},
+            ),
+            "/api/v1/profiles/drafts": ("/api/v1/profiles/drafts", {"layout": f"HEAD OF {code}"}),
+            "/api/v1/profiles/{profile_id}/approve": (f"/api/v1/profiles/{pid}/approve", {}),
+            "/api/v1/profiles/{profile_id}/rollback": (f"/api/v1/profiles/{pid}/rollback", {}),
         }

@@ -17,14 +17,15 @@ from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
-from cloud_api.models import Device, ReceiptPaper, Store, Transaction
+from cloud_api.models import Device, ReceiptPaper, ReceiptPrint, Store, Transaction
 from cloud_api.money import parse_decimal
+from edge.parsing.layout import layout_key
 from sync.bounds import OutOfBounds, check_time
 from sync.envelope import Envelope
 from sync.subscriber import Refusal
 from sync.wire.heartbeat import Heartbeat
 from sync.wire.model import WireError, from_wire, to_wire
-from sync.wire.record import RECORD_VERSION, Record
+from sync.wire.record import MAX_JOB_BYTES, RECORD_VERSION, Record
 
 
 class UnreadableError(ValueError):
@@ -48,6 +49,23 @@ def paper_png(body: dict[str, Any]) -> bytes | None:
     return data if data.startswith(PNG_SIGNATURE) else None
 
 
+def job_bytes(body: dict[str, Any]) -> bytes | None:
+    """The print job's bytes a record carries (record_version 4), if they read as base64 of sane size."""
+    text = body.get("job_bytes")
+    if not isinstance(text, str) or len(text) > (MAX_JOB_BYTES + 2) // 3 * 4:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+# What a record carries that is kept beside it, not in its JSON (the queries over records carry neither).
+BESIDE = ("paper_png", "job_bytes")
+# The columns a box's later parse does not change once HQ corrected the receipt.
+CORRECTED_COLUMNS = ("kind", "status", "currency", "total", "printed_at")
+
+
 @dataclass(frozen=True)
 class ParsedRecord:
     job_id: str
@@ -61,6 +79,8 @@ class ParsedRecord:
     started_at: datetime
     store_name: str | None
     member_id: str | None
+    parser: str | None
+    layout: str | None
 
 
 def _aware(text: object, field: str) -> datetime:
@@ -111,6 +131,8 @@ def read_record(body: dict[str, Any]) -> ParsedRecord:
         started_at=_aware(body.get("started_at"), "started_at"),
         store_name=tx.store.name[:200] if tx.store.name is not None else None,
         member_id=tx.member_id,
+        parser=record.parser,
+        layout=layout_key(record.paper.splitlines()) if record.paper is not None else None,
     )
 
 
@@ -178,8 +200,10 @@ def store_envelopes(
             "printed_at": r.printed_at,
             "started_at": r.started_at,
             "received_at": now,
-            "record": {k: v for k, v in e.body.items() if k != "paper_png"},
+            "record": {k: v for k, v in e.body.items() if k not in BESIDE},
             "member_hash": hashes.get(job),
+            "layout": r.layout,
+            "parser": r.parser,
         }
         row = existing.get(job)
         if row is None:
@@ -194,6 +218,10 @@ def store_envelopes(
                 }
             )
         elif row.revision < r.revision:
+            if row.corrected_at is not None:
+                # HQ's correction is the truth: the box's later parse renews the rest of the record only.
+                fields = {k: v for k, v in fields.items() if k not in CORRECTED_COLUMNS}
+                fields["record"] = {**fields["record"], "transaction": row.record["transaction"]}
             for name, value in fields.items():
                 setattr(row, name, value)
             if row.customer_id is None and job in hashes:
@@ -237,8 +265,8 @@ def _tokens_taken(
 def _store_papers(
     session: Session, device_id: str, sent: dict[str, Envelope], existing: dict[str, Transaction]
 ) -> None:
-    """The pictures of the papers just stored, each beside its transaction (a correction's replaces the
-    one before; a record without one leaves none)."""
+    """The pictures of the papers and the print jobs just stored, each beside its transaction (a
+    correction's replaces the one before; a record without one leaves none)."""
     ids = {
         job: tid
         for job, tid in session.execute(
@@ -256,6 +284,7 @@ def _store_papers(
     replaced = [tid for job, tid in written.items() if job in existing]
     if replaced:
         session.execute(delete(ReceiptPaper).where(ReceiptPaper.transaction_id.in_(replaced)))
+        session.execute(delete(ReceiptPrint).where(ReceiptPrint.transaction_id.in_(replaced)))
     papers = [
         {"transaction_id": tid, "png": png}
         for job, tid in written.items()
@@ -263,6 +292,14 @@ def _store_papers(
     ]
     if papers:
         session.execute(insert(ReceiptPaper), papers)
+    prints = [
+        {"transaction_id": tid, "data": data, "printer": printer if isinstance(printer, str) else None}
+        for job, tid in written.items()
+        if (data := job_bytes(sent[job].body)) is not None
+        for printer in [sent[job].body.get("printer")]
+    ]
+    if prints:
+        session.execute(insert(ReceiptPrint), prints)
 
 
 def record_heartbeat(session: Session, e: Envelope) -> None:

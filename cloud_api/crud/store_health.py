@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cloud_api.crud.hq import device_views
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, Store, Transaction
-from cloud_api.schemas import DeviceOut, ParserHealth, StoreHealth
+from cloud_api.schemas import DayReading, DeviceOut, ParserHealth, StoreHealth
 
 RATE = Decimal("0.001")
 
@@ -28,6 +28,11 @@ class Thresholds:
     parse_failure_rate: Decimal = Decimal("0.10")  # needs_review share over the window…
     min_receipts: int = 20  # …once there are this many receipts to judge by
     window: timedelta = timedelta(hours=24)
+    # A profile drifting (its POS updated): its needs_review share in the window at least this many times
+    # the baseline's, and 5 points above it, with min_receipts in each.
+    baseline: timedelta = timedelta(days=7)
+    drift_factor: Decimal = Decimal(2)
+    drift_points: Decimal = Decimal("0.05")
 
 
 def reader_label(parser: str | None) -> str:
@@ -41,6 +46,52 @@ def _rate(failures: int, total: int) -> Decimal | None:
     return (Decimal(failures) / total).quantize(RATE) if total else None
 
 
+def _parser_health(
+    store_id: int,
+    parser: str,
+    receipts: Counter[tuple[int, str]],
+    failures: Counter[tuple[int, str]],
+    fixed: Counter[tuple[int, str]],
+    before: Counter[tuple[int, str]],
+    failed_before: Counter[tuple[int, str]],
+    by_day: dict[tuple[int, str], Counter[tuple[date, str]]],
+) -> ParserHealth:
+    key = (store_id, parser)
+    n, review, corrected = receipts[key], failures[key], fixed[key]
+    day = by_day.get(key, Counter())
+    return ParserHealth(
+        parser=parser,
+        receipts=n,
+        needs_review=review,
+        corrected=corrected,
+        rate=_rate(review, n),
+        ok_rate=_rate(n - review, n),
+        corrected_rate=_rate(corrected, n),
+        baseline_receipts=before[key],
+        baseline_rate=_rate(failed_before[key], before[key]),
+        days=[
+            DayReading(
+                day=d,
+                receipts=day[(d, "receipts")],
+                needs_review=day[(d, "needs_review")],
+                corrected=day[(d, "corrected")],
+            )
+            for d in sorted({d for d, _ in day})
+        ],
+    )
+
+
+def _drifting(p: ParserHealth, limits: Thresholds) -> bool:
+    if p.rate is None or p.baseline_rate is None:
+        return False
+    enough = p.receipts >= limits.min_receipts and p.baseline_receipts >= limits.min_receipts
+    return (
+        enough
+        and p.rate >= p.baseline_rate * limits.drift_factor
+        and p.rate - p.baseline_rate >= limits.drift_points
+    )
+
+
 def store_health(session: Session, scope: Scope, now: datetime, limits: Thresholds) -> list[StoreHealth]:
     stores = list(session.scalars(select(Store).where(Store.id.in_(scope.store_ids)).order_by(Store.code)))
     devices: dict[int, list[Device]] = {}
@@ -50,16 +101,35 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         devices.setdefault(d.store_id, []).append(d)
     receipts: Counter[tuple[int, str]] = Counter()
     failures: Counter[tuple[int, str]] = Counter()
+    fixed: Counter[tuple[int, str]] = Counter()
+    before: Counter[tuple[int, str]] = Counter()
+    failed_before: Counter[tuple[int, str]] = Counter()
+    by_day: dict[tuple[int, str], Counter[tuple[date, str]]] = {}
+    start = now - limits.window
     rows = session.execute(
-        select(Transaction.store_id, Transaction.status, Transaction.record).where(
-            Transaction.store_id.in_(scope.store_ids), Transaction.started_at >= now - limits.window
-        )
+        select(
+            Transaction.store_id,
+            Transaction.status,
+            Transaction.parser,
+            Transaction.corrected_at,
+            Transaction.started_at,
+        ).where(Transaction.store_id.in_(scope.store_ids), Transaction.started_at >= start - limits.baseline)
     )
-    for store_id, status, record in rows:
-        parser = record.get("parser") if isinstance(record, dict) else None
-        key = (store_id, parser if isinstance(parser, str) else "unknown")
-        receipts[key] += 1
-        failures[key] += status != "ok"
+    for store_id, status, parser, corrected_at, started_at in rows:
+        key = (store_id, parser or "unknown")
+        # Whether the reader could prove it: a receipt HQ corrected since is counted as it came.
+        review = status != "ok" or corrected_at is not None
+        day = by_day.setdefault(key, Counter())
+        day[(started_at.astimezone(UTC).date(), "receipts")] += 1
+        day[(started_at.astimezone(UTC).date(), "needs_review")] += review
+        day[(started_at.astimezone(UTC).date(), "corrected")] += corrected_at is not None
+        if started_at >= start:
+            receipts[key] += 1
+            failures[key] += review
+            fixed[key] += corrected_at is not None
+        else:
+            before[key] += 1
+            failed_before[key] += review
     every = device_views(session, [d for ds in devices.values() for d in ds])
     views_of: dict[int, list[DeviceOut]] = {}
     for v in every:
@@ -74,14 +144,9 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         )
         depth = sum(v.outbox_depth or 0 for v in views)
         oldest = max((v.oldest_unsent_age_s or 0 for v in views), default=0)
-        parsers = sorted({p for s, p in receipts if s == store.id})
+        parsers = sorted({p for s, p in receipts | before if s == store.id})
         by_parser = [
-            ParserHealth(
-                parser=p,
-                receipts=receipts[(store.id, p)],
-                needs_review=failures[(store.id, p)],
-                rate=_rate(failures[(store.id, p)], receipts[(store.id, p)]),
-            )
+            _parser_health(store.id, p, receipts, failures, fixed, before, failed_before, by_day)
             for p in parsers
         ]
         total, failed = sum(p.receipts for p in by_parser), sum(p.needs_review for p in by_parser)
@@ -106,6 +171,12 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
             ):
                 alerts.append(
                     f"{p.rate:.0%} of {p.receipts} receipts read by {reader_label(p.parser)} need review"
+                )
+            if _drifting(p, limits):
+                was = f"{p.baseline_rate:.0%}"
+                alerts.append(
+                    f"{reader_label(p.parser)} drifting: {p.rate:.0%} need review against {was} the days "
+                    "before (the till's program updated?)"
                 )
         out.append(
             StoreHealth(

@@ -147,6 +147,7 @@ def dashboard(request: Request, who: Who, s: Db) -> Response:
         devices=devices,
         review_total=review_total,
         alerts=[(h.store, a) for h in health for a in h.alerts],
+        health=health,
         figures=today_figures,
     )
 

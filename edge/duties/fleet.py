@@ -1,5 +1,6 @@
 """The configuration HQ pushed, taken each pass (edge/fleet.py verified and kept it on the network
-thread): its POS profile for every receipt from now on, and the re-parse it asks for, once."""
+thread): its POS profile for every receipt from now on whose header it recognises, and the re-parse it
+asks for, once."""
 
 from __future__ import annotations
 
@@ -46,8 +47,10 @@ def apply_fleet_update(
     it asks for, once — the corrections go out through the outbox like any other."""
     from edge.store.reparse import reparse  # (only when HQ asks: the agent's memory is counted)
 
+    # Each configuration states HQ's whole wish: no profile in it withdraws the one pushed before (a
+    # rollback); box.toml's own profile is untouched either way.
+    parse = replace(parse, pushed_profile=update.profile)
     if update.profile is not None:
-        parse = replace(parse, pos_profile=update.profile)
         log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
     status = fleet.reparse_due(update)
     if status is not None:

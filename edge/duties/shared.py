@@ -30,7 +30,7 @@ class Shared:
     status: AgentStatus | None = None  # ... and all it said, for the heartbeat
 
     def facts(self) -> AgentFacts:
-        profile = self.parse.pos_profile
+        profile = self.parse.pushed_profile or self.parse.pos_profile
         return AgentFacts(
             self.version, self.config_version, profile.name if profile else None, self.conditions.now
         )

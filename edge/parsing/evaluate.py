@@ -102,7 +102,12 @@ def evaluate_case(
 ) -> Result:
     """``options``: a POS profile's (induce.py scores a draft with this same comparison)."""
     printer = PROFILES[truth.get("printer_profile", "generic-80mm")]
-    got = parse_bytes(data, printer, options).to_json()
+    return judge(name, parse_bytes(data, printer, options).to_json(), truth)
+
+
+def judge(name: str, got: dict[str, Any], truth: dict[str, Any]) -> Result:
+    """A parse (wire JSON) against the truth, on the fields the truth states (the cloud judges a learned
+    profile's reading of a corrected receipt with this too)."""
     compared = [f for f in FIELDS if f in truth] + (["item_amounts"] if "items" in truth else [])
     wrong = [f for f in compared if _norm(f, _value(f, got)) != _norm(f, _value(f, truth))]
     silent = got["status"] == "ok" and (

@@ -171,6 +171,30 @@ class Transaction:
             reasons=reasons,
         )
 
+    @classmethod
+    def of_wire(cls, t: on_wire.Transaction) -> Transaction:
+        """The working model of a wire transaction (a correction HQ typed), to run the self-check on."""
+        return cls(
+            kind=t.kind,
+            reprint=t.reprint,
+            currency=t.currency,
+            store_name=t.store.name,
+            receipt_no=t.receipt_no,
+            datetime=t.datetime,
+            cashier=t.cashier,
+            items=[
+                Item(i.name, i.amount, i.quantity, i.unit, i.unit_price, i.code, i.discount) for i in t.items
+            ],
+            subtotal=t.subtotal,
+            discounts=[Adjustment(d.label, d.amount) for d in t.discounts],
+            taxes=[Tax(x.amount, x.rate, x.included) for x in t.taxes],
+            total=t.total,
+            payments=[Payment(p.method, p.amount, p.ref) for p in t.payments],
+            change=t.change,
+            member_id=t.member_id,
+            phone_masked=t.phone_masked,
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The document as JSON-native values (decimal strings)."""
         body: dict[str, Any] = to_wire(self.wire())

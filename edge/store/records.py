@@ -15,7 +15,7 @@ from edge.escpos.printer_profile import GENERIC, PrinterProfile
 from edge.parsing.dates import DateOrder
 from edge.parsing.language import language_of
 from edge.parsing.model import DayMonthOrder
-from edge.parsing.pipeline import decode_bytes, parse_decoded
+from edge.parsing.pipeline import applies, decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
 from edge.render.text import render_text
 from edge.store.models import Capture, TransactionRow
@@ -24,7 +24,7 @@ from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 from sync.canonical import canonical_text
 from sync.wire.model import to_wire
-from sync.wire.record import RECORD_VERSION, Record
+from sync.wire.record import MAX_JOB_BYTES, RECORD_VERSION, Record
 from sync.wire.transaction import Transaction as WireTransaction
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,9 @@ class ParseSettings:
 
     printer: PrinterProfile = GENERIC
     pos_profile: PosProfile | None = None  # None: a bundled profile found by its header, or generic
+    # A profile HQ pushed (learned from its corrections): for the receipts whose header it recognises; the
+    # others (a second till of another POS program in the store) read as they did before.
+    pushed_profile: PosProfile | None = None
     box: BoxIds = UNSET_BOX
     rules: tuple[TagRule, ...] = ()
     key: BoxKey | None = None  # None only in tools and tests: customer fields then stay in the clear
@@ -61,6 +64,10 @@ class Parsed:
     paper: str
     paper_png: str | None  # the paper as a picture, base64 PNG; sealed like `paper`
     language: str  # BCP 47: the receipt's language, for the shopper's page
+    # The job's bytes (base64; sealed like `paper`) and the printer profile's name: what the cloud needs to
+    # read a corrected receipt again as the box did and learn its layout. None past MAX_JOB_BYTES.
+    job_bytes: str | None = None
+    printer: str | None = None
     date_order_seen: DayMonthOrder | None = None  # what this receipt's own date proves
 
 
@@ -79,8 +86,12 @@ def parse_capture(
     picture: bool = True,
 ) -> Parsed:
     """`picture`: draw the paper for the shopper's page; off when the disk is low (the text stands in)."""
-    options = settings.pos_profile.options if settings.pos_profile is not None else None
     doc = decode_bytes(raw, settings.printer)
+    profile = settings.pos_profile
+    pushed = settings.pushed_profile
+    if pushed is not None and applies(pushed, doc):
+        profile = pushed
+    options = profile.options if profile is not None else None
     tx = parse_decoded(doc, options, settings.date_order, settings.currency)
     if tx.currency is None:
         tx.currency = settings.currency
@@ -97,9 +108,14 @@ def parse_capture(
         seal_fields(tags, settings.key, TAGS_FIELDS)
         paper = settings.key.seal_text(paper, "paper")
         png = settings.key.seal_text(png, "paper_png") if png is not None else None
+    job: str | None = base64.b64encode(raw).decode("ascii") if len(raw) <= MAX_JOB_BYTES else None
+    if settings.key is not None and job is not None:
+        job = settings.key.seal_text(job, "job_bytes")
     language = language_of(paper_text, tx.currency)
     parser = tx.profile or PARSER_VERSION
-    return Parsed(document, body, tags, parser, paper, png, language, tx.date_order_seen)
+    return Parsed(
+        document, body, tags, parser, paper, png, language, job, settings.printer.name, tx.date_order_seen
+    )
 
 
 def paper_png(doc: Document, dots: int) -> str | None:
@@ -146,6 +162,8 @@ def record(capture: Capture, row: TransactionRow, parsed: Parsed) -> dict[str, A
         paper=parsed.paper,
         paper_png=parsed.paper_png,
         language=parsed.language,
+        job_bytes=parsed.job_bytes,
+        printer=parsed.printer,
     )
     body: dict[str, Any] = to_wire(typed)
     body["transaction"] = parsed.body  # parsed.transaction as stored: its customer fields sealed

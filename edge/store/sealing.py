@@ -36,6 +36,7 @@ RECORD_FIELDS: Fields = (
     ("tags", "member_id"),
     ("paper",),
     ("paper_png",),
+    ("job_bytes",),
 )
 
 

@@ -15,8 +15,11 @@ from sync.wire.model import Limit, Short
 from sync.wire.transaction import Transaction
 
 # 1: the record. 2: `paper`, the receipt as printed (text), for the shopper's page. 3: `paper_png`, the
-# paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47).
-RECORD_VERSION = 3
+# paper as a picture (base64 PNG, 1 bit), and `language`, the receipt's (BCP 47). 4: `job_bytes`, the
+# print job's bytes as the till sent them (base64), and `printer`, the printer profile they were decoded
+# with: the cloud reads a corrected receipt again exactly as the box did, to learn its layout (issue 17).
+RECORD_VERSION = 4
+MAX_JOB_BYTES = 192 * 1024  # a larger job (a long receipt of raster images) travels without its bytes
 
 
 
@@ -37,3 +40,5 @@ class Record:
     paper: str | None = None  # the receipt as printed (text), sealed
     paper_png: str | None = None  # the paper as a picture, base64 PNG, sealed
     language: Annotated[str, Limit(max_length=35)] | None = None  # BCP 47
+    job_bytes: Annotated[str, Limit(max_length=(MAX_JOB_BYTES + 2) // 3 * 4)] | None = None  # base64, sealed
+    printer: Short | None = None  # the printer profile's name (edge/escpos/printer_profile.py)

@@ -8,6 +8,7 @@ tests/invariants/test_6_nobody_gets_in.py: `test_unknown_tokens_are_404_on_its_w
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
@@ -71,9 +72,11 @@ def test_the_paper_as_the_box_printed_it_is_on_the_page_escaped(tmp_path: Path, 
     assert ingest_spool(tmp_path / "spool", box, ParseSettings(key=key)).stored == 1
     with box() as s:
         kept = json.loads(s.scalars(select(OutboxEntry.body)).one())
-    assert kept["record_version"] == 3  # not in clear on the box, the text nor the picture:
+    assert kept["record_version"] == 4  # not in clear on the box, the text, the picture nor the bytes:
     assert kept["paper"].startswith("sealed:v1:") and kept["paper_png"].startswith("sealed:v1:")
+    assert kept["job_bytes"].startswith("sealed:v1:") and kept["printer"] == "generic-80mm"
     [sent] = StoreOutbox(box, key).pending(0, 10)
+    assert base64.b64decode(sent.body["job_bytes"]) == job  # opened for the link: the cloud reads it again
     paper = sent.body["paper"]
     assert "FRESH MART #12" in paper and "<img src=x" in paper and sent.body["language"] == "en"
     assert sent.body["qr_token"] == TOKEN

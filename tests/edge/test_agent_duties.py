@@ -151,10 +151,16 @@ def test_the_fleet_duty_applies_hqs_profile_and_its_reparse_once(tmp_path: Path)
     reparse = {"id": "r1", "status": "needs_review"}
     fleet.receive(sign_config(FleetConfig(3, "2026-12-07T09:00:00+00:00", profile, reparse), hq))
     duty.run()
-    assert shared.config_version == 3 and shared.parse.pos_profile.name == "huaxin-pos"
+    assert shared.parse.pushed_profile is not None
+    assert shared.config_version == 3 and shared.parse.pushed_profile.name == "huaxin-pos"
     assert shared.facts().pos_profile == "huaxin-pos"
     assert "ok" in statuses()
     assert json.loads((tmp_path / "cloud-reparse-done.json").read_text()) == ["r1"]
+    # A configuration without a profile withdraws HQ's (a rollback); box.toml's own stays.
+    fleet.receive(sign_config(FleetConfig(4, "2026-12-07T10:00:00+00:00"), hq))
+    duty.run()
+    assert shared.parse.pushed_profile is None and shared.parse.pos_profile.name == "bare"
+    assert shared.facts().pos_profile == "bare"
 
 
 def test_the_status_duty_writes_what_the_box_reads(tmp_path: Path) -> None:

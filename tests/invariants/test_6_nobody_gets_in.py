@@ -45,10 +45,11 @@ import paho.mqtt.client as mqtt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cloud_api.core.ratelimit import Limit
 from cloud_api.deps import Limits
+from cloud_api.models import Revision
 from edge.parsing.pipeline import parse_bytes
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
@@ -61,7 +62,7 @@ from sync.topics import DeviceTopics, cloud_subscription
 from tests.cloud_api.test_receipt_page import TOKEN, stored_receipt
 from tests.cloud_app import app_for
 from tests.helpers import CORPUS, corpus, spool_jobs
-from tests.hq_fleet import PNG, Fleet
+from tests.hq_fleet import PNG, ROLES, Fleet
 from tests.mqtt_broker import running_broker
 from tests.sync.test_envelope import KEY, NOW, sale
 
@@ -346,7 +347,8 @@ def test_every_endpoint_by_every_role_shows_only_their_stores(fleet: Fleet) -> N
         for email, token in fleet.tokens.items():
             auth = {"Authorization": f"Bearer {token}"}
             own, foreign = MINE[email], NOT_MINE[email]
-            assert set(fleet.calls(own)) == api_paths  # a new endpoint must be added here to be checked
+            # A new endpoint must be added to calls or posts to be checked.
+            assert set(fleet.calls(own)) | set(fleet.posts(own)) == api_paths
             own_seen = ""
             for template, url in fleet.calls(foreign).items():
                 r = client.get(url, headers=auth)
@@ -366,6 +368,38 @@ def test_every_endpoint_by_every_role_shows_only_their_stores(fleet: Fleet) -> N
                 assert r.status_code == 200, (email, url, r.text)
                 own_seen += r.text
             assert all(m in own_seen for m in _marks(own)[:4]), email
+            _posts_reach_only_their_stores(fleet, client, email, auth)
+
+
+def _posts_reach_only_their_stores(
+    fleet: Fleet, client: TestClient, email: str, auth: dict[str, str]
+) -> None:
+    """Each changing call on another store's receipt or profile is not found and changes nothing; on the
+    user's own it is taken (or refused for what it is: too few corrections to learn from, an approval
+    that is not the user's role's, a service that pushes nothing — never "not found")."""
+    own, foreign = MINE[email], NOT_MINE[email]
+    with fleet.sessions() as s:
+        before = s.scalar(select(func.count(Revision.id)))
+    for template, (url, body) in fleet.posts(foreign).items():
+        r = client.post(url, json=body, headers=auth)
+        if template == "/api/v1/profiles/drafts":
+            # A layout is a text anyone may name: another store's is refused as one with no corrections.
+            assert r.status_code == 422 and "0 corrected" in r.text, (email, r.text)
+        else:
+            assert r.status_code == 404, (email, template, r.status_code, r.text)
+        assert not [m for m in _marks(foreign) if m in r.text], (email, template)
+    with fleet.sessions() as s:
+        assert s.scalar(select(func.count(Revision.id))) == before
+    for template, (url, body) in fleet.posts(own).items():
+        r = client.post(url, json=body, headers=auth)
+        assert r.status_code != 404, (email, template, r.text)
+        if template.endswith("/check"):
+            assert r.status_code == 200 and r.json()["adds_up"], (email, r.text)
+        elif template.endswith("/corrections"):
+            assert r.status_code == 201 and r.json()["author"] == email, (email, r.text)
+        elif template.endswith(("/approve", "/rollback")):
+            expected = 403 if ROLES[email][0] == "store_manager" else 503
+            assert r.status_code == expected, (email, template, r.text)
 
 
 def test_a_customer_seen_from_two_stores_shows_only_the_managers_part(fleet: Fleet) -> None:

@@ -1,0 +1,147 @@
+"""/api/v1 for HQ's corrections and the POS profiles learned from them (issue 17): check a correction
+live, store it as a revision, list the layouts to learn, draft a profile from a layout's corrections,
+approve it (signed and pushed to the stores of the layout) or roll it back. Scoped like the rest of the
+API: another store's receipt or profile is "not found"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from cloud_api.crud import corrections, learned_profiles
+from cloud_api.crud.corrections import CorrectionRefused, NotYours
+from cloud_api.crud.hq import transaction
+from cloud_api.crud.learned_profiles import ProfileRefused
+from cloud_api.deps import Db, app_state
+from cloud_api.routes.api import NOT_FOUND, PathId, Who
+from cloud_api.schemas import Checked, LayoutOut, LearnedProfileOut, Pushed, RevisionOut
+from sync.wire.model import to_wire
+
+router = APIRouter(
+    prefix="/api/v1", tags=["corrections"], responses={401: {"description": "No valid API token"}}
+)
+Proposed = Annotated[
+    dict[str, Any],
+    Body(description="the transaction as corrected (wire JSON); fields left out keep their values"),
+]
+
+
+class DraftRequest(BaseModel):
+    layout: str = Field(min_length=1, max_length=64)
+
+
+def _current(s: Db, who: Who, transaction_id: int) -> dict[str, Any]:
+    row = transaction(s, who, transaction_id)
+    if row is None:
+        raise HTTPException(404, "no such transaction")
+    current = row.record.get("transaction") if isinstance(row.record, dict) else None
+    return current if isinstance(current, dict) else {}
+
+
+@router.post("/transactions/{transaction_id}/check", response_model=Checked, responses=NOT_FOUND)
+def check_correction(transaction_id: PathId, proposed: Proposed, who: Who, s: Db) -> Checked:
+    """The self-check the box runs, on a correction being typed: do its numbers prove each other?"""
+    try:
+        checked = corrections.check(_current(s, who, transaction_id), proposed)
+    except CorrectionRefused as e:
+        raise HTTPException(422, {"reasons": e.reasons}) from None
+    return Checked(adds_up=checked.adds_up, reasons=checked.reasons, transaction=_wire(checked.transaction))
+
+
+def _wire(tx: Any) -> dict[str, Any]:
+    body: dict[str, Any] = to_wire(tx)
+    return body
+
+
+@router.post(
+    "/transactions/{transaction_id}/corrections",
+    response_model=RevisionOut,
+    status_code=201,
+    responses=NOT_FOUND,
+)
+def correct(transaction_id: PathId, proposed: Proposed, who: Who, s: Db) -> RevisionOut:
+    """Store a correction as the transaction's next revision. One that does not add up is refused (422)
+    with the reasons."""
+    try:
+        revision = corrections.correct(s, who, transaction_id, proposed, datetime.now(UTC))
+    except NotYours:
+        raise HTTPException(404, "no such transaction") from None
+    except CorrectionRefused as e:
+        raise HTTPException(422, {"reasons": e.reasons}) from None
+    s.commit()
+    return RevisionOut.model_validate(revision)
+
+
+@router.get("/transactions/{transaction_id}/revisions", response_model=list[RevisionOut], responses=NOT_FOUND)
+def list_revisions(transaction_id: PathId, who: Who, s: Db) -> list[RevisionOut]:
+    found = corrections.revisions(s, who, transaction_id)
+    if found is None:
+        raise HTTPException(404, "no such transaction")
+    return [RevisionOut.model_validate(r) for r in found]
+
+
+@router.get("/layouts", response_model=list[LayoutOut])
+def list_layouts(who: Who, s: Db) -> list[LayoutOut]:
+    """Layouts of your stores with receipts to review or corrected: where a learned profile helps."""
+    return learned_profiles.layouts(s, who)
+
+
+@router.post("/profiles/drafts", response_model=LearnedProfileOut, status_code=201)
+def draft_profile(request: DraftRequest, who: Who, s: Db) -> LearnedProfileOut:
+    """Learn a draft POS profile from the layout's corrected receipts and score it on every stored
+    receipt of the layout. Receipts of two layouts, or too few corrections: refused (422) with why."""
+    try:
+        row = learned_profiles.draft(s, who, request.layout, datetime.now(UTC))
+    except ProfileRefused as e:
+        raise HTTPException(422, str(e)) from None
+    s.commit()
+    return LearnedProfileOut.model_validate(row)
+
+
+@router.get("/profiles", response_model=list[LearnedProfileOut])
+def list_learned(who: Who, s: Db) -> list[LearnedProfileOut]:
+    return [LearnedProfileOut.model_validate(r) for r in learned_profiles.list_profiles(s, who)]
+
+
+@router.get("/profiles/{profile_id}", response_model=LearnedProfileOut, responses=NOT_FOUND)
+def get_learned(profile_id: PathId, who: Who, s: Db) -> LearnedProfileOut:
+    row = learned_profiles.get(s, who, profile_id)
+    if row is None:
+        raise HTTPException(404, "no such profile")
+    return LearnedProfileOut.model_validate(row)
+
+
+@router.post("/profiles/{profile_id}/approve", response_model=Pushed, responses=NOT_FOUND)
+def approve(profile_id: PathId, request: Request, who: Who, s: Db) -> Pushed:
+    """Sign the draft and push it to your stores that print its layout, with a re-parse of their
+    receipts that need review. Refused (409) when it would make a stored receipt worse."""
+    return _decide(learned_profiles.approve, profile_id, request, who, s)
+
+
+@router.post("/profiles/{profile_id}/rollback", response_model=Pushed, responses=NOT_FOUND)
+def rollback(profile_id: PathId, request: Request, who: Who, s: Db) -> Pushed:
+    """Push each store of the profile the one it had before (or none)."""
+    return _decide(learned_profiles.rollback, profile_id, request, who, s)
+
+
+def _decide(action: learned_profiles.Decision, profile_id: int, request: Request, who: Who, s: Db) -> Pushed:
+    if learned_profiles.get(s, who, profile_id) is None:
+        raise HTTPException(404, "no such profile")
+    if who.role not in learned_profiles.APPROVERS:
+        raise HTTPException(403, "only an owner or a manager pushes a profile to the stores")
+    pusher = app_state(request).pusher
+    if pusher is None:
+        raise HTTPException(503, "this service pushes no configuration")
+    try:
+        stores = action(s, who, profile_id, pusher.key, pusher.publish, datetime.now(UTC))
+    except LookupError:
+        raise HTTPException(404, "no such profile") from None
+    except PermissionError as e:
+        raise HTTPException(403, str(e)) from None
+    except ProfileRefused as e:
+        raise HTTPException(409, str(e)) from None
+    s.commit()
+    return Pushed(stores=stores)

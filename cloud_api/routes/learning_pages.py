@@ -1,0 +1,134 @@
+"""HQ's pages for issue 17: correcting a receipt in the review queue (the paper beside the fields, the
+self-check run live as the reviewer types), and learning a layout (the layouts to learn, a draft's score,
+approving or rolling back). The same crud as /api/v1 (routes/learning.py), signed in by the dashboard's
+session cookie; the page's script posts JSON to the two /hq endpoints below."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, get_args
+
+from fastapi import APIRouter, Body, Form, Path, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from cloud_api.crud import corrections, hq, learned_profiles
+from cloud_api.crud.corrections import CorrectionRefused, NotYours
+from cloud_api.crud.learned_profiles import ProfileRefused
+from cloud_api.deps import Db, app_state
+from cloud_api.routes.dashboard import Who, _page
+from sync.wire.transaction import Kind, Method
+
+router = APIRouter(prefix="/hq", include_in_schema=False)
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/receipts/{transaction_id}/correct", response_class=HTMLResponse)
+def correct_form(transaction_id: Id, request: Request, who: Who, s: Db) -> Response:
+    state = app_state(request)
+    row = hq.transaction(s, who, transaction_id)
+    if row is None:
+        return _page(state, request, "message.html", 404, title="No such receipt", text="")
+    detail = hq.transaction_detail(row)
+    return _page(
+        state,
+        request,
+        "hq_correct.html",
+        t=detail,
+        pictured=bool(hq.with_pictures(s, [row.id])),
+        revisions=corrections.revisions(s, who, row.id) or [],
+        kinds=get_args(Kind),
+        methods=get_args(Method),
+    )
+
+
+def _refused(e: CorrectionRefused) -> JSONResponse:
+    return JSONResponse({"adds_up": False, "reasons": e.reasons}, status_code=422)
+
+
+@router.post("/receipts/{transaction_id}/check")
+def check(transaction_id: Id, proposed: Annotated[dict[str, Any], Body()], who: Who, s: Db) -> Response:
+    row = hq.transaction(s, who, transaction_id)
+    if row is None:
+        return JSONResponse({"detail": "no such receipt"}, status_code=404)
+    try:
+        checked = corrections.check(row.record.get("transaction") or {}, proposed)
+    except CorrectionRefused as e:
+        return _refused(e)
+    return JSONResponse({"adds_up": checked.adds_up, "reasons": checked.reasons})
+
+
+@router.post("/receipts/{transaction_id}/corrections")
+def save(transaction_id: Id, proposed: Annotated[dict[str, Any], Body()], who: Who, s: Db) -> Response:
+    try:
+        revision = corrections.correct(s, who, transaction_id, proposed, datetime.now(UTC))
+    except NotYours:
+        return JSONResponse({"detail": "no such receipt"}, status_code=404)
+    except CorrectionRefused as e:
+        return _refused(e)
+    s.commit()
+    return JSONResponse({"number": revision.number, "changes": revision.changes}, status_code=201)
+
+
+@router.get("/learning", response_class=HTMLResponse)
+def learning(request: Request, who: Who, s: Db) -> Response:
+    return _page(
+        app_state(request),
+        request,
+        "hq_learning.html",
+        who=who,
+        layouts=learned_profiles.layouts(s, who),
+        profiles=learned_profiles.list_profiles(s, who),
+        error=None,
+    )
+
+
+@router.post("/learning/drafts", response_class=HTMLResponse)
+def draft(request: Request, who: Who, s: Db, layout: Annotated[str, Form(max_length=64)] = "") -> Response:
+    try:
+        row = learned_profiles.draft(s, who, layout, datetime.now(UTC))
+    except ProfileRefused as e:
+        return _page(
+            app_state(request),
+            request,
+            "hq_learning.html",
+            422,
+            who=who,
+            layouts=learned_profiles.layouts(s, who),
+            profiles=learned_profiles.list_profiles(s, who),
+            error=str(e),
+        )
+    s.commit()
+    return RedirectResponse(f"/hq/learning/profiles/{row.id}", status_code=303)
+
+
+@router.get("/learning/profiles/{profile_id}", response_class=HTMLResponse)
+def profile(profile_id: Id, request: Request, who: Who, s: Db, done: str = "") -> Response:
+    state = app_state(request)
+    row = learned_profiles.get(s, who, profile_id)
+    if row is None:
+        return _page(state, request, "message.html", 404, title="No such profile", text="")
+    return _page(state, request, "hq_profile.html", p=row, who=who, error=None, done=done[:200])
+
+
+@router.post("/learning/profiles/{profile_id}/{action}", response_class=HTMLResponse)
+def decide(profile_id: Id, action: str, request: Request, who: Who, s: Db) -> Response:
+    state = app_state(request)
+    row = learned_profiles.get(s, who, profile_id)
+    if row is None or action not in ("approve", "rollback"):
+        return _page(state, request, "message.html", 404, title="No such profile", text="")
+    error, status = "", 200
+    if who.role not in learned_profiles.APPROVERS:
+        error, status = "Only an owner or a manager pushes a profile to the stores.", 403
+    elif state.pusher is None:
+        error, status = "This service pushes no configuration.", 503
+    else:
+        do = learned_profiles.approve if action == "approve" else learned_profiles.rollback
+        try:
+            stores = do(s, who, profile_id, state.pusher.key, state.pusher.publish, datetime.now(UTC))
+        except (ProfileRefused, PermissionError) as e:
+            error, status = str(e), 409 if isinstance(e, ProfileRefused) else 403
+        else:
+            s.commit()
+            done = f"{'Pushed to' if action == 'approve' else 'Rolled back at'} {', '.join(stores)}"
+            return RedirectResponse(f"/hq/learning/profiles/{profile_id}?done={done}", status_code=303)
+    return _page(state, request, "hq_profile.html", status, p=row, who=who, error=error, done="")
