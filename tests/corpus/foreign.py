@@ -131,8 +131,15 @@ from tests.foreign_encoder import ENCODERS, encode
 # test split now: a Dutch drogisterij (nl-nl-drogist), a Spanish cafetería (es-es-cafeteria), a British
 # chemist (en-gb-chemist), a Brazilian padaria's NFC-e (pt-br-padaria), a Yokohama café chain
 # (ja-cafe-chain), a Hangzhou neighbourhood supermarket (zh-hans-chaoshi), a Bangkok supermarket
-# (th-supermarket) and a Novosibirsk pharmacy chain (ru-apteka-chain). Measured once: 96 receipts, 72
-# money-right, 48 fully right, 0 silent.
+# (th-supermarket) and a Novosibirsk pharmacy chain (ru-apteka-chain). Measured (96 receipts: 72
+# money-right, 48 fully right, 0 silent), they moved to dev in turn, and a tenth blind split was written the
+# same way, the test split now, each a country, a kind of shop and a till program the corpus had none of, with
+# eight variants per template and encoder (enough to learn from three and test on the rest): an Indian
+# kirana's GST bill (en-in-kirana), an Indonesian minimarket's struk (id-minimarket), a Piraeus café's
+# ΑΠΟΔΕΙΞΗ in Greek (el-gr-kafeteria), a Brno grocery's účtenka (cs-cz-potraviny), a Budapest corner shop's
+# NYUGTA (hu-hu-abc), a Stockholm food shop's kvitto (sv-se-livs), a Pretoria supermarket's till slip
+# (en-za-supermarket) and a Marikina botika's SALES INVOICE (en-ph-botika); one variant of id-minimarket and
+# of en-za-supermarket prints a total its lines do not add up to (`Sale.misprint`: truth needs_review).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -255,14 +262,22 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "ko-emart": "dev",
     "zh-hant-tw-yaoju": "dev",
     "tr-firin": "dev",
-    "nl-nl-drogist": "test",
-    "es-es-cafeteria": "test",
-    "en-gb-chemist": "test",
-    "pt-br-padaria": "test",
-    "ja-cafe-chain": "test",
-    "zh-hans-chaoshi": "test",
-    "th-supermarket": "test",
-    "ru-apteka-chain": "test",
+    "nl-nl-drogist": "dev",
+    "es-es-cafeteria": "dev",
+    "en-gb-chemist": "dev",
+    "pt-br-padaria": "dev",
+    "ja-cafe-chain": "dev",
+    "zh-hans-chaoshi": "dev",
+    "th-supermarket": "dev",
+    "ru-apteka-chain": "dev",
+    "en-in-kirana": "test",
+    "id-minimarket": "test",
+    "el-gr-kafeteria": "test",
+    "cs-cz-potraviny": "test",
+    "hu-hu-abc": "test",
+    "sv-se-livs": "test",
+    "en-za-supermarket": "test",
+    "en-ph-botika": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -431,6 +446,9 @@ class Sale:
     # The receipt's number as printed, where `no` carries more than that (a register, a buyer's tax code) or
     # prints it otherwise; "" where the receipt prints no number labelled as its own (the truth says none).
     receipt_no: str | None = None
+    # What the printed total is over (or under) the lines: a receipt that does not add up, whose truth says
+    # needs_review (its total, payments and change as printed).
+    misprint: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
         if self.dated_when is not None:
@@ -444,7 +462,7 @@ class Sale:
     @property
     def total(self) -> Decimal:
         off = sum((ln.discount for ln in self.lines), Decimal(0))
-        return self.subtotal + off - self.savings + self.tax_added + self.surcharge
+        return self.subtotal + off - self.savings + self.tax_added + self.surcharge + self.misprint
 
     @property
     def cash(self) -> bool:
@@ -17969,7 +17987,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp858"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
         ),
         variants=4,
     ),
@@ -17982,7 +17999,6 @@ TEMPLATES += (
         (
             Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp858"),
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP858"),
         ),
         variants=4,
     ),
@@ -17995,7 +18011,6 @@ TEMPLATES += (
         (
             Encoder(RL, "starsbcs", "star-80mm", 48, "cp858"),
             Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp858"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP437"),
         ),
         variants=4,
     ),
@@ -18009,7 +18024,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp860"),
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp860"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP860"),
         ),
         variants=4,
     ),
@@ -18748,9 +18762,1137 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP866"),
         ),
         variants=4,
+    ),
+)
+
+
+# Eight templates for the blind test split, written by a helper who neither read nor ran the parser, each a
+# country, a kind of shop and a till program the corpus had none of, printing that program's own words,
+# column orders and dates: an Indian kirana's GST tax invoice from a billing program (en-in-kirana: the
+# item's name on a line of its own, then HSN, MRP, quantity, rate and amount, MRP above the rate the shop
+# sells at, weighed vegetables in kg to three places, Round Off to the rupee before the Net Amount, You Saved
+# against MRP, the CGST/SGST table, Cash Received and Balance Returned, UPI, dates as 07-Dec-2026 with a
+# 12-hour clock), an Indonesian minimarket's struk (id-minimarket: the date, the program's version and the
+# receipt number with the cashier on one line at the top, 07.12.26-14:03, name, quantity, price and amount on
+# one line, HEMAT under an article, JUMLAH, TUNAI and KEMBALI, DEBIT, QRIS, DPP and PPN inside the total,
+# ANDA HEMAT; rupiah with comma grouping, no decimals), a Piraeus café's ΑΠΟΔΕΙΞΗ ΛΙΑΝΙΚΗΣ ΠΩΛΗΣΗΣ in
+# Greek (el-gr-kafeteria: CP737 and Windows-1253, ΠΕΡΙΓΡΑΦΗ ΠΟΣ ΤΙΜΗ ΑΞΙΑ ΦΠΑ, decimal comma, ΕΚΠΤΩΣΗ,
+# ΣΥΝΟΛΟ, ΜΕΤΡΗΤΑ and ΡΕΣΤΑ, ΚΑΡΤΑ, IRIS, the ΦΠΑ 13 %/24 % table, the myDATA ΜΑΡΚ and its QR code), a
+# Brno grocery's účtenka (cs-cz-potraviny: the name on one line, "49,90 x 2 ks" and the amount with its DPH
+# letter on the next, a Sleva under an article, Celkem, Zaokrouhlení to the koruna in cash, K úhradě,
+# Hotově and Vráceno, the DPH 21 %/12 % table, space-grouped amounts), a Budapest corner shop's NYUGTA from
+# an online cash register (hu-hu-abc: "2 DB x 389" above its article, the ÁFA code A05/B18/C27 between name
+# and amount, whole forints grouped with a space, RÉSZÖSSZEG, ÖSSZESEN, KEREKÍTÉS to 5 Ft in cash,
+# FIZETENDŐ, KÉSZPÉNZ and VISSZAJÁRÓ, BANKKÁRTYA, SZÉP KÁRTYA, NYUGTASZÁM 0057/00421, 2026.12.07.), a
+# Stockholm food shop's kvitto (sv-se-livs: CP865, Beskrivning Pris Mängd Summa with the price before the
+# quantity "2 st" or "0,842 kg", Pant as an article of its own, a "2 för 40:-" Rabatt under its article,
+# Att betala, Öresavrundning to the krona in cash, Kontant and Växel, Kort, Swish, food at the 6 % of
+# 2026 and the rest at 25 %, Kvittonr at the foot with the Kontrollenhet), a Pretoria supermarket's till
+# slip (en-za-supermarket: the amount before the name on every line, "2 @ 24.99" under it, * for
+# zero-rated food, TOTAL, ROUNDING down to 10 cents in cash, AMT DUE, TENDERED CASH, CHANGE, CARD, SnapScan,
+# VATABLE, VAT 15 % and ZERO RATED, the slip number in the middle of a till-store-slip string) and a
+# Marikina botika's SALES INVOICE (en-ph-botika: the name over "10 PC @ 5.00" and the amount with V or E,
+# VAT-exempt maintenance medicines, the senior citizen's Less VAT and 20 % SC discount, AMOUNT DUE, CASH
+# TENDERED, CHANGE, GCash, VATable Sales, VAT Amount, VAT-Exempt Sales, Zero-Rated Sales, SI No., MIN and
+# S/N, month-first dates 12/07/2026 with a 12-hour clock). Two of them print, in one variant, a total the
+# lines do not add up to: their truth says needs_review.
+
+# -- en-in-kirana -------------------------------------------------------------------------------------------
+
+IN_KIRANA = (  # (name, HSN, MRP, the shop's rate, GST %): packaged goods at 5 % since GST 2.0, a few at 18 %
+    ("AASHIRVAAD ATTA 5KG", "1101", "310.00", "285.00", 5),
+    ("TATA SALT 1KG", "2501", "28.00", "28.00", 0),
+    ("FORTUNE SUNFLOWER OIL 1L", "1512", "185.00", "167.50", 5),
+    ("AMUL BUTTER 100G", "0405", "62.00", "58.50", 5),
+    ("AMUL TAAZA MILK 500ML", "0401", "28.00", "28.00", 0),
+    ("PARLE-G BISCUIT 250G", "1905", "25.00", "24.00", 5),
+    ("MAGGI NOODLES 4 PACK", "1902", "56.00", "54.00", 5),
+    ("TOOR DAL PREMIUM 1KG", "0713", "180.00", "164.00", 5),
+    ("INDIA GATE BASMATI 1KG", "1006", "145.00", "129.00", 5),
+    ("SURF EXCEL EASY WASH 1KG", "3402", "140.00", "131.50", 18),
+    ("COLGATE STRONG TEETH 200G", "3306", "118.00", "109.00", 5),
+    ("RED LABEL TEA 250G", "0902", "145.00", "138.00", 5),
+    ("SUGAR LOOSE 1KG PKT", "1701", "48.00", "46.00", 5),
+    ("CLINIC PLUS SHAMPOO 175ML", "3305", "130.00", "120.75", 18),
+    ("GOOD DAY CASHEW 200G", "1905", "40.00", "38.00", 5),
+)
+IN_KIRANA_SABZI = (  # loose vegetables weighed on the counter's scale: (name, HSN, rate a kg), no GST
+    ("ONION", "0703", "40.00", ("1.250", "2.000", "0.750", "1.450")),
+    ("POTATO", "0701", "32.00", ("2.000", "1.350", "1.750", "0.500")),
+    ("TOMATO", "0702", "36.00", ("0.500", "0.850", "0.750", "1.250")),
+)
+INR_CASH = (100, 200, 300, 500, 1000, 1500, 2000, 2500, 3000, 5000)
+
+
+def en_in_kirana_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(IN_KIRANA), rng.randint(3, 7) if v != 4 else 9)
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 2, 3))), Decimal(rate), code=f"{hsn}|{mrp}", tag=str(gst))
+        for name, hsn, mrp, rate, gst in picked
+    ]
+    if v in (2, 5, 6):  # vegetables weighed in
+        for name, hsn, rate, weights in rng.sample(list(IN_KIRANA_SABZI), 2 if v == 2 else 1):
+            w = Decimal(rng.choice(weights))
+            lines.insert(
+                rng.randint(0, len(lines)), Line(name, w, Decimal(rate), code=f"{hsn}|{rate}", tag="0")
+            )
+    gross = sum((ln.amount for ln in lines), Decimal(0))
+    net = round_to(gross, 1).quantize(Decimal("0.01"))  # Round Off: to the whole rupee, half up
+    if v in (1, 5):
+        tenders: tuple[Tender, ...] = (Tender("other", "UPI", net),)
+    elif v == 3:
+        tenders = (Tender("card", "Card", net),)
+    elif v == 6:
+        tenders = (Tender("cash", "Cash", net),)
+    else:
+        tenders = (Tender("cash", "Cash", Decimal(next(n for n in INR_CASH if n >= net)).quantize(net)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1200, 9800)),
+        dated_when=dated_between_hours(rng, "{d}-{b}-{y} {I}:{M} {p}", 8, 22),
+        savings=gross - net,
+        savings_label="Round Off",
+    )
+
+
+def en_in_kirana(s: Sale, cols: int) -> list[Op]:
+    # A kirana's GST tax invoice from a desktop billing program on a 58 or 80 mm printer: the shop, its
+    # address, phone and GSTIN; TAX INVOICE; Bill No, the date (07-Dec-2026) and the time (2:03 PM); each
+    # item numbered on a line of its own, and under it HSN, MRP, Qty, Rate and Amount (MRP the printed price,
+    # Rate what the shop charges); Items and Qty; Total, Round Off, Net Amount Rs.; You Saved against MRP;
+    # the GST table (taxable value, CGST and SGST, each half the rate, all included in the price); Cash
+    # Received and Balance Returned, or UPI or Card; the shop's terms.
+    wide = cols >= 42
+    det = (
+        (Col(None), Col(7, "right"), Col(6, "right"), Col(7, "right"), Col(9, "right"))
+        if wide
+        else (Col(4), Col(6, "right"), Col(5, "right"), Col(6, "right"), Col(None, "right"))
+    )
+    day, clock = s.when.split(" ", 1)
+    ops: list[Op] = [
+        Title("SHREE BALAJI KIRANA"),
+        Center("& GENERAL STORES"),
+        Center("Shop 4, Sai Complex, Kothrud"),
+        Center("Pune 411038 Ph 9822041176"),
+        Center("GSTIN: 27ABCPD4821K1Z3"),
+        Center("TAX INVOICE", bold=True),
+        Rule(),
+        Row((f"Bill No: {s.no}", f"Dt: {day}"), (Col(None), Col(15, "right"))),
+        Row((f"Time: {clock}", "Counter: 1"), (Col(None), Col(10, "right"))),
+        Rule(),
+        Text("Sn Particulars"),
+        Row(("HSN", "MRP", "Qty", "Rate", "Amount"), det),
+        Rule(),
+    ]
+    saved = Decimal(0)
+    for i, ln in enumerate(s.lines, 1):
+        hsn, mrp = ln.code.split("|")
+        saved += (Decimal(mrp) - ln.price) * ln.qty
+        qty = format(ln.qty, "f")
+        ops.append(Text(f"{i} {ln.name}"))
+        ops.append(Row((hsn, mrp, qty, POINT(ln.price), POINT(ln.amount)), det))
+    gross = s.subtotal
+    off = -s.savings
+    pieces_ = sum(int(ln.qty) if ln.qty.as_tuple().exponent == 0 else 1 for ln in s.lines)  # a weighing is 1
+    right = 12 if wide else 10
+    ops += [
+        Rule(),
+        Row((f"Items: {len(s.lines)}", f"Qty: {pieces_}"), (Col(None), Col(10, "right"))),
+        pair("Total", POINT(gross), right=right),
+        pair("Round Off", ("+" if off > 0 else "") + POINT(off), right=right),
+        pair("Net Amount Rs.", POINT(s.total), bold=True, tall=True, right=right),
+        Rule(),
+    ]
+    if saved:
+        ops += [Center(f"You Saved Rs. {POINT(saved)} on MRP", bold=True), Rule()]
+    gst = (Col(4), Col(None, "right"), Col(7, "right"), Col(7, "right"))
+    ops.append(Row(("GST%", "Taxable", "CGST", "SGST"), gst))
+    for rate in sorted({int(ln.tag) for ln in s.lines}):
+        value = sum((ln.amount for ln in s.lines if ln.tag == str(rate)), Decimal(0))
+        tax = included_tax(value, Decimal(rate))
+        cgst = (tax / 2).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        ops.append(Row((f"{rate}%", POINT(value - tax), POINT(cgst), POINT(tax - cgst)), gst))
+    ops.append(Rule())
+    for t in s.tenders:
+        if t.method == "cash":
+            ops += [pair("Cash Received", POINT(t.amount), right=right)]
+            ops += [pair("Balance Returned", POINT(s.change), right=right)]
+        elif t.method == "other":
+            ops += [
+                pair("Paid by UPI", POINT(t.amount), right=right),
+                Text(f"UPI Ref: 6{int(s.no) * 7919:011d}"),
+            ]
+        else:
+            ops += [
+                pair("Paid by Card", POINT(t.amount), right=right),
+                Text(f"Card: XXXX{int(s.no) * 13 % 10000:04d}"),
+            ]
+    ops += [
+        Rule(),
+        Center("E.& O.E."),
+        Center("Goods once sold will not be"),
+        Center("taken back or exchanged."),
+        Center("Thank You! Visit Again"),
+    ]
+    return ops
+
+
+# -- id-minimarket ------------------------------------------------------------------------------------------
+
+ID_MINI = (  # (name as the till abbreviates it, price in rupiah)
+    ("INDOMIE GRG SPC", "3500"),
+    ("INDOMIE SOTO", "3300"),
+    ("AQUA BTL 600ML", "3800"),
+    ("TEH PUCUK HRM 350", "4000"),
+    ("ULTRA MILK CKL 250", "6900"),
+    ("ROTI TAWAR SR 370", "17500"),
+    ("KOPI KPL API 10X25", "14900"),
+    ("GULAKU PREMIUM 1KG", "18900"),
+    ("BIMOLI MNYK 2L PCH", "39500"),
+    ("TELUR AYM NGR 10S", "28900"),
+    ("SILVERQUEEN 58G", "15500"),
+    ("CHITATO SAPI 68G", "11200"),
+    ("RINSO ANTI NODA 770", "24900"),
+    ("PEPSODENT 190G", "13900"),
+    ("SUNLIGHT JRK 755ML", "16400"),
+    ("TISU PASEO 250S", "21500"),
+)
+ID_MINI_HEMAT = {
+    "INDOMIE GRG SPC": "500",
+    "ULTRA MILK CKL 250": "1000",
+    "SILVERQUEEN 58G": "2500",
+    "RINSO ANTI NODA 770": "3000",
+    "BIMOLI MNYK 2L PCH": "4500",
+    "CHITATO SAPI 68G": "1200",
+}
+IDR = NumberStyle(places=0, group=",")
+IDR_CASH = (10000, 20000, 50000, 100000, 150000, 200000, 250000, 300000, 500000)
+ID_KASIR = ("ANI", "DEWI", "RIZKY", "SITI", "BUDI")
+
+
+def id_minimarket_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        replace(
+            ln, discount=-Decimal(ID_MINI_HEMAT[ln.name]) * ln.qty if ln.name in ID_MINI_HEMAT else Decimal(0)
+        )
+        for ln in pick(rng, ID_MINI, (2, 7), places=0, qtys=(1, 1, 1, 2, 2, 3, 5))
+    ]
+    # v7: the till printed a JUMLAH a thousand rupiah over its lines (a price changed after the line was
+    # rung up); what was paid and the change follow the printed JUMLAH.
+    misprint = Decimal(1000) if v == 7 else Decimal(0)
+    due = sum((ln.net for ln in lines), Decimal(0)) + misprint
+    if v in (2, 5):
+        tenders: tuple[Tender, ...] = (Tender("card", "DEBIT BCA", due),)
+    elif v in (3, 6):
+        tenders = (Tender("other", "QRIS", due),)
+    else:
+        tenders = (Tender("cash", "TUNAI", tendered(rng, due, IDR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=str(rng.randint(1000, 9999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y}-{H}:{M}", 7, 23),
+        misprint=misprint,
+    )
+
+
+def id_minimarket(s: Sale, cols: int) -> list[Op]:
+    # An Indonesian minimarket chain's struk: the company, the store and its address, NPWP; one line with the
+    # date and time (07.12.26-14:03), the program's version, the receipt number, the cashier and the station;
+    # each article on one line (name, quantity, price, amount), HEMAT under an article on offer; TOTAL ITEM,
+    # JUMLAH, TUNAI and KEMBALI or the card or QRIS; DPP and PPN 11 % within the JUMLAH; ANDA HEMAT; the
+    # member's points; the complaints line.
+    item = (Col(None), Col(3, "right"), Col(7, "right"), Col(8, "right"))
+    tot = (Col(None), Col(1), Col(11, "right"))
+    seq = int(s.no)
+    when = s.when.replace(".2026-", ".26-")
+    ops: list[Op] = [
+        Center("PT SUMBER REJEKI RITELINDO", bold=True),
+        Center("SRMART CIPUTAT RAYA 2"),
+        Center("JL.CIPUTAT RAYA NO.88 TANGSEL"),
+        Center("NPWP : 01.234.567.8-411.000"),
+        Text(f"{when} 2.0.31 {s.no}/{ID_KASIR[seq % 5]}/01"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), IDR(ln.price), IDR(ln.amount)), item))
+        if ln.discount:
+            ops.append(Row(("  HEMAT", "", "", IDR(ln.discount)), item))
+    hemat = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ppn = (s.total * 11 / 111).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    ops += [
+        Rule(),
+        Row(("TOTAL ITEM", ":", str(pieces(s.lines))), tot),
+        Row(("JUMLAH", ":", IDR(s.total)), tot, bold=True),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, ":", IDR(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("KEMBALI", ":", IDR(s.change)), tot))
+    ops += [
+        Row(("DPP", ":", IDR(s.total - ppn)), tot),
+        Row(("PPN", ":", IDR(ppn)), tot),
+    ]
+    if hemat:
+        ops += [Rule(), Center(f"ANDA HEMAT : {IDR(hemat)}", bold=True)]
+    if seq % 3:
+        ops += [Text(f"MEMBER : SR-****{seq * 17 % 10000:04d}"), Text(f"POIN +{int(s.total) // 10000}")]
+    for t in s.tenders:
+        if t.method != "cash":
+            ops.append(Text(f"REF : {seq * 104729 % 10**9:09d}"))
+    ops += [
+        Rule(),
+        Center("TERIMA KASIH, SELAMAT BELANJA KEMBALI"),
+        Center("LAYANAN KONSUMEN SMS 0811 1500 280"),
+        Center("HARGA SUDAH TERMASUK PPN"),
+    ]
+    return ops
+
+
+# -- el-gr-kafeteria ----------------------------------------------------------------------------------------
+
+GR_KAFE = (  # (name, price, ΦΠΑ %): coffee, soft drinks and food served at 13 %, alcohol at 24 %
+    ("ΦΡΕΝΤΟ ΕΣΠΡΕΣΣΟ", "3.50", "13"),
+    ("ΦΡΕΝΤΟ ΚΑΠΟΥΤΣΙΝΟ", "4.00", "13"),
+    ("ΕΛΛΗΝΙΚΟΣ ΔΙΠΛΟΣ", "3.00", "13"),
+    ("ΦΡΑΠΕ ΜΕ ΓΑΛΑ", "3.20", "13"),
+    ("ΤΣΑΙ ΒΟΥΝΟΥ", "3.00", "13"),
+    ("ΠΟΡΤΟΚΑΛΑΔΑ ΦΥΣΙΚΗ", "4.50", "13"),
+    ("ΤΟΣΤ ΖΑΜΠΟΝ ΤΥΡΙ", "3.80", "13"),
+    ("ΚΟΥΛΟΥΡΙ ΘΕΣ/ΚΗΣ", "1.50", "13"),
+    ("ΤΥΡΟΠΙΤΑ", "2.80", "13"),
+    ("ΜΠΟΥΓΑΤΣΑ ΚΡΕΜΑ", "4.20", "13"),
+    ("ΝΕΡΟ 500ML", "0.50", "13"),
+    ("ΜΠΥΡΑ ΑΛΦΑ 500ML", "5.00", "24"),
+    ("ΟΥΖΟ ΠΛΩΜΑΡΙΟΥ", "6.50", "24"),
+    ("ΛΕΥΚΟ ΚΡΑΣΙ ΠΟΤΗΡΙ", "5.50", "24"),
+)
+GR_SERVITOROI = ("ΜΑΡΙΑ", "ΓΙΩΡΓΟΣ", "ΕΛΕΝΗ", "ΚΩΣΤΑΣ")
+GR_EKPTOSI = 10  # the regulars' ΕΚΠΤΩΣΗ 10 % off the bill
+EUR_NOTES = (5, 10, 20, 30, 40, 50, 100)
+
+
+def el_gr_kafeteria_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, GR_KAFE, (2, 5), qtys=(1, 1, 2, 2, 3))
+    gross = sum((ln.amount for ln in lines), Decimal(0))
+    savings = (
+        (gross * GR_EKPTOSI / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if v in (2, 6)
+        else Decimal(0)
+    )
+    due = gross - savings
+    if v in (1, 4):
+        tenders: tuple[Tender, ...] = (Tender("card", "ΚΑΡΤΑ", due),)
+    elif v == 6:
+        tenders = (Tender("other", "IRIS", due),)
+    else:
+        tenders = (Tender("cash", "ΜΕΤΡΗΤΑ", tendered(rng, due, EUR_NOTES)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(100, 9999)),
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 7, 23),
+        savings=savings,
+        savings_label=f"ΕΚΠΤΩΣΗ {GR_EKPTOSI}%",
+        subtotal_printed=bool(savings),
+    )
+
+
+def el_gr_kafeteria(s: Sale, cols: int) -> list[Op]:
+    # A Piraeus café's ΑΠΟΔΕΙΞΗ ΛΙΑΝΙΚΗΣ ΠΩΛΗΣΗΣ from its POS, sent to myDATA: the café, its owner, address,
+    # ΑΦΜ and ΔΟΥ; the document's series and number (Α.Α.), the date and time, the table and the waiter;
+    # ΠΕΡΙΓΡΑΦΗ, ΠΟΣ., ΤΙΜΗ, ΑΞΙΑ and ΦΠΑ columns with a decimal comma; ΜΕΡΙΚΟ ΣΥΝΟΛΟ and ΕΚΠΤΩΣΗ 10 %;
+    # ΣΥΝΟΛΟ in EUR; ΜΕΤΡΗΤΑ and ΡΕΣΤΑ, ΚΑΡΤΑ or IRIS; the ΦΠΑ table (ΚΑΘΑΡΗ ΑΞΙΑ, ΦΠΑ, ΣΥΝΟΛΟ); the ΜΑΡΚ, the
+    # UID and the ΑΑΔΕ QR code.
+    item = (Col(None), Col(3, "right"), Col(6, "right"), Col(7, "right"), Col(3, "right"))
+    seq = int(s.no)
+    day, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Title("ΤΟ ΛΙΜΑΝΑΚΙ"),
+        Center("ΚΑΦΕΤΕΡΙΑ - ΑΝΑΨΥΚΤΗΡΙΟ"),
+        Center("ΠΑΠΑΔΟΠΟΥΛΟΣ ΝΙΚΟΛΑΟΣ"),
+        Center("ΑΚΤΗ ΜΙΑΟΥΛΗ 12 ΠΕΙΡΑΙΑΣ 18538"),
+        Center("ΑΦΜ 045218736 ΔΟΥ Α' ΠΕΙΡΑΙΑ"),
+        Rule(),
+        Center("ΑΠΟΔΕΙΞΗ ΛΙΑΝΙΚΗΣ ΠΩΛΗΣΗΣ", bold=True),
+        Text(f"ΣΕΙΡΑ: Α  Α.Α.: {s.no}"),
+        Row((f"ΗΜ/ΝΙΑ: {day}", f"ΩΡΑ: {clock}"), (Col(None), Col(10, "right"))),
+        Row((f"ΤΡΑΠΕΖΙ: {seq % 18 + 1}", f"ΣΕΡΒ: {GR_SERVITOROI[seq % 4]}"), (Col(None), Col(15, "right"))),
+        Rule(),
+        Row(("ΠΕΡΙΓΡΑΦΗ", "ΠΟΣ", "ΤΙΜΗ", "ΑΞΙΑ", "ΦΠΑ"), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, str(ln.qty), COMMA(ln.price), COMMA(ln.amount), ln.tag), item))
+    ops += [Rule(), pair("ΣΥΝΟΛΟ ΤΕΜΑΧΙΩΝ", str(pieces(s.lines)))]
+    if s.savings:
+        ops += [pair("ΜΕΡΙΚΟ ΣΥΝΟΛΟ", COMMA(s.subtotal)), pair(s.savings_label, COMMA(-s.savings))]
+    ops.append(pair("ΣΥΝΟΛΟ EUR", COMMA(s.total), bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("ΡΕΣΤΑ", COMMA(s.change)))
+    table = (Col(4), Col(None, "right"), Col(7, "right"), Col(8, "right"))
+    ops += [Rule(), Row(("ΦΠΑ", "ΚΑΘ.ΑΞΙΑ", "ΦΠΑ", "ΣΥΝΟΛΟ"), table)]
+    factor = 1 - Decimal(GR_EKPTOSI) / 100 if s.savings else Decimal(1)
+    left = s.total
+    rates = sorted({ln.tag for ln in s.lines})
+    for i, rate in enumerate(rates):
+        gross = sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0))
+        gross = (
+            left
+            if i == len(rates) - 1
+            else (gross * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        )
+        left -= gross
+        tax = included_tax(gross, Decimal(rate))
+        ops.append(Row((f"{rate}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    mark = 400001900000000 + seq * 7919
+    ops += [
+        Rule(),
+        Text(f"ΜΑΡΚ: {mark}"),
+        Text(f"UID: {hashlib.sha1(str(mark).encode()).hexdigest()[:32].upper()}"),
+        QR(f"https://www1.aade.gr/tameiakes/myweb/q1.php?SIG=A{seq:06d}{mark}"),
+        Center("ΕΥΧΑΡΙΣΤΟΥΜΕ ΠΟΛΥ"),
+    ]
+    return ops
+
+
+# -- cs-cz-potraviny ----------------------------------------------------------------------------------------
+
+CZ_DPH = {"A": Decimal(21), "B": Decimal(12)}  # A: the base rate; B: food and soft drinks
+CZ_ZBOZI = (  # (name, price, DPH letter)
+    ("Rohlík tukový 43g", "2.90", "B"),
+    ("Chléb Šumava 1200g", "49.90", "B"),
+    ("Mléko polotučné 1l", "21.90", "B"),
+    ("Máslo Madeta 250g", "54.90", "B"),
+    ("Eidam 30% plátky 100g", "24.90", "B"),
+    ("Jogurt bílý 150g", "12.90", "B"),
+    ("Vejce M 10ks", "49.90", "B"),
+    ("Šunka dušená 100g", "29.90", "B"),
+    ("Kofola originál 2l", "39.90", "B"),
+    ("Pilsner Urquell 0,5l", "32.90", "A"),
+    ("Becherovka 0,5l", "279.00", "A"),
+    ("Toaletní papír 8ks", "89.90", "A"),
+    ("Jar na nádobí 450ml", "44.90", "A"),
+)
+CZ_VAZENE = (
+    ("Banány", "34.90", ("0.842", "1.236", "0.655", "1.104")),
+    ("Jablka Gala", "39.90", ("0.734", "1.018")),
+)
+CZ_SLEVA = 20  # a yellow sticker on what is near its date: 20 % off the line, printed under it
+CZK = NumberStyle(",", " ")
+CZK_CASH = (100, 200, 300, 500, 1000, 1500, 2000, 5000)
+CZ_OBSLUHA = ("Petra", "Jana", "Lukáš", "Tereza")
+
+
+def cs_cz_potraviny_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, CZ_ZBOZI, (2, 6), qtys=(1, 1, 1, 2, 2, 4))
+    if v in (1, 4, 6):
+        name, price, weights = rng.choice(CZ_VAZENE)
+        lines.insert(
+            rng.randint(0, len(lines)), Line(name, Decimal(rng.choice(weights)), Decimal(price), tag="B")
+        )
+    if v in (2, 5):  # the sticker's Sleva on the first article of food
+        i = (
+            next(i for i, ln in enumerate(lines) if ln.tag == "B")
+            if any(ln.tag == "B" for ln in lines)
+            else 0
+        )
+        ln = lines[i]
+        lines[i] = replace(
+            ln, discount=-(ln.amount * CZ_SLEVA / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        )
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 2, 4, 7):  # cash: the total rounded to the koruna (Zaokrouhlení)
+        savings = due - round_to(due, 1)
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "Hotově", tendered(rng, due, CZK_CASH)),)
+    else:
+        tenders = (Tender("card", "Platební karta", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 99999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}:{S}", 6, 22),
+        savings=savings,
+        savings_label="Zaokrouhlení",
+    )
+
+
+def cs_cz_potraviny(s: Sale, cols: int) -> list[Op]:
+    # A Brno grocery's účtenka from a small till program: the shop, its owner, address, IČO and DIČ;
+    # Účtenka č., the date and time, the till and who served; each article's name on its line, under it the
+    # price, "x" and the quantity with its unit (ks, kg), then the amount and the DPH letter; the Sleva under
+    # an article; Celkem Kč; in cash Zaokrouhlení and K úhradě, Hotově and Vráceno, else Platební karta with
+    # the terminal's lines; the DPH table (Sazba, Základ, DPH, Celkem); the thanks.
+    item = (Col(None), Col(10, "right"), Col(1))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("POTRAVINY U NÁDRAŽÍ"),
+        Center("Jana Nováková"),
+        Center("Nádražní 112, 602 00 Brno"),
+        Center("IČO: 74521812  DIČ: CZ7452181234"),
+        Rule(),
+        Text(f"Účtenka č.: {s.no}"),
+        Text(f"Datum: {s.when}"),
+        Text(f"Pokladna: 1  Obsluha: {CZ_OBSLUHA[seq % 4]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        unit = "ks" if ln.qty == ln.qty.to_integral() else "kg"
+        per = "" if unit == "ks" else "/kg"
+        ops.append(Text(ln.name))
+        ops.append(
+            Row((f"  {CZK(ln.price)}{per} x {qty_str(ln.qty, ',')} {unit}", CZK(ln.amount), ln.tag), item)
+        )
+        if ln.discount:
+            ops.append(Row((f"  Sleva {CZ_SLEVA} %", CZK(ln.discount), ln.tag), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("Celkem Kč", CZK(net), ""), item, bold=True, tall=True)]
+    if s.cash:
+        ops += [
+            Row(("Zaokrouhlení", CZK(-s.savings), ""), item),
+            Row(("K úhradě", CZK(s.total), ""), item, bold=True),
+            Row(("Hotově", CZK(s.tenders[0].amount), ""), item),
+            Row(("Vráceno", CZK(s.change), ""), item),
+        ]
+    else:
+        ops += [
+            Row(("Platební karta", CZK(s.total), ""), item),
+            Text(f"  Karta: **** **** **** {seq * 37 % 10000:04d}"),
+            Text(f"  Autorizace: {seq * 7717 % 10**6:06d}"),
+        ]
+    table = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Sazba DPH", "Základ", "DPH", "Celkem"), table)]
+    for tag, rate in CZ_DPH.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((f"{tag} {rate} %", CZK(gross - tax), CZK(tax), CZK(gross)), table))
+    ops += [Rule(), Center("Děkujeme za nákup"), Center("Otevřeno Po-Ne 6:00-22:00")]
+    return ops
+
+
+# -- hu-hu-abc ----------------------------------------------------------------------------------------------
+
+HU_AFA = {"A05": 5, "B18": 18, "C27": 27}  # the online register's ÁFA codes
+HU_TERMEKEK = (  # (name, price in forints, ÁFA code)
+    ("TEJ 2,8% 1L", "389", "A05"),
+    ("KENYÉR FEHÉR 1KG", "749", "A05"),
+    ("TOJÁS M 10DB", "999", "A05"),
+    ("CSIRKEMELL FILÉ 500G", "1890", "A05"),
+    ("SERTÉS TARJA 1KG", "2990", "A05"),
+    ("TÚRÓ RUDI NATÚR", "249", "B18"),
+    ("KIFLI VAJAS", "89", "B18"),
+    ("PÁRIZSI 200G", "599", "C27"),
+    ("TRAPPISTA SAJT 250G", "1290", "C27"),
+    ("SZENTKIRÁLYI 1,5L", "329", "C27"),
+    ("DREHER SÖR 0,5L", "389", "C27"),
+    ("PÖTTYÖS GUMICUKOR", "449", "C27"),
+    ("ŰRLAP BORÍTÉK 10DB", "299", "C27"),
+    ("MOSÓPOR ARIEL 1,1KG", "3490", "C27"),
+)
+HUF = NumberStyle(places=0, group=" ")
+HUF_CASH = (1000, 2000, 5000, 10000, 15000, 20000)
+
+
+def hu_hu_abc_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, HU_TERMEKEK, (2, 7), places=0, qtys=(1, 1, 1, 2, 2, 3, 6))
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 3, 5, 7):  # cash: KEREKÍTÉS to 0 or 5 forints
+        savings = due - round_to(due, 5)
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "KÉSZPÉNZ", tendered(rng, due, HUF_CASH)),)
+    elif v == 4:
+        tenders = (Tender("other", "SZÉP KÁRTYA", due),)
+    else:
+        tenders = (Tender("card", "BANKKÁRTYA", due),)
+    closure, number = rng.randint(20, 400), rng.randint(1, 600)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=f"{closure:04d}/{number:05d}",
+        dated_when=dated_between_hours(rng, "{y}.{m}.{d}. {H}:{M}", 6, 22),
+        savings=savings,
+        savings_label="KEREKÍTÉS",
+    )
+
+
+def hu_hu_abc(s: Sale, cols: int) -> list[Op]:
+    # A Budapest corner shop's NYUGTA from its online cash register (AEE): the company, the shop and its
+    # address, ADÓSZÁM; NYUGTA; each article with its ÁFA code and amount, "2 DB x 389" on the line above it;
+    # RÉSZÖSSZEG and ÖSSZESEN (Ft); in cash KEREKÍTÉS and FIZETENDŐ, KÉSZPÉNZ and VISSZAJÁRÓ, else BANKKÁRTYA
+    # or SZÉP KÁRTYA; the ÁFA table by code; the date (2026.12.07.) and time, NYUGTASZÁM (the day's closure
+    # and the receipt), the register's AP number and the NAV check code.
+    item = (Col(None), Col(3), Col(9, "right"))
+    seq = int(s.no.split("/")[1])
+    ops: list[Op] = [
+        Center("SARKI ABC KFT.", bold=True),
+        Center("1134 BUDAPEST, VÁCI ÚT 45."),
+        Center("ADÓSZÁM: 12345678-2-41"),
+        Blank(),
+        Title("NYUGTA"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        if ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} DB x {HUF(ln.price)}"))
+        ops.append(Row((ln.name, ln.tag, HUF(ln.amount)), item))
+    gross = s.subtotal
+    ops += [
+        Rule(),
+        pair("RÉSZÖSSZEG:", HUF(gross)),
+        pair("ÖSSZESEN:", f"{HUF(gross)} Ft", bold=True, tall=True, right=14),
+    ]
+    if s.cash:
+        ops += [
+            pair("KEREKÍTÉS:", HUF(-s.savings)),
+            pair("FIZETENDŐ:", f"{HUF(s.total)} Ft", bold=True, right=14),
+            pair("KÉSZPÉNZ:", HUF(s.tenders[0].amount)),
+            pair("VISSZAJÁRÓ:", HUF(s.change)),
+        ]
+    else:
+        ops.append(pair(f"{s.tenders[0].label}:", HUF(s.total)))
+    table = (Col(4), Col(None, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("ÁFA", "NETTÓ", "ÁFA", "BRUTTÓ"), table)]
+    for code, rate in HU_AFA.items():
+        value = sum((ln.amount for ln in s.lines if ln.tag == code), Decimal(0))
+        if value:
+            tax = included_tax(value, Decimal(rate), 0)
+            ops.append(Row((code, HUF(value - tax), HUF(tax), HUF(value)), table))
+    ops += [
+        Rule(),
+        Row((s.when, f"NYUGTASZÁM: {s.no}"), (Col(None), Col(22, "right"))),
+        Text(f"AP A19203144   PÉNZTÁROS: {seq % 3 + 1}"),
+        Text(f"NAV ELLENŐRZŐ KÓD: {hashlib.sha1(s.no.encode()).hexdigest()[:5].upper()}"),
+        Center("KÖSZÖNJÜK A VÁSÁRLÁST!"),
+    ]
+    return ops
+
+
+# -- sv-se-livs ---------------------------------------------------------------------------------------------
+
+SE_MOMS = {
+    "6": Decimal(6),
+    "25": Decimal(25),
+}  # food at 6 % from April 2026 (the food VAT cut); the rest 25 %
+SE_VAROR = (  # (name, price, moms %, pant a bottle or can)
+    ("Mellanmjölk 1,5% 1,5l", "19.90", "6", ""),
+    ("Smör Normalsaltat 500g", "64.90", "6", ""),
+    ("Kaffe Mellanrost 450g", "69.90", "6", ""),
+    ("Pågen Gifflar Kanel", "32.90", "6", ""),
+    ("Falukorv 800g", "44.90", "6", ""),
+    ("Ägg 12-p Frigående", "52.90", "6", ""),
+    ("Knäckebröd Råg 520g", "29.90", "6", ""),
+    ("Kanelbulle", "15.00", "6", ""),
+    ("Coca-Cola 1,5l", "24.90", "6", "2.00"),
+    ("Loka Citron 33cl", "12.90", "6", "1.00"),
+    ("Ramlösa 33cl", "13.90", "6", "1.00"),
+    ("Tandkräm Zendium 75ml", "34.90", "25", ""),
+    ("Diskmedel Yes 500ml", "29.90", "25", ""),
+    ("Aftonbladet", "40.00", "6", ""),
+)
+SE_VIKT = (
+    ("Bananer", "24.90", ("0.842", "1.106", "0.655")),
+    ("Äpple Royal Gala", "34.90", ("0.512", "0.978")),
+)
+SE_ERBJUDANDE = {
+    "Loka Citron 33cl": (2, "20.00"),
+    "Pågen Gifflar Kanel": (2, "55.00"),
+    "Falukorv 800g": (2, "80.00"),
+}
+SEK_CASH = (50, 100, 200, 300, 500, 1000)
+SE_KASSORER = ("Elin", "Ahmed", "Sofia", "Johan")
+
+
+def sv_se_livs_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(SE_VAROR), rng.randint(2, 6))
+    if v in (1, 5) and not any(p[0] in SE_ERBJUDANDE for p in picked):
+        name = rng.choice(sorted(SE_ERBJUDANDE))
+        picked.insert(0, next(p for p in SE_VAROR if p[0] == name))
+    lines: list[Line] = []
+    for name, price, moms, pant in picked:
+        offer = SE_ERBJUDANDE.get(name)
+        qty = Decimal(offer[0] if offer and v in (1, 5) else rng.choice((1, 1, 1, 2, 3)))
+        ln = Line(name, qty, Decimal(price), tag=moms)
+        if offer and qty >= offer[0]:
+            ln = replace(ln, discount=Decimal(offer[1]) - offer[0] * ln.price)
+        lines.append(ln)
+        if pant:
+            lines.append(Line("Pant", qty, Decimal(pant), tag="0", code="pant"))
+    if v in (2, 6):
+        name, price, weights = rng.choice(SE_VIKT)
+        lines.append(Line(name, Decimal(rng.choice(weights)), Decimal(price), tag="6"))
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 3, 6):  # cash: Öresavrundning to the krona
+        savings = due - round_to(due, 1)
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "Kontant", tendered(rng, due, SEK_CASH)),)
+    elif v == 4:
+        tenders = (Tender("other", "Swish", due),)
+    else:
+        tenders = (Tender("card", "Kort", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 99999)),
+        dated_when=dated_between_hours(rng, "{y}-{m}-{d} {H}:{M}", 7, 23),
+        savings=savings,
+        savings_label="Öresavrundning",
+    )
+
+
+def sv_se_livs(s: Sale, cols: int) -> list[Op]:
+    # A Stockholm food shop's kvitto: the shop, address, org.nr and phone; Beskrivning, Pris, Mängd and Summa
+    # (the price before the quantity, "2 st" or "0,842 kg"); Pant on a line of its own under its bottle; the
+    # "2 för 20:-" Rabatt under its article; Totalt with the count; Att betala SEK; Öresavrundning in cash,
+    # Kontant and Växel, else Kort with its slip or Swish; the Moms table (Moms %, Moms, Netto, Brutto), pant
+    # outside it; the date and time, Kassa, Kassör and Kvittonr at the foot, the Kontrollenhet.
+    item = (Col(None), Col(7, "right"), Col(8, "right"), Col(8, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("HORNSTULLS LIVS"),
+        Center("Hornsgatan 150, 117 28 Stockholm"),
+        Center("Org.nr 556812-4471"),
+        Center("Tel 08-668 12 34"),
+        Rule(),
+        Row(("Beskrivning", "Pris", "Mängd", "Summa"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        mangd = f"{ln.qty} st" if ln.qty == ln.qty.to_integral() else f"{qty_str(ln.qty, ',')} kg"
+        name = f"  {ln.name}" if ln.code == "pant" else ln.name
+        if len(name) > cols - 26:  # a long name on its own line, the numbers under it
+            ops += [Text(name), Row(("", COMMA(ln.price), mangd, COMMA(ln.amount)), item)]
+        else:
+            ops.append(Row((name, COMMA(ln.price), mangd, COMMA(ln.amount)), item))
+        if ln.discount:
+            n, price = SE_ERBJUDANDE[ln.name]
+            rabatt = f"  Rabatt {n} för {int(Decimal(price))}:-"
+            ops.append(Row((rabatt, COMMA(ln.discount)), (Col(None), Col(8, "right"))))
+    count = sum(int(ln.qty) if ln.qty == ln.qty.to_integral() else 1 for ln in s.lines if ln.code != "pant")
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), pair(f"Totalt {count} varor", COMMA(net))]
+    if s.cash:
+        ops.append(pair(s.savings_label, COMMA(-s.savings)))
+    ops.append(pair("Att betala SEK", COMMA(s.total), bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(pair(t.label, COMMA(t.amount)))
+    if s.cash:
+        ops.append(pair("Växel", COMMA(s.change)))
+    table = (Col(6), Col(None, "right"), Col(9, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Moms %", "Moms", "Netto", "Brutto"), table)]
+    for rate, pct in SE_MOMS.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            tax = included_tax(gross, pct)
+            ops.append(Row((f"{rate},00", COMMA(tax), COMMA(gross - tax), COMMA(gross)), table))
+    pant = sum((ln.amount for ln in s.lines if ln.code == "pant"), Decimal(0))
+    if pant:
+        ops.append(Text(f"Pant (ej moms) {COMMA(pant)}"))
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Text("KÖP"),
+                Text(f"Mastercard ************{seq * 31 % 10000:04d}"),
+                Row(("Belopp SEK", COMMA(t.amount)), (Col(None), Col(12, "right"))),
+                Text(f"Ref: {seq * 7717 % 10**12:012d}  Godkänd"),
+            ]
+    ops += [
+        Rule(),
+        Text(f"{s.when}  Kassa 2  Kassör {SE_KASSORER[seq % 4]}"),
+        Text(f"Kvittonr {s.no}"),
+        Text(f"KE: HLST{seq * 131 % 10**8:08d}"),
+        Center("Tack för ditt köp!"),
+        Center("Spara kvittot"),
+    ]
+    return ops
+
+
+# -- en-za-supermarket --------------------------------------------------------------------------------------
+
+ZA_GOODS = (  # (name, price, "*" zero-rated basic food or "" with VAT 15 % in the price)
+    ("BROWN BREAD 700G", "17.99", "*"),
+    ("WHITE BREAD 700G", "19.99", ""),
+    ("MAIZE MEAL 5KG", "74.99", "*"),
+    ("SAMP 2KG", "32.99", "*"),
+    ("RICE 2KG", "44.99", "*"),
+    ("FRESH MILK 2L", "36.99", "*"),
+    ("EGGS LARGE 18S", "64.99", "*"),
+    ("SUGAR BEANS 500G", "27.99", "*"),
+    ("CHICKEN PIECES 2KG", "109.99", ""),
+    ("BOEREWORS 1KG", "99.99", ""),
+    ("COKE 2L", "27.99", ""),
+    ("ROOIBOS TEA 80S", "42.99", ""),
+    ("SUNLIGHT LIQUID 750ML", "34.99", ""),
+    ("SIMBA CHIPS 120G", "19.99", ""),
+    ("AIRTIME R29", "29.00", ""),
+)
+ZA_SAVE = {"COKE 2L": "5.00", "SIMBA CHIPS 120G": "3.00", "BOEREWORS 1KG": "10.00"}
+ZAR_CASH = (20, 50, 100, 150, 200, 300, 400, 500, 1000)
+ZA_CASHIERS = ("THANDI", "SIPHO", "LERATO", "JOHAN", "NALEDI")
+
+
+def en_za_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        replace(ln, discount=-Decimal(ZA_SAVE[ln.name]) * ln.qty if ln.name in ZA_SAVE else Decimal(0))
+        for ln in pick(rng, ZA_GOODS, (3, 7), qtys=(1, 1, 1, 2, 2, 3))
+    ]
+    # v7: the slip's TOTAL is ten rand over its lines (an item voided on the screen but not on the slip);
+    # what was tendered and the change follow the printed TOTAL.
+    misprint = Decimal("10.00") if v == 7 else Decimal(0)
+    due = sum((ln.net for ln in lines), Decimal(0)) + misprint
+    savings = Decimal(0)
+    if v in (0, 2, 5, 7):  # cash: rounded down to 10 cents, in the customer's favour
+        savings = due - round_to(due * 10, 1, ROUND_DOWN) / 10
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "CASH", tendered(rng, due, ZAR_CASH)),)
+    elif v == 3:
+        tenders = (Tender("other", "SNAPSCAN", due),)
+    else:
+        tenders = (Tender("card", "CARD", due),)
+    no = str(rng.randint(100000, 999999))
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=no,
+        dated_when=dated_between_hours(rng, "{y}/{m}/{d} {H}:{M}", 7, 21),
+        savings=savings,
+        savings_label="ROUNDING",
+        misprint=misprint,
+        # The slip's number is the till's, the store's and the sale's as one string (SLIP 0003-0412-729045).
+        receipt_no=f"{int(no) % 6 + 1:04d}-0412-{no}",
+    )
+
+
+def en_za_supermarket(s: Sale, cols: int) -> list[Op]:
+    # A Pretoria township supermarket's till slip from a local retail program: the store, address, phone and
+    # VAT number, TAX INVOICE; the slip's till-store-number string, the date and time, the cashier; every
+    # line with its amount first, then the name and * for zero-rated food, "2 @ 24.99" under it, SAVE under
+    # a promotion; TOTAL, ROUNDING down to 10 cents in cash, AMT DUE; TENDERED CASH and CHANGE, CARD with the
+    # terminal's lines or SNAPSCAN; VATABLE, VAT 15 %, ZERO RATED; the returns policy.
+    item = (Col(9, "right"), Col(None), Col(1))
+    seq = int(s.no)
+    till = seq % 6 + 1
+    ops: list[Op] = [
+        Title("KHULA FOODS"),
+        Center("MAMELODI EAST"),
+        Center("STAND 1204 TSAMAYA AVE, MAMELODI"),
+        Center("TEL 012 805 4411"),
+        Center("VAT NO 4870265193"),
+        Center("TAX INVOICE", bold=True),
+        Rule(),
+        Text(f"SLIP {till:04d}-0412-{s.no}"),
+        Text(f"{s.when}  TILL {till:02d}  {ZA_CASHIERS[seq % 5]}"),
+        Rule(),
+        Row(("R", "DESCRIPTION", ""), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((POINT(ln.amount), ln.name, ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Row(("", f"  {ln.qty} @ {POINT(ln.price)}", ""), item))
+        if ln.discount:
+            ops.append(Row((POINT(ln.discount), "  SAVE", ""), item))
+    ops += [
+        Row(("---------", "", ""), item),
+        Row((POINT(s.total + s.savings), "TOTAL", ""), item, bold=True),
+    ]
+    if s.cash:
+        ops += [Row((POINT(-s.savings), "ROUNDING", ""), item)]
+    ops.append(Row((POINT(s.total), "AMT DUE", ""), item, bold=True, tall=True))
+    for t in s.tenders:
+        label = "TENDERED CASH" if t.method == "cash" else t.label
+        ops.append(Row((POINT(t.amount), label, ""), item))
+    if s.cash:
+        ops.append(Row((POINT(s.change), "CHANGE", ""), item))
+    zero = sum((ln.net for ln in s.lines if ln.tag == "*"), Decimal(0))
+    vatable = s.total + s.savings - zero
+    tax = included_tax(vatable, Decimal(15))
+    ops += [
+        Rule(),
+        Row((POINT(vatable - tax), "VATABLE", ""), item),
+        Row((POINT(tax), "VAT 15%", ""), item),
+        Row((POINT(zero), "ZERO RATED *", ""), item),
+        Text(f"ITEMS {pieces(s.lines)}"),
+    ]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Text("DEBIT  CHEQUE ACCOUNT"),
+                Text(f"CARD ************{seq * 41 % 10000:04d}"),
+                Text(f"AUTH {seq * 97 % 10**6:06d}  APPROVED"),
+            ]
+        elif t.method == "other":
+            ops += [Rule(), Text(f"SNAPSCAN REF {seq * 7919 % 10**8:08d}")]
+    ops += [
+        Rule(),
+        Center("NO REFUND WITHOUT SLIP"),
+        Center("THANK YOU FOR SHOPPING LOCAL"),
+    ]
+    return ops
+
+
+# -- en-ph-botika -------------------------------------------------------------------------------------------
+
+PH_BOTIKA = (  # (name, price, V: VATable or E: VAT-exempt, the maintenance medicines the law exempts)
+    ("BIOGESIC 500MG TAB", "5.00", "V"),
+    ("NEOZEP FORTE TAB", "7.50", "V"),
+    ("ALAXAN FR CAP", "9.25", "V"),
+    ("DECOLGEN FORTE TAB", "7.00", "V"),
+    ("SOLMUX 500MG CAP", "13.50", "V"),
+    ("ASCORBIC ACID 500MG", "3.50", "V"),
+    ("ISOPROPYL ALCOHOL 500ML", "89.00", "V"),
+    ("BETADINE 60ML", "184.75", "V"),
+    ("METFORMIN 500MG TAB", "4.50", "E"),
+    ("LOSARTAN 50MG TAB", "12.00", "E"),
+    ("AMLODIPINE 10MG TAB", "9.75", "E"),
+    ("ATORVASTATIN 20MG TAB", "18.50", "E"),
+)
+PH_QTYS = (1, 2, 4, 10, 10, 20, 30)
+PHP_CASH = (100, 200, 500, 1000, 1500, 2000)
+PH_SC_DISC = 20  # the senior citizen's discount (RA 9994): VAT off first, then 20 % off
+
+
+def en_ph_botika_sale(rng: random.Random, v: int) -> Sale:
+    lines = []
+    for name, price, tag in rng.sample(list(PH_BOTIKA), rng.randint(2, 5)):
+        qty = rng.choice((1, 2)) if Decimal(price) > 50 else rng.choice(PH_QTYS)
+        lines.append(Line(name, Decimal(qty), Decimal(price), tag=tag))
+    savings = Decimal(0)
+    if v in (2, 5):  # a senior citizen: Less VAT on the VATable lines, then 20 % off every line
+        vat = sum(
+            (
+                ln.amount - (ln.amount / Decimal("1.12")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                for ln in lines
+                if ln.tag == "V"
+            ),
+            Decimal(0),
+        )
+        base = sum((ln.amount for ln in lines), Decimal(0)) - vat
+        savings = vat + (base * PH_SC_DISC / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    due = sum((ln.amount for ln in lines), Decimal(0)) - savings
+    if v in (1, 6):
+        tenders: tuple[Tender, ...] = (Tender("other", "GCASH", due),)
+    elif v == 4:
+        tenders = (Tender("card", "CREDIT CARD", due),)
+    else:
+        tenders = (Tender("cash", "CASH", tendered(rng, due, PHP_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1000, 99999):011d}",
+        dated_when=dated_between_hours(rng, "{m}/{d}/{y} {I}:{M} {p}", 8, 21),
+        savings=savings,
+        savings_label="SC",
+        subtotal_printed=True,
+    )
+
+
+def en_ph_botika(s: Sale, cols: int) -> list[Op]:
+    # A Marikina botika's SALES INVOICE from a BIR-accredited POS: the pharmacy, its owner, address, VAT REG
+    # TIN, MIN, S/N and PTU; SI No., the date month first with a 12-hour clock, cashier and terminal; each
+    # medicine's name on its line, "10 PC @ 5.00" and the amount with V or E under it; Total Items,
+    # SUBTOTAL, for a senior citizen Less: VAT and Less: SC Disc 20 % with the SC ID; AMOUNT DUE; CASH
+    # TENDERED and CHANGE, GCASH with its reference or a card; VATable Sales, VAT Amount, VAT-Exempt Sales,
+    # Zero-Rated Sales; the customer's lines; the accreditation and the "this serves as" line.
+    item = (Col(None), Col(10, "right"), Col(1))
+    right = 12 if cols >= 42 else 10
+    seq = int(s.no)
+    day, clock = s.when.split(" ", 1)
+    ops: list[Op] = [
+        Center("BOTIKA SANTA ELENA", bold=True),
+        Center("Owned & Operated by:"),
+        Center("ROSALINDA M. CRUZ"),
+        Center("12 J.P. Rizal St., Sta. Elena"),
+        Center("Marikina City 1800"),
+        Center("VAT REG TIN: 218-417-336-00000"),
+        Center("MIN: 24010312345678901"),
+        Center("S/N: WPX3K81290"),
+        Rule(),
+        Center("SALES INVOICE", bold=True),
+        Text(f"SI No.: {s.no}"),
+        Text(f"Date: {day} {clock}"),
+        Text(f"Cashier: {('JOY', 'MARVIN', 'LIZA')[seq % 3]}  Term: 01"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(ln.name))
+        ops.append(Row((f"  {ln.qty} PC @ {GROUPED(ln.price)}", GROUPED(ln.amount), ln.tag), item))
+    ops += [
+        Rule(),
+        Text(f"Total Items: {pieces(s.lines)}"),
+        pair("SUBTOTAL", GROUPED(s.subtotal), right=right),
+    ]
+    vatable = sum((ln.amount for ln in s.lines if ln.tag == "V"), Decimal(0))
+    exempt = sum((ln.amount for ln in s.lines if ln.tag == "E"), Decimal(0))
+    if s.savings:
+        vat = sum(
+            (
+                ln.amount - (ln.amount / Decimal("1.12")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                for ln in s.lines
+                if ln.tag == "V"
+            ),
+            Decimal(0),
+        )
+        ops += [
+            pair("Less: VAT", GROUPED(-vat), right=right),
+            pair(f"Less: SC Disc {PH_SC_DISC}%", GROUPED(-(s.savings - vat)), right=right),
+        ]
+        exempt, vatable = exempt + vatable - vat, Decimal(0)
+    ops.append(pair("AMOUNT DUE (PHP)", GROUPED(s.total), bold=True, tall=True, right=right))
+    for t in s.tenders:
+        ops.append(pair("CASH TENDERED" if t.method == "cash" else t.label, GROUPED(t.amount), right=right))
+    if s.cash:
+        ops.append(pair("CHANGE", GROUPED(s.change), right=right))
+    vat_amount = vatable - (vatable / Decimal("1.12")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    ops += [
+        Rule(),
+        pair("VATable Sales", GROUPED(vatable - vat_amount), right=right),
+        pair("VAT Amount (12%)", GROUPED(vat_amount), right=right),
+        pair("VAT-Exempt Sales", GROUPED(exempt), right=right),
+        pair("Zero-Rated Sales", "0.00", right=right),
+    ]
+    for t in s.tenders:
+        if t.method == "other":
+            ops.append(Text(f"GCash Ref No. {seq * 7919 % 10**13:013d}"))
+        elif t.method == "card":
+            ops.append(Text(f"Card No. ************{seq * 37 % 10000:04d}"))
+    if s.savings:
+        ops += [Text(f"SC ID No.: MKN-{seq * 31 % 10**6:06d}"), Text("SC Name: ____________")]
+    else:
+        ops += [Text("Customer: ____________"), Text("TIN: ____________")]
+    ops += [
+        Rule(),
+        Center("PTU: FP012024-039-0412331-000"),
+        Center("THIS SERVES AS YOUR"),
+        Center("SALES INVOICE"),
+        Center("Thank you! Get well soon!"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "en-in-kirana",
+        "Latin",
+        "INR",  # Net Amount Rs.
+        en_in_kirana_sale,
+        en_in_kirana,
+        # A desktop billing program's bill on an 80 mm Epson and a 58 mm printer of the kind kiranas buy.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "pos-5890", "zjiang-58mm", 32, "cp437"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "id-minimarket",
+        "Latin",
+        None,  # the struk prints no Rp: amounts alone
+        id_minimarket_sale,
+        id_minimarket,
+        # The dot-matrix TM-U220 many Indonesian minimarkets print on (40 columns), and an Xprinter.
+        (
+            Encoder(RL, "impact", "generic-80mm", 40, "cp437"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp437"),
+            Encoder(PE, "TM-U220", "generic-80mm", 40, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "el-gr-kafeteria",
+        "Greek",
+        "EUR",  # ΣΥΝΟΛΟ EUR
+        el_gr_kafeteria_sale,
+        el_gr_kafeteria,
+        # receiptline has no Greek code page: receipt-printer-encoder in CP737 (Epson ESC t 14) and
+        # Windows-1253 (an Xprinter's ESC t 7), python-escpos in CP737. CP737 has no euro sign: "EUR".
+        (
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp737"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1253"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP737"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "cs-cz-potraviny",
+        "Latin",
+        "CZK",  # Celkem Kč
+        cs_cz_potraviny_sale,
+        cs_cz_potraviny,
+        # CP852, the DOS page of Central Europe, as Czech tills send it.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp852"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP852"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "hu-hu-abc",
+        "Latin",
+        "HUF",  # ÖSSZESEN ... Ft
+        hu_hu_abc_sale,
+        hu_hu_abc,
+        # CP852 has ő and ű.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp852"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP852"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "sv-se-livs",
+        "Latin",
+        "SEK",  # Att betala SEK
+        sv_se_livs_sale,
+        sv_se_livs,
+        # CP865, the Nordic DOS page (å, ä, ö).
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp865"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp865"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP865"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-za-supermarket",
+        "Latin",
+        "ZAR",  # the amount column headed R
+        en_za_supermarket_sale,
+        en_za_supermarket,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-ph-botika",
+        "Latin",
+        "PHP",  # AMOUNT DUE (PHP)
+        en_ph_botika_sale,
+        en_ph_botika,
+        # A SUNMI handheld's 58 mm printer, as small Philippine shops use, an Epson and a TM-T88IV.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "sunmi-p2se", "sunmi-58mm", 32, "cp437"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=8,
     ),
 )
 
@@ -18962,7 +20104,7 @@ def truth_of(case: Case) -> dict[str, Any]:
     out["payments"] = [{"method": p.method, "amount": format(p.amount, "f")} for p in s.tenders]
     if s.cash:
         out["change"] = format(s.change, "f")
-    out["status"] = "ok"
+    out["status"] = "needs_review" if s.misprint else "ok"
     out["template"] = t.name
     out["script"] = t.script
     out["encoder"] = e.name
