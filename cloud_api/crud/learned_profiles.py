@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.corrections import corrected_of_layout
@@ -404,6 +404,17 @@ def _decidable(session: Session, scope: Scope, profile_id: int, status: str) -> 
         raise ProfileRefused(f"the profile is {row.status}, not {status}")
     if not set(row.stores) <= scope.store_ids:
         raise PermissionError("the profile was pushed to stores outside yours")
+    # Claimed by one conditional update: of two decisions sent at once, the second finds the status
+    # changed (PostgreSQL makes it wait for the first's commit; SQLite takes one writer at a time) and
+    # pushes nothing. A push that fails rolls the claim back with everything else.
+    claimed = session.execute(
+        update(LearnedProfile)
+        .where(LearnedProfile.id == row.id, LearnedProfile.status == status)
+        .values(status="deciding")
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ProfileRefused(f"the profile is being decided by someone else, or was: not {status} any more")
     return row
 
 

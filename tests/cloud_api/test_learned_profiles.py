@@ -185,6 +185,8 @@ def test_a_layout_is_learned_from_three_corrections_approved_and_read_right(
         assert client.post(f"/api/v1/profiles/{draft['id']}/approve", headers=shop1).status_code == 403
         r = client.post(f"/api/v1/profiles/{draft['id']}/approve", headers=owner)
         assert r.status_code == 200 and r.json()["stores"] == ["s1", "s2"]
+        again = client.post(f"/api/v1/profiles/{draft['id']}/approve", headers=owner)
+        assert again.status_code == 409 and len(cloud.published) == 2  # decided once, pushed once
     assert [t[0].device for _, t in cloud.published] == ["s1-t1", "s2-t1"]
     (to_s1, _), (to_s2, _) = cloud.published
     # A forged configuration (another key) is refused by the box; HQ's is applied.

@@ -444,6 +444,18 @@ def test_the_dashboard_pages_need_a_login_and_show_only_the_users_stores(fleet: 
         assert client.get(f"/hq/reports/{fleet.store_ids['s1']}/{today}").status_code == 200
         assert client.get(f"/hq/reports/{fleet.store_ids['s3']}/{today}").status_code == 404
         assert client.get(f"/hq/reports/{fleet.store_ids['x1']}/{today}").status_code == 404
+        # Correcting and learning: the manager's own receipts and profiles, not s3's (nor another retailer's).
+        assert client.get(f"/hq/receipts/{mine}/correct").status_code == 200
+        assert client.get(f"/hq/receipts/{theirs}/correct").status_code == 404
+        for path in (f"/hq/receipts/{theirs}/check", f"/hq/receipts/{theirs}/corrections"):
+            assert client.post(path, json={}).status_code == 404
+        learning = client.get("/hq/learning").text
+        assert "HEAD OF s1" in learning and "HEAD OF s3" not in learning and "HEAD OF x1" not in learning
+        for code, status in (("s1", 200), ("s3", 404), ("x1", 404)):
+            assert client.get(f"/hq/learning/profiles/{fleet.profile_ids[code]}").status_code == status
+            if status == 404:
+                refused = client.post(f"/hq/learning/profiles/{fleet.profile_ids[code]}/approve")
+                assert refused.status_code == 404
         client.post("/hq/logout")
         assert client.get("/hq", follow_redirects=False).status_code == 303
 
