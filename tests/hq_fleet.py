@@ -162,4 +162,8 @@ class Fleet:
             "/api/v1/profiles/drafts": ("/api/v1/profiles/drafts", {"layout": f"HEAD OF {code}"}),
             "/api/v1/profiles/{profile_id}/approve": (f"/api/v1/profiles/{pid}/approve", {}),
             "/api/v1/profiles/{profile_id}/rollback": (f"/api/v1/profiles/{pid}/rollback", {}),
+            "/api/v1/profiles/{profile_id}/edits": (
+                f"/api/v1/profiles/{pid}/edits",
+                {"toml": f'name = "edited-{code}"\n'},
+            ),
         }

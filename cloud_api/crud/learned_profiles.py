@@ -40,7 +40,7 @@ from edge.parsing.evaluate import judge
 from edge.parsing.induce import MAX_EXAMPLES, Example, InduceError, example, induce
 from edge.parsing.layout import share_a_word
 from edge.parsing.pipeline import applies, decode_bytes, parse_decoded
-from edge.parsing.profiles import PosProfile, parse_profile
+from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
 from sync.topics import DeviceTopics
 
 MIN_EXAMPLES = 2  # one corrected receipt shows no column that varies: the draft would learn its values
@@ -151,6 +151,48 @@ def draft(session: Session, scope: Scope, layout: str, now: datetime) -> Learned
         toml=induced.toml,
         status="draft",
         examples=ids,
+        score=asdict(score) | {"money_right": score.money_right},
+        stores=[],
+        created_by=scope.email,
+        created_at=now,
+    )
+    session.add(row)
+    return row
+
+
+MAX_TOML = 64 * 1024
+
+
+def edited(session: Session, scope: Scope, profile_id: int, toml: str, now: datetime) -> LearnedProfile:
+    """A person's edit of a profile (its TOML, as `tillbox parse --profile` reads it) as a new draft of the
+    same layout, scored the same way before anyone may approve it; the caller commits."""
+    base = get(session, scope, profile_id)
+    if base is None:
+        raise LookupError(profile_id)
+    if len(toml) > MAX_TOML:
+        raise ProfileRefused(f"the profile is {len(toml)} characters; at most {MAX_TOML}")
+    try:
+        data = tomllib.loads(toml)
+        profile = parse_profile(data, "the edited profile")
+    except (tomllib.TOMLDecodeError, ProfileError) as e:
+        raise ProfileRefused(f"the profile does not load: {e}") from None
+    taken = session.scalar(
+        select(LearnedProfile.id).where(
+            LearnedProfile.retailer == scope.retailer, LearnedProfile.name == profile.name
+        )
+    )
+    if taken is not None or not re.fullmatch(r"[\w.-]{1,64}", profile.name):
+        raise ProfileRefused(
+            f"name {profile.name!r}: give the edit a new name (letters, digits, . - _; 64 at most)"
+        )
+    score = score_profile(session, scope.retailer, base.layout, toml)
+    row = LearnedProfile(
+        retailer=scope.retailer,
+        layout=base.layout,
+        name=profile.name,
+        toml=toml,
+        status="draft",
+        examples=base.examples,
         score=asdict(score) | {"money_right": score.money_right},
         stores=[],
         created_by=scope.email,

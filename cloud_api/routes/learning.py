@@ -101,6 +101,26 @@ def draft_profile(request: DraftRequest, who: Who, s: Db) -> LearnedProfileOut:
     return LearnedProfileOut.model_validate(row)
 
 
+class EditRequest(BaseModel):
+    toml: str = Field(min_length=1, max_length=learned_profiles.MAX_TOML)
+
+
+@router.post(
+    "/profiles/{profile_id}/edits", response_model=LearnedProfileOut, status_code=201, responses=NOT_FOUND
+)
+def edit_profile(profile_id: PathId, request: EditRequest, who: Who, s: Db) -> LearnedProfileOut:
+    """A person's edit of the profile's TOML, as a new draft of the layout, scored like any draft. One
+    that does not load, or takes a name in use, is refused (422) with why."""
+    try:
+        row = learned_profiles.edited(s, who, profile_id, request.toml, datetime.now(UTC))
+    except LookupError:
+        raise HTTPException(404, "no such profile") from None
+    except ProfileRefused as e:
+        raise HTTPException(422, str(e)) from None
+    s.commit()
+    return LearnedProfileOut.model_validate(row)
+
+
 @router.get("/profiles", response_model=list[LearnedProfileOut])
 def list_learned(who: Who, s: Db) -> list[LearnedProfileOut]:
     return [LearnedProfileOut.model_validate(r) for r in learned_profiles.list_profiles(s, who)]

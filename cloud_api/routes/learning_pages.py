@@ -110,6 +110,28 @@ def profile(profile_id: Id, request: Request, who: Who, s: Db, done: str = "") -
     return _page(state, request, "hq_profile.html", p=row, who=who, error=None, done=done[:200])
 
 
+@router.post("/learning/profiles/{profile_id}/edits", response_class=HTMLResponse)
+def edit(
+    profile_id: Id,
+    request: Request,
+    who: Who,
+    s: Db,
+    toml: Annotated[str, Form(max_length=learned_profiles.MAX_TOML)] = "",
+) -> Response:
+    state = app_state(request)
+    base = learned_profiles.get(s, who, profile_id)
+    if base is None:
+        return _page(state, request, "message.html", 404, title="No such profile", text="")
+    try:
+        row = learned_profiles.edited(s, who, profile_id, toml, datetime.now(UTC))
+    except ProfileRefused as e:
+        return _page(
+            state, request, "hq_profile.html", 422, p=base, who=who, error=str(e), done="", edit=toml
+        )
+    s.commit()
+    return RedirectResponse(f"/hq/learning/profiles/{row.id}", status_code=303)
+
+
 @router.post("/learning/profiles/{profile_id}/{action}", response_class=HTMLResponse)
 def decide(profile_id: Id, action: str, request: Request, who: Who, s: Db) -> Response:
     state = app_state(request)

@@ -181,6 +181,16 @@ def test_a_layout_is_learned_from_three_corrections_approved_and_read_right(
         assert (score["receipts"], score["corrected"], score["corrected_right"]) == (12, 3, 3)
         assert score["worse_count"] == 0 and score["newly_proven"] == 9 and score["money_right"] == 12
         assert "JUMLA" in draft["toml"] and draft["status"] == "draft"
+        # A person may edit the draft's TOML: a new draft, scored the same way; one that does not load,
+        # or takes a name in use, is refused with why.
+        edits = f"/api/v1/profiles/{draft['id']}/edits"
+        r = client.post(edits, json={"toml": "name = 'x'\n[words]\ntotal = 'JUMLA'\n"}, headers=owner)
+        assert r.status_code == 422 and "does not load" in r.text and "words.total" in r.text
+        assert client.post(edits, json={"toml": draft["toml"]}, headers=owner).status_code == 422  # its name
+        renamed = draft["toml"].replace(draft["name"], "duka-by-hand")
+        r = client.post(edits, json={"toml": renamed}, headers=owner)
+        assert r.status_code == 201 and r.json()["name"] == "duka-by-hand"
+        assert r.json()["score"] == draft["score"] and r.json()["status"] == "draft"
         # Approval is an owner's or a manager's, and pushes to both stores of the layout.
         assert client.post(f"/api/v1/profiles/{draft['id']}/approve", headers=shop1).status_code == 403
         r = client.post(f"/api/v1/profiles/{draft['id']}/approve", headers=owner)

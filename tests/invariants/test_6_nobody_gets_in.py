@@ -397,6 +397,8 @@ def _posts_reach_only_their_stores(
             assert r.status_code == 200 and r.json()["adds_up"], (email, r.text)
         elif template.endswith("/corrections"):
             assert r.status_code == 201 and r.json()["author"] == email, (email, r.text)
+        elif template.endswith("/edits"):
+            assert r.status_code == 201 and r.json()["name"] == f"edited-{own}", (email, r.text)
         elif template.endswith(("/approve", "/rollback")):
             expected = 403 if ROLES[email][0] == "store_manager" else 503
             assert r.status_code == expected, (email, template, r.text)
