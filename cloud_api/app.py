@@ -43,7 +43,7 @@ def app_for_settings(settings: CloudSettings) -> FastAPI:
         sms=load_sender(settings.shoppers.sms_sender, settings.shoppers.sms_options),
         region=settings.shoppers.region,
         thresholds=thresholds(settings.alerts),
-        pusher=Pusher(config_key(settings.config_key_file), partial(publish, settings.broker)),
+        pusher=Pusher(partial(config_key, settings.config_key_file), partial(publish, settings.broker)),
     )
     return create_app(state)
 

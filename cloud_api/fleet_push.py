@@ -118,7 +118,7 @@ class Pusher:
     """What the web service pushes with (HQ approving a learned profile): HQ's key, and the publishing to
     the broker (`publish` with the service's broker settings)."""
 
-    key: Ed25519PrivateKey
+    key: Callable[[], Ed25519PrivateKey]  # read when first needed: a service never asked to push makes none
     publish: Callable[[bytes, list[DeviceTopics]], None]
 
 

@@ -156,7 +156,7 @@ def _decide(action: learned_profiles.Decision, profile_id: int, request: Request
     if pusher is None:
         raise HTTPException(503, "this service pushes no configuration")
     try:
-        stores = action(s, who, profile_id, pusher.key, pusher.publish, datetime.now(UTC))
+        stores = action(s, who, profile_id, pusher.key(), pusher.publish, datetime.now(UTC))
     except LookupError:
         raise HTTPException(404, "no such profile") from None
     except PermissionError as e:

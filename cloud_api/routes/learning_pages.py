@@ -146,7 +146,7 @@ def decide(profile_id: Id, action: str, request: Request, who: Who, s: Db) -> Re
     else:
         do = learned_profiles.approve if action == "approve" else learned_profiles.rollback
         try:
-            stores = do(s, who, profile_id, state.pusher.key, state.pusher.publish, datetime.now(UTC))
+            stores = do(s, who, profile_id, state.pusher.key(), state.pusher.publish, datetime.now(UTC))
         except (ProfileRefused, PermissionError) as e:
             error, status = str(e), 409 if isinstance(e, ProfileRefused) else 403
         else:

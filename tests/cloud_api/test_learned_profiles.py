@@ -113,7 +113,7 @@ class Cloud:
                 self.tokens[email] = issue_token(s, user, "api", "test", now)
 
     def client(self) -> TestClient:
-        pusher = Pusher(self.hq, lambda payload, targets: self.published.append((payload, targets)))
+        pusher = Pusher(lambda: self.hq, lambda payload, targets: self.published.append((payload, targets)))
         return TestClient(app_for(self.url, pusher=pusher))
 
     def auth(self, email: str) -> dict[str, str]:
