@@ -115,6 +115,8 @@ def edit_profile(profile_id: PathId, request: EditRequest, who: Who, s: Db) -> L
         row = learned_profiles.edited(s, who, profile_id, request.toml, datetime.now(UTC))
     except LookupError:
         raise HTTPException(404, "no such profile") from None
+    except PermissionError as e:
+        raise HTTPException(403, str(e)) from None
     except ProfileRefused as e:
         raise HTTPException(422, str(e)) from None
     s.commit()

@@ -124,9 +124,10 @@ def edit(
         return _page(state, request, "message.html", 404, title="No such profile", text="")
     try:
         row = learned_profiles.edited(s, who, profile_id, toml, datetime.now(UTC))
-    except ProfileRefused as e:
+    except (ProfileRefused, PermissionError) as e:
+        status = 403 if isinstance(e, PermissionError) else 422
         return _page(
-            state, request, "hq_profile.html", 422, p=base, who=who, error=str(e), done="", edit=toml
+            state, request, "hq_profile.html", status, p=base, who=who, error=str(e), done="", edit=toml
         )
     s.commit()
     return RedirectResponse(f"/hq/learning/profiles/{row.id}", status_code=303)
