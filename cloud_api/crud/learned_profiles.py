@@ -143,14 +143,20 @@ def draft(session: Session, scope: Scope, layout: str, now: datetime) -> Learned
             f"no draft offered: the corrected receipts do not read as one layout ({', '.join(unread)} "
             f"not read right by what the others teach); correct receipts of one layout, or check these"
         )
-    score = score_profile(session, scope.retailer, layout, induced.toml)
+    return _scored_draft(session, scope, layout, name, induced.toml, ids, now)
+
+
+def _scored_draft(
+    session: Session, scope: Scope, layout: str, name: str, toml: str, examples: list[int], now: datetime
+) -> LearnedProfile:
+    score = score_profile(session, scope.retailer, layout, toml)
     row = LearnedProfile(
         retailer=scope.retailer,
         layout=layout,
         name=name,
-        toml=induced.toml,
+        toml=toml,
         status="draft",
-        examples=ids,
+        examples=examples,
         score=asdict(score) | {"money_right": score.money_right},
         stores=[],
         created_by=scope.email,
@@ -189,21 +195,7 @@ def edited(session: Session, scope: Scope, profile_id: int, toml: str, now: date
         raise ProfileRefused(
             f"name {profile.name!r}: give the edit a new name (letters, digits, . - _; 64 at most)"
         )
-    score = score_profile(session, scope.retailer, base.layout, toml)
-    row = LearnedProfile(
-        retailer=scope.retailer,
-        layout=base.layout,
-        name=profile.name,
-        toml=toml,
-        status="draft",
-        examples=base.examples,
-        score=asdict(score) | {"money_right": score.money_right},
-        stores=[],
-        created_by=scope.email,
-        created_at=now,
-    )
-    session.add(row)
-    return row
+    return _scored_draft(session, scope, base.layout, profile.name, toml, base.examples, now)
 
 
 def _layout_rows(

@@ -5,6 +5,8 @@ API: another store's receipt or profile is "not found"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -111,14 +113,8 @@ class EditRequest(BaseModel):
 def edit_profile(profile_id: PathId, request: EditRequest, who: Who, s: Db) -> LearnedProfileOut:
     """A person's edit of the profile's TOML, as a new draft of the layout, scored like any draft. One
     that does not load, or takes a name in use, is refused (422) with why."""
-    try:
+    with _answers(refused=422):
         row = learned_profiles.edited(s, who, profile_id, request.toml, datetime.now(UTC))
-    except LookupError:
-        raise HTTPException(404, "no such profile") from None
-    except PermissionError as e:
-        raise HTTPException(403, str(e)) from None
-    except ProfileRefused as e:
-        raise HTTPException(422, str(e)) from None
     s.commit()
     return LearnedProfileOut.model_validate(row)
 
@@ -157,13 +153,20 @@ def _decide(action: learned_profiles.Decision, profile_id: int, request: Request
     pusher = app_state(request).pusher
     if pusher is None:
         raise HTTPException(503, "this service pushes no configuration")
-    try:
+    with _answers(refused=409):
         stores = action(s, who, profile_id, pusher.key(), pusher.publish, datetime.now(UTC))
+    s.commit()
+    return Pushed(stores=stores)
+
+
+@contextmanager
+def _answers(refused: int) -> Iterator[None]:
+    """A profile not in the asker's stores: 404; not the asker's role: 403; refused for what it is."""
+    try:
+        yield
     except LookupError:
         raise HTTPException(404, "no such profile") from None
     except PermissionError as e:
         raise HTTPException(403, str(e)) from None
     except ProfileRefused as e:
-        raise HTTPException(409, str(e)) from None
-    s.commit()
-    return Pushed(stores=stores)
+        raise HTTPException(refused, str(e)) from None
