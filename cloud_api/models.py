@@ -108,6 +108,11 @@ class Transaction(Base):
     # first revision's `before`), and a later parse from the box does not replace it.
     corrected_at: Mapped[datetime | None] = mapped_column(Aware)
     corrected_by: Mapped[str | None] = mapped_column(String(254))
+    # Raised by every ORM update: an ingest that read the row before a correction committed fails its
+    # update (and is retried, seeing the correction) instead of writing the box's parse over HQ's.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative attribute)
 
 
 class ReceiptPrint(Base):
@@ -144,6 +149,7 @@ class LearnedProfile(Base):
     receipt of the layout, then approved (signed and pushed to `stores`) or rolled back."""
 
     __tablename__ = "learned_profiles"
+    __table_args__ = (UniqueConstraint("retailer", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     retailer: Mapped[str] = mapped_column(String(64))
@@ -154,6 +160,8 @@ class LearnedProfile(Base):
     examples: Mapped[list[int]] = mapped_column(Document)  # the corrected transactions it was learned from
     score: Mapped[dict[str, Any]] = mapped_column(Document)
     stores: Mapped[list[int]] = mapped_column(Document)  # where it was pushed
+    # What each of those stores ran before it ({store id: [name, TOML] or null}): what a rollback restores.
+    replaced: Mapped[dict[str, Any]] = mapped_column(Document, default=dict)
     created_by: Mapped[str] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(Aware)
     decided_by: Mapped[str | None] = mapped_column(String(254))

@@ -164,6 +164,6 @@ class Fleet:
             "/api/v1/profiles/{profile_id}/rollback": (f"/api/v1/profiles/{pid}/rollback", {}),
             "/api/v1/profiles/{profile_id}/edits": (
                 f"/api/v1/profiles/{pid}/edits",
-                {"toml": f'name = "edited-{code}"\n'},
+                {"toml": f'name = "edited-{code}"\n[detect]\nheader = "HEAD OF {code}"\n'},
             ),
         }

@@ -6,7 +6,8 @@ the reasons, so a typo never becomes the truth a POS profile is learned from.
 
 What a correction may change is the sale: kind, date and time, receipt number, items, subtotal,
 discounts, taxes, total, payments, change, currency, cashier. Who bought (the member number, the masked
-phone) stays as the box read it: linking a purchase to a person is the claim flow's, not a reviewer's."""
+phone) and the store's name as printed stay as the box read them: linking a purchase to a person is the
+claim flow's, not a reviewer's."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ from cloud_api.crud.users import Scope
 from cloud_api.models import Revision, Transaction
 from cloud_api.money import parse_decimal
 from edge.parsing.reconcile import self_check
+from sync.bounds import OutOfBounds, check_json
 from sync.wire.model import WireError, from_wire, to_wire
 from sync.wire.transaction import Transaction as WireTransaction
 
 ROLES = ("owner", "manager", "store_manager")  # every HQ role, each within its own stores
-KEPT_FROM_THE_BOX = ("member_id", "phone_masked", "schema_version")
+KEPT_FROM_THE_BOX = ("member_id", "phone_masked", "schema_version", "store")
 
 
 class CorrectionRefused(ValueError):
@@ -54,6 +56,10 @@ def check(current: dict[str, Any], proposed: object) -> Checked:
     Raises CorrectionRefused for a document that does not read as a transaction."""
     if not isinstance(proposed, dict):
         raise CorrectionRefused(["a transaction (a JSON object) is needed"])
+    try:
+        check_json(proposed, "correction")  # what no column holds (a NUL), nor a page, nor a report
+    except OutOfBounds as e:
+        raise CorrectionRefused([str(e)]) from None
     merged = {**current, **proposed}
     for name in KEPT_FROM_THE_BOX:
         merged.pop(name, None)
@@ -65,6 +71,11 @@ def check(current: dict[str, Any], proposed: object) -> Checked:
         tx = from_wire(WireTransaction, merged, "correction")
     except WireError as e:
         raise CorrectionRefused([str(e)]) from None
+    if tx.datetime is not None:
+        try:
+            datetime.fromisoformat(tx.datetime)
+        except ValueError:
+            raise CorrectionRefused([f"datetime {tx.datetime!r}: no such day or time"]) from None
     checked = self_check(tx)
     if checked.total is not None and parse_decimal(format(checked.total, "f")) is None:
         raise CorrectionRefused([f"total {format(checked.total, 'f')[:40]} is no amount a till prints"])

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import multiprocessing
 import os
 import re
+import secrets
 import tomllib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -32,8 +35,8 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.corrections import corrected_of_layout
 from cloud_api.crud.users import Scope
-from cloud_api.fleet_push import prepare
-from cloud_api.models import LearnedProfile, PushedConfig, ReceiptPrint, Store, Transaction
+from cloud_api.fleet_push import current_profile, prepare
+from cloud_api.models import LearnedProfile, ReceiptPrint, Store, Transaction
 from cloud_api.schemas import LayoutOut
 from edge.escpos.printer_profile import GENERIC, PROFILES
 from edge.parsing.evaluate import judge
@@ -46,6 +49,7 @@ from sync.topics import DeviceTopics
 MIN_EXAMPLES = 2  # one corrected receipt shows no column that varies: the draft would learn its values
 APPROVERS = ("owner", "manager")  # a push reaches every store of the layout: not one store's manager
 SHOWN_WORSE = 50
+LAYOUT_PATTERN = r"^[^\x00-\x1f\x7f]+$"  # a layout key as edge/parsing/layout.py makes one: printable
 
 
 class ProfileRefused(ValueError):
@@ -83,10 +87,6 @@ class Score:
             self.worse.append({"transaction_id": transaction_id, "why": why})
 
 
-def _retailer_stores(session: Session, retailer: str) -> frozenset[int]:
-    return frozenset(session.scalars(select(Store.id).where(Store.retailer == retailer)))
-
-
 def _prints(session: Session, ids: list[int]) -> dict[int, ReceiptPrint]:
     return {
         p.transaction_id: p
@@ -122,10 +122,8 @@ def draft(session: Session, scope: Scope, layout: str, now: datetime) -> Learned
             f"{len(examples)} corrected receipt(s) of this layout with their print job: correct at least "
             f"{MIN_EXAMPLES} to learn it"
         )
-    n = len(list(session.scalars(select(LearnedProfile.id).where(LearnedProfile.layout == layout)))) + 1
-    name = f"learned-{_slug(layout)}-{n}"
     try:
-        induced = induce(examples, name)
+        induced = induce(examples, "draft")
     except InduceError as e:
         raise ProfileRefused(f"no draft offered: {e}") from None
     totals = tomllib.loads(induced.toml).get("words", {}).get("total", [])
@@ -143,17 +141,25 @@ def draft(session: Session, scope: Scope, layout: str, now: datetime) -> Learned
             f"no draft offered: the corrected receipts do not read as one layout ({', '.join(unread)} "
             f"not read right by what the others teach); correct receipts of one layout, or check these"
         )
-    return _scored_draft(session, scope, layout, name, induced.toml, ids, now)
+    return _scored_draft(session, scope, layout, induced.toml, ids, now)
 
 
 def _scored_draft(
-    session: Session, scope: Scope, layout: str, name: str, toml: str, examples: list[int], now: datetime
+    session: Session,
+    scope: Scope,
+    layout: str,
+    toml: str,
+    examples: list[int],
+    now: datetime,
+    name: str | None = None,
 ) -> LearnedProfile:
-    score = score_profile(session, scope.retailer, layout, toml)
+    """Scored on the asker's stores (those an approval by them would reach); a learned draft is named by
+    its row, unique for good (`learned-LAYOUT-ID`), and its TOML says that name."""
+    score = score_profile(session, scope.store_ids, layout, toml)
     row = LearnedProfile(
         retailer=scope.retailer,
         layout=layout,
-        name=name,
+        name=name or f"pending-{secrets.token_hex(8)}",
         toml=toml,
         status="draft",
         examples=examples,
@@ -161,9 +167,19 @@ def _scored_draft(
         stores=[],
         created_by=scope.email,
         created_at=now,
+        replaced={},
     )
     session.add(row)
+    if name is None:
+        session.flush()
+        row.name = f"learned-{_slug(layout)}-{row.id}"
+        row.toml = _named(toml, row.name)
     return row
+
+
+def _named(toml: str, name: str) -> str:
+    """The TOML with its `name` line saying `name` (the induced text's first key)."""
+    return re.sub(r"(?m)^name = .*$", lambda _: f"name = {json.dumps(name)}", toml, count=1)
 
 
 MAX_TOML = 64 * 1024
@@ -186,16 +202,24 @@ def edited(session: Session, scope: Scope, profile_id: int, toml: str, now: date
         profile = parse_profile(data, "the edited profile")
     except (tomllib.TOMLDecodeError, ProfileError) as e:
         raise ProfileRefused(f"the profile does not load: {e}") from None
+    if profile.detect is None:
+        # Without it the boxes would read every receipt of the store with it, not the layout's only.
+        raise ProfileRefused("the profile needs [detect] header: the pattern that tells its layout apart")
     taken = session.scalar(
         select(LearnedProfile.id).where(
             LearnedProfile.retailer == scope.retailer, LearnedProfile.name == profile.name
         )
     )
-    if taken is not None or not re.fullmatch(r"[\w.-]{1,64}", profile.name):
+    # "learned-…" names are the cloud's own (learned-LAYOUT-ID): an edit takes another.
+    if (
+        taken is not None
+        or profile.name.startswith("learned-")
+        or not re.fullmatch(r"[\w.-]{1,64}", profile.name)
+    ):
         raise ProfileRefused(
             f"name {profile.name!r}: give the edit a new name (letters, digits, . - _; 64 at most)"
         )
-    return _scored_draft(session, scope, base.layout, profile.name, toml, base.examples, now)
+    return _scored_draft(session, scope, base.layout, toml, base.examples, now, profile.name)
 
 
 def _layout_rows(
@@ -226,11 +250,11 @@ class _Stored:
     printer: str | None
 
 
-def score_profile(session: Session, retailer: str, layout: str, toml: str) -> Score:
-    """The draft's reading of every stored receipt of the layout in the retailer's stores: read in chunks
-    from the database and scored on every core (10,000 receipts: 9 s on one core of this machine)."""
+def score_profile(session: Session, store_ids: frozenset[int], layout: str, toml: str) -> Score:
+    """The draft's reading of every stored receipt of the layout in these stores: read in chunks from the
+    database and scored on every core (10,000 receipts: 9 s on one core of this machine)."""
     score = Score()
-    chunks = _chunks(session, _retailer_stores(session, retailer), layout, score)
+    chunks = _chunks(session, store_ids, layout, score)
     first = list(itertools.islice(chunks, PARALLEL_FROM // CHUNK))
     if len(first) < PARALLEL_FROM // CHUNK:
         for chunk in first:
@@ -286,8 +310,10 @@ def _score_chunk(toml: str, chunk: list[_Stored]) -> Score:
         doc = decode_bytes(t.data, PROFILES.get(t.printer or "", GENERIC))
         if not applies(profile, doc):
             # The box would not use the draft here (its header is not this layout's): read as before.
+            score.ok_before += t.status == "ok" and not t.corrected
             score.ok_kept += t.status == "ok" and not t.corrected
             score.corrected += t.corrected
+            score.corrected_right += t.corrected
             score.still_review += t.status != "ok"
             continue
         result = judge(f"receipt {t.id}", parse_decoded(doc, profile.options).to_json(), t.transaction)
@@ -396,38 +422,97 @@ def approve(
     session: Session, scope: Scope, profile_id: int, key: Ed25519PrivateKey, publish: Publish, now: datetime
 ) -> list[str]:
     """Sign and push the draft to the asker's stores that print its layout, each with a re-parse of its
-    `needs_review` receipts; returns the stores' codes. The caller commits once every push is out."""
+    `needs_review` receipts; returns the stores' codes. The caller commits once every push is out.
+
+    A store's boxes hold one pushed profile: a store that runs another layout's learned profile is
+    refused (roll that one back, or edit one profile that reads both)."""
     row = _decidable(session, scope, profile_id, "draft")
     if row.score.get("worse_count", 0):
         raise ProfileRefused(
             f"the draft would make {row.score['worse_count']} stored receipt(s) worse: not approved"
         )
     stores = _stores_of_layout(session, scope, row.layout)
-    pushed = _push(session, scope, stores, (row.name, row.toml), key, publish)
-    if not pushed:
-        raise ProfileRefused("no store of this layout has an enrolled box to push to")
+    running = {s.id: current_profile(session, s.id) for s in stores}
+    others = _learned_elsewhere(session, scope.retailer, row.layout, running)
+    if others:
+        raise ProfileRefused(
+            "a store's boxes hold one pushed profile, and "
+            + "; ".join(f"{code} runs {name} (layout {layout})" for code, name, layout in others)
+            + ": roll that back first, or edit one profile that reads both layouts"
+        )
+    with _claimed(session, row, "draft"):
+        pushed = _push(session, scope, [(s, (row.name, row.toml)) for s in stores], key, publish)
+        if not pushed:
+            raise ProfileRefused("no store of this layout has an enrolled box to push to")
+    ids = {s.id for s in pushed}
+    # The profiles this one replaces, where it replaced them all, step aside (a rollback restores them).
     for older in session.scalars(
-        select(LearnedProfile).where(LearnedProfile.layout == row.layout, LearnedProfile.status == "approved")
+        select(LearnedProfile).where(
+            LearnedProfile.retailer == scope.retailer,
+            LearnedProfile.layout == row.layout,
+            LearnedProfile.status == "approved",
+            LearnedProfile.id != row.id,
+        )
     ):
-        older.status = "superseded"
-    row.status, row.stores, row.decided_by, row.decided_at = (
-        "approved",
-        [s.id for s in pushed],
-        scope.email,
-        now,
-    )
+        if set(older.stores) <= ids:
+            older.status = "superseded"
+    row.replaced = {str(i): list(p) if (p := running[i]) is not None else None for i in ids}
+    row.status, row.stores, row.decided_by, row.decided_at = "approved", sorted(ids), scope.email, now
     return [s.code for s in pushed]
+
+
+def _learned_elsewhere(
+    session: Session, retailer: str, layout: str, running: dict[int, tuple[str, str] | None]
+) -> list[tuple[str, str, str]]:
+    """(store code, profile, layout) where a store runs a learned profile of another layout."""
+    names = {p[0]: sid for sid, p in running.items() if p is not None}
+    if not names:
+        return []
+    out = []
+    for other in session.scalars(
+        select(LearnedProfile).where(
+            LearnedProfile.retailer == retailer,
+            LearnedProfile.name.in_(names),
+            LearnedProfile.layout != layout,
+        )
+    ):
+        store = session.get(Store, names[other.name])
+        out.append((store.code if store else "?", other.name, other.layout))
+    return out
 
 
 def rollback(
     session: Session, scope: Scope, profile_id: int, key: Ed25519PrivateKey, publish: Publish, now: datetime
 ) -> list[str]:
-    """Push to each store the profile it had before this one (or none): a new, higher version."""
+    """Push to each store the profile it ran before this one (or none), as a new, higher version; a store
+    that runs something else by now (pushed by hand since) is left as it is. A learned profile this one
+    had set aside runs again, and is approved again."""
     row = _decidable(session, scope, profile_id, "approved")
     stores = list(session.scalars(select(Store).where(Store.id.in_(row.stores)).order_by(Store.code)))
-    done: list[Store] = []
+    plan: list[tuple[Store, tuple[str, str] | None]] = []
     for store in stores:
-        done += _push(session, scope, [store], _before(session, store.id, row.name), key, publish)
+        now_running = current_profile(session, store.id)
+        if now_running is None or now_running[0] != row.name:
+            continue
+        before = row.replaced.get(str(store.id))
+        plan.append(
+            (
+                store,
+                (str(before[0]), str(before[1])) if isinstance(before, list) and len(before) == 2 else None,
+            )
+        )
+    with _claimed(session, row, "approved"):
+        done = _push(session, scope, plan, key, publish)
+    restored = {profile[0] for _, profile in plan if profile is not None}
+    if restored:
+        for older in session.scalars(
+            select(LearnedProfile).where(
+                LearnedProfile.retailer == scope.retailer,
+                LearnedProfile.name.in_(restored),
+                LearnedProfile.status == "superseded",
+            )
+        ):
+            older.status = "approved"
     row.status, row.decided_by, row.decided_at = "rolled_back", scope.email, now
     return [s.code for s in done]
 
@@ -442,9 +527,15 @@ def _decidable(session: Session, scope: Scope, profile_id: int, status: str) -> 
         raise ProfileRefused(f"the profile is {row.status}, not {status}")
     if not set(row.stores) <= scope.store_ids:
         raise PermissionError("the profile was pushed to stores outside yours")
-    # Claimed by one conditional update: of two decisions sent at once, the second finds the status
-    # changed (PostgreSQL makes it wait for the first's commit; SQLite takes one writer at a time) and
-    # pushes nothing. A push that fails rolls the claim back with everything else.
+    return row
+
+
+@contextmanager
+def _claimed(session: Session, row: LearnedProfile, status: str) -> Iterator[None]:
+    """The decision claimed by one conditional update, committed before anything is published: of two
+    decisions sent at once the second finds the status changed and pushes nothing, and no lock is held
+    while the broker takes its time (SQLite has one writer: ingest would wait). If the push fails, the
+    claim is given back."""
     claimed = session.execute(
         update(LearnedProfile)
         .where(LearnedProfile.id == row.id, LearnedProfile.status == status)
@@ -452,42 +543,39 @@ def _decidable(session: Session, scope: Scope, profile_id: int, status: str) -> 
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
         raise ProfileRefused(f"the profile is being decided by someone else, or was: not {status} any more")
-    return row
-
-
-def _before(session: Session, store_id: int, name: str) -> tuple[str, str] | None:
-    """The profile the store ran before the last push of `name`."""
-    configs = list(
-        session.scalars(
-            select(PushedConfig)
-            .where(PushedConfig.store_id == store_id)
-            .order_by(PushedConfig.version.desc())
+    session.commit()
+    try:
+        yield
+    except BaseException:
+        session.rollback()
+        session.execute(
+            update(LearnedProfile)
+            .where(LearnedProfile.id == row.id, LearnedProfile.status == "deciding")
+            .values(status=status)
         )
-    )
-    at = next((i for i, c in enumerate(configs) if c.pos_profile == name), None)
-    if at is None or at + 1 >= len(configs):
-        return None
-    prior = configs[at + 1]
-    return (
-        (prior.pos_profile, prior.pos_profile_toml) if prior.pos_profile and prior.pos_profile_toml else None
-    )
+        session.commit()
+        raise
 
 
 def _push(
     session: Session,
     scope: Scope,
-    stores: list[Store],
-    profile: tuple[str, str] | None,
+    plan: list[tuple[Store, tuple[str, str] | None]],
     key: Ed25519PrivateKey,
     publish: Publish,
 ) -> list[Store]:
-    pushed = []
-    for store in stores:
-        row, targets = prepare(session, key, scope.retailer, store.code, profile, True, scope.email)
-        if not targets:
-            session.expunge(row)
-            continue
+    """Each store its configuration (a new version: `profile` and a re-parse), all made before any is
+    published and none written before all are (no write lock held while the broker answers)."""
+    made = []
+    with session.no_autoflush:
+        for store, profile in plan:
+            row, targets = prepare(session, key, scope.retailer, store.code, profile, True, scope.email)
+            if targets:
+                made.append((store, row, targets))
+            else:
+                session.expunge(row)
+    for _, row, targets in made:
         publish(row.payload.encode(), targets)
-        pushed.append(store)
-    return pushed
+    return [store for store, _, _ in made]

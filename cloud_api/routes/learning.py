@@ -12,11 +12,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm.exc import StaleDataError
 
 from cloud_api.crud import corrections, learned_profiles
 from cloud_api.crud.corrections import CorrectionRefused, NotYours
 from cloud_api.crud.hq import transaction
-from cloud_api.crud.learned_profiles import ProfileRefused
+from cloud_api.crud.learned_profiles import LAYOUT_PATTERN, ProfileRefused
 from cloud_api.deps import Db, app_state
 from cloud_api.routes.api import NOT_FOUND, PathId, Who
 from cloud_api.schemas import Checked, LayoutOut, LearnedProfileOut, Pushed, RevisionOut
@@ -32,7 +33,7 @@ Proposed = Annotated[
 
 
 class DraftRequest(BaseModel):
-    layout: str = Field(min_length=1, max_length=64)
+    layout: str = Field(min_length=1, max_length=64, pattern=LAYOUT_PATTERN)
 
 
 def _current(s: Db, who: Who, transaction_id: int) -> dict[str, Any]:
@@ -69,11 +70,15 @@ def correct(transaction_id: PathId, proposed: Proposed, who: Who, s: Db) -> Revi
     with the reasons."""
     try:
         revision = corrections.correct(s, who, transaction_id, proposed, datetime.now(UTC))
+        s.commit()
     except NotYours:
         raise HTTPException(404, "no such transaction") from None
     except CorrectionRefused as e:
         raise HTTPException(422, {"reasons": e.reasons}) from None
-    s.commit()
+    except StaleDataError:
+        raise HTTPException(
+            409, "the receipt changed meanwhile (a box's new reading, another correction): reload it"
+        ) from None
     return RevisionOut.model_validate(revision)
 
 

@@ -10,10 +10,11 @@ from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Body, Form, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm.exc import StaleDataError
 
 from cloud_api.crud import corrections, hq, learned_profiles
 from cloud_api.crud.corrections import CorrectionRefused, NotYours
-from cloud_api.crud.learned_profiles import ProfileRefused
+from cloud_api.crud.learned_profiles import LAYOUT_PATTERN, ProfileRefused
 from cloud_api.deps import Db, app_state
 from cloud_api.routes.dashboard import Who, _page
 from sync.wire.transaction import Kind, Method
@@ -61,11 +62,13 @@ def check(transaction_id: Id, proposed: Annotated[dict[str, Any], Body()], who: 
 def save(transaction_id: Id, proposed: Annotated[dict[str, Any], Body()], who: Who, s: Db) -> Response:
     try:
         revision = corrections.correct(s, who, transaction_id, proposed, datetime.now(UTC))
+        s.commit()
     except NotYours:
         return JSONResponse({"detail": "no such receipt"}, status_code=404)
     except CorrectionRefused as e:
         return _refused(e)
-    s.commit()
+    except StaleDataError:
+        return _refused(CorrectionRefused(["the receipt changed meanwhile: reload the page"]))
     return JSONResponse({"number": revision.number, "changes": revision.changes}, status_code=201)
 
 
@@ -83,7 +86,12 @@ def learning(request: Request, who: Who, s: Db) -> Response:
 
 
 @router.post("/learning/drafts", response_class=HTMLResponse)
-def draft(request: Request, who: Who, s: Db, layout: Annotated[str, Form(max_length=64)] = "") -> Response:
+def draft(
+    request: Request,
+    who: Who,
+    s: Db,
+    layout: Annotated[str, Form(max_length=64, pattern=LAYOUT_PATTERN)] = "",
+) -> Response:
     try:
         row = learned_profiles.draft(s, who, layout, datetime.now(UTC))
     except ProfileRefused as e:

@@ -15,6 +15,7 @@ HEAD_LINES = 8
 KEY_MAX = 64
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 
 
 def layout_key(lines: Iterable[str]) -> str | None:
@@ -24,8 +25,8 @@ def layout_key(lines: Iterable[str]) -> str | None:
     seen = 0
     for text in lines:
         compact = "".join(text.split())
-        if not compact:
-            continue
+        if not compact or _PLACEHOLDER.fullmatch(compact):
+            continue  # a logo or a code: the paper as text shows a picture as "[image 384x96]"
         seen += 1
         if seen > HEAD_LINES:
             break

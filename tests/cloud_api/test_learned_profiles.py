@@ -303,6 +303,7 @@ def test_scoring_on_every_core_gives_what_one_core_gives(
     monkeypatch.setattr(learned_profiles, "CHUNK", 2)
     monkeypatch.setattr(learned_profiles, "PARALLEL_FROM", 4)  # 9 receipts: 5 chunks over a process pool
     with cloud.sessions() as s:
-        parallel = learned_profiles.score_profile(s, "acme", LAYOUT, draft["toml"])
+        stores = frozenset(s.scalars(select(Transaction.store_id)))
+        parallel = learned_profiles.score_profile(s, stores, LAYOUT, draft["toml"])
     assert {**asdict(parallel), "money_right": parallel.money_right} == draft["score"]
     assert parallel.receipts == 9 and parallel.corrected_right == 2 and parallel.newly_proven == 7

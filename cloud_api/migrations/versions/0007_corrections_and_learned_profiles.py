@@ -8,6 +8,8 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -25,6 +27,7 @@ def upgrade() -> None:
         t.add_column(sa.Column("parser", sa.String(64), nullable=True))
         t.add_column(sa.Column("corrected_at", UtcDateTime(timezone=True), nullable=True))
         t.add_column(sa.Column("corrected_by", sa.String(254), nullable=True))
+        t.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
         t.create_index(op.f("ix_transactions_layout"), ["layout"])
     # The profile that read each stored receipt, from its record: set-based, once.
     if op.get_bind().dialect.name == "postgresql":
@@ -33,6 +36,18 @@ def upgrade() -> None:
         op.execute("UPDATE transactions SET parser = substr(json_extract(record, '$.parser'), 1, 64)")
     with op.batch_alter_table("pushed_configs") as t:
         t.add_column(sa.Column("pos_profile_toml", sa.Text(), nullable=True))
+    # Each pushed profile's text, from the signed document as sent (a push carries the store's profile on).
+    bind = op.get_bind()
+    configs = sa.table("pushed_configs", sa.column("id"), sa.column("payload"), sa.column("pos_profile_toml"))
+    for row_id, payload in bind.execute(sa.select(configs.c.id, configs.c.payload)).all():
+        try:
+            profile = json.loads(payload)["config"].get("pos_profile")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        if isinstance(profile, dict) and isinstance(profile.get("toml"), str):
+            bind.execute(
+                configs.update().where(configs.c.id == row_id).values(pos_profile_toml=profile["toml"])
+            )
     op.create_table(
         "receipt_prints",
         sa.Column("transaction_id", sa.Integer(), nullable=False),
@@ -73,11 +88,13 @@ def upgrade() -> None:
         sa.Column("examples", Document, nullable=False),
         sa.Column("score", Document, nullable=False),
         sa.Column("stores", Document, nullable=False),
+        sa.Column("replaced", Document, nullable=False),
         sa.Column("created_by", sa.String(254), nullable=False),
         sa.Column("created_at", UtcDateTime(timezone=True), nullable=False),
         sa.Column("decided_by", sa.String(254), nullable=True),
         sa.Column("decided_at", UtcDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_learned_profiles")),
+        sa.UniqueConstraint("retailer", "name", name=op.f("uq_learned_profiles_retailer_name")),
     )
     op.create_index(op.f("ix_learned_profiles_layout"), "learned_profiles", ["layout"])
 
@@ -92,6 +109,7 @@ def downgrade() -> None:
         t.drop_column("pos_profile_toml")
     with op.batch_alter_table("transactions") as t:
         t.drop_index(op.f("ix_transactions_layout"))
+        t.drop_column("version")
         t.drop_column("corrected_by")
         t.drop_column("corrected_at")
         t.drop_column("parser")
