@@ -53,6 +53,9 @@ class Limits:
     login_account_address: Limit = Limit("login-per-account-address", 10, 600)
     login_address: Limit = Limit("login-per-address", 300, 600)
     login_account: Limit = Limit("login-failures-per-account", 200, 3600)
+    # Drafting a profile reads a layout's every stored receipt again on every core: a person drafts a
+    # few an hour; a script looping on it would take the service's CPU.
+    drafts: Limit = Limit("profile-drafts-per-account", 20, 3600)
 
 
 @dataclass

@@ -97,9 +97,11 @@ def list_layouts(who: Who, s: Db) -> list[LayoutOut]:
 
 
 @router.post("/profiles/drafts", response_model=LearnedProfileOut, status_code=201)
-def draft_profile(request: DraftRequest, who: Who, s: Db) -> LearnedProfileOut:
+def draft_profile(request: DraftRequest, http: Request, who: Who, s: Db) -> LearnedProfileOut:
     """Learn a draft POS profile from the layout's corrected receipts and score it on every stored
-    receipt of the layout. Receipts of two layouts, or too few corrections: refused (422) with why."""
+    receipt of the layout. Receipts of two layouts, or too few corrections: refused (422) with why; more
+    than 20 drafts and edits an hour by one account: 429."""
+    _drafting(http, who)
     try:
         row = learned_profiles.draft(s, who, request.layout, datetime.now(UTC))
     except ProfileRefused as e:
@@ -115,13 +117,22 @@ class EditRequest(BaseModel):
 @router.post(
     "/profiles/{profile_id}/edits", response_model=LearnedProfileOut, status_code=201, responses=NOT_FOUND
 )
-def edit_profile(profile_id: PathId, request: EditRequest, who: Who, s: Db) -> LearnedProfileOut:
+def edit_profile(
+    profile_id: PathId, request: EditRequest, http: Request, who: Who, s: Db
+) -> LearnedProfileOut:
     """A person's edit of the profile's TOML, as a new draft of the layout, scored like any draft. One
     that does not load, or takes a name in use, is refused (422) with why."""
+    _drafting(http, who)
     with _answers(refused=422):
         row = learned_profiles.edited(s, who, profile_id, request.toml, datetime.now(UTC))
     s.commit()
     return LearnedProfileOut.model_validate(row)
+
+
+def _drafting(request: Request, who: Who) -> None:
+    state = app_state(request)
+    if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
+        raise HTTPException(429, "20 drafts an hour at most: wait a while")
 
 
 @router.get("/profiles", response_model=list[LearnedProfileOut])

@@ -92,7 +92,10 @@ def draft(
     s: Db,
     layout: Annotated[str, Form(max_length=64, pattern=LAYOUT_PATTERN)] = "",
 ) -> Response:
+    state = app_state(request)
     try:
+        if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
+            raise ProfileRefused("20 drafts an hour at most: wait a while")
         row = learned_profiles.draft(s, who, layout, datetime.now(UTC))
     except ProfileRefused as e:
         return _page(
@@ -131,6 +134,8 @@ def edit(
     if base is None:
         return _page(state, request, "message.html", 404, title="No such profile", text="")
     try:
+        if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
+            raise ProfileRefused("20 drafts an hour at most: wait a while")
         row = learned_profiles.edited(s, who, profile_id, toml, datetime.now(UTC))
     except (ProfileRefused, PermissionError) as e:
         status = 403 if isinstance(e, PermissionError) else 422

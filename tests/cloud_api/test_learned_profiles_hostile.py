@@ -362,3 +362,21 @@ def test_the_migration_keeps_each_pushed_profiles_text(
     cloud.sessions = make_sessions(make_engine(cloud_db))
     _cli_push(cloud, monkeypatch, "s1", None)
     assert _profile_of(cloud.published[-1][0]) == draft["name"]
+
+
+@SQLITE
+def test_drafts_are_limited_per_account(tmp_path: Path, cloud_db: str) -> None:
+    """Each draft reads the layout's stored receipts again on every core: a loop of them is refused."""
+    from cloud_api.core.ratelimit import Limit
+    from cloud_api.deps import Limits
+
+    cloud = Cloud(cloud_db)
+    limits = Limits(drafts=Limit("profile-drafts-per-account", 2, 3600))
+    owner, shop1 = cloud.auth("owner@acme.test"), cloud.auth("shop1@acme.test")
+    with TestClient(app_for(cloud.url, per_client=limits)) as c:
+        codes = [
+            c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).status_code
+            for _ in range(3)
+        ]
+        other = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=shop1).status_code
+    assert codes == [422, 422, 429] and other == 422  # (nothing corrected yet: refused for that first)
