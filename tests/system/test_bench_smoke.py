@@ -60,3 +60,9 @@ def test_device_view_benchmark_runs() -> None:
 def test_induce_benchmarks_run(tmp_path: Path) -> None:
     r = run_bench("bench.induce_speed", "--receipts", "30")
     assert "| 3 |" in r.stdout and "| 20 |" in r.stdout and "| 30 | 30 | 0 |" in r.stdout
+
+
+def test_the_cloud_learning_benchmark_runs(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cloud.db'}"
+    r = run_bench("bench.cloud_learning", "--receipts", "60", "--database", url)
+    assert "| sqlite | 3 | 60 |" in r.stdout and "| sqlite | 20 | 60 |" in r.stdout
