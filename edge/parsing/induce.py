@@ -319,6 +319,7 @@ def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
 
 
 _LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t(（[@"
+_LATIN_WORDS = re.compile(r"[A-Za-z0-9 .#%\-]*")
 
 
 def _label(ln: Line, start: int) -> str | None:
@@ -327,6 +328,11 @@ def _label(ln: Line, start: int) -> str | None:
     label = re.split(r"\d", ln.text[:start], maxsplit=1)[0]
     label = re.sub(r"\s+", " ", label).strip(_LABEL_TRIM)
     label = re.sub(rf"\s*\b(?:{CURRENCY_CODES})$", "", label).strip(_LABEL_TRIM)
+    if label.isascii():
+        # The parser matches a Latin word as words of letters, digits and ". # % -" (lines.ASCII_WORD)
+        # and looks for any other only in lines with a non-ASCII character: "TOTAL (inc GST)" would be
+        # found on no line, "TOTAL" is.
+        label = _LATIN_WORDS.match(label).group(0).strip(_LABEL_TRIM)  # type: ignore[union-attr]
     if len(re.findall(r"[^\W\d_]", label)) < 2:
         return None
     return label
@@ -384,9 +390,12 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
         _add(label, choice, known[label], words, tender)
     # Below the items, an amount that is none of the truth's (points, a tax base, a card slip's balance)
     # under words no vocabulary knows: the layout's, to pass over (review_unknown_summary would flag it).
+    # Never a word an item's line also prints ("de" under the items, "CHOCOLATE DE MESA" among them):
+    # the parser would pass over the item too.
+    items = [s.lines[at] for s in seen for at in s.item_lines.values()]
     for label in fits:
-        if not fits[label] and not known[label]:
-            words.setdefault("ignore", []).append(label)
+        if not fits[label] and not known[label] and not any(_prints(label, ln) for ln in items):
+            words.setdefault("ignore", []).append(_as_word(label))
     if "total" not in taken:
         notes.append("no line prints the total under the same words on every example")
     return words, tender
@@ -399,9 +408,7 @@ def _add(
     words: dict[str, list[str]],
     tender: dict[str, list[str]],
 ) -> None:
-    if not ASCII_WORD.match(label.upper()):
-        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
-        label = "".join(label.split())
+    label = _as_word(label)
     if field_name.startswith("tender:"):
         # Every tender seen, whether the generic words know it or not: under review_unknown_summary a
         # tender the profile does not name goes to review.
@@ -410,6 +417,21 @@ def _add(
         return  # the generic words read it already, and as nothing else
     else:
         words.setdefault(field_name, []).append(label)
+
+
+def _prints(label: str, ln: Line) -> bool:
+    """Whether the parser would find the word ``label`` on the line (lines.index_words's rules)."""
+    word = _as_word(label).upper()
+    if ASCII_WORD.match(word):
+        return re.search(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])", ln.upper) is not None
+    return word in ln.compact
+
+
+def _as_word(label: str) -> str:
+    if not ASCII_WORD.match(label.upper()):
+        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
+        return "".join(label.split())
+    return label
 
 
 def _receipt_no_words(seen: list[_Seen]) -> list[str]:
@@ -427,7 +449,7 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
                     labels[label] += 1
                 break
     label, n = labels.most_common(1)[0] if labels else ("", 0)
-    return [label] if n == len(seen) else []
+    return [_as_word(label)] if n == len(seen) else []
 
 
 def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:

@@ -19,6 +19,7 @@ from tests.edge.parsing.induce_layouts import (
     icelandic_bakari_coded,
     icelandic_bakari_single,
     swahili_duka,
+    swahili_duka_noted,
     swahili_duka_two_line,
     write_examples,
 )
@@ -72,6 +73,16 @@ def test_the_draft_names_the_layouts_words(tmp_path: Path) -> None:
     assert profile.tender["cash"] == ("TASLIMU",)
     assert profile.date_order == "DMY"  # "01-11-2026": only the truth says which is the day
     assert profile.matches(["DUKA LA MAMA NJERI"]) and not profile.matches(["BAKARÍ SIGGA"])
+
+
+def test_the_words_are_written_as_the_parser_finds_them(tmp_path: Path) -> None:
+    write_examples(tmp_path, range(3), swahili_duka_noted)
+    profile = induce(load_examples(tmp_path), "duka").profile
+    # "JUMLA KUU (incl. VAT)": a Latin word with a parenthesis would be looked for on no ASCII line.
+    assert profile.words["total"] == ("JUMLA KUU",)
+    # Points under words with a letter outside ASCII: looked for without their spaces, so written so.
+    # Not "YA" (a footer's "YA 250 POINTI ZAIDI"): the items' names print it ("MAFUTA YA KUPIKIA").
+    assert "Pointizábonasi" in profile.words["ignore"] and "YA" not in profile.words["ignore"]
 
 
 def test_two_layouts_are_refused(tmp_path: Path) -> None:
