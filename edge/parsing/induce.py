@@ -344,13 +344,14 @@ _ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "chang
 def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Words for the summary's fields, from the lines below the items that print the truth's values."""
     fits: dict[str, set[str]] = {}  # label -> fields whose value it printed in every example it is on
+    shown: dict[str, set[str]] = {}  # label -> fields whose value it printed in some example
     where: dict[str, list[int]] = {}  # label -> its position among the summary lines
     known: dict[str, frozenset[str]] = {}  # label -> the fields the generic words give its line
     for s in seen:
         tx = s.example.tx
         values: dict[str, set[Decimal]] = {
             "total": {tx.total} if tx.total is not None else set(),
-            "subtotal": {tx.subtotal} if tx.subtotal is not None else set(),
+            "subtotal": _subtotals(s),
             "change": {tx.change} if tx.change else set(),
             "discount": {d.amount for d in tx.discounts} | {-d.amount for d in tx.discounts},
             "tax": {t.amount for t in tx.taxes},
@@ -368,9 +369,14 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
                 continue
             position += 1
             matched = {f for f, vs in values.items() if value in vs}
-            fits[label] = fits[label] & matched if label in fits else matched
+            shown.setdefault(label, set()).update(matched)
+            # A subtotal the truth leaves out is unknown, not absent (a till's truth may state it only
+            # where no discount was given): such an example does not rule the subtotal out.
+            maybe = matched | ({"subtotal"} if tx.subtotal is None else set())
+            fits[label] = fits[label] & maybe if label in fits else maybe
             where.setdefault(label, []).append(position)
             known[label] = ln.fields
+    fits = {label: fields & shown[label] for label, fields in fits.items()}
     ordered = sorted((lb for lb in fits if fits[lb]), key=lambda lb: sum(where[lb]) / len(where[lb]))
     taken: set[str] = set()
     words: dict[str, list[str]] = {}
@@ -399,6 +405,30 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     if "total" not in taken:
         notes.append("no line prints the total under the same words on every example")
     return words, tender
+
+
+def _subtotals(s: _Seen) -> set[Decimal]:
+    """The subtotal as the truth states it; where it states none, the items' sum, with or without the
+    amounts off printed under them ("INSTANT SAVINGS -3.00", which the truth may leave out), where that is
+    not also the total: a line printing it is the subtotal's, which a later receipt's truth may state."""
+    tx = s.example.tx
+    if tx.subtotal is not None:
+        return {tx.subtotal}
+    if not tx.items:
+        return set()
+    items = sum((i.amount for i in tx.items), Decimal(0))
+    item_lines = set(s.item_lines.values())
+    off = sum(
+        (
+            v
+            for ln in s.lines[s.first_item : s.last_item + 2]
+            if ln.index not in item_lines
+            for v, _, _ in ln.amounts(s.mark)
+            if v < 0
+        ),
+        Decimal(0),
+    )
+    return {items, items + off} - {tx.total}
 
 
 def _add(
