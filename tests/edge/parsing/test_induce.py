@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from edge.escpos.document import Style
 from edge.parsing.evaluate import evaluate_case, load_cases
-from edge.parsing.induce import InduceError, induce, load_examples
+from edge.parsing.induce import InduceError, _ambiguous, _label, induce, load_examples
+from edge.parsing.lines import Line, index_words
 from edge.parsing.profiles import load_profile
+from edge.parsing.vocabulary import DEFAULT
 from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
     icelandic_bakari_coded,
@@ -96,6 +100,38 @@ def test_a_subtotal_the_examples_truth_leaves_out_is_learned(tmp_path: Path) -> 
     assert profile.words["subtotal"] == ("JUMLA NDOGO",)
     results = [evaluate_case(*c, profile.options) for c in load_cases(tmp_path / "later")]
     assert all(r.money_right and r.status == "ok" for r in results)
+
+
+def _line(text: str, index: int = 0) -> Line:
+    line = Line(index, text, text.upper(), "".join(text.upper().split()), Style(), "left")
+    index_words([line], DEFAULT.all_words)
+    line.fields = DEFAULT.fields_of(line.found or set())
+    return line
+
+
+def test_a_label_is_the_words_a_later_receipt_prints_the_same() -> None:
+    # After a count that starts the line, where the amount is the truth's: "4 ITEMS   SUBTOTAL"; of words in
+    # columns, the longest (a gap's width changes with the count, and "HK$" is no total's word).
+    subtotal = _line("4 ITEMS   JUMLA NDOGO      £9.92")
+    assert _label(subtotal, subtotal.text.index("£")) is None
+    assert _label(subtotal, subtotal.text.index("£"), after_count=True) == "JUMLA NDOGO"
+    total = _line("JUMLA KUU          HK$356.30")
+    assert _label(total, total.text.index("HK")) == "JUMLA KUU"
+
+
+def test_a_word_printed_beside_other_money_is_not_learned() -> None:
+    # "KUU" labels the total on one line and a tender's 20.00 on another: a later receipt's tender line would
+    # be read as the total. "CASH ROUNDING" is no such line: its generic word makes it a rounding first.
+    total, paid = Decimal("18.40"), Decimal("20.00")
+    values = {"total": {total}, "tender:cash": {paid}}
+    printed = [
+        (_line("KUU  18.40"), total, values, "KUU"),
+        (_line("PAY KUU  20.00", 1), paid, values, "PAY KUU"),
+    ]
+    assert _ambiguous("KUU", "total", printed, set())
+    assert not _ambiguous("KUU", "total", printed, {"KUU", "PAY KUU"})  # the longer word labels that line
+    rounding = [(_line("NEFO ROUNDING  0.01"), Decimal("0.01"), values, "NEFO ROUNDING")]
+    assert not _ambiguous("NEFO", "tender:cash", rounding, set())
 
 
 def test_two_layouts_are_refused(tmp_path: Path) -> None:
