@@ -365,7 +365,7 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
         values: dict[str, set[Decimal]] = {
             "total": {tx.total} if tx.total is not None else set(),
             "subtotal": _subtotals(s),
-            "change": {tx.change} if tx.change else set(),
+            "change": {tx.change} if tx.change is not None else set(),  # (none given: 0.00)
             "discount": {d.amount for d in tx.discounts} | {-d.amount for d in tx.discounts},
             "tax": {t.amount for t in tx.taxes},
         }

@@ -31,7 +31,9 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def swahili_duka(seed: int, two_line: bool = False, noted: bool = False) -> tuple[bytes, dict[str, Any]]:
+def swahili_duka(
+    seed: int, two_line: bool = False, noted: bool = False, exact: bool = False
+) -> tuple[bytes, dict[str, Any]]:
     """A Tanzanian shop's till in Swahili (no vocabulary of ours knows its words): "JUMLA KUU" for the
     total, "TASLIMU" and "M-PESA" for the tenders, "CHENJI" for the change, "RISITI" for the receipt
     number, items as "qty x NAME" then the amount far right after a bar, the day first in the date."""
@@ -86,7 +88,7 @@ def swahili_duka(seed: int, two_line: bool = False, noted: bool = False) -> tupl
     payments: list[dict[str, str]]
     change = Decimal(0)
     if cash:
-        given = (total // 5000 + 1) * 5000
+        given = total if exact else (total // 5000 + 1) * 5000  # exact: "CHENJI 0.00"
         change = given - total
         lines.append(row("TASLIMU", given))
         lines.append(row("CHENJI", change))

@@ -134,6 +134,15 @@ def test_a_word_printed_beside_other_money_is_not_learned() -> None:
     assert not _ambiguous("NEFO", "tender:cash", rounding, set())
 
 
+def test_a_change_of_nothing_teaches_the_change_word(tmp_path: Path) -> None:
+    # Cash paid exactly: the truth's change is 0.00, printed "CHENJI 0.00" (a zero, not no change).
+    cash = [seed for seed in range(20) if b"CHENJI" in swahili_duka(seed)[0]][:3]
+    write_examples(tmp_path, cash, lambda seed: swahili_duka(seed, exact=True))
+    assert all(json.loads(p.read_text())["change"] == "0.00" for p in tmp_path.glob("*.json"))
+    profile = induce(load_examples(tmp_path)).profile
+    assert profile.words["change"] == ("CHENJI",)
+
+
 def test_two_layouts_are_refused(tmp_path: Path) -> None:
     write_examples(tmp_path, range(2), swahili_duka)
     data, truth = icelandic_bakari(5)
