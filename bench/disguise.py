@@ -6,8 +6,8 @@ generic parser no longer reads the receipt and a profile must learn the words fr
 The replacement is made in the bytes, never guessed: a word's printed form is looked for in the bytes under
 the code pages a printer may use, replaced by ASCII letters of the same printed width (columns stay where
 they were), and the receipt decoded again must read exactly as before but for that word. A word that
-cannot be replaced so on a receipt (split by a code-page switch, printed in pieces) stays as it was there,
-and is counted (``Disguised.kept``).
+cannot be replaced so on one receipt (split by a code-page switch, printed in pieces) stays as it was on
+every receipt of the template, and is counted (``Disguised.kept``).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Disguised:
     cases: list[Case]
     words: dict[str, str] = field(default_factory=dict)  # the generic word -> its invented one
     replaced: int = 0  # printed words replaced, over the template's receipts
-    kept: int = 0  # printed words that could not be replaced soundly
+    kept: int = 0  # words left as printed on every receipt: on one, no sound replacement was found
 
 
 def _disguised_field(word: str) -> bool:
@@ -155,22 +155,36 @@ def _replace(case: Case, surface: str, letters: str, before: list[str]) -> Case 
 
 
 def disguise(template: str, cases: list[Case]) -> Disguised:
-    """Every receipt of one template, its summary and receipt-number words replaced consistently."""
+    """Every receipt of one template, its summary and receipt-number words replaced consistently: a word
+    that cannot be replaced soundly on one receipt stays as printed on all of them (examples printing the
+    word and later receipts printing its disguise would measure nothing but the disguise)."""
     found = set().union(*(_words_to_disguise(c) for c in cases))
     # A word inside an item's name stays: the truth names the item with it.
     names = " ".join(str(i.get("name", "")).upper() for c in cases for i in c[2].get("items") or [])
     words = sorted((w for w in found if w not in names), key=lambda w: (-len(w), w))
     taken: set[str] = set()
-    out = Disguised([], {w: _invented(template, w, taken) for w in words})
-    for case in cases:
-        for word in words:
-            raw = _lines(case)[0]
-            for surface in sorted(set().union(*(_surfaces(t, word) for t in raw)), key=len, reverse=True):
-                changed = _replace(case, surface, out.words[word], raw)
-                if changed is None:
-                    out.kept += 1
-                    continue
-                case, raw = changed, _lines(changed)[0]
-                out.replaced += 1
-        out.cases.append(case)
-    return out
+    invented = {w: _invented(template, w, taken) for w in words}
+    kept = 0
+    while True:
+        out = Disguised([], {w: invented[w] for w in words}, kept=kept)
+        failed = {w for case in cases for w in _disguise_case(case, words, out)}
+        if not failed:
+            return out
+        words = [w for w in words if w not in failed]
+        kept += len(failed)
+
+
+def _disguise_case(case: Case, words: list[str], out: Disguised) -> set[str]:
+    """Appends ``case`` disguised to ``out.cases``; returns the words it could not replace."""
+    failed: set[str] = set()
+    for word in words:
+        raw = _lines(case)[0]
+        for surface in sorted(set().union(*(_surfaces(t, word) for t in raw)), key=len, reverse=True):
+            changed = _replace(case, surface, out.words[word], raw)
+            if changed is None:
+                failed.add(word)
+                continue
+            case, raw = changed, _lines(changed)[0]
+            out.replaced += 1
+    out.cases.append(case)
+    return failed

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"induced: {sums[4]}/{n} money-right ({share}), {sums[6]} silent")
     print(f"the draft's header signature detects {detected}/{n} of the rest")
     if args.disguise:
-        print(f"disguised: {replaced} printed words replaced, {kept} left as printed (no sound replacement)")
+        print(f"disguised: {replaced} printed words replaced; {kept} words left as printed on every receipt")
     return 0
 
 
