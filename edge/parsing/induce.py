@@ -322,12 +322,15 @@ _LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t(（[@"
 _LATIN_WORDS = re.compile(r"[A-Za-z0-9 .#%\-]*")
 
 
-def _label(ln: Line, start: int, after_count: bool = False) -> str | None:
+def _label(ln: Line, start: int, after_count: bool = False, nearest: bool = False) -> str | None:
     """The words before an amount, up to any number among them (a number changes from receipt to receipt:
     "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters.
-    ``after_count``: on a line that starts with a number, the words after it ("4 ITEMS  SUBTOTAL")."""
+    ``after_count``: on a line that starts with a number, the words after it ("4 ITEMS  SUBTOTAL").
+    ``nearest``: the words right before it, after any other number ("ST# 0417 OP# 90 TR# 08031")."""
     chunks = re.split(r"\d+", ln.text[:start])
     label = chunks[1] if after_count and len(chunks) > 1 and not chunks[0].strip() else chunks[0]
+    if nearest and _letters(chunks[-1]) >= 2:
+        label = chunks[-1]
     if label.isascii():
         # Of words in columns ("ITEMS   SUBTOTAL", "TOTAL   HK$"), the longest: the parser matches a
         # Latin word with its spaces as printed, and a gap's width changes with what the other column
@@ -529,7 +532,7 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
         for ln in s.lines[: s.first_item]:
             m = re.search(rf"(?<![\w]){re.escape(number)}(?!\w)", ln.text)
             if m:
-                label = _label(ln, m.start())
+                label = _label(ln, m.start(), nearest=True)
                 if label:
                     labels[label] += 1
                 break

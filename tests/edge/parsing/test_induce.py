@@ -143,6 +143,20 @@ def test_a_change_of_nothing_teaches_the_change_word(tmp_path: Path) -> None:
     assert profile.words["change"] == ("CHENJI",)
 
 
+def test_the_receipt_number_is_learned_by_the_words_right_before_it(tmp_path: Path) -> None:
+    # "TAWI# 7  KASSA# 2  RISITI 4003": the branch and till numbers come first on the line.
+    def numbered(seed: int) -> tuple[bytes, dict[str, Any]]:
+        data, truth = swahili_duka(seed)
+        return data.replace(b"RISITI ", b"TAWI# 7  KASSA# 2  RISITI "), truth
+
+    write_examples(tmp_path / "examples", range(3), numbered)
+    write_examples(tmp_path / "later", range(3, 9), numbered)
+    profile = induce(load_examples(tmp_path / "examples")).profile
+    assert profile.words["receipt_no"] == ("RISITI",)
+    results = [evaluate_case(*c, profile.options) for c in load_cases(tmp_path / "later")]
+    assert all(r.fully_right and r.status == "ok" for r in results)
+
+
 def test_two_layouts_are_refused(tmp_path: Path) -> None:
     write_examples(tmp_path, range(2), swahili_duka)
     data, truth = icelandic_bakari(5)
