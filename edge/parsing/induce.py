@@ -523,7 +523,7 @@ def _as_word(label: str) -> str:
 
 
 def _receipt_no_words(seen: list[_Seen]) -> list[str]:
-    """The words before the receipt number, where every example prints its number after the same ones."""
+    """The words right before the receipt number, where every example prints its number after words."""
     labels: Counter[str] = Counter()
     for s in seen:
         number = s.example.tx.receipt_no
@@ -536,8 +536,9 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
                 if label:
                     labels[label] += 1
                 break
-    label, n = labels.most_common(1)[0] if labels else ("", 0)
-    return [_as_word(label)] if n == len(seen) else []
+    # Every example's, where each prints one: a till may name the number two ways ("伝票番号 892307" on
+    # one form, "伝票No.670117" on another).
+    return [_as_word(label) for label, _ in labels.most_common()] if labels.total() == len(seen) else []
 
 
 def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:
