@@ -330,7 +330,8 @@ def _label(ln: Line, start: int, after_count: bool = False, nearest: bool = Fals
     chunks = re.split(r"\d+", ln.text[:start])
     label = chunks[1] if after_count and len(chunks) > 1 and not chunks[0].strip() else chunks[0]
     if nearest and _letters(chunks[-1]) >= 2:
-        label = chunks[-1]
+        # Of words in columns, the one before the number ("担当 中村  伝票番号 1234": not the cashier's).
+        label = [c for c in re.split(r"\s{2,}", chunks[-1].strip()) if _letters(c) >= 2][-1]
     if label.isascii():
         # Of words in columns ("ITEMS   SUBTOTAL", "TOTAL   HK$"), the longest: the parser matches a
         # Latin word with its spaces as printed, and a gap's width changes with what the other column
@@ -375,6 +376,7 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
         for p in tx.payments:
             values.setdefault(f"tender:{p.method}", set()).add(p.amount)
         position = 0
+        here: dict[str, set[str]] = {}
         for ln in s.lines[s.last_item + 1 :]:
             amounts = ln.amounts(s.mark)
             if not amounts:
@@ -392,9 +394,14 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
             # A subtotal the truth leaves out is unknown, not absent (a till's truth may state it only
             # where no discount was given): such an example does not rule the subtotal out.
             maybe = matched | ({"subtotal"} if tx.subtotal is None else set())
-            fits[label] = fits[label] & maybe if label in fits else maybe
+            # Within one example, a total stays the label's where its first line printed it: "TOTAAL
+            # 21,34 2,61" closing the tax table below "TOTAAL 23,95" (the parser keeps the first total;
+            # a subtotal or a change it takes from the last line).
+            here[label] = here[label] & (maybe | {"total"}) if label in here else maybe
             where.setdefault(label, []).append(position)
             known[label] = ln.fields
+        for label, maybe in here.items():
+            fits[label] = fits[label] & maybe if label in fits else maybe
     fits = {label: fields & shown[label] for label, fields in fits.items()}
     ordered = sorted((lb for lb in fits if fits[lb]), key=lambda lb: sum(where[lb]) / len(where[lb]))
     taken: set[str] = set()
