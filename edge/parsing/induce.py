@@ -319,17 +319,39 @@ def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
 
 
 _LABEL_TRIM = " :：-−=*#$€£¥￥₩.\t(（[@"
+_LATIN_WORDS = re.compile(r"[A-Za-z0-9 .#%\-]*")
 
 
-def _label(ln: Line, start: int) -> str | None:
+def _label(ln: Line, start: int, after_count: bool = False, nearest: bool = False) -> str | None:
     """The words before an amount, up to any number among them (a number changes from receipt to receipt:
-    "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters."""
-    label = re.split(r"\d", ln.text[:start], maxsplit=1)[0]
+    "积分抵现(2000分)" is labelled by "积分抵现", "小计 2点" by "小计"), where they have two letters.
+    ``after_count``: on a line that starts with a number, the words after it ("4 ITEMS  SUBTOTAL").
+    ``nearest``: the words right before it, after any other number ("ST# 0417 OP# 90 TR# 08031")."""
+    chunks = re.split(r"\d+", ln.text[:start])
+    label = chunks[1] if after_count and len(chunks) > 1 and not chunks[0].strip() else chunks[0]
+    if nearest and _letters(chunks[-1]) >= 2:
+        # Of words in columns, the one before the number ("担当 中村  伝票番号 1234": not the cashier's).
+        label = [c for c in re.split(r"\s{2,}", chunks[-1].strip()) if _letters(c) >= 2][-1]
+    if label.isascii():
+        # Of words in columns ("ITEMS   SUBTOTAL", "TOTAL   HK$"), the longest: the parser matches a
+        # Latin word with its spaces as printed, and a gap's width changes with what the other column
+        # prints.
+        columns = [c for c in re.split(r"\s{2,}", label.strip(_LABEL_TRIM)) if _letters(c) >= 2]
+        label = max(columns, key=_letters) if columns else label
     label = re.sub(r"\s+", " ", label).strip(_LABEL_TRIM)
     label = re.sub(rf"\s*\b(?:{CURRENCY_CODES})$", "", label).strip(_LABEL_TRIM)
-    if len(re.findall(r"[^\W\d_]", label)) < 2:
+    if label.isascii():
+        # The parser matches a Latin word as words of letters, digits and ". # % -" (lines.ASCII_WORD)
+        # and looks for any other only in lines with a non-ASCII character: "TOTAL (inc GST)" would be
+        # found on no line, "TOTAL" is.
+        label = _LATIN_WORDS.match(label).group(0).strip(_LABEL_TRIM)  # type: ignore[union-attr]
+    if _letters(label) < 2:
         return None
     return label
+
+
+def _letters(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]", text))
 
 
 _ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "change", "discount", "tax")
@@ -338,33 +360,49 @@ _ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "chang
 def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Words for the summary's fields, from the lines below the items that print the truth's values."""
     fits: dict[str, set[str]] = {}  # label -> fields whose value it printed in every example it is on
+    shown: dict[str, set[str]] = {}  # label -> fields whose value it printed in some example
     where: dict[str, list[int]] = {}  # label -> its position among the summary lines
     known: dict[str, frozenset[str]] = {}  # label -> the fields the generic words give its line
+    printed: list[tuple[Line, Decimal, dict[str, set[Decimal]], str]] = []  # each labelled line
     for s in seen:
         tx = s.example.tx
         values: dict[str, set[Decimal]] = {
             "total": {tx.total} if tx.total is not None else set(),
-            "subtotal": {tx.subtotal} if tx.subtotal is not None else set(),
-            "change": {tx.change} if tx.change else set(),
+            "subtotal": _subtotals(s),
+            "change": {tx.change} if tx.change is not None else set(),  # (none given: 0.00)
             "discount": {d.amount for d in tx.discounts} | {-d.amount for d in tx.discounts},
             "tax": {t.amount for t in tx.taxes},
         }
         for p in tx.payments:
             values.setdefault(f"tender:{p.method}", set()).add(p.amount)
         position = 0
+        here: dict[str, set[str]] = {}
         for ln in s.lines[s.last_item + 1 :]:
             amounts = ln.amounts(s.mark)
             if not amounts:
                 continue
             value, start, _ = amounts[-1]
-            label = _label(ln, start)
+            matched = {f for f, vs in values.items() if value in vs}
+            # After a count, only where the amount is one of the truth's: "3 UN x 7.800" under an item
+            # is no line to pass over.
+            label = _label(ln, start) or (_label(ln, start, after_count=True) if matched else None)
             if label is None:
                 continue
+            printed.append((ln, value, values, label))
             position += 1
-            matched = {f for f, vs in values.items() if value in vs}
-            fits[label] = fits[label] & matched if label in fits else matched
+            shown.setdefault(label, set()).update(matched)
+            # A subtotal the truth leaves out is unknown, not absent (a till's truth may state it only
+            # where no discount was given): such an example does not rule the subtotal out.
+            maybe = matched | ({"subtotal"} if tx.subtotal is None else set())
+            # Within one example, a total stays the label's where its first line printed it: "TOTAAL
+            # 21,34 2,61" closing the tax table below "TOTAAL 23,95" (the parser keeps the first total;
+            # a subtotal or a change it takes from the last line).
+            here[label] = here[label] & (maybe | {"total"}) if label in here else maybe
             where.setdefault(label, []).append(position)
             known[label] = ln.fields
+        for label, maybe in here.items():
+            fits[label] = fits[label] & maybe if label in fits else maybe
+    fits = {label: fields & shown[label] for label, fields in fits.items()}
     ordered = sorted((lb for lb in fits if fits[lb]), key=lambda lb: sum(where[lb]) / len(where[lb]))
     taken: set[str] = set()
     words: dict[str, list[str]] = {}
@@ -373,23 +411,55 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     # receipts, "VISA" on others); where its amount was two fields' (a card paying the total exactly), the
     # receipt's order gives each the first field not yet taken: subtotal, total, tenders, change.
     singles = [lb for lb in ordered if len(fits[lb]) == 1]
-    for label in singles:
-        taken |= fits[label]
-        _add(label, next(iter(fits[label])), known[label], words, tender)
+    chosen = [(label, next(iter(fits[label]))) for label in singles]
+    taken |= {f for _, f in chosen}
     for label in ordered:
         choice = next((f for f in _ORDER if f in fits[label] and f not in taken), None)
         if label in singles or choice is None:
             continue
         taken.add(choice)
-        _add(label, choice, known[label], words, tender)
+        chosen.append((label, choice))
     # Below the items, an amount that is none of the truth's (points, a tax base, a card slip's balance)
     # under words no vocabulary knows: the layout's, to pass over (review_unknown_summary would flag it).
+    # Never a word an item's line also prints ("de" under the items, "CHOCOLATE DE MESA" among them):
+    # the parser would pass over the item too.
+    items = [ln for s in seen for ln in s.lines if ln.index in s.item_lines.values() or _names_item(s, ln)]
     for label in fits:
-        if not fits[label] and not known[label]:
-            words.setdefault("ignore", []).append(label)
+        if not fits[label] and not known[label] and not any(_prints(label, ln) for ln in items):
+            words.setdefault("ignore", []).append(_as_word(label))
+    longer = {lb for lb, _ in chosen} | set(words.get("ignore", ()))
+    for label, field_name in chosen:
+        if _ambiguous(label, field_name, printed, longer):
+            notes.append(f"{label!r} is printed beside money that is not the {field_name} too: not learned")
+            continue
+        _add(label, field_name, known[label], words, tender)
     if "total" not in taken:
         notes.append("no line prints the total under the same words on every example")
     return words, tender
+
+
+def _subtotals(s: _Seen) -> set[Decimal]:
+    """The subtotal as the truth states it; where it states none, the items' sum, with or without the
+    amounts off printed under them ("INSTANT SAVINGS -3.00", which the truth may leave out), where that is
+    not also the total: a line printing it is the subtotal's, which a later receipt's truth may state."""
+    tx = s.example.tx
+    if tx.subtotal is not None:
+        return {tx.subtotal}
+    if not tx.items:
+        return set()
+    items = sum((i.amount for i in tx.items), Decimal(0))
+    item_lines = set(s.item_lines.values())
+    off = sum(
+        (
+            v
+            for ln in s.lines[s.first_item : s.last_item + 2]
+            if ln.index not in item_lines
+            for v, _, _ in ln.amounts(s.mark)
+            if v < 0
+        ),
+        Decimal(0),
+    )
+    return {items, items + off} - {tx.total}
 
 
 def _add(
@@ -399,9 +469,7 @@ def _add(
     words: dict[str, list[str]],
     tender: dict[str, list[str]],
 ) -> None:
-    if not ASCII_WORD.match(label.upper()):
-        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
-        label = "".join(label.split())
+    label = _as_word(label)
     if field_name.startswith("tender:"):
         # Every tender seen, whether the generic words know it or not: under review_unknown_summary a
         # tender the profile does not name goes to review.
@@ -412,8 +480,57 @@ def _add(
         words.setdefault(field_name, []).append(label)
 
 
+def _ambiguous(
+    label: str,
+    field_name: str,
+    printed: list[tuple[Line, Decimal, dict[str, set[Decimal]], str]],
+    words: set[str],
+) -> bool:
+    """Whether ``label`` is found on an example's line whose amount is not the field's, where no longer
+    word of the draft labels that line ("HK" of "TOTAL  HK$" on "Octopus Pay HK  356.30"): a later
+    receipt's line of that kind would be read as the field."""
+    for ln, value, values, own in printed:
+        if own == label or value in values.get(field_name, set()) or not _prints(label, ln):
+            continue
+        if _read_first(ln.fields, field_name):
+            continue  # "CASH ROUNDING": the generic words make it a rounding, which the parser asks first
+        if not any(len(w) > len(label) and _prints(w, ln) for w in words if w != label):
+            return True
+    return False
+
+
+# The order in which the parser asks a summary line's fields (generic._summary); tenders come last.
+_ASKED = ("ignore", "change", "subtotal", "tax", "rounding", "discount", "surcharge", "total")
+
+
+def _read_first(fields: frozenset[str], field_name: str) -> bool:
+    """Whether a line of these fields is read as one of them before ``field_name``."""
+    before = _ASKED[: _ASKED.index(field_name)] if field_name in _ASKED else _ASKED
+    return not fields.isdisjoint(before)
+
+
+def _names_item(s: _Seen, ln: Line) -> bool:
+    """Whether the line prints an item's name (on a line of its own where the item takes two)."""
+    return any(i.name and i.name.upper() in ln.upper for i in s.example.tx.items)
+
+
+def _prints(label: str, ln: Line) -> bool:
+    """Whether the parser would find the word ``label`` on the line (lines.index_words's rules)."""
+    word = _as_word(label).upper()
+    if ASCII_WORD.match(word):
+        return re.search(rf"(?<![A-Z]){re.escape(word)}(?![A-Z])", ln.upper) is not None
+    return word in ln.compact
+
+
+def _as_word(label: str) -> str:
+    if not ASCII_WORD.match(label.upper()):
+        # Such a word is looked for in the line without its spaces (lines.py), so it is written so.
+        return "".join(label.split())
+    return label
+
+
 def _receipt_no_words(seen: list[_Seen]) -> list[str]:
-    """The words before the receipt number, where every example prints its number after the same ones."""
+    """The words right before the receipt number, where every example prints its number after words."""
     labels: Counter[str] = Counter()
     for s in seen:
         number = s.example.tx.receipt_no
@@ -422,12 +539,13 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
         for ln in s.lines[: s.first_item]:
             m = re.search(rf"(?<![\w]){re.escape(number)}(?!\w)", ln.text)
             if m:
-                label = _label(ln, m.start())
+                label = _label(ln, m.start(), nearest=True)
                 if label:
                     labels[label] += 1
                 break
-    label, n = labels.most_common(1)[0] if labels else ("", 0)
-    return [label] if n == len(seen) else []
+    # Every example's, where each prints one: a till may name the number two ways ("伝票番号 892307" on
+    # one form, "伝票No.670117" on another).
+    return [_as_word(label) for label, _ in labels.most_common()] if labels.total() == len(seen) else []
 
 
 def _skip_patterns(seen: list[_Seen], mark: DecimalMark) -> list[str]:

@@ -31,7 +31,9 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, Any]]:
+def swahili_duka(
+    seed: int, two_line: bool = False, noted: bool = False, exact: bool = False
+) -> tuple[bytes, dict[str, Any]]:
     """A Tanzanian shop's till in Swahili (no vocabulary of ours knows its words): "JUMLA KUU" for the
     total, "TASLIMU" and "M-PESA" for the tenders, "CHENJI" for the change, "RISITI" for the receipt
     number, items as "qty x NAME" then the amount far right after a bar, the day first in the date."""
@@ -67,17 +69,26 @@ def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, An
         left = f"{i['quantity']} x {i['name']}"
         right = f"| {_money(Decimal(i['amount']))}"
         lines.append(left + " " * (WIDTH - len(left) - len(right)) + right)
+        if noted and i is items[0]:
+            # An amount off under the first item, which the truth leaves out (it states the items'
+            # amounts as rung up, and the total paid).
+            lines.append("    PUNGUZO" + " " * (WIDTH - 23) + "|  -100.00")
     lines.append("=" * WIDTH)
+    subtotal = total - (Decimal(100) if noted else Decimal(0))
+    total = subtotal - (Decimal(500) if noted else Decimal(0))
 
     def row(label: str, value: Decimal) -> str:
         right = _money(value)
         return label + " " * (WIDTH - len(label) - len(right)) + right
 
-    lines.append(row("JUMLA KUU", total))
+    if noted:
+        # The items' sum less the amount off under one, then the customer's discount off it.
+        lines += [row("JUMLA NDOGO", subtotal), row("PUNGUZO LA MTEJA", Decimal(-500))]
+    lines.append(row("JUMLA KUU (incl. VAT)" if noted else "JUMLA KUU", total))
     payments: list[dict[str, str]]
     change = Decimal(0)
     if cash:
-        given = (total // 5000 + 1) * 5000
+        given = total if exact else (total // 5000 + 1) * 5000  # exact: "CHENJI 0.00"
         change = given - total
         lines.append(row("TASLIMU", given))
         lines.append(row("CHENJI", change))
@@ -85,8 +96,13 @@ def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, An
     else:
         lines.append(row("M-PESA LIPA", total))
         payments = [{"method": "other", "amount": f"{total:.2f}"}]
+    if noted:
+        # Points in words with a letter outside ASCII, and a footer's number after "YA", a word the items'
+        # names print too ("MAFUTA YA KUPIKIA"): neither is the sale's money.
+        lines += [row("Pointi zá bonasi", total / 100), "YA 250 POINTI ZAIDI"]
     lines += ["", "Asante kwa kununua!"]
-    data = INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT
+    page = b"\x1bt\x10" if noted else b""  # code page 1252, for the "á"
+    data = INIT + page + "\n".join(lines).encode("cp1252" if noted else "ascii") + b"\n\n\n" + CUT
     truth: dict[str, Any] = {
         "kind": "sale",
         "datetime": f"2026-11-{day:02d}T{hour:02d}:{minute:02d}:00",
@@ -99,7 +115,17 @@ def swahili_duka(seed: int, two_line: bool = False) -> tuple[bytes, dict[str, An
     }
     if not cash:
         del truth["change"]
+    if noted:
+        truth["discounts"] = [{"label": "PUNGUZO LA MTEJA", "amount": "-500.00"}]
+    if noted and seed >= 3:
+        truth["subtotal"] = f"{subtotal:.2f}"  # stated on the later receipts only, as some records do
     return data, truth
+
+
+def swahili_duka_noted(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """The shop's till printing a note after the total's words ("JUMLA KUU (incl. VAT)"), a subtotal, an
+    amount off under an item, points and a footer's number; the examples' truth states no subtotal."""
+    return swahili_duka(seed, noted=True)
 
 
 _BAKED = [

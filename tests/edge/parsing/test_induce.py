@@ -6,19 +6,24 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from edge.escpos.document import Style
 from edge.parsing.evaluate import evaluate_case, load_cases
-from edge.parsing.induce import InduceError, induce, load_examples
+from edge.parsing.induce import InduceError, _ambiguous, _label, induce, load_examples
+from edge.parsing.lines import Line, index_words
 from edge.parsing.profiles import load_profile
+from edge.parsing.vocabulary import DEFAULT
 from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
     icelandic_bakari_coded,
     icelandic_bakari_single,
     swahili_duka,
+    swahili_duka_noted,
     swahili_duka_two_line,
     write_examples,
 )
@@ -27,6 +32,7 @@ Layout = Callable[[int], tuple[bytes, dict[str, Any]]]
 LAYOUTS = {
     "swahili-duka": swahili_duka,
     "swahili-duka-two-line": swahili_duka_two_line,  # items over two lines, a points line among them
+    "swahili-duka-noted": swahili_duka_noted,  # a note after the total's words, a subtotal, points
     "icelandic-bakari": icelandic_bakari,
     "icelandic-bakari-single": icelandic_bakari_single,  # a line of one item: name and amount only
     "icelandic-bakari-coded": icelandic_bakari_coded,  # code, count and price under each item
@@ -72,6 +78,101 @@ def test_the_draft_names_the_layouts_words(tmp_path: Path) -> None:
     assert profile.tender["cash"] == ("TASLIMU",)
     assert profile.date_order == "DMY"  # "01-11-2026": only the truth says which is the day
     assert profile.matches(["DUKA LA MAMA NJERI"]) and not profile.matches(["BAKARÍ SIGGA"])
+
+
+def test_the_words_are_written_as_the_parser_finds_them(tmp_path: Path) -> None:
+    write_examples(tmp_path, range(3), swahili_duka_noted)
+    profile = induce(load_examples(tmp_path), "duka").profile
+    # "JUMLA KUU (incl. VAT)": a Latin word with a parenthesis would be looked for on no ASCII line.
+    assert profile.words["total"] == ("JUMLA KUU",)
+    # Points under words with a letter outside ASCII: looked for without their spaces, so written so.
+    # Not "YA" (a footer's "YA 250 POINTI ZAIDI"): the items' names print it ("MAFUTA YA KUPIKIA").
+    assert "Pointizábonasi" in profile.words["ignore"] and "YA" not in profile.words["ignore"]
+
+
+def test_a_subtotal_the_examples_truth_leaves_out_is_learned(tmp_path: Path) -> None:
+    # The examples' truth states no subtotal; "JUMLA NDOGO" prints the items' sum less the amount off under
+    # one of them. Passed over, a later receipt whose truth states it would be ok with its subtotal unread.
+    write_examples(tmp_path / "examples", range(3), swahili_duka_noted)
+    write_examples(tmp_path / "later", range(3, 12), swahili_duka_noted)
+    assert all("subtotal" not in json.loads(p.read_text()) for p in (tmp_path / "examples").glob("*.json"))
+    profile = induce(load_examples(tmp_path / "examples")).profile
+    assert profile.words["subtotal"] == ("JUMLA NDOGO",)
+    results = [evaluate_case(*c, profile.options) for c in load_cases(tmp_path / "later")]
+    assert all(r.money_right and r.status == "ok" for r in results)
+
+
+def _line(text: str, index: int = 0) -> Line:
+    line = Line(index, text, text.upper(), "".join(text.upper().split()), Style(), "left")
+    index_words([line], DEFAULT.all_words)
+    line.fields = DEFAULT.fields_of(line.found or set())
+    return line
+
+
+def test_a_label_is_the_words_a_later_receipt_prints_the_same() -> None:
+    # After a count that starts the line, where the amount is the truth's: "4 ITEMS   SUBTOTAL"; of words in
+    # columns, the longest (a gap's width changes with the count, and "HK$" is no total's word).
+    subtotal = _line("4 ITEMS   JUMLA NDOGO      £9.92")
+    assert _label(subtotal, subtotal.text.index("£")) is None
+    assert _label(subtotal, subtotal.text.index("£"), after_count=True) == "JUMLA NDOGO"
+    total = _line("JUMLA KUU          HK$356.30")
+    assert _label(total, total.text.index("HK")) == "JUMLA KUU"
+
+
+def test_a_word_printed_beside_other_money_is_not_learned() -> None:
+    # "KUU" labels the total on one line and a tender's 20.00 on another: a later receipt's tender line would
+    # be read as the total. "CASH ROUNDING" is no such line: its generic word makes it a rounding first.
+    total, paid = Decimal("18.40"), Decimal("20.00")
+    values = {"total": {total}, "tender:cash": {paid}}
+    printed = [
+        (_line("KUU  18.40"), total, values, "KUU"),
+        (_line("PAY KUU  20.00", 1), paid, values, "PAY KUU"),
+    ]
+    assert _ambiguous("KUU", "total", printed, set())
+    assert not _ambiguous("KUU", "total", printed, {"KUU", "PAY KUU"})  # the longer word labels that line
+    rounding = [(_line("NEFO ROUNDING  0.01"), Decimal("0.01"), values, "NEFO ROUNDING")]
+    assert not _ambiguous("NEFO", "tender:cash", rounding, set())
+
+
+def test_a_change_of_nothing_teaches_the_change_word(tmp_path: Path) -> None:
+    # Cash paid exactly: the truth's change is 0.00, printed "CHENJI 0.00" (a zero, not no change).
+    cash = [seed for seed in range(20) if b"CHENJI" in swahili_duka(seed)[0]][:3]
+    write_examples(tmp_path, cash, lambda seed: swahili_duka(seed, exact=True))
+    assert all(json.loads(p.read_text())["change"] == "0.00" for p in tmp_path.glob("*.json"))
+    profile = induce(load_examples(tmp_path)).profile
+    assert profile.words["change"] == ("CHENJI",)
+
+
+def test_the_receipt_number_is_learned_by_the_words_right_before_it(tmp_path: Path) -> None:
+    # "TAWI# 7  MUHUDUMU NEEMA  RISITI 4003": the branch's number and the cashier's name come first on the
+    # line; and the till names the number two ways, "NAMBA 4004" on its other form.
+    def numbered(seed: int) -> tuple[bytes, dict[str, Any]]:
+        data, truth = swahili_duka(seed)
+        word = b"RISITI " if seed % 2 else b"NAMBA "
+        cashier = (b"ALI", b"NEEMA", b"JUMA")[seed % 3]
+        return data.replace(b"RISITI ", b"TAWI# 7  MUHUDUMU " + cashier + b"  " + word), truth
+
+    write_examples(tmp_path / "examples", range(3), numbered)
+    write_examples(tmp_path / "later", range(3, 9), numbered)
+    profile = induce(load_examples(tmp_path / "examples")).profile
+    assert sorted(profile.words["receipt_no"]) == ["NAMBA", "RISITI"]
+    results = [evaluate_case(*c, profile.options) for c in load_cases(tmp_path / "later")]
+    assert all(r.fully_right and r.status == "ok" for r in results)
+
+
+def test_the_total_is_the_first_line_its_words_print(tmp_path: Path) -> None:
+    # "JUMLA KUU   KODI 18%   180.00" closes a tax table under the tenders: the parser keeps the first
+    # total, so the words are the total's all the same.
+    def taxed(seed: int) -> tuple[bytes, dict[str, Any]]:
+        data, truth = swahili_duka(seed)
+        return data.replace(b"\n\nAsante", b"\nJUMLA KUU   KODI 18%   180.00\n\nAsante"), truth
+
+    write_examples(tmp_path / "examples", range(3), taxed)
+    write_examples(tmp_path / "later", range(3, 9), taxed)
+    profile = induce(load_examples(tmp_path / "examples")).profile
+    assert profile.words["total"] == ("JUMLA KUU",)
+    results = [evaluate_case(*c, profile.options) for c in load_cases(tmp_path / "later")]
+    assert all(r.money_right and r.status == "ok" for r in results)
 
 
 def test_two_layouts_are_refused(tmp_path: Path) -> None:
