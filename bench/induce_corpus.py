@@ -55,12 +55,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=3, help="how many receipts to induce from")
     ap.add_argument("--all", action="store_true", help="also templates the generic parser reads right")
     ap.add_argument("--disguise", action="store_true", help="invented words for the summary's (see above)")
+    ap.add_argument(
+        "--per-encoder",
+        action="store_true",
+        help="a layout is a template as one encoder prints it (one till and printer), not all its printers",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="each wrong receipt and the drafts")
     args = ap.parse_args(argv)
     templates: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
     for case in load_cases(args.corpus):
         if case[2].get("split") == args.split:
-            templates.setdefault(case[2].get("template", "?"), []).append(case)
+            layout = case[2].get("template", "?")
+            if args.per_encoder:
+                layout += " " + str(case[2].get("encoder", "?")).split(" ")[0]
+            templates.setdefault(layout, []).append(case)
     if not templates:
         print(f"no receipts of the {args.split} split in {args.corpus}", file=sys.stderr)
         return 2

@@ -724,10 +724,15 @@ def _kind(all_lines: list[Line], tx: Transaction, vocab: Vocabulary, mark: Decim
 
 
 def _money_like(text: str, mark: DecimalMark) -> bool:
+    """Whether a line prints what may be money: a receipt with any is no non-sale by default (its total
+    unread, it is flagged). Thousands grouped by a space ("24 184 Ft") and a number closing a right-hand
+    column count too: a Hungarian NYUGTA in whole forints was taken for a kitchen ticket, `ok`."""
     return bool(
         FRACTION.search(text)
         or re.search(r"\d[,.]\d{3}(?!\d)", text)
-        or re.search(r"[$€£¥₩]\s?\d|\d\s?(?:元|円|원|EUR)", text)
+        or re.search(r"(?<![\d.:/-])\d{1,3}(?: \d{3})+(?![\d.:/-])", text)
+        or re.search(r"[$€£¥₩₹₱]\s?\d|\d\s?(?:元|円|원|EUR|Ft|Kč|zł|kr|Rs|Rp)\b", text)
+        or re.search(r"\S {3,}[-−]?\d[\d.,']*$", text.rstrip())
     )
 
 

@@ -176,6 +176,21 @@ def test_refund_void_reprint_and_non_sale() -> None:
     assert parse_bytes(b"KITCHEN\nTable 4\n2x Burger\n").kind == "non_sale"
 
 
+@pytest.mark.parametrize(
+    "money",
+    [
+        b"PARIZSI 200G          C27     3 780\nOSSZESEN:           3 780 Ft\n",  # grouped by a space, Ft
+        b"BROT                         380\nBAR                          380\n",  # a right-hand column
+        b"KAFFE 2 st              24 kr\n",  # a currency after the number
+    ],
+)
+def test_a_receipt_that_prints_money_is_no_non_sale_when_its_total_is_unread(money: bytes) -> None:
+    """Unread words for the total and tenders leave no total: with money printed, that is a sale to
+    review, not a kitchen ticket `ok` (a Hungarian NYUGTA in whole forints was, on the tenth blind split)."""
+    tx = parse_bytes(b"SARKI ABC\n2026.12.12. 18:48\n" + money)
+    assert tx.kind == "sale" and tx.status == "needs_review"
+
+
 def test_profile_words_are_used(tmp_path: Path) -> None:
     data = b"26/11/2026 14:03\nWIDGET  2.00\nGADGET  3.00\nGRAND AMOUNT  5.00\nPAID BY CHEQUE  5.00\n"
     assert parse_bytes(data, options=ParseOptions()).status == "needs_review"
