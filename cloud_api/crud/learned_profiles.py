@@ -37,7 +37,7 @@ from cloud_api.crud.corrections import corrected_of_layout
 from cloud_api.crud.users import Scope
 from cloud_api.fleet_push import current_profile, prepare
 from cloud_api.models import LearnedProfile, ReceiptPrint, Store, Transaction
-from cloud_api.schemas import LayoutOut
+from cloud_api.schemas import LayoutOut, LearnedProfileOut
 from edge.escpos.printer_profile import GENERIC, PROFILES
 from edge.parsing.evaluate import judge
 from edge.parsing.induce import MAX_EXAMPLES, Example, InduceError, example, induce
@@ -392,6 +392,21 @@ def get(session: Session, scope: Scope, profile_id: int) -> LearnedProfile | Non
         .limit(1)
     )
     return row if visible is not None or set(row.stores) & scope.store_ids else None
+
+
+def view(session: Session, scope: Scope, row: LearnedProfile) -> LearnedProfileOut:
+    """The profile as the asker may see it: the receipts it names (its examples, those it would make
+    worse) only where they are of the asker's stores (a draft an owner made names every store's)."""
+    named = set(row.examples) | {w["transaction_id"] for w in row.score.get("worse", [])}
+    mine = set(
+        session.scalars(
+            select(Transaction.id).where(Transaction.id.in_(named), Transaction.store_id.in_(scope.store_ids))
+        )
+    )
+    out = LearnedProfileOut.model_validate(row)
+    out.examples = [i for i in row.examples if i in mine]
+    out.score = {**row.score, "worse": [w for w in row.score.get("worse", []) if w["transaction_id"] in mine]}
+    return out
 
 
 def list_profiles(session: Session, scope: Scope) -> list[LearnedProfile]:

@@ -107,7 +107,7 @@ def draft_profile(request: DraftRequest, http: Request, who: Who, s: Db) -> Lear
     except ProfileRefused as e:
         raise HTTPException(422, str(e)) from None
     s.commit()
-    return LearnedProfileOut.model_validate(row)
+    return learned_profiles.view(s, who, row)
 
 
 class EditRequest(BaseModel):
@@ -126,7 +126,7 @@ def edit_profile(
     with _answers(refused=422):
         row = learned_profiles.edited(s, who, profile_id, request.toml, datetime.now(UTC))
     s.commit()
-    return LearnedProfileOut.model_validate(row)
+    return learned_profiles.view(s, who, row)
 
 
 def _drafting(request: Request, who: Who) -> None:
@@ -137,7 +137,7 @@ def _drafting(request: Request, who: Who) -> None:
 
 @router.get("/profiles", response_model=list[LearnedProfileOut])
 def list_learned(who: Who, s: Db) -> list[LearnedProfileOut]:
-    return [LearnedProfileOut.model_validate(r) for r in learned_profiles.list_profiles(s, who)]
+    return [learned_profiles.view(s, who, r) for r in learned_profiles.list_profiles(s, who)]
 
 
 @router.get("/profiles/{profile_id}", response_model=LearnedProfileOut, responses=NOT_FOUND)
@@ -145,7 +145,7 @@ def get_learned(profile_id: PathId, who: Who, s: Db) -> LearnedProfileOut:
     row = learned_profiles.get(s, who, profile_id)
     if row is None:
         raise HTTPException(404, "no such profile")
-    return LearnedProfileOut.model_validate(row)
+    return learned_profiles.view(s, who, row)
 
 
 @router.post("/profiles/{profile_id}/approve", response_model=Pushed, responses=NOT_FOUND)

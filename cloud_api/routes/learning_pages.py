@@ -118,7 +118,8 @@ def profile(profile_id: Id, request: Request, who: Who, s: Db, done: str = "") -
     row = learned_profiles.get(s, who, profile_id)
     if row is None:
         return _page(state, request, "message.html", 404, title="No such profile", text="")
-    return _page(state, request, "hq_profile.html", p=row, who=who, error=None, done=done[:200])
+    p = learned_profiles.view(s, who, row)
+    return _page(state, request, "hq_profile.html", p=p, who=who, error=None, done=done[:200])
 
 
 @router.post("/learning/profiles/{profile_id}/edits", response_class=HTMLResponse)
@@ -140,7 +141,15 @@ def edit(
     except (ProfileRefused, PermissionError) as e:
         status = 403 if isinstance(e, PermissionError) else 422
         return _page(
-            state, request, "hq_profile.html", status, p=base, who=who, error=str(e), done="", edit=toml
+            state,
+            request,
+            "hq_profile.html",
+            status,
+            p=learned_profiles.view(s, who, base),
+            who=who,
+            error=str(e),
+            done="",
+            edit=toml,
         )
     s.commit()
     return RedirectResponse(f"/hq/learning/profiles/{row.id}", status_code=303)
@@ -167,4 +176,5 @@ def decide(profile_id: Id, action: str, request: Request, who: Who, s: Db) -> Re
             s.commit()
             done = f"{'Pushed to' if action == 'approve' else 'Rolled back at'} {', '.join(stores)}"
             return RedirectResponse(f"/hq/learning/profiles/{profile_id}?done={done}", status_code=303)
-    return _page(state, request, "hq_profile.html", status, p=row, who=who, error=error, done="")
+    p = learned_profiles.view(s, who, row)
+    return _page(state, request, "hq_profile.html", status, p=p, who=who, error=error, done="")

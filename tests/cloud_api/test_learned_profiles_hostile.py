@@ -380,3 +380,19 @@ def test_drafts_are_limited_per_account(tmp_path: Path, cloud_db: str) -> None:
         ]
         other = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=shop1).status_code
     assert codes == [422, 422, 429] and other == 422  # (nothing corrected yet: refused for that first)
+
+
+@SQLITE
+def test_a_store_manager_sees_only_their_stores_receipts_in_an_owners_draft(
+    tmp_path: Path, cloud_db: str
+) -> None:
+    cloud, draft, _ = _approved(tmp_path, cloud_db)
+    rows = cloud.rows(LAYOUT)
+    s2_ids = {r.id for r in rows[8:]}
+    assert set(draft["examples"]) - s2_ids and set(draft["examples"]) & s2_ids  # learned from both stores
+    with cloud.client() as c:
+        seen = c.get(f"/api/v1/profiles/{draft['id']}", headers=cloud.auth("shop2@acme.test")).json()
+        c.post("/hq/login", data={"email": "shop2@acme.test", "password": "correct horse battery"})
+        page = c.get(f"/hq/learning/profiles/{draft['id']}").text
+    assert seen["examples"] and set(seen["examples"]) <= s2_ids
+    assert f"from receipts {', '.join(map(str, seen['examples']))}." in page  # theirs only
