@@ -531,7 +531,9 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
     """(hour, minute, second), the second -1 where none is printed ("10:24:00" says 0, "10:24" nothing)."""
     rest = text
     for d in dates:
-        rest = rest.replace(d, " ")
+        # With the mark that joins a time to its date ("05.08.26-10:13"): before a time, a dash is
+        # otherwise the end of a range, which is no time of the sale.
+        rest = re.sub(re.escape(d) + "-?", " ", rest)
     for m in _TIME.finditer(rest):
         hour = int(m.group("H"))
         pm = (m.group("ampm") or "").upper() == "P" or m.group("pre") in ("午後", "下午", "오후")

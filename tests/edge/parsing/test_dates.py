@@ -39,6 +39,7 @@ def read(*lines: str, configured: DateOrder | None = None, hint: DateOrder | Non
         ("令和8年11月26日 10:10", "2026-11-26T10:10:00"),
         ("26/11/2569 10:10", "2026-11-26T10:10:00"),  # Thailand's Buddhist era
         ("Kasse 3 26.11.2026 14:03 Bon 1234", "2026-11-26T14:03:00"),
+        ("05.08.26-10:13 2.0.31 7828/SITI/01", "2026-08-05T10:13:00"),  # a dash joins the time to its date
     ],
 )
 def test_dates_and_times_as_printed(printed: str, iso: str) -> None:
