@@ -27,7 +27,7 @@ from bench.disguise import disguise
 from edge.escpos.printer_profile import PROFILES
 from edge.parsing.evaluate import Result, evaluate_case, load_cases
 from edge.parsing.induce import InduceError, example, induce
-from edge.parsing.pipeline import decode_bytes
+from edge.parsing.pipeline import applies, decode_bytes
 from edge.parsing.profiles import PosProfile
 
 
@@ -40,8 +40,7 @@ def _counts(results: list[Result]) -> tuple[int, int, int]:
 
 
 def _detected(profile: PosProfile, data: bytes, truth: dict[str, Any]) -> bool:
-    doc = decode_bytes(data, PROFILES[truth.get("printer_profile", "generic-80mm")])
-    return profile.matches([b.text for b in doc.text_lines()[:40]])
+    return applies(profile, decode_bytes(data, PROFILES[truth.get("printer_profile", "generic-80mm")]))
 
 
 def _row(name: str, n: int, g: tuple[int, int, int], i: tuple[int, int, int]) -> str:

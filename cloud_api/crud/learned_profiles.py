@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.corrections import corrected_of_layout
 from cloud_api.crud.users import Scope
-from cloud_api.fleet_push import current_profile, prepare
+from cloud_api.fleet_push import Pusher, current_profile, prepare
 from cloud_api.models import LearnedProfile, ReceiptPrint, Store, Transaction
 from cloud_api.schemas import LayoutOut, LearnedProfileOut
 from edge.escpos.printer_profile import GENERIC, PROFILES
@@ -419,7 +419,26 @@ def list_profiles(session: Session, scope: Scope) -> list[LearnedProfile]:
 
 
 Publish = Callable[[bytes, list[DeviceTopics]], None]
-Decision = Callable[[Session, Scope, int, Ed25519PrivateKey, Publish, datetime], list[str]]
+
+
+class NoPush(RuntimeError):
+    """This service was started without a way to push (no broker for configurations)."""
+
+
+def decide(
+    session: Session, scope: Scope, profile_id: int, action: str, pusher: Pusher | None, now: datetime
+) -> list[str]:
+    """`approve` or `rollback` as HQ's pages and API ask for it: a profile outside the asker's stores is
+    not found, a role that may not push is refused, before a service that cannot push says so."""
+    row = get(session, scope, profile_id)
+    if row is None or action not in ("approve", "rollback"):
+        raise LookupError(profile_id)
+    if scope.role not in APPROVERS:
+        raise PermissionError("only an owner or a manager pushes a profile to the stores")
+    if pusher is None:
+        raise NoPush("this service pushes no configuration")
+    do = approve if action == "approve" else rollback
+    return do(session, scope, profile_id, pusher.key(), pusher.publish, now)
 
 
 def _stores_of_layout(session: Session, scope: Scope, layout: str) -> list[Store]:

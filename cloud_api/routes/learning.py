@@ -18,6 +18,7 @@ from cloud_api.crud import corrections, learned_profiles
 from cloud_api.crud.corrections import CorrectionRefused, NotYours
 from cloud_api.crud.hq import transaction
 from cloud_api.crud.learned_profiles import LAYOUT_PATTERN, ProfileRefused
+from cloud_api.crud.users import Scope
 from cloud_api.deps import Db, app_state
 from cloud_api.routes.api import NOT_FOUND, PathId, Who
 from cloud_api.schemas import Checked, LayoutOut, LearnedProfileOut, Pushed, RevisionOut
@@ -130,9 +131,8 @@ def edit_profile(
 
 
 def _drafting(request: Request, who: Who) -> None:
-    state = app_state(request)
-    if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
-        raise HTTPException(429, "20 drafts an hour at most: wait a while")
+    if not may_draft(request, who):
+        raise HTTPException(429, DRAFTS_LIMITED)
 
 
 @router.get("/profiles", response_model=list[LearnedProfileOut])
@@ -152,27 +152,31 @@ def get_learned(profile_id: PathId, who: Who, s: Db) -> LearnedProfileOut:
 def approve(profile_id: PathId, request: Request, who: Who, s: Db) -> Pushed:
     """Sign the draft and push it to your stores that print its layout, with a re-parse of their
     receipts that need review. Refused (409) when it would make a stored receipt worse."""
-    return _decide(learned_profiles.approve, profile_id, request, who, s)
+    return _decide("approve", profile_id, request, who, s)
 
 
 @router.post("/profiles/{profile_id}/rollback", response_model=Pushed, responses=NOT_FOUND)
 def rollback(profile_id: PathId, request: Request, who: Who, s: Db) -> Pushed:
     """Push each store of the profile the one it had before (or none)."""
-    return _decide(learned_profiles.rollback, profile_id, request, who, s)
+    return _decide("rollback", profile_id, request, who, s)
 
 
-def _decide(action: learned_profiles.Decision, profile_id: int, request: Request, who: Who, s: Db) -> Pushed:
-    if learned_profiles.get(s, who, profile_id) is None:
-        raise HTTPException(404, "no such profile")
-    if who.role not in learned_profiles.APPROVERS:
-        raise HTTPException(403, "only an owner or a manager pushes a profile to the stores")
-    pusher = app_state(request).pusher
-    if pusher is None:
-        raise HTTPException(503, "this service pushes no configuration")
+def _decide(action: str, profile_id: int, request: Request, who: Who, s: Db) -> Pushed:
     with _answers(refused=409):
-        stores = action(s, who, profile_id, pusher.key(), pusher.publish, datetime.now(UTC))
+        stores = learned_profiles.decide(
+            s, who, profile_id, action, app_state(request).pusher, datetime.now(UTC)
+        )
     s.commit()
     return Pushed(stores=stores)
+
+
+def may_draft(request: Request, who: Scope) -> bool:
+    """Counted once per draft or edit, by the API and the pages alike."""
+    state = app_state(request)
+    return state.limiter.take(state.per_client.drafts, f"user:{who.user_id}")
+
+
+DRAFTS_LIMITED = "20 drafts an hour at most: wait a while"
 
 
 @contextmanager
@@ -186,3 +190,5 @@ def _answers(refused: int) -> Iterator[None]:
         raise HTTPException(403, str(e)) from None
     except ProfileRefused as e:
         raise HTTPException(refused, str(e)) from None
+    except learned_profiles.NoPush as e:
+        raise HTTPException(503, str(e)) from None

@@ -17,6 +17,7 @@ from cloud_api.crud.corrections import CorrectionRefused, NotYours
 from cloud_api.crud.learned_profiles import LAYOUT_PATTERN, ProfileRefused
 from cloud_api.deps import Db, app_state
 from cloud_api.routes.dashboard import Who, _page
+from cloud_api.routes.learning import DRAFTS_LIMITED, may_draft
 from sync.wire.transaction import Kind, Method
 
 router = APIRouter(prefix="/hq", include_in_schema=False)
@@ -92,10 +93,9 @@ def draft(
     s: Db,
     layout: Annotated[str, Form(max_length=64, pattern=LAYOUT_PATTERN)] = "",
 ) -> Response:
-    state = app_state(request)
     try:
-        if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
-            raise ProfileRefused("20 drafts an hour at most: wait a while")
+        if not may_draft(request, who):
+            raise ProfileRefused(DRAFTS_LIMITED)
         row = learned_profiles.draft(s, who, layout, datetime.now(UTC))
     except ProfileRefused as e:
         return _page(
@@ -135,8 +135,8 @@ def edit(
     if base is None:
         return _page(state, request, "message.html", 404, title="No such profile", text="")
     try:
-        if not state.limiter.take(state.per_client.drafts, f"user:{who.user_id}"):
-            raise ProfileRefused("20 drafts an hour at most: wait a while")
+        if not may_draft(request, who):
+            raise ProfileRefused(DRAFTS_LIMITED)
         row = learned_profiles.edited(s, who, profile_id, toml, datetime.now(UTC))
     except (ProfileRefused, PermissionError) as e:
         status = 403 if isinstance(e, PermissionError) else 422
@@ -158,23 +158,16 @@ def edit(
 @router.post("/learning/profiles/{profile_id}/{action}", response_class=HTMLResponse)
 def decide(profile_id: Id, action: str, request: Request, who: Who, s: Db) -> Response:
     state = app_state(request)
-    row = learned_profiles.get(s, who, profile_id)
-    if row is None or action not in ("approve", "rollback"):
+    try:
+        stores = learned_profiles.decide(s, who, profile_id, action, state.pusher, datetime.now(UTC))
+    except LookupError:
         return _page(state, request, "message.html", 404, title="No such profile", text="")
-    error, status = "", 200
-    if who.role not in learned_profiles.APPROVERS:
-        error, status = "Only an owner or a manager pushes a profile to the stores.", 403
-    elif state.pusher is None:
-        error, status = "This service pushes no configuration.", 503
-    else:
-        do = learned_profiles.approve if action == "approve" else learned_profiles.rollback
-        try:
-            stores = do(s, who, profile_id, state.pusher.key(), state.pusher.publish, datetime.now(UTC))
-        except (ProfileRefused, PermissionError) as e:
-            error, status = str(e), 409 if isinstance(e, ProfileRefused) else 403
-        else:
-            s.commit()
-            done = f"{'Pushed to' if action == 'approve' else 'Rolled back at'} {', '.join(stores)}"
-            return RedirectResponse(f"/hq/learning/profiles/{profile_id}?done={done}", status_code=303)
-    p = learned_profiles.view(s, who, row)
-    return _page(state, request, "hq_profile.html", status, p=p, who=who, error=error, done="")
+    except (PermissionError, ProfileRefused, learned_profiles.NoPush) as e:
+        status = 403 if isinstance(e, PermissionError) else 409 if isinstance(e, ProfileRefused) else 503
+        row = learned_profiles.get(s, who, profile_id)
+        assert row is not None  # decide found it
+        p = learned_profiles.view(s, who, row)
+        return _page(state, request, "hq_profile.html", status, p=p, who=who, error=str(e), done="")
+    s.commit()
+    done = f"{'Pushed to' if action == 'approve' else 'Rolled back at'} {', '.join(stores)}"
+    return RedirectResponse(f"/hq/learning/profiles/{profile_id}?done={done}", status_code=303)

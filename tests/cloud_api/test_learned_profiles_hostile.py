@@ -31,6 +31,7 @@ from sync.topics import DeviceTopics
 from tests.cloud_api.test_learned_profiles import LAYOUT, Box, Cloud, _money_right
 from tests.cloud_app import app_for
 from tests.edge.parsing.induce_layouts import icelandic_bakari, swahili_duka
+from tests.helpers import clear_of_window_edges
 
 SQLITE = pytest.mark.parametrize("cloud_db", ["sqlite"], indirect=True)
 
@@ -49,6 +50,20 @@ def _approved(tmp_path: Path, cloud_db: str) -> tuple[Cloud, dict[str, Any], lis
         draft = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
         assert c.post(f"/api/v1/profiles/{draft['id']}/approve", headers=owner).status_code == 200
     return cloud, draft, [s1, s2]
+
+
+def _drafted(tmp_path: Path, cloud_db: str) -> tuple[Cloud, dict[str, Any], list[Transaction]]:
+    """One store prints four of the duka's receipts; the owner corrects two (cash and M-PESA) and drafts."""
+    cloud = Cloud(cloud_db)
+    truths = Box(tmp_path / "s1", "s1-t1", cloud).prints(swahili_duka, range(0, 4))
+    rows = cloud.rows(LAYOUT)
+    owner = cloud.auth("owner@acme.test")
+    with cloud.client() as c:
+        for i in (0, 2):
+            r = c.post(f"/api/v1/transactions/{rows[i].id}/corrections", json=truths[i], headers=owner)
+            assert r.status_code == 201
+        draft = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
+    return cloud, draft, rows
 
 
 def _cli_push(cloud: Cloud, monkeypatch: pytest.MonkeyPatch, store: str, profile_path: Path | None) -> None:
@@ -114,7 +129,7 @@ def test_rolling_back_a_second_profile_brings_the_first_back_approved(tmp_path: 
 
 @SQLITE
 def test_an_approval_leaves_another_retailers_profiles_alone(tmp_path: Path, cloud_db: str) -> None:
-    cloud = Cloud(cloud_db)
+    cloud, draft, _ = _drafted(tmp_path, cloud_db)
     with cloud.sessions.begin() as s:
         s.add(
             LearnedProfile(
@@ -131,15 +146,9 @@ def test_an_approval_leaves_another_retailers_profiles_alone(tmp_path: Path, clo
                 created_at=datetime.now(UTC),
             )
         )
-    s1 = Box(tmp_path / "s1", "s1-t1", cloud)
-    truths = s1.prints(swahili_duka, range(0, 4))
-    rows = cloud.rows(LAYOUT)
-    owner = cloud.auth("owner@acme.test")
     with cloud.client() as c:
-        for i in (0, 2):
-            c.post(f"/api/v1/transactions/{rows[i].id}/corrections", json=truths[i], headers=owner)
-        draft = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
-        assert c.post(f"/api/v1/profiles/{draft['id']}/approve", headers=owner).status_code == 200
+        r = c.post(f"/api/v1/profiles/{draft['id']}/approve", headers=cloud.auth("owner@acme.test"))
+        assert r.status_code == 200
     with cloud.sessions() as s:
         theirs = s.scalars(select(LearnedProfile).where(LearnedProfile.retailer == "other")).one()
         assert theirs.status == "approved"
@@ -199,15 +208,7 @@ def test_a_second_layout_in_a_store_is_refused_while_the_first_runs(tmp_path: Pa
 def test_two_approvals_at_once_push_once(tmp_path: Path, cloud_db: str) -> None:
     """The second approval is sent while the first one's configuration is with the broker (its publish
     makes it): the claim is committed by then and no lock is held, so the second is refused at once."""
-    cloud = Cloud(cloud_db)
-    box = Box(tmp_path / "s1", "s1-t1", cloud)
-    truths = box.prints(swahili_duka, range(0, 4))
-    rows = cloud.rows(LAYOUT)
-    owner = cloud.auth("owner@acme.test")
-    with cloud.client() as c:
-        for i in (0, 2):
-            c.post(f"/api/v1/transactions/{rows[i].id}/corrections", json=truths[i], headers=owner)
-        draft = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
+    cloud, draft, rows = _drafted(tmp_path, cloud_db)
     scope = Scope(0, "owner@acme.test", "owner", "acme", frozenset({rows[0].store_id}))
     seconds: list[str] = []
 
@@ -229,15 +230,8 @@ def test_two_approvals_at_once_push_once(tmp_path: Path, cloud_db: str) -> None:
 
 
 def test_a_push_that_fails_gives_the_claim_back(tmp_path: Path, cloud_db: str) -> None:
-    cloud = Cloud(cloud_db)
-    box = Box(tmp_path / "s1", "s1-t1", cloud)
-    truths = box.prints(swahili_duka, range(0, 4))
-    rows = cloud.rows(LAYOUT)
+    cloud, draft, _ = _drafted(tmp_path, cloud_db)
     owner = cloud.auth("owner@acme.test")
-    with cloud.client() as c:
-        for i in (0, 2):
-            c.post(f"/api/v1/transactions/{rows[i].id}/corrections", json=truths[i], headers=owner)
-        draft = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
 
     def broker_down(payload: bytes, targets: list[DeviceTopics]) -> None:
         raise RuntimeError("the broker did not take the configuration in time")
@@ -321,15 +315,9 @@ def test_hostile_corrections_are_refused_or_kept_harmless(
 
 @SQLITE
 def test_an_edit_needs_a_header_pattern_and_a_name_of_its_own(tmp_path: Path, cloud_db: str) -> None:
-    cloud = Cloud(cloud_db)
-    box = Box(tmp_path / "s1", "s1-t1", cloud)
-    truths = box.prints(swahili_duka, range(0, 4))
-    rows = cloud.rows(LAYOUT)
+    cloud, d1, _ = _drafted(tmp_path, cloud_db)
     owner = cloud.auth("owner@acme.test")
     with cloud.client() as c:
-        for i in (0, 2):
-            c.post(f"/api/v1/transactions/{rows[i].id}/corrections", json=truths[i], headers=owner)
-        d1 = c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).json()
         edits = f"/api/v1/profiles/{d1['id']}/edits"
         undetected = d1["toml"].replace(d1["name"], "no-detect").split("[detect]")[0]
         undetected += "\n[words]\ntotal = ['JUMLA KUU']\n"
@@ -373,6 +361,7 @@ def test_drafts_are_limited_per_account(tmp_path: Path, cloud_db: str) -> None:
     cloud = Cloud(cloud_db)
     limits = Limits(drafts=Limit("profile-drafts-per-account", 2, 3600))
     owner, shop1 = cloud.auth("owner@acme.test"), cloud.auth("shop1@acme.test")
+    clear_of_window_edges([3600])  # the limit counts in fixed hours: not across one's end
     with TestClient(app_for(cloud.url, per_client=limits)) as c:
         codes = [
             c.post("/api/v1/profiles/drafts", json={"layout": LAYOUT}, headers=owner).status_code
