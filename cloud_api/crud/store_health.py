@@ -4,12 +4,12 @@ in `/api/v1/health`. Scoped like every HQ query."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import device_views
@@ -46,39 +46,83 @@ def _rate(failures: int, total: int) -> Decimal | None:
     return (Decimal(failures) / total).quantize(RATE) if total else None
 
 
-def _parser_health(
-    store_id: int,
-    parser: str,
-    receipts: Counter[tuple[int, str]],
-    failures: Counter[tuple[int, str]],
-    fixed: Counter[tuple[int, str]],
-    before: Counter[tuple[int, str]],
-    failed_before: Counter[tuple[int, str]],
-    by_day: dict[tuple[int, str], Counter[tuple[date, str]]],
-) -> ParserHealth:
-    key = (store_id, parser)
-    n, review, corrected = receipts[key], failures[key], fixed[key]
-    day = by_day.get(key, Counter())
-    return ParserHealth(
-        parser=parser,
-        receipts=n,
-        needs_review=review,
-        corrected=corrected,
-        rate=_rate(review, n),
-        ok_rate=_rate(n - review, n),
-        corrected_rate=_rate(corrected, n),
-        baseline_receipts=before[key],
-        baseline_rate=_rate(failed_before[key], before[key]),
-        days=[
-            DayReading(
-                day=d,
-                receipts=day[(d, "receipts")],
-                needs_review=day[(d, "needs_review")],
-                corrected=day[(d, "corrected")],
+@dataclass
+class _Tally:
+    """One store's receipts read by one profile: the window's, the baseline's, and each day's."""
+
+    receipts: int = 0
+    review: int = 0  # that the reader could not prove (a receipt HQ corrected since counts as it came)
+    corrected: int = 0
+    before: int = 0
+    review_before: int = 0
+    days: dict[date, list[int]] = field(default_factory=dict)  # day -> [receipts, review, corrected]
+
+    def add(self, day: date, in_window: bool, n: int, review: int, corrected: int) -> None:
+        if in_window:
+            self.receipts, self.review, self.corrected = (
+                self.receipts + n,
+                self.review + review,
+                self.corrected + corrected,
             )
-            for d in sorted({d for d, _ in day})
-        ],
+        else:
+            self.before, self.review_before = self.before + n, self.review_before + review
+        counts = self.days.setdefault(day, [0, 0, 0])
+        counts[0], counts[1], counts[2] = counts[0] + n, counts[1] + review, counts[2] + corrected
+
+    def health(self, parser: str) -> ParserHealth:
+        return ParserHealth(
+            parser=parser,
+            receipts=self.receipts,
+            needs_review=self.review,
+            corrected=self.corrected,
+            rate=_rate(self.review, self.receipts),
+            ok_rate=_rate(self.receipts - self.review, self.receipts),
+            corrected_rate=_rate(self.corrected, self.receipts),
+            baseline_receipts=self.before,
+            baseline_rate=_rate(self.review_before, self.before),
+            days=[
+                DayReading(day=d, receipts=c[0], needs_review=c[1], corrected=c[2])
+                for d, c in sorted(self.days.items())
+            ],
+        )
+
+
+def _utc_day(session: Session) -> ColumnElement[Any]:
+    """A receipt's day (UTC) in SQL: SQLite keeps the time as UTC text; PostgreSQL's date of a timestamptz
+    would be the session's time zone's."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.date(func.timezone("UTC", Transaction.started_at))
+    return func.date(Transaction.started_at)
+
+
+def _tallies(
+    session: Session, scope: Scope, now: datetime, limits: Thresholds
+) -> dict[tuple[int, str], _Tally]:
+    """Counted by the database, a row per store, profile, day and side of the window's start: a chain's
+    week of receipts is not carried into the web process one by one."""
+    start = now - limits.window
+    day = _utc_day(session)
+    in_window = case((Transaction.started_at >= start, 1), else_=0)
+    review = case((or_(Transaction.status != "ok", Transaction.corrected_at.is_not(None)), 1), else_=0)
+    rows = session.execute(
+        select(
+            Transaction.store_id,
+            Transaction.parser,
+            day,
+            in_window,
+            func.count(),
+            func.sum(review),
+            func.count(Transaction.corrected_at),
+        )
+        .where(Transaction.store_id.in_(scope.store_ids), Transaction.started_at >= start - limits.baseline)
+        .group_by(Transaction.store_id, Transaction.parser, day, in_window)
     )
+    tallies: dict[tuple[int, str], _Tally] = {}
+    for store_id, parser, on, window, n, reviewed, corrected in rows:
+        on_day = on if isinstance(on, date) else date.fromisoformat(str(on))
+        tally = tallies.setdefault((store_id, parser or "unknown"), _Tally())
+        tally.add(on_day, bool(window), int(n), int(reviewed or 0), int(corrected))
+    return tallies
 
 
 def _drifting(p: ParserHealth, limits: Thresholds) -> bool:
@@ -99,37 +143,7 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         select(Device).where(Device.store_id.in_(scope.store_ids), Device.revoked_at.is_(None))
     ):
         devices.setdefault(d.store_id, []).append(d)
-    receipts: Counter[tuple[int, str]] = Counter()
-    failures: Counter[tuple[int, str]] = Counter()
-    fixed: Counter[tuple[int, str]] = Counter()
-    before: Counter[tuple[int, str]] = Counter()
-    failed_before: Counter[tuple[int, str]] = Counter()
-    by_day: dict[tuple[int, str], Counter[tuple[date, str]]] = {}
-    start = now - limits.window
-    rows = session.execute(
-        select(
-            Transaction.store_id,
-            Transaction.status,
-            Transaction.parser,
-            Transaction.corrected_at,
-            Transaction.started_at,
-        ).where(Transaction.store_id.in_(scope.store_ids), Transaction.started_at >= start - limits.baseline)
-    )
-    for store_id, status, parser, corrected_at, started_at in rows:
-        key = (store_id, parser or "unknown")
-        # Whether the reader could prove it: a receipt HQ corrected since is counted as it came.
-        review = status != "ok" or corrected_at is not None
-        day = by_day.setdefault(key, Counter())
-        day[(started_at.astimezone(UTC).date(), "receipts")] += 1
-        day[(started_at.astimezone(UTC).date(), "needs_review")] += review
-        day[(started_at.astimezone(UTC).date(), "corrected")] += corrected_at is not None
-        if started_at >= start:
-            receipts[key] += 1
-            failures[key] += review
-            fixed[key] += corrected_at is not None
-        else:
-            before[key] += 1
-            failed_before[key] += review
+    tallies = _tallies(session, scope, now, limits)
     every = device_views(session, [d for ds in devices.values() for d in ds])
     views_of: dict[int, list[DeviceOut]] = {}
     for v in every:
@@ -144,11 +158,7 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
         )
         depth = sum(v.outbox_depth or 0 for v in views)
         oldest = max((v.oldest_unsent_age_s or 0 for v in views), default=0)
-        parsers = sorted({p for s, p in receipts | before if s == store.id})
-        by_parser = [
-            _parser_health(store.id, p, receipts, failures, fixed, before, failed_before, by_day)
-            for p in parsers
-        ]
+        by_parser = [t.health(p) for (sid, p), t in sorted(tallies.items()) if sid == store.id]
         total, failed = sum(p.receipts for p in by_parser), sum(p.needs_review for p in by_parser)
         alerts = [f"{d} offline" for d in offline]
         for v in views:
