@@ -410,12 +410,18 @@ def view(session: Session, scope: Scope, row: LearnedProfile) -> LearnedProfileO
 
 
 def list_profiles(session: Session, scope: Scope) -> list[LearnedProfile]:
+    """Those `get` shows the asker, in one query for the layouts of their stores (not one per profile)."""
+    theirs = set(
+        session.scalars(
+            select(Transaction.layout).where(Transaction.store_id.in_(scope.store_ids)).distinct()
+        )
+    )
     rows = session.scalars(
         select(LearnedProfile)
         .where(LearnedProfile.retailer == scope.retailer)
         .order_by(LearnedProfile.id.desc())
     )
-    return [r for r in rows if get(session, scope, r.id) is not None]
+    return [r for r in rows if r.layout in theirs or set(r.stores) & scope.store_ids]
 
 
 Publish = Callable[[bytes, list[DeviceTopics]], None]
