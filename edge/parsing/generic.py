@@ -124,8 +124,14 @@ def _basis(lines: list[Line], opts: ParseOptions) -> _Basis:
     texts = [ln.text for ln in lines]
     joined = "\n".join(texts)
     currency = opts.currency or _currency(joined)
-    mark = opts.decimal_mark or detect_decimal_mark(texts, currency or opts.store_currency)
-    return _Basis(joined, currency, mark, any(FRACTION.search(t) for t in texts))
+    if opts.decimal_mark is not None:
+        # A profile's: "" says amounts are whole, so a date's "01.06.26" is no sign of cents.
+        mark = opts.decimal_mark
+        fractions = mark != "" and any(FRACTION.search(t) for t in texts)
+    else:
+        mark = detect_decimal_mark(texts, currency or opts.store_currency)
+        fractions = any(FRACTION.search(t) for t in texts)
+    return _Basis(joined, currency, mark, fractions)
 
 
 def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False) -> Transaction:
@@ -300,6 +306,9 @@ def _priced_lines_follow(lines: list[Line], at: int, mark: DecimalMark) -> bool:
     return False
 
 
+_AMOUNT_FIRST = re.compile(r"^[-−]?\d[\d,.']*[.,]\d\d(?=\D)")
+
+
 def _in_a_name(line: Line, below: list[Line], vocab: Vocabulary) -> bool:
     """A total's word in an item's name ("COLGATE TOTAL 120ML   4.99"): a subtotal follows it (a total
     comes after its subtotal), or another total follows and the word does not start this line."""
@@ -308,7 +317,10 @@ def _in_a_name(line: Line, below: list[Line], vocab: Vocabulary) -> bool:
     if any("subtotal" in ln.fields for ln in below):
         return True
     word = find_label(line, vocab.total)
-    starts = word is not None and line.compact.lstrip("*#=-:").startswith(word.replace(" ", ""))
+    compact = line.compact.lstrip("*#=-:")
+    # (After the amount where the till prints it first: "421.91 TOTAL".)
+    compact = _AMOUNT_FIRST.sub("", compact)
+    starts = word is not None and compact.startswith(word.replace(" ", ""))
     return not starts and any("total" in ln.fields for ln in below)
 
 
@@ -489,6 +501,9 @@ def _summary(
         elif "rounding" in fields:
             label = line.text[: amounts[-1][1]].strip(" :：-−=")
             tx.discounts.append(Adjustment(label or "rounding", amount, rounding=True))
+            # "ÖSSZESEN 9 843 Ft / KEREKÍTÉS 2 / FIZETENDŐ 9 845 Ft": a total below the rounding is what is
+            # paid, the first the sum it was rounded from.
+            adjusted_after_total = tx.total is not None
         elif "discount" in fields or "surcharge" in fields:
             # A discount comes off, a tip or service charge goes on: both adjust the items to the total.
             if fractions and not FRACTION.search(line.text, amounts[-1][1], amounts[-1][2]):
@@ -595,6 +610,9 @@ def _summary(
     if named is not None and len(tx.payments) == 1 and not tx.change:
         # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
         tx.payments[0] = replace(tx.payments[0], method=named)
+    elif named is not None and not tx.payments:
+        # "支付方式: 银联" and no amount read as paid: the line that printed it is under words not known.
+        tx.flag("unread_line", "the receipt names how it was paid, and no payment was read", "payments")
 
 
 def _mostly_unknown(line: Line, start: int) -> bool:

@@ -134,13 +134,15 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
     data: dict[str, Any] = {
         "name": name,
         "description": f"induced from {len(examples)} corrected receipts",
-        "decimal_mark": mark if mark else None,
+        "decimal_mark": mark,
         "review_unknown_summary": True,
         "detect": {"header": header},
         "words": words,
         "tender": tender,
         "items": {},
     }
+    for label in _item_discount_words(seen):
+        data["words"].setdefault("discount", []).append(label)
     receipt_words = _receipt_no_words(seen)
     if receipt_words:
         data["words"]["receipt_no"] = receipt_words
@@ -315,6 +317,16 @@ def _decimal_mark(seen: list[_Seen]) -> DecimalMark:
 
     detected = Counter(detect_decimal_mark([ln.text for ln in s.lines]) for s in seen).most_common(1)[0][0]
     marks: list[DecimalMark] = [detected, ".", ",", ""]
+    whole = all(
+        v == v.to_integral_value()
+        for s in seen
+        for v in [s.example.tx.total, *(i.amount for i in s.example.tx.items)]
+        if v is not None
+    )
+    if whole:
+        # Every amount whole (forints, rupiah, won): "" where it reads them as well, so that no date or
+        # version number ("01.06.26", "2.0.31") makes the parser look for cents.
+        marks.insert(0, "")
     return max(marks, key=fits)  # (max keeps the first of equals: the detected mark)
 
 
@@ -332,6 +344,18 @@ def _label(ln: Line, start: int, after_count: bool = False, nearest: bool = Fals
     if nearest and _letters(chunks[-1]) >= 2:
         # Of words in columns, the one before the number ("担当 中村  伝票番号 1234": not the cashier's).
         label = [c for c in re.split(r"\s{2,}", chunks[-1].strip()) if _letters(c) >= 2][-1]
+    return _clean_label(label)
+
+
+def _label_after(ln: Line, start: int, end: int) -> str | None:
+    """The words after an amount, up to any number, where none are before it: a till that prints the
+    amount first ("421.91 TOTAL", "500.00 TENDERED CASH")."""
+    if _letters(ln.text[:start]) or not _letters(ln.text[end:]):
+        return None
+    return _clean_label(re.split(r"\d+", ln.text[end:])[0])
+
+
+def _clean_label(label: str) -> str | None:
     if label.isascii():
         # Of words in columns ("ITEMS   SUBTOTAL", "TOTAL   HK$"), the longest: the parser matches a
         # Latin word with its spaces as printed, and a gap's width changes with what the other column
@@ -354,7 +378,15 @@ def _letters(text: str) -> int:
     return len(re.findall(r"[^\W\d_]", text))
 
 
-_ORDER = ("subtotal", "total", *(f"tender:{m}" for m in PAYMENT_METHODS), "change", "discount", "tax")
+_ORDER = (
+    "subtotal",
+    "total",
+    "rounding",
+    *(f"tender:{m}" for m in PAYMENT_METHODS),
+    "change",
+    "discount",
+    "tax",
+)
 
 
 def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -375,17 +407,22 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
         }
         for p in tx.payments:
             values.setdefault(f"tender:{p.method}", set()).add(p.amount)
+        _roundings(s, values)
         position = 0
         here: dict[str, set[str]] = {}
         for ln in s.lines[s.last_item + 1 :]:
             amounts = ln.amounts(s.mark)
             if not amounts:
                 continue
-            value, start, _ = amounts[-1]
+            value, start, end = amounts[-1]
             matched = {f for f, vs in values.items() if value in vs}
             # After a count, only where the amount is one of the truth's: "3 UN x 7.800" under an item
             # is no line to pass over.
-            label = _label(ln, start) or (_label(ln, start, after_count=True) if matched else None)
+            label = (
+                _label(ln, start)
+                or _label_after(ln, start, end)
+                or (_label(ln, start, after_count=True) if matched else None)
+            )
             if label is None:
                 continue
             printed.append((ln, value, values, label))
@@ -415,6 +452,11 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     taken |= {f for _, f in chosen}
     for label in ordered:
         choice = next((f for f in _ORDER if f in fits[label] and f not in taken), None)
+        if "rounding" in taken and fits[label] == {"subtotal", "total"}:
+            # Two totals where a rounding stands between them ("Celkem Kč" on each receipt, "K úhradě"
+            # below it where cash was rounded): each a total's word (the parser takes the one below a
+            # rounding for what is paid, the one above for the sum).
+            choice = "total"
         if label in singles or choice is None:
             continue
         taken.add(choice)
@@ -424,8 +466,12 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     # Never a word an item's line also prints ("de" under the items, "CHOCOLATE DE MESA" among them):
     # the parser would pass over the item too.
     items = [ln for s in seen for ln in s.lines if ln.index in s.item_lines.values() or _names_item(s, ln)]
+    # Words the generic vocabulary reads as a total too ("TOTAL ITEM  :  14", a count): a truth always states
+    # the total, so money under them that is not the total is not it. (Not a tax's or a discount's: a
+    # truth may leave those out.)
     for label in fits:
-        if not fits[label] and not known[label] and not any(_prints(label, ln) for ln in items):
+        passed = not known[label] or known[label] <= {"total", "subtotal"}
+        if not fits[label] and passed and not any(_prints(label, ln) for ln in items):
             words.setdefault("ignore", []).append(_as_word(label))
     longer = {lb for lb, _ in chosen} | set(words.get("ignore", ()))
     for label, field_name in chosen:
@@ -436,6 +482,49 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     if "total" not in taken:
         notes.append("no line prints the total under the same words on every example")
     return words, tender
+
+
+def _roundings(s: _Seen, values: dict[str, set[Decimal]]) -> None:
+    """A small amount between two others below the items that takes the first to the truth's total
+    ("ÖSSZESEN 9 843 Ft / KEREKÍTÉS 2 / FIZETENDŐ 9 845 Ft"): the rounding, and the first a total too (the
+    parser takes the total below a rounding for the one paid). Added to ``values``."""
+    total = s.example.tx.total
+    if total is None:
+        return
+    below = [ln for ln in s.lines[s.last_item + 1 :] if ln.amounts(s.mark)]
+    printed = [ln.amounts(s.mark)[-1][0] for ln in below]
+    # Less than the smallest coin: a cent amount under one unit, a whole one (forints, pesos) under 100
+    # and a hundredth of the sum. Never a line the generic words make an amount off or added.
+    limit = Decimal(1) if s.mark else min(Decimal(100), abs(total) / 100)
+    for n, before in enumerate(printed):
+        if before == total:
+            break
+        for k in range(n + 1, len(printed) - 1):
+            step = printed[k]
+            if (
+                step
+                and before + step == total
+                and abs(step) < limit
+                and below[k].fields.isdisjoint(("discount", "surcharge", "tax"))
+                and total in printed[k + 1 :]
+                and not _an_items_word(s, below[k])
+            ):
+                values.setdefault("rounding", set()).add(step)
+                values["total"].add(before)
+                return
+
+
+def _an_items_word(s: _Seen, ln: Line) -> bool:
+    """Whether the words of a line below the items are an item's ("Walkers Meal Deal  -0.50" under
+    "Walkers Crisps"): an offer on it, not the sale's rounding."""
+    amounts = ln.amounts(s.mark)
+    label = _label(ln, amounts[-1][1]) or _label_after(ln, amounts[-1][1], amounts[-1][2])
+    return label is None or any(
+        _prints(word, line)
+        for line in s.lines[max(s.first_item - 1, 0) : s.last_item + 1]  # (a name above its numbers too)
+        for word in label.split()
+        if _letters(word) >= 3
+    )
 
 
 def _subtotals(s: _Seen) -> set[Decimal]:
@@ -529,6 +618,28 @@ def _as_word(label: str) -> str:
     return label
 
 
+def _item_discount_words(seen: list[_Seen]) -> list[str]:
+    """The words of the lines under an item that print its discount ("-20.00   SAVE"), where the generic
+    words do not make them a discount already and no item's line prints them."""
+    labels: set[str] = set()
+    items = [ln for s in seen for ln in s.lines if ln.index in s.item_lines.values() or _names_item(s, ln)]
+    for s in seen:
+        for n, item in enumerate(s.example.tx.items):
+            if not item.discount or n not in s.item_lines:
+                continue
+            after = s.item_lines[n] + 1
+            until = min((at for at in s.item_lines.values() if at >= after), default=len(s.lines))
+            for ln in s.lines[after:until]:
+                hit = next(((st, e) for v, st, e in ln.amounts(s.mark) if abs(v) == abs(item.discount)), None)
+                if hit is None or "discount" in ln.fields:
+                    continue
+                label = _label(ln, hit[0]) or _label_after(ln, *hit)
+                if label and not any(_prints(label, other) for other in items):
+                    labels.add(_as_word(label))
+                break
+    return sorted(labels)
+
+
 def _receipt_no_words(seen: list[_Seen]) -> list[str]:
     """The words right before the receipt number, where every example prints its number after words."""
     labels: Counter[str] = Counter()
@@ -536,7 +647,8 @@ def _receipt_no_words(seen: list[_Seen]) -> list[str]:
         number = s.example.tx.receipt_no
         if not number:
             return []
-        for ln in s.lines[: s.first_item]:
+        # Above the items, else below them ("NYUGTASZÁM: 0143/00363" in a Hungarian receipt's footer).
+        for ln in s.lines[: s.first_item] + s.lines[s.last_item + 1 :]:
             m = re.search(rf"(?<![\w]){re.escape(number)}(?!\w)", ln.text)
             if m:
                 label = _label(ln, m.start(), nearest=True)

@@ -108,9 +108,15 @@ def _split_columns(text: str) -> tuple[str, str]:
     column of its own ("いなり寿司4個   ※   1   ¥432") is no part of the name either."""
     parts = _GAP.split(text.strip())
     cut = len(parts)
-    while cut > 1 and (COLUMN.fullmatch(parts[cut - 1]) or parts[cut - 1] in _MARK_COLUMNS):
+    while cut > 1 and (_columns(parts[cut - 1]) or parts[cut - 1] in _MARK_COLUMNS):
         cut -= 1
     return "  ".join(parts[:cut]).strip(), "  " + "  ".join(parts[cut:]) if cut < len(parts) else ""
+
+
+def _columns(part: str) -> bool:
+    """Numbers only ("138.00", or "1 138.00": a count one space before a rate, or a number grouped by a
+    space, which the amounts' reading tells apart)."""
+    return all(COLUMN.fullmatch(token) for token in part.split(" "))
 
 
 # "1. Огурцы": the line's position on the receipt, printed before the name; "[М+]", Russia's mark of goods
@@ -177,6 +183,8 @@ def _profile_item(m: re.Match[str], mark: DecimalMark) -> Item | None:
         qty = Decimal(groups["qty"].replace(",", "."))
     price = parse_amount(groups["price"], mark) if groups.get("price") else None
     name, code = _clean_name(m.group("name"))
+    if not LETTERS.search(name):
+        return None  # "2 @ 27.99" under its item: numbers, whatever a loose pattern calls them
     return Item(name, amount, qty, None, price, code)
 
 
@@ -217,6 +225,13 @@ def parse_items(
             item = next(
                 (it for p in patterns if (m := p.search(text)) and (it := _profile_item(m, mark))), None
             )
+            if item is not None and item.amount < 0 and items and "discount" in line.fields:
+                # "-20.00   SAVE" under its item, on a till that prints the amount first: the item's
+                # discount, though the item line's pattern reads it too.
+                last = items[-1]
+                last.discount = (last.discount or Decimal(0)) + item.amount
+                net = last.amount + last.discount
+                continue
             if item is not None:
                 items.append(item)
                 pending_name = pending_qp = None
@@ -347,6 +362,7 @@ def parse_items(
             else:
                 unparsed.append(text)
                 continue
+        numbers = _count_apart(col_text, numbers, amount, mark)
         qty, price, unit = Decimal(1), None, None
         if counted:  # "1份 41.36": a count with its unit, then the amount
             qty = Decimal(counted.group(1))
@@ -420,6 +436,20 @@ def parse_items(
 # turn, a mark beside it), or the seller who weighed it ("V4 CHIPOLATAS", a butcher's scale till).
 _POSITIONS = re.compile(r"^(\d{1,3})[*#]?\s+(?=\S)")
 _SELLER = re.compile(r"^[A-Z]\d{1,2}\s+(?=\S)")
+
+
+def _count_apart(
+    col_text: str, numbers: tuple[tuple[Decimal, int, int], ...], amount: Decimal, mark: DecimalMark
+) -> tuple[tuple[Decimal, int, int], ...]:
+    """The columns' numbers, a count one space before the rate read apart from it where that proves the
+    amount ("0902 145.00     1 138.00  138.00": 1 at 138.00, not 1 138.00 grouped by a space)."""
+    if len(numbers) < 1 or " " not in col_text[numbers[-1][1] : numbers[-1][2]]:
+        return numbers
+    start, end = numbers[-1][1], numbers[-1][2]
+    apart = find_amounts(col_text[:start] + col_text[start:end].replace(" ", "  ") + col_text[end:], mark)
+    if len(apart) >= 2 and line_matches(apart[-2][0], apart[-1][0], amount):
+        return apart
+    return numbers
 
 
 def _leading_columns(items: list[Item]) -> None:

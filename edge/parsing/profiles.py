@@ -6,7 +6,8 @@ is reported as one line naming the file and the key.
     name = "acme-pos"
     description = "ACME POS 5.x, Chinese supermarkets"
     currency = "CNY"                 # optional
-    decimal_mark = "."               # optional: "." or ","
+    decimal_mark = "."               # optional: "." or ",", or "" where amounts are whole (forints,
+                                     # rupiah), any "." or "," in them a thousands separator
     date_order = "DMY"               # optional: "DMY", "MDY" or "YMD", where a date's numbers leave it open
     review_unknown_summary = true    # optional: an amount in the totals under words the profile does not
                                      # know sends the receipt to review (induced profiles know them all)
@@ -44,6 +45,7 @@ WORD_FIELDS = (
     "change",
     "discount",
     "tax",
+    "rounding",
     "member",
     "receipt_no",
     "cashier",
@@ -156,8 +158,10 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
     if currency is not None and (not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency)):
         raise ProfileError(f"{source}: currency must be an ISO 4217 code like 'CNY', got {currency!r}")
     mark = data.get("decimal_mark")
-    if mark not in (None, ".", ","):
-        raise ProfileError(f"{source}: decimal_mark must be '.' or ',', got {mark!r}")
+    if mark not in (None, ".", ",", ""):
+        raise ProfileError(
+            f"{source}: decimal_mark must be '.' or ',' (or '' for whole amounts), got {mark!r}"
+        )
     date_order = data.get("date_order")
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ProfileError(

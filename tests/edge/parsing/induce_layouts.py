@@ -231,3 +231,137 @@ def write_examples(folder: Path, seeds: range, make: Any = swahili_duka) -> list
         (folder / f"{name}.json").write_text(json.dumps(truth, indent=1))
         names.append(name)
     return names
+
+
+_SPAZA = [
+    ("UMBILA 2KG", "34.99"),
+    ("ISINKWA 700G", "17.99"),
+    ("UBISI 2L", "36.99"),
+    ("USHUKELA 1KG", "27.49"),
+    ("AMAQANDA 6", "21.99"),
+    ("ITIYE 80S", "42.99"),
+    ("INYAMA 1KG", "99.99"),
+]
+
+
+def zulu_spaza(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A Durban spaza shop's till in isiZulu (no vocabulary of ours): every line prints its amount first
+    and its words after it ("  55.98 UMBILA 2KG", "  421.91 ISAMBA"); a count over one is printed under
+    its item ("2 @ 27.99"), an amount off under it too ("-10.00   ONGA"); cash is rounded to 10 cents
+    between the sum ("ISAMBA") and what is due ("OKUKHOKHWAYO"), the receipt's number at its foot."""
+    rnd = random.Random(2000 + seed)
+    lines = ["      SPAZA KA MAMA DLAMINI", "       Umlazi, eThekwini", "=" * WIDTH]
+    items = []
+    for name, price in rnd.sample(_SPAZA, rnd.randint(2, 5)):
+        qty, unit = rnd.randint(1, 3), Decimal(price)
+        amount = qty * unit
+        off = Decimal(-rnd.choice((2, 5, 10))) if rnd.random() < 0.4 else None
+        items.append(
+            {
+                "name": name,
+                "quantity": str(qty),
+                "unit_price": f"{unit:.2f}",
+                "amount": f"{amount:.2f}",
+                **({"discount": f"{off:.2f}"} if off else {}),
+            }
+        )
+        lines.append(f"{amount:>9.2f} {name}")
+        if qty > 1:
+            lines.append(f"            {qty} @ {unit:.2f}")
+        if off:
+            lines.append(f"{off:>9.2f}   ONGA")
+    summed = sum((Decimal(i["amount"]) + Decimal(i.get("discount", "0")) for i in items), Decimal(0))
+    lines += ["---------", f"{summed:>9.2f} ISAMBA"]
+    cash = seed % 2 == 0
+    total = summed
+    if cash:
+        total = (summed * 10).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 10
+        total = total.quantize(Decimal("0.01"))
+        if total != summed:
+            lines += [f"{total - summed:>9.2f} UKUSONDEZA", f"{total:>9.2f} OKUKHOKHWAYO"]
+        given = (total // 50 + 1) * 50
+        lines += [f"{given:>9.2f} IMALI", f"{given - total:>9.2f} USHINTSHI"]
+        payments = [{"method": "cash", "amount": f"{given:.2f}"}]
+    else:
+        lines.append(f"{total:>9.2f} IKHADI")
+        payments = [{"method": "card", "amount": f"{total:.2f}"}]
+    number = f"{seed + 5100}"
+    day, hour, minute = 1 + seed % 28, 8 + seed % 11, (seed * 11) % 60
+    lines += ["=" * WIDTH, f"{day:02d}/08/2026 {hour:02d}:{minute:02d}", f"ISILIPHU {number}", "Ngiyabonga!"]
+    truth: dict[str, Any] = {
+        "kind": "sale",
+        "datetime": f"2026-08-{day:02d}T{hour:02d}:{minute:02d}:00",
+        "receipt_no": number,
+        "items": items,
+        "total": f"{total:.2f}",
+        "payments": payments,
+        "status": "ok",
+    }
+    if cash:
+        truth["change"] = f"{Decimal(payments[0]['amount']) - total:.2f}"
+    return INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT, truth
+
+
+_WARUNG = [
+    ("INDOMIE GORENG", 3500),
+    ("AQUA 600ML", 3800),
+    ("TEH BOTOL 450ML", 6500),
+    ("SABUN LIFEBUOY", 4200),
+    ("KOPI KAPAL API", 14500),
+    ("GULA PASIR 1KG", 17900),
+]
+
+
+def _rp(value: int) -> str:
+    return f"{value:,}"
+
+
+def rupiah_minimarket(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """An Indonesian minimarket's till: whole rupiah grouped by commas ("20,700"), no cents anywhere, but
+    a date and a version printed with points ("01.06.26-08:08 2.0.31") that look like cents; "TOTAL ITEM"
+    counts the pieces under a word that reads as a total; "JUMLAH" is the total, "TUNAI" and "KARTU
+    DEBIT" the tenders, "KEMBALI" the change."""
+    rnd = random.Random(3000 + seed)
+    items = []
+    for name, price in rnd.sample(_WARUNG, rnd.randint(2, 5)):
+        qty = rnd.randint(1, 5)
+        items.append(
+            {"name": name, "quantity": str(qty), "unit_price": str(price), "amount": str(qty * price)}
+        )
+    total = sum(int(i["amount"]) for i in items)
+    number = f"{4900 + seed}"
+    day, hour, minute = 1 + seed % 28, 8 + seed % 12, (seed * 7) % 60
+    lines = [
+        "   PT MAJU BERSAMA RITEL",
+        "   JL. MARGONDA RAYA 12, DEPOK",
+        f"{day:02d}.06.26-{hour:02d}:{minute:02d} 2.0.31 {number}/SITI/01",
+        "-" * WIDTH,
+    ]
+    for i in items:
+        left = f"{i['name']:<20}{i['quantity']:>3}{_rp(int(i['unit_price'])):>8}"
+        lines.append(f"{left}{_rp(int(i['amount'])):>{WIDTH - len(left)}}")
+    lines.append("-" * WIDTH)
+
+    def row(label: str, value: int) -> str:
+        return f"{label:<16}:{_rp(value):>{WIDTH - 17}}"
+
+    pieces = sum(int(i["quantity"]) for i in items)
+    lines += [row("TOTAL ITEM", pieces), row("JUMLAH", total)]
+    truth: dict[str, Any] = {
+        "kind": "sale",
+        "datetime": f"2026-06-{day:02d}T{hour:02d}:{minute:02d}:00",
+        "receipt_no": number,
+        "items": items,
+        "total": str(total),
+        "status": "ok",
+    }
+    if seed % 3 != 1:
+        given = (total // 50000 + 1) * 50000
+        lines += [row("TUNAI", given), row("KEMBALI", given - total)]
+        truth["payments"] = [{"method": "cash", "amount": str(given)}]
+        truth["change"] = str(given - total)
+    else:
+        lines.append(row("KARTU DEBIT", total))
+        truth["payments"] = [{"method": "card", "amount": str(total)}]
+    lines += ["-" * WIDTH, "   TERIMA KASIH, SELAMAT BELANJA"]
+    return INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT, truth

@@ -30,6 +30,7 @@ def check_published(tx: dict[str, Any]) -> None:
     jsonschema.validate(tx, SCHEMA)
     assert to_wire(from_wire(Transaction, tx)) == tx
 
+
 receipt_like = st.lists(
     st.one_of(
         st.binary(max_size=30),

@@ -22,10 +22,12 @@ from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
     icelandic_bakari_coded,
     icelandic_bakari_single,
+    rupiah_minimarket,
     swahili_duka,
     swahili_duka_noted,
     swahili_duka_two_line,
     write_examples,
+    zulu_spaza,
 )
 
 Layout = Callable[[int], tuple[bytes, dict[str, Any]]]
@@ -36,6 +38,10 @@ LAYOUTS = {
     "icelandic-bakari": icelandic_bakari,
     "icelandic-bakari-single": icelandic_bakari_single,  # a line of one item: name and amount only
     "icelandic-bakari-coded": icelandic_bakari_coded,  # code, count and price under each item
+    # Amounts first, words after them; an amount off under its item; a rounding between two totals.
+    "zulu-spaza": zulu_spaza,
+    # Whole rupiah, a date with points; a count under a total's word.
+    "rupiah-minimarket": rupiah_minimarket,
 }
 
 
@@ -63,11 +69,23 @@ def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
     # A pattern where the item's name and amount share a line; the points line under each item (an amount
     # that is none of the sale's) learned as a word to pass over.
     two_line = layout == "swahili-duka-two-line"
-    assert (profile.item_patterns == ()) == two_line
+    # (The minimarket's item lines the generic parser reads once told that its amounts are whole.)
+    assert (profile.item_patterns == ()) == (two_line or layout == "rupiah-minimarket")
     assert ("POINTI ZA BONASI" in profile.words.get("ignore", ())) == two_line
     # "  7106  4 stk. x 480" under its item, which the generic parser takes for an item: skipped by shape.
     coded = layout == "icelandic-bakari-coded"
     assert any(r"stk\.\s+x" in p.pattern for p in profile.skip) == coded
+    if layout == "zulu-spaza":
+        # Words after their amounts; the line under an item that takes money off it; the rounding, with
+        # the sum above it and what is due below it both totals; the number at the receipt's foot.
+        assert profile.words["discount"] == ("ONGA",)
+        assert profile.words["rounding"] == ("UKUSONDEZA",)
+        assert set(profile.words["total"]) == {"ISAMBA", "OKUKHOKHWAYO"}
+        assert profile.words["receipt_no"] == ("ISILIPHU",)
+    if layout == "rupiah-minimarket":
+        # Whole amounts, though the date and version print points; the count under a total's word passed.
+        assert profile.decimal_mark == ""
+        assert "TOTAL ITEM" in profile.words["ignore"]
 
 
 def test_the_draft_names_the_layouts_words(tmp_path: Path) -> None:

@@ -339,3 +339,41 @@ def test_a_time_is_no_range_and_no_line_with_an_amount() -> None:
     assert read_datetime([(0, "03/04/2026"), (1, "HAPPY HOUR 17:00-19:00")], hint="MDY").value == "2026-03-04"
     amounts = read_datetime([(0, "12/03/2026"), (1, "PARKING 2h30   5.00")], has_amount=lambda t: "5.00" in t)
     assert amounts.value == "2026-03-12"
+
+
+def test_a_count_one_space_before_its_rate_is_read_apart() -> None:
+    """ "0902 145.00     1 138.00  138.00" (an Indian bill on 58 mm paper: HSN code, MRP, count, rate,
+    amount): 1 at 138.00, not 1,138.00 grouped by a space."""
+    body = (
+        "Bill No: 9527    Dt: 06-Oct-2026\nHSN     MRP   Qty   Rate  Amount\n1 RED LABEL TEA 250G\n"
+        "0902 145.00     1 138.00  138.00\n2 TATA SALT 1KG\n2501  28.00     2  28.00   56.00\n"
+        "Total                     194.00\nCash                      194.00\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.unit_price, i.amount) for i in tx.items] == [
+        ("RED LABEL TEA 250G", D(1), D("138.00"), D("138.00")),
+        ("TATA SALT 1KG", D(2), D("28.00"), D("56.00")),
+    ]
+
+
+def test_a_rounding_between_two_totals_makes_the_second_the_one_paid() -> None:
+    """ "Total 965.70 / Round Off +0.30 / Amount Due 966.00": the sum, its rounding, and what was paid."""
+    body = (
+        "16-11-2026 10:47\nSURF EXCEL 1KG        131.50\nBASMATI 5KG           834.20\n"
+        "Total                 965.70\nRound Off              +0.30\nAmount Due            966.00\n"
+        "Paid by UPI           966.00\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert (tx.subtotal, tx.total) == (D("965.70"), D("966.00"))
+    assert [(p.method, p.amount) for p in tx.payments] == [("other", D("966.00"))]
+
+
+def test_a_payment_named_without_its_amount_goes_to_review() -> None:
+    """ "支付方式: 银联" under a line whose words no vocabulary knows: the payment is unread, so the receipt
+    is not passed with none."""
+    body = "日期: 2026-06-03 09:57\n三明治   19.80\n合计   19.80\nVELO   19.80\n支付方式: 银联\n"
+    tx = parse_bytes(b"\x1b@\x1c&" + body.encode("gb18030") + b"\x1dV\x00")
+    assert tx.status == "needs_review"
+    assert "how it was paid" in " ".join(r.text for r in tx.reasons)

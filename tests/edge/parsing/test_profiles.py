@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,22 @@ def test_bad_profiles_say_what_is_wrong(data: dict[str, object], message: str) -
     with pytest.raises(ProfileError) as e:
         parse_profile(data, "p.toml")
     assert message in str(e.value) and str(e.value).startswith("p.toml") and "\n" not in str(e.value)
+
+
+def test_whole_amounts_are_a_decimal_mark_of_their_own() -> None:
+    """decimal_mark = "" (forints, rupiah): a date's "01.06.26" is then no sign that amounts have cents."""
+    words = {"words": {"total": ["JUMLAH"]}, "tender": {"cash": ["TUNAI"]}}
+    whole = parse_profile({"name": "x", "decimal_mark": "", **words}, "p.toml")
+    assert whole.decimal_mark == "" and whole.options.decimal_mark == ""
+    data = (
+        b"\x1b@01.06.26-08:08 2.0.31 4904\nINDOMIE GORENG    2   3,500    7,000\n"
+        b"AQUA 600ML        1   3,800    3,800\nJUMLAH : 10,800\nTUNAI : 10,800\n\x1dV\x00"
+    )
+    tx = parse_bytes(data, options=whole.options)
+    assert [i.amount for i in tx.items] == [Decimal(7000), Decimal(3800)] and tx.status == "ok"
+    # Without it, the points of the date and the version make the parser look for cents, and find none.
+    unsure = parse_bytes(data, options=parse_profile({"name": "x", **words}, "p.toml").options)
+    assert unsure.items == [] and unsure.status == "needs_review"
 
 
 def test_unknown_profile_name_lists_the_bundled_ones() -> None:
