@@ -133,13 +133,20 @@ from tests.foreign_encoder import ENCODERS, encode
 # (ja-cafe-chain), a Hangzhou neighbourhood supermarket (zh-hans-chaoshi), a Bangkok supermarket
 # (th-supermarket) and a Novosibirsk pharmacy chain (ru-apteka-chain). Measured (96 receipts: 72
 # money-right, 48 fully right, 0 silent), they moved to dev in turn, and a tenth blind split was written the
-# same way, the test split now, each a country, a kind of shop and a till program the corpus had none of, with
-# eight variants per template and encoder (enough to learn from three and test on the rest): an Indian
-# kirana's GST bill (en-in-kirana), an Indonesian minimarket's struk (id-minimarket), a Piraeus café's
-# ΑΠΟΔΕΙΞΗ in Greek (el-gr-kafeteria), a Brno grocery's účtenka (cs-cz-potraviny), a Budapest corner shop's
-# NYUGTA (hu-hu-abc), a Stockholm food shop's kvitto (sv-se-livs), a Pretoria supermarket's till slip
-# (en-za-supermarket) and a Marikina botika's SALES INVOICE (en-ph-botika); one variant of id-minimarket and
-# of en-za-supermarket prints a total its lines do not add up to (`Sale.misprint`: truth needs_review).
+# same way, each a country, a kind of shop and a till program the corpus had none of, with eight variants per
+# template and encoder (enough to learn from three and test on the rest): an Indian kirana's GST bill
+# (en-in-kirana), an Indonesian minimarket's struk (id-minimarket), a Piraeus café's ΑΠΟΔΕΙΞΗ in Greek
+# (el-gr-kafeteria), a Brno grocery's účtenka (cs-cz-potraviny), a Budapest corner shop's NYUGTA (hu-hu-abc),
+# a Stockholm food shop's kvitto (sv-se-livs), a Pretoria supermarket's till slip (en-za-supermarket) and a
+# Marikina botika's SALES INVOICE (en-ph-botika); one variant of id-minimarket and of en-za-supermarket
+# prints a total its lines do not add up to (`Sale.misprint`: truth needs_review). Measured (figures in
+# tests/corpus/README.md) and learned from, they moved to dev without their python-escpos receipts, and an
+# eleventh blind split was written the same way, the test split now, again eight variants per template and
+# encoder: an Oslo grocery's kvittering (nb-no-dagligvare), a Copenhagen bakery's bon (da-dk-bager), a
+# Helsinki café's kuitti (fi-fi-kahvila), a Cluj pharmacy's BON FISCAL (ro-ro-farmacie), a Lviv pharmacy's
+# ПРРО check in Ukrainian (uk-ua-apteka), a Santiago botillería's BOLETA ELECTRONICA (es-cl-botilleria), a
+# Penang kedai runcit's resit in Malay (ms-my-kedai-runcit) and a Nairobi supermarket's eTIMS tax invoice
+# (en-ke-supermarket); one variant of ro-ro-farmacie and of en-ke-supermarket is misprinted (needs_review).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -270,14 +277,22 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "zh-hans-chaoshi": "dev",
     "th-supermarket": "dev",
     "ru-apteka-chain": "dev",
-    "en-in-kirana": "test",
-    "id-minimarket": "test",
-    "el-gr-kafeteria": "test",
-    "cs-cz-potraviny": "test",
-    "hu-hu-abc": "test",
-    "sv-se-livs": "test",
-    "en-za-supermarket": "test",
-    "en-ph-botika": "test",
+    "en-in-kirana": "dev",
+    "id-minimarket": "dev",
+    "el-gr-kafeteria": "dev",
+    "cs-cz-potraviny": "dev",
+    "hu-hu-abc": "dev",
+    "sv-se-livs": "dev",
+    "en-za-supermarket": "dev",
+    "en-ph-botika": "dev",
+    "nb-no-dagligvare": "test",
+    "da-dk-bager": "test",
+    "fi-fi-kahvila": "test",
+    "ro-ro-farmacie": "test",
+    "uk-ua-apteka": "test",
+    "es-cl-botilleria": "test",
+    "ms-my-kedai-runcit": "test",
+    "en-ke-supermarket": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -19792,7 +19807,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "pos-5890", "zjiang-58mm", 32, "cp437"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP437"),
         ),
         variants=8,
     ),
@@ -19806,7 +19820,6 @@ TEMPLATES += (
         (
             Encoder(RL, "impact", "generic-80mm", 40, "cp437"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp437"),
-            Encoder(PE, "TM-U220", "generic-80mm", 40, "CP437"),
         ),
         variants=8,
     ),
@@ -19821,7 +19834,6 @@ TEMPLATES += (
         (
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp737"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1253"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP737"),
         ),
         variants=8,
     ),
@@ -19835,7 +19847,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
             Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp852"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP852"),
         ),
         variants=8,
     ),
@@ -19849,7 +19860,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp852"),
             Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp852"),
-            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP852"),
         ),
         variants=8,
     ),
@@ -19863,7 +19873,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp865"),
             Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp865"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP865"),
         ),
         variants=8,
     ),
@@ -19876,7 +19885,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp437"),
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP437"),
         ),
         variants=8,
     ),
@@ -19890,7 +19898,1141 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "sunmi-p2se", "sunmi-58mm", 32, "cp437"),
-            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=8,
+    ),
+)
+
+
+# Eight templates for the eleventh blind test split, written by a helper who neither read nor ran the
+# parser, each a country, a kind of shop and a till program the corpus had none of: a Norwegian grocery's
+# kvittering (nb-no-dagligvare: the name and the amount on one line, "2 x 24,90" or "0,512 kg x 49,90 kr/kg"
+# under it, Pant on its own line outside the MVA, a Kampanje under its article, Totalt, Avrunding to the
+# krone in cash, Bankkort, Vipps, a gift card with a card, Kontant and Tilbake, the MVA 15 %/25 % table,
+# Trumf bonus), a Danish bakery's bon (da-dk-bager: the count before the name, "à 6,00" under it, I alt kr.,
+# Afrunding to 50 øre in cash, Dankort with its slip, MobilePay, Kontant and Byttepenge, Heraf moms 25 %,
+# a Rabat 10 % off the subtotal, dates as 07.12.26 kl. 08:14), a Helsinki café's kuitti (fi-fi-kahvila: the
+# count, the name, the unit price, the amount and the ALV letter on one line, Iltaale under a pastry,
+# YHTEENSÄ EUR, Pyöristys to 5 cents in cash, Käteinen and Takaisin, Pankkikortti, MobilePay, ePassi and a
+# card together, the ALV 14 %/25,5 % table, "klo 14.03"), a Romanian pharmacy's BON FISCAL (ro-ro-farmacie:
+# "2.000 BUC x 12.50" above its article, the amount and the TVA letter A 21 %/B 11 %, REDUCERE under an
+# article, SUBTOTAL, TOTAL LEI, NUMERAR and REST, CARD, cash and card together, the TVA table, BF and Z
+# numbers, DATA and ORA, ID UNIC; one variant misprinted), a Lviv pharmacy's ПРРО ФІСКАЛЬНИЙ ЧЕК in
+# Ukrainian (uk-ua-apteka: CP1125 and Windows-1251, the УКТЗЕД code over the name, "2.000 x 28.50" with the
+# amount and the ПДВ letter, ЗНИЖКА under an article, СУМА, ЗАОКРУГЛЕННЯ to 10 kopiyky in cash, ДО СПЛАТИ,
+# ГОТІВКА and РЕШТА, БЕЗГОТІВКОВА, ПДВ А 20 %/Б 7 %, ЧЕК №, ФН ПРРО and the date at the foot), a Santiago
+# botillería's BOLETA ELECTRONICA (es-cl-botilleria: whole pesos grouped with points, "$ 12.990", the name,
+# the count, the unit price and the amount, ENVASE for returnable bottles, TOTAL, Redondeo of cash to 10
+# pesos, EFECTIVO and VUELTO, REDCOMPRA, the IVA of the boleta, the SII's Timbre Electrónico), a Penang
+# kedai runcit's resit (ms-my-kedai-runcit: name, price, then the count "x2", then the amount, Jumlah Item,
+# JUMLAH, Pelarasan Bundar to 5 sen in cash, JUMLAH BAYAR, TUNAI and BAKI, DuitNow QR, TNG eWallet, Kad
+# Debit, 07-12-2026 14:03:22) and a Nairobi supermarket's eTIMS tax invoice (en-ke-supermarket: ITEM, QTY,
+# PRICE, TOTAL and the tax class A-EX/B-16 %/C-0 %, weighed produce to three places, TOTAL KSH, CASH and
+# CHANGE, M-PESA with its reference, cash and M-PESA together, the tax table, CU serial and invoice numbers,
+# the loyalty points; one variant misprinted). Two of them print, in one variant, a total the lines do not
+# add up to: their truth says needs_review.
+
+# -- nb-no-dagligvare ---------------------------------------------------------------------------------------
+
+NO_VARER = (  # (name, price, MVA %, pant a unit): food 15 %, the rest 25 %; pant outside the MVA
+    ("Tine Lettmelk 1l", "24.90", "15", ""),
+    ("Kneippbrød 750g", "39.90", "15", ""),
+    ("Norvegia 26% 1kg", "129.00", "15", ""),
+    ("Grandiosa Original", "62.90", "15", ""),
+    ("Egg 12pk Frittgående", "54.90", "15", ""),
+    ("Jarlsberg Skivet 150g", "44.90", "15", ""),
+    ("Kvikk Lunsj 47g", "21.90", "15", ""),
+    ("Solo 1,5l", "32.90", "15", "3.00"),
+    ("Farris Naturell 0,5l", "22.90", "15", "2.00"),
+    ("Coca-Cola Zero 0,5l", "27.90", "15", "2.00"),
+    ("Gilde Kjøttkaker 800g", "89.90", "15", ""),
+    ("Toro Fiskesuppe", "34.90", "15", ""),
+    ("Zalo Oppvask 500ml", "32.90", "25", ""),
+    ("Lambi Toalettpapir 8r", "69.90", "25", ""),
+    ("Colgate Tannkrem 75ml", "29.90", "25", ""),
+)
+NO_VEKT = (  # loose goods weighed at the till: (name, kr/kg, weights)
+    ("Bananer", "27.90", ("0.842", "1.106", "0.655", "1.274")),
+    ("Poteter Mandel", "34.90", ("1.512", "0.978", "2.046")),
+    ("Epler Pink Lady", "49.90", ("0.512", "0.734", "0.968")),
+)
+NO_KAMPANJE = {  # (count, the price of that many): printed under the article
+    "Kvikk Lunsj 47g": (3, "50.00"),
+    "Grandiosa Original": (2, "100.00"),
+    "Farris Naturell 0,5l": (2, "35.00"),
+}
+NO_MVA = {"15": Decimal(15), "25": Decimal(25)}
+NOK = NumberStyle(",", " ")
+NOK_CASH = (50, 100, 200, 300, 500, 1000, 1500)
+NO_OPERATOR = ("Ingrid", "Kristian", "Amina", "Sander", "Hanne")
+
+
+def nb_no_dagligvare_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(NO_VARER), rng.randint(3, 7))
+    if v in (1, 4) and not any(p[0] in NO_KAMPANJE for p in picked):
+        name = sorted(NO_KAMPANJE)[v % 3]
+        picked.insert(1, next(p for p in NO_VARER if p[0] == name))
+    lines: list[Line] = []
+    for name, price, mva, pant in picked:
+        offer = NO_KAMPANJE.get(name)
+        qty = Decimal(offer[0] if offer and v in (1, 4) else rng.choice((1, 1, 1, 2, 2, 4)))
+        if offer and qty > offer[0]:  # the till takes the offer's count at the offer's price
+            qty = Decimal(offer[0])
+        ln = Line(name, qty, Decimal(price), tag=mva)
+        if offer and qty == offer[0]:
+            ln = replace(ln, discount=Decimal(offer[1]) - qty * ln.price)
+        lines.append(ln)
+        if pant:
+            lines.append(Line("Pant", qty, Decimal(pant), tag="0"))
+    if v in (2, 5, 6):
+        name, price, weights = rng.choice(NO_VEKT)
+        lines.insert(
+            rng.randint(0, len(lines)), Line(name, Decimal(rng.choice(weights)), Decimal(price), tag="15")
+        )
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 2, 6):  # cash: Avrunding to the whole krone
+        savings = due - round_to(due, 1)
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "Kontant", tendered(rng, due, NOK_CASH)),)
+    elif v == 3:
+        tenders = (Tender("other", "Vipps", due),)
+    elif v == 5:  # a gift card first, the rest on the bank card
+        gift = min(Decimal("100.00"), due)
+        tenders = (Tender("other", "Gavekort", gift), Tender("card", "Bankkort", due - gift))
+    else:
+        tenders = (Tender("card", "Bankkort", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 99999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}", 7, 23),
+        savings=savings,
+        savings_label="Avrunding",
+    )
+
+
+def nb_no_dagligvare(s: Sale, cols: int) -> list[Op]:
+    # A neighbourhood grocery in Oslo, a chain's franchise till: the shop, address, Org.nr with MVA and phone;
+    # Kvittering, Kasse, Kvitt.nr, the date and Operatør at the top; each article's name with its amount on
+    # one line, under it "2 x 24,90" or "0,842 kg x 27,90 kr/kg"; Pant as a line of its own; the Kampanje
+    # under its article; Sum varer with the count; Totalt kr; in cash Avrunding and Å betale, Kontant and
+    # Tilbake, else Bankkort with the terminal's lines, Vipps or a Gavekort; the MVA table (Grunnlag, MVA,
+    # Sum) with pant outside it; Trumf's bonus; the opening hours.
+    item = (Col(None), Col(10, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("NÆRBUTIKKEN SAGENE"),
+        Center("Kristiansands gate 12, 0463 Oslo"),
+        Center("Org.nr NO 918 452 317 MVA"),
+        Center("Tlf 22 38 41 90"),
+        Rule(),
+        Row((f"Kvittering  Kasse {seq % 3 + 1}", f"Kvitt.nr {s.no}"), (Col(None), Col(14, "right"))),
+        Row((s.when, f"Operatør: {NO_OPERATOR[seq % 5]}"), (Col(None), Col(18, "right"))),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, NOK(ln.amount)), item))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"  {qty_str(ln.qty, ',')} kg x {NOK(ln.price)} kr/kg"))
+        elif ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} x {NOK(ln.price)}"))
+        if ln.discount:
+            n, price = NO_KAMPANJE[ln.name]
+            ops.append(Row((f"  Kampanje {n} for {NOK(Decimal(price))}", NOK(ln.discount)), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    count = sum(1 if ln.qty != ln.qty.to_integral() else int(ln.qty) for ln in s.lines if ln.name != "Pant")
+    ops += [
+        Rule(),
+        Text(f"Sum varer: {count}"),
+        Row(("Totalt kr", NOK(net)), item, bold=True, tall=True),
+    ]
+    if s.cash:
+        ops += [
+            Row(("Avrunding", NOK(-s.savings)), item),
+            Row(("Å betale", NOK(s.total)), item, bold=True),
+            Row(("Kontant", NOK(s.tenders[0].amount)), item),
+            Row(("Tilbake", NOK(s.change)), item),
+        ]
+    else:
+        for t in s.tenders:
+            ops.append(Row((t.label, NOK(t.amount)), item))
+    table = (Col(None), Col(10, "right"), Col(8, "right"), Col(10, "right"))
+    ops += [Rule(), Row(("MVA-sats", "Grunnlag", "MVA", "Sum"), table)]
+    for tag, rate in NO_MVA.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((f"{rate} %", NOK(gross - tax), NOK(tax), NOK(gross)), table))
+    pant = sum((ln.amount for ln in s.lines if ln.tag == "0"), Decimal(0))
+    if pant:
+        ops.append(Row(("Pant 0 %", "", "", NOK(pant)), table))
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Text("BankAxept"),
+                Text(f"Kort: ************{seq * 37 % 10000:04d}"),
+                Text(f"Ref: {seq * 7717 % 10**6:06d}  Godkjent"),
+                Text(f"Beløp NOK {NOK(t.amount)}"),
+            ]
+        elif t.label == "Vipps":
+            ops += [Rule(), Text(f"Vipps-ID: {seq * 104729 % 10**10:010d}")]
+        elif t.label == "Gavekort":
+            ops += [Rule(), Text(f"Gavekort nr {seq * 31 % 10**8:08d}")]
+    if seq % 4:
+        bonus = (s.total * Decimal("0.01")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        ops += [
+            Rule(),
+            Text(f"Trumf-medlem *****{seq * 13 % 1000:03d}"),
+            Text(f"Bonus opptjent: {NOK(bonus)} kr"),
+        ]
+    ops += [Rule(), Center("Takk for handelen!"), Center("Åpent alle dager 07-23")]
+    return ops
+
+
+# -- da-dk-bager --------------------------------------------------------------------------------------------
+
+DK_BAGER = (  # (name, price): everything at the one Danish moms rate, 25 %
+    ("Rundstykke grov", "6.00"),
+    ("Rundstykke birkes", "6.50"),
+    ("Tebirkes", "11.00"),
+    ("Spandauer", "16.00"),
+    ("Kanelsnegl", "18.00"),
+    ("Hindbærsnitte", "19.00"),
+    ("Rugbrød m. kerner", "38.00"),
+    ("Franskbrød", "32.00"),
+    ("Kringle lille", "59.00"),
+    ("Kaffe stor", "34.00"),
+    ("Cappuccino", "38.00"),
+    ("Kakaomælk 0,5l", "22.00"),
+    ("Romkugle", "14.00"),
+    ("Lagkagebund 3 stk", "29.00"),
+)
+DK_MOMS = Decimal(25)
+DK_RABAT = 10  # the bakery's regulars' card: 10 % off the bon
+DKK = NumberStyle(",", ".")
+DKK_CASH = (50, 100, 200, 500, 1000)
+DK_EKSPEDIENT = ("Mette", "Lasse", "Freja", "Jonas")
+
+
+def dk_rabat(gross: Decimal) -> Decimal:
+    return (gross * DK_RABAT / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def da_dk_bager_sale(rng: random.Random, v: int) -> Sale:
+    lines = [  # rolls and pastries by the handful, bread, cakes and coffee one or two at a time
+        Line(name, Decimal(rng.choice((1, 2, 4, 6) if Decimal(price) < 20 else (1, 1, 2))), Decimal(price))
+        for name, price in rng.sample(list(DK_BAGER), rng.randint(2, 6))
+    ]
+    gross = sum((ln.amount for ln in lines), Decimal(0))
+    rabat = dk_rabat(gross) if v in (4, 6) else Decimal(0)
+    due = gross - rabat
+    rounding = Decimal(0)
+    if v in (0, 3, 6):  # cash: Afrunding to 50 øre
+        rounding = due - round_to(due * 2, 1) / 2
+        due -= rounding
+        tenders: tuple[Tender, ...] = (Tender("cash", "Kontant", tendered(rng, due, DKK_CASH)),)
+    elif v in (1, 5):
+        tenders = (Tender("other", "MobilePay", due),)
+    else:
+        tenders = (Tender("card", "Dankort", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 99999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.26 kl. {H}:{M}", 6, 18),
+        savings=rabat + rounding,
+        savings_label="Rabat",
+        subtotal_printed=bool(rabat),
+    )
+
+
+def da_dk_bager(s: Sale, cols: int) -> list[Op]:
+    # A Copenhagen bakery's bon from a tablet till: the bakery, address, CVR and phone; Bon nr., the date
+    # (07.12.26 kl. 08:14) and Ekspedient; each line the count, the name and the amount, "à 6,00" under a
+    # count above one; Subtotal and Rabat 10 % with the customer card; I alt kr.; in cash Afrunding,
+    # Kontant and Byttepenge, else Dankort with the terminal's lines or MobilePay; Heraf moms 25 %; the
+    # thanks.
+    item = (Col(3, "right"), Col(None), Col(9, "right"))
+    right = 10
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("BAGER ØSTERBRO"),
+        Center("Østerbrogade 88"),
+        Center("2100 København Ø"),
+        Center("CVR 38 41 22 90"),
+        Center("Tlf 35 26 11 84"),
+        Rule(),
+        Text(f"Bon nr. {s.no}"),
+        Text(s.when),
+        Text(f"Ekspedient: {DK_EKSPEDIENT[seq % 4]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, DKK(ln.amount)), item))
+        if ln.qty != 1:
+            ops.append(Row(("", f" à {DKK(ln.price)}", ""), item))
+    ops.append(Rule())
+    rabat = dk_rabat(s.subtotal) if s.subtotal_printed else Decimal(0)
+    rounding = s.savings - rabat
+    if s.subtotal_printed:
+        ops += [
+            pair("Subtotal", DKK(s.subtotal), right=right),
+            pair(f"Rabat {DK_RABAT}% kundekort", DKK(-rabat), right=right),
+        ]
+    if s.cash and rounding:
+        ops.append(pair("Afrunding", DKK(-rounding), right=right))
+    ops.append(pair("I alt kr.", DKK(s.total), bold=True, tall=True, right=right))
+    for t in s.tenders:
+        ops.append(pair(t.label, DKK(t.amount), right=right))
+    if s.cash:
+        ops.append(pair("Byttepenge", DKK(s.change), right=right))
+    tax = included_tax(s.total, DK_MOMS)
+    ops += [Rule(), pair("Heraf moms 25%", DKK(tax), right=right)]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Text("DANKORT"),
+                Text(f"XXXX XXXX XXXX {seq * 37 % 10000:04d}"),
+                Text(f"Terminal {seq % 7 + 1:08d}"),
+                Text(f"Godkendt  Aut.kode {seq * 7717 % 10**6:06d}"),
+                Text(f"Beløb DKK {DKK(t.amount)}"),
+            ]
+        elif t.method == "other":
+            ops += [Rule(), Text("MobilePay"), Text(f"Transaktion {seq * 104729 % 10**10:010d}")]
+    ops += [Rule(), Center("Tak for besøget!"), Center("Åbent hver dag 6.30-18")]
+    return ops
+
+
+# -- fi-fi-kahvila ------------------------------------------------------------------------------------------
+
+FI_KAHVILA = (  # (name, price, ALV letter): served food and drink A 14 %, goods to take away B 25,5 %
+    ("Kahvi", "3.20", "A"),
+    ("Cappuccino", "4.60", "A"),
+    ("Kaurakaakao", "4.20", "A"),
+    ("Tee", "3.00", "A"),
+    ("Korvapuusti", "3.90", "A"),
+    ("Karjalanpiirakka", "2.50", "A"),
+    ("Munkki", "3.40", "A"),
+    ("Lohileipä", "8.90", "A"),
+    ("Päivän keitto", "11.50", "A"),
+    ("Mustikkapiirakka", "5.20", "A"),
+    ("Omenamehu 0,33l", "3.50", "A"),
+    ("Kestokuppi", "9.90", "B"),
+    ("Kahvipaketti 250g", "12.90", "B"),
+)
+FI_ALV = {"A": Decimal(14), "B": Decimal("25.5")}
+FI_ILTAALE = 30  # the evening's -30 % on the day's pastries, printed under the line
+FI_PULLAT = frozenset({"Korvapuusti", "Munkki", "Mustikkapiirakka", "Karjalanpiirakka"})
+FI_MYYJA = ("Aino", "Veeti", "Iida", "Onni")
+
+
+def fi_fi_kahvila_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, FI_KAHVILA, (2, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v in (3, 6):  # evening: Iltaale on the pastries
+        if not any(ln.name in FI_PULLAT for ln in lines):
+            lines.append(Line("Korvapuusti", Decimal(2), Decimal("3.90"), tag="A"))
+        lines = [
+            replace(
+                ln,
+                discount=-(ln.amount * FI_ILTAALE / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            )
+            if ln.name in FI_PULLAT
+            else ln
+            for ln in lines
+        ]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 3, 7):  # cash: Pyöristys to five cents
+        savings = due - round_to(due * 20, 1) / 20
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "Käteinen", tendered(rng, due, EUR_NOTES)),)
+    elif v == 2:
+        tenders = (Tender("other", "MobilePay", due),)
+    elif v == 5:  # a lunch benefit (ePassi) up to its day's limit, the rest on the bank card
+        benefit = min(Decimal("12.00"), due)
+        tenders = (Tender("other", "ePassi", benefit), Tender("card", "Pankkikortti", due - benefit))
+    else:
+        tenders = (Tender("card", "Pankkikortti", due),)
+    hours = (14, 19) if v in (3, 6) else (7, 14)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(1000, 30000)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} klo {H}.{M}", *hours),
+        savings=savings,
+        savings_label="Pyöristys",
+    )
+
+
+def fi_fi_kahvila(s: Sale, cols: int) -> list[Op]:
+    # A Helsinki café's kuitti from a cloud till: the café, the company, Y-tunnus and address; Kuitti, the
+    # date with "klo 14.03", Myyjä and the table or Mukaan; each line the count, the name, the unit price,
+    # the amount and the ALV letter; Iltaale -30 % under a pastry; YHTEENSÄ EUR; in cash Pyöristys,
+    # Maksettava, Käteinen and Takaisin, else Pankkikortti with its lines, MobilePay or ePassi; the ALV table
+    # (ALV %, Veroton, Vero, Verollinen); the thanks.
+    item = (Col(2, "right"), Col(None), Col(6, "right"), Col(7, "right"), Col(1))
+    tot = (Col(None), Col(10, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("KAHVILA PIKKU PUOTI"),
+        Center("Puotikahvila Oy"),
+        Center("Fredrikinkatu 31, 00120 Helsinki"),
+        Center("Y-tunnus 2918457-3"),
+        Rule(),
+        Text(f"Kuitti {s.no}"),
+        Text(s.when),
+        Text(f"Myyjä: {FI_MYYJA[seq % 4]}   {'Mukaan' if seq % 3 == 0 else f'Pöytä {seq % 9 + 1}'}"),
+        Rule(),
+        Row(("kp", "Tuote", "á", "Summa", ""), item),
+    ]
+    for ln in s.lines:
+        ops.append(Row((str(ln.qty), ln.name, COMMA(ln.price), COMMA(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row(("", f"  Iltaale -{FI_ILTAALE} %", "", COMMA(ln.discount), ln.tag), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("YHTEENSÄ EUR", COMMA(net)), tot, bold=True, tall=True)]
+    if s.cash:
+        ops += [
+            Row(("Pyöristys", COMMA(-s.savings)), tot),
+            Row(("Maksettava", COMMA(s.total)), tot),
+            Row(("Käteinen", COMMA(s.tenders[0].amount)), tot),
+            Row(("Takaisin", COMMA(s.change)), tot),
+        ]
+    else:
+        for t in s.tenders:
+            ops.append(Row((t.label, COMMA(t.amount)), tot))
+    table = (Col(None), Col(8, "right"), Col(7, "right"), Col(10, "right"))
+    ops += [Rule(), Row(("ALV", "Veroton", "Vero", "Verollinen"), table)]
+    for tag, rate in FI_ALV.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            pct = format(rate.normalize(), "f").replace(".", ",")
+            ops.append(Row((f"{tag} {pct} %", COMMA(gross - tax), COMMA(tax), COMMA(gross)), table))
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Rule(),
+                Text("Debit Mastercard  Lähimaksu"),
+                Text(f"************{seq * 37 % 10000:04d}"),
+                Text(f"Arkistointitunnus {seq * 7717 % 10**12:012d}"),
+                Text(f"Veloitus {COMMA(t.amount)} EUR  Hyväksytty"),
+            ]
+        elif t.label == "ePassi":
+            ops += [
+                Rule(),
+                Text(f"ePassi lounasetu {COMMA(t.amount)} EUR"),
+                Text(f"Tapahtuma {seq * 911 % 10**7:07d}"),
+            ]
+    ops += [Rule(), Center("Kiitos käynnistä!"), Center("Avoinna ma-pe 7-19, la 9-17")]
+    return ops
+
+
+# -- ro-ro-farmacie -----------------------------------------------------------------------------------------
+
+RO_FARMACIE = (  # (name, price, TVA letter): medicines B 11 % since August 2025, the rest A 21 %
+    ("PARACETAMOL 500MG 20CPR", "9.80", "B"),
+    ("NUROFEN 400MG 12CPR", "21.45", "B"),
+    ("ASPENTER 75MG 28CPR", "11.20", "B"),
+    ("FERVEX ADULTI 8PL", "38.90", "B"),
+    ("STREPSILS MIERE 24PAST", "26.70", "B"),
+    ("NO-SPA 40MG 24CPR", "19.35", "B"),
+    ("ALGOCALMIN 500MG 20CPR", "8.60", "B"),
+    ("ACC 200MG 20PL", "29.90", "B"),
+    ("VITAMINA C 1000 30CPR", "34.50", "A"),
+    ("MAGNE B6 30CPR", "42.00", "A"),
+    ("TERMOMETRU DIGITAL", "24.99", "A"),
+    ("LA ROCHE CICAPLAST 40ML", "58.90", "A"),
+    ("SER FIZIOLOGIC 5ML 20FL", "18.40", "B"),
+    ("PLASTURE HANSAPLAST 20", "14.75", "A"),
+)
+RO_TVA = {"A": Decimal(21), "B": Decimal(11)}
+RO_CARD_REDUCERE = 10  # the pharmacy chain's card: 10 % off the dermocosmetics (A), under the article
+RON_CASH = (10, 20, 50, 100, 200, 500)
+
+
+def ro_ro_farmacie_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, RO_FARMACIE, (1, 5), qtys=(1, 1, 1, 2, 2, 3))
+    if v in (2, 5):
+        lines = [
+            replace(
+                ln,
+                discount=-(ln.amount * RO_CARD_REDUCERE / 100).quantize(
+                    Decimal("0.01"), rounding=ROUND_HALF_UP
+                ),
+            )
+            if ln.tag == "A"
+            else ln
+            for ln in lines
+        ]
+    # v6: the bon's TOTAL is five lei under its lines (a reduction keyed on the screen that the lines do not
+    # show); what was paid follows the printed TOTAL.
+    misprint = Decimal("-5.00") if v == 6 else Decimal(0)
+    due = sum((ln.net for ln in lines), Decimal(0)) + misprint
+    if v in (1, 4, 6):
+        tenders: tuple[Tender, ...] = (Tender("card", "CARD", due),)
+    elif v == 3:  # a fifty in cash, the rest by card
+        cash = min(Decimal("50.00"), due)
+        tenders = (Tender("cash", "NUMERAR", cash), Tender("card", "CARD", due - cash))
+    else:
+        tenders = (Tender("cash", "NUMERAR", tendered(rng, due, RON_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(12, 2400):04d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}:{S}", 8, 22),
+        misprint=misprint,
+    )
+
+
+def ro_ro_farmacie(s: Sale, cols: int) -> list[Op]:
+    # A Cluj pharmacy's bon fiscal from a fiscal cash register (no diacritics, as such registers print): the
+    # company, the pharmacy, address, COD FISCAL; each article's quantity and unit price ("2.000 BUC x
+    # 12.50") on the line above its name, the name with the amount and TVA letter; REDUCERE under an
+    # article; SUBTOTAL, TOTAL LEI; NUMERAR and REST, CARD; TOTAL TVA and each letter's TVA; the bon's
+    # numbers (BF, Z), DATA and ORA, ID UNIC and the register's serial; BON FISCAL.
+    item = (Col(None), Col(10, "right"), Col(1))
+    seq = int(s.no)
+    date, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Center("S.C. FARMACIA SF. ANA S.R.L.", bold=True),
+        Center("FARMACIA SF. ANA NR. 3"),
+        Center("STR. MEMORANDUMULUI NR. 14"),
+        Center("CLUJ-NAPOCA, JUD. CLUJ"),
+        Center("COD FISCAL: RO 18452290"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(f"{ln.qty:.3f} BUC x {POINT(ln.price)}"))
+        ops.append(Row((ln.name, POINT(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row((f"REDUCERE {RO_CARD_REDUCERE}.00%", POINT(ln.discount), ln.tag), item))
+    ops += [
+        Rule(),
+        Row(("SUBTOTAL", POINT(s.subtotal + sum((ln.discount for ln in s.lines), Decimal(0))), ""), item),
+        Row(("TOTAL LEI", POINT(s.total), ""), item, bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount), ""), item))
+    if s.cash:
+        ops.append(Row(("REST", POINT(s.change), ""), item))
+    taxes = []
+    for tag, rate in RO_TVA.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            taxes.append((tag, rate, included_tax(gross, rate)))
+    ops += [Rule(), Row(("TOTAL TVA", POINT(sum((t[2] for t in taxes), Decimal(0))), ""), item)]
+    for tag, rate, tax in taxes:
+        ops.append(Row((f"TVA {tag} {rate}.00%", POINT(tax), ""), item))
+    if seq % 3 == 0:
+        ops += [Rule(), Text(f"CARD FIDELITATE: ****{seq * 29 % 10000:04d}")]
+    ops += [
+        Rule(),
+        Row((f"BF: {s.no}", f"Z: {seq // 10 + 211:04d}"), (Col(None), Col(9, "right"))),
+        Row((f"DATA: {date}", f"ORA: {clock}"), (Col(None), Col(13, "right"))),
+        Text(f"ID UNIC: 4000{seq * 7919 % 10**6:06d}"),
+        Text("DA 4000001512"),
+        Center("BON FISCAL", bold=True),
+    ]
+    return ops
+
+
+# -- uk-ua-apteka -------------------------------------------------------------------------------------------
+
+UA_APTEKA = (  # (name, УКТЗЕД code, price, ПДВ letter): medicines Б 7 %, the rest А 20 %
+    ("Парацетамол 500мг табл. №10", "3004", "28.50", "Б"),
+    ("Цитрамон-Дарниця табл. №6", "3004", "19.90", "Б"),
+    ("Ібупрофен 200мг табл. №50", "3004", "64.70", "Б"),
+    ("Нурофен Експрес капс. №16", "3004", "189.00", "Б"),
+    ("Лоратадин 10мг табл. №10", "3004", "42.30", "Б"),
+    ("Корвалол краплі 25мл", "3004", "37.80", "Б"),
+    ("Аскорбінка з глюкозою №10", "2106", "12.60", "А"),
+    ("Бинт стерильний 7м х 14см", "3005", "24.00", "Б"),
+    ("Пластир Longevita 10шт", "3005", "33.50", "Б"),
+    ("Вітамін D3 2000 МО №60", "2106", "245.00", "А"),
+    ("Гематоген дитячий 50г", "1704", "18.40", "А"),
+    ("Зубна паста Лакалут 75мл", "3306", "136.90", "А"),
+)
+UA_PDV = {"А": Decimal(20), "Б": Decimal(7)}
+UA_ZNYZHKA = 5  # the pharmacy's social card: 5 % off a medicine, under the line
+UAH_CASH = (50, 100, 200, 500, 1000)
+UA_KASYR = ("Олена Коваль", "Ірина Бойко", "Тарас Мельник")
+
+
+def uk_ua_apteka_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 3))), Decimal(price), code=code, tag=tag)
+        for name, code, price, tag in rng.sample(list(UA_APTEKA), rng.randint(1, 5))
+    ]
+    if v in (1, 4):
+        lines = [
+            replace(
+                ln,
+                discount=-(ln.amount * UA_ZNYZHKA / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+            )
+            if ln.tag == "Б"
+            else ln
+            for ln in lines
+        ]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 1, 5):  # cash: ЗАОКРУГЛЕННЯ to ten kopiyky
+        savings = due - round_to(due * 10, 1) / 10
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "ГОТІВКА", tendered(rng, due, UAH_CASH)),)
+    else:
+        tenders = (Tender("card", "БЕЗГОТІВКОВА", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(100, 9999)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}:{S}", 8, 22),
+        savings=savings,
+        savings_label="ЗАОКРУГЛЕННЯ",
+    )
+
+
+def uk_ua_apteka(s: Sale, cols: int) -> list[Op]:
+    # A Lviv pharmacy's check from a software register (ПРРО): the company, the pharmacy, address, ІД and
+    # ПН; ЧЕК № and the cashier; each article's УКТЗЕД code over its name, under them "2.000 x 28.50" with the
+    # amount and the ПДВ letter; ЗНИЖКА under a line; СУМА, in cash ЗАОКРУГЛЕННЯ and ДО СПЛАТИ, ГОТІВКА and
+    # РЕШТА, else БЕЗГОТІВКОВА with the card's lines; ПДВ А 20 % and Б 7 %; ФН чека, ФН ПРРО, the date and
+    # time, ОНЛАЙН, ФІСКАЛЬНИЙ ЧЕК and the tax service's QR code.
+    item = (Col(None), Col(10, "right"), Col(1))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Center('ТОВ "АПТЕКА ДОБРОГО ДНЯ"', bold=True),
+        Center("Аптека № 12"),
+        Center("м. Львів, вул. Городоцька, 45"),
+        Center("ІД 41872356"),
+        Center("ПН 418723513021"),
+        Rule(),
+        Row((f"ЧЕК № {s.no}", "Каса 1"), (Col(None), Col(8, "right"))),
+        Text(f"Касир: {UA_KASYR[seq % 3]}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(f"УКТЗЕД {ln.code}"))
+        ops.append(Text(ln.name))
+        ops.append(Row((f"  {ln.qty:.3f} x {POINT(ln.price)}", POINT(ln.amount), ln.tag), item))
+        if ln.discount:
+            ops.append(Row((f"  ЗНИЖКА {UA_ZNYZHKA}%", POINT(ln.discount), ""), item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("СУМА", POINT(net), ""), item, bold=True, tall=True)]
+    if s.cash:
+        ops += [
+            Row(("ЗАОКРУГЛЕННЯ", POINT(-s.savings), ""), item),
+            Row(("ДО СПЛАТИ", POINT(s.total), ""), item, bold=True),
+            Row(("ГОТІВКА", POINT(s.tenders[0].amount), ""), item),
+            Row(("РЕШТА", POINT(s.change), ""), item),
+        ]
+    else:
+        ops += [
+            Row(("БЕЗГОТІВКОВА", POINT(s.total), ""), item),
+            Text("  Платіжна система: MASTERCARD"),
+            Text(f"  ЕПЗ: XXXXXXXXXXXX{seq * 37 % 10000:04d}"),
+            Text(f"  Код авт.: {seq * 7717 % 10**6:06d}"),
+        ]
+    ops.append(Rule())
+    for tag, rate in UA_PDV.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            ops.append(Row((f"ПДВ {tag} {rate}.00%", POINT(included_tax(gross, rate)), ""), item))
+    fn = 3100000000 + seq * 7919 % 10**8
+    ops += [
+        Rule(),
+        Text(f"ФН чека: {fn}"),
+        Text("ФН ПРРО: 4000417583"),
+        Text(s.when),
+        Center("ОНЛАЙН"),
+        Center("ФІСКАЛЬНИЙ ЧЕК", bold=True),
+        QR(f"https://cabinet.tax.gov.ua/cashregs/check?id={fn}&fn=4000417583&sm={POINT(s.total)}"),
+        Center("Дякуємо! Будьте здорові!"),
+    ]
+    return ops
+
+
+# -- es-cl-botilleria ---------------------------------------------------------------------------------------
+
+CL_BOTILLERIA = (  # (name, price in pesos, the returnable bottle's ENVASE or "")
+    ("PISCO MISTRAL 35° 750", "7990", ""),
+    ("PISCO ALTO CARMEN 35°", "8490", ""),
+    ("VINO CASILLERO CAB", "5990", ""),
+    ("VINO GATO NEGRO 1.5L", "4790", ""),
+    ("CERVEZA ESCUDO 1L RET", "1890", "250"),
+    ("CERV CRISTAL LATA 470", "1290", ""),
+    ("CERV KUNSTMANN TOROB", "2190", ""),
+    ("COCA COLA 2.5L RET", "2690", "600"),
+    ("BILZ 3L", "2490", ""),
+    ("HIELO BOLSA 2KG", "1495", ""),
+    ("PAPAS LAYS CLAS 230G", "2985", ""),
+    ("RAMITAS EVERCRISP", "1795", ""),
+    ("CIGARRILLOS LUCKY 20", "5600", ""),
+)
+CL_PROMO = {"CERV CRISTAL LATA 470": (6, "6990")}  # a six at a price, DESCUENTO under the line
+CLP = NumberStyle(places=0, group=".")
+CLP_CASH = (1000, 2000, 5000, 10000, 15000, 20000, 30000, 40000, 50000)
+
+
+def cl_redondeo(due: Decimal) -> Decimal:
+    """Ley 20.956: a cash total ending in 1 to 5 pesos goes down to the ten, 6 to 9 up."""
+    r = due % 10
+    return due - r if r <= 5 else due + 10 - r
+
+
+def es_cl_botilleria_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(CL_BOTILLERIA), rng.randint(2, 5))
+    if v in (2, 6) and not any(p[0] in CL_PROMO for p in picked):
+        picked.append(next(p for p in CL_BOTILLERIA if p[0] in CL_PROMO))
+    lines: list[Line] = []
+    for name, price, envase in picked:
+        promo = CL_PROMO.get(name)
+        qty = Decimal(promo[0] if promo and v in (2, 6) else rng.choice((1, 1, 1, 2, 2, 3)))
+        ln = Line(name, qty, Decimal(price), places=0)
+        if promo and qty == promo[0]:
+            ln = replace(ln, discount=Decimal(promo[1]) - qty * ln.price)
+        lines.append(ln)
+        if envase and v % 3:  # no empty bottle brought back: the bottle is sold too
+            lines.append(Line("ENVASE RETORNABLE", qty, Decimal(envase), places=0))
+    due = sum((ln.net for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    if v in (0, 2, 4, 7):  # cash: Redondeo to the ten pesos
+        savings = due - cl_redondeo(due)
+        due -= savings
+        tenders: tuple[Tender, ...] = (Tender("cash", "EFECTIVO", tendered(rng, due, CLP_CASH)),)
+    elif v == 5:  # ten thousand in cash, the rest on the debit card
+        cash = min(Decimal(10000), due)
+        tenders = (Tender("cash", "EFECTIVO", cash), Tender("card", "REDCOMPRA", due - cash))
+    elif v == 3:
+        tenders = (Tender("card", "TARJETA CREDITO", due),)
+    else:
+        tenders = (Tender("card", "REDCOMPRA", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=str(rng.randint(180000, 260000)),
+        dated_when=dated_between_hours(rng, "{d}-{m}-{y} {H}:{M}", 10, 24),
+        savings=savings,
+        savings_label="Redondeo",
+    )
+
+
+def es_cl_botilleria(s: Sale, cols: int) -> list[Op]:
+    # A Santiago botillería's boleta electrónica from a small POS: the company, its RUT, BOLETA ELECTRONICA
+    # and its N°, the SII office; the branch, Fecha and Hora, Caja and Cajero; each line the name, the count,
+    # the unit price and the amount (on 58 mm the name over "2 x 1.890" and the amount), ENVASE RETORNABLE
+    # for a bottle not brought back, DESCUENTO under a promotion; TOTAL $; in cash Redondeo and TOTAL A PAGAR,
+    # EFECTIVO and VUELTO, else REDCOMPRA or a credit card with the voucher's lines; "El IVA de esta boleta
+    # es"; the Timbre Electrónico SII and the resolution.
+    wide = cols >= 40
+    item = (
+        (Col(None), Col(3, "right"), Col(7, "right"), Col(8, "right"))
+        if wide
+        else (Col(None), Col(9, "right"))
+    )
+    tot = (Col(None), Col(11, "right"))
+    seq = int(s.no)
+    date, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Center("COMERCIAL EL PORTAL SPA", bold=True),
+        Center("R.U.T.: 76.845.213-K"),
+        Center("BOLETA ELECTRONICA", bold=True),
+        Center(f"N° {s.no}"),
+        Center("S.I.I. - SANTIAGO ORIENTE"),
+        Rule(),
+        Text("BOTILLERIA EL PORTAL"),
+        Text("AV. IRARRAZAVAL 3120, ÑUÑOA"),
+        Text(f"Fecha: {date}  Hora: {clock}"),
+        Text(f"Caja: 01  Cajero: {('PATRICIO', 'CAMILA', 'JAVIER')[seq % 3]}"),
+        Rule(),
+    ]
+    if wide:
+        ops.append(Row(("DESCRIPCION", "CNT", "P.UNIT", "TOTAL"), item))
+    for ln in s.lines:
+        if wide:
+            ops.append(Row((ln.name, str(ln.qty), CLP(ln.price), CLP(ln.amount)), item))
+        else:
+            ops += [Text(ln.name), Row((f"  {ln.qty} x {CLP(ln.price)}", CLP(ln.amount)), item)]
+        if ln.discount:
+            n, price = CL_PROMO[ln.name]
+            cells = (f"  DESCUENTO {n}x{CLP(Decimal(price))}", CLP(ln.discount))
+            ops.append(Row((cells[0], "", "", cells[1]), item) if wide else Row(cells, item))
+    net = sum((ln.net for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("TOTAL", f"$ {CLP(net)}"), tot, bold=True, tall=True)]
+    if s.savings:
+        ops += [
+            Row(("Redondeo", CLP(-s.savings)), tot),
+            Row(("TOTAL A PAGAR", f"$ {CLP(s.total)}"), tot, bold=True),
+        ]
+    for t in s.tenders:
+        ops.append(Row((t.label, f"$ {CLP(t.amount)}"), tot))
+    if s.cash:
+        ops.append(Row(("VUELTO", f"$ {CLP(s.change)}"), tot))
+    iva = included_tax(s.total, Decimal(19), places=0)
+    if wide:
+        ops += [Rule(), Text(f"El IVA de esta boleta es: $ {CLP(iva)}")]
+    else:
+        ops += [Rule(), Text("El IVA de esta boleta es:"), Text(f"$ {CLP(iva)}")]
+    for t in s.tenders:
+        if t.method == "card":
+            ops += [
+                Text(f"{t.label} ****{seq * 37 % 10000:04d}"),
+                Text(f"Cod. Autorizacion {seq * 7717 % 10**6:06d}"),
+                Text("Cuotas: 00"),
+            ]
+    ops += [
+        QR(f"<TED><RE>76845213-K</RE><TD>39</TD><F>{s.no}</F><MNT>{int(s.total)}</MNT></TED>"),
+        Center("Timbre Electrónico SII"),
+        Center("Res. 80 de 2014"),
+        Center("Verifique documento: www.sii.cl"),
+        Center("PROHIBIDA VENTA A MENORES"),
+    ]
+    return ops
+
+
+# -- ms-my-kedai-runcit -------------------------------------------------------------------------------------
+
+MY_RUNCIT = (  # (name, price in ringgit)
+    ("MILO 3IN1 18S", "16.90"),
+    ("GARDENIA ORI 400G", "4.30"),
+    ("MAGGI KARI 5S", "6.20"),
+    ("GULA KASAR 1KG", "2.85"),
+    ("BERAS SUPER 5KG", "17.50"),
+    ("MINYAK PAKET 1KG", "2.50"),
+    ("TELUR GRED B 10S", "4.90"),
+    ("DUTCH LADY UHT 1L", "7.99"),
+    ("100PLUS 1.5L", "4.10"),
+    ("TEH BOH 50S", "8.95"),
+    ("SARDIN AYAM 425G", "6.49"),
+    ("KICAP KIPAS UDANG", "5.20"),
+    ("SABUN FAB 2KG", "15.90"),
+    ("ROTI PARATHA 5S", "7.50"),
+    ("AIR MINERAL 1.5L", "1.80"),
+)
+MYR_CASH = (5, 10, 20, 50, 100, 150, 200)
+MY_JURUWANG = ("SITI", "AH SENG", "KUMAR", "NURUL")
+
+
+def ms_my_kedai_runcit_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, MY_RUNCIT, (3, 8), qtys=(1, 1, 1, 2, 2, 3, 5))
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    savings = Decimal(0)
+    cash = v in (0, 2, 5, 6, 7)
+    if cash:  # Pelarasan Bundar: the bill to the nearest 5 sen when cash is paid
+        savings = due - round_to(due * 20, 1) / 20
+        due -= savings
+    if v == 1:
+        tenders: tuple[Tender, ...] = (Tender("other", "DUITNOW QR", due),)
+    elif v == 3:
+        tenders = (Tender("other", "TNG EWALLET", due),)
+    elif v == 4:
+        tenders = (Tender("card", "KAD DEBIT", due),)
+    elif v == 6:  # ten ringgit from the e-wallet, the rest in cash
+        ewallet = min(Decimal("10.00"), due)
+        tenders = (
+            Tender("other", "TNG EWALLET", ewallet),
+            Tender("cash", "TUNAI", tendered(rng, due - ewallet, MYR_CASH)),
+        )
+    else:
+        tenders = (Tender("cash", "TUNAI", tendered(rng, due, MYR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(100, 40000):06d}",
+        dated_when=dated_between_hours(rng, "{d}-{m}-{y} {H}:{M}:{S}", 7, 23),
+        savings=savings,
+        savings_label="Pelarasan Bundar",
+        subtotal_printed=True,
+    )
+
+
+def ms_my_kedai_runcit(s: Sale, cols: int) -> list[Op]:
+    # A Penang kedai runcit's resit from a small Malaysian retail program: the shop, its SSM number, address
+    # and phone; No. Resit, Tarikh with the time, Juruwang and Kaunter; each line the name, the price, the
+    # count ("x2") and the amount; Jumlah Item; JUMLAH; in cash Pelarasan Bundar and JUMLAH BAYAR; TUNAI and
+    # BAKI, DUITNOW QR, TNG EWALLET, KAD DEBIT; the e-wallet's reference; the no-returns line and the thanks.
+    item = (Col(None), Col(7, "right"), Col(3, "right"), Col(8, "right"))
+    tot = (Col(None), Col(1), Col(10, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("KEDAI RUNCIT AH SENG"),
+        Center("(SA0412385-K)"),
+        Center("23, JALAN AYER ITAM"),
+        Center("11500 AYER ITAM, PULAU PINANG"),
+        Center("TEL: 04-828 1930"),
+        Rule(),
+        Text(f"No. Resit : {s.no}"),
+        Text(f"Tarikh    : {s.when}"),
+        Text(f"Juruwang  : {MY_JURUWANG[seq % 4]}   Kaunter: 1"),
+        Rule(),
+        Row(("PERKARA", "HARGA", "QTY", "JUMLAH"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, POINT(ln.price), f"x{ln.qty}", POINT(ln.amount)), item))
+    ops += [
+        Rule(),
+        Row(("Jumlah Item", ":", str(pieces(s.lines))), tot),
+        Row(("JUMLAH (RM)", ":", POINT(s.subtotal)), tot, bold=True),
+    ]
+    if s.cash:
+        ops += [
+            Row(("Pelarasan Bundar", ":", POINT(-s.savings)), tot),
+            Row(("JUMLAH BAYAR (RM)", ":", POINT(s.total)), tot, bold=True, tall=True),
+        ]
+    for t in s.tenders:
+        ops.append(Row((t.label, ":", POINT(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("BAKI", ":", POINT(s.change)), tot))
+    for t in s.tenders:
+        if t.method == "other":
+            ops.append(Text(f"Ref: {seq * 104729 % 10**12:012d}"))
+        elif t.method == "card":
+            ops += [
+                Text(f"Kad: ************{seq * 37 % 10000:04d}"),
+                Text(f"Kod Lulus: {seq * 7717 % 10**6:06d}"),
+            ]
+    ops += [
+        Rule(),
+        Center("BARANG YANG DIJUAL TIDAK"),
+        Center("BOLEH DITUKAR ATAU DIPULANGKAN"),
+        Center("TERIMA KASIH, SILA DATANG LAGI"),
+    ]
+    return ops
+
+
+# -- en-ke-supermarket --------------------------------------------------------------------------------------
+
+KE_GOODS = (  # (name, EAN body, price, KRA tax code: A exempt, B 16 %, C zero-rated)
+    ("JOGOO MAIZE MEAL 2KG", "616100120011", "154.00", "A"),
+    ("BROOKSIDE MILK 500ML", "616101250013", "65.00", "A"),
+    ("SUPERLOAF WHITE 400G", "616103480012", "65.00", "C"),
+    ("PISHORI RICE 2KG", "616100870016", "420.00", "A"),
+    ("PEMBE HOME BAKING 2KG", "616100230019", "185.00", "A"),
+    ("KABRAS SUGAR 2KG", "616101960015", "330.00", "B"),
+    ("FRESH FRI OIL 1L", "616100650014", "389.00", "B"),
+    ("MENENGAI BAR SOAP 800G", "616102140017", "199.00", "B"),
+    ("KETEPA PRIDE TEA 250G", "616100410018", "165.00", "B"),
+    ("COCA COLA 500ML", "544900000996", "70.00", "B"),
+    ("ROYCO MCHUZI MIX 200G", "600123456781", "125.00", "B"),
+    ("BLUE BAND 500G", "600129876543", "285.00", "B"),
+    ("OMO MULTI ACTIVE 1KG", "600145612348", "310.00", "B"),
+)
+KE_LOOSE = (  # weighed at the till: (name, PLU, KSh a kg, weights)
+    ("TOMATOES LOOSE", "2000121", "120.00", ("0.512", "1.046", "0.764")),
+    ("ONIONS RED LOOSE", "2000138", "140.00", ("0.498", "1.012", "0.736")),
+    ("BANANAS RIPE", "2000145", "100.00", ("1.256", "0.884", "2.030")),
+)
+KE_VAT = {"A": ("A-EX", Decimal(0)), "B": ("B-16%", Decimal(16)), "C": ("C-0%", Decimal(0))}
+KES_CASH = (50, 100, 200, 500, 1000, 1500, 2000, 3000, 5000)
+
+
+def en_ke_supermarket_sale(rng: random.Random, v: int) -> Sale:
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 1, 2, 2, 3))), Decimal(price), code=ean13(ean), tag=tag)
+        for name, ean, price, tag in rng.sample(list(KE_GOODS), rng.randint(2, 7))
+    ]
+    if v in (1, 4, 6):
+        name, plu, price, weights = rng.choice(KE_LOOSE)
+        lines.append(Line(name, Decimal(rng.choice(weights)), Decimal(price), code=plu, tag="A"))
+    # v7: the invoice's TOTAL is fifty shillings over its lines (a bag rung up on the screen but not printed);
+    # what was paid and the change follow the printed TOTAL.
+    misprint = Decimal("50.00") if v == 7 else Decimal(0)
+    due = sum((ln.amount for ln in lines), Decimal(0)) + misprint
+    if v in (1, 5):
+        tenders: tuple[Tender, ...] = (Tender("other", "M-PESA", due),)
+    elif v == 2:
+        tenders = (Tender("card", "VISA", due),)
+    elif v == 4:  # five hundred in cash, the rest by M-PESA
+        cash = min(Decimal("500.00"), due)
+        tenders = (Tender("cash", "CASH", cash), Tender("other", "M-PESA", due - cash))
+    else:
+        tenders = (Tender("cash", "CASH", tendered(rng, due, KES_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(10000, 99999)),
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}:{S}", 7, 22),
+        misprint=misprint,
+    )
+
+
+def en_ke_supermarket(s: Sale, cols: int) -> list[Op]:
+    # A Nairobi supermarket's eTIMS tax invoice: the company, branch, P.O. Box, PIN and phone; TAX INVOICE;
+    # RECEIPT NO, till and cashier; each article's name on its line and under it the barcode or PLU, QTY
+    # (weighed goods to three places), PRICE, TOTAL and the KRA tax code; ITEMS, TOTAL KSH; CASH, M-PESA with
+    # its reference, VISA; CHANGE; the tax table (RATE, TAXABLE, VAT) for A-EX, B-16 % and C-0 %; the
+    # rewards points; the control unit's serial and invoice number, the date and time and the KRA QR code.
+    item = (Col(13), Col(6, "right"), Col(None, "right"), Col(9, "right"), Col(1))
+    tot = (Col(None), Col(12, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Center("MWANGAZA SUPERMARKETS LTD", bold=True),
+        Center("NGONG ROAD BRANCH"),
+        Center("P.O. BOX 48213-00100 NAIROBI"),
+        Center("PIN: P051847362K"),
+        Center("TEL: 0722 418 305"),
+        Center("TAX INVOICE", bold=True),
+        Rule(),
+        Text(f"RECEIPT NO: {s.no}"),
+        Text(f"TILL: {seq % 8 + 1:02d}  CASHIER: {('WANJIKU', 'OTIENO', 'KIPRONO', 'AMINA')[seq % 4]}"),
+        Rule(),
+        Row(("CODE", "QTY", "PRICE", "TOTAL", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        qty = f"{ln.qty:.3f}" if ln.qty != ln.qty.to_integral() else f"{ln.qty:.2f}"
+        ops.append(Text(ln.name))
+        ops.append(Row((ln.code, qty, GROUPED(ln.price), GROUPED(ln.amount), ln.tag), item))
+    ops += [
+        Rule(),
+        Row(("ITEMS", str(pieces(s.lines))), tot),
+        Row(("TOTAL KSH", GROUPED(s.total)), tot, bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, GROUPED(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("CHANGE", GROUPED(s.change)), tot))
+    for t in s.tenders:
+        if t.label == "M-PESA":
+            ref = seq * 2654435761 % 32**10
+            code = "".join("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[ref >> (5 * i) & 31] for i in range(10))
+            ops.append(Text(f"M-PESA REF: {code}"))
+        elif t.method == "card":
+            ops.append(Text(f"VISA ****{seq * 37 % 10000:04d}  AUTH {seq * 7717 % 10**6:06d}"))
+    table = (Col(None), Col(11, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("RATE", "TAXABLE", "VAT"), table)]
+    for tag, (label, rate) in KE_VAT.items():
+        gross = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(Row((label, GROUPED(gross - tax), GROUPED(tax)), table))
+    ops += [
+        Rule(),
+        Text(f"MWANGAZA REWARDS: +{int(s.total) // 100} POINTS"),
+        Rule(),
+        Text("CU SERIAL NO: KRAMW017202207051842"),
+        Text(f"CU INVOICE NO: 0170518420{seq:09d}"),
+        Text(f"DATE: {s.when}"),
+        QR(f"https://itax.kra.go.ke/KRA-Portal/invoiceChk.htm?invoiceNo=0170518420{seq:09d}"),
+        Center("THANK YOU FOR SHOPPING WITH US"),
+        Center("GOODS ONCE SOLD ARE NOT RETURNABLE"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "nb-no-dagligvare",
+        "Latin",
+        "NOK",  # Totalt kr
+        nb_no_dagligvare_sale,
+        nb_no_dagligvare,
+        # CP865, the Nordic DOS page (æ, ø, å).
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "cp865"),
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "cp865"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP865"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "da-dk-bager",
+        "Latin",
+        "DKK",  # I alt kr.
+        da_dk_bager_sale,
+        da_dk_bager,
+        # A bakery's tablet till with a Star mPOP (58 mm, 32 columns), an Epson in Windows-1252, a TM-T88IV.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp1252"),
+            Encoder(RPE, "star-mpop", "star-58mm", 32, "cp858"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP858"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "fi-fi-kahvila",
+        "Latin",
+        "EUR",  # YHTEENSÄ EUR
+        fi_fi_kahvila_sale,
+        fi_fi_kahvila,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "windows1252"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "ro-ro-farmacie",
+        "Latin",
+        "RON",  # TOTAL LEI
+        ro_ro_farmacie_sale,
+        ro_ro_farmacie,
+        # The register prints ASCII; the printers are set to CP852 as Romanian tills are.
+        (
+            Encoder(RL, "generic", "generic-80mm", 48, "cp852"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp852"),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP852"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "uk-ua-apteka",
+        "Cyrillic",
+        None,  # the check prints no грн: amounts alone
+        uk_ua_apteka_sale,
+        uk_ua_apteka,
+        # receiptline has no Ukrainian page (CP866 lacks І and Ґ): receipt-printer-encoder in CP1125, the
+        # Ukrainian DOS page (Epson ESC t 44), and Windows-1251 on an Xprinter; python-escpos in Windows-1251.
+        (
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp1125"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "windows1251"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP1251"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "es-cl-botilleria",
+        "Latin",
+        "CLP",  # TOTAL $
+        es_cl_botilleria_sale,
+        es_cl_botilleria,
+        # A POS-5890 58 mm printer (32 columns), as small Chilean shops print boletas on.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "pos-5890", "zjiang-58mm", 32, "cp437"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "ms-my-kedai-runcit",
+        "Latin",
+        "MYR",  # JUMLAH (RM)
+        ms_my_kedai_runcit_sale,
+        ms_my_kedai_runcit,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "cp437"),
+            Encoder(PE, "TM-T88III", "generic-80mm", 42, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-ke-supermarket",
+        "Latin",
+        "KES",  # TOTAL KSH
+        en_ke_supermarket_sale,
+        en_ke_supermarket,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "epson-tm-t88v", "generic-80mm", 42, "cp437"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP437"),
         ),
         variants=8,
     ),
