@@ -47,6 +47,7 @@ CODE_PAGES: dict[int, str] = {
     38: "cp869",
     39: "iso8859_2",
     40: "iso8859_15",
+    44: "cp1125",  # Ukrainian (cp866 with Ukrainian letters where cp866 has others)
     45: "cp1250",
     46: "cp1251",
     47: "cp1253",

@@ -290,9 +290,12 @@ _TIME = re.compile(
     r"(?:\s?[:分분]\s?(?P<S>[0-5]\d)(?:\.\d{1,6})?)?(?![\d.,]\d|\s?[-–~]\s?\d)(?:\s?(?:秒|초|분|分))?"
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?",
 )
+_O_CLOCK = re.compile(
+    r"(?<![^\W\d_])(?:klo|kl|Kl|KL|KLO)\.?\s?(?P<H>[01]?\d|2[0-3])[.:](?P<M>[0-5]\d)(?:[.:](?P<S>[0-5]\d))?(?![\d.,]\d)"
+)
 # A line that may hold a numeric date or a time: two numbers joined by a date's mark and a third after
 # another, or hours and minutes. ("3.49" is neither: most lines of a receipt skip the patterns.)
-_DATEISH = re.compile(r"\d\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]|\d\s?[:時시]\s?\d|\d[h]\d\d")
+_DATEISH = re.compile(r"\d\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]|\d\s?[:時시]\s?\d|\d[h]\d\d|(?i:kl)o?\.?\s?\d")
 # A line whose date is the bill's, not the table's opening: a restaurant prints both.
 _CLOSING = re.compile(r"giờ ra|gio ra|check.?out|time out|退店|会計時刻|結帳|结账", re.I)
 _YEAR_ALONE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # every named-month date has one
@@ -534,6 +537,10 @@ def _time_in(text: str, dates: list[str]) -> tuple[int, int, int] | None:
         # With the mark that joins a time to its date ("05.08.26-10:13"): before a time, a dash is
         # otherwise the end of a range, which is no time of the sale.
         rest = re.sub(re.escape(d) + "-?", " ", rest)
+    clock = _O_CLOCK.search(rest)
+    if clock:
+        # "klo 09.21", "kl. 11.21": the Nordic word for the hour before it, hours and minutes by a point.
+        return int(clock.group("H")), int(clock.group("M")), int(clock.group("S") or -1)
     for m in _TIME.finditer(rest):
         hour = int(m.group("H"))
         pm = (m.group("ampm") or "").upper() == "P" or m.group("pre") in ("午後", "下午", "오후")

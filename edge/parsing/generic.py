@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from edge.escpos.document import Document, Image
 from edge.parsing.dates import DateOrder, looks_like_a_date, order_hint, read_datetime
@@ -340,6 +341,14 @@ def _header_end(
             and not (fractions and FRACTION.search(ln.text))
         )
     ]
+    # Below the last money a date or number is the footer's ("ФН чека: 3137615250", "ФІСКАЛЬНИЙ ЧЕК"
+    # under a summary no words were found for): no sign that the items start after it.
+    money = [
+        ln.index
+        for ln in lines[:stop]
+        if ln.amounts(mark) and (not fractions or FRACTION.search(ln.text)) and ln.index not in date_lines
+    ]
+    anchors = [a for a in anchors if money and a < money[-1]]
     first = anchors[-1] + 1 if anchors else 0
     for line in lines[first:stop]:
         text = line.text.strip()
@@ -364,7 +373,8 @@ def _header_end(
             ):
                 return prev.index  # "氯雷他定片 / 10mg*6片   2   24.00   48.00": the name is the line above
             qp = QTY_PRICE.search(text)
-            if qp is None and not _LETTERS.search(text):
+            # (A tax class after the amount is no word: "6001298765439   1.00   285.00   285.00 B".)
+            if qp is None and not _LETTERS.search(line.text, 0, amounts[-1][2]):
                 # Numbers only ("2300125   0.644   6.98   4.50"): the item's name is the line above.
                 prev = lines[line.index - 1] if line.index > first else None
                 if prev is not None and _LETTERS.search(prev.text) and not _has_money(prev, mark, fractions):
@@ -491,6 +501,10 @@ def _summary(
             tx.change = amount
         elif "subtotal" in fields:
             tx.subtotal = amount
+            if "total" in fields and tx.total is None:
+                # A profile's word for the sum that is also the total unless one follows ("JUMLAH (RM)",
+                # then "JUMLAH BAYAR" where cash is rounded): a total below replaces it.
+                tx.total, adjusted_after_total = amount, True
         elif "tax" in fields and not ("total" in fields and _TAX_NOTE.search(line.upper)):
             rate = _RATE.search(line.text)
             included = any(m in line.upper for m in vocab.tax_included_markers)
@@ -613,6 +627,24 @@ def _summary(
     elif named is not None and not tx.payments:
         # "支付方式: 银联" and no amount read as paid: the line that printed it is under words not known.
         tx.flag("unread_line", "the receipt names how it was paid, and no payment was read", "payments")
+    if not tx.payments and tx.total is not None:
+        _cash_unread(tx, lines, mark)
+
+
+def _cash_unread(tx: Transaction, lines: list[Line], mark: DecimalMark) -> None:
+    """Two lines under words no vocabulary knows, the first less the second the total ("NUMERAR 50.00 /
+    REST 2.40" under "TOTAL LEI 47.60"): cash given and its change, unread; a receipt passed without them
+    would say no payment was made."""
+    unknown = [
+        (ln, ln.amounts(mark)[-1][0])
+        for ln in lines
+        if not ln.fields and ln.amounts(mark) and _TWO_LETTERS.search(ln.text, 0, ln.amounts(mark)[-1][1])
+    ]
+    for (given, a), (_, b) in pairwise(unknown):
+        if b > 0 and a - b == tx.total:
+            text = f"a payment and its change under words not known: {given.text.strip()!r}"
+            tx.flag("unread_line", text, "payments")
+            return
 
 
 def _mostly_unknown(line: Line, start: int) -> bool:

@@ -143,6 +143,9 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
     }
     for label in _item_discount_words(seen):
         data["words"].setdefault("discount", []).append(label)
+        # (Under an item it takes money off it; a word to pass over would drop it from the items.)
+        if label in data["words"].get("ignore", []):
+            data["words"]["ignore"].remove(label)
     receipt_words = _receipt_no_words(seen)
     if receipt_words:
         data["words"]["receipt_no"] = receipt_words
@@ -396,6 +399,7 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     where: dict[str, list[int]] = {}  # label -> its position among the summary lines
     known: dict[str, frozenset[str]] = {}  # label -> the fields the generic words give its line
     printed: list[tuple[Line, Decimal, dict[str, set[Decimal]], str]] = []  # each labelled line
+    zero: dict[str, bool] = {}  # label -> whether every line it labels prints 0
     for s in seen:
         tx = s.example.tx
         values: dict[str, set[Decimal]] = {
@@ -426,6 +430,7 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
             if label is None:
                 continue
             printed.append((ln, value, values, label))
+            zero[label] = zero.get(label, True) and value == 0
             position += 1
             shown.setdefault(label, set()).update(matched)
             # A subtotal the truth leaves out is unknown, not absent (a till's truth may state it only
@@ -452,11 +457,13 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     taken |= {f for _, f in chosen}
     for label in ordered:
         choice = next((f for f in _ORDER if f in fits[label] and f not in taken), None)
-        if "rounding" in taken and fits[label] == {"subtotal", "total"}:
-            # Two totals where a rounding stands between them ("Celkem Kč" on each receipt, "K úhradě"
-            # below it where cash was rounded): each a total's word (the parser takes the one below a
-            # rounding for what is paid, the one above for the sum).
-            choice = "total"
+        if "rounding" in taken and fits[label] == {"subtotal", "total"} and label not in singles:
+            # Two totals where a rounding stands between them ("JUMLAH (RM)" on each receipt, "JUMLAH
+            # BAYAR" below it where cash was rounded): the sum, which is the total where nothing is
+            # rounded (the parser takes a total below a rounding for the one paid).
+            chosen += [(label, "subtotal"), (label, "total")]
+            taken |= {"subtotal", "total"}
+            continue
         if label in singles or choice is None:
             continue
         taken.add(choice)
@@ -470,7 +477,9 @@ def _summary_words(seen: list[_Seen], notes: list[str]) -> tuple[dict[str, list[
     # the total, so money under them that is not the total is not it. (Not a tax's or a discount's: a
     # truth may leave those out.)
     for label in fits:
-        passed = not known[label] or known[label] <= {"total", "subtotal"}
+        # (Nor a line of nothing on every example: "ЗАОКРУГЛЕННЯ 0.00" says nothing of what it prints when
+        # it is not nothing.)
+        passed = (not known[label] or known[label] <= {"total", "subtotal"}) and not zero[label]
         if not fits[label] and passed and not any(_prints(label, ln) for ln in items):
             words.setdefault("ignore", []).append(_as_word(label))
     longer = {lb for lb, _ in chosen} | set(words.get("ignore", ()))
@@ -498,6 +507,9 @@ def _roundings(s: _Seen, values: dict[str, set[Decimal]]) -> None:
     limit = Decimal(1) if s.mark else min(Decimal(100), abs(total) / 100)
     for n, before in enumerate(printed):
         if before == total:
+            if printed[n + 1 : n + 3] == [0, total] and not _an_items_word(s, below[n + 1]):
+                # "СУМА 871.90 / ЗАОКРУГЛЕННЯ 0.00 / ДО СПЛАТИ 871.90": a rounding of nothing this time.
+                values.setdefault("rounding", set()).add(Decimal(0))
             break
         for k in range(n + 1, len(printed) - 1):
             step = printed[k]

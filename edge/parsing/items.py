@@ -20,7 +20,7 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
+    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|BUC|buc|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
     # (A unit may end in a full stop, "1 szt. x 22,90"; a weight may be marked net, "0.875 kg NET @
     # $4.90/kg".)
@@ -41,8 +41,9 @@ COUNT_UNIT = r"(?:份|个|個|件|点|瓶|杯|碗|盒|袋|只|位|锅|鍋|盘|�
 # An article code before the name, after the line's number where the till prints one ("001 7891314547755").
 ITEM_CODE = re.compile(r"^(?:\d{1,3}\s+(?=\d{4,14}\s))?(?P<code>\d{4,14})\s+(?P<rest>\S.*)$")
 _TAX_CODE = re.compile(r"\s{1,3}\d")
-# What may follow a line's amount: a tax class, a currency, a reduced-rate mark (Japan's ※ and 軽).
-TRAILER = re.compile(r"^\s*(?:[A-Z*#]{1,3}|EUR|USD|RMB|元|円|원|※|軽|☆|★)?\s*$")
+# What may follow a line's amount: a tax class (in Latin, Cyrillic or Greek capitals: Ukraine's ПДВ
+# classes А, Б), a currency, a reduced-rate mark (Japan's ※ and 軽).
+TRAILER = re.compile(r"^\s*(?:[A-ZА-ЯІЇЄΑ-Ω*#]{1,3}|EUR|USD|RMB|元|円|원|※|軽|☆|★)?\s*$")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -78,6 +79,7 @@ COLUMN = re.compile(rf"[-−]?[\d.,']+{COUNT_UNIT}?")
 _RATE_COLUMN = re.compile(
     r"(?:\s{2,}(?:\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2}|N\d(?:\.\d)?|[A-F])|\s+\(\d{1,2}(?:[.,]\d{1,2}\s?%?|\s?%)\))\s*$"
 )
+_RATE_OFF = re.compile(r"[^\W\d_]{2,}.*?\d{1,2}(?:[.,]\d{1,2})?\s?%|%\s?\d{1,2}")
 _COUNT_GLUED = re.compile(r"\d{1,4}[xX×]\s")
 _LEADERS = re.compile(r"(?:\s*\.{2,}|\s+\.)$")
 # (The name after the count may start with a size: "2 x  175ml House Red".)
@@ -269,7 +271,15 @@ def parse_items(
             and LETTERS.search(text) is not None
             and "discount" not in line.fields
         )
-        if indented_off or ("discount" in line.fields and tail and tail[0] < 0):
+        # "REDUCERE 10.00%   -4.20 A" under its item: an amount off at a rate, whatever its word.
+        rate_off = (
+            tail is not None
+            and tail[0] < 0
+            and bool(items)
+            and qp_match is None
+            and _RATE_OFF.search(line.text[: tail[1]]) is not None
+        )
+        if indented_off or rate_off or ("discount" in line.fields and tail and tail[0] < 0):
             # An amount off, indented under its item ("   SC FRESHWAY CARD   3.00-"): the item's discount,
             # whatever the till calls it.
             if items:

@@ -192,3 +192,11 @@ def test_bixolons_vietnamese_pages_are_tcvn3() -> None:
     )
     doc = decode_bytes(body + b"\n", PROFILES["bixolon-80mm"])
     assert [ln.text for ln in doc.text_lines()] == ["Phở bò tái", "PHIẾU"]
+
+
+def test_epsons_page_44_is_ukrainian() -> None:
+    """ESC t 44 (CP1125, which receipt-printer-encoder writes for Ukrainian): "Львів" and "ґ, є, ї" as
+    printed, not the CP437 letters of the same bytes."""
+    text = "м. Львів, Ґудзик, Євген, їжа"
+    doc = decode_bytes(b"\x1b@\x1bt\x2c" + text.encode("cp1125") + b"\n\x1dV\x00")
+    assert doc.text_lines()[0].text == text and not doc.warnings

@@ -365,3 +365,67 @@ def rupiah_minimarket(seed: int) -> tuple[bytes, dict[str, Any]]:
         truth["payments"] = [{"method": "card", "amount": str(total)}]
     lines += ["-" * WIDTH, "   TERIMA KASIH, SELAMAT BELANJA"]
     return INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT, truth
+
+
+_KEDAI = [
+    ("BERAS SUPER 5KG", "17.50"),
+    ("GULA KASAR 1KG", "2.85"),
+    ("MAGGI KARI 5S", "6.20"),
+    ("MILO 400G", "13.99"),
+]
+
+
+def malay_kedai(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A Penang grocer's till in Malay: "JUMLAH (RM)" for the items' sum, which is the total by card; in
+    cash "Pelarasan Bundar" rounds it to 5 sen (printed "0.00" where nothing is rounded) and "JUMLAH
+    BAYAR" is what is paid; "Jumlah Item" counts the pieces under the total's word."""
+    rnd = random.Random(4000 + seed)
+    items = []
+    lines = [
+        "     KEDAI RUNCIT AH SENG",
+        "  Jalan Burma, 10050 Pulau Pinang",
+        f"{1 + seed % 28:02d}-06-2026 17:10",
+        "-" * WIDTH,
+    ]
+    for name, price in rnd.sample(_KEDAI, rnd.randint(2, 4)):
+        qty, unit = rnd.randint(1, 5), Decimal(price)
+        items.append({"name": name, "quantity": str(qty), "unit_price": price, "amount": f"{qty * unit:.2f}"})
+        lines.append(f"{name:<22}{price:>7}  x{qty}{qty * unit:>9.2f}")
+    summed = sum((Decimal(i["amount"]) for i in items), Decimal(0))
+
+    def row(label: str, value: Decimal | int | str) -> str:
+        return f"{label:<22}:{value:>{WIDTH - 23}}"
+
+    lines += [
+        "-" * WIDTH,
+        row("Jumlah Item", sum(int(i["quantity"]) for i in items)),
+        row("JUMLAH (RM)", summed),
+    ]
+    truth: dict[str, Any] = {
+        "kind": "sale",
+        "datetime": f"2026-06-{1 + seed % 28:02d}T17:10:00",
+        "items": items,
+        "subtotal": f"{summed:.2f}",
+        "status": "ok",
+    }
+    if seed % 2 == 0:
+        total = (summed * 20).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 20
+        total = total.quantize(Decimal("0.01"))
+        given = (total // 50 + 1) * 50
+        lines += [
+            row("Pelarasan Bundar", f"{total - summed:.2f}"),
+            row("JUMLAH BAYAR", total),
+            row("TUNAI", f"{given:.2f}"),
+            row("BAKI", f"{given - total:.2f}"),
+        ]
+        truth |= {
+            "payments": [{"method": "cash", "amount": f"{given:.2f}"}],
+            "change": f"{given - total:.2f}",
+        }
+    else:
+        total = summed
+        lines.append(row("KAD DEBIT", total))
+        truth["payments"] = [{"method": "card", "amount": f"{total:.2f}"}]
+    truth["total"] = f"{total:.2f}"
+    lines += ["-" * WIDTH, "   TERIMA KASIH, SILA DATANG LAGI"]
+    return INIT + "\n".join(lines).encode("ascii") + b"\n\n\n" + CUT, truth

@@ -40,6 +40,8 @@ def read(*lines: str, configured: DateOrder | None = None, hint: DateOrder | Non
         ("26/11/2569 10:10", "2026-11-26T10:10:00"),  # Thailand's Buddhist era
         ("Kasse 3 26.11.2026 14:03 Bon 1234", "2026-11-26T14:03:00"),
         ("05.08.26-10:13 2.0.31 7828/SITI/01", "2026-08-05T10:13:00"),  # a dash joins the time to its date
+        ("21.07.2026 klo 09.21", "2026-07-21T09:21:00"),  # Finnish: the hour after "klo", by a point
+        ("06.05.26 kl. 11.21", "2026-05-06T11:21:00"),  # Danish and Norwegian "kl."
     ],
 )
 def test_dates_and_times_as_printed(printed: str, iso: str) -> None:

@@ -22,6 +22,7 @@ from tests.edge.parsing.induce_layouts import (
     icelandic_bakari,
     icelandic_bakari_coded,
     icelandic_bakari_single,
+    malay_kedai,
     rupiah_minimarket,
     swahili_duka,
     swahili_duka_noted,
@@ -42,6 +43,8 @@ LAYOUTS = {
     "zulu-spaza": zulu_spaza,
     # Whole rupiah, a date with points; a count under a total's word.
     "rupiah-minimarket": rupiah_minimarket,
+    # The items' sum, the total where nothing is rounded; a rounding of nothing; a count under the sum's word.
+    "malay-kedai": malay_kedai,
 }
 
 
@@ -70,7 +73,7 @@ def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
     # that is none of the sale's) learned as a word to pass over.
     two_line = layout == "swahili-duka-two-line"
     # (The minimarket's item lines the generic parser reads once told that its amounts are whole.)
-    assert (profile.item_patterns == ()) == (two_line or layout == "rupiah-minimarket")
+    assert (profile.item_patterns == ()) == (two_line or layout in ("rupiah-minimarket", "malay-kedai"))
     assert ("POINTI ZA BONASI" in profile.words.get("ignore", ())) == two_line
     # "  7106  4 stk. x 480" under its item, which the generic parser takes for an item: skipped by shape.
     coded = layout == "icelandic-bakari-coded"
@@ -82,6 +85,12 @@ def test_three_examples_teach_a_layout(tmp_path: Path, layout: str) -> None:
         assert profile.words["rounding"] == ("UKUSONDEZA",)
         assert set(profile.words["total"]) == {"ISAMBA", "OKUKHOKHWAYO"}
         assert profile.words["receipt_no"] == ("ISILIPHU",)
+    if layout == "malay-kedai":
+        # The sum's word is the subtotal's and the total's; the rounding learned though the examples
+        # rounded nothing or little; the count under the sum's word passed over.
+        assert "JUMLAH" in profile.words["subtotal"] and "JUMLAH" in profile.words["total"]
+        assert profile.words["rounding"] == ("Pelarasan Bundar",)
+        assert "Jumlah Item" in profile.words["ignore"]
     if layout == "rupiah-minimarket":
         # Whole amounts, though the date and version print points; the count under a total's word passed.
         assert profile.decimal_mark == ""

@@ -377,3 +377,66 @@ def test_a_payment_named_without_its_amount_goes_to_review() -> None:
     tx = parse_bytes(b"\x1b@\x1c&" + body.encode("gb18030") + b"\x1dV\x00")
     assert tx.status == "needs_review"
     assert "how it was paid" in " ".join(r.text for r in tx.reasons)
+
+
+def test_an_amount_off_at_a_rate_under_its_item_is_its_discount() -> None:
+    """ "REDUCERE 10.00%   -4.20 A" under "MAGNE B6 30CPR   42.00 A" (a Romanian bon fiscal): the item's
+    discount, whatever the word; the count line above each item ("1.000 BUC x 42.00") is its quantity."""
+    body = (
+        "DATA: 28/10/2026 ORA: 11:37:35\n1.000 BUC x 42.00\nMAGNE B6 30CPR       42.00 A\n"
+        "REDUCERE 10.00%      -4.20 A\n2.000 BUC x 4.90\nPARACETAMOL 500MG     9.80 B\n"
+        "SUBTOTAL             47.60\nTOTAL LEI            47.60\nCARD                 47.60\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.amount, i.discount) for i in tx.items] == [
+        ("MAGNE B6 30CPR", D(1), D("42.00"), D("-4.20")),
+        ("PARACETAMOL 500MG", D(2), D("9.80"), None),
+    ]
+
+
+def test_cash_and_its_change_under_unknown_words_are_not_passed_as_no_payment() -> None:
+    """ "NUMERAR 50.00 / REST 2.40" under the total 47.60: 50.00 less 2.40 is the total, so they are cash
+    given and its change; unread, the receipt goes to review rather than `ok` with no payment."""
+    body = (
+        "28/10/2026 11:37\nMAGNE B6 30CPR       37.80\nPARACETAMOL           9.80\n"
+        "TOTAL LEI            47.60\nNUMERAR              50.00\nREST                  2.40\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "needs_review"
+    assert any("a payment and its change under words not known" in r.text for r in tx.reasons)
+
+
+def test_a_receipt_number_at_the_foot_does_not_hide_the_items() -> None:
+    """A Ukrainian fiscal check in CP1251 whose summary no vocabulary knows and whose foot prints "ФН чека"
+    (a receipt number's word): the items above it are still read (the check then goes to review for its
+    unknown total), and an amount's tax class in Cyrillic ("136.90 А") follows it as a Latin one would."""
+    body = (
+        "ЧЕК № 4750\n17.02.2026 16:59:14\nУКТЗЕД 3306\nЗубна паста 75мл\n  1.000 x 136.90      136.90 А\n"
+        "Вітамін D3 №60\n  3.000 x 245.00      735.00 А\nСУМА                 871.90\n"
+        "ДО СПЛАТИ            871.90\nФН чека: 3137615250\nФІСКАЛЬНИЙ ЧЕК\n"
+    )
+    tx = parse_bytes(b"\x1b@\x1bt\x2e" + body.encode("cp1251") + b"\x1dV\x00")  # ESC t 46: CP1251
+    # (The summary's lines, under words no vocabulary knows, come after them: a profile learns those.)
+    assert [(i.name, i.quantity, i.amount) for i in tx.items][:2] == [
+        ("Зубна паста 75мл", D(1), D("136.90")),
+        ("Вітамін D3 №60", D(3), D("735.00")),
+    ]
+    assert tx.status == "needs_review"
+
+
+def test_a_code_line_ending_in_a_tax_class_takes_the_name_above_it() -> None:
+    """ "BLUE BAND 500G / 6001298765439   1.00   285.00   285.00 B" as the first item under the table's
+    heading (a Kenyan eTIMS invoice): its name is the line above, not the header's."""
+    body = (
+        "RECEIPT NO: 51421\n26/10/2026 10:19\nCODE             QTY     PRICE     TOTAL\nBLUE BAND 500G\n"
+        "6001298765439   1.00    285.00    285.00 B\nCOCA COLA 500ML\n"
+        "5449000009968   1.00     70.00     70.00 B\n"
+        "TOTAL                               355.00\nCASH                                355.00\n"
+    )
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert [(i.name, i.amount) for i in tx.items] == [
+        ("BLUE BAND 500G", D("285.00")),
+        ("COCA COLA 500ML", D("70.00")),
+    ]
+    assert tx.status == "ok", tx.issues
