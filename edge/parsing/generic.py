@@ -47,6 +47,9 @@ class ParseOptions:
     # With it, the profile's own tender words (upper-cased): a tender read under other words, mostly
     # unknown, is one its examples never showed ("ミナトカード", a shop's prepaid card).
     own_tender_words: frozenset[str] = frozenset()
+    # A profile whose layout prints how every sale was paid: a sale where no payment is read goes to review
+    # (a tender it never saw, on a line of its own: "Način plaćanja: KARTICA").
+    payment_printed: bool = False
 
 
 def parse_document(doc: Document, options: ParseOptions | None = None) -> Transaction:
@@ -208,6 +211,9 @@ def parse_lines(lines: list[Line], opts: ParseOptions, image_only: bool = False)
         opts.own_tender_words if opts.review_unknown_summary else None,
     )
     tx.kind, tx.reprint = _kind(lines, tx, vocab, mark)
+    if opts.payment_printed and tx.kind == "sale" and not tx.payments:
+        text = "this layout prints how each sale was paid, and no payment was read"
+        tx.flag("tenders_vs_total", text, "payments")
     if image_only:
         tx.kind = "sale"
         tx.flag("image_only", "printed as an image: no text to read")
@@ -565,6 +571,12 @@ def _summary(
                 # The same sum under a second label before any tender ("合计 50.00 / 应收 50.00", "합계 /
                 # 받을금액"): the first is the sum of the items, the second what is due.
                 tx.subtotal = tx.total
+            elif amount != tx.total and not tx.payments and amount > 0:
+                # Another sum under a total's word before any tender, nothing read between to explain it
+                # ("Gross Total 5,595 / FBR POS Fee 1 / Net Payable 5,596" where the fee's word is not
+                # known): which is paid is a guess.
+                text = f"two totals: {tx.total} and {amount} ({line.text.strip()!r})"
+                tx.flag("total_arithmetic", text, "total")
         else:
             method = _tender(line, vocab)
             paid = sum((p.amount for p in tx.payments), Decimal(0))

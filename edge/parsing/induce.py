@@ -136,6 +136,8 @@ def induce(examples: list[Example], name: str = "draft") -> Induced:
         "description": f"induced from {len(examples)} corrected receipts",
         "decimal_mark": mark,
         "review_unknown_summary": True,
+        # (Every example paid by a tender it prints: a later receipt where none is read is unread.)
+        "payment_printed": all(e.tx.payments for e in examples),
         "detect": {"header": header},
         "words": words,
         "tender": tender,

@@ -20,7 +20,7 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|BUC|buc|szt|кг|шт|г|л|м|m|FT|ft|コ)\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
+    rf"\s{{0,3}}(?:\(?(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|BUC|buc|szt|кг|шт|г|л|м|m|FT|ft|コ)\)?\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
     # (A unit may end in a full stop, "1 szt. x 22,90"; a weight may be marked net, "0.875 kg NET @
     # $4.90/kg".)

@@ -11,6 +11,8 @@ is reported as one line naming the file and the key.
     date_order = "DMY"               # optional: "DMY", "MDY" or "YMD", where a date's numbers leave it open
     review_unknown_summary = true    # optional: an amount in the totals under words the profile does not
                                      # know sends the receipt to review (induced profiles know them all)
+    payment_printed = true           # optional: the layout prints how every sale was paid, so a sale
+                                     # where no payment is read goes to review
     [detect]
     header = "ACME POS"              # a regular expression searched in the first lines
     lines = 8                        # how many lines to search (default 8)
@@ -66,6 +68,7 @@ TOP_KEYS = {
     "tender",
     "items",
     "review_unknown_summary",
+    "payment_printed",
 }
 ITEM_GROUPS = {"name", "qty", "price", "amount"}
 
@@ -88,6 +91,7 @@ class PosProfile:
     item_patterns: tuple[re.Pattern[str], ...] = ()
     skip: tuple[re.Pattern[str], ...] = ()
     review_unknown_summary: bool = False
+    payment_printed: bool = False
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -111,6 +115,7 @@ class PosProfile:
             item_patterns=self.item_patterns,
             skip=self.skip,
             review_unknown_summary=self.review_unknown_summary,
+            payment_printed=self.payment_printed,
             own_tender_words=frozenset(w.upper() for words in self.tender.values() for w in words),
         )
 
@@ -200,6 +205,9 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
     review = data.get("review_unknown_summary", False)
     if not isinstance(review, bool):
         raise ProfileError(f"{source}: review_unknown_summary must be true or false, got {review!r}")
+    payment_printed = data.get("payment_printed", False)
+    if not isinstance(payment_printed, bool):
+        raise ProfileError(f"{source}: payment_printed must be true or false, got {payment_printed!r}")
     return PosProfile(
         name=name,
         description=str(data.get("description", "")),
@@ -213,6 +221,7 @@ def parse_profile(data: dict[str, Any], source: str) -> PosProfile:
         item_patterns=patterns,
         skip=skip,
         review_unknown_summary=review,
+        payment_printed=payment_printed,
     )
 
 

@@ -440,3 +440,43 @@ def test_a_code_line_ending_in_a_tax_class_takes_the_name_above_it() -> None:
         ("COCA COLA 500ML", D("70.00")),
     ]
     assert tx.status == "ok", tx.issues
+
+
+def test_a_fee_between_two_totals_and_a_count_unit_in_parentheses() -> None:
+    """Pakistan's FBR fee between the gross and the net ("Gross Total 5,595 / FBR POS Fee 1 / Net Payable
+    5,596", paid by JazzCash); a Kazakh check's "1 (шт) x 8 990,00 = 8 990,00" under its numbered name
+    with its cost again under it ("Стоимость")."""
+    pk = (
+        "Invoice # 00042831\nDate: 28-Jul-2026 7:03 PM\n  1 Surf Excel 1kg        2    690   1,380\n"
+        "  2 Sooper Biscuit        1    100     100\nGross Total                 Rs.      1,480\n"
+        "FBR POS Fee                 Rs.          1\nNet Payable                 Rs.      1,481\n"
+        "JazzCash                    Rs.      1,481\n"
+    )
+    tx = parse_bytes(b"\x1b@" + pk.encode() + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert (tx.subtotal, tx.total, [(p.method, p.amount) for p in tx.payments]) == (
+        D(1480),
+        D(1481),
+        [("other", D(1481))],
+    )
+    kz = (
+        "Чек № 8989\nДата: 17.03.2026 18:10:43\n1. Карта памяти 128GB\n   1 (шт) x 8 990,00 = 8 990,00\n"
+        "   Стоимость                      8 990,00\n2. Чехол A15\n   2 (шт) x 3 490,00 = 6 980,00\n"
+        "   Стоимость                      6 980,00\nИТОГО:                           15 970,00\n"
+        "Kaspi QR:                        15 970,00\n"
+    )
+    tx = parse_bytes(b"\x1b@\x1bt\x2e" + kz.encode("cp1251") + b"\x1dV\x00")
+    assert tx.status == "ok", tx.issues
+    assert [(i.name, i.quantity, i.unit_price, i.amount) for i in tx.items] == [
+        ("Карта памяти 128GB", D(1), D("8990.00"), D("8990.00")),
+        ("Чехол A15", D(2), D("3490.00"), D("6980.00")),
+    ]
+
+
+def test_a_second_total_nothing_explains_goes_to_review() -> None:
+    """ "TOTAL 10.00 / SERVIS 0.50 / TOTAL DUE 10.50" where SERVIS is no word the parser knows: which sum was
+    paid is a guess."""
+    body = "26/11/2026 10:15\nTEA    4.00\nCAKE   6.00\nTOTAL    10.00\nSERVIS    0.50\nTOTAL DUE   10.50\n"
+    tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
+    assert tx.status == "needs_review"
+    assert any(r.text.startswith("two totals") for r in tx.reasons)

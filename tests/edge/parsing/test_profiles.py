@@ -49,6 +49,7 @@ def test_detection_from_the_header_and_the_difference_it_makes() -> None:
         ),
         ({"name": "x", "detect": {"header": "A", "lines": 99}}, "detect.lines"),
         ({"name": "x", "review_unknown_summary": "yes"}, "review_unknown_summary must be true or false"),
+        ({"name": "x", "payment_printed": 1}, "payment_printed must be true or false"),
     ],
 )
 def test_bad_profiles_say_what_is_wrong(data: dict[str, object], message: str) -> None:
@@ -71,6 +72,20 @@ def test_whole_amounts_are_a_decimal_mark_of_their_own() -> None:
     # Without it, the points of the date and the version make the parser look for cents, and find none.
     unsure = parse_bytes(data, options=parse_profile({"name": "x", **words}, "p.toml").options)
     assert unsure.items == [] and unsure.status == "needs_review"
+
+
+def test_a_layout_that_prints_its_payment_reviews_a_sale_without_one() -> None:
+    """payment_printed (induced where every example printed its tender): "Način plaćanja: KARTICA", a
+    tender the examples never showed on a line without an amount, is no sale paid by nothing."""
+    words = {"words": {"total": ["UKUPNO"]}, "tender": {"cash": ["Primljeno"]}}
+    data = "08.05.2026. 08:02:40\nKroasan   8,40\nUKUPNO EUR   8,40\nNačin plaćanja: KARTICA\n".encode(
+        "cp1250"
+    )
+    data = b"\x1b@\x1bt\x2d" + data + b"\x1dV\x00"  # ESC t 45: CP1250
+    printed = parse_profile({"name": "x", "payment_printed": True, **words}, "p.toml")
+    tx = parse_bytes(data, options=printed.options)
+    assert tx.status == "needs_review" and [r.field for r in tx.reasons] == ["payments"]
+    assert parse_bytes(data, options=parse_profile({"name": "x", **words}, "p.toml").options).status == "ok"
 
 
 def test_unknown_profile_name_lists_the_bundled_ones() -> None:
