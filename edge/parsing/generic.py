@@ -633,6 +633,23 @@ def _summary(
                 # a tender it never saw ("REIÐUFÉ 6.000 kr" after cards only), not a footer's number.
                 text = f"an amount under words the POS profile does not know: {line.text.strip()!r}"
                 tx.flag("unread_line", text, "payments")
+            elif (
+                own_tenders is not None
+                and not fields
+                and tx.total is None
+                and amount > 0
+                and _TWO_LETTERS.search(line.text, 0, amounts[-1][1])
+            ):
+                # Above the total, under words the profile does not know: the items' sum where it is
+                # theirs ("Valor total R$ 62,23" over a discount its examples never had), else a subtotal
+                # or a charge it never saw.
+                gross = sum((i.amount for i in tx.items), Decimal(0))
+                net = gross + sum((i.discount or Decimal(0) for i in tx.items), Decimal(0))
+                if tx.subtotal is None and tx.items and amount in (gross, net):
+                    tx.subtotal = amount
+                else:
+                    text = f"an amount under words the POS profile does not know: {line.text.strip()!r}"
+                    tx.flag("unread_line", text, "total")
     if named is not None and len(tx.payments) == 1 and not tx.change:
         # "实收 ￥34.00 / 支付方式: 微信支付": the sum received, then how (no change: not necessarily cash).
         tx.payments[0] = replace(tx.payments[0], method=named)

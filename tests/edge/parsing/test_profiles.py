@@ -88,6 +88,31 @@ def test_a_layout_that_prints_its_payment_reviews_a_sale_without_one() -> None:
     assert parse_bytes(data, options=parse_profile({"name": "x", **words}, "p.toml").options).status == "ok"
 
 
+def test_money_above_the_total_under_words_a_profile_does_not_know() -> None:
+    """Under a profile that knows its layout's words (review_unknown_summary): an amount above the total
+    under other words is the subtotal where it is the items' sum ("Valor total R$ 62,23" over a discount
+    the examples never had), else unread, and the receipt goes to review."""
+    profile = parse_profile(
+        {
+            "name": "x",
+            "review_unknown_summary": True,
+            "words": {"total": ["ROLOF"], "discount": ["Desconto"], "ignore": ["Qtde itens"]},
+            "tender": {"cash": ["Dinheiro"]},
+        },
+        "p.toml",
+    )
+
+    def receipt(line: str) -> bytes:
+        body = f"10/10/2026 13:07\nPAO   7,35\nBOLO   13,00\nQtde itens   2\n{line}\n"
+        body += "Desconto   -1,00\nROLOF   19,35\nDinheiro   19,35\n"
+        return b"\x1b@" + body.encode() + b"\x1dV\x00"
+
+    tx = parse_bytes(receipt("Valor total   20,35"), options=profile.options)
+    assert tx.status == "ok" and tx.subtotal == Decimal("20.35"), tx.issues
+    tx = parse_bytes(receipt("Taxa servico   2,00"), options=profile.options)
+    assert tx.status == "needs_review" and any("does not know" in r.text for r in tx.reasons)
+
+
 def test_unknown_profile_name_lists_the_bundled_ones() -> None:
     with pytest.raises(ProfileError, match="huaxin-pos"):
         load_profile("nope")
