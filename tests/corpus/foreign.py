@@ -154,7 +154,18 @@ from tests.foreign_encoder import ENCODERS, encode
 # (hr-hr-pekara), a Vilnius fuel station's KASOS KVITAS in Lithuanian (lt-lt-degaline, CP775 and
 # Windows-1257), a Galway pub's bill (en-ie-pub), a Lahore kiryana's FBR POS invoice (en-pk-kiryana), an
 # Accra chemist's receipt (en-gh-pharmacy) and an Almaty electronics shop's ФИСКАЛЬНЫЙ ЧЕК in Russian
-# (ru-kz-tekhnika); one variant of bg-bg-denonoshten and of en-ie-pub is misprinted (needs_review).
+# (ru-kz-tekhnika); one variant of bg-bg-denonoshten and of en-ie-pub is misprinted (needs_review). They
+# moved to dev in turn without their python-escpos receipts, and a thirteenth blind split was written the
+# same way, the test split now, eight variants per template and encoder, each a country, a kind of shop and a
+# till program the corpus had none of, with a split payment in every one: a Montevideo almacén's e-Ticket
+# with the debit card's IVA discount and the cash Redondeo (es-uy-almacen), a Ljubljana hardware shop's
+# fiscally verified RAČUN with per-article POPUST (sl-si-zeleznina), a Reykjavík supermarket's kvittun in
+# whole krónur with the Skilagjald deposit (is-is-matvara, Windows-1252 and CP861), a Belgrade grocery's
+# ESIR ФИСКАЛНИ РАЧУН in Serbian Cyrillic (sr-rs-prodavnica, Windows-1251 and CP855), a Kandy hotel's bill
+# with its service charge (en-lk-hotel), a Tunis supérette's ticket in dinars to the millime
+# (fr-tn-superette), a Phnom Penh minimart's receipt in dollars with riel beside (en-kh-minimart) and a
+# Kariakoo hardware shop's TRA legal receipt (en-tz-hardware); one variant of is-is-matvara and of
+# en-kh-minimart is misprinted (needs_review).
 TEMPLATE_SPLIT: dict[str, str] = {
     "us-pharmacy": "train",
     "uk-supermarket": "train",
@@ -301,14 +312,22 @@ TEMPLATE_SPLIT: dict[str, str] = {
     "es-cl-botilleria": "dev",
     "ms-my-kedai-runcit": "dev",
     "en-ke-supermarket": "dev",
-    "es-pe-bodega": "test",
-    "bg-bg-denonoshten": "test",
-    "hr-hr-pekara": "test",
-    "lt-lt-degaline": "test",
-    "en-ie-pub": "test",
-    "en-pk-kiryana": "test",
-    "en-gh-pharmacy": "test",
-    "ru-kz-tekhnika": "test",
+    "es-pe-bodega": "dev",
+    "bg-bg-denonoshten": "dev",
+    "hr-hr-pekara": "dev",
+    "lt-lt-degaline": "dev",
+    "en-ie-pub": "dev",
+    "en-pk-kiryana": "dev",
+    "en-gh-pharmacy": "dev",
+    "ru-kz-tekhnika": "dev",
+    "es-uy-almacen": "test",
+    "sl-si-zeleznina": "test",
+    "is-is-matvara": "test",
+    "sr-rs-prodavnica": "test",
+    "en-lk-hotel": "test",
+    "fr-tn-superette": "test",
+    "en-kh-minimart": "test",
+    "en-tz-hardware": "test",
     "de-at-konditorei": "dev",
     "it-farmacia": "dev",
     "pt-pt-cafe": "dev",
@@ -21936,7 +21955,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp858"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP858"),
         ),
         variants=8,
     ),
@@ -21950,7 +21968,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp866"),
             Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "windows1251"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP866"),
         ),
         variants=8,
     ),
@@ -21963,7 +21980,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
             Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1250"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP1250"),
         ),
         variants=8,
     ),
@@ -21974,11 +21990,10 @@ TEMPLATES += (
         lt_lt_degaline_sale,
         lt_lt_degaline,
         # receiptline has no Baltic page: receipt-printer-encoder in Windows-1257 on an Epson and in CP775
-        # on a POS-5890 (58 mm, 32 columns); python-escpos in CP775.
+        # on a POS-5890 (58 mm, 32 columns).
         (
             Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1257"),
             Encoder(RPE, "pos-5890", "zjiang-58mm", 32, "cp775"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP775"),
         ),
         variants=8,
     ),
@@ -21991,7 +22006,6 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp858"),
             Encoder(RPE, "star-tsp650ii", "star-80mm", 48, "cp858"),
-            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP858"),
         ),
         variants=8,
     ),
@@ -22004,7 +22018,6 @@ TEMPLATES += (
         (
             Encoder(RL, "citizen", "citizen-80mm", 42, "cp437"),
             Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp437"),
-            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP437"),
         ),
         variants=8,
     ),
@@ -22018,7 +22031,6 @@ TEMPLATES += (
         (
             Encoder(RL, "escpos", "generic-80mm", 42, "cp437"),
             Encoder(RPE, "sunmi-p2se", "sunmi-58mm", 32, "cp437"),
-            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP437"),
         ),
         variants=8,
     ),
@@ -22031,7 +22043,1039 @@ TEMPLATES += (
         (
             Encoder(RL, "epson", "generic-80mm", 42, "cp866"),
             Encoder(RPE, "xprinter-xp-t80q", "xprinter-80mm", 48, "windows1251"),
-            Encoder(PE, "TH230", "wincor-80mm", 44, "CP866"),
+        ),
+        variants=8,
+    ),
+)
+
+
+# -- the thirteenth blind split -----------------------------------------------------------------------------
+
+# -- es-uy-almacen ------------------------------------------------------------------------------------------
+
+UY_ALMACEN = (  # (name, price in pesos, IVA: B tasa básica 22 %, M tasa mínima 10 %, E exento)
+    ("Leche Conaprole 1L", "42.00", "E"),
+    ("Pan flauta", "38.00", "M"),
+    ("Yerba Canarias 1kg", "289.00", "M"),
+    ("Arroz Saman 1kg", "69.00", "M"),
+    ("Fideos Adria 500g", "58.00", "M"),
+    ("Aceite Óptimo 900ml", "139.00", "M"),
+    ("Dulce leche Conaprole", "119.00", "M"),
+    ("Galletitas María 400g", "74.50", "M"),
+    ("Coca-Cola 1,5L", "129.00", "B"),
+    ("Cerveza Patricia 1L", "159.00", "B"),
+    ("Jabón polvo Nevex 800g", "189.00", "B"),
+    ("Papel higiénico x4", "96.00", "B"),
+    ("Manzana roja", "79.00", "E"),
+)
+UY_FIAMBRE = (  # weighed at the counter: (name, pesos a kilo, weights)
+    ("Queso colonia", "489.00", ("0.250", "0.380", "0.412")),
+    ("Jamón cocido", "529.00", ("0.150", "0.200", "0.315")),
+)
+UY_IVA = {"B": ("T.Básica 22%", Decimal(22)), "M": ("T.Mínima 10%", Decimal(10))}
+UY_LEY_19210 = Decimal(2)  # debit cards: two points of the basic IVA off (Ley 19.210), on B goods
+UYU = NumberStyle(",", ".")
+UYU_CASH = (100, 200, 500, 1000, 1500, 2000, 3000, 5000)
+
+
+def uy_ley(lines: Sequence[Line]) -> Decimal:
+    gross = sum((ln.amount for ln in lines if ln.tag == "B"), Decimal(0))
+    return (gross * UY_LEY_19210 / 122).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def es_uy_almacen_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, UY_ALMACEN, (2, 6), qtys=(1, 1, 1, 2, 2, 3))
+    if v % 3 != 2:
+        name, price, weights = rng.choice(UY_FIAMBRE)
+        lines.insert(
+            rng.randint(0, len(lines)), Line(name, Decimal(rng.choice(weights)), Decimal(price), tag="M")
+        )
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    savings, label = Decimal(0), ""
+    if v in (0, 2, 5, 7):  # cash: Redondeo to the whole peso, up or down
+        savings, label = due - round_to(due, 1), "Redondeo"
+    elif v in (1, 6):  # the debit card: Dto. IVA Ley 19.210
+        savings, label = uy_ley(lines), "Dto. IVA Ley 19.210"
+    due -= savings
+    if v in (1, 6):
+        tenders: tuple[Tender, ...] = (Tender("card", "TARJETA DEBITO", due),)
+    elif v == 3:
+        tenders = (Tender("other", "MERCADO PAGO", due),)
+    elif v == 4:
+        tenders = (Tender("card", "TARJETA CREDITO", due),)
+    elif v == 7:  # up to a hundred pesos by Mercado Pago, the rest in cash
+        mp = split_part(due, 100, 10)
+        tenders = (
+            Tender("other", "MERCADO PAGO", mp),
+            Tender("cash", "EFECTIVO", tendered(rng, due - mp, UYU_CASH)),
+        )
+    else:
+        tenders = (Tender("cash", "EFECTIVO", tendered(rng, due, UYU_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(21000, 480000):07d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}", 8, 22),
+        savings=savings,
+        savings_label=label,
+        subtotal_printed=True,
+    )
+
+
+def es_uy_almacen(s: Sale, cols: int) -> list[Op]:
+    # A Montevideo almacén's e-Ticket (CFE) from a small DGI-certified program: the owner, RUT and address;
+    # e-Ticket, Serie and Nro., Fecha and Caja, Moneda; the count first, the article, the amount and the IVA
+    # letter (B básica, M mínima, E exento), under an article of more than one (or weighed at the counter)
+    # the count and the unit price; SUBTOTAL, the debit card's Dto. IVA Ley 19.210 or the cash Redondeo to
+    # the peso, TOTAL with $ before it; EFECTIVO and CAMBIO, TARJETA DEBITO/CREDITO, MERCADO PAGO; the net and
+    # IVA per rate, the security code, the DGI QR and the CAE.
+    item = (Col(5, "right"), Col(None), Col(9, "right"), Col(1))
+    tot = (Col(None), Col(2), Col(11, "right"))
+    seq = int(s.no)
+    date, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Title("ALMACEN EL TREBOL"),
+        Center("de Silvia Pereyra Núñez"),
+        Center("RUT 217654320012"),
+        Center("Av. 8 de Octubre 3421 - Montevideo"),
+        Rule(),
+        Center("e-Ticket", bold=True),
+        Text(f"Serie A   Nro. {s.no}"),
+        Text(f"Fecha: {date}  Hora: {clock}  Caja 1"),
+        Text("Moneda: UYU"),
+        Rule(),
+        Row(("Cant.", "Descripción", "Importe", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        weighed = ln.qty != ln.qty.to_integral()
+        qty = qty_str(ln.qty, ",") if weighed else str(ln.qty)
+        ops.append(Row((qty, ln.name, UYU(ln.amount), ln.tag), item))
+        if weighed:
+            ops.append(Text(f"       {qty} kg x $ {UYU(ln.price)}/kg"))
+        elif ln.qty != 1:
+            ops.append(Text(f"       {qty} x $ {UYU(ln.price)}"))
+    ops += [Rule(), Row(("SUBTOTAL", "$", UYU(s.subtotal)), tot)]
+    if s.savings:
+        ops.append(Row((s.savings_label, "$", UYU(-s.savings)), tot))
+    ops.append(Row(("TOTAL", "$", UYU(s.total)), tot, bold=True, tall=True))
+    for t in s.tenders:
+        ops.append(Row((t.label, "$", UYU(t.amount)), tot))
+        if t.method == "card":
+            brand = "MAESTRO" if "DEBITO" in t.label else "OCA"
+            ops.append(Text(f"  {brand} ****{seq * 31 % 10000:04d}  Aut. {seq * 7 % 10**6:06d}"))
+        elif t.method == "other":
+            ops.append(Text(f"  Op. {seq * 7919 % 10**10:010d}"))
+    if s.cash:
+        ops.append(Row(("CAMBIO", "$", UYU(s.change)), tot))
+    ops.append(Rule())
+    for tag, (name, rate) in UY_IVA.items():
+        gross = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            iva = included_tax(gross, rate)
+            neto = gross - iva
+            if tag == "B" and s.savings_label.startswith("Dto. IVA"):
+                iva -= s.savings  # the two points of IVA the debit card took off
+            ops.append(Row((f"Neto IVA {name}", "$", UYU(neto)), tot))
+            ops.append(Row((f"IVA {name}", "$", UYU(iva)), tot))
+    exento = sum((ln.amount for ln in s.lines if ln.tag == "E"), Decimal(0))
+    if exento:
+        ops.append(Row(("Monto no gravado", "$", UYU(exento)), tot))
+    code = hashlib.sha1(s.no.encode()).hexdigest()[:6]
+    ops += [
+        Rule(),
+        Text(f"Código de seguridad: {code}"),
+        QR(
+            f"https://www.efactura.dgi.gub.uy/consultaQR/cfe?217654320012,101,A,{seq},{POINT(s.total)},{s.iso[:10]},{code}"
+        ),
+        Center("Puede verificar comprobante en:"),
+        Center("www.dgi.gub.uy"),
+        Center("IVA al día"),
+        Text("CAE Nro. 90260012345  Serie A"),
+        Text("del 0000001 al 0500000  Vto. 31/12/2027"),
+        Center("¡Gracias por su compra!"),
+    ]
+    return ops
+
+
+# -- sl-si-zeleznina ----------------------------------------------------------------------------------------
+
+SI_ZELEZNINA = (  # (code, name, unit, price, DDV letter: A 22 %, B 9,5 % (seeds and fertiliser))
+    ("100234", "Vijak za les 4x40 100/1", "KOS", "6.49", "A"),
+    ("100871", "Silikon Ceresit CS25 280ml", "KOS", "7.99", "A"),
+    ("300112", "Barva Jupol Classic 5l", "KOS", "24.90", "A"),
+    ("300540", "Čopič ploščati 50mm", "KOS", "3.49", "A"),
+    ("410020", "Žarnica LED E27 9W", "KOS", "4.99", "A"),
+    ("500300", "Rokavice delovne vel. 10", "KOS", "2.99", "A"),
+    ("520010", "Lepilni trak 48mm x 50m", "KOS", "3.79", "A"),
+    ("530044", "Ključavnica obešanka 40mm", "KOS", "8.49", "A"),
+    ("600711", "Semena paradižnik Volovsko srce", "KOS", "1.89", "B"),
+    ("600902", "Gnojilo za vrtnine 1kg", "KOS", "5.29", "B"),
+)
+SI_METRSKO = (  # sold by the metre or the kilo: (code, name, unit, price, DDV letter, quantities)
+    ("201455", "Kabel PGP 3x1,5 mm2", "M", "1.29", "A", ("2.5", "5", "10", "7.5")),
+    ("700123", "Žeblji 2,8x65 rinfuza", "KG", "4.20", "A", ("0.5", "0.75", "1.2")),
+)
+SI_DDV = {"A": Decimal(22), "B": Decimal("9.5")}
+SI_POPUST = 10  # the loyalty card's 10 % off tools and paint (A articles of five euro or more)
+SI_CASH = (10, 20, 50, 100, 150, 200, 300, 500)
+SI_BLAGAJNIK = ("Maja Novak", "Rok Kranjc", "Tina Zupan", "Luka Horvat")
+
+
+def sl_si_zeleznina_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(SI_ZELEZNINA), rng.randint(2, 5))
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 2, 3))), Decimal(price), code=f"{code}|{unit}", tag=tag)
+        for code, name, unit, price, tag in picked
+    ]
+    if v % 2 == 0:
+        code, name, unit, price, tag, qtys = rng.choice(SI_METRSKO)
+        lines.insert(
+            rng.randint(0, len(lines)),
+            Line(name, Decimal(rng.choice(qtys)), Decimal(price), code=f"{code}|{unit}", tag=tag),
+        )
+    if v in (1, 4, 6):  # the customer's card: POPUST under the articles it covers
+        lines = [
+            replace(
+                ln, discount=-(ln.amount * SI_POPUST / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            )
+            if ln.tag == "A" and ln.price >= 5
+            else ln
+            for ln in lines
+        ]
+    due = sum((ln.net for ln in lines), Decimal(0))
+    if v in (1, 3):
+        tenders: tuple[Tender, ...] = (Tender("card", "PLAČILNA KARTICA", due),)
+    elif v == 5:
+        tenders = (Tender("other", "FLIK", due),)
+    elif v == 6:  # twenty euro in cash, the rest by card
+        cash = split_part(due, 20)
+        tenders = (Tender("cash", "GOTOVINA", cash), Tender("card", "PLAČILNA KARTICA", due - cash))
+    else:
+        tenders = (Tender("cash", "GOTOVINA", tendered(rng, due, SI_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"TRG1-BL2-{rng.randint(900, 48000)}",
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} {H}:{M}:{S}", 7, 20),
+    )
+
+
+def sl_si_zeleznina(s: Sale, cols: int) -> list[Op]:
+    # A Ljubljana hardware shop's fiscally verified RAČUN: the company, address, ID za DDV; RAČUN št. as
+    # premises-device-number, the date and the time apart; the article's code and name on one line, under it
+    # the quantity with its unit (KOS, M, KG), the unit price, the loyalty POPUST in per cent and the value
+    # after it; SKUPAJ EUR and the discount given; ZA PLAČILO; the tender (GOTOVINA with VRAČILO, PLAČILNA
+    # KARTICA, FLIK); the DDV table (A 22 %, B 9,5 %); Blagajnik, ZOI, EOR and the FURS QR.
+    sub = (Col(None, "right"), Col(5, "right"), Col(9, "right"))
+    tot = (Col(None), Col(12, "right"))
+    seq = int(s.no.rsplit("-", 1)[1])
+    date, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Title("ŽELEZNINA KOS"),
+        Center("Železnina Kos d.o.o."),
+        Center("Celovška cesta 150, 1000 Ljubljana"),
+        Center("ID za DDV: SI48261503"),
+        Rule(),
+        Text(f"RAČUN št.: {s.no}"),
+        Text(f"Datum: {date}   Ura: {clock}"),
+        Rule(),
+        Text("Šifra  Artikel"),
+        Row(("Kol. EM x Cena", "Pop.", "Vrednost"), sub),
+        Rule(),
+    ]
+    for ln in s.lines:
+        code, unit = ln.code.split("|")
+        ops.append(Text(f"{code} {ln.name}"))
+        pct = f"-{SI_POPUST}%" if ln.discount else ""
+        ops.append(
+            Row((f"{qty_str(ln.qty, ',')} {unit} x {COMMA(ln.price)} {ln.tag}", pct, COMMA(ln.net)), sub)
+        )
+    off = -sum((ln.discount for ln in s.lines), Decimal(0))
+    ops += [Rule(), Row(("SKUPAJ EUR", COMMA(s.total)), tot)]
+    if off:
+        ops.append(Row(("Skupaj popust", COMMA(off)), tot))
+    ops.append(Row(("ZA PLAČILO EUR", COMMA(s.total)), tot, bold=True, tall=True))
+    ops.append(Text("Način plačila:"))
+    for t in s.tenders:
+        ops.append(Row((t.label, COMMA(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("VRAČILO", COMMA(s.change)), tot))
+    ddv = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("Stopnja DDV", "Osnova", "DDV", "Znesek"), ddv)]
+    for tag, rate in SI_DDV.items():
+        gross = sum((ln.net for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            tax = included_tax(gross, rate)
+            ops.append(
+                Row((f"{tag} {qty_str(rate, ',')}%", COMMA(gross - tax), COMMA(tax), COMMA(gross)), ddv)
+            )
+    zoi = hashlib.md5(s.no.encode()).hexdigest()
+    eor = hashlib.sha1(s.no.encode()).hexdigest()
+    stamp = "".join(ch for ch in s.iso[2:] if ch.isdigit())  # yymmddHHMMSS
+    if off:
+        ops.append(Text(f"Kartica zvestobe ****{seq * 17 % 10000:04d}"))
+    ops += [
+        Rule(),
+        Text(f"Blagajnik: {SI_BLAGAJNIK[seq % 4]}"),
+        Text(f"ZOI: {zoi}"),
+        Text(f"EOR: {eor[:8]}-{eor[8:12]}-{eor[12:16]}-{eor[16:20]}-{eor[20:32]}"),
+        QR(f"{int(zoi, 16):039d}48261503{stamp}"),
+        Center("Hvala za nakup!"),
+    ]
+    return ops
+
+
+# -- is-is-matvara ------------------------------------------------------------------------------------------
+
+IS_VORUR = (  # (name, price in krónur, VSK %, skilagjald a bottle or can or "")
+    ("Mjólk 1 l", "219", "11", ""),
+    ("Skyr hreint 500 g", "459", "11", ""),
+    ("Heimilisbrauð", "549", "11", ""),
+    ("Smjör 250 g", "689", "11", ""),
+    ("Kókómjólk 250 ml", "189", "11", ""),
+    ("Flatkökur 5 stk", "359", "11", ""),
+    ("Harðfiskur 100 g", "1298", "11", ""),
+    ("Egils Appelsín 2 l", "459", "11", "20"),
+    ("Kristall 500 ml", "199", "11", "20"),
+    ("Tannkrem Colgate", "499", "24", ""),
+    ("Uppþvottalögur 500 ml", "429", "24", ""),
+    ("Rafhlöður AA 4 stk", "899", "24", ""),
+)
+IS_VIGT = (  # weighed at the till: (name, kr a kilo, weights)
+    ("Bananar", "398", ("0.842", "1.120", "0.655")),
+    ("Lambahryggur", "3498", ("1.245", "1.870", "1.512")),
+)
+IS_SKILAGJALD = "Skilagjald"
+ISK = NumberStyle(",", ".", 0)
+ISK_CASH = (500, 1000, 2000, 5000, 10000, 15000, 20000, 30000)
+
+
+def is_is_matvara_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(IS_VORUR), rng.randint(3, 6))
+    lines: list[Line] = []
+    deposit = 0
+    for name, price, vsk, skil in picked:
+        qty = Decimal(rng.choice((1, 1, 1, 2, 2, 3, 6)))
+        lines.append(Line(name, qty, Decimal(price), places=0, tag=vsk))
+        if skil:
+            deposit += int(qty)
+    if v % 4 != 3:
+        name, price, weights = rng.choice(IS_VIGT)
+        lines.insert(
+            rng.randint(0, len(lines)),
+            Line(name, Decimal(rng.choice(weights)), Decimal(price), places=0, tag="11"),
+        )
+    if deposit:  # the bottles' and cans' return deposit, an article of its own at the end, outside VSK
+        lines.append(Line(IS_SKILAGJALD, Decimal(deposit), Decimal(20), places=0))
+    # v5: Samtals is 300 kr over its articles (a line voided on the screen and still counted); what was paid
+    # and the change follow the printed total.
+    misprint = Decimal(300) if v == 5 else Decimal(0)
+    due = sum((ln.amount for ln in lines), Decimal(0)) + misprint
+    if v in (1, 5):
+        tenders: tuple[Tender, ...] = (Tender("cash", "Reiðufé", tendered(rng, due, ISK_CASH)),)
+    elif v == 3:
+        tenders = (Tender("other", "Aur", due),)
+    elif v == 7:  # a thousand-krónur note, the rest on the card
+        cash = split_part(due, 1000, 500)
+        tenders = (Tender("cash", "Reiðufé", cash), Tender("card", "Greiðslukort", due - cash))
+    else:
+        tenders = (Tender("card", "Greiðslukort", due),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=0,
+        no=str(rng.randint(120000, 990000)),
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y} kl. {H}:{M}", 10, 22),
+        misprint=misprint,
+    )
+
+
+def is_is_matvara(s: Sale, cols: int) -> list[Op]:
+    # A Reykjavík supermarket's kvittun: the chain, kennitala, VSK number and shop; each article with its
+    # amount, " kr" after it and the VSK rate in a column (11 or 24, the deposit 0), under a count above one
+    # "2 stk x 359" and under a weighed article "0,842 kg x 398 kr/kg"; Skilagjald, the bottles' and cans'
+    # deposit, as an article of its own; the count, Samtals; Greiðslukort, Reiðufé and Til baka, Aur; the VSK
+    # inside per rate; Kvittun nr., Kassi, the date with kl. before the time.
+    item = (Col(None), Col(10, "right"), Col(4, "right"))
+    tot = (Col(None), Col(14, "right"))
+    ops: list[Op] = [
+        Title("HAGKAUP"),
+        Center("Matvöruverslun Skeifunni 15"),
+        Center("108 Reykjavík"),
+        Center("Kt. 520199-2789   VSK nr. 61723"),
+        Rule(),
+        Row(("Vara", "Upphæð", "VSK"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        tag = f"{ln.tag}%" if ln.tag else "0%"
+        ops.append(Row((ln.name, f"{ISK(ln.amount)} kr", tag), item))
+        if ln.qty != ln.qty.to_integral():
+            ops.append(Text(f"  {qty_str(ln.qty, ',')} kg x {ISK(ln.price)} kr/kg"))
+        elif ln.qty != 1:
+            ops.append(Text(f"  {ln.qty} stk x {ISK(ln.price)}"))
+    goods = [ln for ln in s.lines if ln.name != IS_SKILAGJALD]
+    ops += [
+        Rule(),
+        Text(f"Fjöldi vara: {pieces(goods)}"),
+        Row(("Samtals", f"{ISK(s.total)} kr"), tot, bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, f"{ISK(t.amount)} kr"), tot))
+    if s.cash:
+        ops.append(Row(("Til baka", f"{ISK(s.change)} kr"), tot))
+    ops.append(Rule())
+    for rate in ("11", "24"):
+        gross = sum((ln.amount for ln in s.lines if ln.tag == rate), Decimal(0))
+        if gross:
+            ops.append(Row((f"Þar af VSK {rate}%", f"{ISK(included_tax(gross, Decimal(rate), 0))} kr"), tot))
+    ops += [
+        Rule(),
+        Text(f"Kvittun nr. {s.no}   Kassi 4"),
+        Text(f"Dags. {s.when}"),
+        Barcode(f"0415{s.no}"),
+        Center("Takk fyrir viðskiptin!"),
+    ]
+    return ops
+
+
+# -- sr-rs-prodavnica ---------------------------------------------------------------------------------------
+
+RS_ARTIKLI = (  # (name, price in dinars, tax label: Ђ О-ПДВ 20 %, Е П-ПДВ 10 %)
+    ("Хлеб Сава 500г", "89.99", "Е"),
+    ("Млеко Имлек 2,8% 1л", "159.99", "Е"),
+    ("Јогурт Моја крава 1кг", "219.99", "Е"),
+    ("Јаја 10 ком", "299.99", "Е"),
+    ("Шећер Суноко 1кг", "129.99", "Е"),
+    ("Уље Дијамант 1л", "249.99", "Е"),
+    ("Кафа Гранд 200г", "389.99", "Ђ"),
+    ("Чоколада Штарк 100г", "159.99", "Ђ"),
+    ("Кока-кола 1,5л", "189.99", "Ђ"),
+    ("Пиво Јелен 0,5л", "129.99", "Ђ"),
+    ("Смоки 150г", "99.99", "Ђ"),
+    ("Ћевапи замрзнути 400г", "459.99", "Ђ"),
+    ("Џем од кајсије 370г", "279.99", "Ђ"),
+    ("Детерџент Мерикс 2кг", "899.99", "Ђ"),
+)
+RS_VAGA = (  # weighed: (name, dinars a kilo, weights)
+    ("Јабуке ајдаред", "129.99", ("1.250", "0.870", "2.035")),
+    ("Кромпир бели", "79.99", ("2.000", "1.450", "3.120")),
+)
+RS_PDV = {"Ђ": ("О-ПДВ", Decimal(20)), "Е": ("П-ПДВ", Decimal(10))}
+RSD = NumberStyle(",", ".")
+RSD_CASH = (500, 1000, 1500, 2000, 3000, 5000, 10000)
+RS_PFR = "RX7K2P4Q-RX7K2P4Q"
+RS_KASIR = ("Јелена", "Милош", "Драгана", "Ненад")
+
+
+def sr_rs_prodavnica_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, RS_ARTIKLI, (2, 6), qtys=(1, 1, 1, 2, 2, 3, 4))
+    if v % 3 == 0:
+        name, price, weights = rng.choice(RS_VAGA)
+        lines.insert(
+            rng.randint(0, len(lines)), Line(name, Decimal(rng.choice(weights)), Decimal(price), tag="Е")
+        )
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    if v in (1, 4):
+        tenders: tuple[Tender, ...] = (Tender("card", "Платна картица", due),)
+    elif v == 6:
+        tenders = (Tender("other", "Инстант плаћање", due),)
+    elif v == 7:  # five hundred dinars in cash, the rest by card
+        cash = split_part(due, 500, 100)
+        tenders = (Tender("cash", "Готовина", cash), Tender("card", "Платна картица", due - cash))
+    else:
+        tenders = (Tender("cash", "Готовина", tendered(rng, due, RSD_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{RS_PFR}-{rng.randint(1500, 64000)}",
+        dated_when=dated_between_hours(rng, "{d}.{m}.{y}. {H}:{M}:{S}", 6, 23),
+    )
+
+
+def sr_rs_prodavnica(s: Sale, cols: int) -> list[Op]:
+    # A Belgrade grocery's fiscal receipt from an ESIR (the 2022 fiscalisation), in Serbian Cyrillic: the
+    # ФИСКАЛНИ РАЧУН banner, ПИБ, the shop and its address, Касир and the ESIR number, ПРОМЕТ ПРОДАЈА; under
+    # Назив, Цена, Кол. and Укупно each article's name with its tax label in brackets, and under it the unit
+    # price, the count (three places when weighed) and the amount; Укупан износ, the tender (Готовина with
+    # Повраћај, Платна картица, Инстант плаћање); the tax table by label (Ђ О-ПДВ 20 %, Е П-ПДВ 10 %); ПФР
+    # време with a point after the year, ПФР број рачуна (the receipt's number), Бројач рачуна, the QR and the
+    # closing banner. No currency is printed.
+    head = (Col(None), Col(10, "right"), Col(7, "right"), Col(11, "right"))
+    num = (Col(None, "right"), Col(7, "right"), Col(11, "right"))
+    tot = (Col(None), Col(14, "right"))
+    seq = int(s.no.rsplit("-", 1)[1])
+    bar = "=" * cols
+
+    def banner(text: str) -> str:
+        pad = cols - len(text) - 2
+        return f"{'=' * (pad // 2)} {text} {'=' * (pad - pad // 2)}"
+
+    ops: list[Op] = [
+        Text(banner("ФИСКАЛНИ РАЧУН")),
+        Center("107654321"),
+        Center("ПРОДАВНИЦА ЗЛАТИБОР 2"),
+        Center("Булевар краља Александра 73"),
+        Center("Београд"),
+        Row(("Касир:", RS_KASIR[seq % 4]), tot),
+        Row(("ЕСИР број:", "412/2.1.4"), tot),
+        Text(banner("ПРОМЕТ ПРОДАЈА").replace("=", "-")),
+        Text("Артикли"),
+        Text(bar),
+        Row(("Назив", "Цена", "Кол.", "Укупно"), head),
+    ]
+    for ln in s.lines:
+        qty = qty_str(ln.qty, ",") if ln.qty != ln.qty.to_integral() else str(ln.qty)
+        ops.append(Text(f"{ln.name} ({ln.tag})"))
+        ops.append(Row((RSD(ln.price), qty, RSD(ln.amount)), num))
+    ops += [Text("-" * cols), Row(("Укупан износ:", RSD(s.total)), tot, bold=True)]
+    for t in s.tenders:
+        ops.append(Row((t.label + ":", RSD(t.amount)), tot))
+    if s.cash:
+        ops.append(Row(("Повраћај:", RSD(s.change)), tot))
+    tax = (Col(7), Col(None), Col(8, "right"), Col(12, "right"))
+    ops += [Text(bar), Row(("Ознака", "Име", "Стопа", "Порез"), tax)]
+    taxes = Decimal(0)
+    for tag, (name, rate) in RS_PDV.items():
+        gross = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
+        if gross:
+            t = included_tax(gross, rate)
+            taxes += t
+            ops.append(Row((tag, name, f"{rate},00%", RSD(t)), tax))
+    ops += [
+        Text("-" * cols),
+        Row(("Укупан износ пореза:", RSD(taxes)), tot),
+        Text(bar),
+        Row(("ПФР време:", s.when), (Col(None), Col(21, "right"))),
+        Text("ПФР број рачуна:"),
+        Row(("", s.no), (Col(1), Col(None, "right"))),
+        Row(("Бројач рачуна:", f"{seq - 40}/{seq}ПП"), tot),
+        Text(bar),
+        QR(f"https://suf.purs.gov.rs/v/?vl={base64.b64encode(s.no.encode()).decode()}"),
+        Text(banner("КРАЈ ФИСКАЛНОГ РАЧУНА")),
+    ]
+    return ops
+
+
+# -- en-lk-hotel --------------------------------------------------------------------------------------------
+
+LK_MENU = (  # (name, price in rupees)
+    ("R&C Chicken", "950"),
+    ("R&C Fish", "850"),
+    ("R&C Vegetable", "650"),
+    ("Chicken Kottu", "1200"),
+    ("Egg Hoppers", "180"),
+    ("Plain Hoppers", "60"),
+    ("String Hoppers", "250"),
+    ("Devilled Chicken", "1450"),
+    ("Lamprais", "1350"),
+    ("Fish Cutlet", "120"),
+    ("Fresh Lime Juice", "350"),
+    ("Ginger Beer", "250"),
+    ("Plain Tea", "80"),
+    ("Milk Tea", "150"),
+    ("Watalappan", "300"),
+    ("Faluda", "450"),
+)
+LK_SERVICE = 10  # the service charge, per cent of the sub total
+LKR = NumberStyle(".", ",")
+LKR_CASH = (500, 1000, 2000, 3000, 5000, 10000, 15000, 20000)
+LK_STEWARD = ("NIMAL", "KASUN", "RUWAN", "SAMAN", "DILAN")
+
+
+def en_lk_hotel_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, LK_MENU, (3, 7), qtys=(1, 1, 2, 2, 3, 4))
+    sub = sum((ln.amount for ln in lines), Decimal(0))
+    service = (sub * LK_SERVICE / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    due = sub + service
+    if v in (1, 5):
+        tenders: tuple[Tender, ...] = (Tender("card", "CARD - VISA", due),)
+    elif v == 3:
+        tenders = (Tender("other", "LANKAQR", due),)
+    elif v == 6:  # two thousand in cash, the rest by card
+        cash = split_part(due, 2000, 500)
+        tenders = (Tender("cash", "CASH", cash), Tender("card", "CARD - MASTER", due - cash))
+    else:
+        tenders = (Tender("cash", "CASH", tendered(rng, due, LKR_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(1200, 98000):06d}",
+        dated_when=dated_between_hours(rng, "{y}.{m}.{d} {H}:{M}", 11, 23),
+        surcharge=service,
+        subtotal_printed=True,
+    )
+
+
+def en_lk_hotel(s: Sale, cols: int) -> list[Op]:
+    # A Kandy rice-and-curry "hotel"'s bill from a small Sri Lankan restaurant program: the name, address and
+    # telephone; BILL NO, the date year first with points and the time apart, TABLE, PAX and STEWARD; ITEM,
+    # RATE, QTY and AMOUNT on one line (the count after the price); SUB TOTAL, SERVICE CHARGE 10 %, NET
+    # AMOUNT (Rs.); CASH and BALANCE, CARD - VISA, LANKAQR; no VAT (the hotel is under the threshold).
+    item = (Col(None), Col(8, "right"), Col(3, "right"), Col(10, "right"))
+    tot = (Col(None), Col(12, "right"))
+    seq = int(s.no)
+    date, clock = s.when.split(" ")
+    ops: list[Op] = [
+        Title("HOTEL SRI SURYA"),
+        Center("No. 45, Dalada Veediya, Kandy"),
+        Center("Tel: 081 222 3456"),
+        Rule(),
+        Text(f"BILL NO : {s.no}"),
+        Text(f"DATE : {date}   TIME : {clock}"),
+        Text(f"TABLE : {seq % 18 + 1}   PAX : {seq % 5 + 1}"),
+        Text(f"STEWARD : {LK_STEWARD[seq % 5]}"),
+        Rule(),
+        Row(("ITEM", "RATE", "QTY", "AMOUNT"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((ln.name, LKR(ln.price), str(ln.qty), LKR(ln.amount)), item))
+    ops += [
+        Rule(),
+        Row(("SUB TOTAL", LKR(s.subtotal)), tot),
+        Row((f"SERVICE CHARGE {LK_SERVICE}%", LKR(s.surcharge)), tot),
+        Row(("NET AMOUNT (Rs.)", LKR(s.total)), tot, bold=True, tall=True),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, LKR(t.amount)), tot))
+        if t.method == "card":
+            ops.append(Text(f"  XXXX XXXX XXXX {seq * 29 % 10000:04d}"))
+        elif t.method == "other":
+            ops.append(Text(f"  REF {seq * 7919 % 10**9:09d}"))
+    if s.cash:
+        ops.append(Row(("BALANCE", LKR(s.change)), tot))
+    ops += [
+        Rule(),
+        Text(f"ITEMS : {len(s.lines)}   QTY : {sum(int(ln.qty) for ln in s.lines)}"),
+        Center("THANK YOU COME AGAIN"),
+        Center("Ayubowan!"),
+    ]
+    return ops
+
+
+# -- fr-tn-superette ----------------------------------------------------------------------------------------
+
+TN_SUPERETTE = (  # (name, price in dinars to the millime, TVA: A 19 %, B 7 %, E exonéré)
+    ("LAIT DELICE 1L", "1.350", "E"),
+    ("PAIN BAGUETTE", "0.190", "E"),
+    ("COUSCOUS DIARI 1KG", "1.850", "E"),
+    ("HUILE OLIVE TERRA 1L", "21.500", "B"),
+    ("HARISSA LE PHARE 380G", "2.400", "B"),
+    ("EAU SAFIA 1.5L", "0.750", "B"),
+    ("THON SIDI DAOUD 160G", "4.950", "B"),
+    ("CAFE BONDIN 250G", "8.900", "A"),
+    ("THE LIPTON 25 SACHETS", "4.250", "A"),
+    ("BOGA CIDRE 1L", "1.900", "A"),
+    ("CHAMIA 400G", "5.600", "A"),
+    ("SAVON DERMOSAN", "2.150", "A"),
+    ("LIQUIDE VAISSELLE 1L", "3.480", "A"),
+)
+TN_TVA = {"A": Decimal(19), "B": Decimal(7), "E": Decimal(0)}
+TND = NumberStyle(",", " ", 3)
+TND_CASH = (5, 10, 20, 30, 40, 50, 100, 150, 200, 300)
+TN_CAISSIER = ("SAMI", "NADIA", "AMINE", "RYM")
+
+
+def fr_tn_superette_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, TN_SUPERETTE, (3, 7), places=3, qtys=(1, 1, 1, 2, 2, 3, 4))
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    if v in (2, 5):
+        tenders: tuple[Tender, ...] = (Tender("card", "CARTE BANCAIRE", due),)
+    elif v == 4:
+        tenders = (Tender("other", "D17", due),)
+    elif v == 7:  # five dinars in cash, the rest by card
+        cash = split_part(due, 5)
+        tenders = (Tender("cash", "ESPECES", cash), Tender("card", "CARTE BANCAIRE", due - cash))
+    else:
+        tenders = (Tender("cash", "ESPECES", tendered(rng, due, TND_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        places=3,
+        no=f"{rng.randint(40, 9800):06d}",
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} à {H}:{M}", 7, 22),
+    )
+
+
+def fr_tn_superette(s: Sale, cols: int) -> list[Op]:
+    # A Tunis supérette's ticket de caisse: the shop, address, matricule fiscal; TICKET N°, CAISSE and the
+    # cashier, the date "Le 14/03/2026 à 18:22"; the amount first (three decimals, the millimes), then the
+    # article and its TVA letter, under an article of more than one "3 X 1,350"; NBR ARTICLES, TOTAL TTC
+    # with DT after it; ESPECES and RENDU, CARTE BANCAIRE, D17 (La Poste's e-dinar); the TVA table (A 19 %,
+    # B 7 %, E exonéré); the loyalty points.
+    item = (Col(9, "right"), Col(None), Col(1))
+    tot = (Col(None), Col(14, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Title("SUPERETTE EL AMEN"),
+        Center("12, Rue de Marseille - 1000 Tunis"),
+        Center("Tél : 71 334 512"),
+        Center("M.F. : 1234567/A/M/000"),
+        Rule(),
+        Text(f"TICKET N° {s.no}   CAISSE 02"),
+        Text(f"CAISSIER : {TN_CAISSIER[seq % 4]}"),
+        Text(f"Le {s.when}"),
+        Rule(),
+        Row(("MONTANT", "DESIGNATION", ""), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Row((TND(ln.amount), ln.name, ln.tag), item))
+        if ln.qty != 1:
+            ops.append(Text(f"{'':10}{ln.qty} X {TND(ln.price)}"))
+    ops += [
+        Rule(),
+        Text(f"NBR ARTICLES : {pieces(s.lines)}"),
+        Row(("TOTAL TTC", f"{TND(s.total)} DT"), tot, bold=True, tall=True),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, f"{TND(t.amount)} DT"), tot))
+    if s.cash:
+        ops.append(Row(("RENDU", f"{TND(s.change)} DT"), tot))
+    tva = (Col(None), Col(9, "right"), Col(8, "right"), Col(9, "right"))
+    ops += [Rule(), Row(("TAUX", "HT", "TVA", "TTC"), tva)]
+    for tag, rate in TN_TVA.items():
+        ttc = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
+        if ttc:
+            tax = included_tax(ttc, rate, 3)
+            ops.append(Row((f"{tag} {rate}%", TND(ttc - tax), TND(tax), TND(ttc)), tva))
+    ops += [
+        Rule(),
+        Text(f"Carte fidélité : ****{seq * 13 % 10000:04d}"),
+        Text(f"Points gagnés : {int(s.total)}"),
+        Center("Merci de votre visite"),
+        Center("Ni repris ni échangé"),
+    ]
+    return ops
+
+
+# -- en-kh-minimart -----------------------------------------------------------------------------------------
+
+KH_MART = (  # (name, EAN body, price in US dollars)
+    ("ANGKOR BEER CAN 330ML", "884500100012", "0.80"),
+    ("CAMBODIA BEER CAN", "884500200019", "0.85"),
+    ("VITAL WATER 1.5L", "884501100015", "0.50"),
+    ("COCA-COLA CAN 330ML", "544900000099", "0.70"),
+    ("MAMA NOODLE CUP", "885012700023", "0.60"),
+    ("LAY'S CLASSIC 50G", "885001200034", "1.25"),
+    ("NESCAFE 3IN1 10PK", "885039000188", "2.40"),
+    ("ANCHOR UHT MILK 1L", "941500000071", "2.95"),
+    ("KAMPOT PEPPER 50G", "884502300044", "3.50"),
+    ("JASMINE RICE 5KG", "884503300055", "7.90"),
+    ("COLGATE 150G", "885120900129", "2.10"),
+    ("TIGER BALM 19G", "888650000013", "3.25"),
+    ("RED BULL CAN", "885064200022", "0.90"),
+)
+KHR_RATE = 4100  # riel to the dollar, as the shop sets it
+KHR = NumberStyle(places=0, group=",")
+KH_USD_CASH = (1, 5, 10, 20, 30, 50, 100)
+
+
+def khr(usd: Decimal) -> Decimal:
+    """The dollar amount in riel, to the hundred (the smallest note)."""
+    return round_to(usd * KHR_RATE, 100)
+
+
+def en_kh_minimart_sale(rng: random.Random, v: int) -> Sale:
+    picked = rng.sample(list(KH_MART), rng.randint(2, 6))
+    lines = [
+        Line(name, Decimal(rng.choice((1, 1, 2, 2, 3, 6))), Decimal(price), code=ean13(body))
+        for name, body, price in picked
+    ]
+    # v6: the TOTAL is a dollar over its articles (a scanned item removed from the basket, not from the bill);
+    # what was paid and the change follow the printed total.
+    misprint = Decimal("1.00") if v == 6 else Decimal(0)
+    due = sum((ln.amount for ln in lines), Decimal(0)) + misprint
+    if v in (1, 4):
+        tenders: tuple[Tender, ...] = (Tender("other", "ABA KHQR", due),)
+    elif v == 3:
+        tenders = (Tender("card", "VISA", due),)
+    elif v == 7:  # five dollars by ABA, the rest in cash
+        aba = split_part(due, 5)
+        tenders = (
+            Tender("other", "ABA KHQR", aba),
+            Tender("cash", "CASH (USD)", tendered(rng, due - aba, KH_USD_CASH)),
+        )
+    else:
+        tenders = (Tender("cash", "CASH (USD)", tendered(rng, due, KH_USD_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=f"{rng.randint(3000, 90000):07d}",
+        dated_when=dated(rng, "{d}-{b}-{y} {I}:{M} {p}"),
+        misprint=misprint,
+        subtotal_printed=True,
+    )
+
+
+def en_kh_minimart(s: Sale, cols: int) -> list[Op]:
+    # A Phnom Penh minimart's receipt from a 58 mm (or 80 mm) POS, in English with dollars and riel side by
+    # side: the shop, address, VATTIN; Invoice No, the date with the month's name and a 12-hour clock, the
+    # cashier; each article's name on its line, under it the barcode, the count, the price and the amount;
+    # SUBTOTAL (USD), TOTAL (USD) and TOTAL (KHR) at the shop's rate (to the hundred riel); CASH (USD) with
+    # CHANGE (USD) and CHANGE (KHR), ABA KHQR with its reference, VISA; VAT 10 % included.
+    item = (Col(None), Col(3, "right"), Col(6, "right"), Col(7, "right"))
+    tot = (Col(None), Col(12, "right"))
+    seq = int(s.no)
+    ops: list[Op] = [
+        Center("ANGKOR MINI MART", bold=True),
+        Center("#45 St. 310, BKK1, Phnom Penh"),
+        Center("VATTIN: K009-901234567"),
+        Rule(),
+        Text(f"Invoice No: {s.no}"),
+        Text(f"Date: {s.when}"),
+        Text(f"Cashier: {('SREYMOM', 'VUTHY', 'DAVY')[seq % 3]}  POS: 02"),
+        Rule(),
+        Row(("Barcode", "Qty", "Price", "Amount"), item),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(ln.name))
+        ops.append(Row((ln.code, str(ln.qty), POINT(ln.price), POINT(ln.amount)), item))
+    ops += [
+        Rule(),
+        Row(("SUBTOTAL (USD)", POINT(s.subtotal)), tot),
+        Row(("TOTAL (USD)", POINT(s.total)), tot, bold=True, tall=True),
+        Row(("TOTAL (KHR)", KHR(khr(s.total))), tot),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, POINT(t.amount)), tot))
+        if t.method == "other":
+            ops.append(Text(f" Ref: {seq * 7919 % 10**11:011d}"))
+        elif t.method == "card":
+            ops.append(Text(f" ****{seq * 23 % 10000:04d} APPR {seq * 11 % 10**6:06d}"))
+    if s.cash:
+        ops.append(Row(("CHANGE (USD)", POINT(s.change)), tot))
+        ops.append(Row(("CHANGE (KHR)", KHR(khr(s.change))), tot))
+    ops += [
+        Rule(),
+        Text(f"Rate: 1 USD = {KHR(Decimal(KHR_RATE))} KHR"),
+        Text(f"VAT 10% incl.: {POINT(included_tax(s.total, Decimal(10)))}"),
+        Text(f"Items: {pieces(s.lines)}"),
+        Center("Thank you! Please come again"),
+        Center("Goods sold are not returnable"),
+    ]
+    return ops
+
+
+# -- en-tz-hardware -----------------------------------------------------------------------------------------
+
+TZ_VIFAA = (  # (name, price in shillings, TRA tax code: A standard 18 %, E exempt)
+    ("CEMENT TWIGA 42.5 50KG", "18500", "A"),
+    ("MABATI GAUGE 30 3M", "28000", "A"),
+    ("MISUMARI 75MM 1KG", "4500", "A"),
+    ("RANGI SADOLIN 4L", "42000", "A"),
+    ("PVC PIPE 1/2IN 6M", "7500", "A"),
+    ("TAPE MEASURE 5M", "6000", "A"),
+    ("PADLOCK SOLEX 50MM", "15000", "A"),
+    ("EXTENSION CABLE 4WAY", "18000", "A"),
+    ("LED BULB 9W", "3500", "A"),
+    ("JEMBE NO.4", "8500", "A"),
+    ("MOSQUITO NET DOUBLE", "12000", "E"),
+)
+TZ_VAT = Decimal(18)
+TZS = NumberStyle(".", ",")
+TZS_CASH = (5000, 10000, 20000, 30000, 40000, 50000, 100000, 150000, 200000, 300000, 400000, 500000, 1000000)
+
+
+def en_tz_hardware_sale(rng: random.Random, v: int) -> Sale:
+    lines = pick(rng, TZ_VIFAA, (2, 5), qtys=(1, 1, 1, 2, 2, 3, 5))
+    due = sum((ln.amount for ln in lines), Decimal(0))
+    if v in (1, 5):
+        tenders: tuple[Tender, ...] = (Tender("other", "M-PESA", due),)
+    elif v == 3:
+        tenders = (Tender("card", "CARD", due),)
+    elif v == 6:
+        tenders = (Tender("other", "AIRTEL MONEY", due),)
+    elif v == 7:  # up to fifty thousand by M-Pesa, the rest in cash
+        mpesa = split_part(due, 50000, 1000)
+        tenders = (
+            Tender("other", "M-PESA", mpesa),
+            Tender("cash", "CASH", tendered(rng, due - mpesa, TZS_CASH)),
+        )
+    else:
+        tenders = (Tender("cash", "CASH", tendered(rng, due, TZS_CASH)),)
+    return Sale(
+        tuple(lines),
+        tenders,
+        no=str(rng.randint(800, 36000)),
+        dated_when=dated_between_hours(rng, "{d}/{m}/{y} {H}:{M}:{S}", 8, 19),
+    )
+
+
+def en_tz_hardware(s: Sale, cols: int) -> list[Op]:
+    # A Kariakoo hardware shop's legal receipt from a TRA virtual fiscal device: START OF LEGAL RECEIPT, the
+    # company, address, mobile, TIN, VRN, SERIAL NO, UIN and TAX OFFICE; CUSTOMER lines; RECEIPT NO, Z NUMBER,
+    # RECEIPT DATE and TIME; each article's name on its line and under it "2 x 18,500.00" with the amount and
+    # the tax code (A 18 %, E exempt); TOTAL EXCL OF TAX, TAX A-18.00%, TOTAL TAX, TOTAL INCL OF TAX (the
+    # total); CASH and CHANGE, M-PESA and AIRTEL MONEY with a reference, CARD; the receipt verification code,
+    # the QR and END OF LEGAL RECEIPT. No currency is printed.
+    item = (Col(None), Col(14, "right"), Col(1))
+    tot = (Col(None), Col(14, "right"))
+    seq = int(s.no)
+    date, clock = s.when.split(" ")
+    vcode = hashlib.sha1(s.no.encode()).hexdigest()[:7].upper() + "_" + clock.replace(":", "")
+    ops: list[Op] = [
+        Center("*** START OF LEGAL RECEIPT ***"),
+        Center("KARIAKOO HARDWARE LTD", bold=True),
+        Center("P.O. BOX 20145, DAR ES SALAAM"),
+        Center("MOBILE: 0754 123 456"),
+        Center("TIN: 123-456-789"),
+        Center("VRN: 40-012345-K"),
+        Center("SERIAL NO: 10TZ100543"),
+        Center("UIN: 09VFDWEBAPI-10TZ100543"),
+        Center("TAX OFFICE: Tax Office Kariakoo"),
+        Rule(),
+        Text("CUSTOMER NAME:"),
+        Text("CUSTOMER ID TYPE: NIL"),
+        Rule(),
+        Text(f"RECEIPT NO: {s.no}"),
+        Text(f"Z NUMBER: {seq // 40 + 100}/{s.iso[:10].replace('-', '')}"),
+        Text(f"RECEIPT DATE: {date}"),
+        Text(f"TIME: {clock}"),
+        Rule(),
+    ]
+    for ln in s.lines:
+        ops.append(Text(ln.name))
+        ops.append(Row((f"{ln.qty} x {TZS(ln.price)}", TZS(ln.amount), ln.tag), item))
+    taxable = sum((ln.amount for ln in s.lines if ln.tag == "A"), Decimal(0))
+    vat = included_tax(taxable, TZ_VAT)
+    ops += [
+        Rule(),
+        Row(("TOTAL EXCL OF TAX:", TZS(s.total - vat)), tot),
+        Row(("TAX A-18.00%:", TZS(vat)), tot),
+        Row(("TOTAL TAX:", TZS(vat)), tot),
+        Row(("TOTAL INCL OF TAX:", TZS(s.total)), tot, bold=True),
+        Rule(),
+    ]
+    for t in s.tenders:
+        ops.append(Row((t.label, TZS(t.amount)), tot))
+        if t.method == "other":
+            ops.append(Text(f"  REF: {hashlib.md5(s.no.encode()).hexdigest()[:10].upper()}"))
+    if s.cash:
+        ops.append(Row(("CHANGE", TZS(s.change)), tot))
+    ops += [
+        Text(f"ITEMS NUMBER: {len(s.lines)}"),
+        Rule(),
+        Center("RECEIPT VERIFICATION CODE"),
+        Center(vcode),
+        QR(f"https://verify.tra.go.tz/{vcode}"),
+        Center("*** END OF LEGAL RECEIPT ***"),
+        Center("Asante kwa kununua!"),
+    ]
+    return ops
+
+
+TEMPLATES += (
+    Template(
+        "es-uy-almacen",
+        "Latin",
+        "UYU",  # Moneda: UYU, $ before the amounts
+        es_uy_almacen_sale,
+        es_uy_almacen,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp858"),
+            Encoder(RPE, "bixolon-srp350iii", "bixolon-80mm", 42, "cp850"),
+            Encoder(PE, "TM-T20II", "generic-80mm", 48, "CP850"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "sl-si-zeleznina",
+        "Latin",
+        "EUR",  # ZA PLAČILO EUR
+        sl_si_zeleznina_sale,
+        sl_si_zeleznina,
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp852"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "windows1250"),
+            Encoder(PE, "TH230", "wincor-80mm", 44, "CP1250"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "is-is-matvara",
+        "Latin",
+        "ISK",  # kr after the amounts, no decimals
+        is_is_matvara_sale,
+        is_is_matvara,
+        # receiptline has no CP861: its Windows-1252 holds þ, ð and æ; receipt-printer-encoder and
+        # python-escpos print the Icelandic page, CP861.
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp1252"),
+            Encoder(RPE, "epson-tm-t20iii", "generic-80mm", 48, "cp861"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP861"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "sr-rs-prodavnica",
+        "Cyrillic",
+        None,  # the ESIR receipt prints no currency
+        sr_rs_prodavnica_sale,
+        sr_rs_prodavnica,
+        # Serbian Cyrillic (Ђ, Ћ, Ј, Љ, Њ, Џ) is in Windows-1251 and CP855, not in CP866: receiptline has
+        # neither, so receipt-printer-encoder prints both and python-escpos CP855.
+        (
+            Encoder(RPE, "epson-tm-t88vi", "generic-80mm", 42, "windows1251"),
+            Encoder(RPE, "star-tsp100iv", "star-80mm", 48, "cp855"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP855"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-lk-hotel",
+        "Latin",
+        "LKR",  # NET AMOUNT (Rs.)
+        en_lk_hotel_sale,
+        en_lk_hotel,
+        (
+            Encoder(RL, "epson", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "citizen-ct-s310ii", "citizen-80mm", 48, "cp437"),
+            Encoder(PE, "TM-T88III", "generic-80mm", 42, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "fr-tn-superette",
+        "Latin",
+        "TND",  # DT after the amounts, three decimals
+        fr_tn_superette_sale,
+        fr_tn_superette,
+        (
+            Encoder(RL, "citizen", "citizen-80mm", 42, "cp858"),
+            Encoder(RPE, "xprinter-xp-n160ii", "xprinter-80mm", 48, "cp850"),
+            Encoder(PE, "CT-S651", "citizen-80mm", 48, "CP858"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-kh-minimart",
+        "Latin",
+        "USD",  # TOTAL (USD), with TOTAL (KHR) beside it
+        en_kh_minimart_sale,
+        en_kh_minimart,
+        # A 58 mm POS as Phnom Penh minimarts use, and two 80 mm printers.
+        (
+            Encoder(RL, "escpos", "generic-80mm", 42, "cp437"),
+            Encoder(RPE, "pos-5890", "zjiang-58mm", 32, "cp437"),
+            Encoder(PE, "TM-T88IV", "generic-80mm", 42, "CP437"),
+        ),
+        variants=8,
+    ),
+    Template(
+        "en-tz-hardware",
+        "Latin",
+        None,  # the legal receipt prints no TZS or TSh
+        en_tz_hardware_sale,
+        en_tz_hardware,
+        (
+            Encoder(RL, "generic", "generic-80mm", 48, "cp437"),
+            Encoder(RPE, "epson-tm-m30iii", "generic-80mm", 48, "cp437"),
+            Encoder(PE, "TM-T88V", "generic-80mm", 42, "CP437"),
         ),
         variants=8,
     ),
