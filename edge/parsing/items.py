@@ -20,7 +20,7 @@ QTY_PRICE = re.compile(
     r"(?<![\d.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)(?![\d.,]?\d)"
     # The sign close to its numbers: "%10      *150,00" is a rate column and an amount marked by a star
     # (Turkish fiscal receipts), not 10 at 150.
-    rf"\s{{0,3}}(?:\(?(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|BUC|buc|szt|кг|шт|г|л|м|m|FT|ft|コ)\)?\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
+    rf"\s{{0,3}}(?:\(?(?P<unit>kg|KG|g|lb|LB|l|L|個|点|件|pcs|PCS|pc|Stk|STK|St|UN|UND|Un|un|PZ|EA|ea|AD|ADET|Ad|BUC|buc|KOS|kos|szt|кг|шт|г|л|м|m|FT|ft|コ)\)?\.?\s{{0,8}}(?:NET\s{{1,3}})?)?"
     rf"(?:[x×X*х]\s{{0,3}}(?:単|单价|@)?|@)\s{{0,3}}(?P<price>{_NUM})\s*"
     # (A unit may end in a full stop, "1 szt. x 22,90"; a weight may be marked net, "0.875 kg NET @
     # $4.90/kg".)
@@ -303,6 +303,18 @@ def parse_items(
             continue
         amount, amount_start = tail
         head = line.text[:amount_start]
+        off = _percent_off(qp_match, head, amount, mark) if qp_match else None
+        if off is not None and qp_match is not None:
+            # "3 KOS x 24,90 A  -10%   67,23" under its name: 74,70 less a tenth, the amount printed after
+            # the discount the line states.
+            qty, price, unit = _qty_price(qp_match, mark)
+            name, code = _clean_name(line.text[: qp_match.start()])
+            if not LETTERS.search(name):
+                name, code = _clean_name(pending_name or "")
+            if name:
+                items.append(Item(name, amount - off, qty, unit, price, code, discount=off))
+                pending_name = pending_qp = None
+                continue
         if qp_match and qp_match.end() <= amount_start + 1 and not _proves(qp_match, amount, mark):
             # "ACQUA NAT. 0,75L x2   5,00": a size and a count, not a quantity at a price.
             qp_match = None
@@ -571,6 +583,24 @@ def _proven(qp_match: re.Match[str] | None, tail: tuple[Decimal, int] | None, ma
 
 def _looks_like_qty(v: Decimal) -> bool:
     return v == v.to_integral_value() and 0 < v < 1000
+
+
+_PERCENT = re.compile(r"-\s?(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def _percent_off(qp_match: re.Match[str], head: str, amount: Decimal, mark: DecimalMark) -> Decimal | None:
+    """The amount off where the line prints a rate off between its quantity at a price and its amount,
+    and the amount is the product less that rate (the till's rounding allowed): negative, or None."""
+    rate = _PERCENT.search(head, qp_match.end())
+    qty, price, _ = _qty_price(qp_match, mark)
+    if rate is None or price is None:
+        return None
+    gross = (qty * price).quantize(amount)
+    rated = gross * (1 - Decimal(rate.group(1).replace(",", ".")) / 100)
+    step = Decimal(1).scaleb(int(amount.as_tuple().exponent))  # one cent, or one where none are printed
+    if gross == amount or abs(rated - amount) > step:
+        return None
+    return amount - gross
 
 
 def _proves(qp_match: re.Match[str], amount: Decimal, mark: DecimalMark) -> bool:

@@ -140,13 +140,20 @@ class Vocabulary:
         return tuple(words)
 
     def extend(self, **words: tuple[str, ...]) -> Vocabulary:
-        """A copy with more words for some fields (a profile's own vocabulary comes first)."""
+        """A copy with more words for some fields (a profile's own vocabulary comes first). A word the
+        profile gives a field is that field's only: "NET AMOUNT", a taxable base to the generic words,
+        is the total of a Sri Lankan bill whose profile says so."""
+        claimed: dict[str, set[str]] = {}
+        for name, given in words.items():
+            for w in given:
+                claimed.setdefault(w.upper(), set()).add(name)
         changes: dict[str, object] = {}
-        for name, extra in words.items():
-            if name == "tender":
-                continue
-            current = getattr(self, name)
-            changes[name] = tuple(extra) + tuple(w for w in current if w not in extra)
+        for name in WORD_FIELDS:
+            extra: tuple[str, ...] = words.get(name, ())
+            current: tuple[str, ...] = getattr(self, name)
+            kept = tuple(w for w in current if w not in extra and name in claimed.get(w.upper(), {name}))
+            if extra or kept != current:
+                changes[name] = tuple(extra) + kept
         return replace(self, **changes)  # type: ignore[arg-type]
 
 

@@ -22540,9 +22540,9 @@ def sr_rs_prodavnica(s: Sale, cols: int) -> list[Op]:
     for tag, (name, rate) in RS_PDV.items():
         gross = sum((ln.amount for ln in s.lines if ln.tag == tag), Decimal(0))
         if gross:
-            t = included_tax(gross, rate)
-            taxes += t
-            ops.append(Row((tag, name, f"{rate},00%", RSD(t)), tax))
+            part = included_tax(gross, rate)
+            taxes += part
+            ops.append(Row((tag, name, f"{rate},00%", RSD(part)), tax))
     ops += [
         Text("-" * cols),
         Row(("Укупан износ пореза:", RSD(taxes)), tot),

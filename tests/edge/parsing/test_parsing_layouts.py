@@ -480,3 +480,20 @@ def test_a_second_total_nothing_explains_goes_to_review() -> None:
     tx = parse_bytes(b"\x1b@" + body.encode() + b"\x1dV\x00")
     assert tx.status == "needs_review"
     assert any(r.text.startswith("two totals") for r in tx.reasons)
+
+
+def test_a_rate_off_on_the_items_line_makes_its_discount() -> None:
+    """ "3 KOS x 24,90 A  -10%   67,23" under its name (a Slovenian till prints the amount after the rate
+    off): 74,70 rung up, 7,47 off."""
+    body = (
+        "Datum: 17.02.2026   Ura: 12:03:53\n500300 Rokavice delovne vel. 10\n"
+        "            2 KOS x 2,99 A            5,98\n"
+        "300112 Barva Jupol Classic 5l\n           3 KOS x 24,90 A  -10%     67,23\n"
+        "TOTAL EUR                            73,21\nCASH                                 73,21\n"
+    )
+    tx = parse_bytes(b"\x1b@\x1bt\x12" + body.encode("cp852") + b"\x1dV\x00")  # ESC t 18: CP852
+    assert [(i.name, i.quantity, i.unit_price, i.amount, i.discount) for i in tx.items] == [
+        ("Rokavice delovne vel. 10", D(2), D("2.99"), D("5.98"), None),
+        ("Barva Jupol Classic 5l", D(3), D("24.90"), D("74.70"), D("-7.47")),
+    ]
+    assert tx.status == "ok", tx.issues

@@ -113,6 +113,21 @@ def test_money_above_the_total_under_words_a_profile_does_not_know() -> None:
     assert tx.status == "needs_review" and any("does not know" in r.text for r in tx.reasons)
 
 
+def test_a_profiles_word_is_its_fields_only() -> None:
+    """ "NET AMOUNT" is a taxable base to the generic words (read past); a Sri Lankan bill's profile that
+    makes it the total is read so, not passed over."""
+    data = (
+        b"\x1b@BILL NO : 081412\nDATE : 2026.03.28   TIME : 20:52\nLamprais   2,700.00\nWatalappan   600.00\n"
+        b"SUB TOTAL   3,300.00\nSERVICE CHARGE 10%   330.00\nNET AMOUNT (Rs.)   3,630.00\n"
+        b"CASH   3,630.00\n\x1dV\x00"
+    )
+    assert parse_bytes(data).total != Decimal("3630.00")
+    profile = parse_profile({"name": "x", "words": {"total": ["NET AMOUNT"]}}, "p.toml")
+    assert "NET AMOUNT" not in profile.vocabulary.ignore
+    tx = parse_bytes(data, options=profile.options)
+    assert (tx.subtotal, tx.total, tx.status) == (Decimal("3300.00"), Decimal("3630.00"), "ok"), tx.issues
+
+
 def test_unknown_profile_name_lists_the_bundled_ones() -> None:
     with pytest.raises(ProfileError, match="huaxin-pos"):
         load_profile("nope")
