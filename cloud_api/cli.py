@@ -363,6 +363,24 @@ def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from cloud_api.crud.customer_features import refresh
+    from cloud_api.models import Store
+
+    retailer = args.retailer or settings.retailer
+    with _sessions(settings).begin() as s:
+        store_ids = list(s.scalars(select(Store.id).where(Store.retailer == retailer)))
+        if not store_ids:
+            raise ValueError(f"retailer {retailer!r} has no stores")
+        rows = refresh(s, datetime.now(UTC), store_ids=store_ids)
+    print(f"customer features: {rows} rows (customer, store, currency) over {len(store_ids)} stores")
+    return 0
+
+
 def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.reports_mail import run_scheduler
 
@@ -504,6 +522,12 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--profile", type=Path, help="a POS profile TOML file (its name: the file's stem)")
     cp.add_argument("--reparse", action="store_true", help="boxes re-parse their needs_review receipts")
     retailer(cp)
+    features = sub.add_parser("features", help="the stored customer features").add_subparsers(
+        dest="what", required=True
+    )
+    retailer(
+        command(features, "refresh", cmd_features_refresh, "recompute every customer's features at once")
+    )
     command(sub, "schedule", cmd_schedule, "send each store's daily report at its closing time")
     serve = command(sub, "serve", cmd_serve, "the HTTP service: e-receipt pages, HQ's API and dashboard")
     serve.add_argument("--host", default="127.0.0.1")

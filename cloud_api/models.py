@@ -297,3 +297,26 @@ class RateCount(Base):
     window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # unix seconds
     count: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[int] = mapped_column(BigInteger, index=True)  # unix seconds: swept after this
+
+
+class CustomerFeature(Base):
+    """What one customer did in one store, in one currency (never added to another's), kept so that pages
+    and reports read a row instead of folding every receipt (cloud_api/crud/customer_features.py
+    refreshes it). Weekday and hour counts in the store's local time."""
+
+    __tablename__ = "customer_features"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"), primary_key=True, index=True)
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)  # "" where the receipt named none
+    purchases: Mapped[int] = mapped_column(Integer)
+    spend: Mapped[Decimal] = mapped_column(Money)
+    # The sum of each basket's square: with purchases and spend, the spread of the basket's size.
+    spend_squares: Mapped[Decimal] = mapped_column(Money)
+    # What was spent on lines that carried a discount: the customer's taste for promotions.
+    discounted_spend: Mapped[Decimal] = mapped_column(Money)
+    first_purchase_at: Mapped[datetime] = mapped_column(Aware)
+    last_purchase_at: Mapped[datetime] = mapped_column(Aware)
+    weekdays: Mapped[list[int]] = mapped_column(Document)  # Monday first, 7 counts
+    hours: Mapped[list[int]] = mapped_column(Document)  # 24 counts
+    refreshed_at: Mapped[datetime] = mapped_column(Aware)

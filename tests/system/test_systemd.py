@@ -36,7 +36,12 @@ def test_units_verify_clean(tmp_path: Path) -> None:
         (UNITS / "tillbox-cloud-ingest@.service").read_text().replace("/opt/tillbox/venv/bin/", f"{bin_dir}/")
     )
     (tmp_path / "tillbox-cloud-ingest@1.service").write_text(ingest)
-    units = [str(tmp_path / u) for u in (*names, "tillbox-cloud-ingest@1.service")]
+    cloud = ("tillbox-cloud-features.service", "tillbox-cloud-features.timer")
+    for unit in cloud:
+        (tmp_path / unit).write_text(
+            (UNITS / unit).read_text().replace("/opt/tillbox/venv/bin/", f"{bin_dir}/")
+        )
+    units = [str(tmp_path / u) for u in (*names, "tillbox-cloud-ingest@1.service", *cloud)]
     r = subprocess.run(["systemd-analyze", "verify", "--man=no", *units], capture_output=True, text=True)
     ours = [line for line in (r.stdout + r.stderr).splitlines() if str(tmp_path) in line]
     assert r.returncode == 0 and not ours, r.stdout + r.stderr
