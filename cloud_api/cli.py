@@ -369,15 +369,22 @@ def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> i
     from sqlalchemy import select
 
     from cloud_api.crud.customer_features import refresh
+    from cloud_api.crud.customer_values import fit_values
     from cloud_api.models import Store
 
     retailer = args.retailer or settings.retailer
+    now = datetime.now(UTC)
     with _sessions(settings).begin() as s:
         store_ids = list(s.scalars(select(Store.id).where(Store.retailer == retailer)))
         if not store_ids:
             raise ValueError(f"retailer {retailer!r} has no stores")
-        rows = refresh(s, datetime.now(UTC), store_ids=store_ids)
+        rows = refresh(s, now, store_ids=store_ids)
+        fitted = fit_values(s, retailer, now)
     print(f"customer features: {rows} rows (customer, store, currency) over {len(store_ids)} stores")
+    for f in fitted:
+        valued = f"{f.customers} customers valued" if f.customers else "no customer valued"
+        why = f" ({f.problem})" if f.problem else ""
+        print(f"value model, {f.currency or 'no currency'}: {valued}{why}")
     return 0
 
 

@@ -320,3 +320,40 @@ class CustomerFeature(Base):
     weekdays: Mapped[list[int]] = mapped_column(Document)  # Monday first, 7 counts
     hours: Mapped[list[int]] = mapped_column(Document)  # 24 counts
     refreshed_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class ValueModel(Base):
+    """A retailer's customer value model in one currency, as last fitted (cloud_api/crud/customer_values.py):
+    BG/NBD (r, alpha in days, a, b) and, where enough customers bought again, Gamma-Gamma (p, q, v)."""
+
+    __tablename__ = "value_models"
+
+    retailer: Mapped[str] = mapped_column(String(64), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)
+    customers: Mapped[int] = mapped_column(Integer)
+    r: Mapped[float]
+    alpha: Mapped[float]
+    a: Mapped[float]
+    b: Mapped[float]
+    p: Mapped[float | None]
+    q: Mapped[float | None]
+    v: Mapped[float | None]
+    fitted_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class CustomerValue(Base):
+    """One customer's figures from their retailer's value model, in one currency: whether they are still
+    a customer, how many purchases to expect in 30 and 90 days, what a purchase is worth, and the 90 days'
+    value (CLV)."""
+
+    __tablename__ = "customer_values"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)
+    p_alive: Mapped[float]
+    expected_30: Mapped[float]
+    expected_90: Mapped[float]
+    expected_spend: Mapped[Decimal | None] = mapped_column(Money)  # per purchase
+    clv_90: Mapped[Decimal | None] = mapped_column(Money)
+    fitted_at: Mapped[datetime] = mapped_column(Aware)

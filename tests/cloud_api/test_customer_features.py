@@ -165,7 +165,110 @@ def test_the_command_refreshes_a_retailers_stores(cloud_db: str, tmp_path: Path,
         f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
     )
     assert cloud_main(["--config", str(config), "features", "refresh"]) == 0
-    assert "1 rows" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 rows" in out
+    assert "value model, CNY: no customer valued (purchase frequency: " in out  # one customer: no fit
     assert cloud_main(["--config", str(config), "features", "refresh", "--retailer", "nobody"]) != 0
     with sessions() as s:
         assert s.scalars(select(CustomerFeature.purchases)).one() == 1
+
+
+def _bulk_sales(
+    s: Session, customers: list[Any], plan: list[tuple[int, list[float], str]], now: datetime
+) -> None:
+    """Sales straight into the table (the ingest path is tested elsewhere): per customer index, the days
+    ago of each purchase and its total."""
+    store = s.scalars(select(Store)).one()
+    device = "s1-t1"
+    n = 0
+    for who, days_ago, total in plan:
+        for d in days_ago:
+            n += 1
+            when = now - timedelta(days=d)
+            s.add(
+                Transaction(
+                    device_id=device,
+                    store_id=store.id,
+                    job_id=f"bulk-{n}",
+                    seq=n,
+                    revision=1,
+                    kind="sale",
+                    status="ok",
+                    currency="CNY",
+                    total=Decimal(total),
+                    started_at=when,
+                    received_at=when,
+                    record={"transaction": {"kind": "sale", "total": total, "items": []}},
+                    customer_id=customers[who].id,
+                )
+            )
+    s.flush()
+
+
+def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> None:
+    """From the features, each customer's P(alive), expected purchases and 90-day value; a weekly shopper
+    who stopped two months ago is less likely alive than one who still comes; a one-purchase customer gets
+    finite figures; too few customers to fit say so and value nobody."""
+    from cloud_api.crud.customer_values import fit_values
+    from cloud_api.models import CustomerValue, ValueModel
+
+    now = datetime(2026, 12, 7, 20, 0, tzinfo=UTC)
+    upgrade(cloud_db)
+    sessions = make_sessions(make_engine(cloud_db))
+    secret = ServiceSecret(os.urandom(32))
+    rnd = random.Random(11)
+    with sessions.begin() as s:
+        enroll(s, "acme", "s1", "s1-t1", "A" * 43)
+        people = [customer_for_phone(s, secret, f"+861380013{n:04d}", now) for n in range(60)]
+        plan: list[tuple[int, list[float], str]] = [
+            (0, [7.0 * k for k in range(1, 20)], "30.00"),  # weekly, still coming
+            (1, [60 + 7.0 * k for k in range(19)], "30.00"),  # weekly, silent for two months
+            (2, [40.0], "12.00"),  # once
+        ]
+        for who in range(3, 60):
+            visits = sorted(rnd.uniform(0, 150) for _ in range(rnd.randint(1, 8)))
+            plan.append((who, visits, f"{rnd.randint(5, 80)}.{rnd.randint(0, 99):02d}"))
+        _bulk_sales(s, people, plan, now)
+        refresh(s, now)
+        fitted = fit_values(s, "acme", now)
+        ids = [p.id for p in people]
+    assert [(f.currency, f.customers, f.problem) for f in fitted] == [("CNY", 60, None)]
+    with sessions() as s:
+        values = {v.customer_id: v for v in s.scalars(select(CustomerValue))}
+        model = s.scalars(select(ValueModel)).one()
+    assert len(values) == 60 and model.customers == 60 and model.q is not None
+    still, silent, once = values[ids[0]], values[ids[1]], values[ids[2]]
+    assert still.p_alive > 0.9 > silent.p_alive
+    assert still.expected_90 > still.expected_30 > silent.expected_30 >= 0
+    assert once.p_alive == 1.0 and 0 < once.expected_30 < once.expected_90
+    assert isinstance(still.clv_90, Decimal) and still.clv_90 > silent.clv_90 > Decimal(0)  # type: ignore[operator]
+    assert once.expected_spend is not None and once.expected_spend > 0
+
+    with sessions.begin() as s:  # a retailer of three customers: nothing to fit, nobody valued
+        enroll(s, "tiny", "t1", "t1-t1", "B" * 43)
+        store = s.scalars(select(Store).where(Store.retailer == "tiny")).one()
+        few = [customer_for_phone(s, secret, f"+861390013{n:04d}", now) for n in range(3)]
+        for n, person in enumerate(few):
+            s.add(
+                Transaction(
+                    device_id="t1-t1",
+                    store_id=store.id,
+                    job_id=f"t-{n}",
+                    seq=n + 1,
+                    revision=1,
+                    kind="sale",
+                    status="ok",
+                    currency="CNY",
+                    total=Decimal("9.00"),
+                    started_at=now - timedelta(days=n + 1),
+                    received_at=now,
+                    record={},
+                    customer_id=person.id,
+                )
+            )
+        s.flush()
+        refresh(s, now, store_ids=[store.id])
+        tiny = fit_values(s, "tiny", now)
+    assert len(tiny) == 1 and tiny[0].customers == 0 and "customers" in (tiny[0].problem or "")
+    with sessions() as s:
+        assert s.scalars(select(CustomerValue).where(CustomerValue.retailer == "tiny")).first() is None
