@@ -96,6 +96,7 @@ class CustomerSummary(BaseModel):
     first_purchase_at: datetime | None
     last_purchase_at: datetime | None
     purchases: int
+    currency: str | None = None  # of spend and average_basket: the one most purchases were in
     spend: Decimal
     average_basket: Decimal | None
     recency_days: int | None
@@ -112,10 +113,22 @@ class CountedName(BaseModel):
     count: int
 
 
+class CustomerValueOut(BaseModel):
+    """From the retailer's value model as last fitted (nightly): in the customer's main currency."""
+
+    p_alive: float
+    expected_purchases_30_days: float
+    expected_purchases_90_days: float
+    expected_spend: Decimal | None  # per purchase
+    value_90_days: Decimal | None
+    fitted_at: datetime
+
+
 class CustomerDetail(CustomerSummary):
     favourite_items: list[CountedName]
     tags: list[CountedName]
     preferred_hours: list[int]  # local hours of day, most frequent first
+    value: CustomerValueOut | None = None  # none before the first nightly fit, or where it failed
     history: list[TransactionOut]
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.customer_features import renew_for
 from cloud_api.crud.hq import transaction
 from cloud_api.crud.users import Scope
 from cloud_api.models import Revision, Transaction
@@ -130,6 +131,7 @@ def correct(session: Session, scope: Scope, transaction_id: int, proposed: objec
     row.kind, row.status, row.currency, row.printed_at = tx.kind, tx.status, tx.currency, tx.datetime
     row.total = parse_decimal(format(tx.total, "f")) if tx.total is not None else None
     row.corrected_at, row.corrected_by = now, scope.email
+    renew_for(session, [row.customer_id], now)
     return revision
 
 

@@ -45,6 +45,17 @@ def refresh(
     return _fold(session, now, store_ids, customer_ids)
 
 
+def renew_for(session: Session, customer_ids: Collection[int | None], now: datetime | None = None) -> None:
+    """Keep the features current where a sale was linked to a customer, moved from one to another, or
+    corrected: those customers' rows in every store, recomputed from their sales (indexed by customer),
+    in the caller's transaction. Ingest, claims, merges and corrections call it; the nightly refresh
+    recomputes everyone."""
+    wanted = sorted({c for c in customer_ids if c is not None})
+    if wanted:
+        session.flush()  # (the change that called for it, which the recomputation must see)
+        refresh(session, now or datetime.now(UTC), customer_ids=wanted)
+
+
 def _insert_select(
     session: Session, now: datetime, store_ids: Collection[int] | None, customer_ids: Collection[int] | None
 ) -> int:

@@ -4,18 +4,18 @@ and recommendations from what other baskets bought together.
 
 RFM: recency and frequency on fixed bands (days since the last purchase: 7/30/90/180; purchases: 2/5/10/20),
 monetary by quintile of spend among the customers in the same scope, so it means the same in every
-currency. Everything here is computed on request from the stored records; a fleet with millions of
-receipts would keep these in a table refreshed by ingest (not built).
+currency. The figures come from the stored customer features (cloud_api/crud/customer_features.py, kept
+current by ingest, claims and corrections), not from a fold over the receipts; a customer's spend is in
+their main currency (the one most of their purchases were in), never added to another's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,8 +23,15 @@ from sqlalchemy.orm import Session
 from cloud_api.crud.hq import transactions_query
 from cloud_api.crud.records import item_names
 from cloud_api.crud.users import Scope
-from cloud_api.models import Store, Transaction
-from cloud_api.schemas import CountedName, CustomerDetail, CustomerSummary, Recommendation, TransactionOut
+from cloud_api.models import CustomerFeature, CustomerValue, Transaction
+from cloud_api.schemas import (
+    CountedName,
+    CustomerDetail,
+    CustomerSummary,
+    CustomerValueOut,
+    Recommendation,
+    TransactionOut,
+)
 
 RECENCY_DAYS = (7, 30, 90, 180)  # at most this many days since the last purchase: 5, 4, 3, 2; else 1
 FREQUENCY = (20, 10, 5, 2)  # at least this many purchases: 5, 4, 3, 2; else 1
@@ -32,33 +39,50 @@ CENT = Decimal("0.01")
 BASKETS_SCANNED = 20_000  # the most recent baskets a recommendation looks through
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Totals:
     customer_id: int
     purchases: int
-    spend: Decimal
     first: datetime
     last: datetime
+    spend_by_currency: dict[str, tuple[int, Decimal]] = field(default_factory=dict)  # purchases, spend
+    hours: list[int] = field(default_factory=lambda: [0] * 24)
+
+    @property
+    def currency(self) -> str:
+        """The currency most of the purchases were in."""
+        return max(self.spend_by_currency, key=lambda c: (self.spend_by_currency[c][0], c))
+
+    @property
+    def spend(self) -> Decimal:
+        return self.spend_by_currency[self.currency][1]
 
 
 def _totals(session: Session, scope: Scope, customer_id: int | None = None) -> list[_Totals]:
-    # Folded here rather than with SQL SUM: SQLite would sum the money as floating point.
-    q = select(Transaction.customer_id, Transaction.total, Transaction.started_at).where(
-        Transaction.store_id.in_(scope.store_ids),
-        Transaction.customer_id.is_not(None),
-        Transaction.kind == "sale",
-    )
+    # Summed here rather than with SQL SUM: SQLite would sum the money as floating point (one row per
+    # customer, store and currency: far fewer than the receipts).
+    q = select(
+        CustomerFeature.customer_id,
+        CustomerFeature.currency,
+        CustomerFeature.purchases,
+        CustomerFeature.spend,
+        CustomerFeature.first_purchase_at,
+        CustomerFeature.last_purchase_at,
+        CustomerFeature.hours,
+    ).where(CustomerFeature.store_id.in_(scope.store_ids))
     if customer_id is not None:
-        q = q.where(Transaction.customer_id == customer_id)
-    acc: dict[int, list[Any]] = {}
-    for cid, total, started in session.execute(q):
-        if cid is None:
-            continue
-        a = acc.setdefault(cid, [0, Decimal(0), started, started])
-        a[0] += 1
-        a[1] += total or Decimal(0)
-        a[2], a[3] = min(a[2], started), max(a[3], started)
-    return [_Totals(cid, n, spend, first, last) for cid, (n, spend, first, last) in acc.items()]
+        q = q.where(CustomerFeature.customer_id == customer_id)
+    acc: dict[int, _Totals] = {}
+    for cid, currency, purchases, spend, first, last, hours in session.execute(q):
+        t = acc.get(cid)
+        if t is None:
+            t = acc[cid] = _Totals(cid, 0, first, last)
+        t.purchases += purchases
+        t.first, t.last = min(t.first, first), max(t.last, last)
+        n, total = t.spend_by_currency.get(currency, (0, Decimal(0)))
+        t.spend_by_currency[currency] = (n + purchases, total + spend)
+        t.hours = [a + b for a, b in zip(t.hours, hours, strict=False)]
+    return list(acc.values())
 
 
 def _band(value: int, bands: tuple[int, ...], descending: bool) -> int:
@@ -93,13 +117,15 @@ def _summary(t: _Totals, all_spend: list[Decimal], now: datetime) -> CustomerSum
     r = _band(days, RECENCY_DAYS, descending=True)
     f = _band(t.purchases, FREQUENCY, descending=False)
     m = _quintile(t.spend, all_spend)
+    in_currency = t.spend_by_currency[t.currency][0]
     return CustomerSummary(
         id=t.customer_id,
         first_purchase_at=t.first,
         last_purchase_at=t.last,
         purchases=t.purchases,
+        currency=t.currency or None,
         spend=t.spend,
-        average_basket=(t.spend / t.purchases).quantize(CENT) if t.purchases else None,
+        average_basket=(t.spend / in_currency).quantize(CENT) if in_currency else None,
         recency_days=days,
         rfm=f"{r}{f}{m}",
         segment=segment(r, f, m),
@@ -140,19 +166,28 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
             .limit(500)
         )
     )
-    zones = {
-        s.id: ZoneInfo(s.timezone)
-        for s in session.scalars(select(Store).where(Store.id.in_(scope.store_ids)))
-    }
     items: Counter[str] = Counter()
     labels: Counter[str] = Counter()
-    hours: Counter[int] = Counter()
     for t in history:
         items.update(item_names(t.record))
         labels.update(_labels(t.record))
-        hours[t.started_at.astimezone(zones.get(t.store_id, UTC)).hour] += 1
+    hours = Counter({h: n for h, n in enumerate(mine[0].hours) if n})
+    fitted = session.get(CustomerValue, (customer_id, scope.retailer, mine[0].currency))
+    value = (
+        CustomerValueOut(
+            p_alive=fitted.p_alive,
+            expected_purchases_30_days=fitted.expected_30,
+            expected_purchases_90_days=fitted.expected_90,
+            expected_spend=fitted.expected_spend,
+            value_90_days=fitted.clv_90,
+            fitted_at=fitted.fitted_at,
+        )
+        if fitted is not None
+        else None
+    )
     return CustomerDetail(
         **summary.model_dump(),
+        value=value,
         favourite_items=[CountedName(name=n, count=c) for n, c in items.most_common(10)],
         tags=[CountedName(name=n, count=c) for n, c in labels.most_common(10)],
         preferred_hours=[h for h, _ in hours.most_common(3)],

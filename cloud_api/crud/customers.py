@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.customer_features import renew_for
 from cloud_api.crud.records import transaction_of
 from cloud_api.models import Customer, Identity, ShopperSession, Store, Transaction
 
@@ -78,6 +79,7 @@ def merge(session: Session, source: Customer, target: Customer) -> None:
         session.execute(update(model).where(model.customer_id == source.id).values(customer_id=target.id))
     session.execute(update(Customer).where(Customer.merged_into == source.id).values(merged_into=target.id))
     source.merged_into = target.id
+    renew_for(session, [source.id, target.id])
 
 
 def _has_phone(session: Session, customer_id: int) -> bool:
@@ -124,6 +126,7 @@ def link_member(
         )
         .values(customer_id=customer.id)
     )
+    renew_for(session, [customer.id], now)
     return customer
 
 
@@ -154,6 +157,7 @@ def claim_receipt(
                 raise AlreadyClaimed
             merge(session, owner, customer)  # linked by a member number only: this phone is that member
     tx.customer_id = customer.id
+    renew_for(session, [customer.id], now)
     member = transaction_of(tx.record).member_id
     if member is not None and member.strip():
         store = session.get(Store, tx.store_id)

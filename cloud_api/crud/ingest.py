@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.customer_features import renew_for
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
 from cloud_api.models import Device, ReceiptPaper, ReceiptPrint, Store, Transaction
 from cloud_api.money import parse_decimal
@@ -228,6 +229,11 @@ def store_envelopes(
                 row.customer_id = owners.get(hashes[job])
     if new_rows:
         session.execute(insert(Transaction), new_rows)
+    renew_for(
+        session,
+        [r["customer_id"] for r in new_rows] + [existing[j].customer_id for j in latest if j in existing],
+        now,
+    )
     _store_papers(session, device_id, {job: e for job, (e, r) in latest.items()}, existing)
     return refused
 

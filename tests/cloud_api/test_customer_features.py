@@ -243,6 +243,14 @@ def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> N
     assert once.p_alive == 1.0 and 0 < once.expected_30 < once.expected_90
     assert isinstance(still.clv_90, Decimal) and still.clv_90 > silent.clv_90 > Decimal(0)  # type: ignore[operator]
     assert once.expected_spend is not None and once.expected_spend > 0
+    with sessions() as s:  # HQ's view of a customer carries their values
+        from cloud_api.crud.customer_views import customer
+        from cloud_api.crud.users import Scope
+
+        store_ids = frozenset(s.scalars(select(Store.id)))
+        detail = customer(s, Scope(1, "o@acme.test", "owner", "acme", store_ids), ids[0], now)
+    assert detail is not None and detail.value is not None and detail.currency == "CNY"
+    assert detail.value.p_alive == still.p_alive and detail.value.value_90_days == still.clv_90
 
     with sessions.begin() as s:  # a retailer of three customers: nothing to fit, nobody valued
         enroll(s, "tiny", "t1", "t1-t1", "B" * 43)
@@ -272,3 +280,55 @@ def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> N
     assert len(tiny) == 1 and tiny[0].customers == 0 and "customers" in (tiny[0].problem or "")
     with sessions() as s:
         assert s.scalars(select(CustomerValue).where(CustomerValue.retailer == "tiny")).first() is None
+
+
+def test_ingest_claims_and_corrections_keep_the_features_current(cloud_db: str) -> None:
+    """No refresh between: a member's receipt arriving links to them and counts at once; a later revision
+    of it changes the spend; a correction at HQ changes it again; a claimed receipt counts for its
+    claimer; a merge moves the counts."""
+    from cloud_api.crud.corrections import correct
+    from cloud_api.crud.customers import link_member, merge
+    from cloud_api.crud.users import Scope
+
+    now = datetime(2026, 12, 7, 20, 0, tzinfo=UTC)
+    upgrade(cloud_db)
+    sessions = make_sessions(make_engine(cloud_db))
+    secret = ServiceSecret(os.urandom(32))
+
+    def arrive(s: Session, seq: int, job: str, revision: int, total: str, member: str | None) -> None:
+        tx: dict[str, Any] = {"kind": "sale", "status": "ok", "currency": "CNY", "total": total}
+        tx["datetime"] = "2026-12-07T21:00:00"
+        tx["items"] = [{"name": "Milk", "amount": total}]
+        if member:
+            tx["member_id"] = member
+        body = {"job_id": job, "revision": revision, "started_at": now.isoformat(), "transaction": tx}
+        store_envelope(s, Envelope("s1-t1", seq, "transaction", now, body), secret)
+
+    def features(s: Session) -> dict[int, tuple[int, Decimal]]:
+        return {f.customer_id: (f.purchases, f.spend) for f in s.scalars(select(CustomerFeature))}
+
+    with sessions.begin() as s:
+        enroll(s, "acme", "s1", "s1-t1", "A" * 43)
+        ann = customer_for_phone(s, secret, "+8613800138001", now)
+        link_member(s, secret, ann, "acme", "M-123", now)
+        arrive(s, 1, "j1", 1, "10.00", "M-123")
+        assert features(s) == {ann.id: (1, Decimal("10.00"))}
+        arrive(s, 2, "j1", 2, "12.00", "M-123")  # the box re-read it
+        assert features(s) == {ann.id: (1, Decimal("12.00"))}
+        row = s.scalars(select(Transaction).where(Transaction.job_id == "j1")).one()
+        owner = Scope(1, "o@acme.test", "owner", "acme", frozenset({row.store_id}))
+        proposed = {
+            **row.record["transaction"],
+            "total": "11.00",
+            "items": [{"name": "Milk", "amount": "11.00"}],
+        }
+        correct(s, owner, row.id, proposed, now)
+        assert features(s) == {ann.id: (1, Decimal("11.00"))}
+        arrive(s, 3, "j2", 1, "5.00", None)
+        bob = customer_for_phone(s, secret, "+8613800138002", now)
+        claim_receipt(
+            s, secret, s.scalars(select(Transaction).where(Transaction.job_id == "j2")).one(), bob, now
+        )
+        assert features(s) == {ann.id: (1, Decimal("11.00")), bob.id: (1, Decimal("5.00"))}
+        merge(s, bob, ann)
+        assert features(s) == {ann.id: (2, Decimal("16.00"))}
