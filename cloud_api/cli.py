@@ -388,6 +388,36 @@ def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> i
     return 0
 
 
+def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
+    import json
+    from datetime import UTC, datetime
+
+    from cloud_api.core.secrets import load_or_create_secret
+    from cloud_api.crud.churn import warnings
+    from cloud_api.crud.stores import find_store
+    from cloud_api.schemas import ChurnWarningOut
+
+    secret = load_or_create_secret(settings.secret_file)
+    with _sessions(settings)() as s:
+        store = find_store(s, args.retailer or settings.retailer, args.store)
+        if store is None:
+            raise ValueError(f"no store {args.store!r}")
+        found = warnings(s, [store.id], datetime.now(UTC), secret)
+    out = [ChurnWarningOut(**{**vars(w), "currency": w.currency or None}) for w in found]
+    if args.json:
+        print(json.dumps([w.model_dump(mode="json") for w in out], indent=2, ensure_ascii=False))
+        return 0
+    for w in out:
+        who = w.phone or w.member or f"customer {w.customer_id}"
+        print(
+            f"{who}: {w.purchases} visits every {w.cadence_days:g} days, last {w.last_visit:%Y-%m-%d}, "
+            f"expected {w.expected_visit:%Y-%m-%d}, {w.value_at_risk} {w.currency or ''} at risk".rstrip()
+        )
+    if not out:
+        print("no core customer is overdue")
+    return 0
+
+
 def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.reports_mail import run_scheduler
 
@@ -535,6 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
     retailer(
         command(features, "refresh", cmd_features_refresh, "recompute every customer's features at once")
     )
+    wa = command(sub, "warnings", cmd_warnings, "a store's core customers overdue against their own cadence")
+    wa.add_argument("--store", required=True)
+    wa.add_argument("--json", action="store_true", help="as the API gives them")
+    retailer(wa)
     command(sub, "schedule", cmd_schedule, "send each store's daily report at its closing time")
     serve = command(sub, "serve", cmd_serve, "the HTTP service: e-receipt pages, HQ's API and dashboard")
     serve.add_argument("--host", default="127.0.0.1")

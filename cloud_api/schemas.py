@@ -113,6 +113,21 @@ class CountedName(BaseModel):
     count: int
 
 
+class ChurnWarningOut(BaseModel):
+    """A core customer of the store overdue against their own cadence (cloud_api/crud/churn.py)."""
+
+    customer_id: int
+    phone: str | None  # masked
+    member: str | None  # masked
+    purchases: int  # in this store
+    last_visit: datetime
+    expected_visit: datetime
+    cadence_days: float
+    p_alive: float | None
+    currency: str | None
+    value_at_risk: Decimal  # what their cadence and basket here would bring in 90 days
+
+
 class CustomerValueOut(BaseModel):
     """From the retailer's value model as last fitted (nightly): in the customer's main currency."""
 

@@ -9,12 +9,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from cloud_api.crud import customer_views, hq
+from cloud_api.crud import churn, customer_views, hq
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
 from cloud_api.deps import Db, app_state
 from cloud_api.schemas import (
+    ChurnWarningOut,
     CustomerDetail,
     CustomerPage,
     DailyReport,
@@ -78,6 +79,16 @@ def get_store(store_id: PathId, who: Who, s: Db) -> StoreOut:
     if found is None:
         raise HTTPException(404, "no such store")
     return StoreOut.model_validate(found)
+
+
+@router.get("/stores/{store_id}/warnings", response_model=list[ChurnWarningOut], responses=NOT_FOUND)
+def get_warnings(store_id: PathId, request: Request, who: Who, s: Db) -> list[ChurnWarningOut]:
+    """The store's core customers who have gone quiet against their own cadence, most value at risk
+    first."""
+    if hq.store(s, who, store_id) is None:
+        raise HTTPException(404, "no such store")
+    found = churn.warnings(s, [store_id], datetime.now(UTC), app_state(request).secret)
+    return [ChurnWarningOut(**{**vars(w), "currency": w.currency or None}) for w in found]
 
 
 @router.get("/devices", response_model=list[DeviceOut])
