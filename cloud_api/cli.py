@@ -388,6 +388,59 @@ def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> i
     return 0
 
 
+def cmd_import(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from cloud_api.core.secrets import load_or_create_secret
+    from cloud_api.crud.history_import import import_lines
+    from cloud_api.crud.stores import find_store
+
+    secret = load_or_create_secret(settings.secret_file)
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f"{args.file}: cannot read it: {e}") from None
+    with _sessions(settings).begin() as s:
+        store = find_store(s, args.retailer or settings.retailer, args.store)
+        if store is None:
+            raise ValueError(f"no store {args.store!r}")
+        result = import_lines(s, store, text.splitlines(), datetime.now(UTC), secret)
+    for number, why in result.refused:
+        print(f"{args.file}:{number}: {why}", file=sys.stderr)
+    unchanged = result.lines - result.imported - len(result.refused)
+    print(
+        f"{result.imported} receipts imported into {args.store}, {unchanged} already there, "
+        f"{len(result.refused)} lines refused"
+    )
+    return 1 if result.refused else 0
+
+
+def cmd_customer_show(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from cloud_api.crud.customer_views import customer
+    from cloud_api.crud.users import Scope
+    from cloud_api.models import Store
+
+    retailer = args.retailer or settings.retailer
+    with _sessions(settings)() as s:
+        stores = frozenset(s.scalars(select(Store.id).where(Store.retailer == retailer)))
+        found = customer(s, Scope(0, "cli", "owner", retailer, stores), args.id, datetime.now(UTC))
+    if found is None:
+        raise ValueError(f"no customer {args.id} with purchases at {retailer}")
+    if args.json:
+        print(found.model_dump_json(indent=2))
+    else:
+        value = f", P(alive) {found.value.p_alive:.2f}" if found.value else ""
+        print(
+            f"customer {found.id}: {found.purchases} purchases, {found.spend} {found.currency or ''} spent, "
+            f"last {found.last_purchase_at:%Y-%m-%d}, {found.segment}{value}"
+        )
+    return 0
+
+
 def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     import json
     from datetime import UTC, datetime
@@ -565,6 +618,17 @@ def build_parser() -> argparse.ArgumentParser:
     retailer(
         command(features, "refresh", cmd_features_refresh, "recompute every customer's features at once")
     )
+    im = command(sub, "import", cmd_import, "load a store's history: one record a line (JSONL)")
+    im.add_argument("file", type=Path, help="records in the published record format, one a line")
+    im.add_argument("--store", required=True)
+    retailer(im)
+    customers = sub.add_parser("customers", help="HQ's view of customers").add_subparsers(
+        dest="what", required=True
+    )
+    cs = command(customers, "show", cmd_customer_show, "a customer's figures, as the API gives them")
+    cs.add_argument("id", type=int)
+    cs.add_argument("--json", action="store_true")
+    retailer(cs)
     wa = command(sub, "warnings", cmd_warnings, "a store's core customers overdue against their own cadence")
     wa.add_argument("--store", required=True)
     wa.add_argument("--json", action="store_true", help="as the API gives them")
