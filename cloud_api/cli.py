@@ -346,19 +346,21 @@ def cmd_token_create(settings: CloudSettings, args: argparse.Namespace) -> int:
 
 
 def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from cloud_api.core.secrets import load_or_create_secret
     from cloud_api.crud.reports import daily_report
     from cloud_api.crud.stores import find_store
 
+    secret = load_or_create_secret(settings.secret_file)
     with _sessions(settings)() as s:
         store = find_store(s, args.retailer or settings.retailer, args.store)
         if store is None:
             raise ValueError(f"no store {args.store!r}")
-        report = daily_report(s, store, args.date)
+        report = daily_report(s, store, args.date, secret)
     print(report.model_dump_json(indent=2))
     if args.send:
         from cloud_api.reports_mail import send_report
 
-        sent = send_report(_sessions(settings), settings.mail, store.id, args.date)
+        sent = send_report(_sessions(settings), settings.mail, store.id, args.date, secret)
         print(f"sent to {', '.join(sent) or 'nobody (no users for this store)'}", file=sys.stderr)
     return 0
 
@@ -477,7 +479,11 @@ def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    run_scheduler(_sessions(settings), settings.mail, stop)
+    from cloud_api.core.secrets import load_or_create_secret
+
+    run_scheduler(
+        _sessions(settings), settings.mail, stop, secret=load_or_create_secret(settings.secret_file)
+    )
     return 0
 
 

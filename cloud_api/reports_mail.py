@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cloud_api.chart import hourly_chart
 from cloud_api.core.config import MailSettings
+from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.reports import daily_report
 from cloud_api.deps import templates
 from cloud_api.models import Store, User, UserStore
@@ -62,6 +63,12 @@ def report_message(report: DailyReport, sender: str, to: list[str]) -> EmailMess
             for o in r.other_currencies
         )
         + "".join(f"  {p.name}: {p.quantity} for {p.sales}\n" for p in r.top_products)
+        + ("Gone quiet (overdue against their own rhythm):\n" if r.gone_quiet else "")
+        + "".join(
+            f"  {w.phone or w.member or f'#{w.customer_id}'}: every {w.cadence_days} days, last "
+            f"{w.last_visit:%Y-%m-%d}, {w.value_at_risk}{cur} at risk\n"
+            for w in r.gone_quiet
+        )
     )
     msg.add_alternative(report_page(report, "cid:hourly-chart"), subtype="html")
     html = msg.get_payload()[1]  # type: ignore[index]
@@ -80,13 +87,19 @@ def deliver(mail: MailSettings, msg: EmailMessage) -> None:
         smtp.send_message(msg)
 
 
-def send_report(sessions: sessionmaker[Session], mail: MailSettings, store_id: int, day: date) -> list[str]:
+def send_report(
+    sessions: sessionmaker[Session],
+    mail: MailSettings,
+    store_id: int,
+    day: date,
+    secret: ServiceSecret | None = None,
+) -> list[str]:
     with sessions() as s:
         store = s.get(Store, store_id)
         if store is None:
             raise ValueError(f"no store {store_id}")
         to = recipients(s, store, mail.report_roles)
-        report = daily_report(s, store, day)
+        report = daily_report(s, store, day, secret)
     if to:
         deliver(mail, report_message(report, mail.sender, to))
     return to
@@ -101,7 +114,12 @@ def due_today(store: Store, now: datetime) -> date | None:
     return local.date()
 
 
-def send_due_reports(sessions: sessionmaker[Session], mail: MailSettings, now: datetime | None = None) -> int:
+def send_due_reports(
+    sessions: sessionmaker[Session],
+    mail: MailSettings,
+    now: datetime | None = None,
+    secret: ServiceSecret | None = None,
+) -> int:
     """One pass: every store whose closing time has passed gets its day's report, once. A failed delivery
     is retried on the next pass (the day is marked only after the mail server took the message)."""
     now = now or datetime.now(UTC)
@@ -121,7 +139,7 @@ def send_due_reports(sessions: sessionmaker[Session], mail: MailSettings, now: d
             to = recipients(s, store, mail.report_roles)
             try:
                 if to:
-                    deliver(mail, report_message(daily_report(s, store, day), mail.sender, to))
+                    deliver(mail, report_message(daily_report(s, store, day, secret), mail.sender, to))
             except (OSError, smtplib.SMTPException) as e:
                 log.warning("report for %s on %s not delivered (%s); retrying next pass", store.code, day, e)
                 continue
@@ -133,11 +151,15 @@ def send_due_reports(sessions: sessionmaker[Session], mail: MailSettings, now: d
 
 
 def run_scheduler(
-    sessions: sessionmaker[Session], mail: MailSettings, stop: threading.Event, every_s: float = 60
+    sessions: sessionmaker[Session],
+    mail: MailSettings,
+    stop: threading.Event,
+    every_s: float = 60,
+    secret: ServiceSecret | None = None,
 ) -> None:
     while not stop.is_set():
         try:
-            send_due_reports(sessions, mail)
+            send_due_reports(sessions, mail, secret=secret)
         except Exception:  # the database away for a moment must not end the scheduler
             log.exception("report pass failed")
         stop.wait(every_s)

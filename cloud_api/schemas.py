@@ -195,6 +195,9 @@ class DailyReport(BaseModel):
     by_hour: list[HourSales]
     top_products: list[ProductSales]  # from receipts that add up (status ok) only
     core_customers: list[CoreCustomer]
+    # Core customers gone quiet against their own cadence (as the features stand when it is made), the
+    # most value at risk first; masked phone and member number where the service's secret was at hand.
+    gone_quiet: list[ChurnWarningOut] = []
     new_customers: int
     returning_customers: int
     needs_review: int

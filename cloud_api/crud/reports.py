@@ -17,10 +17,21 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.churn import warnings
 from cloud_api.crud.records import item_lines
 from cloud_api.models import Store, Transaction
 from cloud_api.money import average
-from cloud_api.schemas import CoreCustomer, CurrencySales, DailyReport, HourSales, ProductSales
+from cloud_api.schemas import (
+    ChurnWarningOut,
+    CoreCustomer,
+    CurrencySales,
+    DailyReport,
+    HourSales,
+    ProductSales,
+)
+
+GONE_QUIET = 10  # the report lists the most valuable; the API gives them all
 
 CORE_WINDOW = timedelta(days=90)
 
@@ -36,7 +47,9 @@ def _most_common(values: list[str | None]) -> str | None:
     return min(counted, key=lambda c: (-counted[c], c or "")) if counted else None
 
 
-def daily_report(session: Session, store: Store, day: date) -> DailyReport:
+def daily_report(
+    session: Session, store: Store, day: date, secret: ServiceSecret | None = None
+) -> DailyReport:
     start, end = local_day(store, day)
     zone = ZoneInfo(store.timezone)
     rows = list(
@@ -130,6 +143,10 @@ def daily_report(session: Session, store: Store, day: date) -> DailyReport:
             for n, (q, a) in sorted(products.items(), key=lambda kv: (-kv[1][1], kv[0]))[:10]
         ],
         core_customers=core,
+        gone_quiet=[
+            ChurnWarningOut(**{**vars(w), "currency": w.currency or None})
+            for w in warnings(session, [store.id], min(end, datetime.now(UTC)), secret)[:GONE_QUIET]
+        ],
         new_customers=new,
         returning_customers=len(customers_today) - new,
         needs_review=sum(1 for t in rows if t.status != "ok"),

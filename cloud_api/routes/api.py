@@ -178,10 +178,11 @@ def get_health(request: Request, who: Who, s: Db) -> list[StoreHealth]:
 
 @router.get("/reports/daily", response_model=DailyReport, responses=NOT_FOUND)
 def get_daily_report(
-    store_id: Annotated[int, Query(ge=1, le=MAX_ID)], day: date, who: Who, s: Db
+    store_id: Annotated[int, Query(ge=1, le=MAX_ID)], day: date, request: Request, who: Who, s: Db
 ) -> DailyReport:
-    """The store's day (its local calendar day): sales, tickets, basket, by hour, products, customers."""
+    """The store's day (its local calendar day): sales, tickets, basket, by hour, products, customers,
+    and its regulars gone quiet."""
     found = hq.store(s, who, store_id)
     if found is None:
         raise HTTPException(404, "no such store")
-    return daily_report(s, found, day)
+    return daily_report(s, found, day, app_state(request).secret)

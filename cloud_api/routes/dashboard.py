@@ -177,7 +177,7 @@ def report(
     store = hq.store(s, who, store_id)
     if store is None:
         return _page(state, request, "message.html", 404, title="No such store", text="")
-    r = daily_report(s, store, day)
+    r = daily_report(s, store, day, state.secret)
     return _page(state, request, "report.html", r=r, chart_src=chart_data_uri(r))
 
 

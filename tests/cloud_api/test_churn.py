@@ -107,6 +107,22 @@ def test_the_quiet_regular_is_in_their_stores_list_only(cloud_db: str, tmp_path:
         assert values == sorted(values, reverse=True)  # most at risk first
         s2_warned = {w["customer_id"] for w in get("owner@acme.test", "s2")[1]}
         assert ids["quiet"] not in s2_warned and ids["monthly"] not in s2_warned  # no regular there; on time
+        # The closing report carries them too: the API's JSON, the page and the mail's text.
+        day = now.date().isoformat()
+        auth = {"Authorization": f"Bearer {tokens['owner@acme.test']}"}
+        report = client.get(f"/api/v1/reports/daily?store_id={ids['s1']}&day={day}", headers=auth).json()
+        quiet_there = [g for g in report["gone_quiet"] if g["customer_id"] == ids["quiet"]]
+        assert quiet_there and quiet_there[0]["phone"] == "+86•••••••8001"
+        from cloud_api.reports_mail import report_message
+        from cloud_api.schemas import DailyReport
+
+        text = report_message(DailyReport.model_validate(report), "hq@acme.test", ["m@acme.test"])
+        plain = text.get_body(("plain",))
+        assert (
+            plain is not None
+            and "Gone quiet" in plain.get_content()
+            and "+86•••••••8001" in plain.get_content()
+        )
         assert get("shop2@acme.test", "s1")[0] == 404  # not their store
     config = tmp_path / "cloud.toml"
     config.write_text(
