@@ -443,6 +443,28 @@ def cmd_customer_show(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_products_import(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from cloud_api.crud.products import import_catalogue, read_csv
+
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")  # (a spreadsheet's CSV may start with a BOM)
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f"{args.file}: cannot read it: {e}") from None
+    rows, wrong = read_csv(text)
+    for line, why in wrong:
+        print(f"{args.file}:{line}: {why}", file=sys.stderr)
+    if wrong:
+        return 2
+    with _sessions(settings).begin() as s:
+        result = import_catalogue(s, args.retailer or settings.retailer, rows, datetime.now(UTC))
+    for line, why in result.refused:
+        print(f"{args.file}:{line}: {why}", file=sys.stderr)
+    print(f"{result.added} products added, {result.replaced} replaced, {len(result.refused)} rows refused")
+    return 1 if result.refused else 0
+
+
 def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     import json
     from datetime import UTC, datetime
@@ -624,6 +646,12 @@ def build_parser() -> argparse.ArgumentParser:
     retailer(
         command(features, "refresh", cmd_features_refresh, "recompute every customer's features at once")
     )
+    products = sub.add_parser("products", help="the product master").add_subparsers(
+        dest="what", required=True
+    )
+    pi = command(products, "import", cmd_products_import, "add or replace products from a catalogue CSV")
+    pi.add_argument("file", type=Path, help="CSV: code, barcode, name, category, brand, size, price_band")
+    retailer(pi)
     im = command(sub, "import", cmd_import, "load a store's history: one record a line (JSONL)")
     im.add_argument("file", type=Path, help="records in the published record format, one a line")
     im.add_argument("--store", required=True)

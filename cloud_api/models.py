@@ -357,3 +357,27 @@ class CustomerValue(Base):
     expected_spend: Mapped[Decimal | None] = mapped_column(Money)  # per purchase
     clv_90: Mapped[Decimal | None] = mapped_column(Money)
     fitted_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class Product(Base):
+    """A retailer's catalogue entry (cloud_api/crud/products.py): what a receipt's item is, found by the
+    code or barcode the till prints, else by its normalised name."""
+
+    __tablename__ = "products"
+    __table_args__ = (
+        UniqueConstraint("retailer", "code"),
+        Index("ix_products_retailer_name_key", "retailer", "name_key"),
+        Index("ix_products_retailer_barcode", "retailer", "barcode"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str | None] = mapped_column(String(64))  # the POS's article code or PLU
+    barcode: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))  # products.name_key(name)
+    category: Mapped[str | None] = mapped_column(String(100))
+    brand: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[str | None] = mapped_column(String(50))
+    price_band: Mapped[str | None] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(Aware)

@@ -128,6 +128,15 @@ class ChurnWarningOut(BaseModel):
     value_at_risk: Decimal  # what their cadence and basket here would bring in 90 days
 
 
+class UnmappedItem(BaseModel):
+    """A receipt item that matches no product of the catalogue (cloud_api/crud/products.py)."""
+
+    name: str  # as a till printed it
+    code: str | None
+    lines: int
+    sales: dict[str, Decimal]  # by currency ("" where none was read)
+
+
 class CustomerValueOut(BaseModel):
     """From the retailer's value model as last fitted (nightly): in the customer's main currency."""
 

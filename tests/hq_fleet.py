@@ -140,6 +140,7 @@ class Fleet:
             "/api/v1/transactions/{transaction_id}": f"/api/v1/transactions/{tid}",
             "/api/v1/review": f"/api/v1/review?store_id={sid}",
             "/api/v1/customers": "/api/v1/customers",
+            "/api/v1/products/unmapped": f"/api/v1/products/unmapped?store_id={sid}",
             "/api/v1/customers/{customer_id}": f"/api/v1/customers/{cid}",
             "/api/v1/customers/{customer_id}/recommendations": f"/api/v1/customers/{cid}/recommendations",
             "/api/v1/reports/daily": f"/api/v1/reports/daily?store_id={sid}&day={today}",

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from cloud_api.crud import churn, customer_views, hq
+from cloud_api.crud import churn, customer_views, hq, products
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
@@ -27,6 +27,7 @@ from cloud_api.schemas import (
     TransactionDetail,
     TransactionOut,
     TransactionPage,
+    UnmappedItem,
 )
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Not found, or not in your stores"}}
@@ -89,6 +90,17 @@ def get_warnings(store_id: PathId, request: Request, who: Who, s: Db) -> list[Ch
         raise HTTPException(404, "no such store")
     found = churn.warnings(s, [store_id], datetime.now(UTC), app_state(request).secret)
     return [ChurnWarningOut(**{**vars(w), "currency": w.currency or None}) for w in found]
+
+
+@router.get("/products/unmapped", response_model=list[UnmappedItem])
+def get_unmapped(
+    who: Who, s: Db, store_id: QueryId = None, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> list[UnmappedItem]:
+    """Items your stores' recent sales printed that match no product of the catalogue, most printed
+    first: what to add to it."""
+    stores = who.store_ids if store_id is None else who.store_ids & {store_id}
+    found = products.unmapped(s, who.retailer, stores, limit) if stores else []
+    return [UnmappedItem(name=u.name, code=u.code, lines=u.lines, sales=u.sales) for u in found]
 
 
 @router.get("/devices", response_model=list[DeviceOut])
