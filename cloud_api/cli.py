@@ -465,6 +465,30 @@ def cmd_products_import(settings: CloudSettings, args: argparse.Namespace) -> in
     return 1 if result.refused else 0
 
 
+def cmd_tags_add(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from cloud_api.crud.tags import add_rule
+
+    with _sessions(settings).begin() as s:
+        rule = add_rule(s, args.retailer or settings.retailer, args.rule, datetime.now(UTC))
+        print(f"rule {rule.id}: {rule.text} (applied to every customer)")
+    return 0
+
+
+def cmd_tags_list(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from cloud_api.models import CustomerTag, TagRule
+
+    with _sessions(settings)() as s:
+        rules = s.scalars(select(TagRule).where(TagRule.retailer == (args.retailer or settings.retailer)))
+        for rule in rules:
+            n = s.scalar(select(func.count()).select_from(CustomerTag).where(CustomerTag.rule_id == rule.id))
+            print(f"{rule.id}  {rule.text}  ({n} customers)")
+    return 0
+
+
 def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     import json
     from datetime import UTC, datetime
@@ -652,6 +676,13 @@ def build_parser() -> argparse.ArgumentParser:
     pi = command(products, "import", cmd_products_import, "add or replace products from a catalogue CSV")
     pi.add_argument("file", type=Path, help="CSV: code, barcode, name, category, brand, size, price_band")
     retailer(pi)
+    tags = sub.add_parser("tags", help="life-stage and interest tag rules").add_subparsers(
+        dest="what", required=True
+    )
+    ta = command(tags, "add", cmd_tags_add, "add a rule and apply it to every customer")
+    ta.add_argument("rule", help="e.g. '2 or more baby purchases in 60 days -> new_parent'")
+    retailer(ta)
+    retailer(command(tags, "list", cmd_tags_list, "the rules and how many customers each tags"))
     im = command(sub, "import", cmd_import, "load a store's history: one record a line (JSONL)")
     im.add_argument("file", type=Path, help="records in the published record format, one a line")
     im.add_argument("--store", required=True)

@@ -381,3 +381,30 @@ class Product(Base):
     size: Mapped[str | None] = mapped_column(String(50))
     price_band: Mapped[str | None] = mapped_column(String(20))
     updated_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class TagRule(Base):
+    """A life-stage or interest rule HQ wrote (cloud_api/crud/tags.py): at least `min_count` purchases of
+    the catalogue's `category` within `window_days` make a customer `tag` from the purchase that met it."""
+
+    __tablename__ = "tag_rules"
+    __table_args__ = (UniqueConstraint("retailer", "tag"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64))
+    tag: Mapped[str] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(100))
+    min_count: Mapped[int] = mapped_column(Integer)
+    window_days: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))  # as HQ wrote it
+    created_at: Mapped[datetime] = mapped_column(Aware)
+
+
+class CustomerTag(Base):
+    """A tag a rule gave a customer, and since when."""
+
+    __tablename__ = "customer_tags"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("tag_rules.id"), primary_key=True)
+    since: Mapped[datetime] = mapped_column(Aware)

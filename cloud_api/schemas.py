@@ -137,6 +137,13 @@ class UnmappedItem(BaseModel):
     sales: dict[str, Decimal]  # by currency ("" where none was read)
 
 
+class LifeStage(BaseModel):
+    """A tag a rule of HQ's gave the customer (cloud_api/crud/tags.py), and since when."""
+
+    tag: str
+    since: datetime
+
+
 class CustomerValueOut(BaseModel):
     """From the retailer's value model as last fitted (nightly): in the customer's main currency."""
 
@@ -153,6 +160,7 @@ class CustomerDetail(CustomerSummary):
     tags: list[CountedName]
     preferred_hours: list[int]  # local hours of day, most frequent first
     value: CustomerValueOut | None = None  # none before the first nightly fit, or where it failed
+    life_stages: list[LifeStage] = []
     history: list[TransactionOut]
 
 

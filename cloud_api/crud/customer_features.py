@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.tags import apply_for
 from cloud_api.models import CustomerFeature, Store, Transaction
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -54,6 +55,7 @@ def renew_for(session: Session, customer_ids: Collection[int | None], now: datet
     if wanted:
         session.flush()  # (the change that called for it, which the recomputation must see)
         refresh(session, now or datetime.now(UTC), customer_ids=wanted)
+        apply_for(session, wanted)
 
 
 def _insert_select(

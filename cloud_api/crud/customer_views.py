@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import transactions_query
 from cloud_api.crud.records import item_names
+from cloud_api.crud.tags import tags_of
 from cloud_api.crud.users import Scope
 from cloud_api.models import CustomerFeature, CustomerValue, Transaction
 from cloud_api.schemas import (
@@ -29,6 +30,7 @@ from cloud_api.schemas import (
     CustomerDetail,
     CustomerSummary,
     CustomerValueOut,
+    LifeStage,
     Recommendation,
     TransactionOut,
 )
@@ -188,6 +190,7 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
     return CustomerDetail(
         **summary.model_dump(),
         value=value,
+        life_stages=[LifeStage(tag=t, since=s) for t, s in tags_of(session, customer_id, scope.retailer)],
         favourite_items=[CountedName(name=n, count=c) for n, c in items.most_common(10)],
         tags=[CountedName(name=n, count=c) for n, c in labels.most_common(10)],
         preferred_hours=[h for h, _ in hours.most_common(3)],

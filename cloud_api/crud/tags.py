@@ -1,0 +1,136 @@
+"""Life-stage and interest tags: rules HQ writes over the catalogue's categories, such as
+
+    2 or more baby purchases in 60 days -> new_parent
+
+(a purchase of a category: a receipt with at least one item whose product is of it), applied to every
+customer: the tag holds from the purchase that met the rule. Ingest, claims and merges re-apply the
+rules to the customers they touch (customer_features.renew_for); adding a rule applies it to everyone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from cloud_api.crud.products import Catalogue, catalogue
+from cloud_api.models import CustomerTag, Product, Store, TagRule, Transaction
+
+_RULE = re.compile(
+    r"^\s*(?P<count>\d{1,3})\s+or\s+more\s+(?P<category>.+?)\s+purchases?\s+in\s+(?P<days>\d{1,4})\s+days?"
+    r"\s*(?:->|→)\s*(?P<tag>[a-z][a-z0-9_]{0,39})\s*$",
+    re.IGNORECASE,
+)
+
+
+class RuleError(ValueError):
+    """A rule that does not parse or names what does not exist; the message says which."""
+
+
+def parse_rule(text: str) -> tuple[int, str, int, str]:
+    """(min_count, category, window_days, tag) of "N or more CATEGORY purchases in D days -> TAG"."""
+    m = _RULE.match(text)
+    if m is None:
+        raise RuleError(
+            f"{text.strip()[:80]!r} does not read as a rule: write it as "
+            "'2 or more baby purchases in 60 days -> new_parent'"
+        )
+    count, days = int(m["count"]), int(m["days"])
+    if count < 1 or days < 1:
+        raise RuleError("the count and the days must be at least 1")
+    return count, m["category"].strip(), days, m["tag"].lower()
+
+
+def add_rule(session: Session, retailer: str, text: str, now: datetime) -> TagRule:
+    count, category, days, tag = parse_rule(text)
+    known = session.scalars(
+        select(Product.category).where(Product.retailer == retailer, Product.category == category).limit(1)
+    ).first()
+    if known is None:
+        raise RuleError(f"no product of category {category!r} in {retailer}'s catalogue")
+    if session.scalars(select(TagRule).where(TagRule.retailer == retailer, TagRule.tag == tag)).first():
+        raise RuleError(f"a rule already gives {tag!r}")
+    rule = TagRule(
+        retailer=retailer,
+        tag=tag,
+        category=category,
+        min_count=count,
+        window_days=days,
+        text=text.strip()[:300],
+        created_at=now,
+    )
+    session.add(rule)
+    session.flush()
+    apply_rules(session, retailer)
+    return rule
+
+
+def apply_rules(session: Session, retailer: str, customer_ids: Collection[int] | None = None) -> None:
+    """Re-apply the retailer's rules to these customers (every customer where None)."""
+    rules = list(session.scalars(select(TagRule).where(TagRule.retailer == retailer)))
+    if not rules:
+        return
+    known = catalogue(session, retailer)
+    q = (
+        select(Transaction.customer_id, Transaction.started_at, Transaction.record)
+        .join(Store, Store.id == Transaction.store_id)
+        .where(Store.retailer == retailer, Transaction.kind == "sale", Transaction.customer_id.is_not(None))
+        .order_by(Transaction.customer_id, Transaction.started_at)
+    )
+    gone = delete(CustomerTag).where(CustomerTag.rule_id.in_([r.id for r in rules]))
+    if customer_ids is not None:
+        q = q.where(Transaction.customer_id.in_(list(customer_ids)))
+        gone = gone.where(CustomerTag.customer_id.in_(list(customer_ids)))
+    session.execute(gone)
+    bought: dict[int, dict[str, list[datetime]]] = {}  # customer -> category -> purchase times
+    for customer_id, started, record in session.execute(q):
+        for category in _categories(record, known):
+            bought.setdefault(customer_id, {}).setdefault(category, []).append(started)
+    for customer_id, by_category in bought.items():
+        for rule in rules:
+            since = _met(by_category.get(rule.category, []), rule.min_count, timedelta(days=rule.window_days))
+            if since is not None:
+                session.add(CustomerTag(customer_id=customer_id, rule_id=rule.id, since=since))
+    session.flush()
+
+
+def apply_for(session: Session, customer_ids: Collection[int]) -> None:
+    """Re-apply every retailer's rules to these customers (those whose purchases just changed)."""
+    retailers = set(session.scalars(select(TagRule.retailer).distinct()))
+    for retailer in sorted(retailers):
+        apply_rules(session, retailer, customer_ids)
+
+
+def _met(times: list[datetime], count: int, window: timedelta) -> datetime | None:
+    """The first purchase at which `count` of them fall within `window` (ending at it)."""
+    for i in range(count - 1, len(times)):
+        if times[i] - times[i - count + 1] <= window:
+            return times[i]
+    return None
+
+
+def _categories(record: object, known: Catalogue) -> set[str]:
+    tx = record.get("transaction") if isinstance(record, dict) else None
+    items = tx.get("items") if isinstance(tx, dict) else None
+    out: set[str] = set()
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            code = item.get("code") if isinstance(item.get("code"), str) else None
+            product = known.product_for(item["name"], code)
+            if product is not None and product.category:
+                out.add(product.category)
+    return out
+
+
+def tags_of(session: Session, customer_id: int, retailer: str) -> list[tuple[str, datetime]]:
+    """The customer's tags at this retailer and since when, oldest first."""
+    rows = session.execute(
+        select(TagRule.tag, CustomerTag.since)
+        .join(TagRule, TagRule.id == CustomerTag.rule_id)
+        .where(CustomerTag.customer_id == customer_id, TagRule.retailer == retailer)
+        .order_by(CustomerTag.since)
+    )
+    return [(tag, since) for tag, since in rows]
