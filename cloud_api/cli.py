@@ -370,6 +370,7 @@ def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> i
 
     from sqlalchemy import select
 
+    from cloud_api.crud.baskets import refresh_rules
     from cloud_api.crud.customer_features import refresh
     from cloud_api.crud.customer_values import fit_values
     from cloud_api.models import Store
@@ -382,11 +383,14 @@ def cmd_features_refresh(settings: CloudSettings, args: argparse.Namespace) -> i
             raise ValueError(f"retailer {retailer!r} has no stores")
         rows = refresh(s, now, store_ids=store_ids)
         fitted = fit_values(s, retailer, now)
+        rules = refresh_rules(s, retailer, now)
     print(f"customer features: {rows} rows (customer, store, currency) over {len(store_ids)} stores")
     for f in fitted:
         valued = f"{f.customers} customers valued" if f.customers else "no customer valued"
         why = f" ({f.problem})" if f.problem else ""
         print(f"value model, {f.currency or 'no currency'}: {valued}{why}")
+    chain = rules.get("", 0)
+    print(f"basket rules: {chain} for the chain, {sum(rules.values()) - chain} in its stores")
     return 0
 
 
@@ -486,6 +490,32 @@ def cmd_tags_list(settings: CloudSettings, args: argparse.Namespace) -> int:
         for rule in rules:
             n = s.scalar(select(func.count()).select_from(CustomerTag).where(CustomerTag.rule_id == rule.id))
             print(f"{rule.id}  {rule.text}  ({n} customers)")
+    return 0
+
+
+def cmd_rules(settings: CloudSettings, args: argparse.Namespace) -> int:
+    import json
+
+    from cloud_api.crud.baskets import rules_for
+    from cloud_api.crud.stores import find_store
+    from cloud_api.schemas import BasketRuleOut
+
+    retailer = args.retailer or settings.retailer
+    with _sessions(settings)() as s:
+        scope = ""
+        if args.store is not None:
+            store = find_store(s, retailer, args.store)
+            if store is None:
+                raise ValueError(f"no store {args.store!r}")
+            scope = store.code
+        found = [BasketRuleOut.model_validate(r, from_attributes=True) for r in rules_for(s, retailer, scope)]
+    if args.json:
+        print(json.dumps([r.model_dump(mode="json") for r in found], indent=2, ensure_ascii=False))
+        return 0
+    for r in found:
+        print(f"{r.antecedent} -> {r.consequent}: {r.baskets} baskets, {r.confidence:.0%}, lift {r.lift:.1f}")
+    if not found:
+        print("no rules (yet: `tillbox-cloud features refresh` makes them)")
     return 0
 
 
@@ -683,6 +713,10 @@ def build_parser() -> argparse.ArgumentParser:
     ta.add_argument("rule", help="e.g. '2 or more baby purchases in 60 days -> new_parent'")
     retailer(ta)
     retailer(command(tags, "list", cmd_tags_list, "the rules and how many customers each tags"))
+    ru = command(sub, "rules", cmd_rules, "what baskets hold together: a store's, or the chain's")
+    ru.add_argument("--store", help="default: the whole chain")
+    ru.add_argument("--json", action="store_true")
+    retailer(ru)
     im = command(sub, "import", cmd_import, "load a store's history: one record a line (JSONL)")
     im.add_argument("file", type=Path, help="records in the published record format, one a line")
     im.add_argument("--store", required=True)

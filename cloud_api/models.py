@@ -408,3 +408,22 @@ class CustomerTag(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
     rule_id: Mapped[int] = mapped_column(ForeignKey("tag_rules.id"), primary_key=True)
     since: Mapped[datetime] = mapped_column(Aware)
+
+
+class BasketRule(Base):
+    """ "Who buys A buys B": a pair of items bought together more than chance has it, in one store's or the
+    whole chain's recent baskets (cloud_api/crud/baskets.py, refreshed nightly)."""
+
+    __tablename__ = "basket_rules"
+    __table_args__ = (Index("ix_basket_rules_retailer_scope", "retailer", "scope"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(64))  # a store's code, or "" for the chain
+    antecedent: Mapped[str] = mapped_column(String(200))  # an item's name as the catalogue or a till has it
+    consequent: Mapped[str] = mapped_column(String(200))
+    baskets: Mapped[int] = mapped_column(Integer)  # holding both
+    support: Mapped[float]
+    confidence: Mapped[float]
+    lift: Mapped[float]
+    refreshed_at: Mapped[datetime] = mapped_column(Aware)

@@ -144,6 +144,19 @@ class LifeStage(BaseModel):
     since: datetime
 
 
+class BasketRuleOut(BaseModel):
+    """Who buys `antecedent` buys `consequent` too (cloud_api/crud/baskets.py), in the store's recent
+    baskets: in `baskets` of them together, `confidence` of the antecedent's, `lift` times chance."""
+
+    antecedent: str
+    consequent: str
+    baskets: int
+    support: float
+    confidence: float
+    lift: float
+    refreshed_at: datetime
+
+
 class CustomerValueOut(BaseModel):
     """From the retailer's value model as last fitted (nightly): in the customer's main currency."""
 

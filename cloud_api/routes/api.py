@@ -9,12 +9,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from cloud_api.crud import churn, customer_views, hq, products
+from cloud_api.crud import baskets, churn, customer_views, hq, products
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
 from cloud_api.deps import Db, app_state
 from cloud_api.schemas import (
+    BasketRuleOut,
     ChurnWarningOut,
     CustomerDetail,
     CustomerPage,
@@ -90,6 +91,21 @@ def get_warnings(store_id: PathId, request: Request, who: Who, s: Db) -> list[Ch
         raise HTTPException(404, "no such store")
     found = churn.warnings(s, [store_id], datetime.now(UTC), app_state(request).secret)
     return [ChurnWarningOut(**{**vars(w), "currency": w.currency or None}) for w in found]
+
+
+@router.get("/stores/{store_id}/rules", response_model=list[BasketRuleOut], responses=NOT_FOUND)
+def get_basket_rules(
+    store_id: PathId, who: Who, s: Db, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> list[BasketRuleOut]:
+    """What the store's baskets hold together more than chance has it, strongest first (as of the
+    nightly refresh)."""
+    store = hq.store(s, who, store_id)
+    if store is None:
+        raise HTTPException(404, "no such store")
+    return [
+        BasketRuleOut.model_validate(r, from_attributes=True)
+        for r in baskets.rules_for(s, who.retailer, store.code, limit)
+    ]
 
 
 @router.get("/products/unmapped", response_model=list[UnmappedItem])
