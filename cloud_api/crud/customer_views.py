@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,10 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import transactions_query
+from cloud_api.crud.products import Catalogue, catalogue
 from cloud_api.crud.records import item_names
 from cloud_api.crud.tags import tags_of
 from cloud_api.crud.users import Scope
-from cloud_api.models import CustomerFeature, CustomerValue, Transaction
+from cloud_api.models import BasketRule, CustomerFeature, CustomerValue, Transaction
 from cloud_api.schemas import (
     CountedName,
     CustomerDetail,
@@ -199,40 +200,80 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
 
 
 def recommendations(
-    session: Session, scope: Scope, customer_id: int, limit: int = 10
+    session: Session, scope: Scope, customer_id: int, limit: int = 10, now: datetime | None = None
 ) -> list[Recommendation] | None:
-    """Items other baskets bought together with this customer's items, which this customer never bought:
-    score = the share of baskets holding one of their items that also held it."""
+    """What to offer the customer: items bought with theirs more than chance has it (the chain's basket
+    rules, ranked by lift: an item everyone buys anyway ranks low), and the items they buy regularly that
+    are due again by their own rhythm ("time to buy nappies again"); the due ones first."""
     if not _totals(session, scope, customer_id):
         return None
-    records = session.execute(
-        select(Transaction.customer_id, Transaction.record)
-        .where(Transaction.store_id.in_(scope.store_ids), Transaction.kind == "sale")
+    now = now or datetime.now(UTC)
+    known = catalogue(session, scope.retailer)
+    history = session.execute(
+        transactions_query(scope, customer_id=customer_id)
+        .with_only_columns(Transaction.started_at, Transaction.record)
         .order_by(Transaction.started_at.desc())
-        .limit(BASKETS_SCANNED)
+        .limit(500)
     )
-    baskets = [(cid, set(item_names(record))) for cid, record in records]
-    bought = set().union(*(b for cid, b in baskets if cid == customer_id))
-    together: Counter[str] = Counter()
-    reasons: dict[str, Counter[str]] = {}
-    related = 0
-    for cid, basket in baskets:
-        if cid == customer_id:
+    bought: dict[str, list[datetime]] = {}
+    for started, record in history:
+        for name in set(_product_names(record, known)):
+            bought.setdefault(name, []).append(started)
+    out: list[Recommendation] = []
+    for item, times in sorted(bought.items()):
+        if len(times) < 2:
             continue
-        shared = basket & bought
-        if not shared:
+        times.sort()
+        rhythm = (times[-1] - times[0]) / (len(times) - 1)
+        since = now - times[-1]
+        if rhythm.total_seconds() <= 0 or since < rhythm:
             continue
-        related += 1
-        for item in basket - bought:
-            together[item] += 1
-            reasons.setdefault(item, Counter()).update(shared)
-    if not related:
-        return []
-    return [
-        Recommendation(
-            item=item,
-            score=(Decimal(n) / related).quantize(Decimal("0.001")),
-            because_of=[name for name, _ in reasons[item].most_common(3)],
+        out.append(
+            Recommendation(
+                item=item,
+                kind="again",
+                score=Decimal(since / rhythm).quantize(Decimal("0.01")),
+                because_of=[item],
+                reason=f"bought every {rhythm.days or 1} days; {since.days} since the last time",
+            )
         )
-        for item, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    ]
+    out.sort(key=lambda r: (-r.score, r.item))
+    best: dict[str, tuple[float, float, str]] = {}  # consequent -> (lift, confidence, antecedent)
+    for rule in session.scalars(
+        select(BasketRule).where(
+            BasketRule.retailer == scope.retailer,
+            BasketRule.scope == "",
+            BasketRule.antecedent.in_(list(bought)),
+        )
+    ):
+        if rule.consequent in bought:
+            continue
+        current = best.get(rule.consequent)
+        if current is None or (rule.lift, rule.confidence) > current[:2]:
+            best[rule.consequent] = (rule.lift, rule.confidence, rule.antecedent)
+    for item, (lift, confidence, because) in sorted(
+        best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
+    ):
+        out.append(
+            Recommendation(
+                item=item,
+                kind="together",
+                score=Decimal(repr(lift)).quantize(Decimal("0.01")),
+                because_of=[because],
+                reason=f"bought with {because} by {confidence:.0%} of those who buy it",
+            )
+        )
+    return out[:limit]
+
+
+def _product_names(record: object, known: Catalogue) -> list[str]:
+    """A record's items as the catalogue names them where it knows them, else as printed."""
+    tx = record.get("transaction") if isinstance(record, dict) else None
+    items = tx.get("items") if isinstance(tx, dict) else None
+    names = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            code = item.get("code") if isinstance(item.get("code"), str) else None
+            product = known.product_for(item["name"], code)
+            names.append(product.name if product is not None else item["name"].strip())
+    return names

@@ -93,7 +93,8 @@ def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) 
     assert a["tags"] == [{"name": "breakfast", "count": 5}]
     assert a["preferred_hours"] == [8]  # 00:30 UTC is 08:30 in Shanghai
     assert [c["id"] for c in listed["items"]] == [bob_id, ann_id]  # biggest spend first
-    assert [r["item"] for r in recs] == ["Butter", "Jam"]  # what Ann never bought, by how often
-    assert recs[0]["score"] == "0.750" and set(recs[0]["because_of"]) == {"Milk", "Bread"}
+    # No pair is in 3 baskets (the basket rules' floor) and nothing Ann buys is due: nothing to offer
+    # (tests/cloud_api/test_recommendations.py has what there is).
+    assert recs == []
     assert devices[0]["missing"] == [{"first": 6, "last": 9}, {"first": 11, "last": 19}]
     assert devices[0]["missing_count"] == 13 and devices[0]["quarantined"] == {}
