@@ -66,3 +66,9 @@ def test_the_cloud_learning_benchmark_runs(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cloud.db'}"
     r = run_bench("bench.cloud_learning", "--receipts", "60", "--database", url)
     assert "| sqlite | 3 | 60 |" in r.stdout and "| sqlite | 20 | 60 |" in r.stdout
+
+
+def test_the_customer_refresh_benchmark_runs() -> None:
+    r = run_bench("bench.customer_refresh", "--receipts", "3000", "--customers", "300", "--stores", "3")
+    assert "| features (INSERT ... SELECT) |" in r.stdout and "| basket rules |" in r.stdout
+    assert "feature rows; valued" in r.stdout and "| all |" in r.stdout
