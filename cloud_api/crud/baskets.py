@@ -23,8 +23,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.products import Catalogue, catalogue
+from cloud_api.crud.records import coded_items
 from cloud_api.models import BasketRule, Store, Transaction
-from cloud_api.money import parse_decimal
 
 BASKETS = 200_000
 MAX_BASKET_ITEMS = 30
@@ -101,16 +101,9 @@ def mine(baskets: Collection[frozenset[str]]) -> list[tuple[str, str, int, float
 
 
 def _basket(record: object, known: Catalogue) -> frozenset[str]:
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    lines = []
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
-            code = item.get("code") if isinstance(item.get("code"), str) else None
-            product = known.product_for(item["name"], code)
-            amount = parse_decimal(item.get("amount")) or 0
-            lines.append((amount, product.name if product is not None else item["name"].strip()))
-    lines.sort(reverse=True)
+    lines = sorted(
+        ((amount, known.name_of(name, code)) for name, code, amount in coded_items(record)), reverse=True
+    )
     return frozenset(name for _, name in lines[:MAX_BASKET_ITEMS])
 
 

@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.hq import transactions_query
-from cloud_api.crud.products import Catalogue, catalogue
-from cloud_api.crud.records import item_names
+from cloud_api.crud.products import catalogue
+from cloud_api.crud.records import coded_items, item_names
 from cloud_api.crud.tags import tags_of
 from cloud_api.crud.users import Scope
 from cloud_api.models import BasketRule, CustomerFeature, CustomerValue, Transaction
@@ -217,7 +217,7 @@ def recommendations(
     )
     bought: dict[str, list[datetime]] = {}
     for started, record in history:
-        for name in set(_product_names(record, known)):
+        for name in {known.name_of(n, code) for n, code, _ in coded_items(record)}:
             bought.setdefault(name, []).append(started)
     out: list[Recommendation] = []
     for item, times in sorted(bought.items()):
@@ -264,16 +264,3 @@ def recommendations(
             )
         )
     return out[:limit]
-
-
-def _product_names(record: object, known: Catalogue) -> list[str]:
-    """A record's items as the catalogue names them where it knows them, else as printed."""
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    names = []
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
-            code = item.get("code") if isinstance(item.get("code"), str) else None
-            product = known.product_for(item["name"], code)
-            names.append(product.name if product is not None else item["name"].strip())
-    return names

@@ -22,8 +22,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.records import coded_items
 from cloud_api.models import Product, Transaction
-from cloud_api.money import parse_decimal
 
 COLUMNS = ("code", "barcode", "name", "category", "brand", "size", "price_band")
 WIDTHS = {"code": 64, "barcode": 32, "name": 200, "category": 100, "brand": 100, "size": 50, "price_band": 20}
@@ -137,6 +137,11 @@ class Catalogue:
                 return found
         return self.by_name.get(name_key(name))
 
+    def name_of(self, name: str, code: str | None) -> str:
+        """The item as the catalogue names it where it knows it, else as printed."""
+        product = self.product_for(name, code)
+        return product.name if product is not None else name
+
 
 def catalogue(session: Session, retailer: str) -> Catalogue:
     products = list(session.scalars(select(Product).where(Product.retailer == retailer)))
@@ -168,7 +173,7 @@ def unmapped(session: Session, retailer: str, store_ids: Collection[int], limit:
     printed: dict[tuple[str, str | None], str] = {}  # the name as a till printed it, first seen
     sales: dict[tuple[str, str | None], dict[str, Decimal]] = {}
     for currency, record in rows:
-        for name, code, amount in _coded_lines(record):
+        for name, code, amount in coded_items(record):
             if known.product_for(name, code) is None:
                 key = (name_key(name), code)
                 counts[key] += 1
@@ -179,15 +184,3 @@ def unmapped(session: Session, retailer: str, store_ids: Collection[int], limit:
         Unmapped(name=printed[key], code=key[1], lines=n, sales=sales[key])
         for key, n in counts.most_common(limit)
     ]
-
-
-def _coded_lines(record: object) -> list[tuple[str, str | None, Decimal]]:
-    """A stored record's items as (name, code, amount)."""
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    out: list[tuple[str, str | None, Decimal]] = []
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"]:
-            code = item.get("code") if isinstance(item.get("code"), str) else None
-            out.append((item["name"], code, parse_decimal(item.get("amount")) or Decimal(0)))
-    return out

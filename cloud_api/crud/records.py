@@ -46,6 +46,18 @@ def item_lines(record: object) -> list[tuple[str, Decimal, Decimal]]:
     return out
 
 
+def coded_items(record: object) -> list[tuple[str, str | None, Decimal]]:
+    """A stored record's items as (name as printed, code or None, amount): what the catalogue, the
+    basket rules, the tags and the recommendations look items up by."""
+    out = []
+    for i in _items(record):
+        name = i.get("name")
+        if isinstance(name, str) and name.strip():
+            code = i.get("code") if isinstance(i.get("code"), str) else None
+            out.append((name.strip(), code, parse_decimal(i.get("amount")) or Decimal(0)))
+    return out
+
+
 def transaction_of(record: object) -> Transaction:
     """Ingest refuses a record whose transaction does not read; one stored before it checked the whole
     transaction may not, and reads as an empty one (its row's columns still hold kind, total and time)."""

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.products import Catalogue, catalogue
+from cloud_api.crud.records import coded_items
 from cloud_api.models import CustomerTag, Product, Store, TagRule, Transaction
 
 _RULE = re.compile(
@@ -113,16 +114,8 @@ def _met(times: list[datetime], count: int, window: timedelta) -> datetime | Non
 
 
 def _categories(record: object, known: Catalogue) -> set[str]:
-    tx = record.get("transaction") if isinstance(record, dict) else None
-    items = tx.get("items") if isinstance(tx, dict) else None
-    out: set[str] = set()
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("name"), str):
-            code = item.get("code") if isinstance(item.get("code"), str) else None
-            product = known.product_for(item["name"], code)
-            if product is not None and product.category:
-                out.add(product.category)
-    return out
+    products = (known.product_for(name, code) for name, code, _ in coded_items(record))
+    return {p.category for p in products if p is not None and p.category}
 
 
 def tags_of(session: Session, customer_id: int, retailer: str) -> list[tuple[str, datetime]]:

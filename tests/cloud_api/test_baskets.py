@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,8 @@ from cloud_api.crud.baskets import MIN_BASKETS, mine, refresh_rules
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
-from cloud_api.models import Store, Transaction
+from cloud_api.models import Store
+from tests.cloud_api.chain import add_sale, cloud_config
 from tests.cloud_app import app_for
 
 
@@ -56,22 +56,8 @@ def test_a_pair_bought_together_is_found_in_its_store(cloud_db: str, tmp_path: P
                 elif code == "s1" and b % 10 == 5:
                     basket.add("Milk Powder")  # and 12 more hold milk powder alone
                 n += 1
-                items = [{"name": name, "amount": "5.00"} for name in sorted(basket)]
-                s.add(
-                    Transaction(
-                        device_id=f"{code}-t1",
-                        store_id=stores[code].id,
-                        job_id=f"b{n}",
-                        seq=n,
-                        revision=1,
-                        kind="sale",
-                        status="ok",
-                        currency="CNY",
-                        total=Decimal(5 * len(items)),
-                        started_at=now - timedelta(hours=n),
-                        received_at=now,
-                        record={"transaction": {"kind": "sale", "items": items}},
-                    )
+                add_sale(
+                    s, stores[code], now - timedelta(hours=n), [(name, "5.00") for name in sorted(basket)]
                 )
         s.flush()
         kept = refresh_rules(s, "acme", now)
@@ -88,10 +74,7 @@ def test_a_pair_bought_together_is_found_in_its_store(cloud_db: str, tmp_path: P
     assert rules[("Milk Powder", "Nappies")]["confidence"] == 0.5
     assert got[0]["lift"] >= got[-1]["lift"]  # strongest first
     assert not [r for r in got if r["lift"] <= 1.0]
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
     capsys.readouterr()
     assert cloud_main(["--config", str(config), "rules", "--store", "s1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == got[:100]

@@ -24,7 +24,8 @@ from cloud_api.crud.customers import customer_for_phone, link_member
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
-from cloud_api.models import Store, Transaction
+from cloud_api.models import Store
+from tests.cloud_api.chain import add_sale, cloud_config
 from tests.cloud_app import app_for
 
 
@@ -32,26 +33,7 @@ def _visits(
     s: Session, store: Store, customer_id: int, days_ago: list[float], total: str, now: datetime
 ) -> None:
     for d in days_ago:
-        n = s.scalar(select(Transaction.id).order_by(Transaction.id.desc()).limit(1)) or 0
-        when = now - timedelta(days=d)
-        s.add(
-            Transaction(
-                device_id=f"{store.code}-t1",
-                store_id=store.id,
-                job_id=f"v{n + 1}",
-                seq=n + 1,
-                revision=1,
-                kind="sale",
-                status="ok",
-                currency="CNY",
-                total=Decimal(total),
-                started_at=when,
-                received_at=when,
-                record={"transaction": {"kind": "sale", "total": total}},
-                customer_id=customer_id,
-            )
-        )
-        s.flush()
+        add_sale(s, store, now - timedelta(days=d), [("Basket", total)], customer_id)
 
 
 def test_the_quiet_regular_is_in_their_stores_list_only(cloud_db: str, tmp_path: Path, capsys: Any) -> None:
@@ -124,10 +106,7 @@ def test_the_quiet_regular_is_in_their_stores_list_only(cloud_db: str, tmp_path:
             and "+86•••••••8001" in plain.get_content()
         )
         assert get("shop2@acme.test", "s1")[0] == 404  # not their store
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
     capsys.readouterr()
     assert cloud_main(["--config", str(config), "warnings", "--store", "s1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == s1_list

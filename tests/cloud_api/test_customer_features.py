@@ -25,6 +25,7 @@ from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
 from cloud_api.models import CustomerFeature, Store, Transaction
 from sync.envelope import Envelope
+from tests.cloud_api.chain import cloud_config
 
 ZONES = {"s1": "Asia/Shanghai", "s2": "America/New_York"}
 
@@ -160,10 +161,7 @@ def test_the_command_refreshes_a_retailers_stores(cloud_db: str, tmp_path: Path,
         _sale(s, "s1-t1", 1, now - timedelta(days=1), "sale", [{"name": "Milk", "amount": "4.00"}])
         s.flush()
         claim_receipt(s, secret, s.scalars(select(Transaction)).one(), ann, now)
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
     assert cloud_main(["--config", str(config), "features", "refresh"]) == 0
     out = capsys.readouterr().out
     assert "1 rows" in out

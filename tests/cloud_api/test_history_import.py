@@ -21,6 +21,7 @@ from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
 from cloud_api.models import CustomerFeature, Device, Transaction
+from tests.cloud_api.chain import cloud_config
 from tests.cloud_app import app_for
 
 
@@ -53,10 +54,7 @@ def test_a_stores_history_is_imported_line_by_line(cloud_db: str, tmp_path: Path
     lines.insert(6, json.dumps({**good[0], "job_id": "nul", "started_at": "1999-01-01T00:00:00+00:00"}))  # 7
     path = tmp_path / "history.jsonl"
     path.write_text("\n".join(lines) + "\n")
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
 
     capsys.readouterr()
     assert cloud_main(["--config", str(config), "import", str(path), "--store", "s1"]) == 1  # some refused

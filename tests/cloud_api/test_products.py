@@ -23,6 +23,7 @@ from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
 from cloud_api.models import Product, Store
 from sync.envelope import Envelope
+from tests.cloud_api.chain import cloud_config
 from tests.cloud_app import app_for
 
 CSV = """code,barcode,name,category,brand,size,price_band
@@ -48,10 +49,7 @@ def test_a_catalogue_is_imported_but_for_its_broken_rows(cloud_db: str, tmp_path
         owner = add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], None, now)
         shop2 = add_user(s, "shop2@acme.test", "Shop 2", "store_manager", "acme", ["s2"], None, now)
         tokens = {u.email: issue_token(s, u, "api", "t", now) for u in (owner, shop2)}
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
     path = tmp_path / "catalogue.csv"
     path.write_text(CSV)
     capsys.readouterr()

@@ -21,7 +21,8 @@ from cloud_api.crud.customers import customer_for_phone
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
-from cloud_api.models import Store, Transaction
+from cloud_api.models import Store
+from tests.cloud_api.chain import add_sale
 from tests.cloud_app import app_for
 
 
@@ -35,29 +36,9 @@ def test_what_goes_with_theirs_and_what_is_due(cloud_db: str, tmp_path: Path) ->
         enroll(s, "acme", "s1", "s1-t1", "A" * 43)
         store = s.scalars(select(Store)).one()
         mum = customer_for_phone(s, secret, "+8613800138001", now)
-        n = 0
 
         def sale(items: list[str], days_ago: float, customer: int | None = None) -> None:
-            nonlocal n
-            n += 1
-            lines = [{"name": i, "amount": "5.00"} for i in items]
-            s.add(
-                Transaction(
-                    device_id="s1-t1",
-                    store_id=store.id,
-                    job_id=f"r{n}",
-                    seq=n,
-                    revision=1,
-                    kind="sale",
-                    status="ok",
-                    currency="CNY",
-                    total=Decimal(5 * len(items)),
-                    started_at=now - timedelta(days=days_ago),
-                    received_at=now,
-                    record={"transaction": {"kind": "sale", "items": lines}},
-                    customer_id=customer,
-                )
-            )
+            add_sale(s, store, now - timedelta(days=days_ago), [(i, "5.00") for i in items], customer, now)
 
         # The chain: milk powder goes with wipes (lift 4) far more than with bread, which everyone buys.
         for b in range(200):

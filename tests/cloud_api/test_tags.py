@@ -25,6 +25,7 @@ from cloud_api.crud.users import Scope
 from cloud_api.migrate import upgrade
 from cloud_api.models import Store
 from sync.envelope import Envelope
+from tests.cloud_api.chain import cloud_config
 
 
 @pytest.mark.parametrize(
@@ -47,10 +48,7 @@ def test_the_second_baby_purchase_in_the_window_makes_a_new_parent(
     sessions = make_sessions(make_engine(cloud_db))
     secret = load_or_create_secret(tmp_path / "cloud.key")
     now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
-    config = tmp_path / "cloud.toml"
-    config.write_text(
-        f'retailer = "acme"\n[database]\nurl = "{cloud_db}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
-    )
+    config = cloud_config(tmp_path, cloud_db)
 
     def buy(s: Any, seq: int, days_ago: int, names: list[str], member: str) -> None:
         when = now - timedelta(days=days_ago)
