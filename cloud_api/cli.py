@@ -350,8 +350,9 @@ def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.crud.reports import daily_report
     from cloud_api.crud.stores import find_store
 
+    sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
     secret = load_or_create_secret(settings.secret_file)
-    with _sessions(settings)() as s:
+    with sessions() as s:
         store = find_store(s, args.retailer or settings.retailer, args.store)
         if store is None:
             raise ValueError(f"no store {args.store!r}")
@@ -360,7 +361,7 @@ def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
     if args.send:
         from cloud_api.reports_mail import send_report
 
-        sent = send_report(_sessions(settings), settings.mail, store.id, args.date, secret)
+        sent = send_report(sessions, settings.mail, store.id, args.date, secret)
         print(f"sent to {', '.join(sent) or 'nobody (no users for this store)'}", file=sys.stderr)
     return 0
 
@@ -401,12 +402,13 @@ def cmd_import(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.crud.history_import import import_lines
     from cloud_api.crud.stores import find_store
 
-    secret = load_or_create_secret(settings.secret_file)
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ValueError(f"{args.file}: cannot read it: {e}") from None
-    with _sessions(settings).begin() as s:
+    sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
+    secret = load_or_create_secret(settings.secret_file)
+    with sessions.begin() as s:
         store = find_store(s, args.retailer or settings.retailer, args.store)
         if store is None:
             raise ValueError(f"no store {args.store!r}")
@@ -528,8 +530,9 @@ def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.crud.stores import find_store
     from cloud_api.schemas import ChurnWarningOut
 
+    sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
     secret = load_or_create_secret(settings.secret_file)
-    with _sessions(settings)() as s:
+    with sessions() as s:
         store = find_store(s, args.retailer or settings.retailer, args.store)
         if store is None:
             raise ValueError(f"no store {args.store!r}")
@@ -557,9 +560,8 @@ def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     from cloud_api.core.secrets import load_or_create_secret
 
-    run_scheduler(
-        _sessions(settings), settings.mail, stop, secret=load_or_create_secret(settings.secret_file)
-    )
+    sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
+    run_scheduler(sessions, settings.mail, stop, secret=load_or_create_secret(settings.secret_file))
     return 0
 
 
