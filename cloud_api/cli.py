@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from cloud_api.crud.stores import StoreChanges
+    from cloud_api.models import Store
 
 
 def _sessions(settings: CloudSettings) -> sessionmaker[Session]:
@@ -46,6 +47,16 @@ def _sessions(settings: CloudSettings) -> sessionmaker[Session]:
 
     check_database(settings.database_url)
     return make_sessions(make_engine(settings.database_url))
+
+
+def _store(s: Session, retailer: str, code: str) -> Store:
+    """The retailer's store of this code, or the command's refusal naming it."""
+    from cloud_api.crud.stores import find_store
+
+    store = find_store(s, retailer, code)
+    if store is None:
+        raise ValueError(f"no store {code!r}")
+    return store
 
 
 def cmd_migrate(settings: CloudSettings, args: argparse.Namespace) -> int:
@@ -348,14 +359,11 @@ def cmd_token_create(settings: CloudSettings, args: argparse.Namespace) -> int:
 def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.core.secrets import load_or_create_secret
     from cloud_api.crud.reports import daily_report
-    from cloud_api.crud.stores import find_store
 
     sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
     secret = load_or_create_secret(settings.secret_file)
     with sessions() as s:
-        store = find_store(s, args.retailer or settings.retailer, args.store)
-        if store is None:
-            raise ValueError(f"no store {args.store!r}")
+        store = _store(s, args.retailer or settings.retailer, args.store)
         report = daily_report(s, store, args.date, secret)
     print(report.model_dump_json(indent=2))
     if args.send:
@@ -400,7 +408,6 @@ def cmd_import(settings: CloudSettings, args: argparse.Namespace) -> int:
 
     from cloud_api.core.secrets import load_or_create_secret
     from cloud_api.crud.history_import import import_lines
-    from cloud_api.crud.stores import find_store
 
     try:
         text = args.file.read_text(encoding="utf-8")
@@ -409,9 +416,7 @@ def cmd_import(settings: CloudSettings, args: argparse.Namespace) -> int:
     sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
     secret = load_or_create_secret(settings.secret_file)
     with sessions.begin() as s:
-        store = find_store(s, args.retailer or settings.retailer, args.store)
-        if store is None:
-            raise ValueError(f"no store {args.store!r}")
+        store = _store(s, args.retailer or settings.retailer, args.store)
         result = import_lines(s, store, text.splitlines(), datetime.now(UTC), secret)
     for number, why in result.refused:
         print(f"{args.file}:{number}: {why}", file=sys.stderr)
@@ -499,16 +504,13 @@ def cmd_rules(settings: CloudSettings, args: argparse.Namespace) -> int:
     import json
 
     from cloud_api.crud.baskets import rules_for
-    from cloud_api.crud.stores import find_store
     from cloud_api.schemas import BasketRuleOut
 
     retailer = args.retailer or settings.retailer
     with _sessions(settings)() as s:
         scope = ""
         if args.store is not None:
-            store = find_store(s, retailer, args.store)
-            if store is None:
-                raise ValueError(f"no store {args.store!r}")
+            store = _store(s, retailer, args.store)
             scope = store.code
         found = [BasketRuleOut.model_validate(r, from_attributes=True) for r in rules_for(s, retailer, scope)]
     if args.json:
@@ -527,15 +529,12 @@ def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
 
     from cloud_api.core.secrets import load_or_create_secret
     from cloud_api.crud.churn import warnings
-    from cloud_api.crud.stores import find_store
     from cloud_api.schemas import ChurnWarningOut
 
     sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
     secret = load_or_create_secret(settings.secret_file)
     with sessions() as s:
-        store = find_store(s, args.retailer or settings.retailer, args.store)
-        if store is None:
-            raise ValueError(f"no store {args.store!r}")
+        store = _store(s, args.retailer or settings.retailer, args.store)
         found = warnings(s, [store.id], datetime.now(UTC), secret)
     out = [ChurnWarningOut(**{**vars(w), "currency": w.currency or None}) for w in found]
     if args.json:

@@ -143,8 +143,12 @@ class Catalogue:
         return product.name if product is not None else name
 
 
-def catalogue(session: Session, retailer: str) -> Catalogue:
-    products = list(session.scalars(select(Product).where(Product.retailer == retailer)))
+def catalogue(session: Session, retailer: str, categories: Collection[str] | None = None) -> Catalogue:
+    """``categories``: only the products of these (a tag rule's lookups, on ingest, need no other)."""
+    q = select(Product).where(Product.retailer == retailer)
+    if categories is not None:
+        q = q.where(Product.category.in_(list(categories)))
+    products = list(session.scalars(q))
     return Catalogue(
         by_code={p.code: p for p in products if p.code},
         by_barcode={p.barcode: p for p in products if p.barcode},

@@ -74,7 +74,7 @@ def apply_rules(session: Session, retailer: str, customer_ids: Collection[int] |
     rules = list(session.scalars(select(TagRule).where(TagRule.retailer == retailer)))
     if not rules:
         return
-    known = catalogue(session, retailer)
+    known = catalogue(session, retailer, {r.category for r in rules})
     q = (
         select(Transaction.customer_id, Transaction.started_at, Transaction.record)
         .join(Store, Store.id == Transaction.store_id)

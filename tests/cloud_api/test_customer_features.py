@@ -25,7 +25,7 @@ from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
 from cloud_api.models import CustomerFeature, Store, Transaction
 from sync.envelope import Envelope
-from tests.cloud_api.chain import cloud_config
+from tests.cloud_api.chain import add_sale, cloud_config
 
 ZONES = {"s1": "Asia/Shanghai", "s2": "America/New_York"}
 
@@ -174,33 +174,11 @@ def test_the_command_refreshes_a_retailers_stores(cloud_db: str, tmp_path: Path,
 def _bulk_sales(
     s: Session, customers: list[Any], plan: list[tuple[int, list[float], str]], now: datetime
 ) -> None:
-    """Sales straight into the table (the ingest path is tested elsewhere): per customer index, the days
-    ago of each purchase and its total."""
+    """Per customer index, the days ago of each purchase and its total."""
     store = s.scalars(select(Store)).one()
-    device = "s1-t1"
-    n = 0
     for who, days_ago, total in plan:
         for d in days_ago:
-            n += 1
-            when = now - timedelta(days=d)
-            s.add(
-                Transaction(
-                    device_id=device,
-                    store_id=store.id,
-                    job_id=f"bulk-{n}",
-                    seq=n,
-                    revision=1,
-                    kind="sale",
-                    status="ok",
-                    currency="CNY",
-                    total=Decimal(total),
-                    started_at=when,
-                    received_at=when,
-                    record={"transaction": {"kind": "sale", "total": total, "items": []}},
-                    customer_id=customers[who].id,
-                )
-            )
-    s.flush()
+            add_sale(s, store, now - timedelta(days=d), [("Basket", total)], customers[who].id)
 
 
 def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> None:
@@ -255,23 +233,7 @@ def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> N
         store = s.scalars(select(Store).where(Store.retailer == "tiny")).one()
         few = [customer_for_phone(s, secret, f"+861390013{n:04d}", now) for n in range(3)]
         for n, person in enumerate(few):
-            s.add(
-                Transaction(
-                    device_id="t1-t1",
-                    store_id=store.id,
-                    job_id=f"t-{n}",
-                    seq=n + 1,
-                    revision=1,
-                    kind="sale",
-                    status="ok",
-                    currency="CNY",
-                    total=Decimal("9.00"),
-                    started_at=now - timedelta(days=n + 1),
-                    received_at=now,
-                    record={},
-                    customer_id=person.id,
-                )
-            )
+            add_sale(s, store, now - timedelta(days=n + 1), [("Basket", "9.00")], person.id, now)
         s.flush()
         refresh(s, now, store_ids=[store.id])
         tiny = fit_values(s, "tiny", now)
