@@ -2,7 +2,7 @@
 
     tillbox-cloud [--config cloud.toml] migrate
     tillbox-cloud stores list | add CODE | set CODE  [--name N] [--timezone TZ] [--closing-time HH:MM]
-                                                     [--currency XXX]
+                                                     [--currency XXX] [--region R]
     tillbox-cloud devices enroll --store S --device D --public-key KEY   (key as `tillbox status` prints it)
     tillbox-cloud devices revoke DEVICE
     tillbox-cloud devices list
@@ -311,7 +311,8 @@ def cmd_store_list(settings: CloudSettings, args: argparse.Namespace) -> int:
         for st, devices in stores_with_devices(s, args.retailer or settings.retailer):
             print(
                 f"{st.code}\t{st.name or '(no name)'}\t{st.timezone}\tcloses {st.closing_time}\t"
-                f"{st.currency or 'currency of its receipts'}\t{devices} box(es)"
+                f"{st.currency or 'currency of its receipts'}\t{st.region or '(no region)'}\t"
+                f"{devices} box(es)"
             )
     return 0
 
@@ -319,7 +320,7 @@ def cmd_store_list(settings: CloudSettings, args: argparse.Namespace) -> int:
 def _store_changes(args: argparse.Namespace) -> StoreChanges:
     from cloud_api.crud.stores import StoreChanges
 
-    return StoreChanges(args.name, args.timezone, args.closing_time, args.currency)
+    return StoreChanges(args.name, args.timezone, args.closing_time, args.currency, args.region)
 
 
 def cmd_store_add(settings: CloudSettings, args: argparse.Namespace) -> int:
@@ -336,7 +337,9 @@ def cmd_store_set(settings: CloudSettings, args: argparse.Namespace) -> int:
 
     changes = _store_changes(args)
     if changes == type(changes)():
-        raise ValueError("nothing to change: give --name, --timezone, --closing-time and/or --currency")
+        raise ValueError(
+            "nothing to change: give --name, --timezone, --closing-time, --currency and/or --region"
+        )
     with _sessions(settings).begin() as s:
         st = set_store(s, args.retailer or settings.retailer, args.code, changes)
         print(f"store {st.code}: {st.name or '(no name)'}, {st.timezone}, closes {st.closing_time}")
@@ -627,6 +630,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         st.add_argument("--closing-time", help="HH:MM local: when its daily report is mailed")
         st.add_argument("--currency", help="ISO 4217 code its figures are reported in, e.g. CNY")
+        st.add_argument("--region", help="the region HQ groups it in (the owner's report, by region)")
         retailer(st)
     devices = sub.add_parser("devices", help="the device registry").add_subparsers(dest="what", required=True)
     e = command(

@@ -59,6 +59,7 @@ class Store(Base):
     # The daily report goes out at closing time (store's local time, HH:MM) for that day's sales.
     closing_time: Mapped[str] = mapped_column(String(5), default="22:00", server_default="22:00")
     last_report_for: Mapped[str | None] = mapped_column(String(10))  # ISO date of the last report sent
+    region: Mapped[str | None] = mapped_column(String(64))  # as HQ groups its stores: the owner's report
 
 
 class Device(Base):
@@ -246,6 +247,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))  # None: API tokens only
     created_at: Mapped[datetime] = mapped_column(Aware)
     disabled_at: Mapped[datetime | None] = mapped_column(Aware)
+    # ISO date of the last closing report of this user's scope mailed (managers and owners: one mail
+    # for all their stores, once the last of them has closed)
+    last_report_for: Mapped[str | None] = mapped_column(String(10))
 
 
 class UserStore(Base):

@@ -23,6 +23,7 @@ class StoreOut(Out):
     name: str | None
     timezone: str
     closing_time: str
+    region: str | None = None
 
 
 class SeqRange(BaseModel):

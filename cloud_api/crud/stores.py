@@ -1,5 +1,5 @@
-"""Stores as HQ names them: code (the store id in box.toml and topics), name, time zone, closing time and
-currency. A store also appears by itself when its first box is enrolled; HQ then sets the rest."""
+"""Stores as HQ names them: code (the store id in box.toml and topics), name, time zone, closing time,
+currency and region. A store also appears by itself when its first box is enrolled; HQ then sets the rest."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class StoreChanges:
     timezone: str | None = None
     closing_time: str | None = None
     currency: str | None = None
+    region: str | None = None
 
     def checked(self) -> StoreChanges:
         if self.name is not None and not 0 < len(self.name.strip()) <= 200:
@@ -42,6 +43,8 @@ class StoreChanges:
             raise StoreError(f"closing time {self.closing_time!r}: HH:MM, 24-hour, local time")
         if self.currency is not None and not _CURRENCY.fullmatch(self.currency):
             raise StoreError(f"currency {self.currency!r}: an ISO 4217 code such as CNY, EUR, USD")
+        if self.region is not None and not 0 < len(self.region.strip()) <= 64:
+            raise StoreError("a region's name is 1 to 64 characters")
         return self
 
 
@@ -86,6 +89,8 @@ def _apply(store: Store, c: StoreChanges) -> None:
         store.closing_time = c.closing_time
     if c.currency is not None:
         store.currency = c.currency
+    if c.region is not None:
+        store.region = c.region.strip()
 
 
 def stores_with_devices(session: Session, retailer: str) -> list[tuple[Store, int]]:
