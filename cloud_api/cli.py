@@ -364,6 +364,8 @@ def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.crud.reports import daily_report
 
     sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
+    if args.store is None:
+        return _role_report(sessions, args.retailer or settings.retailer, args)
     secret = load_or_create_secret(settings.secret_file)
     with sessions() as s:
         store = _store(s, args.retailer or settings.retailer, args.store)
@@ -374,6 +376,27 @@ def cmd_report(settings: CloudSettings, args: argparse.Namespace) -> int:
 
         sent = send_report(sessions, settings.mail, store.id, args.date, secret)
         print(f"sent to {', '.join(sent) or 'nobody (no users for this store)'}", file=sys.stderr)
+    return 0
+
+
+def _role_report(sessions: sessionmaker[Session], retailer: str, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from cloud_api.crud.role_reports import chain_report, stores_report
+    from cloud_api.models import Store
+
+    if args.send:
+        raise ValueError("--send is for a store's report: managers' and owners' go out by `schedule`")
+    with sessions() as s:
+        if args.chain:
+            ids = list(s.scalars(select(Store.id).where(Store.retailer == retailer)))
+            if not ids:
+                raise ValueError(f"retailer {retailer!r} has no stores")
+            print(chain_report(s, retailer, ids, args.date).model_dump_json(indent=2))
+        else:
+            codes = [c for c in args.stores.split(",") if c]
+            ids = [_store(s, retailer, c).id for c in codes]
+            print(stores_report(s, ids, args.date).model_dump_json(indent=2))
     return 0
 
 
@@ -535,6 +558,8 @@ def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.schemas import ChurnWarningOut
 
     sessions = _sessions(settings)  # (the database checked before the secret is made beside it)
+    if args.store is None:
+        return _role_report(sessions, args.retailer or settings.retailer, args)
     secret = load_or_create_secret(settings.secret_file)
     with sessions() as s:
         store = _store(s, args.retailer or settings.retailer, args.store)
@@ -683,8 +708,16 @@ def build_parser() -> argparse.ArgumentParser:
     tr = command(tokens, "revoke", cmd_token_revoke, "revoke a token by the id `tokens list` shows")
     tr.add_argument("id")
     retailer(tr)
-    rep = command(sub, "report", cmd_report, "a store's daily report as JSON (and --send it by e-mail)")
-    rep.add_argument("--store", required=True)
+    rep = command(
+        sub,
+        "report",
+        cmd_report,
+        "a closing report as JSON: a store's, stores side by side, or the chain's (--send: e-mail it)",
+    )
+    which = rep.add_mutually_exclusive_group(required=True)
+    which.add_argument("--store", help="a store's daily report")
+    which.add_argument("--stores", help="store codes, comma-separated: side by side (a manager's report)")
+    which.add_argument("--chain", action="store_true", help="the chain by region (the owner's report)")
     rep.add_argument("--date", required=True, type=date_arg)
     retailer(rep)
     rep.add_argument("--send", action="store_true", help="also e-mail it to the store's recipients")

@@ -218,6 +218,15 @@ class CurrencySales(BaseModel):
     tickets: int
 
 
+class GapItem(BaseModel):
+    """An item a store's high-value customers bought at the chain's other stores and it has not sold."""
+
+    name: str  # as the catalogue names it, else as printed
+    category: str | None
+    buyers: int  # of the store's high-value customers, in the last 30 days
+    bought_at: list[str]  # the store codes where they bought it
+
+
 class DailyReport(BaseModel):
     store_id: int
     store: str
@@ -236,9 +245,68 @@ class DailyReport(BaseModel):
     # Core customers gone quiet against their own cadence (as the features stand when it is made), the
     # most value at risk first; masked phone and member number where the service's secret was at hand.
     gone_quiet: list[ChurnWarningOut] = []
+    # What the store's high-value customers bought at the chain's other stores in the last 30 days that
+    # it has not sold in them (cloud_api/crud/assortment.py)
+    assortment_gap: list[GapItem] = []
     new_customers: int
     returning_customers: int
     needs_review: int
+
+
+class StoreDay(BaseModel):
+    """A store's day in a manager's or the owner's report (cloud_api/crud/role_reports.py)."""
+
+    store_id: int
+    store: str
+    code: str
+    region: str | None
+    currency: str | None  # every figure below in it alone
+    sales: Decimal
+    tickets: int
+    average_basket: Decimal | None
+    identified: int  # sales linked to a known customer
+    identified_share: Decimal | None  # identified / tickets, 0 to 1; None without sales
+    sales_week_before: Decimal  # the same weekday a week before
+    change: Decimal | None  # (sales - sales_week_before) / sales_week_before; None where that was 0
+    other_currency_tickets: int  # sales in another currency: not in these figures
+    rank: int  # by sales among the report's stores of the same currency, 1 the best
+
+
+class CurrencyTotal(BaseModel):
+    """The sum of the stores' figures in one currency (never across currencies)."""
+
+    currency: str | None
+    stores: int
+    sales: Decimal
+    tickets: int
+    average_basket: Decimal | None
+    identified_share: Decimal | None
+    sales_week_before: Decimal
+    change: Decimal | None
+
+
+class RegionTotal(CurrencyTotal):
+    region: str
+
+
+class StoresReport(BaseModel):
+    """A manager's closing report: their stores side by side."""
+
+    date: date
+    stores: list[StoreDay]  # by currency, then rank
+    totals: list[CurrencyTotal]
+
+
+class ChainReport(BaseModel):
+    """The owner's closing report: the chain by region, its best and worst stores."""
+
+    retailer: str
+    date: date
+    totals: list[CurrencyTotal]
+    regions: list[RegionTotal]
+    top: list[StoreDay]  # the best few of each currency
+    bottom: list[StoreDay]  # the worst few of each currency, the worst first; none of them in `top`
+    stores: list[StoreDay]
 
 
 class DayReading(BaseModel):

@@ -136,6 +136,7 @@ class Fleet:
             "/api/v1/stores/{store_id}": f"/api/v1/stores/{sid}",
             "/api/v1/stores/{store_id}/warnings": f"/api/v1/stores/{sid}/warnings",
             "/api/v1/stores/{store_id}/rules": f"/api/v1/stores/{sid}/rules",
+            "/api/v1/stores/{store_id}/assortment-gap": f"/api/v1/stores/{sid}/assortment-gap",
             "/api/v1/devices": f"/api/v1/devices?store_id={sid}",
             "/api/v1/transactions": f"/api/v1/transactions?store_id={sid}",
             "/api/v1/transactions/{transaction_id}": f"/api/v1/transactions/{tid}",
@@ -145,6 +146,8 @@ class Fleet:
             "/api/v1/customers/{customer_id}": f"/api/v1/customers/{cid}",
             "/api/v1/customers/{customer_id}/recommendations": f"/api/v1/customers/{cid}/recommendations",
             "/api/v1/reports/daily": f"/api/v1/reports/daily?store_id={sid}&day={today}",
+            "/api/v1/reports/stores": f"/api/v1/reports/stores?day={today}",
+            "/api/v1/reports/chain": f"/api/v1/reports/chain?day={today}",  # the owner's only: 403 to others
             "/api/v1/health": "/api/v1/health",
             "/api/v1/layouts": "/api/v1/layouts",
             "/api/v1/profiles": "/api/v1/profiles",

@@ -105,9 +105,9 @@ class MailSettings:
     starttls: bool = False
     username: str | None = None  # the password comes from TILLBOX_CLOUD_SMTP_PASSWORD, never the file
     password: str | None = None
-    # Who gets a store's daily report: users of these roles whose stores include it. Owners see every
-    # store, so they are not in the default (a fleet's owner would get hundreds of mails a night).
-    report_roles: tuple[str, ...] = ("manager", "store_manager")
+    # Which roles get their closing report by mail: a store manager their store's, a manager their stores
+    # side by side, an owner the chain (one mail a night each, whatever the number of stores).
+    report_roles: tuple[str, ...] = ("owner", "manager", "store_manager")
 
 
 @dataclass(frozen=True)

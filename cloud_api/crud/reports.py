@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.assortment import assortment_gap
 from cloud_api.crud.churn import warnings
 from cloud_api.crud.records import item_lines
 from cloud_api.models import Store, Transaction
@@ -32,6 +33,7 @@ from cloud_api.schemas import (
 )
 
 GONE_QUIET = 10  # the report lists the most valuable; the API gives them all
+GAP_ITEMS = 10
 
 CORE_WINDOW = timedelta(days=90)
 
@@ -51,6 +53,7 @@ def daily_report(
     session: Session, store: Store, day: date, secret: ServiceSecret | None = None
 ) -> DailyReport:
     start, end = local_day(store, day)
+    as_of = min(end, datetime.now(UTC))  # a past day's report as it stood that night, a day's so far now
     zone = ZoneInfo(store.timezone)
     rows = list(
         session.scalars(
@@ -145,8 +148,9 @@ def daily_report(
         core_customers=core,
         gone_quiet=[
             ChurnWarningOut(**{**vars(w), "currency": w.currency or None})
-            for w in warnings(session, [store.id], min(end, datetime.now(UTC)), secret)[:GONE_QUIET]
+            for w in warnings(session, [store.id], as_of, secret)[:GONE_QUIET]
         ],
+        assortment_gap=assortment_gap(session, store, as_of, GAP_ITEMS),
         new_customers=new,
         returning_customers=len(customers_today) - new,
         needs_review=sum(1 for t in rows if t.status != "ok"),

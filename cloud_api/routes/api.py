@@ -10,21 +10,26 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from cloud_api.crud import baskets, churn, customer_views, hq, products
+from cloud_api.crud.assortment import assortment_gap
 from cloud_api.crud.reports import daily_report
+from cloud_api.crud.role_reports import chain_report, stores_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
 from cloud_api.deps import Db, app_state
 from cloud_api.schemas import (
     BasketRuleOut,
+    ChainReport,
     ChurnWarningOut,
     CustomerDetail,
     CustomerPage,
     DailyReport,
     DeviceOut,
+    GapItem,
     Recommendation,
     ReviewPage,
     StoreHealth,
     StoreOut,
+    StoresReport,
     TransactionDetail,
     TransactionOut,
     TransactionPage,
@@ -106,6 +111,16 @@ def get_basket_rules(
         BasketRuleOut.model_validate(r, from_attributes=True)
         for r in baskets.rules_for(s, who.retailer, store.code, limit)
     ]
+
+
+@router.get("/stores/{store_id}/assortment-gap", response_model=list[GapItem], responses=NOT_FOUND)
+def get_assortment_gap(store_id: PathId, who: Who, s: Db) -> list[GapItem]:
+    """What the store's high-value customers bought at your other stores in the last 30 days that this
+    store has not sold in them, most buyers first."""
+    store = hq.store(s, who, store_id)
+    if store is None:
+        raise HTTPException(404, "no such store")
+    return assortment_gap(s, store, datetime.now(UTC))
 
 
 @router.get("/products/unmapped", response_model=list[UnmappedItem])
@@ -214,3 +229,18 @@ def get_daily_report(
     if found is None:
         raise HTTPException(404, "no such store")
     return daily_report(s, found, day, app_state(request).secret)
+
+
+@router.get("/reports/stores", response_model=StoresReport)
+def get_stores_report(day: date, who: Who, s: Db) -> StoresReport:
+    """Your stores side by side for their local `day`: sales, tickets, basket, identified share, change
+    against the same weekday a week before, and the rank within each currency."""
+    return stores_report(s, who.store_ids, day)
+
+
+@router.get("/reports/chain", response_model=ChainReport, responses={403: {"description": "Owners only"}})
+def get_chain_report(day: date, who: Who, s: Db) -> ChainReport:
+    """The chain for the owner: totals per currency, regions, the best and worst stores."""
+    if who.role != "owner":
+        raise HTTPException(403, "the chain's report is the owner's")
+    return chain_report(s, who.retailer, who.store_ids, day)

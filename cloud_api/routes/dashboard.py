@@ -14,11 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cloud_api.crud import hq
 from cloud_api.crud.reports import daily_report
+from cloud_api.crud.role_reports import chain_report, stores_report
 from cloud_api.crud.sales_today import sales_today
 from cloud_api.crud.store_health import reader_label, store_health
 from cloud_api.crud.users import Scope, authenticate, issue_token, revoke_token, scope_of, user_for_token
 from cloud_api.deps import AppState, Db, app_state, client_address
-from cloud_api.reports_mail import chart_data_uri
+from cloud_api.reports_mail import chart_data_uri, role_context
 
 router = APIRouter(prefix="/hq", include_in_schema=False)
 COOKIE = "tillbox_hq"
@@ -135,6 +136,7 @@ def dashboard(request: Request, who: Who, s: Db) -> Response:
     today_figures = sales_today(s, who, now)
     names = {st.id: st.name or st.code for st in stores}
     today = {st.id: datetime.now(ZoneInfo(st.timezone)).date() for st in stores}
+    yesterday = min(today.values(), default=now.date()) - timedelta(days=1)
     return _page(
         state,
         request,
@@ -149,6 +151,7 @@ def dashboard(request: Request, who: Who, s: Db) -> Response:
         alerts=[(h.store, a) for h in health for a in h.alerts],
         health=health,
         figures=today_figures,
+        yesterday=yesterday,
     )
 
 
@@ -167,6 +170,21 @@ def review(request: Request, who: Who, s: Db) -> Response:
         names=names,
         pictured=pictured,
     )
+
+
+@router.get("/reports/stores/{day}", response_class=HTMLResponse)
+def stores_report_page(day: date, request: Request, who: Who, s: Db) -> Response:
+    r = stores_report(s, who.store_ids, day)
+    return _page(app_state(request), request, "role_report.html", **role_context(r))
+
+
+@router.get("/reports/chain/{day}", response_class=HTMLResponse)
+def chain_report_page(day: date, request: Request, who: Who, s: Db) -> Response:
+    state = app_state(request)
+    if who.role != "owner":
+        return _page(state, request, "message.html", 403, title="The chain's report is the owner's", text="")
+    r = chain_report(s, who.retailer, who.store_ids, day)
+    return _page(state, request, "role_report.html", **role_context(r))
 
 
 @router.get("/reports/{store_id}/{day}", response_class=HTMLResponse)

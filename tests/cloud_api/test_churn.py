@@ -5,6 +5,7 @@ cadence, with the value model's P(alive) where fitted; in that store's list only
 from __future__ import annotations
 
 import json
+import os
 import random
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -17,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from cloud_api.cli import main as cloud_main
 from cloud_api.core.db import make_engine, make_sessions
-from cloud_api.core.secrets import load_or_create_secret
+from cloud_api.core.secrets import ServiceSecret, load_or_create_secret
+from cloud_api.crud.churn import warnings
 from cloud_api.crud.customer_features import refresh
 from cloud_api.crud.customer_values import fit_values
 from cloud_api.crud.customers import customer_for_phone, link_member
@@ -110,3 +112,42 @@ def test_the_quiet_regular_is_in_their_stores_list_only(cloud_db: str, tmp_path:
     capsys.readouterr()
     assert cloud_main(["--config", str(config), "warnings", "--store", "s1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == s1_list
+
+
+def test_four_missed_cadences_are_a_warning_whatever_the_model_says(cloud_db: str) -> None:
+    """A chain model with almost no dropout keeps P(alive) high for a regular; three missed weeks stay
+    unwarned by it, five are warned all the same."""
+    from cloud_api.analytics.value_model import BgNbd
+    from cloud_api.models import ValueModel
+
+    now = datetime.now(UTC)
+    upgrade(cloud_db)
+    sessions = make_sessions(make_engine(cloud_db))
+    with sessions.begin() as s:
+        enroll(s, "acme", "s1", "s1-t1", "A" * 43)
+        s1 = s.scalars(select(Store)).one()
+        s.add(
+            ValueModel(
+                retailer="acme",
+                currency="CNY",
+                customers=100,
+                r=1.0,
+                alpha=7.0,
+                a=0.001,
+                b=50.0,
+                p=None,
+                q=None,
+                v=None,
+                fitted_at=now,
+            )
+        )
+        late, gone = (
+            customer_for_phone(s, ServiceSecret(os.urandom(32)), f"+861380013800{n}", now) for n in (1, 2)
+        )
+        _visits(s, s1, late.id, [21 + 7.0 * k for k in range(8)], "40.00", now)  # three weeks quiet
+        _visits(s, s1, gone.id, [35 + 7.0 * k for k in range(8)], "40.00", now)  # five weeks quiet
+        refresh(s, now)
+    assert BgNbd(1.0, 7.0, 0.001, 50.0).p_alive(7, 49, 70) > 0.5  # the model calls the five weeks chance
+    with sessions() as s:
+        warned = {w.customer_id for w in warnings(s, [s1.id], now)}
+    assert warned == {gone.id}

@@ -139,7 +139,7 @@ def test_the_days_figures_in_the_stores_own_timezone(tmp_path: Path, cloud_db: s
     assert [c.spend for c in r.core_customers] == [Decimal("140.00"), Decimal("30.50")]
 
 
-def test_the_report_is_mailed_once_at_closing_time_with_its_chart(
+def test_each_role_gets_its_own_report_once_at_closing_time_with_its_chart(
     tmp_path: Path, cloud_db: str, smtp: Any
 ) -> None:
     inbox, port = smtp
@@ -148,10 +148,11 @@ def test_the_report_is_mailed_once_at_closing_time_with_its_chart(
     before = datetime(2026, 11, 27, 21, 29, tzinfo=SHANGHAI)
     assert send_due_reports(sessions, mail, before) == 0 and inbox.messages == []
     after = datetime(2026, 11, 27, 21, 31, tzinfo=SHANGHAI)
-    assert send_due_reports(sessions, mail, after) == 1
+    assert send_due_reports(sessions, mail, after) == 3  # the store's, the manager's, the owner's
     assert send_due_reports(sessions, mail, after + timedelta(minutes=30)) == 0  # once a day
-    [(rcpt, msg)] = inbox.messages
-    assert sorted(rcpt) == ["area@acme.test", "shop@acme.test"]  # owners opt in ([mail] report_roles)
+    mails = {tuple(rcpt): msg for rcpt, msg in inbox.messages}
+    assert sorted(mails) == [("area@acme.test",), ("owner@acme.test",), ("shop@acme.test",)]
+    msg = mails[("shop@acme.test",)]
     assert msg["Subject"] == "Daily report: Acme Store 1, 2026-11-27"
     html = msg.get_body(("html",))
     assert html is not None and 'src="cid:hourly-chart"' in html.get_content()
@@ -162,9 +163,25 @@ def test_the_report_is_mailed_once_at_closing_time_with_its_chart(
     assert chart.size == (720, 260)
     plain = msg.get_body(("plain",))
     assert plain is not None and "4 tickets" in plain.get_content()
-    # The next day's closing time: the next day's report.
-    assert send_due_reports(sessions, mail, after + timedelta(days=1)) == 1
-    assert len(inbox.messages) == 2
+    assert mails[("area@acme.test",)]["Subject"] == "Stores report: 1 stores, 2026-11-27"
+    owners = mails[("owner@acme.test",)]
+    assert owners["Subject"] == "Chain report: acme, 2026-11-27"
+    for m in (mails[("area@acme.test",)], owners):
+        body = m.get_body(("plain",))
+        assert body is not None and "Total CNY: 149.50 over 1 stores, 4 tickets" in body.get_content()
+        [png] = [p for p in m.walk() if p.get_content_type() == "image/png"]
+        assert png["Content-ID"] == "<role-chart>"
+    # The next day's closing time: the next day's reports.
+    assert send_due_reports(sessions, mail, after + timedelta(days=1)) == 3
+    assert len(inbox.messages) == 6
+
+
+def test_report_roles_leave_a_role_without_mail(tmp_path: Path, cloud_db: str, smtp: Any) -> None:
+    inbox, port = smtp
+    sessions, _ = shop(cloud_db)
+    mail = MailSettings(host="127.0.0.1", port=port, sender="r@acme.test", report_roles=("store_manager",))
+    assert send_due_reports(sessions, mail, datetime(2026, 11, 27, 21, 31, tzinfo=SHANGHAI)) == 1
+    assert [rcpt for rcpt, _ in inbox.messages] == [["shop@acme.test"]]
 
 
 def test_an_smtp_server_that_is_down_leaves_the_report_due(tmp_path: Path) -> None:
