@@ -95,6 +95,14 @@ def signed_body(body: Any) -> bytes:
             },
             "config.reparse.status: 'ok; DROP' is none of",
         ),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00Z", "item_rules": ["[[rule]]"]},
+            "config.item_rules: text expected, not list",
+        ),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00Z", "item_rules": "#" * 65537},
+            "config.item_rules: longer than 65536",
+        ),
     ],
 )
 def test_a_signed_configuration_with_hostile_contents_is_refused_with_the_field_named(
