@@ -15,6 +15,7 @@
     tillbox-cloud report --store S --date YYYY-MM-DD [--send]
     tillbox-cloud schedule        (daily reports by e-mail at each store's closing time)
     tillbox-cloud config key | config push --store S [--profile FILE.toml] [--reparse]
+    tillbox-cloud tags push-rules FILE.toml (--store S | --all)   (the boxes' item-name tag rules)
 
 `--config` goes before or after the command; without it, TILLBOX_CLOUD_CONFIG names the file. The database
 is `database.url` in cloud.toml or TILLBOX_CLOUD_DATABASE_URL (default: tillbox-cloud.db here). Every
@@ -526,6 +527,44 @@ def cmd_tags_list(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tags_push_rules(settings: CloudSettings, args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from cloud_api.crud.item_rules import RulesRefused, check, push_item_rules
+    from cloud_api.fleet_push import config_key, publish
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ValueError(f"{args.file}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{args.file}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
+    try:
+        count = check(text)
+    except RulesRefused as e:  # before the database or the key: a bad file changes nothing
+        for problem in e.problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print("tillbox-cloud: the rules were not pushed", file=sys.stderr)
+        return 1
+    sessions = _sessions(settings)
+    key = config_key(settings.config_key_file)
+    with sessions() as s:
+        pushed = push_item_rules(
+            s,
+            args.retailer or settings.retailer,
+            None if args.all else [args.store],
+            text,
+            key,
+            partial(publish, settings.broker),
+            "cli",
+        )
+        s.commit()
+    for p in pushed:
+        to = ", ".join(p.devices) or "no box yet"
+        print(f"{p.store}: configuration {p.version} with {count} item rules pushed to {to}")
+    return 0
+
+
 def cmd_rules(settings: CloudSettings, args: argparse.Namespace) -> int:
     import json
 
@@ -751,6 +790,14 @@ def build_parser() -> argparse.ArgumentParser:
     ta.add_argument("rule", help="e.g. '2 or more baby purchases in 60 days -> new_parent'")
     retailer(ta)
     retailer(command(tags, "list", cmd_tags_list, "the rules and how many customers each tags"))
+    tp = command(
+        tags, "push-rules", cmd_tags_push_rules, "push the boxes' item-name tag rules (signed) to stores"
+    )
+    tp.add_argument("file", type=Path, help="a rules TOML file: [[rule]] tag = ..., items = [patterns]")
+    which = tp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--store", help="one store's boxes")
+    which.add_argument("--all", action="store_true", help="every store of the retailer")
+    retailer(tp)
     ru = command(sub, "rules", cmd_rules, "what baskets hold together: a store's, or the chain's")
     ru.add_argument("--store", help="default: the whole chain")
     ru.add_argument("--json", action="store_true")

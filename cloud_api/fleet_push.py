@@ -1,10 +1,15 @@
 """HQ pushing a configuration to a store's boxes: a new version for the store, signed with HQ's config
 key (32 bytes, 0600, made at first use; its public half goes into each box.toml as `[cloud] hq_key`),
 recorded, and published retained on the config topic of every enrolled, unrevoked box of the store, so
-a box that is offline now applies it when it reconnects."""
+a box that is offline now applies it when it reconnects.
+
+Each version states the whole of HQ's wish for the store: a push that changes one thing carries the
+others on from the store's last version — the POS profile by its callers (a rollback withdraws it), the
+item-name tag rules here in `prepare` (every push carries them; cloud_api/crud/item_rules.py sets them)."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +28,8 @@ from cloud_api.models import Device, PushedConfig
 from sync.config_doc import sign_config
 from sync.mqtt_client import mqtt_client
 from sync.topics import DeviceTopics
-from sync.wire.config import FleetConfig, PushedProfile, Reparse
+from sync.wire.config import MAX_CONFIG_BYTES, FleetConfig, PushedProfile, Reparse
+from sync.wire.model import from_wire
 
 
 def config_key(path: Path) -> Ed25519PrivateKey:
@@ -36,18 +42,33 @@ class Pushed:
     devices: list[str]
 
 
-def current_profile(session: Session, store_id: int) -> tuple[str, str] | None:
-    """The profile the store's last configuration carried (name, TOML): each configuration states the
-    whole of HQ's wish, so a push that changes something else carries it on."""
-    last = session.scalar(
+def _last(session: Session, store_id: int) -> PushedConfig | None:
+    return session.scalar(
         select(PushedConfig)
         .where(PushedConfig.store_id == store_id)
         .order_by(PushedConfig.version.desc())
         .limit(1)
     )
+
+
+def current_profile(session: Session, store_id: int) -> tuple[str, str] | None:
+    """The profile the store's last configuration carried (name, TOML): each configuration states the
+    whole of HQ's wish, so a push that changes something else carries it on."""
+    last = _last(session, store_id)
     if last is None or last.pos_profile is None or last.pos_profile_toml is None:
         return None
     return last.pos_profile, last.pos_profile_toml
+
+
+def current_item_rules(session: Session, store_id: int) -> str | None:
+    """The item-name tag rules (TOML) the store's last configuration carried, read from the document as
+    it was signed and sent: what the boxes run is that, not a column that could say otherwise."""
+    last = _last(session, store_id)
+    if last is None:
+        return None
+    # Our own signed payload, written by `prepare`: read with the wire model, not verified again.
+    sent = from_wire(FleetConfig, json.loads(last.payload)["config"], "config")
+    return sent.item_rules
 
 
 def prepare(
@@ -58,10 +79,13 @@ def prepare(
     profile: tuple[str, str] | None,  # (name, TOML text)
     reparse: bool,
     by: str,
+    item_rules: str | None = None,  # None: those of the store's last configuration, carried on
 ) -> tuple[PushedConfig, list[DeviceTopics]]:
     store = find_store(session, retailer, store_code)
     if store is None:
         raise ValueError(f"no store {store_code!r} at {retailer}")
+    if item_rules is None:
+        item_rules = current_item_rules(session, store.id)
     version = (
         session.scalar(select(func.max(PushedConfig.version)).where(PushedConfig.store_id == store.id)) or 0
     ) + 1
@@ -71,14 +95,20 @@ def prepare(
         issued_at=now,
         pos_profile=PushedProfile(*profile) if profile else None,
         reparse=Reparse(secrets.token_hex(8), "needs_review") if reparse else None,
+        item_rules=item_rules,
     )
+    payload = sign_config(config, key)
+    if len(payload) > MAX_CONFIG_BYTES:  # the boxes would refuse it: not recorded as pushed
+        raise ValueError(
+            f"the configuration is {len(payload)} bytes, more than a box takes ({MAX_CONFIG_BYTES})"
+        )
     row = PushedConfig(
         store_id=store.id,
         version=version,
         pos_profile=profile[0] if profile else None,
         pos_profile_toml=profile[1] if profile else None,
         reparse_id=config.reparse.id if config.reparse else None,
-        payload=sign_config(config, key).decode(),
+        payload=payload.decode(),
         pushed_at=now,
         pushed_by=by,
     )

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from sync.wire.config import MAX_ITEM_RULES_CHARS
 from sync.wire.heartbeat import BridgeCounters
 
 
@@ -387,3 +388,20 @@ class LearnedProfileOut(Out):
 
 class Pushed(BaseModel):
     stores: list[str]
+
+
+class ItemRulesIn(BaseModel):
+    """A rules file's text, as a box's `[tags] rules` file holds it ([[rule]] tag, items)."""
+
+    toml: str = Field(max_length=MAX_ITEM_RULES_CHARS)
+
+
+class StoreRulesPushed(BaseModel):
+    store: str
+    version: int  # the store's configuration version that carries the rules
+    devices: list[str]  # the boxes it was published to
+
+
+class ItemRulesPushed(BaseModel):
+    rules: int  # how many rules the file holds
+    stores: list[StoreRulesPushed]

@@ -36,7 +36,7 @@
                                         # add "void" or "refund" if those should get none either
 
     [tags]
-    rules = "/etc/tillbox/tags.toml"    # optional: item-name patterns -> tags (edge/tags/rules.py)
+    rules = "/etc/tillbox/tags.toml"    # optional: item-name patterns -> tags (edge/parsing/tag_rules.py)
 
     [paths]
     spool = "/var/spool/tillbox"
@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 
 from edge.escpos.printer_profile import GENERIC, PROFILES, PrinterProfile
 from edge.parsing.dates import DATE_ORDERS, DateOrder
-from edge.tags.rules import TagRule, TagRulesError, load_rules
+from edge.parsing.tag_rules import TagRule, TagRulesError, load_rules
 from firmware_bridge.boxfile import INJECT_SOCKET, SPOOL
 from sync.wire.transaction import Kind
 

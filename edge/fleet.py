@@ -1,10 +1,12 @@
 """What HQ pushes to this box (sync/config_doc.py): verified with HQ's public key, applied by the agent.
 
 The network thread hands over each payload (`receive`); a configuration that is not signed by HQ, is not
-newer than the one applied, or carries a POS profile that does not load is refused with a log line and
-changes nothing. An accepted one is kept (the signed payload, as received) beside the store, so a restart
-applies it again without the broker; the agent's loop `take`s it between receipts: the profile replaces
-the configured one for every receipt from then on, and a re-parse request runs once per id.
+newer than the one applied, or carries a POS profile or item-name tag rules that do not load is refused
+with a log line and changes nothing (the profile and the rules running stay). An accepted one is kept (the
+signed payload, as received) beside the store, so a restart applies it again without the broker; the
+agent's loop `take`s it between receipts: the profile replaces the configured one for every receipt from
+then on, its tag rules replace the box's own file's (edge/duties/fleet.py says why), and a re-parse
+request runs once per id.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from edge.parsing.profiles import PosProfile, ProfileError, parse_profile
+from edge.parsing.tag_rules import TagRule, TagRulesError, rules_from_text
 from firmware_bridge.atomic_file import write_atomically
 from firmware_bridge.tomlfile import TomlError, parse_toml
 from sync.config_doc import BadConfig, verify_config
@@ -36,6 +39,7 @@ def parse_hq_key(text: str) -> Ed25519PublicKey:
 class Update:
     config: FleetConfig
     profile: PosProfile | None
+    rules: tuple[TagRule, ...] | None  # None: HQ pushed none, the box's own file's apply
 
 
 def _profile(config: FleetConfig) -> PosProfile | None:
@@ -47,6 +51,12 @@ def _profile(config: FleetConfig) -> PosProfile | None:
     except TomlError as e:
         raise ProfileError(str(e)) from None
     return parse_profile(data, f"pushed profile {name!r}")
+
+
+def _rules(config: FleetConfig) -> tuple[TagRule, ...] | None:
+    if config.item_rules is None:
+        return None
+    return rules_from_text(config.item_rules, "pushed item rules")
 
 
 class FleetApplier:
@@ -62,7 +72,7 @@ class FleetApplier:
         if self.kept.exists() and hq_key is not None:
             try:
                 update = self._check(self.kept.read_bytes())
-            except (BadConfig, ProfileError) as e:
+            except (BadConfig, ProfileError, TagRulesError) as e:
                 log.error("the kept configuration %s no longer verifies (%s); ignoring it", self.kept, e)
             else:
                 self._pending = update
@@ -70,7 +80,7 @@ class FleetApplier:
     def _check(self, payload: bytes) -> Update:
         assert self.hq_key is not None
         config = verify_config(payload, self.hq_key)
-        return Update(config, _profile(config))
+        return Update(config, _profile(config), _rules(config))
 
     def receive(self, payload: bytes) -> None:
         """From the network thread: a payload on this box's config topic."""
@@ -80,9 +90,10 @@ class FleetApplier:
             return
         try:
             update = self._check(payload)
-        except (BadConfig, ProfileError) as e:
+        except (BadConfig, ProfileError, TagRulesError) as e:
             self.refused += 1
-            log.warning("pushed configuration refused: %s", e)
+            # Every problem of a rules set on the one line, as the refusal of a profile is one line.
+            log.warning("pushed configuration refused: %s", str(e).replace("\n", "; "))
             return
         with self._lock:
             newest = max(self.version, self._pending.config.version if self._pending else 0)

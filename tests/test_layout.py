@@ -4,7 +4,9 @@ allows (of our own packages; third-party libraries are each package's own busine
 One change to the table (issue 17): the cloud reads a corrected receipt again exactly as the box did, to
 learn its layout, so it may import the receipt-reading library — `edge.parsing` (with the decoder,
 `edge.escpos`, under it) — and nothing else of the box. That library is pure (bytes in, data out: no
-store, no network, no box state), which the second test holds it to."""
+store, no network, no box state), which the second test holds it to. The item-name tag rules' parser
+lives there too (edge/parsing/tag_rules.py), so that the cloud checks the rules HQ pushes (issue 18)
+with the parser the boxes run."""
 
 from __future__ import annotations
 

@@ -1,6 +1,11 @@
 """The configuration HQ pushed, taken each pass (edge/fleet.py verified and kept it on the network
-thread): its POS profile for every receipt from now on whose header it recognises, and the re-parse it
-asks for, once."""
+thread): its POS profile for every receipt from now on whose header it recognises, its item-name tag
+rules for every receipt from now on, and the re-parse it asks for, once.
+
+Pushed tag rules replace the box's own file's (box.toml `[tags] rules`) as a whole, not merged with them:
+HQ edits the retailer's one list and reports by its tags across every store, so a tag HQ dropped must
+stop on every box, which a merge with a file left on one box would not do. The box's file is what a box
+tags by until HQ pushes rules, and again if a configuration carries none."""
 
 from __future__ import annotations
 
@@ -49,9 +54,13 @@ def apply_fleet_update(
 
     # Each configuration states HQ's whole wish: no profile in it withdraws the one pushed before (a
     # rollback); box.toml's own profile is untouched either way.
-    parse = replace(parse, pushed_profile=update.profile)
+    parse = replace(parse, pushed_profile=update.profile, pushed_rules=update.rules)
     if update.profile is not None:
         log.info("POS profile %s from HQ (configuration %d)", update.profile.name, update.config.version)
+    if update.rules is not None:
+        log.info(
+            "%d item-name tag rules from HQ (configuration %d)", len(update.rules), update.config.version
+        )
     status = fleet.reparse_due(update)
     if status is not None:
         since = datetime(1970, 1, 1, tzinfo=UTC)

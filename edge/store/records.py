@@ -17,10 +17,10 @@ from edge.parsing.language import language_of
 from edge.parsing.model import DayMonthOrder
 from edge.parsing.pipeline import applies, decode_bytes, parse_decoded
 from edge.parsing.profiles import PosProfile
+from edge.parsing.tag_rules import TagRule
 from edge.render.text import render_text
 from edge.store.models import Capture, TransactionRow
 from edge.store.sealing import TAGS_FIELDS, TRANSACTION_FIELDS, BoxKey, seal_fields
-from edge.tags.rules import TagRule
 from edge.tags.tagger import BoxIds, tags_for
 from sync.canonical import canonical_text
 from sync.wire.model import to_wire
@@ -47,7 +47,8 @@ class ParseSettings:
     # others (a second till of another POS program in the store) read as they did before.
     pushed_profile: PosProfile | None = None
     box: BoxIds = UNSET_BOX
-    rules: tuple[TagRule, ...] = ()
+    rules: tuple[TagRule, ...] = ()  # box.toml [tags] rules: the box's own file's
+    pushed_rules: tuple[TagRule, ...] | None = None  # HQ's (edge/duties/fleet.py): in place of `rules`
     key: BoxKey | None = None  # None only in tools and tests: customer fields then stay in the clear
     currency: str | None = None  # the store's (box.toml [box] currency): for receipts that print none
     date_order: DateOrder | None = None  # box.toml [parser] date_order: where a POS profile names none
@@ -102,7 +103,8 @@ def parse_capture(
         tx.status = "needs_review"
     document = tx.wire()
     body: dict[str, Any] = to_wire(document)
-    tags = tags_for(body, settings.box, settings.rules, started_at)
+    rules = settings.rules if settings.pushed_rules is None else settings.pushed_rules
+    tags = tags_for(body, settings.box, rules, started_at)
     if settings.key is not None:
         seal_fields(body, settings.key, TRANSACTION_FIELDS)
         seal_fields(tags, settings.key, TAGS_FIELDS)

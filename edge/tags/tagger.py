@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from edge.tags.rules import TagRule
+from edge.parsing.tag_rules import TagRule
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from sync.wire.model import Limit, Short
 from sync.wire.transaction import Status
 
 MAX_CONFIG_BYTES = 256 * 1024  # the whole signed payload
+# A retailer's item-name rules are a few kilobytes; the bound leaves a pushed profile room in the payload.
+MAX_ITEM_RULES_CHARS = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -35,3 +37,7 @@ class FleetConfig:
     issued_at: datetime
     pos_profile: PushedProfile | None = None
     reparse: Reparse | None = None
+    # The item-name tag rules (the TOML a box's `[tags] rules` file holds, edge/parsing/tag_rules.py) for
+    # every transaction from now on, in place of the box's own file. Optional with no default but None, so
+    # a document from before them still reads, and an older box reads past the field it does not know.
+    item_rules: Annotated[str, Limit(max_length=MAX_ITEM_RULES_CHARS)] | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import schemathesis
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 
 from cloud_api.core.db import make_engine, make_sessions
@@ -16,6 +17,7 @@ from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
 from cloud_api.crud.users import add_user, issue_token
+from cloud_api.fleet_push import Pusher
 from cloud_api.migrate import upgrade
 from edge.parsing.pipeline import parse_bytes
 from sync.envelope import Envelope
@@ -42,7 +44,10 @@ def fuzzed_api(tmp_path: Path) -> tuple[Any, str]:
         store_envelope(s, Envelope("s1-t1", 1, "transaction", now, record), secret)
         user = add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], None, now)
         token = issue_token(s, user, "api", "fuzz", now)
-    return schemathesis.openapi.from_asgi("/openapi.json", app_for(url, secret=secret)), token
+    # A service that pushes (to nowhere): the pushes themselves are fuzzed, not answered 503 before them.
+    hq = Ed25519PrivateKey.generate()
+    pusher = Pusher(lambda: hq, lambda payload, targets: None)
+    return schemathesis.openapi.from_asgi("/openapi.json", app_for(url, secret=secret, pusher=pusher)), token
 
 
 def test_no_input_gives_a_server_error(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from edge.parsing.tag_rules import TagRulesError, load_rules, parse_rules
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.models import TransactionRow
 from edge.store.records import ParseSettings
-from edge.tags.rules import TagRulesError, load_rules, parse_rules
 from edge.tags.tagger import BoxIds, tags_for
 from tests.helpers import CORPUS, corpus, spool_jobs
 

@@ -1,7 +1,8 @@
 """Configuration from HQ to a store's boxes: signed by HQ, verified by the box before use, never older
 than what runs, kept across restarts; a pushed POS profile plus a re-parse request turns the store's
 needs_review receipts into corrections that reach the cloud. The last test runs the real processes
-(Mosquitto with TLS/ACL, the cloud, bridge and agent) and `tillbox-cloud config push`."""
+(Mosquitto with TLS/ACL, the cloud, bridge and agent), `tillbox-cloud config push` and `tillbox-cloud tags
+push-rules` (HQ's item-name tag rules: the box's next receipt is tagged by them)."""
 
 from __future__ import annotations
 
@@ -94,6 +95,14 @@ def signed_body(body: Any) -> bytes:
             },
             "config.reparse.status: 'ok; DROP' is none of",
         ),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00Z", "item_rules": ["[[rule]]"]},
+            "config.item_rules: text expected, not list",
+        ),
+        (
+            {"version": 2, "issued_at": "2026-11-29T12:00:00Z", "item_rules": "#" * 65537},
+            "config.item_rules: longer than 65536",
+        ),
     ],
 )
 def test_a_signed_configuration_with_hostile_contents_is_refused_with_the_field_named(
@@ -179,6 +188,31 @@ def test_hq_pushes_a_profile_and_the_stores_receipts_are_read_again(tmp_path: Pa
         assert set(in_cloud()) == {(2, "ok")}
         with sessions() as s:
             assert [p.version for p in s.scalars(select(PushedConfig))] == [1, 2]
+
+        # HQ's item-name tag rules: a bad file is refused whole and nothing pushed; a good one reaches the
+        # box as version 3 (the profile carried on), and the next receipt is tagged by it.
+        rules = tmp_path / "item-rules.toml"
+        rules.write_text('[[rule]]\ntag = "Soda"\nitems = ["可口可乐"]\n', encoding="utf-8")
+        assert cloud(["--config", cfg, "tags", "push-rules", str(rules), "--store", STORE]) == 1
+        rules.write_text('[[rule]]\ntag = "soda"\nitems = ["可口可乐"]\n', encoding="utf-8")
+        assert cloud(["--config", cfg, "tags", "push-rules", str(rules), "--store", STORE]) == 0
+        wait_for(
+            lambda: json.loads(status.read_text()).get("config_version") == 3, 20, "the box on version 3"
+        )
+        assert json.loads(status.read_text())["pos_profile"] == "huaxin-pos"
+        till.run([corpus("zh-huaxin-00")])  # 可口可乐330ml
+
+        def labels() -> list[list[str]]:
+            with sessions() as s:
+                return [
+                    t.record["tags"]["labels"]
+                    for t in s.scalars(select(Transaction).order_by(Transaction.id))
+                ]
+
+        wait_for(lambda: len(labels()) == 5, 60, "the fifth receipt in the cloud")
+        assert labels() == [[], [], [], [], ["soda"]]
+        with sessions() as s:
+            assert [p.version for p in s.scalars(select(PushedConfig))] == [1, 2, 3]
         # Something not signed by HQ on the config topic (the control identity misused): refused by the box.
         assert services.broker is not None
         rogue = services.broker.client("cloud-control")  # only it may write config topics
@@ -191,7 +225,7 @@ def test_hq_pushes_a_profile_and_the_stores_receipts_are_read_again(tmp_path: Pa
         rogue.loop_stop()
         rogue.disconnect()
         wait_for(lambda: "pushed configuration refused" in services.log("box-agent"), 20, "the refusal")
-        assert json.loads(status.read_text())["config_version"] == 2
+        assert json.loads(status.read_text())["config_version"] == 3
     finally:
         services.stop()
         printer.stop()

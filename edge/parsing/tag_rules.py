@@ -11,6 +11,10 @@
 
 A rule matches when any of its patterns is found in any item's name. Every problem of the file is
 reported, one line each, and the agent does not start on a bad file.
+
+It lives with the receipt-reading library (pure: text in, rules out) because HQ edits the retailer's
+rules and pushes them to the boxes (sync/wire/config.py `FleetConfig.item_rules`): the cloud refuses a
+bad set with this parser before signing it, and the box checks what it receives with the same one.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from firmware_bridge.tomlfile import TomlError, read_toml
+from firmware_bridge.tomlfile import TomlError, parse_toml, read_toml
 
 _TAG = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
@@ -69,8 +73,8 @@ def parse_rules(data: dict[str, Any], source: str) -> tuple[TagRule, ...]:
         for pattern in items:
             try:
                 patterns.append(re.compile(pattern))
-            except re.error as e:
-                problems.append(f"{where}: items: {pattern!r} is not a regular expression: {e}")
+            except (re.error, OverflowError, RecursionError) as e:  # a{99999999999}, ((((…)))) nested deep
+                problems.append(f"{where}: items: {pattern[:80]!r} is not a regular expression: {e}")
         if isinstance(tag, str) and _TAG.fullmatch(tag):
             rules.append(TagRule(tag, tuple(patterns)))
     if problems:
@@ -84,3 +88,12 @@ def load_rules(path: Path) -> tuple[TagRule, ...]:
     except TomlError as e:
         raise TagRulesError([str(e)]) from None
     return parse_rules(data, str(path))
+
+
+def rules_from_text(text: str, source: str) -> tuple[TagRule, ...]:
+    """A rules file's text, as HQ pushes it: every problem of it, one line each."""
+    try:
+        data = parse_toml(text, source)
+    except TomlError as e:
+        raise TagRulesError([str(e)]) from None
+    return parse_rules(data, source)
