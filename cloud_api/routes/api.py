@@ -4,12 +4,13 @@ found", as if it did not exist."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from cloud_api.crud import baskets, churn, customer_views, hq, products
+from cloud_api.crud import baskets, churn, consents, customer_views, hq, products
+from cloud_api.crud.funnel import funnel
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
@@ -17,10 +18,12 @@ from cloud_api.deps import Db, app_state
 from cloud_api.schemas import (
     BasketRuleOut,
     ChurnWarningOut,
+    ConsentCount,
     CustomerDetail,
     CustomerPage,
     DailyReport,
     DeviceOut,
+    FunnelOut,
     Recommendation,
     ReviewPage,
     StoreHealth,
@@ -106,6 +109,24 @@ def get_basket_rules(
         BasketRuleOut.model_validate(r, from_attributes=True)
         for r in baskets.rules_for(s, who.retailer, store.code, limit)
     ]
+
+
+@router.get("/stores/{store_id}/funnel", response_model=FunnelOut, responses=NOT_FOUND)
+def get_funnel(
+    store_id: PathId, who: Who, s: Db, days: Annotated[int, Query(ge=1, le=366)] = 30
+) -> FunnelOut:
+    """The store's sales of the last `days` days from paper to person: linked to a customer, opened by
+    the QR, saved to a phone, and the savers who came back; in total, per cashier, per local hour."""
+    if hq.store(s, who, store_id) is None:
+        raise HTTPException(404, "no such store")
+    end = datetime.now(UTC)
+    return funnel(s, [store_id], end - timedelta(days=days), end)[0]
+
+
+@router.get("/consents/summary", response_model=list[ConsentCount])
+def get_consent_summary(who: Who, s: Db) -> list[ConsentCount]:
+    """How many of your stores' customers agree to offers now, per channel: whom a campaign may reach."""
+    return consents.summary(s, who.store_ids)
 
 
 @router.get("/products/unmapped", response_model=list[UnmappedItem])

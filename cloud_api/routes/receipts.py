@@ -10,13 +10,17 @@ stops enumeration is the per-client limit on misses (429 once exceeded).
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
-from cloud_api.crud.receipts import paper_picture, receipt_by_token
+from cloud_api.crud.receipts import mark_viewed, paper_picture, receipt_by_token
+from cloud_api.crud.users import user_for_token
 from cloud_api.deps import AppState, app_state, client_address
 from cloud_api.i18n import COOKIE, Texts, choose
+from cloud_api.routes.dashboard import COOKIE as HQ_COOKIE
 
 router = APIRouter()
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16}")  # as the box makes them (edge/qr/token.py)
@@ -61,6 +65,16 @@ def missed(state: AppState, request: Request) -> Response | None:
     )
 
 
+def from_hq(session: Session, request: Request, now: datetime) -> bool:
+    """Someone at HQ opening a receipt, not a shopper who scanned it: an API token, or the dashboard's
+    session (whose cookie is sent to /r/ too for this, see routes/dashboard.login)."""
+    kind, _, bearer = request.headers.get("authorization", "").partition(" ")
+    if kind.lower() == "bearer" and user_for_token(session, bearer.strip(), "api", now) is not None:
+        return True
+    cookie = request.cookies.get(HQ_COOKIE)
+    return cookie is not None and user_for_token(session, cookie, "session", now) is not None
+
+
 @router.get("/r/{token}", response_class=HTMLResponse)
 async def receipt_page(token: str, request: Request) -> Response:
     # On the event loop, not the thread pool: the work is one indexed lookup (well under a millisecond)
@@ -83,6 +97,11 @@ async def receipt_page(token: str, request: Request) -> Response:
         return state.templates.TemplateResponse(
             request, "on_its_way.html", {"refresh_s": REFRESH_S, "t": t}, status_code=404, headers=PRIVATE
         )
+    if not view.viewed:  # the first view writes once; every later one reads only
+        now = datetime.now(UTC)
+        with state.sessions.begin() as s:
+            if not from_hq(s, request, now):
+                mark_viewed(s, token, now)
     t = shopper_texts(request, view.language)
     response = state.templates.TemplateResponse(
         request, "receipt.html", {"r": view, "token": token, "t": t}, headers=PRIVATE
