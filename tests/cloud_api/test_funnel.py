@@ -120,6 +120,8 @@ def test_the_planted_week_is_counted_exactly(cloud_db: str, tmp_path: Path, caps
     assert [c["cashier"] for c in printed["by_cashier"]] == ["Li", "Wang"]
     assert cloud_main(["--config", str(config), "funnel", "--store", "s1", "--days", "7"]) == 0
     assert "7 sales" in capsys.readouterr().out
+    assert cloud_main(["--config", str(config), "funnel", "--store", "s1", "--days", "0"]) == 2
+    assert cloud_main(["--config", str(config), "funnel", "--store", "x1"]) == 2  # another retailer's
 
 
 def test_an_empty_period_or_store_gives_zeros(cloud_db: str, tmp_path: Path) -> None:
