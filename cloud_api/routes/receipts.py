@@ -5,6 +5,9 @@ A token the service has not seen answers 404 — with a page that tells the shop
 way and reloads itself, since the QR is printed before the box has synced the sale. Tokens are random
 (96 bits) and carry nothing, so unknown and not-yet-arrived cannot be told apart, and need not be; what
 stops enumeration is the per-client limit on misses (429 once exceeded).
+
+A receipt's first view by a shopper is recorded (`transactions.first_viewed_at`): the QR scans of the
+funnel (cloud_api/crud/funnel.py). HQ opening it, or the shopper from their list at /me, is no scan.
 """
 
 from __future__ import annotations
@@ -97,7 +100,9 @@ async def receipt_page(token: str, request: Request) -> Response:
         return state.templates.TemplateResponse(
             request, "on_its_way.html", {"refresh_s": REFRESH_S, "t": t}, status_code=404, headers=PRIVATE
         )
-    if not view.viewed:  # the first view writes once; every later one reads only
+    # The first view writes once; every later one reads only. A receipt opened from the shopper's own list
+    # at /me (its links say via=me) is a purchase looked up again, not a paper's QR scanned.
+    if not view.viewed and request.query_params.get("via") != "me":
         now = datetime.now(UTC)
         with state.sessions.begin() as s:
             if not from_hq(s, request, now):

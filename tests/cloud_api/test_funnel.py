@@ -11,8 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.cli import main as cloud_main
@@ -21,9 +22,10 @@ from cloud_api.core.secrets import ServiceSecret, load_or_create_secret
 from cloud_api.crud.customers import claim_receipt, customer_for_phone
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.funnel import funnel
-from cloud_api.migrate import upgrade
+from cloud_api.migrate import alembic_config, upgrade
 from cloud_api.models import Store, Transaction
 from tests.cloud_api.chain import add_sale, cloud_config
+from tests.cloud_api.test_claims import PHONE, Cloud, save
 from tests.cloud_app import app_for
 from tests.hq_fleet import Fleet
 
@@ -159,6 +161,8 @@ def test_the_first_view_is_recorded_once_and_hqs_views_do_not_count(fleet: Fleet
         assert client.get(f"/r/{token}").status_code == 200  # HQ by the dashboard's session
         assert first_view() is None
     with TestClient(app_for(fleet.url, secret=fleet.secret)) as shopper:
+        assert shopper.get(f"/r/{token}?via=me").status_code == 200  # from their list at /me: no scan
+        assert first_view() is None
         assert shopper.get(f"/r/{token}", headers={"Authorization": "Bearer forged"}).status_code == 200
         seen = first_view()
         assert seen is not None and NOW - timedelta(minutes=5) < seen <= datetime.now(UTC)
@@ -167,6 +171,27 @@ def test_the_first_view_is_recorded_once_and_hqs_views_do_not_count(fleet: Fleet
     with fleet.sessions() as s:
         (f,) = funnel(s, [fleet.store_ids["s1"]], NOW - timedelta(days=1), datetime.now(UTC))
     assert (f.totals.sales, f.totals.scanned) == (2, 1)
+
+
+def test_receipts_saved_by_a_code_before_the_migration_are_known_as_saved(cloud_db: str) -> None:
+    cloud = Cloud(cloud_db)
+    tokens = [f"Tok000000000000{n}" for n in (1, 2, 3)]
+    for token in tokens:
+        cloud.receipt(token)
+    with cloud.client() as c:
+        assert save(c, cloud, tokens[0], PHONE).status_code == 303
+        signed_in = c.post(f"/r/{tokens[1]}/claim", data={}, follow_redirects=False)  # no code needed
+        assert signed_in.status_code == 303
+    with cloud.sessions.begin() as s:
+        assert s.scalar(select(func.count()).where(Transaction.claimed_at.is_not(None))) == 2
+        s.execute(update(Transaction).values(claimed_at=None))  # as before revision 0014
+    cloud.sessions.kw["bind"].dispose()
+    command.downgrade(alembic_config(cloud_db), "0013")
+    upgrade(cloud_db)
+    with cloud.sessions() as s:
+        saved = {token: at for token, at in s.execute(select(Transaction.qr_token, Transaction.claimed_at))}
+    # The code's use dates the first; the second, saved without a code, cannot be told from a member's link.
+    assert saved[tokens[0]] is not None and saved[tokens[1]] is None and saved[tokens[2]] is None
 
 
 def test_a_store_outside_the_callers_scope_is_not_found(fleet: Fleet) -> None:

@@ -22,6 +22,17 @@ def upgrade() -> None:
     with op.batch_alter_table("transactions") as t:
         t.add_column(sa.Column("first_viewed_at", UtcDateTime(timezone=True), nullable=True))
         t.add_column(sa.Column("claimed_at", UtcDateTime(timezone=True), nullable=True))
+    # Receipts saved before this revision: those saved by a code are known (the code's use); those a
+    # signed-in shopper saved without one cannot be told from a member number's link, and stay unknown.
+    op.execute(
+        """
+        UPDATE transactions SET claimed_at = (
+            SELECT min(c.used_at) FROM claim_codes c
+            WHERE c.transaction_id = transactions.id AND c.used_at IS NOT NULL
+        )
+        WHERE customer_id IS NOT NULL AND claimed_at IS NULL
+        """
+    )
     op.create_table(
         "consent_events",
         sa.Column("id", sa.Integer(), nullable=False),
