@@ -14,7 +14,7 @@ from cloud_api.crud.funnel import funnel
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
-from cloud_api.deps import Db, app_state
+from cloud_api.deps import Db, app_state, bearer
 from cloud_api.schemas import (
     BasketRuleOut,
     ChurnWarningOut,
@@ -43,11 +43,10 @@ router = APIRouter(
 
 
 def scope(request: Request, s: Db) -> Scope:
-    header = request.headers.get("authorization", "")
-    kind, _, token = header.partition(" ")
-    if kind.lower() != "bearer" or not token:
+    token = bearer(request)
+    if token is None:
         raise HTTPException(401, "an API token is needed", headers={"WWW-Authenticate": "Bearer"})
-    user = user_for_token(s, token.strip(), "api", datetime.now(UTC))
+    user = user_for_token(s, token, "api", datetime.now(UTC))
     if user is None:
         raise HTTPException(401, "unknown, expired or revoked token", headers={"WWW-Authenticate": "Bearer"})
     return scope_of(s, user)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.receipts import mark_viewed, paper_picture, receipt_by_token
 from cloud_api.crud.users import user_for_token
-from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.deps import AppState, app_state, bearer, client_address
 from cloud_api.i18n import COOKIE, Texts, choose
 from cloud_api.routes.dashboard import COOKIE as HQ_COOKIE
 
@@ -71,8 +71,8 @@ def missed(state: AppState, request: Request) -> Response | None:
 def from_hq(session: Session, request: Request, now: datetime) -> bool:
     """Someone at HQ opening a receipt, not a shopper who scanned it: an API token, or the dashboard's
     session (whose cookie is sent to /r/ too for this, see routes/dashboard.login)."""
-    kind, _, bearer = request.headers.get("authorization", "").partition(" ")
-    if kind.lower() == "bearer" and user_for_token(session, bearer.strip(), "api", now) is not None:
+    token = bearer(request)
+    if token is not None and user_for_token(session, token, "api", now) is not None:
         return True
     cookie = request.cookies.get(HQ_COOKIE)
     return cookie is not None and user_for_token(session, cookie, "session", now) is not None
