@@ -618,6 +618,37 @@ def cmd_warnings(settings: CloudSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_funnel(settings: CloudSettings, args: argparse.Namespace) -> int:
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from cloud_api.crud.funnel import funnel
+
+    if not 1 <= args.days <= 366:
+        raise ValueError(f"--days {args.days}: 1 to 366")
+    end = datetime.now(UTC)
+    with _sessions(settings)() as s:
+        store = _store(s, args.retailer or settings.retailer, args.store)
+        found = funnel(s, [store.id], end - timedelta(days=args.days), end)[0]
+    if args.json:
+        print(json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return 0
+    t = found.totals
+    print(f"{found.store}, the last {args.days} days: {t.sales} sales")
+    print(f"  linked to a customer {t.linked} ({t.linked_share:.1%})")
+    print(f"  opened by the QR     {t.scanned} ({t.scan_share:.1%})")
+    print(f"  saved to a phone     {t.saved} ({t.save_share:.1%}), by {found.saving_customers} customers")
+    back = found.returning_customers
+    print(f"  bought again after   {t.repeat} ({t.repeat_share:.1%} of saved), {back} customers")
+    for c in found.by_cashier:
+        print(
+            f"  cashier {c.cashier or '(none printed)'}: {c.sales} sales, {c.scanned} opened, {c.saved} saved"
+        )
+    for h in found.by_hour:
+        print(f"  {h.hour:02d}:00  {h.sales} sales, {h.scanned} opened, {h.saved} saved")
+    return 0
+
+
 def cmd_schedule(settings: CloudSettings, args: argparse.Namespace) -> int:
     from cloud_api.reports_mail import run_scheduler
 
@@ -817,6 +848,11 @@ def build_parser() -> argparse.ArgumentParser:
     wa.add_argument("--store", required=True)
     wa.add_argument("--json", action="store_true", help="as the API gives them")
     retailer(wa)
+    fu = command(sub, "funnel", cmd_funnel, "a store's receipts from paper to person: opened, saved, back")
+    fu.add_argument("--store", required=True)
+    fu.add_argument("--days", type=int, default=30, help="the last N days (default 30)")
+    fu.add_argument("--json", action="store_true", help="as the API gives it")
+    retailer(fu)
     command(sub, "schedule", cmd_schedule, "send each store's daily report at its closing time")
     serve = command(sub, "serve", cmd_serve, "the HTTP service: e-receipt pages, HQ's API and dashboard")
     serve.add_argument("--host", default="127.0.0.1")

@@ -87,6 +87,14 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def bearer(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, if the request carries one."""
+    kind, _, token = request.headers.get("authorization", "").partition(" ")
+    if kind.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
 def db_session(request: Request) -> Iterator[Session]:
     """One session a request, for the route and every dependency that asks (FastAPI hands the same one to
     all of a request's askers), closed when the response is done. A route that writes commits it."""

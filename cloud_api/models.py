@@ -112,6 +112,12 @@ class Transaction(Base):
     # Raised by every ORM update: an ingest that read the row before a correction committed fails its
     # update (and is retried, seeing the correction) instead of writing the box's parse over HQ's.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The funnel from paper to person (cloud_api/crud/funnel.py). First shopper's view of /r/{token}: the
+    # QR scanned (set once, by one conditional UPDATE; HQ's own views are not counted).
+    first_viewed_at: Mapped[datetime | None] = mapped_column(Aware)
+    # When a shopper saved it with their proven phone (crud/customers.claim_receipt): a member number links
+    # receipts to a customer too, and only this tells the two apart.
+    claimed_at: Mapped[datetime | None] = mapped_column(Aware)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative attribute)
 
@@ -220,6 +226,22 @@ class ClaimCode(Base):
     expires_at: Mapped[datetime] = mapped_column(Aware)
     attempts: Mapped[int] = mapped_column(default=0)
     used_at: Mapped[datetime | None] = mapped_column(Aware)
+
+
+class ConsentEvent(Base):
+    """A customer's marketing consent on one channel given or withdrawn, kept as history (never updated):
+    the current state per channel is the latest event (cloud_api/crud/consents.py). Nothing but the
+    customer's id: the address a channel reaches is the identity's, sealed there."""
+
+    __tablename__ = "consent_events"
+    __table_args__ = (Index("ix_consent_events_customer_channel_at", "customer_id", "channel", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    channel: Mapped[str] = mapped_column(String(16))  # sms, email, wechat, push
+    granted: Mapped[bool]
+    at: Mapped[datetime] = mapped_column(Aware)
+    source: Mapped[str] = mapped_column(String(32))  # where it was said: me-page, receipt-claim
 
 
 class ShopperSession(Base):

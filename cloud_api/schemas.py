@@ -170,6 +170,15 @@ class CustomerValueOut(BaseModel):
     fitted_at: datetime
 
 
+class ConsentOut(BaseModel):
+    """A customer's marketing consent on one channel as it stands: their latest word on it."""
+
+    channel: str
+    granted: bool
+    at: datetime
+    source: str  # where it was said: "me-page", "receipt-claim"
+
+
 class CustomerDetail(CustomerSummary):
     favourite_items: list[CountedName]
     tags: list[CountedName]
@@ -177,6 +186,9 @@ class CustomerDetail(CustomerSummary):
     value: CustomerValueOut | None = None  # none before the first nightly fit, or where it failed
     life_stages: list[LifeStage] = []
     history: list[TransactionOut]
+    # Marketing consent per channel the customer has ever answered (granted or withdrawn); a channel
+    # not listed was never asked: no consent.
+    consents: list[ConsentOut] = []
 
 
 class Recommendation(BaseModel):
@@ -405,3 +417,51 @@ class StoreRulesPushed(BaseModel):
 class ItemRulesPushed(BaseModel):
     rules: int  # how many rules the file holds
     stores: list[StoreRulesPushed]
+
+
+class FunnelFigures(BaseModel):
+    """From paper to person, over the sale receipts of a period. `linked`: sales tied to a known customer
+    (a saved receipt or a member number); `scanned`: receipts a shopper opened by the QR (HQ's views not
+    counted); `saved`: receipts a shopper saved to their phone; `repeat`: saved receipts whose customer
+    bought again later at the retailer (any store, up to now).
+
+    Shares are fractions (0.25 = 25 %), rounded to 0.001: `linked_share`, `scan_share`, `save_share` of
+    `sales`, `repeat_share` of `saved`; 0 where there is nothing to divide by."""
+
+    sales: int = 0
+    linked: int = 0
+    scanned: int = 0
+    saved: int = 0
+    repeat: int = 0
+    linked_share: Decimal = Decimal(0)
+    scan_share: Decimal = Decimal(0)
+    save_share: Decimal = Decimal(0)
+    repeat_share: Decimal = Decimal(0)
+
+
+class CashierFunnel(FunnelFigures):
+    cashier: str | None  # as the receipt prints it; None: the receipt names none
+
+
+class HourFunnel(FunnelFigures):
+    hour: int  # the store's local hour of day, 0–23
+
+
+class FunnelOut(BaseModel):
+    """One store's funnel over [start, end): in total, per cashier (most sales first) and per local hour
+    (hours with sales only). Customers are counted once however many receipts they saved."""
+
+    store_id: int
+    store: str
+    start: datetime
+    end: datetime
+    totals: FunnelFigures
+    saving_customers: int  # who saved at least one of the period's receipts
+    returning_customers: int  # of those, who bought again later at the retailer
+    by_cashier: list[CashierFunnel]
+    by_hour: list[HourFunnel]
+
+
+class ConsentCount(BaseModel):
+    channel: str
+    customers: int  # consenting now, among the customers who bought in your stores

@@ -137,6 +137,8 @@ class Fleet:
             "/api/v1/stores/{store_id}/warnings": f"/api/v1/stores/{sid}/warnings",
             "/api/v1/stores/{store_id}/rules": f"/api/v1/stores/{sid}/rules",
             "/api/v1/stores/{store_id}/assortment-gap": f"/api/v1/stores/{sid}/assortment-gap",
+            "/api/v1/stores/{store_id}/funnel": f"/api/v1/stores/{sid}/funnel",
+            "/api/v1/consents/summary": "/api/v1/consents/summary",
             "/api/v1/devices": f"/api/v1/devices?store_id={sid}",
             "/api/v1/transactions": f"/api/v1/transactions?store_id={sid}",
             "/api/v1/transactions/{transaction_id}": f"/api/v1/transactions/{tid}",

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.consents import consents_of
 from cloud_api.crud.hq import transactions_query
 from cloud_api.crud.products import catalogue
 from cloud_api.crud.records import coded_items, item_names
@@ -196,6 +197,7 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
         tags=[CountedName(name=n, count=c) for n, c in labels.most_common(10)],
         preferred_hours=[h for h, _ in hours.most_common(3)],
         history=[TransactionOut.model_validate(t) for t in history],
+        consents=consents_of(session, customer_id),
     )
 
 

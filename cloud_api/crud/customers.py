@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customer_features import renew_for
 from cloud_api.crud.records import transaction_of
-from cloud_api.models import Customer, Identity, ShopperSession, Store, Transaction
+from cloud_api.models import ConsentEvent, Customer, Identity, ShopperSession, Store, Transaction
 
 PHONE, MEMBER = "phone", "member"
 
@@ -75,7 +75,7 @@ def merge(session: Session, source: Customer, target: Customer) -> None:
     """Everything of `source` becomes `target`'s; `source` stays as a pointer."""
     if source.id == target.id:
         return
-    for model in (Transaction, Identity, ShopperSession):
+    for model in (Transaction, Identity, ShopperSession, ConsentEvent):
         session.execute(update(model).where(model.customer_id == source.id).values(customer_id=target.id))
     session.execute(update(Customer).where(Customer.merged_into == source.id).values(merged_into=target.id))
     source.merged_into = target.id
@@ -157,6 +157,8 @@ def claim_receipt(
                 raise AlreadyClaimed
             merge(session, owner, customer)  # linked by a member number only: this phone is that member
     tx.customer_id = customer.id
+    if tx.claimed_at is None:  # the first save is the funnel's step; a merge's re-link is not another
+        tx.claimed_at = now
     renew_for(session, [customer.id], now)
     member = transaction_of(tx.record).member_id
     if member is not None and member.strip():

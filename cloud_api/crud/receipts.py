@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.records import transaction_of
@@ -25,6 +26,7 @@ class ReceiptView:
     paper: str | None = None  # the receipt as it printed (text); the template escapes it
     has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
     language: str | None = None  # the receipt's, as the box read it (BCP 47)
+    viewed: bool = False  # a shopper has opened it before (the funnel's "scanned")
 
 
 def _text(value: object) -> str | None:
@@ -44,6 +46,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
             Store.code,
             Transaction.kind,
             ReceiptPaper.transaction_id,
+            Transaction.first_viewed_at,
         )
         .join(Store, Store.id == Transaction.store_id)
         .outerjoin(ReceiptPaper, ReceiptPaper.transaction_id == Transaction.id)
@@ -51,7 +54,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
     ).first()
     if row is None:
         return None
-    record, printed_at, currency, status, total, store_name, store_code, kind, picture = row
+    record, printed_at, currency, status, total, store_name, store_code, kind, picture, viewed = row
     tx = transaction_of(record)
     return ReceiptView(
         # HQ's name for the store when it has set one (a parse can take a slogan for the name), else the
@@ -66,7 +69,21 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
         paper=_text(record.get("paper")) if isinstance(record, dict) else None,
         has_picture=picture is not None,
         language=_text(record.get("language")) if isinstance(record, dict) else None,
+        viewed=viewed is not None,
     )
+
+
+def mark_viewed(session: Session, token: str, now: datetime) -> bool:
+    """Record the receipt's first view by a shopper (its QR scanned); False if one was recorded already.
+    One conditional UPDATE: of two first views in parallel, one sets the time and the other finds it set.
+    A Core statement, so the row's version (which guards HQ's corrections against ingest) is left alone."""
+    result = session.execute(
+        update(Transaction)
+        .where(Transaction.qr_token == token, Transaction.first_viewed_at.is_(None))
+        .values(first_viewed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 def paper_picture(session: Session, token: str) -> bytes | None:

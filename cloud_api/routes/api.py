@@ -4,26 +4,29 @@ found", as if it did not exist."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from cloud_api.crud import baskets, churn, customer_views, hq, products
+from cloud_api.crud import baskets, churn, consents, customer_views, hq, products
 from cloud_api.crud.assortment import assortment_gap
+from cloud_api.crud.funnel import funnel
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.role_reports import chain_report, stores_report
 from cloud_api.crud.store_health import store_health
 from cloud_api.crud.users import Scope, scope_of, user_for_token
-from cloud_api.deps import Db, app_state
+from cloud_api.deps import Db, app_state, bearer
 from cloud_api.schemas import (
     BasketRuleOut,
     ChainReport,
     ChurnWarningOut,
+    ConsentCount,
     CustomerDetail,
     CustomerPage,
     DailyReport,
     DeviceOut,
+    FunnelOut,
     GapItem,
     Recommendation,
     ReviewPage,
@@ -45,11 +48,10 @@ router = APIRouter(
 
 
 def scope(request: Request, s: Db) -> Scope:
-    header = request.headers.get("authorization", "")
-    kind, _, token = header.partition(" ")
-    if kind.lower() != "bearer" or not token:
+    token = bearer(request)
+    if token is None:
         raise HTTPException(401, "an API token is needed", headers={"WWW-Authenticate": "Bearer"})
-    user = user_for_token(s, token.strip(), "api", datetime.now(UTC))
+    user = user_for_token(s, token, "api", datetime.now(UTC))
     if user is None:
         raise HTTPException(401, "unknown, expired or revoked token", headers={"WWW-Authenticate": "Bearer"})
     return scope_of(s, user)
@@ -121,6 +123,24 @@ def get_assortment_gap(store_id: PathId, who: Who, s: Db) -> list[GapItem]:
     if store is None:
         raise HTTPException(404, "no such store")
     return assortment_gap(s, store, datetime.now(UTC))
+
+
+@router.get("/stores/{store_id}/funnel", response_model=FunnelOut, responses=NOT_FOUND)
+def get_funnel(
+    store_id: PathId, who: Who, s: Db, days: Annotated[int, Query(ge=1, le=366)] = 30
+) -> FunnelOut:
+    """The store's sales of the last `days` days from paper to person: linked to a customer, opened by
+    the QR, saved to a phone, and the savers who came back; in total, per cashier, per local hour."""
+    if hq.store(s, who, store_id) is None:
+        raise HTTPException(404, "no such store")
+    end = datetime.now(UTC)
+    return funnel(s, [store_id], end - timedelta(days=days), end)[0]
+
+
+@router.get("/consents/summary", response_model=list[ConsentCount])
+def get_consent_summary(who: Who, s: Db) -> list[ConsentCount]:
+    """How many of your stores' customers agree to offers now, per channel: whom a campaign may reach."""
+    return consents.summary(s, who.store_ids)
 
 
 @router.get("/products/unmapped", response_model=list[UnmappedItem])

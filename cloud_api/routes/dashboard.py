@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cloud_api.crud import hq
+from cloud_api.crud.funnel import funnel
 from cloud_api.crud.reports import daily_report
 from cloud_api.crud.role_reports import chain_report, stores_report
 from cloud_api.crud.sales_today import sales_today
@@ -23,8 +24,10 @@ from cloud_api.reports_mail import chart_data_uri, role_context
 
 router = APIRouter(prefix="/hq", include_in_schema=False)
 COOKIE = "tillbox_hq"
+COOKIE_PATHS = ("/hq", "/r")
 SESSION_TTL = timedelta(hours=12)
 NO_STORE = {"Cache-Control": "no-store"}
+FUNNEL_DAYS = 7
 
 
 def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -103,15 +106,17 @@ def login(
     token = issue_token(s, user, "session", "dashboard", datetime.now(UTC), SESSION_TTL)
     s.commit()
     response = RedirectResponse("/hq", status_code=303)
-    response.set_cookie(
-        COOKIE,
-        token,
-        max_age=int(SESSION_TTL.total_seconds()),
-        httponly=True,
-        samesite="strict",
-        secure=request.url.scheme == "https",
-        path="/hq",
-    )
+    # Also to the e-receipt pages: there it only tells HQ's own views from shoppers' scans (the funnel).
+    for path in COOKIE_PATHS:
+        response.set_cookie(
+            COOKIE,
+            token,
+            max_age=int(SESSION_TTL.total_seconds()),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path=path,
+        )
     return response
 
 
@@ -120,7 +125,8 @@ def logout(request: Request, s: Db) -> Response:
     revoke_token(s, request.cookies.get(COOKIE, ""), datetime.now(UTC))
     s.commit()
     response = RedirectResponse("/hq/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/hq")
+    for path in COOKIE_PATHS:
+        response.delete_cookie(COOKIE, path=path)
     return response
 
 
@@ -152,6 +158,8 @@ def dashboard(request: Request, who: Who, s: Db) -> Response:
         health=health,
         figures=today_figures,
         yesterday=yesterday,
+        funnel=funnel(s, who.store_ids, now - timedelta(days=FUNNEL_DAYS), now),
+        funnel_days=FUNNEL_DAYS,
     )
 
 

@@ -5,18 +5,25 @@ A token the service has not seen answers 404 — with a page that tells the shop
 way and reloads itself, since the QR is printed before the box has synced the sale. Tokens are random
 (96 bits) and carry nothing, so unknown and not-yet-arrived cannot be told apart, and need not be; what
 stops enumeration is the per-client limit on misses (429 once exceeded).
+
+A receipt's first view by a shopper is recorded (`transactions.first_viewed_at`): the QR scans of the
+funnel (cloud_api/crud/funnel.py). HQ opening it, or the shopper from their list at /me, is no scan.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
-from cloud_api.crud.receipts import paper_picture, receipt_by_token
-from cloud_api.deps import AppState, app_state, client_address
+from cloud_api.crud.receipts import mark_viewed, paper_picture, receipt_by_token
+from cloud_api.crud.users import user_for_token
+from cloud_api.deps import AppState, app_state, bearer, client_address
 from cloud_api.i18n import COOKIE, Texts, choose
+from cloud_api.routes.dashboard import COOKIE as HQ_COOKIE
 
 router = APIRouter()
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16}")  # as the box makes them (edge/qr/token.py)
@@ -61,6 +68,16 @@ def missed(state: AppState, request: Request) -> Response | None:
     )
 
 
+def from_hq(session: Session, request: Request, now: datetime) -> bool:
+    """Someone at HQ opening a receipt, not a shopper who scanned it: an API token, or the dashboard's
+    session (whose cookie is sent to /r/ too for this, see routes/dashboard.login)."""
+    token = bearer(request)
+    if token is not None and user_for_token(session, token, "api", now) is not None:
+        return True
+    cookie = request.cookies.get(HQ_COOKIE)
+    return cookie is not None and user_for_token(session, cookie, "session", now) is not None
+
+
 @router.get("/r/{token}", response_class=HTMLResponse)
 async def receipt_page(token: str, request: Request) -> Response:
     # On the event loop, not the thread pool: the work is one indexed lookup (well under a millisecond)
@@ -83,6 +100,13 @@ async def receipt_page(token: str, request: Request) -> Response:
         return state.templates.TemplateResponse(
             request, "on_its_way.html", {"refresh_s": REFRESH_S, "t": t}, status_code=404, headers=PRIVATE
         )
+    # The first view writes once; every later one reads only. A receipt opened from the shopper's own list
+    # at /me (its links say via=me) is a purchase looked up again, not a paper's QR scanned.
+    if not view.viewed and request.query_params.get("via") != "me":
+        now = datetime.now(UTC)
+        with state.sessions.begin() as s:
+            if not from_hq(s, request, now):
+                mark_viewed(s, token, now)
     t = shopper_texts(request, view.language)
     response = state.templates.TemplateResponse(
         request, "receipt.html", {"r": view, "token": token, "t": t}, headers=PRIVATE

@@ -1,5 +1,5 @@
 """The shopper's account: save a receipt to a phone number, prove the phone with a one-time code, see
-every saved purchase at /me.
+every saved purchase at /me, and there say on which channels offers may be sent (never by saving a receipt).
 
 Nothing of a phone's receipts is shown before its code is typed: the code's page shows only the masked
 number, and /me needs the session cookie the code gives. A signed-in shopper saves further receipts
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.claims import ClaimRefused, end_session, session_customer, start_claim, verify_code
+from cloud_api.crud.consents import CHANNELS, consents_of, set_consent
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt
 from cloud_api.crud.purchases import purchase_history
 from cloud_api.deps import AppState, Db, app_state, client_address
@@ -152,7 +153,23 @@ def me(request: Request, s: Db) -> Response:
     if customer is None:
         return _page(state, request, "phone.html", token=None, error=None)
     purchases = purchase_history(s, customer.id)
-    return _page(state, request, "me.html", purchases=purchases)
+    granted = {c.channel for c in consents_of(s, customer.id) if c.granted}
+    consents = [(channel, channel in granted) for channel in CHANNELS]
+    return _page(state, request, "me.html", purchases=purchases, consents=consents)
+
+
+@router.post("/me/consent")
+def consent(request: Request, s: Db, granted: Annotated[list[str] | None, Form()] = None) -> Response:
+    """The shopper's choice of channels, as the form's boxes stand: each channel that changed is one
+    event in the history (crud/consents.py); a box left as it was records nothing."""
+    state = app_state(request)
+    now = datetime.now(UTC)
+    customer = session_customer(s, state.secret, request.cookies.get(COOKIE), now)
+    if customer is not None:
+        for channel in CHANNELS:
+            set_consent(s, customer.id, channel, channel in (granted or []), "me-page", now)
+        s.commit()
+    return RedirectResponse(_here(request, "/me"), status_code=303, headers=NO_STORE)
 
 
 @router.post("/me/login", response_class=HTMLResponse)

@@ -112,9 +112,9 @@ def test_save_a_receipt_and_see_it_at_me(tmp_path: Path, cloud_db: str) -> None:
             and "samesite=lax" in done.headers["set-cookie"].lower()
         )
         me = c.get("/me").text
-        assert 'href="/r/Tok0000000000001"' in me and "Sign out" in me
+        assert 'href="/r/Tok0000000000001?via=me"' in me and "Sign out" in me
         c.post("/me/logout")
-        assert 'href="/r/Tok0000000000001"' not in c.get("/me").text
+        assert 'href="/r/Tok0000000000001?via=me"' not in c.get("/me").text
     assert cloud.owner("Tok0000000000001") is not None
     with cloud.sessions() as s:
         [ident] = s.scalars(select(Identity).where(Identity.kind == "phone"))
@@ -167,7 +167,7 @@ def test_signing_in_at_me_with_a_code_shows_the_history(tmp_path: Path) -> None:
         assert wrong.status_code == 400 and "Tok0000000000001" not in wrong.text
         assert "Tok0000000000001" not in later.get("/me").text
         later.post(f"/codes/{claim_id.group(1)}", data={"code": cloud.sms.code_for(PHONE)})
-        assert 'href="/r/Tok0000000000001"' in later.get("/me").text
+        assert 'href="/r/Tok0000000000001?via=me"' in later.get("/me").text
 
 
 def test_codes_expire_allow_five_tries_and_a_phone_gets_three_an_hour(tmp_path: Path, cloud_db: str) -> None:

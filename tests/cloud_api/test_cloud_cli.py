@@ -48,7 +48,12 @@ def test_a_newcomer_without_a_config_gets_one_line_and_no_stray_database(tmp_pat
     assert r.stderr.strip().count("\n") == 0, r.stderr
     assert "no database" in r.stderr and "--config" in r.stderr and "migrate" in r.stderr
     assert list(tmp_path.iterdir()) == []  # nothing made here
-    for command in (("warnings", "--store", "s1"), ("customers", "show", "1"), ("features", "refresh")):
+    for command in (
+        ("warnings", "--store", "s1"),
+        ("funnel", "--store", "s1"),
+        ("customers", "show", "1"),
+        ("features", "refresh"),
+    ):
         r = cloud(*command, cwd=tmp_path)
         assert r.returncode == 2 and "no database" in r.stderr, (command, r.stderr)
         assert list(tmp_path.iterdir()) == [], command  # no secret made beside a database not there

@@ -30,6 +30,7 @@ FORMS = [
     ("/me/login", {"phone": "138 0013 8000"}),
     ("/r/ZZZZZZZZZZZZZZZZ/claim", {}),
     ("/me/logout", {}),
+    ("/me/consent", {"granted": "sms"}),
     ("/hq/login", {"email": "a@b.c", "password": "x"}),
     ("/hq/logout", {}),
 ]
