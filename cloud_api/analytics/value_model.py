@@ -371,7 +371,7 @@ def money(value: float) -> Decimal:
     """A model amount (a float) as cents, the way every figure of the model is rounded."""
     if not np.isfinite(value):
         raise ValueError("the model gave an amount that is not a finite number")
-    return Decimal(repr(value)).quantize(CENT)
+    return Decimal(repr(float(value))).quantize(CENT)  # (a numpy float64 repr is "np.float64(...)")
 
 
 def clv(

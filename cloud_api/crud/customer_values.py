@@ -15,6 +15,7 @@ in one bulk insert, inside the caller's transaction. A fit that does not converg
 from __future__ import annotations
 
 import logging
+import time
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -73,7 +74,9 @@ def fit_values(
 ) -> list[Fitted]:
     """Fit the retailer's model per currency and replace its customers' values; a currency whose data
     cannot be fitted keeps no values (its old ones go: they were of another time) and says why."""
+    started = time.perf_counter()
     histories = _histories(session, retailer)
+    log.info("value model of %s: histories read in %.1f s", retailer, time.perf_counter() - started)
     session.execute(delete(CustomerValue).where(CustomerValue.retailer == retailer))
     session.execute(delete(ValueModel).where(ValueModel.retailer == retailer))
     return [
@@ -150,6 +153,7 @@ def _fit_one(
         fitted_at=now,
     )
     session.add(model)
+    started = time.perf_counter()
     try:
         bg = BgNbd.fit(x[picked], t_x[picked], age[picked], penalizer=penalizer)
     except ValueError as e:
@@ -176,6 +180,7 @@ def _fit_one(
     if gg is not None:
         model.p, model.q, model.v = gg.p, gg.q, gg.v
 
+    fitted = time.perf_counter()
     p_alive = bg.p_alive_all(x, t_x, age)
     expected_30 = bg.expected_purchases_all(30, x, t_x, age)
     expected_90 = bg.expected_purchases_all(90, x, t_x, age)
@@ -205,13 +210,24 @@ def _fit_one(
         for i, h in enumerate(rows)
         if scored[i]
     ]
+    scored_at = time.perf_counter()
     if values:
         # One executemany (batched multi-row INSERTs on PostgreSQL), in the caller's transaction.
         session.execute(insert(CustomerValue), values)
     model.customers = len(values)
-    problems = [p for p in (spend_problem, _unscored(len(rows) - len(values))) if p]
+    problems = [p for p in (spend_problem, _unscored(retailer, currency, len(rows) - len(values))) if p]
     model.problem = "; ".join(problems)[:500] or None
     session.flush()
+    log.info(
+        "value model of %s in %s: fitted on %d in %.1f s, %d customers scored in %.1f s, written in %.1f s",
+        retailer,
+        currency,
+        len(picked),
+        fitted - started,
+        len(values),
+        scored_at - fitted,
+        time.perf_counter() - scored_at,
+    )
     return Fitted(currency, len(values), model.problem)
 
 
@@ -220,10 +236,15 @@ def _money_or_none(amounts: Floats, i: int) -> Decimal | None:
     return money(value) if np.isfinite(value) else None
 
 
-def _unscored(n: int) -> str | None:
+def _unscored(retailer: str, currency: str, n: int) -> str | None:
     if n == 0:
         return None
-    log.warning("value model: %d customers' figures were not finite numbers; they are left unvalued", n)
+    log.warning(
+        "value model of %s in %s: %d customers' figures were not finite numbers; they are left unvalued",
+        retailer,
+        currency,
+        n,
+    )
     return f"{n} customers' figures were not finite numbers: not valued"
 
 
