@@ -13,6 +13,7 @@ their own (half of them gone before today). Target (issue 18): 1,000,000 receipt
 from __future__ import annotations
 
 import argparse
+import logging
 import random
 import time
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ from cloud_api.crud.customer_features import refresh
 from cloud_api.crud.customer_values import fit_values
 from cloud_api.crud.devices import enroll
 from cloud_api.migrate import upgrade
-from cloud_api.models import Customer, Store, Transaction
+from cloud_api.models import Customer, Store, Transaction, ValueModel
 
 
 def generate(url: str, receipts: int, customers: int, stores: int, now: datetime) -> None:
@@ -82,12 +83,22 @@ def generate(url: str, receipts: int, customers: int, stores: int, now: datetime
             s.execute(insert(Transaction), batch)
 
 
+def _described(m: ValueModel) -> str:
+    names = ["r", "alpha", "a", "b", "p", "q", "v"]
+    shapes = ", ".join(f"{k}={getattr(m, k):.4g}" for k in names if getattr(m, k) is not None)
+    state = "converged" if m.converged else "NOT converged"
+    return f"value model, {m.currency}: {state}, fitted on {m.fitted_on or 0:,} customers: {shapes}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--receipts", type=int, default=1_000_000)
     ap.add_argument("--customers", type=int, default=100_000)
     ap.add_argument("--stores", type=int, default=200)
     args = ap.parse_args(argv)
+    # The value model's own breakdown (histories read, fitted, scored, written).
+    logging.basicConfig(format="  %(message)s")
+    logging.getLogger("tillbox.cloud.values").setLevel(logging.INFO)
     now = datetime.now(UTC)
     with scratch_postgres("tillbox_bench_refresh") as url:
         upgrade(url)
@@ -108,10 +119,14 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             rules = refresh_rules(s, "chain", now)
             timings["basket rules"] = time.perf_counter() - t
+            models = [
+                _described(m) for m in s.scalars(select(ValueModel).where(ValueModel.retailer == "chain"))
+            ]
         valued = sum(f.customers for f in fitted)
         for f in fitted:
             if f.problem:
                 print(f"value model, {f.currency}: {f.problem}")
+        print("\n".join(models))
         print(f"{rows:,} feature rows; valued {valued:,} customers; {sum(rules.values()):,} rules")
         print("| step | seconds |\n|---|---|")
         for step, seconds in timings.items():

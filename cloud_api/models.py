@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -350,17 +351,23 @@ class CustomerFeature(Base):
 
 class ValueModel(Base):
     """A retailer's customer value model in one currency, as last fitted (cloud_api/crud/customer_values.py):
-    BG/NBD (r, alpha in days, a, b) and, where enough customers bought again, Gamma-Gamma (p, q, v)."""
+    BG/NBD (r, alpha in days, a, b) and, where enough customers bought again, Gamma-Gamma (p, q, v).
+
+    A fit that did not converge (or had too little to go on) is a row too, so the failure is on record:
+    `converged` false, `problem` why, no parameters and nobody valued."""
 
     __tablename__ = "value_models"
 
     retailer: Mapped[str] = mapped_column(String(64), primary_key=True)
     currency: Mapped[str] = mapped_column(String(8), primary_key=True)
-    customers: Mapped[int] = mapped_column(Integer)
-    r: Mapped[float]
-    alpha: Mapped[float]
-    a: Mapped[float]
-    b: Mapped[float]
+    customers: Mapped[int] = mapped_column(Integer)  # valued
+    fitted_on: Mapped[int | None] = mapped_column(Integer)  # the customers of the (sampled) fit
+    converged: Mapped[bool] = mapped_column(server_default=true())
+    problem: Mapped[str | None] = mapped_column(String(500))
+    r: Mapped[float | None]
+    alpha: Mapped[float | None]
+    a: Mapped[float | None]
+    b: Mapped[float | None]
     p: Mapped[float | None]
     q: Mapped[float | None]
     v: Mapped[float | None]

@@ -20,8 +20,8 @@ from decimal import Decimal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import minimize
-from scipy.special import betaln, gammaln, hyp2f1
+from scipy.optimize import OptimizeResult, minimize
+from scipy.special import betaln, expit, gammaln, hyp2f1
 
 Floats = npt.NDArray[np.float64]
 
@@ -32,6 +32,46 @@ MIN_CUSTOMERS = 10
 # (every spend identical, say); Nelder-Mead then stops on a flat ridge and calls it success. Real fits sit
 # far inside: the shapes near 0.1-100, the scales (alpha, v) in the data's own time and money units.
 MAX_ABS_LOG_PARAMETER = 20.0
+# The penalty on the shape parameters (BG/NBD r, a, b; Gamma-Gamma p, q) where the likelihood is flat: the
+# objective is the mean negative log-likelihood plus PENALIZER · Σ max(0, |log shape| - FREE_LOG_SHAPE)².
+# It exists for the ridges along which the likelihood keeps creeping up towards infinity — a and b growing
+# together when every customer is about as likely to drop out (the Beta narrows to a point), r and alpha
+# together when every customer buys at about the same rate — where the plain fit runs off or runs out of
+# evaluations (the 2026-12-07 benchmark's 1,000,000 receipts). The idea is the `lifetimes` package's
+# penalizer_coef (an L2 penalty), on log-parameters and with a flat bottom: a plain L2 pull towards 1 strong
+# enough to matter also moved identified fits (at 0.001 per customer CDNOW's a went from 0.793 to 0.703,
+# Gamma-Gamma's v from 15.4 to 17.2), while shapes inside e^±5 (0.0067 to 148) — real ones sit there —
+# cost nothing, so the published estimates come out unchanged. Out on a ridge a shape of 150 or 1,000
+# predicts what infinity would; the penalty just gives the optimiser a place to stop. The scales (alpha,
+# v: days, money) are left alone, so the penalty is the same in any unit; per customer, it weighs the
+# same on a sample as on everyone.
+PENALIZER = 0.01
+FREE_LOG_SHAPE = 5.0
+# Customers a nightly fit is made on: the parameters describe the population, and 20,000 pin them down
+# well (test_value_model's sampled fits); scoring then covers every customer.
+SAMPLE_SIZE = 20_000
+MAX_RESTARTS = 5
+RESTART_GAIN = 1e-11  # in the mean log-likelihood: below it a restart found nothing more
+
+
+class NotConverged(ValueError):
+    """The optimiser stopped without an optimum worth publishing. `estimates` is where it stopped, for the
+    log; nothing should be scored with them."""
+
+    def __init__(self, message: str, estimates: dict[str, float]) -> None:
+        super().__init__(message)
+        self.estimates = estimates
+
+
+def sample(n: int, size: int, seed: int) -> npt.NDArray[np.intp]:
+    """The positions of a seeded random sample of `size` of n customers, in order (all of them when
+    n <= size): the same data and seed give the same sample, so a nightly refit is reproducible."""
+    if size < 1:
+        raise ValueError("the sample must hold at least one customer")
+    if n <= size:
+        return np.arange(n, dtype=np.intp)
+    chosen = np.random.default_rng(seed).choice(n, size=size, replace=False)
+    return np.sort(chosen).astype(np.intp)
 
 
 def _array(values: Sequence[float] | Floats, name: str) -> Floats:
@@ -43,33 +83,65 @@ def _array(values: Sequence[float] | Floats, name: str) -> Floats:
     return out
 
 
-def _maximise(neg_ll: Callable[[Floats], float], start: Floats, model: str, names: str) -> Floats:
-    """Minimise over log-parameters, so every parameter stays positive without bounds.
+def _maximise(
+    neg_ll: Callable[[Floats], Floats],
+    start: Floats,
+    model: str,
+    names: str,
+    shapes: Sequence[bool],
+    penalizer: float,
+) -> Floats:
+    """Minimise the mean negative log-likelihood (plus the penalty on the shapes out on a ridge) over
+    log-parameters, so every parameter stays positive without bounds; raise NotConverged unless the
+    optimiser reports success at a finite point inside ±MAX_ABS_LOG_PARAMETER.
 
     Nelder-Mead because it needs no gradient: a numerical one makes BFGS report "precision loss" on
-    perfectly good optima, which would read as a failure here."""
+    perfectly good optima, which would read as a failure here. The mean rather than the sum keeps the
+    tolerances and the penalty the same for 2,000 customers or 100,000."""
+    if penalizer < 0:
+        raise ValueError("the penalizer cannot be negative")
+    penalised = np.asarray(shapes, dtype=bool)
 
     def objective(log_params: Floats) -> float:
-        value = neg_ll(log_params)
+        value = float(np.mean(neg_ll(log_params)))
+        excess = np.maximum(np.abs(log_params[penalised]) - FREE_LOG_SHAPE, 0.0)
+        value += penalizer * float(np.sum(excess**2))
         # A NaN (inf - inf far out on a ridge) would poison the simplex; inf just steers it away.
         return value if np.isfinite(value) else np.inf
 
-    result = minimize(
+    # Nelder-Mead's simplex can collapse short of the optimum on a long flat valley (it stopped at
+    # a = 0.804 for CDNOW's 0.793 from one start): a fresh simplex from where it stopped goes on, until a
+    # restart no longer improves the objective.
+    result = _nelder_mead(objective, start)
+    for _ in range(MAX_RESTARTS):
+        if not result.success:
+            break
+        again = _nelder_mead(objective, result.x)
+        improved = result.fun - again.fun
+        result = again if again.fun <= result.fun else result
+        if not improved > RESTART_GAIN:
+            break
+    params = np.exp(result.x)
+    estimates = {name: float(value) for name, value in zip(names.split(), params, strict=True)}
+    if not result.success or not np.isfinite(result.fun) or not np.all(np.isfinite(params) & (params > 0)):
+        raise NotConverged(f"the {model} fit did not converge: {result.message}", estimates)
+    for name, log_value in zip(names.split(), result.x, strict=True):
+        if abs(log_value) > MAX_ABS_LOG_PARAMETER:
+            raise NotConverged(
+                f"the {model} fit did not converge: {name} ran off to {np.exp(log_value):.3g}"
+                f" (the data cannot pin it down; scipy: {result.message})",
+                estimates,
+            )
+    return np.asarray(params, dtype=np.float64)
+
+
+def _nelder_mead(objective: Callable[[Floats], float], start: Floats) -> OptimizeResult:
+    return minimize(
         objective,
         start,
         method="Nelder-Mead",
-        options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 20_000, "maxfev": 40_000},
+        options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 10_000, "maxfev": 10_000},
     )
-    params = np.exp(result.x)
-    if not result.success or not np.isfinite(result.fun) or not np.all(np.isfinite(params) & (params > 0)):
-        raise ValueError(f"the {model} fit did not converge: {result.message}")
-    for name, log_value in zip(names.split(), result.x, strict=True):
-        if abs(log_value) > MAX_ABS_LOG_PARAMETER:
-            raise ValueError(
-                f"the {model} fit did not converge: {name} ran off to {np.exp(log_value):.3g}"
-                f" (the data cannot pin it down; scipy: {result.message})"
-            )
-    return np.asarray(params, dtype=np.float64)
 
 
 def _bgnbd_log_likelihood(
@@ -103,6 +175,13 @@ def _check_rfm(frequency: Floats, recency: Floats, T: Floats) -> None:
         raise ValueError("recency must lie between 0 and the customer's age T")
 
 
+def _check_history(x: Floats, t_x: Floats, T: Floats) -> None:
+    if not len(x) == len(t_x) == len(T):
+        raise ValueError("x, t_x and T must have one value per customer each")
+    if np.any(x < 0) or np.any(x != np.floor(x)) or np.any(T <= 0) or np.any(t_x < 0) or np.any(t_x > T):
+        raise ValueError("need a whole x >= 0 and 0 <= t_x <= T, T > 0")
+
+
 @dataclass(frozen=True)
 class BgNbd:
     """BG/NBD: purchases at a gamma(r, alpha)-distributed Poisson rate while alive; after each purchase
@@ -119,57 +198,90 @@ class BgNbd:
         frequency: Sequence[float] | Floats,
         recency: Sequence[float] | Floats,
         T: Sequence[float] | Floats,
+        penalizer: float = PENALIZER,
     ) -> BgNbd:
-        """Maximum likelihood over the customers' (x, t_x, T)."""
+        """Maximum likelihood over the customers' (x, t_x, T), with PENALIZER's bound on r, a and b
+        (penalizer=0: the plain maximum likelihood of the papers). Raises NotConverged (a ValueError)
+        when the optimiser finds no optimum."""
         x, t_x, age = _array(frequency, "frequency"), _array(recency, "recency"), _array(T, "T")
         _check_rfm(x, t_x, age)
         if not np.any(x > 0):
             # Without a repeat purchase the dropout process is unidentified: a and b run off to infinity.
             raise ValueError("no customer has a repeat purchase: the model cannot be fitted")
 
-        def neg_ll(log_params: Floats) -> float:
+        def neg_ll(log_params: Floats) -> Floats:
             r, alpha, a, b = np.exp(log_params)
-            return -float(np.sum(_bgnbd_log_likelihood(r, alpha, a, b, x, t_x, age)))
+            return -_bgnbd_log_likelihood(r, alpha, a, b, x, t_x, age)
 
-        # alpha is a time scale, so it starts at the data's: the same fit then works in days or weeks.
-        start = np.log(np.array([1.0, float(np.mean(age)), 1.0, 1.0]))
-        r, alpha, a, b = _maximise(neg_ll, start, "BG/NBD", "r alpha a b")
+        # r = 1 with alpha at the data's mean time between repeat purchases: a start of the right order in
+        # days or weeks alike, whatever the unit.
+        alpha = float(np.sum(age) / np.sum(x))
+        start = np.log(np.array([1.0, alpha, 1.0, 1.0]))
+        shapes = [True, False, True, True]
+        r, alpha, a, b = _maximise(neg_ll, start, "BG/NBD", "r alpha a b", shapes, penalizer)
         return cls(r=float(r), alpha=float(alpha), a=float(a), b=float(b))
 
-    def _alive_odds_against(self, x: float, t_x: float, T: float) -> float:
-        """The paper's a/(b+x-1) · ((alpha+T)/(alpha+t_x))^(r+x) term: 0 for x == 0, where the customer
-        cannot have dropped out (dropout happens only right after a repeat purchase)."""
-        if x < 0 or not float(x).is_integer() or T <= 0 or not 0 <= t_x <= T:
-            raise ValueError("need a whole x >= 0 and 0 <= t_x <= T, T > 0")
-        if x == 0:
-            return 0.0
-        return float(
-            self.a / (self.b + x - 1) * np.exp((self.r + x) * np.log((self.alpha + T) / (self.alpha + t_x)))
+    def _log_odds_against(self, x: Floats, t_x: Floats, T: Floats) -> Floats:
+        """log of the paper's a/(b+x-1) · ((alpha+T)/(alpha+t_x))^(r+x) term, -inf for x == 0, where
+        the customer cannot have dropped out (dropout happens only right after a repeat purchase)."""
+        repeat = x > 0
+        # b + x - 1 is only used for x > 0; x == 0 gets a harmless 1 instead of a possibly negative b - 1.
+        log_odds = (
+            np.log(self.a)
+            - np.log(np.where(repeat, self.b + x - 1, 1.0))
+            + (self.r + x) * (np.log(self.alpha + T) - np.log(self.alpha + t_x))
         )
+        return np.asarray(np.where(repeat, log_odds, -np.inf), dtype=np.float64)
 
-    def p_alive(self, x: float, t_x: float, T: float) -> float:
-        """P(still a customer | x, t_x, T), the paper's P(alive)."""
-        return 1.0 / (1.0 + self._alive_odds_against(x, t_x, T))
+    def p_alive_all(
+        self, x: Sequence[float] | Floats, t_x: Sequence[float] | Floats, T: Sequence[float] | Floats
+    ) -> Floats:
+        """P(still a customer | x, t_x, T) of each customer, the paper's P(alive)."""
+        xs, ts, ages = _array(x, "x"), _array(t_x, "t_x"), _array(T, "T")
+        _check_history(xs, ts, ages)
+        # 1 / (1 + e^log_odds) without overflow for a long-silent frequent buyer.
+        return np.asarray(expit(-self._log_odds_against(xs, ts, ages)), dtype=np.float64)
 
-    def expected_purchases(self, t: float, x: float, t_x: float, T: float) -> float:
-        """Expected purchases in the next t periods of a customer with history (x, t_x, T), eq. (10)."""
+    def expected_purchases_all(
+        self,
+        t: float,
+        x: Sequence[float] | Floats,
+        t_x: Sequence[float] | Floats,
+        T: Sequence[float] | Floats,
+    ) -> Floats:
+        """Expected purchases in the next t periods of each customer with history (x, t_x, T), the
+        paper's eq. (10); NaN where it is not a finite number (none seen: see the series below)."""
         if t < 0:
             raise ValueError("the horizon t cannot be negative")
+        xs, ts, ages = _array(x, "x"), _array(t_x, "t_x"), _array(T, "T")
+        _check_history(xs, ts, ages)
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        odds = self._alive_odds_against(x, t_x, T)
-        if t == 0:
-            return 0.0
         if abs(a - 1.0) < 1e-6:
             # At a == 1 the formula is 0/0 (its limit is finite); 1e-6 off it changes the result by about
             # 1e-6 of itself, and the cancellation stays near 1e-10.
             a = 1.0 + 1e-6
-        z = t / (alpha + T + t)
-        shrink = np.exp((r + x) * np.log((alpha + T) / (alpha + T + t)))
-        series = hyp2f1(r + x, b + x, a + b + x - 1, z)
-        value = (a + b + x - 1) / (a - 1) * (1 - shrink * series) / (1 + odds)
+        z = t / (alpha + ages + t)
+        # The paper's ((alpha+T)/(alpha+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x-1; z), by Euler's transformation
+        # 2F1(A, B; C; z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z) and 1 - z = (alpha+T)/(alpha+T+t): the same
+        # number, but the paper's form multiplies a series that overflows by a power that underflows once x
+        # is in the hundreds, and this one's first two arguments do not grow with x.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            shrunk = np.exp((a - 1) * np.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b + xs - 1, z)
+            alive = expit(-self._log_odds_against(xs, ts, ages))
+            value = (a + b + xs - 1) / (a - 1) * (1 - shrunk) * alive
+        value = np.where(np.isfinite(value), np.maximum(value, 0.0), np.nan)
+        return np.asarray(value, dtype=np.float64)
+
+    def p_alive(self, x: float, t_x: float, T: float) -> float:
+        """P(still a customer | x, t_x, T) of one customer."""
+        return float(self.p_alive_all([x], [t_x], [T])[0])
+
+    def expected_purchases(self, t: float, x: float, t_x: float, T: float) -> float:
+        """Expected purchases in the next t periods of one customer with history (x, t_x, T)."""
+        value = float(self.expected_purchases_all(t, [x], [t_x], [T])[0])
         if not np.isfinite(value):
             raise ValueError(f"expected purchases are not finite for x={x}, t_x={t_x}, T={T}, t={t}")
-        return max(float(value), 0.0)
+        return value
 
 
 @dataclass(frozen=True)
@@ -182,9 +294,16 @@ class GammaGamma:
     v: float
 
     @classmethod
-    def fit(cls, frequency: Sequence[float] | Floats, monetary: Sequence[Decimal]) -> GammaGamma:
+    def fit(
+        cls,
+        frequency: Sequence[float] | Floats,
+        monetary: Sequence[Decimal],
+        penalizer: float = PENALIZER,
+    ) -> GammaGamma:
         """Maximum likelihood over the customers with a repeat purchase (x > 0): m is the mean value of
-        their repeat purchases (the first is excluded in the papers' data, as it differs in kind)."""
+        their repeat purchases (the first is excluded in the papers' data, as it differs in kind). With
+        PENALIZER's bound on p and q (penalizer=0: the paper's plain maximum likelihood); raises
+        NotConverged (a ValueError) when the optimiser finds no optimum."""
         x_all = _array(frequency, "frequency")
         m_all = _array([float(m) for m in monetary], "monetary")  # float only inside the statistics
         if len(x_all) != len(m_all):
@@ -199,8 +318,9 @@ class GammaGamma:
             )
         if np.any(m <= 0):
             raise ValueError("monetary value must be positive for every customer with a repeat purchase")
+        log_m, log_x = np.log(m), np.log(x)
 
-        def neg_ll(log_params: Floats) -> float:
+        def neg_ll(log_params: Floats) -> Floats:
             p, q, v = np.exp(log_params)
             px = p * x
             # Fader & Hardie (2013): the density of the mean zbar of x values, in logs.
@@ -209,40 +329,49 @@ class GammaGamma:
                 - gammaln(px)
                 - gammaln(q)
                 + q * np.log(v)
-                + (px - 1) * np.log(m)
-                + px * np.log(x)
+                + (px - 1) * log_m
+                + px * log_x
                 - (px + q) * np.log(v + x * m)
             )
-            return -float(np.sum(ll))
+            return np.asarray(-ll, dtype=np.float64)
 
         # v is a money scale, so it starts at the data's: the fit is the same in cents or in yen.
         start = np.log(np.array([1.0, 2.0, float(np.mean(m))]))
-        p, q, v = _maximise(neg_ll, start, "Gamma-Gamma", "p q v")
+        p, q, v = _maximise(neg_ll, start, "Gamma-Gamma", "p q v", [True, True, False], penalizer)
         return cls(p=float(p), q=float(q), v=float(v))
 
-    def _expected_average_spend(self, x: float, m: float) -> float:
-        if x < 0:
+    def expected_average_spend_all(self, x: Sequence[float] | Floats, m: Sequence[float] | Floats) -> Floats:
+        """E[spend per purchase | x repeat purchases averaging m] of each customer, as floats: for x == 0
+        the population's mean p·v/(q-1), whatever m says. Refuses q <= 1 (an unbounded mean) and a
+        non-positive m of a customer with repeat purchases, as the one-customer form does."""
+        xs, ms = _array(x, "x"), _array(m, "m")
+        if len(xs) != len(ms):
+            raise ValueError("x and m must have one value per customer each")
+        if np.any(xs < 0):
             raise ValueError("x cannot be negative")
-        denominator = self.p * x + self.q - 1
-        if denominator <= 0:
-            # q <= 1: the population's mean spend is infinite, and so is a new customer's expectation.
-            raise ValueError(f"expected spend is unbounded for q = {self.q:.4g} and x = {x}")
-        if x == 0:
-            return self.p * self.v / (self.q - 1)  # the population mean; m plays no part
-        if m <= 0:
+        if self.q <= 1:
+            # The population's mean spend is infinite, and so is a new customer's expectation.
+            raise ValueError(f"expected spend is unbounded for q = {self.q:.4g}")
+        repeat = xs > 0
+        if np.any(repeat & (ms <= 0)):
             raise ValueError("the mean spend m of a customer with repeat purchases must be positive")
-        return self.p * (self.v + x * m) / denominator
+        own = self.p * (self.v + xs * np.where(repeat, ms, 0.0)) / (self.p * xs + self.q - 1)
+        return np.asarray(np.where(repeat, own, self.p * self.v / (self.q - 1)), dtype=np.float64)
+
+    def _expected_average_spend(self, x: float, m: float) -> float:
+        return float(self.expected_average_spend_all([x], [m])[0])
 
     def expected_average_spend(self, x: float, m: Decimal) -> Decimal:
         """E[spend per purchase | x repeat purchases averaging m], in cents: a weighted mean of the
         population's mean and the customer's own; for x == 0 the population's mean p·v/(q-1)."""
-        return _to_money(self._expected_average_spend(x, float(m)))
+        return money(self._expected_average_spend(x, float(m)))
 
 
-def _to_money(value: float) -> Decimal:
+def money(value: float) -> Decimal:
+    """A model amount (a float) as cents, the way every figure of the model is rounded."""
     if not np.isfinite(value):
         raise ValueError("the model gave an amount that is not a finite number")
-    return Decimal(repr(value)).quantize(CENT)
+    return Decimal(repr(float(value))).quantize(CENT)  # (a numpy float64 repr is "np.float64(...)")
 
 
 def clv(
@@ -274,4 +403,4 @@ def clv(
             (cumulative[k] - cumulative[k - 1]) / (1 + discount_rate_per_period) ** k
             for k in range(1, periods + 1)
         )
-    return _to_money(purchases * spend)
+    return money(purchases * spend)

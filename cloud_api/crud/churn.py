@@ -26,8 +26,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cloud_api.analytics.value_model import BgNbd
 from cloud_api.core.secrets import ServiceSecret
+from cloud_api.crud.customer_values import published_bgnbd
 from cloud_api.models import CustomerFeature, Identity, Store, ValueModel
 from cloud_api.phones import masked
 from sync.secret_file import SecretFileError
@@ -74,10 +74,9 @@ def warnings(
         if now - f.last_purchase_at < timedelta(days=MISSED * cadence):
             continue
         store = stores[f.store_id]
-        model = session.get(ValueModel, (store.retailer, f.currency))
+        bg = published_bgnbd(session.get(ValueModel, (store.retailer, f.currency)))
         alive = None
-        if model is not None:
-            bg = BgNbd(model.r, model.alpha, model.a, model.b)
+        if bg is not None:
             age = max((now - f.first_purchase_at).total_seconds() / 86_400, span)
             alive = bg.p_alive(f.purchases - 1, span, age)
             if alive >= ALIVE and now - f.last_purchase_at < timedelta(days=LOST * cadence):

@@ -4,6 +4,7 @@ SQLite — and a partial refresh touches only its customers. `tillbox-cloud feat
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -240,6 +242,54 @@ def test_the_value_model_is_fitted_per_retailer_and_currency(cloud_db: str) -> N
     assert len(tiny) == 1 and tiny[0].customers == 0 and "customers" in (tiny[0].problem or "")
     with sessions() as s:
         assert s.scalars(select(CustomerValue).where(CustomerValue.retailer == "tiny")).first() is None
+
+
+def test_a_fit_that_cannot_converge_publishes_nothing(
+    cloud_db: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Twenty customers with one and the same history (6 purchases over 4.5 days, the last 12 hours ago,
+    each 10.00). With the penalty: the purchase figures are published (everyone buys alike, nobody drops
+    out), but the spend's fit cannot converge (no spread of spend at all): no spend, and the row says why.
+    Without it, the BG/NBD's a and b run off too: the row is marked not converged, with no parameters,
+    nobody is valued (the values just published go), and a warning says so."""
+    from cloud_api.crud.customer_values import fit_values, published_bgnbd
+    from cloud_api.models import CustomerValue, ValueModel
+
+    now = datetime(2026, 12, 7, 20, 0, tzinfo=UTC)
+    upgrade(cloud_db)
+    sessions = make_sessions(make_engine(cloud_db))
+    secret = ServiceSecret(os.urandom(32))
+    with sessions.begin() as s:
+        enroll(s, "acme", "s1", "s1-t1", "A" * 43)
+        people = [customer_for_phone(s, secret, f"+861380013{n:04d}", now) for n in range(20)]
+        _bulk_sales(s, people, [(who, [5.0, 4, 3, 2, 1, 0.5], "10.00") for who in range(20)], now)
+        refresh(s, now)
+        caplog.set_level(logging.INFO, logger="tillbox.cloud.values")
+        penalised = fit_values(s, "acme", now, sample_size=12)
+    assert [(f.currency, f.customers) for f in penalised] == [("CNY", 20)]
+    assert "spend: the Gamma-Gamma fit did not converge" in (penalised[0].problem or "")
+    with sessions() as s:
+        model = s.scalars(select(ValueModel)).one()
+        assert model.converged and model.fitted_on == 12 and model.customers == 20
+        assert model.r is not None and model.p is None and model.problem == penalised[0].problem
+        values = list(s.scalars(select(CustomerValue)))
+    assert len(values) == 20
+    assert all(v.p_alive > 0.99 and v.expected_spend is None and v.clv_90 is None for v in values)
+    assert any("Gamma-Gamma" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+
+    caplog.clear()
+    with sessions.begin() as s:
+        plain = fit_values(s, "acme", now, penalizer=0)
+    assert [(f.currency, f.customers) for f in plain] == [("CNY", 0)]
+    assert "purchase frequency: the BG/NBD fit did not converge" in (plain[0].problem or "")
+    with sessions() as s:
+        model = s.scalars(select(ValueModel)).one()
+        assert not model.converged and model.problem == plain[0].problem
+        assert (model.r, model.alpha, model.a, model.b, model.p) == (None, None, None, None, None)
+        assert published_bgnbd(model) is None  # what churn reads: nothing to use
+        assert s.scalars(select(CustomerValue)).first() is None
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("acme in CNY NOT fitted" in m and "BG/NBD" in m and "stopped at r=" in m for m in warned)
 
 
 def test_ingest_claims_and_corrections_keep_the_features_current(cloud_db: str) -> None:
