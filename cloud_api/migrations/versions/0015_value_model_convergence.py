@@ -1,8 +1,8 @@
 """A value model's fit on record whether it converged: `converged`, the `problem` when not (its parameters
 then empty) and `fitted_on`, the customers of the sampled fit
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-08
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
