@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.records import coded_items
@@ -143,11 +143,22 @@ class Catalogue:
         return product.name if product is not None else name
 
 
-def catalogue(session: Session, retailer: str, categories: Collection[str] | None = None) -> Catalogue:
-    """``categories``: only the products of these (a tag rule's lookups, on ingest, need no other)."""
+def catalogue(
+    session: Session,
+    retailer: str,
+    categories: Collection[str] | None = None,
+    items: Collection[tuple[str, str | None]] | None = None,
+) -> Catalogue:
+    """``categories``: only the products of these (a tag rule's lookups, on ingest, need no other).
+    ``items``: only the products these (name as printed, code) items can be, found by the indexes on code,
+    barcode and name: what a page about one receipt or one customer needs, not the whole master."""
     q = select(Product).where(Product.retailer == retailer)
     if categories is not None:
         q = q.where(Product.category.in_(list(categories)))
+    if items is not None:
+        codes = sorted({code for _, code in items if code})
+        keys = sorted({name_key(name) for name, _ in items})
+        q = q.where(or_(Product.code.in_(codes), Product.barcode.in_(codes), Product.name_key.in_(keys)))
     products = list(session.scalars(q))
     return Catalogue(
         by_code={p.code: p for p in products if p.code},

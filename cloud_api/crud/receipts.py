@@ -25,6 +25,8 @@ class ReceiptView:
     paper: str | None = None  # the receipt as it printed (text); the template escapes it
     has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
     language: str | None = None  # the receipt's, as the box read it (BCP 47)
+    retailer: str = ""
+    store_code: str = ""
 
 
 def _text(value: object) -> str | None:
@@ -42,6 +44,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
             Transaction.total,
             Store.name,
             Store.code,
+            Store.retailer,
             Transaction.kind,
             ReceiptPaper.transaction_id,
         )
@@ -51,7 +54,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
     ).first()
     if row is None:
         return None
-    record, printed_at, currency, status, total, store_name, store_code, kind, picture = row
+    record, printed_at, currency, status, total, store_name, store_code, retailer, kind, picture = row
     tx = transaction_of(record)
     return ReceiptView(
         # HQ's name for the store when it has set one (a parse can take a slogan for the name), else the
@@ -66,6 +69,8 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
         paper=_text(record.get("paper")) if isinstance(record, dict) else None,
         has_picture=picture is not None,
         language=_text(record.get("language")) if isinstance(record, dict) else None,
+        retailer=retailer,
+        store_code=store_code,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from cloud_api.crud.claims import ClaimRefused, end_session, session_customer, start_claim, verify_code
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt
 from cloud_api.crud.purchases import purchase_history
+from cloud_api.crud.suggestions import for_customer
 from cloud_api.deps import AppState, Db, app_state, client_address
 from cloud_api.models import Transaction
 from cloud_api.phones import PhoneError, masked, normalise_phone
@@ -28,6 +29,7 @@ from cloud_api.routes.receipts import rate_limited as receipt_limited
 router = APIRouter()
 COOKIE = "tillbox_me"
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+SUGGESTED = 5  # suggestions on /me, the best of the shopper's own
 
 
 def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -152,7 +154,8 @@ def me(request: Request, s: Db) -> Response:
     if customer is None:
         return _page(state, request, "phone.html", token=None, error=None)
     purchases = purchase_history(s, customer.id)
-    return _page(state, request, "me.html", purchases=purchases)
+    suggested = for_customer(s, customer.id)[:SUGGESTED]
+    return _page(state, request, "me.html", purchases=purchases, suggested=suggested)
 
 
 @router.post("/me/login", response_class=HTMLResponse)
