@@ -217,5 +217,5 @@ def recommendations(
                 else f"bought with {r.because} by {r.confidence:.0%} of those who buy it"
             ),
         )
-        for r in for_customer(session, customer_id, now, store_ids=scope.store_ids)[:limit]
+        for r in for_customer(session, customer_id, limit, now, store_ids=scope.store_ids)
     ]

@@ -53,32 +53,37 @@ def rank(
     retailer: str,
     bought: Mapping[str, Sequence[datetime]],
     now: datetime,
+    limit: int,
     scopes: Sequence[str] = ("",),
 ) -> list[Suggestion]:
-    """Every suggestion for a customer who bought these items (catalogue names) at these times, best first.
-    ``scopes``: the rule sets to try in turn (a store's code, "" the chain's); the first with any rule for
-    these items is used, so a store's own habits win over the chain's where it has any."""
-    out = sorted(_due(bought, now), key=lambda r: (-r.score, r.item))
-    best: dict[str, BasketRule] = {}
-    # Strongest first, so the first rule seen for a consequent is its best; ties broken by name, so the
-    # same rules always give the same list.
-    for rule in _rules(session, retailer, list(bought)[:ANTECEDENTS], scopes):
-        if rule.consequent not in bought:
-            best.setdefault(rule.consequent, rule)
+    """The best ``limit`` suggestions for a customer who bought these items (catalogue names) at these
+    times. ``scopes``: the rule sets to try in turn (a store's code, "" the chain's); the first with any
+    rule for these items is used, so a store's own habits win over the chain's where it has any."""
+    out = sorted(_due(bought, now), key=lambda r: (-r.score, r.item))[:limit]
+    antecedents = list(bought)[:ANTECEDENTS]
+    # Of the strongest rules, enough to find `limit` new items if there are any: a rule is passed over
+    # only for an item bought already or one found by a stronger rule, and an item is the consequent of
+    # at most one rule per antecedent.
+    wanted = min(RULES, (limit + len(bought)) * len(antecedents))
+    best: dict[str, tuple[str, float, float]] = {}  # item -> (antecedent, lift, confidence)
+    # Strongest first, so the first rule seen for an item is its best.
+    for antecedent, consequent, lift, confidence in _rules(session, retailer, antecedents, scopes, wanted):
+        if consequent not in bought:
+            best.setdefault(consequent, (antecedent, lift, confidence))
     out += sorted(
         (
             Suggestion(
                 item=item,
                 kind="together",
-                score=Decimal(repr(rule.lift)).quantize(CENT),
-                because=rule.antecedent,
-                confidence=rule.confidence,
+                score=Decimal(repr(lift)).quantize(CENT),
+                because=antecedent,
+                confidence=confidence,
             )
-            for item, rule in best.items()
+            for item, (antecedent, lift, confidence) in best.items()
         ),
         key=lambda r: (-r.score, -r.confidence, r.item),
     )
-    return out
+    return out[:limit]
 
 
 def _due(bought: Mapping[str, Sequence[datetime]], now: datetime) -> Iterable[Suggestion]:
@@ -100,13 +105,19 @@ def _due(bought: Mapping[str, Sequence[datetime]], now: datetime) -> Iterable[Su
         )
 
 
-def _rules(session: Session, retailer: str, items: list[str], scopes: Sequence[str]) -> list[BasketRule]:
+def _rules(
+    session: Session, retailer: str, items: list[str], scopes: Sequence[str], limit: int
+) -> list[tuple[str, str, float, float]]:
+    """(antecedent, consequent, lift, confidence) of the strongest rules from these items, ties broken by
+    name so that the same rules always give the same list."""
     if not items:
         return []
     for scope in scopes:
-        found = list(
-            session.scalars(
-                select(BasketRule)
+        # Columns, not ORM objects: building 500 of those took longer than the query.
+        found = [
+            (a, c, lift, confidence)
+            for a, c, lift, confidence in session.execute(
+                select(BasketRule.antecedent, BasketRule.consequent, BasketRule.lift, BasketRule.confidence)
                 .where(
                     BasketRule.retailer == retailer,
                     BasketRule.scope == scope,
@@ -118,9 +129,9 @@ def _rules(session: Session, retailer: str, items: list[str], scopes: Sequence[s
                     BasketRule.consequent,
                     BasketRule.antecedent,
                 )
-                .limit(RULES)
+                .limit(limit)
             )
-        )
+        ]
         if found:
             return found
     return []
@@ -129,11 +140,12 @@ def _rules(session: Session, retailer: str, items: list[str], scopes: Sequence[s
 def for_customer(
     session: Session,
     customer_id: int,
+    limit: int,
     now: datetime | None = None,
     store_ids: Collection[int] | None = None,
 ) -> list[Suggestion]:
-    """From the customer's own recent sales (in these stores only, where given: HQ sees its own), each
-    retailer's items ranked by that retailer's chain rules; best first."""
+    """The best ``limit`` from the customer's own recent sales (in these stores only, where given: HQ
+    sees its own), each retailer's items ranked by that retailer's chain rules."""
     now = now or datetime.now(UTC)
     q = (
         select(Transaction.started_at, Transaction.record, Store.retailer)
@@ -155,9 +167,9 @@ def for_customer(
         for started, items in of_retailer:
             for name in {known.name_of(n, code) for n, code in items}:
                 bought.setdefault(name, []).append(started)
-        out += rank(session, retailer, bought, now)
+        out += rank(session, retailer, bought, now, limit)
     # Across retailers (a phone shops at more than one chain) the same order as within one.
-    return sorted(out, key=lambda r: (r.kind != "again", -r.score, -r.confidence, r.item))
+    return sorted(out, key=lambda r: (r.kind != "again", -r.score, -r.confidence, r.item))[:limit]
 
 
 def for_receipt(
@@ -168,4 +180,4 @@ def for_receipt(
     items = list(items)
     known = catalogue(session, retailer, items=items)
     bought: dict[str, list[datetime]] = {known.name_of(n, code): [] for n, code in items}
-    return rank(session, retailer, bought, datetime.now(UTC), scopes=(store_code, ""))[:limit]
+    return rank(session, retailer, bought, datetime.now(UTC), limit, scopes=(store_code, ""))

@@ -65,10 +65,11 @@ def missed(state: AppState, request: Request) -> Response | None:
 
 @router.get("/r/{token}", response_class=HTMLResponse)
 async def receipt_page(token: str, request: Request) -> Response:
-    # On the event loop, not the thread pool: the work is a few indexed lookups (the receipt; for a sale,
-    # its items' products and at most two scopes' rules: about a millisecond) and a render, and the hop to
-    # a worker thread and back cost more than that under load — with 50 clients, p99 fell from 130 ms to
-    # 35 ms (BENCHMARKS.md). The price: a database that stalls stalls this process's loop, as it would
+    # On the event loop, not the thread pool: the work is a few indexed lookups and a render, and the hop
+    # to a worker thread and back cost more than the receipt's lookup alone under load — with 50 clients,
+    # p99 fell from 130 ms to 35 ms (BENCHMARKS.md). The suggestions' lookups (its items' products, at
+    # most two scopes' rules) add 1-3 ms with a store's 500 rules and 20,000 products (bench/
+    # receipt_suggestions.py). The price: a database that stalls stalls this process's loop, as it would
     # have tied up every pool thread anyway.
     state = app_state(request)
     if (limited := rate_limited(state, request)) is not None:

@@ -154,7 +154,7 @@ def me(request: Request, s: Db) -> Response:
     if customer is None:
         return _page(state, request, "phone.html", token=None, error=None)
     purchases = purchase_history(s, customer.id)
-    suggested = for_customer(s, customer.id)[:SUGGESTED]
+    suggested = for_customer(s, customer.id, SUGGESTED)
     return _page(state, request, "me.html", purchases=purchases, suggested=suggested)
 
 

@@ -25,9 +25,10 @@ from cloud_api.crud.baskets import refresh_rules
 from cloud_api.crud.claims import ClaimLimits, start_claim, verify_code
 from cloud_api.crud.customer_features import refresh
 from cloud_api.crud.devices import enroll
+from cloud_api.crud.suggestions import rank
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
-from cloud_api.models import BasketRule, Store
+from cloud_api.models import BasketRule, Product, Store
 from tests.cloud_api.chain import add_sale
 from tests.cloud_app import app_for
 
@@ -208,3 +209,52 @@ def test_at_most_three_under_a_receipt_and_five_on_me(cloud_db: str) -> None:
         me = suggestions(client.get("/me").text)
     assert re.findall(r'<span class="item">([^<]*)</span>', receipt) == ["零食9", "零食8", "零食7"]
     assert re.findall(r'<span class="item">([^<]*)</span>', me) == [f"零食{n}" for n in (9, 8, 7, 6, 5)]
+
+
+def test_reading_only_the_strongest_rules_loses_nothing(cloud_db: str) -> None:
+    """A lookup reads only as many rules as it can need for its few suggestions; the list is the first few
+    of the whole ranking, whatever the items (some of them each other's rules' consequents)."""
+    c = chain(cloud_db)
+    with c.sessions() as s:
+        for items in (["奶粉"], ["奶粉", "湿巾"], ["湿巾", "米粉"], ["奶粉", "湿巾", "米粉"], ["面包"]):
+            bought: dict[str, list[datetime]] = {i: [] for i in items}
+            for limit in (1, 2, 3):
+                assert (
+                    rank(s, "acme", bought, datetime.now(UTC), limit)
+                    == rank(s, "acme", bought, datetime.now(UTC), 100)[:limit]
+                )
+
+
+def test_a_receipt_item_is_the_product_its_code_names(cloud_db: str) -> None:
+    """The rules speak of the product master's names: a line printed "FH奶粉" with code 6901 is 飞鹤奶粉
+    900g, and what goes with that shows under the receipt."""
+    c = chain(cloud_db)
+    now = datetime.now(UTC)
+    with c.sessions.begin() as s:
+        s.add(
+            Product(
+                retailer="acme", code="6901", name="飞鹤奶粉 900g", name_key="飞鹤奶粉 900g", updated_at=now
+            )
+        )
+        s.add(
+            BasketRule(
+                retailer="acme",
+                scope="",
+                antecedent="飞鹤奶粉 900g",
+                consequent="奶瓶",
+                baskets=5,
+                support=0.1,
+                confidence=0.5,
+                lift=3.0,
+                refreshed_at=now,
+            )
+        )
+        store = s.scalars(select(Store).where(Store.code == "s2")).one()
+        row = add_sale(s, store, now, [("FH奶粉", "99.00")], None, now)
+        row.qr_token = "CodedReceipt0001"
+        row.record = {
+            "transaction": {"kind": "sale", "items": [{"name": "FH奶粉", "code": "6901", "amount": "99.00"}]}
+        }
+    with c.client() as client:
+        box = suggestions(client.get("/r/CodedReceipt0001?lang=en").text)
+    assert "奶瓶" in box and "Often bought with 飞鹤奶粉 900g" in box
