@@ -114,7 +114,7 @@ def _rules(
         return []
     for scope in scopes:
         # Columns, not ORM objects: building 500 of those took longer than the query.
-        found = [
+        found: list[tuple[str, str, float, float]] = [
             (a, c, lift, confidence)
             for a, c, lift, confidence in session.execute(
                 select(BasketRule.antecedent, BasketRule.consequent, BasketRule.lift, BasketRule.confidence)
