@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 
 from cloud_api.crud.consents import consents_of
 from cloud_api.crud.hq import transactions_query
-from cloud_api.crud.products import catalogue
-from cloud_api.crud.records import coded_items, item_names
+from cloud_api.crud.records import item_names
+from cloud_api.crud.suggestions import for_customer
 from cloud_api.crud.tags import tags_of
 from cloud_api.crud.users import Scope
-from cloud_api.models import BasketRule, CustomerFeature, CustomerValue, Transaction
+from cloud_api.models import CustomerFeature, CustomerValue, Transaction
 from cloud_api.schemas import (
     CountedName,
     CustomerDetail,
@@ -40,7 +40,6 @@ from cloud_api.schemas import (
 RECENCY_DAYS = (7, 30, 90, 180)  # at most this many days since the last purchase: 5, 4, 3, 2; else 1
 FREQUENCY = (20, 10, 5, 2)  # at least this many purchases: 5, 4, 3, 2; else 1
 CENT = Decimal("0.01")
-BASKETS_SCANNED = 20_000  # the most recent baskets a recommendation looks through
 
 
 @dataclass
@@ -204,65 +203,21 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
 def recommendations(
     session: Session, scope: Scope, customer_id: int, limit: int = 10, now: datetime | None = None
 ) -> list[Recommendation] | None:
-    """What to offer the customer: items bought with theirs more than chance has it (the chain's basket
-    rules, ranked by lift: an item everyone buys anyway ranks low), and the items they buy regularly that
-    are due again by their own rhythm ("time to buy nappies again"); the due ones first."""
+    """What to offer the customer, from their purchases in this user's stores (cloud_api/crud/suggestions.py,
+    the ranking the shopper's pages show too), with the reasons in HQ's words."""
     if not _totals(session, scope, customer_id):
         return None
-    now = now or datetime.now(UTC)
-    known = catalogue(session, scope.retailer)
-    history = session.execute(
-        transactions_query(scope, customer_id=customer_id)
-        .with_only_columns(Transaction.started_at, Transaction.record)
-        .order_by(Transaction.started_at.desc())
-        .limit(500)
-    )
-    bought: dict[str, list[datetime]] = {}
-    for started, record in history:
-        for name in {known.name_of(n, code) for n, code, _ in coded_items(record)}:
-            bought.setdefault(name, []).append(started)
-    out: list[Recommendation] = []
-    for item, times in sorted(bought.items()):
-        if len(times) < 2:
-            continue
-        times.sort()
-        rhythm = (times[-1] - times[0]) / (len(times) - 1)
-        since = now - times[-1]
-        if rhythm.total_seconds() <= 0 or since < rhythm:
-            continue
-        out.append(
-            Recommendation(
-                item=item,
-                kind="again",
-                score=Decimal(since / rhythm).quantize(Decimal("0.01")),
-                because_of=[item],
-                reason=f"bought every {rhythm.days or 1} days; {since.days} since the last time",
-            )
+    return [
+        Recommendation(
+            item=r.item,
+            kind=r.kind,
+            score=r.score,
+            because_of=[r.because],
+            reason=(
+                f"bought every {r.every_days} days; {r.since_days} since the last time"
+                if r.kind == "again"
+                else f"bought with {r.because} by {r.confidence:.0%} of those who buy it"
+            ),
         )
-    out.sort(key=lambda r: (-r.score, r.item))
-    best: dict[str, tuple[float, float, str]] = {}  # consequent -> (lift, confidence, antecedent)
-    for rule in session.scalars(
-        select(BasketRule).where(
-            BasketRule.retailer == scope.retailer,
-            BasketRule.scope == "",
-            BasketRule.antecedent.in_(list(bought)),
-        )
-    ):
-        if rule.consequent in bought:
-            continue
-        current = best.get(rule.consequent)
-        if current is None or (rule.lift, rule.confidence) > current[:2]:
-            best[rule.consequent] = (rule.lift, rule.confidence, rule.antecedent)
-    for item, (lift, confidence, because) in sorted(
-        best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
-    ):
-        out.append(
-            Recommendation(
-                item=item,
-                kind="together",
-                score=Decimal(repr(lift)).quantize(Decimal("0.01")),
-                because_of=[because],
-                reason=f"bought with {because} by {confidence:.0%} of those who buy it",
-            )
-        )
-    return out[:limit]
+        for r in for_customer(session, customer_id, limit, now, store_ids=scope.store_ids)
+    ]

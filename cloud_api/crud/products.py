@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.records import coded_items
@@ -143,12 +143,30 @@ class Catalogue:
         return product.name if product is not None else name
 
 
-def catalogue(session: Session, retailer: str, categories: Collection[str] | None = None) -> Catalogue:
-    """``categories``: only the products of these (a tag rule's lookups, on ingest, need no other)."""
-    q = select(Product).where(Product.retailer == retailer)
+def catalogue(
+    session: Session,
+    retailer: str,
+    categories: Collection[str] | None = None,
+    items: Collection[tuple[str, str | None]] | None = None,
+) -> Catalogue:
+    """``categories``: only the products of these (a tag rule's lookups, on ingest, need no other).
+    ``items``: only the products these (name as printed, code) items can be, found by the indexes on code,
+    barcode and name: what a page about one receipt or one customer needs, not the whole master."""
+    mine = select(Product).where(Product.retailer == retailer)
     if categories is not None:
-        q = q.where(Product.category.in_(list(categories)))
-    products = list(session.scalars(q))
+        mine = mine.where(Product.category.in_(list(categories)))
+    if items is None:
+        products = list(session.scalars(mine))
+    else:
+        codes = sorted({code for _, code in items if code})
+        keys = sorted({name_key(name) for name, _ in items})
+        # Three lookups in one statement, each by its index; not one OR, which SQLite answers by reading
+        # the retailer's whole master (8 ms for 20,000 products).
+        found = union_all(
+            mine.where(Product.name_key.in_(keys)),
+            *([mine.where(Product.code.in_(codes)), mine.where(Product.barcode.in_(codes))] if codes else []),
+        )
+        products = list({p.id: p for p in session.scalars(select(Product).from_statement(found))}.values())
     return Catalogue(
         by_code={p.code: p for p in products if p.code},
         by_barcode={p.barcode: p for p in products if p.barcode},

@@ -27,6 +27,8 @@ class ReceiptView:
     has_picture: bool = False  # the paper as a picture, at /r/{token}/paper.png
     language: str | None = None  # the receipt's, as the box read it (BCP 47)
     viewed: bool = False  # a shopper has opened it before (the funnel's "scanned")
+    retailer: str = ""
+    store_code: str = ""
 
 
 def _text(value: object) -> str | None:
@@ -44,6 +46,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
             Transaction.total,
             Store.name,
             Store.code,
+            Store.retailer,
             Transaction.kind,
             ReceiptPaper.transaction_id,
             Transaction.first_viewed_at,
@@ -54,7 +57,7 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
     ).first()
     if row is None:
         return None
-    record, printed_at, currency, status, total, store_name, store_code, kind, picture, viewed = row
+    record, printed_at, currency, status, total, store_name, store_code, retailer, kind, picture, viewed = row
     tx = transaction_of(record)
     return ReceiptView(
         # HQ's name for the store when it has set one (a parse can take a slogan for the name), else the
@@ -70,6 +73,8 @@ def receipt_by_token(session: Session, token: str) -> ReceiptView | None:
         has_picture=picture is not None,
         language=_text(record.get("language")) if isinstance(record, dict) else None,
         viewed=viewed is not None,
+        retailer=retailer,
+        store_code=store_code,
     )
 
 

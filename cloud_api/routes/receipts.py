@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.receipts import mark_viewed, paper_picture, receipt_by_token
+from cloud_api.crud.suggestions import for_receipt
 from cloud_api.crud.users import user_for_token
 from cloud_api.deps import AppState, app_state, bearer, client_address
 from cloud_api.i18n import COOKIE, Texts, choose
@@ -29,6 +30,7 @@ router = APIRouter()
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16}")  # as the box makes them (edge/qr/token.py)
 REFRESH_S = 5
 PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+SUGGESTED = 3  # suggestions under a receipt: a few, below the receipt, not a catalogue
 
 
 def shopper_texts(request: Request, receipt_language: str | None = None) -> Texts:
@@ -80,10 +82,12 @@ def from_hq(session: Session, request: Request, now: datetime) -> bool:
 
 @router.get("/r/{token}", response_class=HTMLResponse)
 async def receipt_page(token: str, request: Request) -> Response:
-    # On the event loop, not the thread pool: the work is one indexed lookup (well under a millisecond)
-    # and a render, and the hop to a worker thread and back cost more than that under load — with 50
-    # clients, p99 fell from 130 ms to 35 ms (BENCHMARKS.md). The price: a database that stalls stalls
-    # this process's loop, as it would have tied up every pool thread anyway.
+    # On the event loop, not the thread pool: the work is a few indexed lookups and a render, and the hop
+    # to a worker thread and back cost more than the receipt's lookup alone under load — with 50 clients,
+    # p99 fell from 130 ms to 35 ms (BENCHMARKS.md). The suggestions' lookups (its items' products, at
+    # most two scopes' rules) add 1-3 ms with a store's 500 rules and 20,000 products (bench/
+    # receipt_suggestions.py). The price: a database that stalls stalls this process's loop, as it would
+    # have tied up every pool thread anyway.
     state = app_state(request)
     if (limited := rate_limited(state, request)) is not None:
         return limited
@@ -93,6 +97,15 @@ async def receipt_page(token: str, request: Request) -> Response:
         return HTMLResponse("No such receipt.", status_code=404, headers=PRIVATE)
     with state.reads() as s:
         view = receipt_by_token(s, token)
+        # From the receipt's own items only: whoever holds the link sees it, signed in or not. A refund or
+        # a voided sale suggests nothing.
+        suggested = (
+            for_receipt(
+                s, view.retailer, view.store_code, [(i.name, i.code) for i in view.tx.items], SUGGESTED
+            )
+            if view is not None and view.kind == "sale"
+            else []
+        )
     if view is None:
         if (refused := missed(state, request)) is not None:
             return refused
@@ -109,7 +122,7 @@ async def receipt_page(token: str, request: Request) -> Response:
                 mark_viewed(s, token, now)
     t = shopper_texts(request, view.language)
     response = state.templates.TemplateResponse(
-        request, "receipt.html", {"r": view, "token": token, "t": t}, headers=PRIVATE
+        request, "receipt.html", {"r": view, "token": token, "t": t, "suggested": suggested}, headers=PRIVATE
     )
     if request.query_params.get("lang") == t.lang:  # the shopper switched: keep it for the next pages
         response.set_cookie(COOKIE, t.lang, max_age=365 * 86400, samesite="lax", path="/")

@@ -20,6 +20,7 @@ from cloud_api.crud.claims import ClaimRefused, end_session, session_customer, s
 from cloud_api.crud.consents import CHANNELS, consents_of, set_consent
 from cloud_api.crud.customers import AlreadyClaimed, claim_receipt
 from cloud_api.crud.purchases import purchase_history
+from cloud_api.crud.suggestions import for_customer
 from cloud_api.deps import AppState, Db, app_state, client_address
 from cloud_api.models import Transaction
 from cloud_api.phones import PhoneError, masked, normalise_phone
@@ -29,6 +30,7 @@ from cloud_api.routes.receipts import rate_limited as receipt_limited
 router = APIRouter()
 COOKIE = "tillbox_me"
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+SUGGESTED = 5  # suggestions on /me, the best of the shopper's own
 
 
 def _page(state: AppState, request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -155,7 +157,8 @@ def me(request: Request, s: Db) -> Response:
     purchases = purchase_history(s, customer.id)
     granted = {c.channel for c in consents_of(s, customer.id) if c.granted}
     consents = [(channel, channel in granted) for channel in CHANNELS]
-    return _page(state, request, "me.html", purchases=purchases, consents=consents)
+    suggested = for_customer(s, customer.id, SUGGESTED)
+    return _page(state, request, "me.html", purchases=purchases, consents=consents, suggested=suggested)
 
 
 @router.post("/me/consent")

@@ -1,7 +1,8 @@
 """In a real browser (Debian's Chromium driven by Playwright) against a real `tillbox-cloud serve`: the
 e-receipt on a phone-sized screen in Chinese and in English (screenshots kept in artifacts/), saving it to
-an account end to end with the code read from the development SMS sender's log, and HQ's dashboard after
-logging in, on a desktop and on a phone."""
+an account end to end with the code read from the development SMS sender's log, with what goes with it under
+the receipt and on the shopper's /me (screenshots too), and HQ's dashboard after logging in, on a desktop and
+on a phone."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
@@ -25,6 +27,7 @@ from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import record_heartbeat, store_envelope
 from cloud_api.crud.users import add_user
 from cloud_api.migrate import upgrade
+from cloud_api.models import BasketRule, Store, Transaction
 from edge.store.database import open_store
 from edge.store.ingest import ingest_spool
 from edge.store.outbox_port import StoreOutbox
@@ -33,6 +36,7 @@ from edge.store.sealing import load_or_create_key
 from hardware_tests.ports import free_port
 from sync.envelope import Envelope
 from tests.browser import chromium
+from tests.cloud_api.chain import add_sale
 from tests.helpers import corpus, spool_jobs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,6 +49,7 @@ PASSWORD = "correct horse battery"
 class Server:
     base: str
     log: Path
+    url: str  # its database
 
 
 @pytest.fixture
@@ -65,6 +70,23 @@ def server(tmp_path: Path) -> Iterator[Server]:
         store_envelope(s, Envelope("s12-t1", 1, "transaction", now, {**sent.body, "qr_token": TOKEN}), secret)
         record_heartbeat(s, Envelope("s12-t1", None, "heartbeat", now, {"outbox_depth": 0}))
         add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], PASSWORD, now)
+        # What the nightly refresh would have found: cola goes with crisps and ice, in this store and the
+        # chain (the receipt is one bottle of cola).
+        for scope in ("s12", ""):
+            for consequent, lift in (("乐事薯片 原味 70g", 3.1), ("冰块 1kg", 2.4)):
+                s.add(
+                    BasketRule(
+                        retailer="acme",
+                        scope=scope,
+                        antecedent="可口可乐330ml",
+                        consequent=consequent,
+                        baskets=40,
+                        support=0.02,
+                        confidence=0.3,
+                        lift=lift,
+                        refreshed_at=now,
+                    )
+                )
     (tmp_path / "cloud.toml").write_text(
         f'retailer = "acme"\n[database]\nurl = "{url}"\n[secrets]\nfile = "{tmp_path / "cloud.key"}"\n'
         '[shoppers]\nregion = "CN"\n'
@@ -99,7 +121,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
                     if time.monotonic() > deadline or proc.poll() is not None:
                         raise AssertionError("the server did not start: " + log.read_text()) from None
                     time.sleep(0.2)
-            yield Server(base, log)
+            yield Server(base, log, url)
         finally:
             proc.terminate()
             proc.wait(10)
@@ -126,14 +148,31 @@ def no_sideways_scroll(page: Any) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("locale", "lang", "total", "paid"),
-    [("zh-CN", "zh-Hans", "合计", "银联"), ("en-US", "en", "Total", "UnionPay")],
+    ("locale", "lang", "total", "paid", "with_receipt", "together"),
+    [
+        ("zh-CN", "zh-Hans", "合计", "银联", "与您所购商品搭配", "常与可口可乐330ml一起购买"),
+        (
+            "en-US",
+            "en",
+            "Total",
+            "UnionPay",
+            "Goes well with your purchase",
+            "Often bought with 可口可乐330ml",
+        ),
+    ],
 )
 def test_the_e_receipt_on_a_phone(
-    server: Server, browser: Any, locale: str, lang: str, total: str, paid: str
+    server: Server,
+    browser: Any,
+    locale: str,
+    lang: str,
+    total: str,
+    paid: str,
+    with_receipt: str,
+    together: str,
 ) -> None:
     """The Chinese receipt in a Chinese phone's browser reads Chinese, in an English one English; either
-    way its items as printed, the date, the payment, and the paper as a picture."""
+    way its items as printed, the date, the payment, the paper as a picture, and what goes with it."""
     page = phone(browser, locale)
     page.goto(f"{server.base}/r/{TOKEN}")
     assert page.evaluate("document.documentElement.lang") == lang
@@ -148,6 +187,11 @@ def test_the_e_receipt_on_a_phone(
         picture.is_visible()
         and page.evaluate("document.querySelector('img.paper-picture').naturalWidth") == 576
     )  # the paper as the box drew it, not [image] placeholders
+    # Under it, what goes with its cola, in the page's language (the store's rules).
+    suggested = page.get_by_role("region", name=with_receipt)
+    suggested.scroll_into_view_if_needed()
+    assert suggested.is_visible() and "乐事薯片 原味 70g" in suggested.inner_text()
+    assert together in suggested.inner_text()
     # Made for the phone: nothing wider than the screen, text at a readable size.
     assert no_sideways_scroll(page)
     assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('td')).fontSize)") >= 14
@@ -182,6 +226,26 @@ def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> 
     page.wait_for_url(f"{server.base}/me?lang=en")
     history = page.get_by_role("table", name="purchases")
     assert history.get_by_role("link").count() == 1
+    # Her own history, as the box would have sent it before: nappies every 9 days, the last 12 days ago.
+    sessions = make_sessions(make_engine(server.url))
+    with sessions.begin() as s:
+        store = s.scalars(select(Store)).one()
+        mine = s.scalar(select(Transaction.customer_id).where(Transaction.qr_token == TOKEN))
+        now = datetime.now(UTC)
+        for days_ago in (30, 21, 12):
+            add_sale(s, store, now - timedelta(days=days_ago), [("好奇 纸尿裤 L码", "89.00")], mine, now)
+    for lang, again, together, title in (
+        ("en", "You usually buy 好奇 纸尿裤 L码 every 9 days — time again?", "Often bought with", "For you"),
+        ("zh-Hans", "您通常每 9 天买一次好奇 纸尿裤 L码，该再买了吗？", "常与", "为您推荐"),
+    ):
+        page.goto(f"{server.base}/me?lang={lang}")
+        suggested = page.get_by_role("region", name=title)
+        text = suggested.inner_text()
+        assert again in text and together in text and "乐事薯片 原味 70g" in text, text
+        assert no_sideways_scroll(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"me-phone-{lang}.png"), full_page=True)
+    history = page.get_by_role("table", name="purchases")
     history.get_by_role("link").click()
     page.wait_for_url(f"{server.base}/r/{TOKEN}")
 
