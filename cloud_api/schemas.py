@@ -354,6 +354,7 @@ class StoreHealth(BaseModel):
     parse_failure_rate: Decimal | None
     by_parser: list[ParserHealth]
     quarantined: int  # records and heartbeats of the store's boxes kept aside unstored (see the devices)
+    gone_quiet: int = 0  # core customers overdue against their own cadence (/stores/{id}/warnings)
     alerts: list[str]  # empty when every threshold holds
 
 

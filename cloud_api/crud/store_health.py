@@ -1,6 +1,6 @@
-"""Store health for HQ: boxes offline, outbox backlog, and the parse-failure rate per store and per POS
-program (the parser a receipt was read with), against thresholds that raise alerts on the dashboard and
-in `/api/v1/health`. Scoped like every HQ query."""
+"""Store health for HQ: boxes offline, outbox backlog, the parse-failure rate per store and per POS
+program (the parser a receipt was read with), and core customers gone quiet (crud/churn.py), against
+thresholds that raise alerts on the dashboard and in `/api/v1/health`. Scoped like every HQ query."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from cloud_api.crud.churn import warnings
 from cloud_api.crud.hq import device_views
 from cloud_api.crud.users import Scope
 from cloud_api.models import Device, Store, Transaction
@@ -144,6 +145,11 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
     ):
         devices.setdefault(d.store_id, []).append(d)
     tallies = _tallies(session, scope, now, limits)
+    quiet: dict[int, list[int]] = {}
+    at_risk: dict[tuple[int, str], Decimal] = {}
+    for w in warnings(session, scope.store_ids, now):
+        quiet.setdefault(w.store_id, []).append(w.customer_id)
+        at_risk[w.store_id, w.currency] = at_risk.get((w.store_id, w.currency), Decimal(0)) + w.value_at_risk
     every = device_views(session, [d for ds in devices.values() for d in ds])
     views_of: dict[int, list[DeviceOut]] = {}
     for v in every:
@@ -188,6 +194,11 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
                     f"{reader_label(p.parser)} drifting: {p.rate:.0%} need review against {was} the days "
                     "before (the till's program updated?)"
                 )
+        if quiet.get(store.id):
+            risk = ", ".join(
+                f"{v} {c}".rstrip() for (sid, c), v in sorted(at_risk.items()) if sid == store.id
+            )
+            alerts.append(f"{len(quiet[store.id])} core customers gone quiet ({risk} at risk in 90 days)")
         out.append(
             StoreHealth(
                 store_id=store.id,
@@ -201,6 +212,7 @@ def store_health(session: Session, scope: Scope, now: datetime, limits: Threshol
                 parse_failure_rate=_rate(failed, total),
                 by_parser=by_parser,
                 quarantined=sum(sum(v.quarantined.values()) for v in views),
+                gone_quiet=len(quiet.get(store.id, [])),
                 alerts=alerts,
             )
         )

@@ -104,6 +104,11 @@ def test_the_churner_is_in_their_stores_warning_list_only(built: Built) -> None:
             for code, i in built.ids.items()
         }
     assert [code for code, found in warned.items() if churner in found] == [CHURN_STORE]
+    # In the store's health alerts too, counted with the rest of its list.
+    with _client(built) as c:
+        [health] = c.get("/api/v1/health", headers=_token(built, "shop-n1@acme.test")).json()
+    assert health["gone_quiet"] == len(warned[CHURN_STORE])
+    assert any(f"{len(warned[CHURN_STORE])} core customers gone quiet" in a for a in health["alerts"])
     with built.sessions() as s:
         n1 = s.get(Store, built.ids[CHURN_STORE])
         assert n1 is not None
