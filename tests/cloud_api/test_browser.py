@@ -25,6 +25,7 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import record_heartbeat, store_envelope
+from cloud_api.crud.stores import StoreChanges, set_store
 from cloud_api.crud.users import add_user
 from cloud_api.migrate import upgrade
 from cloud_api.models import BasketRule, Store, Transaction
@@ -70,6 +71,13 @@ def server(tmp_path: Path) -> Iterator[Server]:
         store_envelope(s, Envelope("s12-t1", 1, "transaction", now, {**sent.body, "qr_token": TOKEN}), secret)
         record_heartbeat(s, Envelope("s12-t1", None, "heartbeat", now, {"outbox_depth": 0}))
         add_user(s, "owner@acme.test", "Owner", "owner", "acme", [], PASSWORD, now)
+        # A second store, in another region, for the reports side by side.
+        enroll(s, "acme", "s13", "s13-t1", "A" * 43)
+        set_store(s, "acme", "s12", StoreChanges(name="Acme Jing'an", region="East"))
+        s13 = set_store(s, "acme", "s13", StoreChanges(name="Acme Chengdu", region="West", currency="CNY"))
+        s.flush()
+        for items in ([("可口可乐330ml", "3.50"), ("冰块 1kg", "6.00")], [("大米 5kg", "45.00")]):
+            add_sale(s, s13, now, items)  # (at one moment: one day)
         # What the nightly refresh would have found: cola goes with crisps and ice, in this store and the
         # chain (the receipt is one bottle of cola).
         for scope in ("s12", ""):
@@ -229,7 +237,7 @@ def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> 
     # Her own history, as the box would have sent it before: nappies every 9 days, the last 12 days ago.
     sessions = make_sessions(make_engine(server.url))
     with sessions.begin() as s:
-        store = s.scalars(select(Store)).one()
+        store = s.scalars(select(Store).where(Store.code == "s12")).one()
         mine = s.scalar(select(Transaction.customer_id).where(Transaction.qr_token == TOKEN))
         now = datetime.now(UTC)
         for days_ago in (30, 21, 12):
@@ -247,7 +255,7 @@ def test_saving_the_receipt_with_a_texted_code(server: Server, browser: Any) -> 
         page.screenshot(path=str(ARTIFACTS / f"me-phone-{lang}.png"), full_page=True)
     history = page.get_by_role("table", name="purchases")
     history.get_by_role("link").click()
-    page.wait_for_url(f"{server.base}/r/{TOKEN}")
+    page.wait_for_url(f"{server.base}/r/{TOKEN}?via=me")  # (a look again, not a scan: see the funnel)
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
@@ -269,7 +277,7 @@ def test_hq_dashboard_after_login(server: Server, browser: Any, width: int, heig
     assert "against the same day last week" in today.inner_text()
     card = today.get_by_role("article").first
     assert "11.22" in card.inner_text() and "CNY" in card.inner_text()
-    assert page.get_by_role("region", name="live purchases").locator("tr.purchase").count() == 1
+    assert page.get_by_role("region", name="live purchases").locator("tr.purchase").count() == 3
     health = page.get_by_role("region", name="store health").inner_text()
     assert "s12-t1" in health and "tillbox-parser" not in health and "0.6" not in health
     # As wide as the window at most: the layout, not the reader, does the fitting.
@@ -279,10 +287,22 @@ def test_hq_dashboard_after_login(server: Server, browser: Any, width: int, heig
     ARTIFACTS.mkdir(exist_ok=True)
     name = "desktop" if width > 1000 else "phone"
     page.screenshot(path=str(ARTIFACTS / f"hq-dashboard-{name}.png"), full_page=True)
-    page.get_by_role("link", name="today").click()
+    page.get_by_role("link", name="today").first.click()
     assert "Sales by hour" in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=str(ARTIFACTS / f"hq-report-{name}.png"), full_page=True)
+    # The owner's own report: the chain by region; and the stores side by side. Today's, for figures.
+    with make_sessions(make_engine(server.url))() as s:  # s13's sales' day (UTC, the stores' zone)
+        sold = max(s.scalars(select(Transaction.started_at).where(Transaction.device_id == "s13-t1")))
+    day = sold.astimezone(UTC).date()
+    for kind, heading in (("chain", "Regions"), ("stores", "Stores side by side")):
+        page.goto(f"{server.base}/hq/reports/{kind}/{day}")
+        main = page.inner_text("main")
+        assert heading in main and "Acme Chengdu" in main and "Acme Jing'an" in main, main
+        assert "54.50 CNY" in main, main  # s13's two sales
+        assert page.evaluate("document.querySelector('img.chart').naturalWidth") == 720
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.screenshot(path=str(ARTIFACTS / f"hq-{kind}-report-{name}.png"), full_page=True)
 
 
 def test_the_api_documentation_works_without_internet(server: Server, browser: Any) -> None:
