@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -28,3 +33,58 @@ def scratch_postgres(prefix: str) -> Iterator[str]:
                 c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         finally:
             admin.dispose()
+
+
+@dataclass(frozen=True)
+class WrkFigures:
+    requests_per_s: str
+    p50: str
+    p90: str
+    p99: str
+    non_2xx: int
+
+
+def run_wrk(
+    port: int,
+    paths: list[str],
+    connections: int,
+    seconds: int,
+    directory: Path,
+    headers: dict[str, str] | None = None,
+) -> WrkFigures:
+    """wrk (Debian package `wrk`) asking for a random one of `paths` each request, with `connections`
+    open at once; its latency distribution."""
+    script = directory / "paths.lua"
+    listed = ",".join(json.dumps(p) for p in paths)
+    sent = "".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}\n" for k, v in (headers or {}).items())
+    script.write_text(
+        f"local paths = {{{listed}}}\n{sent}"
+        "request = function()\n"
+        '  return wrk.format("GET", paths[math.random(#paths)])\n'
+        "end\n"
+    )
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    dist = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))
+    rps = re.search(r"Requests/sec:\s+(\S+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return WrkFigures(
+        rps.group(1) if rps else "?",
+        dist.get("50", "?"),
+        dist.get("90", "?"),
+        dist.get("99", "?"),
+        int(errors.group(1)) if errors else 0,
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import secrets
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import scratch_postgres
+from bench.common import run_wrk, scratch_postgres
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
@@ -60,32 +59,6 @@ def fill(url: str, receipts: int) -> list[str]:
     return tokens
 
 
-def run_wrk(port: int, tokens: list[str], connections: int, seconds: int, directory: Path) -> str:
-    script = directory / "tokens.lua"
-    listed = ",".join(f'"{t}"' for t in tokens)
-    script.write_text(
-        f"local tokens = {{{listed}}}\n"
-        "request = function()\n"
-        '  return wrk.format("GET", "/r/" .. tokens[math.random(#tokens)])\n'
-        "end\n"
-    )
-    return subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{port}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
     tokens = fill(url, args.receipts)
     port = free_port()
@@ -111,20 +84,16 @@ def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        out = run_wrk(port, tokens, args.connections, args.seconds, directory)
+        got = run_wrk(port, [f"/r/{t}" for t in tokens], args.connections, args.seconds, directory)
     finally:
         server.terminate()
         server.wait(10)
-    dist = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))
-    rps = re.search(r"Requests/sec:\s+(\S+)", out)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     engine = url.split(":")[0]
     print("| database | server processes | receipts | connections | requests/s | p50 | p90 | p99 | non-2xx |")
     print("|---|---|---|---|---|---|---|---|---|")
     print(
         f"| {engine} | {args.workers} | {args.receipts:,} | {args.connections} | "
-        f"{rps.group(1) if rps else '?'} | "
-        f"{dist.get('50')} | {dist.get('90')} | {dist.get('99')} | {errors.group(1) if errors else 0} |"
+        f"{got.requests_per_s} | {got.p50} | {got.p90} | {got.p99} | {got.non_2xx} |"
     )
 
 

@@ -15,7 +15,16 @@ from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.core.secrets import load_or_create_secret
 from cloud_api.crud.store_health import Thresholds
 from cloud_api.deps import AppState
-from cloud_api.routes import api, dashboard, item_rules, learning, learning_pages, receipts, shoppers
+from cloud_api.routes import (
+    api,
+    catalogue,
+    dashboard,
+    item_rules,
+    learning,
+    learning_pages,
+    receipts,
+    shoppers,
+)
 
 
 def create_app(state: AppState) -> FastAPI:
@@ -28,6 +37,7 @@ def create_app(state: AppState) -> FastAPI:
     app.include_router(api.router)
     app.include_router(learning.router)
     app.include_router(item_rules.router)
+    app.include_router(catalogue.router)
     app.include_router(dashboard.router)
     app.include_router(learning_pages.router)
     app.add_middleware(CrossSiteRefusal)

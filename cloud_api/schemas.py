@@ -466,3 +466,45 @@ class FunnelOut(BaseModel):
 class ConsentCount(BaseModel):
     channel: str
     customers: int  # consenting now, among the customers who bought in your stores
+
+
+class TagRuleIn(BaseModel):
+    rule: str = Field(max_length=300)  # "2 or more baby purchases in 60 days -> new_parent"
+
+
+class TagRuleOut(BaseModel):
+    id: int
+    tag: str
+    category: str
+    min_count: int
+    window_days: int
+    text: str
+    created_at: datetime
+    customers: int  # tagged by it now
+
+
+class ProductIn(BaseModel):
+    """A catalogue entry: as a CSV row of `tillbox-cloud products import` (name required)."""
+
+    code: str | None = None
+    barcode: str | None = None
+    name: str
+    category: str | None = None
+    brand: str | None = None
+    size: str | None = None
+    price_band: str | None = None
+
+
+class ProductsIn(BaseModel):
+    products: list[ProductIn] = Field(max_length=10_000)
+
+
+class RowRefused(BaseModel):
+    row: int  # 1 for the first product of the request
+    reason: str
+
+
+class ProductsImported(BaseModel):
+    added: int
+    replaced: int
+    refused: list[RowRefused]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.products import Catalogue, catalogue
@@ -127,3 +127,26 @@ def tags_of(session: Session, customer_id: int, retailer: str) -> list[tuple[str
         .order_by(CustomerTag.since)
     )
     return [(tag, since) for tag, since in rows]
+
+
+def list_rules(session: Session, retailer: str) -> list[tuple[TagRule, int]]:
+    """The retailer's rules, each with how many customers it tags now."""
+    counts: dict[int, int] = {
+        rule_id: n
+        for rule_id, n in session.execute(
+            select(CustomerTag.rule_id, func.count()).group_by(CustomerTag.rule_id)
+        )
+    }
+    rules = session.scalars(select(TagRule).where(TagRule.retailer == retailer).order_by(TagRule.id))
+    return [(r, int(counts.get(r.id, 0))) for r in rules]
+
+
+def remove_rule(session: Session, retailer: str, rule_id: int) -> bool:
+    """The rule and the tags it gave go; False where the retailer has no such rule."""
+    rule = session.get(TagRule, rule_id)
+    if rule is None or rule.retailer != retailer:
+        return False
+    session.execute(delete(CustomerTag).where(CustomerTag.rule_id == rule_id))
+    session.delete(rule)
+    session.flush()
+    return True

@@ -328,7 +328,8 @@ NOT_MINE = {
 }
 
 
-RETAILER_WIDE = {"/api/v1/item-rules"}  # PUT by an owner: no store of it to be another's
+# The retailer's, set by its owner alone: no store of them to be another's.
+RETAILER_WIDE = {"/api/v1/item-rules", "/api/v1/products", "/api/v1/tag-rules", "/api/v1/tag-rules/{rule_id}"}
 
 
 def _marks(code: str) -> list[str]:
@@ -386,6 +387,23 @@ def test_every_endpoint_by_every_role_shows_only_their_stores(fleet: Fleet) -> N
             )
             expected = 503 if email.startswith("owner@") else 403
             assert r.status_code == expected, (email, r.status_code, r.text)
+            # The catalogue and the tag rules likewise; the rules any HQ user reads, of their retailer only.
+            owner = ROLES[email][0] == "owner"
+            product = {"products": [{"code": f"X-{email}", "name": "Thing", "category": "things"}]}
+            r = client.post("/api/v1/products", json=product, headers=auth)
+            assert r.status_code == (200 if owner else 403), (email, r.text)
+            rule = {"rule": "1 or more things purchases in 9 days -> thing_" + email[:3]}
+            r = client.post("/api/v1/tag-rules", json=rule, headers=auth)
+            if owner:
+                assert r.status_code == 201, (email, r.text)
+                mine = r.json()["id"]
+                listed = client.get("/api/v1/tag-rules", headers=auth).json()
+                assert mine in {x["id"] for x in listed}
+                assert client.delete(f"/api/v1/tag-rules/{mine}", headers=auth).status_code == 204
+            else:
+                assert r.status_code == 403, (email, r.text)
+                assert client.get("/api/v1/tag-rules", headers=auth).status_code == 200
+                assert client.delete("/api/v1/tag-rules/1", headers=auth).status_code == 403
 
 
 def _posts_reach_only_their_stores(
