@@ -46,16 +46,24 @@ def refresh(
     return _fold(session, now, store_ids, customer_ids)
 
 
-def renew_for(session: Session, customer_ids: Collection[int | None], now: datetime | None = None) -> None:
+def renew_for(
+    session: Session,
+    customer_ids: Collection[int | None],
+    now: datetime | None = None,
+    retag: Collection[int] | None = None,
+) -> None:
     """Keep the features current where a sale was linked to a customer, moved from one to another, or
     corrected: those customers' rows in every store, recomputed from their sales (indexed by customer),
-    in the caller's transaction. Ingest, claims, merges and corrections call it; the nightly refresh
-    recomputes everyone."""
+    in the caller's transaction, and their tags re-applied (only `retag`'s where the caller knows whose
+    can have changed: ingest, whose new sales may hold nothing of a rule's category). Ingest, claims,
+    merges and corrections call it; the nightly refresh recomputes everyone."""
     wanted = sorted({c for c in customer_ids if c is not None})
     if wanted:
         session.flush()  # (the change that called for it, which the recomputation must see)
         refresh(session, now or datetime.now(UTC), customer_ids=wanted)
-        apply_for(session, wanted)
+        tagged = wanted if retag is None else sorted(set(retag) & set(wanted))
+        if tagged:
+            apply_for(session, tagged)
 
 
 def _insert_select(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customer_features import renew_for
 from cloud_api.crud.customers import customers_for_member_hashes, member_hash
+from cloud_api.crud.tags import touched
 from cloud_api.models import Device, ReceiptPaper, ReceiptPrint, Store, Transaction
 from cloud_api.money import parse_decimal
 from edge.parsing.layout import layout_key
@@ -229,10 +230,14 @@ def store_envelopes(
                 row.customer_id = owners.get(hashes[job])
     if new_rows:
         session.execute(insert(Transaction), new_rows)
+    revised = [existing[j].customer_id for j in latest if j in existing]
+    # A revision may take an item away: its customer's tags are re-applied whatever it holds.
+    retag = touched(session, store.retailer, [(r["customer_id"], r["record"]) for r in new_rows])
     renew_for(
         session,
-        [r["customer_id"] for r in new_rows] + [existing[j].customer_id for j in latest if j in existing],
+        [r["customer_id"] for r in new_rows] + revised,
         now,
+        retag=retag | {c for c in revised if c is not None},
     )
     _store_papers(session, device_id, {job: e for job, (e, r) in latest.items()}, existing)
     return refused

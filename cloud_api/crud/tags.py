@@ -113,6 +113,20 @@ def _met(times: list[datetime], count: int, window: timedelta) -> datetime | Non
     return None
 
 
+def touched(session: Session, retailer: str, sales: list[tuple[int | None, object]]) -> set[int]:
+    """The customers among these new sales (customer, stored record) whose receipt holds an item of one of
+    the retailer's rules' categories: only their tags can change with it (another purchase counts towards
+    no rule, and a tag, once met, holds since its day)."""
+    linked = [(c, record) for c, record in sales if c is not None]
+    if not linked:
+        return set()
+    categories = set(session.scalars(select(TagRule.category).where(TagRule.retailer == retailer)))
+    if not categories:
+        return set()
+    known = catalogue(session, retailer, categories)
+    return {c for c, record in linked if c is not None and _categories(record, known) & categories}
+
+
 def _categories(record: object, known: Catalogue) -> set[str]:
     products = (known.product_for(name, code) for name, code, _ in coded_items(record))
     return {p.category for p in products if p is not None and p.category}
