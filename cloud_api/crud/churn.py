@@ -26,6 +26,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.analytics.value_model import BgNbd
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.customer_values import published_bgnbd
 from cloud_api.models import CustomerFeature, Identity, Store, ValueModel
@@ -60,11 +61,20 @@ def warnings(
 ) -> list[ChurnWarning]:
     """The overdue core customers of these stores, the most valuable first."""
     stores = {s.id: s for s in session.scalars(select(Store).where(Store.id.in_(list(store_ids))))}
-    rows = session.scalars(
-        select(CustomerFeature).where(
-            CustomerFeature.store_id.in_(list(stores)), CustomerFeature.purchases >= CORE_PURCHASES
-        )
+    # The columns it needs, not whole rows (their weekday and hour profiles are JSON to decode): an
+    # owner's store health asks for every store's core customers.
+    rows = session.execute(
+        select(
+            CustomerFeature.customer_id,
+            CustomerFeature.store_id,
+            CustomerFeature.currency,
+            CustomerFeature.purchases,
+            CustomerFeature.spend,
+            CustomerFeature.first_purchase_at,
+            CustomerFeature.last_purchase_at,
+        ).where(CustomerFeature.store_id.in_(list(stores)), CustomerFeature.purchases >= CORE_PURCHASES)
     )
+    models: dict[tuple[str, str], BgNbd | None] = {}  # read once a request, not once a customer
     out: list[ChurnWarning] = []
     for f in rows:
         span = (f.last_purchase_at - f.first_purchase_at).total_seconds() / 86_400
@@ -74,7 +84,10 @@ def warnings(
         if now - f.last_purchase_at < timedelta(days=MISSED * cadence):
             continue
         store = stores[f.store_id]
-        bg = published_bgnbd(session.get(ValueModel, (store.retailer, f.currency)))
+        key = (store.retailer, f.currency)
+        if key not in models:
+            models[key] = published_bgnbd(session.get(ValueModel, key))
+        bg = models[key]
         alive = None
         if bg is not None:
             age = max((now - f.first_purchase_at).total_seconds() / 86_400, span)

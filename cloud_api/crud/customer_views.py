@@ -11,13 +11,14 @@ their main currency (the one most of their purchases were in), never added to an
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cloud_api.crud.consents import consents_of
@@ -95,12 +96,34 @@ def _band(value: int, bands: tuple[int, ...], descending: bool) -> int:
     return 1
 
 
-def _quintile(spend: Decimal, all_spend: list[Decimal]) -> int:
-    if not all_spend:
-        return 1
-    # Spread over 1–5 by how many spend less: the least spender 1, the most 5, whatever the count.
-    below = sum(1 for s in all_spend if s < spend)
-    return min(5, 1 + below * 5 // max(len(all_spend) - 1, 1))
+def _quintile(below: int, count: int) -> int:
+    """Spread over 1–5 by how many of the `count` customers (of the same currency) spend less: the least
+    spender 1, the most 5, whatever the count."""
+    return min(5, 1 + below * 5 // max(count - 1, 1)) if count else 1
+
+
+def _spend_rank(session: Session, scope: Scope, currency: str, spend: Decimal) -> tuple[int, int]:
+    """How many of the scope's customers spent less than `spend` in `currency`, and how many there are:
+    one aggregate on PostgreSQL (exact NUMERIC sums), a fold of the spend column on SQLite (money kept as
+    text there); not every customer's whole row, as the detail page once read for one customer."""
+    where = (CustomerFeature.store_id.in_(scope.store_ids), CustomerFeature.currency == currency)
+    if session.get_bind().dialect.name == "postgresql":
+        per = (
+            select(func.sum(CustomerFeature.spend).label("spend"))
+            .where(*where)
+            .group_by(CustomerFeature.customer_id)
+            .subquery()
+        )
+        below, count = session.execute(
+            select(func.count().filter(per.c.spend < spend), func.count()).select_from(per)
+        ).one()
+        return int(below), int(count)
+    acc: dict[int, Decimal] = {}
+    for cid, spent in session.execute(
+        select(CustomerFeature.customer_id, CustomerFeature.spend).where(*where)
+    ):
+        acc[cid] = acc.get(cid, Decimal(0)) + spent
+    return sum(1 for v in acc.values() if v < spend), len(acc)
 
 
 def segment(r: int, f: int, m: int) -> str:
@@ -115,11 +138,11 @@ def segment(r: int, f: int, m: int) -> str:
     return "loyal" if f >= 3 or m >= 4 else "regular"
 
 
-def _summary(t: _Totals, all_spend: list[Decimal], now: datetime) -> CustomerSummary:
+def _summary(t: _Totals, rank: tuple[int, int], now: datetime) -> CustomerSummary:
     days = max((now - t.last).days, 0)
     r = _band(days, RECENCY_DAYS, descending=True)
     f = _band(t.purchases, FREQUENCY, descending=False)
-    m = _quintile(t.spend, all_spend)
+    m = _quintile(*rank)
     in_currency = t.spend_by_currency[t.currency][0]
     return CustomerSummary(
         id=t.customer_id,
@@ -139,8 +162,15 @@ def customers(
     session: Session, scope: Scope, limit: int, offset: int, segment_filter: str | None, now: datetime
 ) -> tuple[int, list[CustomerSummary]]:
     totals = _totals(session, scope)
-    spends = [t.spend for t in totals]
-    rows = [_summary(t, spends, now) for t in totals]
+    by_currency: dict[str, list[Decimal]] = {}
+    for t in totals:
+        by_currency.setdefault(t.currency, []).append(t.spend)
+    for spends in by_currency.values():
+        spends.sort()
+    rows = [
+        _summary(t, (bisect_left(by_currency[t.currency], t.spend), len(by_currency[t.currency])), now)
+        for t in totals
+    ]
     if segment_filter is not None:
         rows = [r for r in rows if r.segment == segment_filter]
     rows.sort(key=lambda r: (-r.spend, r.id))
@@ -160,8 +190,7 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
     mine = _totals(session, scope, customer_id)
     if not mine:
         return None  # no purchase in this user's stores: not theirs to see
-    spends = [t.spend for t in _totals(session, scope)]
-    summary = _summary(mine[0], spends, now)
+    summary = _summary(mine[0], _spend_rank(session, scope, mine[0].currency, mine[0].spend), now)
     history = list(
         session.scalars(
             transactions_query(scope, customer_id=customer_id)
