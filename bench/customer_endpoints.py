@@ -94,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         directory = Path(d)
         tokens, stores, customers = prepare(url, args, now)
         endpoints = {
-            "customer detail": ("owner", [f"/api/v1/customers/{c}" for c in rnd.sample(customers, min(2000, len(customers)))]),
+            "customer detail": (
+                "owner",
+                [f"/api/v1/customers/{c}" for c in rnd.sample(customers, min(2000, len(customers)))],
+            ),
             "store warnings": ("owner", [f"/api/v1/stores/{s}/warnings" for s in stores]),
             "store daily report": (
                 "owner",

@@ -76,6 +76,12 @@ def report_message(report: DailyReport, sender: str, to: list[str]) -> EmailMess
             for o in r.other_currencies
         )
         + "".join(f"  {p.name}: {p.quantity} for {p.sales}\n" for p in r.top_products)
+        + (
+            f"From paper to person: {r.funnel.linked} linked to a customer, {r.funnel.scanned} QR scanned, "
+            f"{r.funnel.saved} saved, {r.funnel.repeat} came back\n"
+            if r.funnel and r.funnel.sales
+            else ""
+        )
         + ("Gone quiet (overdue against their own rhythm):\n" if r.gone_quiet else "")
         + "".join(
             f"  {w.phone or w.member or f'#{w.customer_id}'}: every {w.cadence_days} days, last "

@@ -261,6 +261,10 @@ class DailyReport(BaseModel):
     # What the store's high-value customers bought at the chain's other stores in the last 30 days that
     # it has not sold in them (cloud_api/crud/assortment.py)
     assortment_gap: list[GapItem] = []
+    # From paper to person over the day's sales (crud/funnel.py): linked, scanned, saved, came back; and
+    # per cashier, who asks for the member card or shows the QR
+    funnel: FunnelFigures | None = None
+    funnel_by_cashier: list[CashierFunnel] = []
     new_customers: int
     returning_customers: int
     needs_review: int

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloud_api.core.kept import kept
 from cloud_api.crud.products import catalogue
 from cloud_api.crud.records import coded_items
 from cloud_api.models import CustomerFeature, CustomerValue, Store, Transaction
@@ -46,6 +47,13 @@ def high_value_customers(session: Session, store: Store) -> list[int]:
 
 
 def assortment_gap(session: Session, store: Store, now: datetime, limit: int = 20) -> list[GapItem]:
+    """Kept a few minutes by the service (it reads the store's month of receipts): as of the first ask in
+    each five minutes."""
+    key = ("gap", str(session.get_bind().engine.url), store.id, limit, int(now.timestamp()) // 300)
+    return kept(key, lambda: _gap(session, store, now, limit))
+
+
+def _gap(session: Session, store: Store, now: datetime, limit: int) -> list[GapItem]:
     customers = high_value_customers(session, store)
     if not customers:
         return []

@@ -75,7 +75,7 @@ def warnings(
         ).where(CustomerFeature.store_id.in_(list(stores)), CustomerFeature.purchases >= CORE_PURCHASES)
     )
     models: dict[tuple[str, str], BgNbd | None] = {}  # read once a request, not once a customer
-    out: list[ChurnWarning] = []
+    overdue = []
     for f in rows:
         span = (f.last_purchase_at - f.first_purchase_at).total_seconds() / 86_400
         cadence = span / (f.purchases - 1)
@@ -83,20 +83,34 @@ def warnings(
             continue  # all on one day: no cadence to be late against
         if now - f.last_purchase_at < timedelta(days=MISSED * cadence):
             continue
-        store = stores[f.store_id]
-        key = (store.retailer, f.currency)
+        key = (stores[f.store_id].retailer, f.currency)
         if key not in models:
             models[key] = published_bgnbd(session.get(ValueModel, key))
-        bg = models[key]
-        alive = None
-        if bg is not None:
-            age = max((now - f.first_purchase_at).total_seconds() / 86_400, span)
-            alive = bg.p_alive(f.purchases - 1, span, age)
-            if alive >= ALIVE and now - f.last_purchase_at < timedelta(days=LOST * cadence):
-                continue
+        overdue.append((f, key, span, cadence))
+    # P(alive) of all of a model's overdue customers in one call (numpy's per-call cost, not per customer).
+    alive: list[float | None] = [None] * len(overdue)
+    for key, bg in models.items():
+        if bg is None:
+            continue
+        mine = [i for i, (_, k, _, _) in enumerate(overdue) if k == key]
+        histories = [overdue[i] for i in mine]
+        ages = [
+            max((now - f.first_purchase_at).total_seconds() / 86_400, span) for f, _, span, _ in histories
+        ]
+        found = bg.p_alive_all([f.purchases - 1 for f, _, _, _ in histories], [h[2] for h in histories], ages)
+        for i, p in zip(mine, found, strict=True):
+            alive[i] = float(p)
+    kept = [
+        (f, key, cadence, p)
+        for (f, key, _, cadence), p in zip(overdue, alive, strict=True)
+        if p is None or p < ALIVE or now - f.last_purchase_at >= timedelta(days=LOST * cadence)
+    ]
+    named = _identities(session, secret, {(f.customer_id, key[0]) for f, key, _, _ in kept})
+    out: list[ChurnWarning] = []
+    for f, key, cadence, p in kept:
         basket = f.spend / f.purchases
         at_risk = (basket * Decimal(HORIZON_DAYS) / Decimal(repr(cadence))).quantize(CENT)
-        phone, member = _identities(session, secret, f.customer_id, store.retailer)
+        phone, member = named.get((f.customer_id, key[0]), (None, None))
         out.append(
             ChurnWarning(
                 store_id=f.store_id,
@@ -105,7 +119,7 @@ def warnings(
                 last_visit=f.last_purchase_at,
                 expected_visit=f.last_purchase_at + timedelta(days=cadence),
                 cadence_days=round(cadence, 1),
-                p_alive=None if alive is None else round(alive, 3),
+                p_alive=None if p is None else round(p, 3),
                 currency=f.currency,
                 value_at_risk=at_risk,
                 phone=phone,
@@ -117,19 +131,25 @@ def warnings(
 
 
 def _identities(
-    session: Session, secret: ServiceSecret | None, customer_id: int, retailer: str
-) -> tuple[str | None, str | None]:
-    """The customer's phone and member number at this retailer, masked (none without the secret)."""
-    if secret is None:
-        return None, None
-    phone = member = None
-    for identity in session.scalars(select(Identity).where(Identity.customer_id == customer_id)):
-        try:
-            if identity.kind == "phone" and phone is None:
-                phone = masked(secret.open("phone", identity.sealed_value))
-            elif identity.kind == "member" and identity.retailer == retailer and member is None:
-                value = secret.open(f"member/{retailer}", identity.sealed_value)
-                member = "•" * max(len(value) - 4, 0) + value[-4:]
-        except SecretFileError:
-            continue  # sealed under another secret (a restored backup): shown as unknown
-    return phone, member
+    session: Session, secret: ServiceSecret | None, wanted: set[tuple[int, str]]
+) -> dict[tuple[int, str], tuple[str | None, str | None]]:
+    """Each (customer, retailer)'s phone and member number there, masked (none without the secret); one
+    query for all of them."""
+    if secret is None or not wanted:
+        return {}
+    found: dict[tuple[int, str], list[str | None]] = {w: [None, None] for w in wanted}
+    retailers: dict[int, list[str]] = {}
+    for customer_id, retailer in wanted:
+        retailers.setdefault(customer_id, []).append(retailer)
+    for identity in session.scalars(select(Identity).where(Identity.customer_id.in_(sorted(retailers)))):
+        for retailer in retailers[identity.customer_id]:
+            pair = found[identity.customer_id, retailer]
+            try:
+                if identity.kind == "phone" and pair[0] is None:
+                    pair[0] = masked(secret.open("phone", identity.sealed_value))
+                elif identity.kind == "member" and identity.retailer == retailer and pair[1] is None:
+                    value = secret.open(f"member/{retailer}", identity.sealed_value)
+                    pair[1] = "•" * max(len(value) - 4, 0) + value[-4:]
+            except SecretFileError:
+                continue  # sealed under another secret (a restored backup): shown as unknown
+    return {w: (pair[0], pair[1]) for w, pair in found.items()}

@@ -11,7 +11,6 @@ their main currency (the one most of their purchases were in), never added to an
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cloud_api.core.kept import kept
 from cloud_api.crud.consents import consents_of
 from cloud_api.crud.hq import transactions_query
 from cloud_api.crud.records import item_names
@@ -96,34 +96,64 @@ def _band(value: int, bands: tuple[int, ...], descending: bool) -> int:
     return 1
 
 
-def _quintile(below: int, count: int) -> int:
-    """Spread over 1–5 by how many of the `count` customers (of the same currency) spend less: the least
-    spender 1, the most 5, whatever the count."""
-    return min(5, 1 + below * 5 // max(count - 1, 1)) if count else 1
+Edges = list[Decimal | None]  # the spend a customer must exceed for an M of 2, 3, 4, 5 (None: any)
 
 
-def _spend_rank(session: Session, scope: Scope, currency: str, spend: Decimal) -> tuple[int, int]:
-    """How many of the scope's customers spent less than `spend` in `currency`, and how many there are:
-    one aggregate on PostgreSQL (exact NUMERIC sums), a fold of the spend column on SQLite (money kept as
-    text there); not every customer's whole row, as the detail page once read for one customer."""
-    where = (CustomerFeature.store_id.in_(scope.store_ids), CustomerFeature.currency == currency)
-    if session.get_bind().dialect.name == "postgresql":
-        per = (
-            select(func.sum(CustomerFeature.spend).label("spend"))
-            .where(*where)
-            .group_by(CustomerFeature.customer_id)
-            .subquery()
-        )
-        below, count = session.execute(
-            select(func.count().filter(per.c.spend < spend), func.count()).select_from(per)
-        ).one()
-        return int(below), int(count)
-    acc: dict[int, Decimal] = {}
-    for cid, spent in session.execute(
-        select(CustomerFeature.customer_id, CustomerFeature.spend).where(*where)
-    ):
-        acc[cid] = acc.get(cid, Decimal(0)) + spent
-    return sum(1 for v in acc.values() if v < spend), len(acc)
+def _ranks(n: int) -> list[int]:
+    """The 1-based rank of the threshold of each band 2–5 among n customers (0: no threshold)."""
+    return [min(-(-(k - 1) * max(n - 1, 1) // 5), n) for k in range(2, 6)]
+
+
+def _edges(sorted_spends: list[Decimal]) -> Edges:
+    """RFM's M spreads the n customers of a currency over 1–5 by how many spend less ("below"): the least
+    spender 1, the most 5, whatever n — M = min(5, 1 + below·5 // max(n-1, 1)). As four thresholds: M >= k
+    exactly when below >= r = ceil((k-1)·max(n-1, 1)/5), that is when the spend exceeds the r-th
+    smallest. Four numbers to keep per scope and currency instead of every customer's spend."""
+    return [sorted_spends[r - 1] if r else None for r in _ranks(len(sorted_spends))]
+
+
+def _m(spend: Decimal, edges: Edges) -> int:
+    return 1 + sum(1 for e in edges if e is None or spend > e)
+
+
+def _spend_edges(session: Session, scope: Scope, currency: str) -> Edges:
+    """The scope's spend bands in `currency`: one aggregate on PostgreSQL (exact NUMERIC sums), a fold of
+    the spend column on SQLite (money kept as text there); kept a few minutes by the service (an owner's
+    scope is every customer: not a read to make on each customer's page)."""
+
+    def make() -> Edges:
+        where = (CustomerFeature.store_id.in_(scope.store_ids), CustomerFeature.currency == currency)
+        if session.get_bind().dialect.name == "postgresql":
+            # Only the four ranks the bands need leave the database, not every customer's sum.
+            per = (
+                select(func.sum(CustomerFeature.spend).label("spend"))
+                .where(*where)
+                .group_by(CustomerFeature.customer_id)
+                .subquery()
+            )
+            n = session.scalar(select(func.count()).select_from(per)) or 0
+            ranks = _ranks(n)
+            numbered = select(
+                per.c.spend, func.row_number().over(order_by=per.c.spend).label("rank")
+            ).subquery()
+            found = {
+                int(rank): Decimal(str(v))
+                for v, rank in session.execute(
+                    select(numbered.c.spend, numbered.c.rank).where(
+                        numbered.c.rank.in_([r for r in ranks if r])
+                    )
+                )
+            }
+            return [found.get(r) if r else None for r in ranks]
+        acc: dict[int, Decimal] = {}
+        for cid, spent in session.execute(
+            select(CustomerFeature.customer_id, CustomerFeature.spend).where(*where)
+        ):
+            acc[cid] = acc.get(cid, Decimal(0)) + spent
+        return _edges(sorted(acc.values()))
+
+    key = ("spend-edges", str(session.get_bind().engine.url), tuple(sorted(scope.store_ids)), currency)
+    return kept(key, make)
 
 
 def segment(r: int, f: int, m: int) -> str:
@@ -138,11 +168,10 @@ def segment(r: int, f: int, m: int) -> str:
     return "loyal" if f >= 3 or m >= 4 else "regular"
 
 
-def _summary(t: _Totals, rank: tuple[int, int], now: datetime) -> CustomerSummary:
+def _summary(t: _Totals, m: int, now: datetime) -> CustomerSummary:
     days = max((now - t.last).days, 0)
     r = _band(days, RECENCY_DAYS, descending=True)
     f = _band(t.purchases, FREQUENCY, descending=False)
-    m = _quintile(*rank)
     in_currency = t.spend_by_currency[t.currency][0]
     return CustomerSummary(
         id=t.customer_id,
@@ -167,10 +196,8 @@ def customers(
         by_currency.setdefault(t.currency, []).append(t.spend)
     for spends in by_currency.values():
         spends.sort()
-    rows = [
-        _summary(t, (bisect_left(by_currency[t.currency], t.spend), len(by_currency[t.currency])), now)
-        for t in totals
-    ]
+    edges = {c: _edges(spends) for c, spends in by_currency.items()}
+    rows = [_summary(t, _m(t.spend, edges[t.currency]), now) for t in totals]
     if segment_filter is not None:
         rows = [r for r in rows if r.segment == segment_filter]
     rows.sort(key=lambda r: (-r.spend, r.id))
@@ -190,7 +217,7 @@ def customer(session: Session, scope: Scope, customer_id: int, now: datetime) ->
     mine = _totals(session, scope, customer_id)
     if not mine:
         return None  # no purchase in this user's stores: not theirs to see
-    summary = _summary(mine[0], _spend_rank(session, scope, mine[0].currency, mine[0].spend), now)
+    summary = _summary(mine[0], _m(mine[0].spend, _spend_edges(session, scope, mine[0].currency)), now)
     history = list(
         session.scalars(
             transactions_query(scope, customer_id=customer_id)

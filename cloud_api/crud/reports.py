@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from cloud_api.core.secrets import ServiceSecret
 from cloud_api.crud.assortment import assortment_gap
 from cloud_api.crud.churn import warnings
+from cloud_api.crud.funnel import funnel
 from cloud_api.crud.records import item_lines
 from cloud_api.models import Store, Transaction
 from cloud_api.money import average
@@ -130,6 +131,7 @@ def daily_report(
             for cid, (spend, n) in sorted(window.items(), key=lambda kv: (-kv[1][0], kv[0]))[:10]
         ]
     new = sum(1 for cid in customers_today if first_seen.get(cid, start) >= start)
+    day_funnel = next(iter(funnel(session, [store.id], start, end)), None)
     return DailyReport(
         store_id=store.id,
         store=store.name or store.code,
@@ -151,6 +153,8 @@ def daily_report(
             for w in warnings(session, [store.id], as_of, secret)[:GONE_QUIET]
         ],
         assortment_gap=assortment_gap(session, store, as_of, GAP_ITEMS),
+        funnel=day_funnel.totals if day_funnel else None,
+        funnel_by_cashier=day_funnel.by_cashier if day_funnel else [],
         new_customers=new,
         returning_customers=len(customers_today) - new,
         needs_review=sum(1 for t in rows if t.status != "ok"),

@@ -72,12 +72,12 @@ def _sums(session: Session, store_ids: Collection[int], day: date, zone_stores: 
     return out
 
 
-def _currency_of(store: Store, sums: Sums) -> str | None:
+def _currency_of(store: Store, of_store: dict[str | None, list[Decimal | int]]) -> str | None:
     """HQ's setting, else the currency most of the day's sales carry (ties: the first by name), as the
     store's daily report picks it."""
     if store.currency:
         return store.currency
-    counted = {c: int(v[1]) for (sid, c), v in sums.items() if sid == store.id and c}
+    counted = {c: int(v[1]) for c, v in of_store.items() if c}
     return min(counted, key=lambda c: (-counted[c], c)) if counted else None
 
 
@@ -99,11 +99,16 @@ def store_days(session: Session, stores: Iterable[Store], day: date) -> list[Sto
         ids = [s.id for s in zone_stores]
         today = _sums(session, ids, day, zone_stores)
         week_before = _sums(session, ids, day - timedelta(days=7), zone_stores)
+        by_store: dict[int, dict[str | None, list[Decimal | int]]] = defaultdict(dict)
+        for (sid, c), v in today.items():
+            by_store[sid][c] = v
         for store in zone_stores:
-            currency = _currency_of(store, today)
-            sales, tickets, identified = today.get((store.id, currency), [Decimal(0), 0, 0])
+            of_store = by_store.get(store.id, {})
+            currency = _currency_of(store, of_store)
+            got: list[Decimal | int] = of_store.get(currency) or [Decimal(0), 0, 0]
+            sales, tickets, identified = got
             before = week_before.get((store.id, currency), [Decimal(0), 0, 0])[0]
-            other = sum(int(v[1]) for (sid, c), v in today.items() if sid == store.id and c != currency)
+            other = sum(int(v[1]) for c, v in of_store.items() if c != currency)
             rows.append(
                 StoreDay(
                     store_id=store.id,

@@ -122,7 +122,7 @@ def generate(secret: ServiceSecret, members: int = 1500, walk_ins: int = 3000, s
         cadence = rnd.choice([4, 7, 7, 14, 14, 30])
         stop = rnd.randint(10, 50) if n % 5 == 0 else 0
         day = rnd.uniform(0, cadence)
-        while day < DAYS - 1 - stop:
+        while day < DAYS - stop:  # (DAYS - 1 - int(day) days before the last: down to it)
             chain.sales.append(
                 Sale(
                     home,

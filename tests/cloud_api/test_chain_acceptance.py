@@ -199,6 +199,11 @@ def test_each_role_gets_exactly_its_scope_by_mail(built: Built) -> None:
     for code in stores():
         msg = got[f"shop-{code}@acme.test"]
         assert msg["Subject"] == f"Daily report: Acme {code.upper()}, {day.isoformat()}"
+        funnel = dailies[code].funnel
+        assert (
+            funnel is not None and funnel.sales == dailies[code].tickets and 0 < funnel.linked < funnel.sales
+        )
+        assert f"From paper to person: {funnel.linked} linked to a customer" in _plain(msg)
     for region, codes in REGIONS.items():
         body = _plain(got[f"{region.lower()}@acme.test"])
         assert {c for c in stores() if f"({c})" in body} == set(codes)

@@ -98,3 +98,18 @@ def test_a_customers_figures_and_recommendations(tmp_path: Path, cloud_db: str) 
     assert recs == []
     assert devices[0]["missing"] == [{"first": 6, "last": 9}, {"first": 11, "last": 19}]
     assert devices[0]["missing_count"] == 13 and devices[0]["quarantined"] == {}
+
+
+def test_the_spend_bands_are_the_quintile_rule() -> None:
+    """M from the four kept thresholds equals the rule over every customer's spend (ties included)."""
+    import random
+
+    from cloud_api.crud.customer_views import _edges, _m
+
+    rnd = random.Random(7)
+    for n in [1, 2, 3, 4, 5, 6, 7, 11, 50, 333]:
+        spends = sorted(Decimal(rnd.choice([5, 10, 10, 20, rnd.randint(1, 900)])) for _ in range(n))
+        edges = _edges(spends)
+        for s in spends:
+            below = sum(1 for x in spends if x < s)
+            assert _m(s, edges) == min(5, 1 + below * 5 // max(n - 1, 1)), (n, s)
