@@ -6,6 +6,9 @@ import json
 import os
 import re
 import subprocess
+import sys
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +17,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from hardware_tests.ports import free_port
 
 PG_ADMIN_URL = os.environ.get("TILLBOX_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -88,3 +93,39 @@ def run_wrk(
         dist.get("99", "?"),
         int(errors.group(1)) if errors else 0,
     )
+
+
+@contextmanager
+def served(
+    url: str, directory: Path, workers: int, ready: str, headers: dict[str, str] | None = None
+) -> Iterator[int]:
+    """`tillbox-cloud serve` over the database at `url` (its secret in `directory`), once `ready` (a path)
+    answers 200; yields its port, and stops it after."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        env={
+            **os.environ,
+            "TILLBOX_CLOUD_DATABASE_URL": url,
+            "TILLBOX_CLOUD_SECRET_FILE": str(directory / "key"),
+        },
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                ask = urllib.request.Request(f"http://127.0.0.1:{port}{ready}", headers=headers or {})
+                with urllib.request.urlopen(ask) as r:
+                    assert r.status == 200
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -12,19 +12,16 @@ PostgreSQL (a fresh database on TILLBOX_PG_URL's server, dropped afterwards). Ne
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.common import run_wrk, scratch_postgres
+from bench.common import run_wrk, scratch_postgres, served
 from bench.customer_refresh import generate
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.baskets import refresh_rules
@@ -33,7 +30,6 @@ from cloud_api.crud.customer_values import fit_values
 from cloud_api.crud.users import add_user, issue_token
 from cloud_api.migrate import upgrade
 from cloud_api.models import CustomerFeature, Store
-from hardware_tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -60,22 +56,6 @@ def prepare(url: str, args: argparse.Namespace, now: datetime) -> tuple[dict[str
         }
         customers = list(s.scalars(select(CustomerFeature.customer_id).distinct().limit(20_000)))
     return tokens, [st.id for st in stores], customers
-
-
-def wait_for(port: int, token: str) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            ask = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/v1/stores", headers={"Authorization": f"Bearer {token}"}
-            )
-            with urllib.request.urlopen(ask) as r:
-                assert r.status == 200
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,38 +95,14 @@ def main(argv: list[str] | None = None) -> int:
                 [f"/api/v1/reports/chain?day={d}" for d in days],
             ),
         }
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cloud_api.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-            ],
-            env={
-                **os.environ,
-                "TILLBOX_CLOUD_DATABASE_URL": url,
-                "TILLBOX_CLOUD_SECRET_FILE": str(directory / "key"),
-            },
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for(port, tokens["owner"])
-            rows = []
+        rows = []
+        with served(
+            url, directory, args.workers, "/api/v1/stores", {"Authorization": f"Bearer {tokens['owner']}"}
+        ) as port:
             for name, (who, paths) in endpoints.items():
                 auth = {"Authorization": f"Bearer {tokens[who]}"}
                 run_wrk(port, paths, args.connections, 3, directory, auth)  # warm: pools, caches
-                got = run_wrk(port, paths, args.connections, args.seconds, directory, auth)
-                rows.append((name, got))
-        finally:
-            server.terminate()
-            server.wait(10)
+                rows.append((name, run_wrk(port, paths, args.connections, args.seconds, directory, auth)))
     print(
         f"{args.receipts:,} receipts, {args.customers:,} customers, {args.stores} stores; "
         f"{args.workers} server processes, {args.connections} connections, {args.seconds} s each"

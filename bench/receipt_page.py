@@ -12,24 +12,19 @@ embedded default. Needs wrk (Debian package `wrk`). Target (issue 6): p99 under 
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import run_wrk, scratch_postgres
+from bench.common import run_wrk, scratch_postgres, served
 from cloud_api.core.db import make_engine, make_sessions
 from cloud_api.crud.devices import enroll
 from cloud_api.crud.ingest import store_envelope
 from cloud_api.migrate import upgrade
 from edge.parsing.pipeline import decode_bytes, parse_bytes
 from edge.render.text import render_text
-from hardware_tests.ports import free_port
 from sync.envelope import Envelope
 
 REPO = Path(__file__).resolve().parents[1]
@@ -61,33 +56,8 @@ def fill(url: str, receipts: int) -> list[str]:
 
 def measure(url: str, args: argparse.Namespace, directory: Path) -> None:
     tokens = fill(url, args.receipts)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "cloud_api.cli", "serve", "--port", str(port), "--workers", str(args.workers)],
-        env={
-            **os.environ,
-            "TILLBOX_CLOUD_DATABASE_URL": url,
-            "TILLBOX_CLOUD_SECRET_FILE": str(directory / "key"),
-        },
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/r/{tokens[0]}") as r:
-                    assert r.status == 200
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+    with served(url, directory, args.workers, f"/r/{tokens[0]}") as port:
         got = run_wrk(port, [f"/r/{t}" for t in tokens], args.connections, args.seconds, directory)
-    finally:
-        server.terminate()
-        server.wait(10)
     engine = url.split(":")[0]
     print("| database | server processes | receipts | connections | requests/s | p50 | p90 | p99 | non-2xx |")
     print("|---|---|---|---|---|---|---|---|---|")
