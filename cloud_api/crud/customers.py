@@ -117,7 +117,7 @@ def link_member(
             # A customer known only by this member number (an imported member): the same person.
             merge(session, owner, customer)
     store_ids = select(Store.id).where(Store.retailer == retailer)
-    session.execute(
+    moved = session.execute(
         update(Transaction)
         .where(
             Transaction.member_hash == key,
@@ -126,7 +126,8 @@ def link_member(
         )
         .values(customer_id=customer.id)
     )
-    renew_for(session, [customer.id], now)
+    if getattr(moved, "rowcount", 1):  # a member enrolled before any receipt of theirs: nothing to renew
+        renew_for(session, [customer.id], now)
     return customer
 
 

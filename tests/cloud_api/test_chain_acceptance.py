@@ -1,4 +1,4 @@
-"""Issue 18's acceptance: a generated chain (3 regions, 12 stores, 60 days, ~1,500 members and walk-ins;
+"""Issue 18's acceptance: a generated chain (3 regions, 12 stores, 60 days, 2,000 members and 1,000 walk-ins,
 tests/cloud_api/generated_chain.py) through the real ingest on SQLite and PostgreSQL, then the nightly
 refresh by its command. Every planted behaviour is found where it belongs and nowhere else; each role's
 closing mail (a real SMTP server, aiosmtpd) holds exactly its scope, and the owner's totals are the sum of
