@@ -18,7 +18,7 @@ import threading
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -56,8 +56,13 @@ def report_page(report: DailyReport, chart_src: str) -> str:
     return env.get_template("report.html").render(r=report, chart_src=chart_src)
 
 
+def data_uri(png: bytes) -> str:
+    """A chart inline in a page (a mail refers to it by Content-ID instead)."""
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
 def chart_data_uri(report: DailyReport) -> str:
-    return "data:image/png;base64," + base64.b64encode(hourly_chart(report.by_hour)).decode()
+    return data_uri(hourly_chart(report.by_hour))
 
 
 def report_message(report: DailyReport, sender: str, to: list[str]) -> EmailMessage:
@@ -114,6 +119,24 @@ def deliver(mail: MailSettings, msg: EmailMessage) -> None:
         smtp.send_message(msg)
 
 
+Row = TypeVar("Row", Store, User)
+
+
+def _claimed(session: Session, model: type[Row], row_id: int) -> Row | None:
+    """The row, locked for this pass; None if another scheduler holds it (it sends that one) or it went."""
+    return session.scalars(select(model).where(model.id == row_id).with_for_update(skip_locked=True)).first()
+
+
+def _delivered(mail: MailSettings, message: EmailMessage, whose: str) -> bool:
+    """Handed to the mail server; a server that is away leaves the report due for the next pass."""
+    try:
+        deliver(mail, message)
+    except (OSError, smtplib.SMTPException) as e:
+        log.warning("report for %s not delivered (%s); retrying next pass", whose, e)
+        return False
+    return True
+
+
 def send_report(
     sessions: sessionmaker[Session],
     mail: MailSettings,
@@ -156,20 +179,16 @@ def send_due_reports(
         ids = list(s.scalars(select(Store.id).order_by(Store.id)))
     for store_id in ids:
         with sessions() as s:
-            store = s.scalars(
-                select(Store).where(Store.id == store_id).with_for_update(skip_locked=True)
-            ).first()
+            store = _claimed(s, Store, store_id)
             if store is None:
                 continue
             day = due_today(store, now)
             if day is None:
                 continue
             to = recipients(s, store, mail.report_roles)
-            try:
-                if to:
-                    deliver(mail, report_message(daily_report(s, store, day, secret), mail.sender, to))
-            except (OSError, smtplib.SMTPException) as e:
-                log.warning("report for %s on %s not delivered (%s); retrying next pass", store.code, day, e)
+            if to and not _delivered(
+                mail, report_message(daily_report(s, store, day, secret), mail.sender, to), store.code
+            ):
                 continue
             store.last_report_for = day.isoformat()
             s.commit()
@@ -282,16 +301,15 @@ def send_due_role_reports(sessions: sessionmaker[Session], mail: MailSettings) -
     sent = 0
     for user_id in ids:
         with sessions() as s:
-            user = s.scalars(select(User).where(User.id == user_id).with_for_update(skip_locked=True)).first()
+            user = _claimed(s, User, user_id)
             if user is None or user.disabled_at is not None:
                 continue
             day = scope_closed_day(s, scope_of(s, user).store_ids)
             if day is None or (user.last_report_for or "") >= day.isoformat():
                 continue
-            try:
-                deliver(mail, role_message(role_report(s, user, day), mail.sender, [user.email]))
-            except (OSError, smtplib.SMTPException) as e:
-                log.warning("report of %s for %s not delivered (%s); retrying next pass", user.email, day, e)
+            if not _delivered(
+                mail, role_message(role_report(s, user, day), mail.sender, [user.email]), user.email
+            ):
                 continue
             user.last_report_for = day.isoformat()
             s.commit()

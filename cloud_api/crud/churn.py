@@ -10,8 +10,8 @@ lost after a fortnight and a daily one safe for weeks.
 
 Past LOST cadences of silence they are warned of whatever the model says: BG/NBD takes a customer's
 purchases as random in time, so where the chain's dropout is low it reads a weekly regular's four missed
-weeks as chance (P(alive) 0.5 to 0.8 on the generated chain of the acceptance test), while their own
-rhythm makes that silence a 2 % event for someone still coming.
+weeks as chance (measured: P(alive) 0.97 for the acceptance chain's churner 29 days quiet, its fitted
+a = 0.014, b = 5.7), while their own rhythm makes that silence a 2 % event for someone still coming.
 
 Value at risk: what their cadence and average basket in that store would bring in 90 days.
 """
