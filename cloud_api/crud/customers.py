@@ -5,8 +5,9 @@ already linked elsewhere turns up on a phone's receipt) are merged: the later on
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from cloud_api.core.secrets import ServiceSecret
@@ -117,7 +118,7 @@ def link_member(
             # A customer known only by this member number (an imported member): the same person.
             merge(session, owner, customer)
     store_ids = select(Store.id).where(Store.retailer == retailer)
-    moved = session.execute(
+    moved: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's: it has a rowcount
         update(Transaction)
         .where(
             Transaction.member_hash == key,
@@ -126,7 +127,7 @@ def link_member(
         )
         .values(customer_id=customer.id)
     )
-    if getattr(moved, "rowcount", 1):  # a member enrolled before any receipt of theirs: nothing to renew
+    if moved.rowcount:  # a member enrolled before any receipt of theirs: nothing to renew
         renew_for(session, [customer.id], now)
     return customer
 
